@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace BarHarness.TestServer.Oracle;
+
+/// <summary>One unit as a message exported it; absent fields are null (deltas carry only what changed).</summary>
+internal sealed record ExportedUnit(int UnitId, int? Team, double? X, double? Y, double? Z, double? Health, bool HasLosOnlyData)
+{
+    /// <summary>Units of a message: an array of objects with an id, or an object keyed by id.</summary>
+    public static IEnumerable<ExportedUnit> ReadAll(JsonElement root, MessageFieldMap f)
+    {
+        if (!root.TryGetProperty(f.Units, out var units))
+        {
+            yield break;
+        }
+
+        if (units.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in units.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object && Number(item, f.UnitId) is { } id)
+                {
+                    yield return Read((int)id, item, f);
+                }
+            }
+        }
+        else if (units.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in units.EnumerateObject())
+            {
+                if (property.Value.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                var id = Number(property.Value, f.UnitId)
+                    ?? (int.TryParse(property.Name, NumberStyles.Integer, CultureInfo.InvariantCulture, out var key) ? key : null);
+                if (id is { } unitId)
+                {
+                    yield return Read((int)unitId, property.Value, f);
+                }
+            }
+        }
+    }
+
+    private static ExportedUnit Read(int id, JsonElement unit, MessageFieldMap f)
+    {
+        double? x = null, y = null, z = null;
+        if (f.PositionArray is { } posName && unit.TryGetProperty(posName, out var pos) && pos.ValueKind == JsonValueKind.Array)
+        {
+            var coords = pos.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Number ? e.GetDouble() : (double?)null).ToArray();
+            x = coords.ElementAtOrDefault(0);
+            y = coords.ElementAtOrDefault(1);
+            z = coords.ElementAtOrDefault(2);
+        }
+        else
+        {
+            x = Number(unit, f.X);
+            y = Number(unit, f.Y);
+            z = Number(unit, f.Z);
+        }
+
+        var team = Number(unit, f.Team);
+        var health = Number(unit, f.Health);
+        return new ExportedUnit(id, team is { } t ? (int)t : null, x, y, z, health, health is not null);
+    }
+
+    private static double? Number(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null;
+}

@@ -1,0 +1,241 @@
+using System.Text.Json;
+using BarHarness.TestServer.Framing;
+
+namespace BarHarness.TestServer.Oracle;
+
+/// <summary>
+/// Judges the widget's stream message by message: framing, JSON, envelope fields, sequence
+/// continuity across connections, snapshot-first on every connection, and (with an
+/// <see cref="IWorldTruth"/>) privacy, accuracy and freshness. Never throws on any input.
+/// </summary>
+public sealed class StreamOracle
+{
+    private readonly OracleOptions _options;
+    private readonly MessageEnvelopeReader _envelope;
+    private readonly GroundTruthChecker? _truth;
+    private readonly Dictionary<long, ConnectionView> _connections = [];
+    private readonly List<StreamViolation> _violations = [];
+    private long? _lastSeq;
+
+    public StreamOracle(OracleOptions? options = null, IWorldTruth? truth = null)
+    {
+        _options = options ?? new OracleOptions();
+        _envelope = new MessageEnvelopeReader(_options);
+        _truth = truth is null ? null : new GroundTruthChecker(truth, _options, Stats);
+    }
+
+    /// <summary>Raised for every violation as it is found (live display in <c>serve</c>).</summary>
+    public event Action<StreamViolation>? ViolationFound;
+
+    public OracleStats Stats { get; } = new();
+
+    public IReadOnlyList<StreamViolation> Violations => _violations;
+
+    public void ConnectionOpened(long connectionId, long atMicros)
+    {
+        _connections[connectionId] = new ConnectionView(atMicros);
+        Stats.Connections++;
+    }
+
+    /// <summary>Feeds one decoder event that arrived at <paramref name="atMicros"/>.</summary>
+    public void Observe(long connectionId, FrameEvent frameEvent, long atMicros)
+    {
+        var connection = View(connectionId, atMicros);
+        switch (frameEvent)
+        {
+            case FrameDecoded decoded:
+                Stats.Messages++;
+                Stats.BytesReceived += decoded.Payload.Length;
+                CheckMessage(connectionId, connection, decoded.Payload, atMicros);
+                break;
+            case FrameRejected { Fault: FrameFault.Truncated } truncated:
+                Stats.BytesLostMidMessage += truncated.ByteCount;
+                if (!connection.ClosedByServer)
+                {
+                    // The server did not cut this connection: the widget itself stopped mid-message.
+                    Add(ViolationKind.TruncatedMessage, connectionId, atMicros, $"peer ended the stream inside a message: {truncated.Detail}");
+                }
+
+                break;
+            case FrameRejected rejected:
+                Stats.Messages++;
+                Stats.InvalidMessages++;
+                Add(ViolationKind.BadFraming, connectionId, atMicros, $"{rejected.Fault} at byte {rejected.StreamOffset}: {rejected.Detail}");
+                break;
+        }
+    }
+
+    /// <summary>The server itself closed or reset this connection (a fault): a message cut short is explained, not the widget's fault.</summary>
+    public void ServerClosing(long connectionId) => View(connectionId, 0).ClosedByServer = true;
+
+    public void ConnectionClosed(long connectionId, long atMicros) => View(connectionId, atMicros).Open = false;
+
+    /// <summary>Bytes handed to send must equal bytes received + bytes lost at resets + bytes still in flight.</summary>
+    public void CheckAccounting(AccountingInput input, long bytesReceivedByServer, long atMicros)
+    {
+        var explained = bytesReceivedByServer + input.BytesLostAtReset + input.BytesInFlight;
+        if (explained != input.BytesHandedToSend)
+        {
+            Add(ViolationKind.Accounting, -1, atMicros,
+                $"widget handed {input.BytesHandedToSend} bytes to send; server received {bytesReceivedByServer}, lost at reset {input.BytesLostAtReset}, in flight {input.BytesInFlight}: {input.BytesHandedToSend - explained:+#;-#;0} unexplained");
+        }
+    }
+
+    private void CheckMessage(long connectionId, ConnectionView connection, byte[] payload, long atMicros)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(payload);
+        }
+        catch (JsonException ex)
+        {
+            Stats.InvalidMessages++;
+            var kind = PercentQDetector.LooksPercentQEscaped(payload) ? ViolationKind.PercentQEscape : ViolationKind.InvalidJson;
+            Add(kind, connectionId, atMicros, $"{ex.Message} in: {Preview(payload)}");
+            return;
+        }
+
+        using (document)
+        {
+            var parsed = _envelope.Read(document.RootElement, (kind, detail, seq, frame) => Add(kind, connectionId, atMicros, detail, seq, frame));
+            if (parsed is null)
+            {
+                Stats.InvalidMessages++;
+                return;
+            }
+
+            Stats.ValidMessages++;
+            Stats.CountType(parsed.Type);
+            Stats.LastFrame = parsed.Frame;
+            CheckSnapshotFirst(connectionId, connection, parsed, atMicros);
+            CheckSeq(connectionId, connection, parsed, atMicros);
+            if (parsed.Type == MessageTypes.Snapshot)
+            {
+                Stats.UnitsInLastSnapshot = ExportedUnit.ReadAll(parsed.Root, _options.Fields).LongCount();
+            }
+
+            _truth?.Check(parsed, (kind, detail, unitId) => Add(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, unitId));
+        }
+    }
+
+    private void CheckSnapshotFirst(long connectionId, ConnectionView connection, ParsedMessage message, long atMicros)
+    {
+        if (connection.HasSnapshot)
+        {
+            return;
+        }
+
+        if (message.Type == MessageTypes.Snapshot)
+        {
+            connection.HasSnapshot = true;
+            return;
+        }
+
+        if (message.Type == MessageTypes.Hello && !connection.SawAnything)
+        {
+            connection.SawAnything = true;
+            return;
+        }
+
+        connection.SawAnything = true;
+        if (!connection.ReportedMissingSnapshot)
+        {
+            connection.ReportedMissingSnapshot = true;
+            Add(ViolationKind.MissingSnapshotAfterReconnect, connectionId, atMicros,
+                $"\"{message.Type}\" before any snapshot on connection #{Stats.Connections}", message.Seq, message.Frame);
+        }
+    }
+
+    private void CheckSeq(long connectionId, ConnectionView connection, ParsedMessage message, long atMicros)
+    {
+        var firstOnConnection = !connection.SawSeq;
+        connection.SawSeq = true;
+        var previous = _lastSeq;
+        _lastSeq = message.Seq;
+        Stats.LastSeq = message.Seq;
+        if (previous is not { } last)
+        {
+            return;
+        }
+
+        var gap = SeqSpace.ForwardDistance(SeqSpace.Next(last), message.Seq);
+        if (gap == 0)
+        {
+            return;
+        }
+
+        if (firstOnConnection)
+        {
+            // The connection was down in between: the widget may restart or skip its numbering.
+            Stats.SeqGaps++;
+            Stats.SeqGapsAcrossReconnect++;
+            return;
+        }
+
+        if (SeqSpace.IsBackwards(gap))
+        {
+            Add(ViolationKind.SeqRegression, connectionId, atMicros, $"seq {message.Seq} after {last}", message.Seq, message.Frame);
+            return;
+        }
+
+        Stats.SeqGaps++;
+        if (message.Dropped is { } dropped && dropped >= gap)
+        {
+            Stats.SeqGapsDeclared++;
+            return;
+        }
+
+        Stats.SeqGapsUndeclared++;
+        var declared = message.Dropped is { } d ? $"declared {d} dropped" : $"no \"{_options.Fields.Dropped}\" field";
+        Add(ViolationKind.UndeclaredSeqGap, connectionId, atMicros, $"seq jumped from {last} to {message.Seq} ({gap} missing), {declared}", message.Seq, message.Frame);
+    }
+
+    private ConnectionView View(long connectionId, long atMicros)
+    {
+        if (!_connections.TryGetValue(connectionId, out var view))
+        {
+            ConnectionOpened(connectionId, atMicros);
+            view = _connections[connectionId];
+        }
+
+        return view;
+    }
+
+    private void Add(ViolationKind kind, long connectionId, long atMicros, string detail, long? seq = null, int? frame = null, int? unitId = null)
+    {
+        Stats.CountViolation(kind);
+        if (_violations.Count >= _options.MaxRecordedViolations)
+        {
+            return;
+        }
+
+        var violation = new StreamViolation(kind, connectionId, atMicros, detail, seq, frame, unitId);
+        _violations.Add(violation);
+        ViolationFound?.Invoke(violation);
+    }
+
+    private static string Preview(byte[] payload)
+    {
+        const int max = 80;
+        var text = System.Text.Encoding.UTF8.GetString(payload, 0, Math.Min(payload.Length, max));
+        return payload.Length > max ? text + "…" : text;
+    }
+
+    private sealed class ConnectionView(long openedAtMicros)
+    {
+        public long OpenedAtMicros { get; } = openedAtMicros;
+
+        public bool Open { get; set; } = true;
+
+        public bool ClosedByServer { get; set; }
+
+        public bool HasSnapshot { get; set; }
+
+        public bool SawAnything { get; set; }
+
+        public bool SawSeq { get; set; }
+
+        public bool ReportedMissingSnapshot { get; set; }
+    }
+}

@@ -1,0 +1,50 @@
+namespace BarHarness.TestServer.Oracle;
+
+/// <summary>The exact verdict a violation names, so tests and reports can match on it.</summary>
+public enum ViolationKind
+{
+    /// <summary>Not JSON, not UTF-8, or not a JSON object.</summary>
+    InvalidJson,
+
+    /// <summary>A string escaped with Lua's %q ("\" + newline, "\ddd"): looks like JSON, is not.</summary>
+    PercentQEscape,
+
+    /// <summary>Oversized frame, bad length prefix.</summary>
+    BadFraming,
+
+    /// <summary>The stream ended inside a message (bytes lost mid-message at a disconnect).</summary>
+    TruncatedMessage,
+
+    MissingField,
+
+    /// <summary>A required field has the wrong JSON type or an impossible value.</summary>
+    BadFieldValue,
+
+    SchemaVersionMismatch,
+
+    UnknownMessageType,
+
+    /// <summary>A new connection did not start with a full snapshot (or hello, then snapshot).</summary>
+    MissingSnapshotAfterReconnect,
+
+    /// <summary>Sequence numbers skipped without a declared drop or a reconnection.</summary>
+    UndeclaredSeqGap,
+
+    /// <summary>A sequence number repeated or went backwards on one connection.</summary>
+    SeqRegression,
+
+    /// <summary>A non-spectator received an enemy unit that was neither in LOS nor on radar at that frame (or LOS-only data of a radar blip).</summary>
+    PrivacyLeak,
+
+    /// <summary>An exported value differs from the engine's at that frame beyond tolerance.</summary>
+    InaccurateValue,
+
+    /// <summary>A visible unit's last exported state is older than the allowed number of frames.</summary>
+    StaleUnit,
+
+    /// <summary>A message names a unit the engine does not know at that frame.</summary>
+    UnknownUnit,
+
+    /// <summary>Bytes handed to send != bytes received + bytes lost at disconnects.</summary>
+    Accounting,
+}
