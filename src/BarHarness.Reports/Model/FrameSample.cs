@@ -1,0 +1,30 @@
+namespace BarHarness.Reports.Model;
+
+/// <summary>What the runner measured during one sim frame; appended to a <see cref="FrameSeriesBuilder"/>.</summary>
+/// <param name="Frame">Sim frame number.</param>
+/// <param name="GameSeconds">Game time at the frame.</param>
+/// <param name="Units">Units alive in the world.</param>
+/// <param name="WidgetMicros">Real µs inside the widget's call-ins during the frame, engine calls included.</param>
+/// <param name="Cost">Deterministic cost (see <c>Cost.CostModel.Price</c>).</param>
+/// <param name="LuaInstructions">Lua VM instructions executed by the widget.</param>
+/// <param name="EngineCalls">Spring.* calls made by the widget.</param>
+/// <param name="EngineMicros">Real µs spent inside those engine calls.</param>
+/// <param name="AllocBytes">Bytes the Lua allocator handed out.</param>
+/// <param name="AllocCount">Allocations made.</param>
+/// <param name="QueueDepth">The widget's send-queue depth, when it exposes one.</param>
+/// <param name="FreshnessSeconds">Age of the newest data the server holds, when the oracle measures it.</param>
+/// <param name="FaultFlags">Bit i set when fault i of <see cref="FrameSeries.FaultNames"/> is active.</param>
+public readonly record struct FrameSample(
+    long Frame,
+    double GameSeconds,
+    int Units,
+    double WidgetMicros,
+    double Cost,
+    long LuaInstructions,
+    long EngineCalls,
+    double EngineMicros,
+    long AllocBytes,
+    long AllocCount,
+    int? QueueDepth = null,
+    double? FreshnessSeconds = null,
+    long FaultFlags = 0);
