@@ -1,0 +1,34 @@
+using System.Reflection;
+
+namespace BarHarness.TestServer.Faults;
+
+/// <summary>
+/// A fault is a value: a name, its parameters (in Toxiproxy's units where Toxiproxy has the same
+/// fault) and one behaviour method, <see cref="Apply"/>, called every server tick while it is
+/// active. It acts only through the levers <see cref="FaultContext"/> hands it.
+/// </summary>
+public abstract record Fault
+{
+    /// <summary>Probability (0..1) that the fault touches a given connection (or, for listener faults, this activation).</summary>
+    public double Toxicity { get; init; } = 1.0;
+
+    private FaultStream? _stream;
+
+    /// <summary>Direction the fault acts on; each fault picks its natural default.</summary>
+    public FaultStream Stream
+    {
+        get => _stream ?? DefaultStream;
+        init => _stream = value;
+    }
+
+    public string Name => GetType().GetCustomAttribute<FaultNameAttribute>()?.Name ?? GetType().Name;
+
+    /// <summary>How long a schedule entry with no end stays active; 0 = it acts on one tick (an event, not a condition).</summary>
+    public virtual long NaturalDurationMicros => 0;
+
+    protected virtual FaultStream DefaultStream => FaultStream.Upstream;
+
+    public abstract void Apply(FaultContext context);
+
+    protected static long MillisToMicros(double millis) => (long)Math.Round(millis * 1000.0);
+}

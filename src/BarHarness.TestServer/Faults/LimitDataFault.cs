@@ -1,0 +1,34 @@
+namespace BarHarness.TestServer.Faults;
+
+/// <summary>Toxiproxy's limit_data: the connection is closed once <see cref="Bytes"/> bytes have passed (counted from the fault's start).</summary>
+[FaultName("limit_data")]
+public sealed record LimitDataFault(long Bytes = 0) : Fault
+{
+    public override void Apply(FaultContext context)
+    {
+        foreach (var connection in context.Connections)
+        {
+            var start = connection.State<StartMark>();
+            var moved = Stream == FaultStream.Upstream ? connection.BytesRead : connection.BytesWritten;
+            start.Bytes ??= moved;
+            var left = Bytes - (moved - start.Bytes.Value);
+            if (left <= 0)
+            {
+                connection.Close();
+            }
+            else if (Stream == FaultStream.Upstream)
+            {
+                connection.LimitRead(left);
+            }
+            else
+            {
+                connection.LimitWrite(left);
+            }
+        }
+    }
+
+    private sealed class StartMark
+    {
+        public long? Bytes { get; set; }
+    }
+}

@@ -1,0 +1,48 @@
+namespace BarHarness.TestServer.Faults;
+
+/// <summary>
+/// Toxiproxy's slicer: data moves in pieces of <see cref="AverageSize"/> ± <see cref="SizeVariation"/>
+/// bytes with <see cref="Delay"/> µs between pieces. Upstream, the server reads piece by piece.
+/// </summary>
+[FaultName("slicer")]
+public sealed record SlicerFault(int AverageSize = 64, int SizeVariation = 0, double Delay = 0) : Fault
+{
+    public override void Apply(FaultContext context)
+    {
+        foreach (var connection in context.Connections)
+        {
+            var slice = connection.State<Slice>();
+            var moved = Stream == FaultStream.Upstream ? connection.BytesRead : connection.BytesWritten;
+            if (slice.Size == 0 || moved - slice.StartBytes >= slice.Size)
+            {
+                slice.StartBytes = moved;
+                slice.Size = Math.Max(1, AverageSize + (SizeVariation > 0 ? context.Random.Next(-SizeVariation, SizeVariation + 1) : 0));
+                slice.NotBeforeMicros = slice.First ? context.NowMicros : context.NowMicros + (long)Delay;
+                slice.First = false;
+            }
+
+            var budget = context.NowMicros < slice.NotBeforeMicros ? 0 : slice.Size - (moved - slice.StartBytes);
+            if (Stream == FaultStream.Upstream)
+            {
+                // With no delay several slices may pass in one tick; the chunk size keeps them apart.
+                connection.LimitReadChunk(slice.Size);
+                connection.LimitRead(Delay > 0 ? budget : long.MaxValue);
+            }
+            else
+            {
+                connection.LimitWrite(budget);
+            }
+        }
+    }
+
+    private sealed class Slice
+    {
+        public bool First { get; set; } = true;
+
+        public long StartBytes { get; set; }
+
+        public int Size { get; set; }
+
+        public long NotBeforeMicros { get; set; }
+    }
+}
