@@ -1,0 +1,55 @@
+using BarHarness.Reports.Model;
+using BarHarness.Reports.Statistics;
+
+namespace BarHarness.Reports.Analysis;
+
+/// <summary>Builds a <see cref="LeakReport"/>: fits the heap trend after warm-up and applies <see cref="LeakVerdictRule"/>.</summary>
+public static class LeakAnalyzer
+{
+    /// <param name="heapSamples">Heap after full collection, in time order.</param>
+    /// <param name="allowedBytesPerMinute">Growth the scenario tolerates.</param>
+    /// <param name="fitFromGameSeconds">Samples earlier than this are warm-up, charted but not fitted.</param>
+    /// <param name="frames">Frames, for allocation figures per frame.</param>
+    /// <param name="retained">Steady-state objects still held at the end (from the Lua host).</param>
+    /// <param name="leftovers">What Shutdown left open.</param>
+    public static LeakReport Analyze(
+        IReadOnlyList<HeapSample> heapSamples,
+        double allowedBytesPerMinute,
+        double fitFromGameSeconds = 0,
+        FrameSeries? frames = null,
+        IReadOnlyList<RetainedObject>? retained = null,
+        ShutdownLeftovers? leftovers = null)
+    {
+        ArgumentNullException.ThrowIfNull(heapSamples);
+        var slope = FitSlope(heapSamples.Where(s => s.GameSeconds >= fitFromGameSeconds).ToArray());
+        var (verdict, reason) = LeakVerdictRule.Decide(slope, allowedBytesPerMinute);
+        return new LeakReport
+        {
+            HeapSamples = heapSamples.ToArray(),
+            FitFromGameSeconds = fitFromGameSeconds,
+            Slope = slope,
+            AllowedBytesPerMinute = allowedBytesPerMinute,
+            Verdict = verdict,
+            VerdictReason = reason,
+            AllocBytesPerFrame = DistributionCalculator.Summarize(frames?.AllocBytes ?? []),
+            AllocCountPerFrame = DistributionCalculator.Summarize(frames?.AllocCount ?? []),
+            Retained = (retained ?? []).OrderByDescending(r => r.Bytes).ThenBy(r => r.ReachableFrom, StringComparer.Ordinal).ToArray(),
+            Leftovers = leftovers ?? ShutdownLeftovers.None,
+        };
+    }
+
+    /// <summary>OLS of bytes over game minutes; null when fewer than three samples or a single instant.</summary>
+    public static SlopeEstimate? FitSlope(IReadOnlyList<HeapSample> samples)
+    {
+        if (samples.Count < 3 || samples.Select(s => s.GameSeconds).Distinct().Count() < 2)
+        {
+            return null;
+        }
+
+        var minutes = samples.Select(s => s.GameSeconds / 60.0).ToArray();
+        var bytes = samples.Select(s => (double)s.Bytes).ToArray();
+        var fit = LinearFit.Of(minutes, bytes);
+        var (low, high) = fit.SlopeInterval(0.95);
+        return new SlopeEstimate(fit.Slope, fit.Intercept, low, high, fit.Count);
+    }
+}
