@@ -1,0 +1,20 @@
+using BarHarness.Core.Diagnostics;
+using BarHarness.Scenarios.Definition.Yaml;
+
+namespace BarHarness.Scenarios.Definition.Loading;
+
+/// <summary>What section parsers share: the file being read and the scenario's duration for time checks.</summary>
+internal sealed record ParseContext(string File, string Directory, double DurationSeconds)
+{
+    /// <summary>A game time within the run (0 .. duration).</summary>
+    public double Time(YamlNode node, string what) =>
+        YamlValues.Seconds(node, what, 0, DurationSeconds);
+
+    public double? OptionalTime(MappingReader reader, string key) =>
+        reader.Optional(key) is { } node ? Time(node, reader.Describe(key)) : null;
+
+    public double RequiredTime(MappingReader reader, string key) =>
+        Time(reader.Required(key, "a game time such as 30 or \"1m30s\""), reader.Describe(key));
+
+    public static HarnessInputException Error(SourceLocation at, string message, string expected) => new(at, message, expected);
+}

@@ -1,0 +1,42 @@
+using BarHarness.Core.Diagnostics;
+using BarHarness.Scenarios.Definition.Yaml;
+
+namespace BarHarness.Scenarios.Definition.Loading;
+
+/// <summary><c>widget: {path, config}</c>; a missing path means the bundled widget.</summary>
+internal static class WidgetSectionParser
+{
+    public static WidgetSpec Parse(YamlNode? node, ParseContext ctx)
+    {
+        if (node is null)
+        {
+            return new WidgetSpec(DefaultPath(ctx), true, null);
+        }
+
+        var reader = new MappingReader(node, "widget");
+        var pathNode = reader.Optional("path");
+        var configNode = reader.Optional("config");
+        reader.Finish();
+
+        var config = configNode is null ? null : ConfigTreeReader.ReadMap(configNode, reader.Describe("config"));
+        if (pathNode is null)
+        {
+            return new WidgetSpec(DefaultPath(ctx), true, config);
+        }
+
+        var written = YamlValues.String(pathNode, reader.Describe("path"));
+        var resolved = PathResolver.Resolve(written, ctx.Directory);
+        if (!File.Exists(resolved))
+        {
+            throw new HarnessInputException(pathNode.Location, $"widget file '{written}' not found (looked at {resolved})", "a path relative to the scenario file or the repository root");
+        }
+
+        return new WidgetSpec(resolved, false, config);
+    }
+
+    private static string DefaultPath(ParseContext ctx)
+    {
+        var root = PathResolver.RepositoryRoot(ctx.Directory) ?? PathResolver.RepositoryRoot(Environment.CurrentDirectory) ?? Environment.CurrentDirectory;
+        return Path.GetFullPath(Path.Combine(root, WidgetSpec.DefaultRelativePath));
+    }
+}
