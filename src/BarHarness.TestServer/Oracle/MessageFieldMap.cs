@@ -4,7 +4,9 @@ namespace BarHarness.TestServer.Oracle;
 /// Names of the fields the oracle reads, kept in one place so they can follow widget/SCHEMA.md.
 /// Units may come as an array of objects (each with <see cref="UnitId"/>) or as an object keyed
 /// by unit id. Position is either an array field (<see cref="PositionArray"/>, [x, y, z]) or three
-/// scalar fields.
+/// scalar fields. Defaults follow widget/livedata/protocol.lua (unit objects
+/// <c>{"id","def","team","x","y","z","hp",...}</c>, header <c>schema_version, seq, dropped</c>); the
+/// name of the unit list is assumed to be "units" until SCHEMA.md says otherwise.
 /// </summary>
 public sealed record MessageFieldMap
 {
@@ -27,7 +29,7 @@ public sealed record MessageFieldMap
 
     public string Team { get; init; } = "team";
 
-    public string? PositionArray { get; init; } = "pos";
+    public string? PositionArray { get; init; }
 
     public string X { get; init; } = "x";
 
@@ -35,5 +37,5 @@ public sealed record MessageFieldMap
 
     public string Z { get; init; } = "z";
 
-    public string Health { get; init; } = "health";
+    public string Health { get; init; } = "hp";
 }
