@@ -1,0 +1,88 @@
+namespace BarHarness.Engine.World;
+
+/// <summary>Edge data a scenario can ask for: values a widget must survive without crashing.</summary>
+public sealed partial class SyntheticWorld
+{
+    /// <summary>Gives up to <paramref name="count"/> units NaN or ±Inf coordinates (they stop moving).</summary>
+    public int InjectNonFinitePositions(int count)
+    {
+        var done = 0;
+        for (var i = 0; i < count && Units.Count > 0; i++)
+        {
+            var id = PickRandomUnit(_edgeRandom, null);
+            var value = _edgeRandom.Next(0, 3) switch
+            {
+                0 => float.NaN,
+                1 => float.PositiveInfinity,
+                _ => float.NegativeInfinity,
+            };
+            Units.X[id] = value;
+            Units.Y[id] = _edgeRandom.Chance(0.5) ? float.NaN : Units.Y[id];
+            Units.Z[id] = _edgeRandom.Chance(0.5) ? value : Units.Z[id];
+            Units.VX[id] = Units.VY[id] = Units.VZ[id] = 0;
+            Units.FramesToTarget[id] = int.MaxValue;
+            done++;
+        }
+
+        return done;
+    }
+
+    /// <summary>Sets negative health on up to <paramref name="count"/> units, which then stay alive.</summary>
+    public int InjectNegativeHealth(int count)
+    {
+        Hazards.KeepNegativeHealthUnitsAlive = true;
+        var done = 0;
+        for (var i = 0; i < count && Units.Count > 0; i++)
+        {
+            var id = PickRandomUnit(_edgeRandom, null);
+            Units.Health[id] = -Units.MaxHealth[id] * (float)_edgeRandom.NextDouble(0.01, 2);
+            done++;
+        }
+
+        return done;
+    }
+
+    /// <summary>Moves up to <paramref name="count"/> units to coordinates outside the map, where they stay.</summary>
+    public int MoveUnitsBeyondMap(int count)
+    {
+        Hazards.KeepUnitsBeyondMap = true;
+        var done = 0;
+        for (var i = 0; i < count && Units.Count > 0; i++)
+        {
+            var id = PickRandomUnit(_edgeRandom, null);
+            var margin = (float)_edgeRandom.NextDouble(200, 20000);
+            Units.X[id] = _edgeRandom.Chance(0.5) ? -margin : MapSizeX + margin;
+            Units.Z[id] = _edgeRandom.Chance(0.5) ? -margin : MapSizeZ + margin;
+            Units.FramesToTarget[id] = _defSpeedPerFrame[Units.DefId[id]] > 0 ? 0 : int.MaxValue;
+            done++;
+        }
+
+        return done;
+    }
+
+    /// <summary>Gives every team (or one) a stock and storage far beyond float32's exact range.</summary>
+    public void GiveHugeResources(int? teamId = null, double value = 1e15)
+    {
+        for (var t = 0; t < Roster.Teams.Count; t++)
+        {
+            if (teamId is null || teamId == t)
+            {
+                Economy.SetHuge(t, value);
+            }
+        }
+    }
+
+    /// <summary>Renames every player with Unicode-heavy names (quotes, emoji, CJK, zero-width).</summary>
+    public void UseUnicodePlayerNames() => Roster = Roster.WithUnicodeNames(_edgeRandom);
+
+    /// <summary>Called by the engine API after it handed a unit list to Lua; applies the list hazard.</summary>
+    internal void OnUnitListServed(ReadOnlySpan<int> servedIds)
+    {
+        if (!Hazards.DestroyUnitAfterUnitList || servedIds.IsEmpty)
+        {
+            return;
+        }
+
+        Destroy(servedIds[_edgeRandom.Next(0, servedIds.Length)], 0);
+    }
+}

@@ -1,0 +1,38 @@
+using BarHarness.Core.Randomness;
+
+namespace BarHarness.Engine.World;
+
+/// <summary>Ground height on a coarse precomputed grid, so a height lookup is one array read.</summary>
+public sealed class Terrain
+{
+    public const int CellSize = 64;
+    private readonly float[] _heights;
+    private readonly int _cellsX, _cellsZ;
+
+    public Terrain(int mapSizeX, int mapSizeZ, SeededRandom random)
+    {
+        _cellsX = (mapSizeX / CellSize) + 1;
+        _cellsZ = (mapSizeZ / CellSize) + 1;
+        _heights = new float[_cellsX * _cellsZ];
+        var phaseX = random.NextDouble(0, Math.Tau);
+        var phaseZ = random.NextDouble(0, Math.Tau);
+        var baseHeight = random.NextDouble(20, 120);
+        for (var cz = 0; cz < _cellsZ; cz++)
+        {
+            for (var cx = 0; cx < _cellsX; cx++)
+            {
+                var x = cx * CellSize;
+                var z = cz * CellSize;
+                _heights[(cz * _cellsX) + cx] = (float)(baseHeight + (60 * Math.Sin((x / 900.0) + phaseX) * Math.Cos((z / 700.0) + phaseZ)) + (15 * Math.Sin(x / 173.0)));
+            }
+        }
+    }
+
+    public float HeightAt(float x, float z)
+    {
+        // Off-map or non-finite positions read the nearest edge cell instead of faulting.
+        var cx = float.IsFinite(x) ? Math.Clamp((int)(x / CellSize), 0, _cellsX - 1) : 0;
+        var cz = float.IsFinite(z) ? Math.Clamp((int)(z / CellSize), 0, _cellsZ - 1) : 0;
+        return _heights[(cz * _cellsX) + cx];
+    }
+}

@@ -1,0 +1,97 @@
+using BarHarness.Engine.World;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace BarHarness.Engine.Tests.World;
+
+public class LosPrivacyTests
+{
+    // A grid cell's diagonal: the most a coarse LOS cell can reach past the true radius.
+    private const float CellSlack = SensorGrid.CellSize * 1.5f;
+
+    [Fact]
+    public void A_player_never_has_an_enemy_in_los_that_no_allied_eye_can_reach()
+    {
+        Prop.ForAll(Gen.Choose(1, 100_000).ToArbitrary(), Gen.Choose(1, 60).ToArbitrary(), (seed, frames) =>
+        {
+            var world = new SyntheticWorld(new GameSetup { Seed = (ulong)seed, InitialUnits = 200, LosUpdateInterval = 1, CombatIntensity = 0 });
+            for (var f = 0; f < frames; f++)
+            {
+                world.StepFrame();
+            }
+
+            foreach (var id in world.AllUnitIds())
+            {
+                if (world.Units.AllyTeam[id] == world.LocalAllyTeamId)
+                {
+                    continue;
+                }
+
+                var reachable = AnyAlliedEyeReaches(world, id);
+                if (world.IsInLosOfLocalPlayer(id) && !reachable)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Visible_set_of_a_player_holds_only_allies_los_contacts_and_radar_blips()
+    {
+        var world = new SyntheticWorld(new GameSetup { Seed = 11, InitialUnits = 600, LosUpdateInterval = 1 });
+        for (var f = 0; f < 45; f++)
+        {
+            world.StepFrame();
+        }
+
+        var visible = world.VisibleUnitIdsForLocalPlayer();
+        var bit = 1u << world.LocalAllyTeamId;
+        Assert.All(visible, id => Assert.True(
+            world.Units.AllyTeam[id] == world.LocalAllyTeamId || ((world.Units.LosMask[id] | world.Units.RadarMask[id]) & bit) != 0));
+        Assert.True(visible.Length < world.UnitCount, "a player should not see every enemy on a large map");
+    }
+
+    [Fact]
+    public void A_full_view_spectator_sees_every_unit()
+    {
+        var world = new SyntheticWorld(new GameSetup { Seed = 5, InitialUnits = 300, LocalPlayer = LocalPlayerSetup.Spectator(fullView: true) });
+        world.StepFrame();
+        Assert.Equal(world.AllUnitIds(), world.VisibleUnitIdsForLocalPlayer());
+    }
+
+    [Fact]
+    public void A_spectator_without_full_view_sees_like_the_spectated_team()
+    {
+        var spec = new SyntheticWorld(new GameSetup { Seed = 9, InitialUnits = 300, LocalPlayer = LocalPlayerSetup.Spectator(fullView: false) });
+        var player = new SyntheticWorld(new GameSetup { Seed = 9, InitialUnits = 300, LocalPlayer = LocalPlayerSetup.Player(0) });
+        spec.StepFrame();
+        player.StepFrame();
+        Assert.Equal(player.VisibleUnitIdsForLocalPlayer(), spec.VisibleUnitIdsForLocalPlayer());
+    }
+
+    private static bool AnyAlliedEyeReaches(SyntheticWorld world, int enemy)
+    {
+        var u = world.Units;
+        foreach (var id in u.AliveIds)
+        {
+            if (u.AllyTeam[id] != world.LocalAllyTeamId)
+            {
+                continue;
+            }
+
+            var radius = u.BuildFramesLeft[id] == 0 ? world.UnitDefs[u.DefId[id]].LosRadius : SensorGrid.CellSize;
+            var dx = u.X[id] - u.X[enemy];
+            var dz = u.Z[id] - u.Z[enemy];
+            var reach = radius + CellSlack;
+            if ((dx * dx) + (dz * dz) <= reach * reach)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
