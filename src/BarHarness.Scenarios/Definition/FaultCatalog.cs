@@ -11,19 +11,19 @@ public static class FaultCatalog
     {
         [FaultKind.Down] = Window(),
         [FaultKind.Disconnect] = Instant(),
-        [FaultKind.ResetPeer] = Window(),
-        [FaultKind.Restart] = Instant(new FaultParameter("delay_s", 0, 3600, 1)),
-        [FaultKind.Latency] = Window(new FaultParameter("latency_ms", 0, 600_000, null), new FaultParameter("jitter_ms", 0, 600_000, 0)),
-        [FaultKind.Bandwidth] = Window(new FaultParameter("rate_kbps", 0.001, 10_000_000, null)),
+        [FaultKind.ResetPeer] = Window(new FaultParameter("timeout_ms", 0, 600_000, 0, "timeout")),
+        [FaultKind.Restart] = Instant(new FaultParameter("delay_s", 0, 3600, 1, "delay", 1000)),
+        [FaultKind.Latency] = Window(new FaultParameter("latency_ms", 0, 600_000, null, "latency"), new FaultParameter("jitter_ms", 0, 600_000, 0, "jitter")),
+        [FaultKind.Bandwidth] = Window(new FaultParameter("rate_kbps", 0.001, 10_000_000, null, "rate")),
         [FaultKind.StopRead] = Window(),
         [FaultKind.Slicer] = Window(
-            new FaultParameter("average_size", 1, 1 << 20, null),
-            new FaultParameter("size_variation", 0, 1 << 20, 0),
-            new FaultParameter("delay_us", 0, 60_000_000, 0)),
-        [FaultKind.LimitData] = Window(new FaultParameter("bytes", 0, int.MaxValue, null)),
-        [FaultKind.SlowClose] = Window(new FaultParameter("delay_ms", 0, 600_000, null)),
-        [FaultKind.Timeout] = Window(new FaultParameter("timeout_ms", 0, 600_000, 0)),
-        [FaultKind.Garbage] = Instant(new FaultParameter("bytes", 1, 16 << 20, null), new FaultParameter("line_length", 0, 1 << 20, 80)),
+            new FaultParameter("average_size", 1, 1 << 20, null, "average_size"),
+            new FaultParameter("size_variation", 0, 1 << 20, 0, "size_variation"),
+            new FaultParameter("delay_us", 0, 60_000_000, 0, "delay")),
+        [FaultKind.LimitData] = Window(new FaultParameter("bytes", 0, int.MaxValue, null, "bytes")),
+        [FaultKind.SlowClose] = Window(new FaultParameter("delay_ms", 0, 600_000, null, "delay")),
+        [FaultKind.Timeout] = Window(new FaultParameter("timeout_ms", 0, 600_000, 0, "timeout")),
+        [FaultKind.Garbage] = Instant(new FaultParameter("bytes", 1, 16 << 20, null, "bytes"), new FaultParameter("line_length", 0, 1 << 20, 80, "line_length")),
     };
 
     private static readonly Dictionary<string, FaultKind> ByName =
@@ -60,5 +60,10 @@ public static class FaultCatalog
 /// <summary>A fault's parameters and whether it happens once (instant) or over a window of time.</summary>
 public sealed record FaultShape(bool IsInstant, IReadOnlyList<FaultParameter> Parameters);
 
-/// <summary>One parameter of a fault: inclusive range and default (null: the scenario must give it).</summary>
-public sealed record FaultParameter(string Name, double Min, double Max, double? Default);
+/// <summary>
+/// One parameter of a fault: inclusive range and default (null: the scenario must give it). Scenario
+/// files name parameters with their unit (<c>delay_s</c>); the test server's fault types take
+/// Toxiproxy's names and units (<c>delay</c> in ms): <see cref="ServerName"/> and
+/// <see cref="ServerScale"/> translate.
+/// </summary>
+public sealed record FaultParameter(string Name, double Min, double Max, double? Default, string ServerName, double ServerScale = 1);

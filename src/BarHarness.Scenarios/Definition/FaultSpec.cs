@@ -9,14 +9,14 @@ namespace BarHarness.Scenarios.Definition;
 /// <param name="EndSeconds">When it is removed; null means until the end of the run. Instant faults have none.</param>
 /// <param name="Parameters">Parameter values by name (see <see cref="FaultCatalog"/>), defaults filled in.</param>
 /// <param name="Toxicity">Probability (0..1) that the fault applies to a connection, as in Toxiproxy.</param>
-/// <param name="Direction">Which stream it acts on: upstream is widget to server, downstream server to widget.</param>
+/// <param name="Direction">Which stream it acts on (upstream: widget to server; downstream: server to widget), or null for the fault's natural one.</param>
 public sealed record FaultSpec(
     FaultKind Kind,
     double AtSeconds,
     double? EndSeconds,
     IReadOnlyDictionary<string, double> Parameters,
     double Toxicity,
-    FaultDirection Direction)
+    FaultDirection? Direction)
 {
     /// <summary>The fault's name in scenario files and reports (<c>slow_close</c>, ...).</summary>
     public string Name => FaultCatalog.NameOf(Kind);
@@ -25,6 +25,28 @@ public sealed record FaultSpec(
 
     /// <summary>A parameter's value (declared parameters are always present).</summary>
     public double this[string parameter] => Parameters[parameter];
+
+    /// <summary>
+    /// The parameters in the test server's names and units (<c>restart.delay_s: 2</c> becomes
+    /// <c>delay: 2000</c> ms), plus <c>toxicity</c> and, when given, <c>stream</c>: the shape
+    /// <c>BarHarness.TestServer.Faults.FaultCatalog.Create</c> takes.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> ToServerParameters()
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var parameter in FaultCatalog.Get(Kind).Parameters)
+        {
+            result[parameter.ServerName] = Parameters[parameter.Name] * parameter.ServerScale;
+        }
+
+        result["toxicity"] = Toxicity;
+        if (Direction is { } direction)
+        {
+            result["stream"] = direction == FaultDirection.Upstream ? "upstream" : "downstream";
+        }
+
+        return result;
+    }
 
     public bool IsActiveAt(double seconds) =>
         IsInstant ? seconds == AtSeconds : seconds >= AtSeconds && (EndSeconds is null || seconds < EndSeconds);

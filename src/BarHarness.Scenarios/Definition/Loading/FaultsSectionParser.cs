@@ -34,7 +34,7 @@ internal static class FaultsSectionParser
             var untilNode = reader.Optional("until");
             var parameters = Parameters(reader, kind, shape);
             var toxicity = reader.Read("toxicity", 1.0, (n, w) => YamlValues.Number(n, w, 0, 1));
-            var direction = reader.Read("direction", FaultDirection.Downstream, (n, w) => YamlValues.Choice(n, w, Directions));
+            var direction = reader.Read<FaultDirection?>("direction", null, (n, w) => (FaultDirection?)YamlValues.Choice(n, w, Directions));
             var end = End(reader, kind, shape, at, durationNode, untilNode, ctx);
 
             // A repeated window must end inside the run too: the last start leaves room for its length.
