@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+
+namespace BarHarness.Reports.Exporters.Html;
+
+/// <summary>
+/// A hand-drawn inline SVG line chart: x is game time, a left y axis from 0, an optional right
+/// axis for a second series, shaded time windows and horizontal reference lines. Coordinates are
+/// written with one decimal so the markup stays small.
+/// </summary>
+internal sealed class SvgChart
+{
+    public const int Width = 960;
+    public const int PlotColumns = (Width - Left - Right) / 2;
+    private const int Height = 240;
+    private const int Left = 70;
+    private const int Right = 70;
+    private const int Top = 12;
+    private const int Bottom = 30;
+    private const int PlotWidth = Width - Left - Right;
+    private const int PlotHeight = Height - Top - Bottom;
+
+    private readonly StringBuilder _body = new();
+    private readonly string _title;
+    private readonly double _xMin;
+    private readonly double _xMax;
+    private readonly double _yMax;
+    private readonly string _yUnit;
+    private (double Max, string Unit)? _secondAxis;
+
+    public SvgChart(string title, double xMin, double xMax, double yMax, string yUnit)
+    {
+        _title = title;
+        _xMin = xMin;
+        _xMax = xMax > xMin ? xMax : xMin + 1;
+        _yMax = yMax > 0 && double.IsFinite(yMax) ? NiceCeiling(yMax) : 1;
+        _yUnit = yUnit;
+    }
+
+    public void AddWindow(double start, double end, string label)
+    {
+        var x1 = X(Math.Max(start, _xMin));
+        var x2 = X(Math.Min(end, _xMax));
+        _body.Append(Inv($"<rect class=\"window\" x=\"{x1:0.#}\" y=\"{Top}\" width=\"{Math.Max(1, x2 - x1):0.#}\" height=\"{PlotHeight}\"><title>"))
+            .Append(HtmlText.Escape(label)).Append("</title></rect>");
+    }
+
+    /// <summary>A min/max envelope, drawn as a filled band with its upper edge as a line.</summary>
+    public void AddBand(IReadOnlyList<ChartBucket> buckets, string cssClass)
+    {
+        if (buckets.Count == 0)
+        {
+            return;
+        }
+
+        _body.Append("<polygon class=\"").Append(cssClass).Append("-band\" points=\"");
+        foreach (var b in buckets)
+        {
+            Point(b.X, b.Max, _yMax);
+        }
+
+        for (var i = buckets.Count - 1; i >= 0; i--)
+        {
+            Point(buckets[i].X, buckets[i].Min, _yMax);
+        }
+
+        _body.Append("\"/>");
+        AddLine(buckets.Select(b => (b.X, b.Max)).ToArray(), cssClass);
+    }
+
+    public void AddLine(IReadOnlyList<(double X, double Y)> points, string cssClass) => Polyline(points, cssClass, _yMax);
+
+    /// <summary>A series on the right-hand axis (e.g. unit count over frame time).</summary>
+    public void AddSecondLine(IReadOnlyList<(double X, double Y)> points, string cssClass, string unit)
+    {
+        var max = points.Count == 0 ? 1 : NiceCeiling(points.Max(p => p.Y));
+        _secondAxis = (max, unit);
+        Polyline(points, cssClass, max);
+    }
+
+    public void AddPoints(IReadOnlyList<(double X, double Y)> points, string cssClass)
+    {
+        foreach (var (x, y) in points)
+        {
+            _body.Append(Inv($"<circle class=\"{cssClass}\" cx=\"{X(x):0.#}\" cy=\"{Y(y, _yMax):0.#}\" r=\"2\"/>"));
+        }
+    }
+
+    public void AddRule(double y, string label, string cssClass)
+    {
+        var py = Y(Math.Min(y, _yMax), _yMax);
+        _body.Append(Inv($"<line class=\"{cssClass}\" x1=\"{Left}\" x2=\"{Left + PlotWidth}\" y1=\"{py:0.#}\" y2=\"{py:0.#}\"/>"))
+            .Append(Inv($"<text class=\"rule-label\" x=\"{Left + PlotWidth - 4}\" y=\"{py - 3:0.#}\" text-anchor=\"end\">")).Append(HtmlText.Escape(label)).Append("</text>");
+    }
+
+    public override string ToString()
+    {
+        var svg = new StringBuilder();
+        svg.Append(Inv($"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"")).Append(HtmlText.Escape(_title))
+            .Append("\" xmlns=\"http://www.w3.org/2000/svg\"><title>").Append(HtmlText.Escape(_title)).Append("</title>");
+        svg.Append(Inv($"<rect class=\"plot\" x=\"{Left}\" y=\"{Top}\" width=\"{PlotWidth}\" height=\"{PlotHeight}\"/>"));
+        for (var i = 0; i <= 4; i++)
+        {
+            var value = _yMax * i / 4;
+            var py = Y(value, _yMax);
+            svg.Append(Inv($"<line class=\"grid\" x1=\"{Left}\" x2=\"{Left + PlotWidth}\" y1=\"{py:0.#}\" y2=\"{py:0.#}\"/>"))
+                .Append(Inv($"<text class=\"tick\" x=\"{Left - 4}\" y=\"{py + 4:0.#}\" text-anchor=\"end\">{ReportFormat.Number(value)}</text>"));
+            if (_secondAxis is { } axis)
+            {
+                svg.Append(Inv($"<text class=\"tick second\" x=\"{Left + PlotWidth + 4}\" y=\"{py + 4:0.#}\">{ReportFormat.Number(axis.Max * i / 4)}</text>"));
+            }
+        }
+
+        for (var i = 0; i <= 6; i++)
+        {
+            var t = _xMin + ((_xMax - _xMin) * i / 6);
+            svg.Append(Inv($"<text class=\"tick\" x=\"{X(t):0.#}\" y=\"{Height - 10}\" text-anchor=\"middle\">{ReportFormat.GameTime(t)}</text>"));
+        }
+
+        svg.Append(Inv($"<text class=\"axis\" x=\"4\" y=\"{Top + 10}\">")).Append(HtmlText.Escape(_yUnit)).Append("</text>");
+        if (_secondAxis is { } second)
+        {
+            svg.Append(Inv($"<text class=\"axis second\" x=\"{Width - 4}\" y=\"{Top + 10}\" text-anchor=\"end\">")).Append(HtmlText.Escape(second.Unit)).Append("</text>");
+        }
+
+        return svg.Append(_body).Append("</svg>").ToString();
+    }
+
+    private void Polyline(IReadOnlyList<(double X, double Y)> points, string cssClass, double yMax)
+    {
+        if (points.Count == 0)
+        {
+            return;
+        }
+
+        _body.Append("<polyline class=\"").Append(cssClass).Append("\" points=\"");
+        foreach (var (x, y) in points)
+        {
+            Point(x, y, yMax);
+        }
+
+        _body.Append("\"/>");
+    }
+
+    private void Point(double x, double y, double yMax) => _body.Append(Inv($"{X(x):0.#},{Y(y, yMax):0.#} "));
+
+    private double X(double x) => Left + ((x - _xMin) / (_xMax - _xMin) * PlotWidth);
+
+    private static double Y(double y, double yMax) => Top + PlotHeight - (Math.Clamp(y / yMax, 0, 1) * PlotHeight);
+
+    // 1, 2 or 5 times a power of ten, at least the value: gives round tick labels.
+    private static double NiceCeiling(double value)
+    {
+        if (value <= 0 || !double.IsFinite(value))
+        {
+            return 1;
+        }
+
+        var power = Math.Pow(10, Math.Floor(Math.Log10(value)));
+        foreach (var step in new[] { 1.0, 2.0, 2.5, 5.0, 10.0 })
+        {
+            if (step * power >= value)
+            {
+                return step * power;
+            }
+        }
+
+        return 10 * power;
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
