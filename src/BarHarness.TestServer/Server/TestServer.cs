@@ -41,6 +41,9 @@ public sealed class TestServer : IDisposable
         Recording = new StreamRecording(_options.RecordChunks);
     }
 
+    /// <summary>Raised for every decoder event (message or rejected bytes) with its connection and arrival time, after the oracle saw it.</summary>
+    public event Action<long, FrameEvent, long>? FrameObserved;
+
     public FaultSchedule Schedule { get; }
 
     public StreamOracle Oracle { get; }
@@ -397,6 +400,7 @@ public sealed class TestServer : IDisposable
         foreach (var frameEvent in _frameEvents)
         {
             Oracle.Observe(c.Id, frameEvent, chunk.ArrivalMicros);
+            FrameObserved?.Invoke(c.Id, frameEvent, chunk.ArrivalMicros);
         }
     }
 
@@ -408,6 +412,7 @@ public sealed class TestServer : IDisposable
         foreach (var frameEvent in _frameEvents)
         {
             Oracle.Observe(c.Id, frameEvent, now);
+            FrameObserved?.Invoke(c.Id, frameEvent, now);
         }
 
         Oracle.ConnectionClosed(c.Id, now);
