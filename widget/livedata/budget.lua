@@ -1,0 +1,126 @@
+-- livedata/budget.lua: keeps the widget inside its per-frame time budget.
+--
+-- Two controls:
+--  * quota: how many units are sampled per frame. Derived every frame from the measured
+--    cost per sampled unit (moving average) so that sampling uses about `sampleShare` of
+--    the budget; a unit's state is then at most ceil(units / quota) frames old.
+--  * level: a degradation ladder for sustained overload (export less often, then with
+--    less detail). Raised when frames keep exceeding `highWater` of the budget, lowered
+--    again, one step at a time, when a long window stays under `lowWater`.
+-- Pure arithmetic on figures the owner measures (Spring.GetTimer/DiffTimers), so it can
+-- be tested without an engine.
+
+local floor = math.floor
+
+local G = {}
+G.__index = G
+
+-- level -> export interval multiplier and the highest detail allowed (3 = no cap)
+G.LADDER = {
+	[0] = { interval = 1, detailCap = 3 },
+	[1] = { interval = 2, detailCap = 3 },
+	[2] = { interval = 4, detailCap = 3 },
+	[3] = { interval = 4, detailCap = 2 },
+	[4] = { interval = 8, detailCap = 1 },
+}
+G.MAX_LEVEL = 4
+
+function G.new(opts)
+	opts = opts or {}
+	local g = setmetatable({}, G)
+	g.budgetMs = opts.budgetMs or 2
+	g.sampleShare = opts.sampleShare or 0.4
+	g.minQuota = opts.minQuota or 16
+	g.highWater = opts.highWater or 0.8
+	g.lowWater = opts.lowWater or 0.4
+	g.window = opts.window or 30          -- frames per overload evaluation
+	g.overloadFrames = opts.overloadFrames or 3
+	g.recoverWindows = opts.recoverWindows or 5
+	g.costPerUnitMs = opts.initialCostPerUnitMs or 0.002
+	g.level = 0
+	g.frames = 0
+	g.over = 0
+	g.maxInWindow = 0
+	g.quietWindows = 0
+	g.lastFrameMs = 0
+	g.avgFrameMs = 0
+	g.maxFrameMs = 0
+	g.changes = 0
+	return g
+end
+
+function G:setBudget(ms)
+	self.budgetMs = ms
+end
+
+--- Records the cost of sampling `units` units (ms). Ignores empty or absurd readings.
+function G:observeSampling(units, ms)
+	if units > 0 and ms == ms and ms >= 0 and ms < 1000 then
+		local per = ms / units
+		self.costPerUnitMs = self.costPerUnitMs * 0.9 + per * 0.1
+	end
+end
+
+--- Units to sample this frame out of `total`, given the time share for sampling.
+function G:quota(total)
+	local cost = self.costPerUnitMs
+	if cost <= 0 or cost ~= cost then
+		cost = 0.002
+	end
+	local q = floor(self.budgetMs * self.sampleShare / cost)
+	if q < self.minQuota then q = self.minQuota end
+	if q > total then q = total end
+	return q
+end
+
+--- Records the widget's total time in one frame. Returns true when the level changed.
+function G:observeFrame(ms)
+	if ms ~= ms or ms < 0 then
+		return false
+	end
+	self.lastFrameMs = ms
+	self.avgFrameMs = self.avgFrameMs * 0.95 + ms * 0.05
+	if ms > self.maxFrameMs then self.maxFrameMs = ms end
+	self.frames = self.frames + 1
+	if ms > self.budgetMs * self.highWater then
+		self.over = self.over + 1
+	end
+	if ms > self.maxInWindow then
+		self.maxInWindow = ms
+	end
+	if self.frames < self.window then
+		return false
+	end
+	local changed = false
+	if self.over >= self.overloadFrames then
+		self.quietWindows = 0
+		if self.level < G.MAX_LEVEL then
+			self.level = self.level + 1
+			changed = true
+		end
+	elseif self.maxInWindow < self.budgetMs * self.lowWater then
+		self.quietWindows = self.quietWindows + 1
+		if self.quietWindows >= self.recoverWindows and self.level > 0 then
+			self.level = self.level - 1
+			self.quietWindows = 0
+			changed = true
+		end
+	else
+		self.quietWindows = 0
+	end
+	self.frames, self.over, self.maxInWindow = 0, 0, 0
+	if changed then
+		self.changes = self.changes + 1
+	end
+	return changed
+end
+
+function G:intervalMultiplier()
+	return G.LADDER[self.level].interval
+end
+
+function G:detailCap()
+	return G.LADDER[self.level].detailCap
+end
+
+return G

@@ -1,0 +1,194 @@
+-- livedata/protocol.lua: the wire format of the Live Data Export widget (see SCHEMA.md).
+--
+-- Schema-specialised encoding: each unit becomes one JSON object built by a single
+-- string.format on the fast path (all values finite), cached on the unit record and reused
+-- in every snapshot/delta until the unit's quantised state changes. Messages are assembled
+-- into a reused buffer table and joined with one table.concat.
+--
+-- Takes the json module as its only dependency: `local protocol = Protocol(json)`.
+
+return function(json)
+	local sformat = string.format
+	local schar = string.char
+	local floor = math.floor
+	local tconcat = table.concat
+	local HUGE = math.huge
+	local jint, jfixed, jstring, jnumber = json.int, json.fixed, json.string, json.number
+
+	local P = {}
+
+	P.SCHEMA_VERSION = 1
+	P.SEQ_MODULUS = 16777216 -- 2^24: every seq stays exact in BAR's float32 numbers
+
+	P.DETAIL = { minimal = 1, standard = 2, comprehensive = 3 }
+	P.DETAIL_NAME = { "minimal", "standard", "comprehensive" }
+
+	-- Change thresholds: a unit is re-encoded (and appears in a delta) only when one of
+	-- its exported values moved at least this far from the last encoded value.
+	P.THRESHOLD = {
+		position = 1.0,   -- elmos, any axis
+		health = 1.0,     -- hit points
+		buildProgress = 0.001,
+		velocity = 0.05,  -- elmos/frame, any axis
+		heading = 182,    -- heading units (65536 per turn): about one degree
+	}
+
+	function P.nextSeq(seq)
+		seq = seq + 1
+		if seq >= 16777216 then
+			return 0
+		end
+		return seq
+	end
+
+	-- Envelope --------------------------------------------------------------------------
+
+	--- The part of every message that is only known when it starts going onto the wire:
+	--- schema version, sequence number and the drops declared since the previous message.
+	function P.header(seq, dropped, dropReason)
+		if dropped and dropped > 0 then
+			return sformat('{"schema_version":%d,"seq":%d,"dropped":%d,"drop_reason":%s,',
+				P.SCHEMA_VERSION, seq, dropped, jstring(dropReason or "queue_full"))
+		end
+		return sformat('{"schema_version":%d,"seq":%d,', P.SCHEMA_VERSION, seq)
+	end
+
+	--- Opening of a message body (after the header): `"type":"x","frame":n`.
+	function P.bodyStart(msgType, frame)
+		return sformat('"type":"%s","frame":%s', msgType, jint(frame))
+	end
+
+	local function lengthPrefix(n)
+		return schar(floor(n / 16777216) % 256, floor(n / 65536) % 256, floor(n / 256) % 256, n % 256)
+	end
+	P.lengthPrefix = lengthPrefix
+
+	--- Wire bytes for a message: header .. body, framed.
+	function P.frame(header, body, framing)
+		if framing == "length" then
+			return lengthPrefix(#header + #body) .. header .. body
+		end
+		return header .. body .. "\n"
+	end
+
+	--- Reads one framed message from `data` at `pos` (tests and example clients).
+	--- Returns message, nextPos; or nil when incomplete.
+	function P.unframe(data, pos, framing)
+		pos = pos or 1
+		if framing == "length" then
+			if #data - pos + 1 < 4 then return nil end
+			local b1, b2, b3, b4 = data:byte(pos, pos + 3)
+			local n = ((b1 * 256 + b2) * 256 + b3) * 256 + b4
+			if #data - pos + 1 < 4 + n then return nil end
+			return data:sub(pos + 4, pos + 3 + n), pos + 4 + n
+		end
+		local nl = data:find("\n", pos, true)
+		if not nl then return nil end
+		return data:sub(pos, nl - 1), nl + 1
+	end
+
+	-- Units -----------------------------------------------------------------------------
+
+	--- `{"id":1,"def":2,"team":3,` for a unit; rebuilt only when its team changes.
+	function P.unitPrefix(id, def, team)
+		return '{"id":' .. jint(id) .. ',"def":' .. jint(def) .. ',"team":' .. jint(team) .. ','
+	end
+
+	local function finite(v)
+		return v == v and v < HUGE and v > -HUGE
+	end
+
+	local FMT_MIN = '%s"x":%.1f,"y":%.1f,"z":%.1f}'
+	local FMT_STD = '%s"x":%.1f,"y":%.1f,"z":%.1f,"hp":%.1f,"max_hp":%.1f,"bp":%.3f}'
+	local FMT_COMP = '%s"x":%.1f,"y":%.1f,"z":%.1f,"hp":%.1f,"max_hp":%.1f,"bp":%.3f,' ..
+		'"vx":%.2f,"vy":%.2f,"vz":%.2f,"heading":%d}'
+
+	-- Slow path: any value NaN/Inf/nil/out of range.
+	local function unitSlow(u, detail)
+		local parts = {
+			u.prefix, '"x":', jfixed(u.x, "%.1f"), ',"y":', jfixed(u.y, "%.1f"), ',"z":', jfixed(u.z, "%.1f"),
+		}
+		if detail >= 2 then
+			parts[#parts + 1] = ',"hp":' .. jfixed(u.hp, "%.1f") .. ',"max_hp":' .. jfixed(u.mhp, "%.1f") ..
+				',"bp":' .. jfixed(u.bp, "%.3f")
+		end
+		if detail >= 3 then
+			parts[#parts + 1] = ',"vx":' .. jfixed(u.vx, "%.2f") .. ',"vy":' .. jfixed(u.vy, "%.2f") ..
+				',"vz":' .. jfixed(u.vz, "%.2f") .. ',"heading":' .. jint(u.heading)
+		end
+		parts[#parts + 1] = "}"
+		return tconcat(parts)
+	end
+
+	--- JSON object for one unit record at a detail level (1..3). The record holds the
+	--- sampled values: x, y, z, hp, mhp, bp, vx, vy, vz, heading and its cached prefix.
+	function P.encodeUnit(u, detail)
+		local x, y, z = u.x, u.y, u.z
+		if detail == 2 then
+			local hp, mhp, bp = u.hp, u.mhp, u.bp
+			if finite(x) and finite(y) and finite(z) and finite(hp) and finite(mhp) and finite(bp) then
+				return sformat(FMT_STD, u.prefix, x, y, z, hp, mhp, bp)
+			end
+		elseif detail == 1 then
+			if finite(x) and finite(y) and finite(z) then
+				return sformat(FMT_MIN, u.prefix, x, y, z)
+			end
+		else
+			local hp, mhp, bp, vx, vy, vz, h = u.hp, u.mhp, u.bp, u.vx, u.vy, u.vz, u.heading
+			if finite(x) and finite(y) and finite(z) and finite(hp) and finite(mhp) and finite(bp)
+				and finite(vx) and finite(vy) and finite(vz) and finite(h) and h == floor(h)
+				and h < 2147483648 and h > -2147483648 then
+				return sformat(FMT_COMP, u.prefix, x, y, z, hp, mhp, bp, vx, vy, vz, h)
+			end
+		end
+		return unitSlow(u, detail)
+	end
+
+	-- Teams, players, game ---------------------------------------------------------------
+
+	local FMT_RES = '{"current":%.1f,"income":%.1f,"expense":%.1f,"storage":%.1f,"share":%.3f}'
+
+	--- Resource object from GetTeamResources' values (current, storage, pull, income,
+	--- expense, share); nil current -> null (engine hides non-allied teams).
+	function P.encodeResource(cur, storage, income, expense, share)
+		if cur == nil then
+			return "null"
+		end
+		if finite(cur) and finite(storage) and finite(income) and finite(expense) and finite(share) then
+			return sformat(FMT_RES, cur, income, expense, storage, share)
+		end
+		return '{"current":' .. jfixed(cur, "%.1f") .. ',"income":' .. jfixed(income, "%.1f") ..
+			',"expense":' .. jfixed(expense, "%.1f") .. ',"storage":' .. jfixed(storage, "%.1f") ..
+			',"share":' .. jfixed(share, "%.3f") .. "}"
+	end
+
+	function P.encodeTeam(teamID, allyTeam, isDead, metalJson, energyJson)
+		return '{"id":' .. jint(teamID) .. ',"ally_team":' .. jint(allyTeam) .. ',"dead":' ..
+			(isDead and "true" or "false") .. ',"metal":' .. metalJson .. ',"energy":' .. energyJson .. "}"
+	end
+
+	function P.encodePlayer(playerID, name, team, allyTeam, spectator, active)
+		return '{"id":' .. jint(playerID) .. ',"name":' .. jstring(name) .. ',"team":' .. jint(team) ..
+			',"ally_team":' .. jint(allyTeam) .. ',"spectator":' .. (spectator and "true" or "false") ..
+			',"active":' .. (active and "true" or "false") .. "}"
+	end
+
+	function P.encodeGame(frame, speed, wantedSpeed, paused)
+		return '{"frame":' .. jint(frame) .. ',"seconds":' .. jfixed((frame or 0) / 30, "%.2f") ..
+			',"speed":' .. jfixed(speed, "%.2f") .. ',"wanted_speed":' .. jfixed(wantedSpeed, "%.2f") ..
+			',"paused":' .. (paused and "true" or "false") .. "}"
+	end
+
+	--- Static facts about one unit definition (sent in hello). Reads plain fields only, so
+	--- it works on Recoil's UnitDefs proxy tables.
+	function P.encodeUnitDef(id, ud)
+		return '{"id":' .. jint(id) .. ',"name":' .. jstring(ud.name) .. ',"human_name":' .. jstring(ud.humanName) ..
+			',"metal_cost":' .. jnumber(ud.metalCost) .. ',"energy_cost":' .. jnumber(ud.energyCost) ..
+			',"build_time":' .. jnumber(ud.buildTime) .. ',"health":' .. jnumber(ud.health) ..
+			',"speed":' .. jnumber(ud.speed) .. ',"is_building":' .. (ud.isBuilding and "true" or "false") ..
+			',"is_factory":' .. (ud.isFactory and "true" or "false") ..
+			',"can_fly":' .. (ud.canFly and "true" or "false") .. "}"
+	end
+
+	return P
+end

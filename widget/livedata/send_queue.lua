@@ -1,0 +1,208 @@
+-- livedata/send_queue.lua: the bounded queue of encoded message bodies waiting to be sent.
+--
+-- Bounded in messages and in bytes. When a new message does not fit, the overflow strategy
+-- decides what goes:
+--   "drop-oldest" (default): the oldest queued message (never a hello);
+--   "drop-new":   the new message (unless it is a hello);
+--   "priority":   the lowest-priority message, oldest first (hello > status > snapshot >
+--                 delta > heartbeat); the new one if it ranks below everything queued.
+-- Every drop is counted by kind and by strategy, and is declared to the receiver by the
+-- owner through `takeDropped()`. A receiver that sees a declared drop must wait for a
+-- snapshot (SCHEMA.md), so every drop also purges the queued deltas behind it, up to the
+-- next queued snapshot; if none is queued, `needSnapshot` is raised so the next unit
+-- message is a snapshot. A message that alone exceeds the byte bound is accepted into an empty queue
+-- (otherwise a large snapshot could never be sent).
+--
+-- The message currently on the wire is not in the queue (the connection owns it), so a
+-- drop can never cut a message in half.
+
+local Q = {}
+Q.__index = Q
+
+Q.PRIORITY = { heartbeat = 0, delta = 1, snapshot = 2, status = 3, hello = 4 }
+local PRIORITY = Q.PRIORITY
+Q.STRATEGIES = { ["drop-oldest"] = true, ["drop-new"] = true, ["priority"] = true }
+
+function Q.new(maxMessages, maxBytes, strategy)
+	local q = setmetatable({}, Q)
+	q.maxMessages = maxMessages or 512
+	q.maxBytes = maxBytes or 4194304
+	q.strategy = Q.STRATEGIES[strategy] and strategy or "drop-oldest"
+	q.body, q.kind = {}, {}
+	q.n = 0
+	q.bytes = 0
+	q.needSnapshot = false
+	q.droppedPending = 0       -- drops not yet declared to the receiver
+	q.dropReason = nil
+	q.droppedTotal = 0
+	q.droppedByKind = { hello = 0, status = 0, snapshot = 0, delta = 0, heartbeat = 0 }
+	q.droppedByStrategy = { ["drop-oldest"] = 0, ["drop-new"] = 0, ["priority"] = 0, purge = 0, clear = 0 }
+	q.enqueuedTotal = 0
+	return q
+end
+
+function Q:configure(maxMessages, maxBytes, strategy)
+	self.maxMessages = maxMessages or self.maxMessages
+	self.maxBytes = maxBytes or self.maxBytes
+	if Q.STRATEGIES[strategy] then
+		self.strategy = strategy
+	end
+end
+
+function Q:count() return self.n end
+function Q:byteCount() return self.bytes end
+
+local function countDrop(self, kind, how, reason)
+	self.droppedTotal = self.droppedTotal + 1
+	self.droppedPending = self.droppedPending + 1
+	self.droppedByKind[kind] = (self.droppedByKind[kind] or 0) + 1
+	self.droppedByStrategy[how] = (self.droppedByStrategy[how] or 0) + 1
+	self.dropReason = reason or "queue_full"
+end
+
+-- Removes entry i (1-based from the head), shifting later entries down.
+local function removeAt(self, i)
+	local body, kind = self.body, self.kind
+	self.bytes = self.bytes - #body[i]
+	local n = self.n
+	for j = i, n - 1 do
+		body[j] = body[j + 1]
+		kind[j] = kind[j + 1]
+	end
+	body[n] = nil
+	kind[n] = nil
+	self.n = n - 1
+end
+
+-- After a drop at position `from`: deltas after it until the next snapshot would reach a
+-- receiver that has to wait for a snapshot anyway.
+local function purgeAfterUnitDrop(self, from)
+	local i = from
+	while i <= self.n do
+		local k = self.kind[i]
+		if k == "snapshot" then
+			return
+		end
+		if k == "delta" then
+			removeAt(self, i)
+			countDrop(self, "delta", "purge")
+		else
+			i = i + 1
+		end
+	end
+	self.needSnapshot = true
+end
+
+-- Any drop is declared to the receiver, and a receiver that saw a declared drop trusts
+-- only a snapshot: so every drop purges the deltas behind it.
+local function dropAt(self, i, how)
+	local kind = self.kind[i]
+	removeAt(self, i)
+	countDrop(self, kind, how)
+	purgeAfterUnitDrop(self, i)
+end
+
+-- Index of the entry the priority strategy would drop, or nil to drop the new message.
+local function priorityVictim(self, newKind)
+	local best, bestPrio = nil, nil
+	for i = 1, self.n do
+		local k = self.kind[i]
+		local p = PRIORITY[k] or 0
+		if k ~= "hello" and (bestPrio == nil or p < bestPrio) then
+			best, bestPrio = i, p
+		end
+	end
+	if best and (bestPrio <= (PRIORITY[newKind] or 0) or newKind == "hello") then
+		return best
+	end
+	return nil
+end
+
+local function oldestNonHello(self)
+	for i = 1, self.n do
+		if self.kind[i] ~= "hello" then
+			return i
+		end
+	end
+	return nil
+end
+
+--- Queues `body` of `kind`. Returns true if it was queued, false if it was dropped.
+function Q:push(body, kind)
+	local size = #body
+	while self.n > 0 and (self.n + 1 > self.maxMessages or self.bytes + size > self.maxBytes) do
+		local victim
+		local strategy = self.strategy
+		if strategy == "drop-new" and kind ~= "hello" then
+			victim = nil
+		elseif strategy == "priority" then
+			victim = priorityVictim(self, kind)
+		else
+			victim = oldestNonHello(self)
+		end
+		if not victim then
+			countDrop(self, kind, strategy)
+			self.needSnapshot = true
+			return false
+		end
+		dropAt(self, victim, strategy)
+	end
+	if kind == "delta" and self.needSnapshot then
+		-- a drop happened: a delta cannot follow it, only a snapshot can
+		countDrop(self, kind, "purge")
+		return false
+	end
+	local n = self.n + 1
+	self.n = n
+	self.body[n] = body
+	self.kind[n] = kind
+	self.bytes = self.bytes + size
+	self.enqueuedTotal = self.enqueuedTotal + 1
+	if kind == "snapshot" then
+		self.needSnapshot = false
+	end
+	return true
+end
+
+--- Takes the oldest message: body, kind (nil when empty).
+function Q:pop()
+	if self.n == 0 then
+		return nil
+	end
+	local body, kind = self.body[1], self.kind[1]
+	removeAt(self, 1)
+	return body, kind
+end
+
+function Q:peekKind()
+	return self.kind[1]
+end
+
+--- Drops everything (connection lost). Counted; the next connection starts with a
+--- snapshot anyway.
+function Q:clear(reason)
+	while self.n > 0 do
+		local kind = self.kind[self.n]
+		removeAt(self, self.n)
+		countDrop(self, kind, "clear", reason)
+	end
+	self.needSnapshot = true
+end
+
+--- Count of drops not yet declared, and the reason; resets the pending count.
+function Q:takeDropped()
+	local n, reason = self.droppedPending, self.dropReason
+	self.droppedPending = 0
+	self.dropReason = nil
+	return n, reason
+end
+
+--- Declares extra drops (for example a message cut by a disconnect).
+function Q:addDropped(n, reason)
+	self.droppedPending = self.droppedPending + n
+	self.droppedTotal = self.droppedTotal + n
+	self.dropReason = reason
+	self.needSnapshot = true
+end
+
+return Q
