@@ -83,6 +83,15 @@ public sealed class StreamOracle
 
     private void CheckMessage(long connectionId, ConnectionView connection, byte[] payload, long atMicros)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(payload))
+        {
+            // System.Text.Json does not check the bytes inside strings; the widget's consumers will.
+            Stats.InvalidMessages++;
+            var kind = PercentQDetector.LooksPercentQEscaped(payload) ? ViolationKind.PercentQEscape : ViolationKind.InvalidJson;
+            Add(kind, connectionId, atMicros, $"not valid UTF-8: {Preview(payload)}");
+            return;
+        }
+
         JsonDocument document;
         try
         {

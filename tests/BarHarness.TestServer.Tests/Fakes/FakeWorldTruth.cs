@@ -1,0 +1,28 @@
+using BarHarness.TestServer.Oracle;
+
+namespace BarHarness.TestServer.Tests.Fakes;
+
+/// <summary>A world whose units do not move: the same truth at every frame, unless a test changes it.</summary>
+internal sealed class FakeWorldTruth : IWorldTruth
+{
+    public Dictionary<int, UnitTruth> Units { get; } = [];
+
+    public bool FullView { get; set; }
+
+    public int HistoryStartFrame { get; set; }
+
+    public bool Knows(int frame) => frame >= HistoryStartFrame;
+
+    public bool IsFullView(int frame) => FullView;
+
+    public UnitTruth? Unit(int unitId, int frame) => Units.GetValueOrDefault(unitId);
+
+    public IEnumerable<int> UnitsVisibleToLocalPlayer(int frame) =>
+        Units.Values.Where(u => FullView || u.Visibility != UnitVisibility.Hidden).Select(u => u.UnitId).Order();
+
+    public FakeWorldTruth With(int id, int team, bool enemy, UnitVisibility visibility, double x = 100, double y = 10, double z = 200, double health = 500)
+    {
+        Units[id] = new UnitTruth(id, team, enemy, visibility, x, y, z, health);
+        return this;
+    }
+}

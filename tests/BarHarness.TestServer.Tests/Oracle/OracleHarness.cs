@@ -1,0 +1,34 @@
+using System.Text;
+using BarHarness.TestServer.Framing;
+using BarHarness.TestServer.Oracle;
+
+namespace BarHarness.TestServer.Tests.Oracle;
+
+/// <summary>Feeds newline-framed text to an oracle connection by connection.</summary>
+internal sealed class OracleHarness(IWorldTruth? truth = null, OracleOptions? options = null)
+{
+    private long _now;
+
+    public StreamOracle Oracle { get; } = new(options, truth);
+
+    public OracleHarness Connection(long id, params string[] lines) => ConnectionBytes(id, Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
+
+    public OracleHarness ConnectionBytes(long id, byte[] bytes)
+    {
+        var decoder = new NewlineFrameDecoder();
+        var events = new List<FrameEvent>();
+        Oracle.ConnectionOpened(id, _now);
+        decoder.Feed(bytes, events);
+        Oracle.ServerClosing(id);
+        decoder.Finish(events);
+        foreach (var e in events)
+        {
+            Oracle.Observe(id, e, _now += 1000);
+        }
+
+        Oracle.ConnectionClosed(id, _now);
+        return this;
+    }
+
+    public IReadOnlyList<ViolationKind> Kinds => Oracle.Violations.Select(v => v.Kind).ToArray();
+}

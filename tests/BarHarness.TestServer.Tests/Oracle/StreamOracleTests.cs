@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.Text;
+using BarHarness.TestServer.Framing;
+using BarHarness.TestServer.Oracle;
+using BarHarness.TestServer.Tests.Fakes;
+using FsCheck;
+using FsCheck.Fluent;
+using static BarHarness.TestServer.Tests.Fakes.Msg;
+
+namespace BarHarness.TestServer.Tests.Oracle;
+
+public class StreamOracleTests
+{
+    [Fact]
+    public void A_well_formed_stream_has_no_violations()
+    {
+        var h = new OracleHarness().Connection(1, Hello(0), Snapshot(1, 30, new Unit(5, 0, 1, 2, 3)), Delta(2, 31), Heartbeat(3, 60));
+
+        Assert.Empty(h.Oracle.Violations);
+        Assert.Equal(4, h.Oracle.Stats.ValidMessages);
+        Assert.Equal(1, h.Oracle.Stats.UnitsInLastSnapshot);
+    }
+
+    [Fact]
+    public void Invalid_json_is_caught()
+    {
+        var h = new OracleHarness().Connection(1, Snapshot(0, 1), "{\"schema_version\":1,\"seq\":1,\"type\":\"delta\",\"frame\":2,}");
+
+        Assert.Equal([ViolationKind.InvalidJson], h.Kinds);
+        Assert.Equal(1, h.Oracle.Stats.InvalidMessages);
+    }
+
+    [Fact]
+    public void Invalid_utf8_inside_a_string_is_invalid_json()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Snapshot(0, 1) + "\n" + "{\"schema_version\":1,\"seq\":1,\"type\":\"delta\",\"frame\":2,\"n\":\"X\"}\n");
+        bytes[Array.LastIndexOf(bytes, (byte)'X')] = 0xC3; // a lead byte followed by '"': not UTF-8
+        var h = new OracleHarness().ConnectionBytes(1, bytes);
+
+        Assert.Equal([ViolationKind.InvalidJson], h.Kinds);
+    }
+
+    [Fact]
+    public void A_percent_q_escaped_string_is_named_as_such()
+    {
+        // Lua 5.1's string.format("%q", "a\nb\0c"): "a\<newline>b\000c" (checked against lua5.1 in the next test).
+        var h = new OracleHarness().Connection(1, Snapshot(0, 1), "{\"schema_version\":1,\"seq\":1,\"type\":\"status\",\"frame\":2,\"name\":\"a\\", "b\\000c\"}");
+
+        Assert.Equal([ViolationKind.PercentQEscape, ViolationKind.PercentQEscape], h.Kinds);
+    }
+
+    [Fact]
+    public void Percent_q_output_of_real_lua51_is_detected()
+    {
+        var lua = new[] { "/usr/bin/lua5.1", "/usr/local/bin/lua5.1" }.FirstOrDefault(File.Exists);
+        Assert.True(lua is not null, "lua5.1 is needed for this check (apt-get install -y lua5.1)");
+        var start = new ProcessStartInfo(lua!, ["-e", "io.write(string.format('{\"name\":%q}', 'tab\\tq\\0 bell\\7'))"]) { RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.True(PercentQDetector.LooksPercentQEscaped(Encoding.UTF8.GetBytes(output)), output);
+        Assert.False(PercentQDetector.LooksPercentQEscaped("{\"name\":\"tab\\tq\\u0000 bell\\u0007\"}"u8));
+    }
+
+    [Fact]
+    public void A_new_connection_that_does_not_start_with_a_snapshot_is_caught()
+    {
+        var h = new OracleHarness()
+            .Connection(1, Hello(0), Snapshot(1, 10), Delta(2, 11))
+            .Connection(2, Hello(3), Delta(4, 40), Snapshot(5, 41));
+
+        var violation = Assert.Single(h.Oracle.Violations);
+        Assert.Equal(ViolationKind.MissingSnapshotAfterReconnect, violation.Kind);
+        Assert.Equal(2, violation.ConnectionId);
+        Assert.Equal(4, violation.Seq);
+    }
+
+    [Fact]
+    public void Hello_then_snapshot_on_every_connection_is_accepted()
+    {
+        var h = new OracleHarness().Connection(1, Hello(0), Snapshot(1, 10)).Connection(2, Snapshot(2, 20)).Connection(3, Hello(3), Snapshot(4, 30));
+
+        Assert.Empty(h.Oracle.Violations);
+    }
+
+    [Fact]
+    public void An_undeclared_seq_gap_is_caught()
+    {
+        var h = new OracleHarness().Connection(1, Snapshot(0, 1), Delta(1, 2), Delta(4, 3));
+
+        var violation = Assert.Single(h.Oracle.Violations);
+        Assert.Equal(ViolationKind.UndeclaredSeqGap, violation.Kind);
+        Assert.Contains("2 missing", violation.Detail);
+    }
+
+    [Fact]
+    public void A_gap_declared_by_dropped_is_accepted_but_a_smaller_declaration_is_not()
+    {
+        Assert.Empty(new OracleHarness().Connection(1, Snapshot(0, 1), DeltaWithDrops(3, 2, dropped: 2)).Oracle.Violations);
+        Assert.Equal([ViolationKind.UndeclaredSeqGap], new OracleHarness().Connection(1, Snapshot(0, 1), DeltaWithDrops(4, 2, dropped: 2)).Kinds);
+    }
+
+    [Fact]
+    public void A_gap_across_a_reconnection_is_accepted()
+    {
+        var h = new OracleHarness().Connection(1, Snapshot(0, 1), Delta(1, 2)).Connection(2, Hello(7), Snapshot(8, 90));
+
+        Assert.Empty(h.Oracle.Violations);
+        Assert.Equal(1, h.Oracle.Stats.SeqGapsAcrossReconnect);
+    }
+
+    [Fact]
+    public void Seq_wraps_from_2_pow_24_minus_1_to_0_without_a_gap()
+    {
+        var h = new OracleHarness().Connection(1, Snapshot(16777214, 1), Delta(16777215, 2), Delta(0, 3), Delta(1, 4));
+
+        Assert.Empty(h.Oracle.Violations);
+    }
+
+    [Fact]
+    public void Seq_out_of_range_or_repeated_is_caught()
+    {
+        Assert.Equal([ViolationKind.BadFieldValue], new OracleHarness().Connection(1, Snapshot(16777216, 1)).Kinds);
+        Assert.Equal([ViolationKind.SeqRegression], new OracleHarness().Connection(1, Snapshot(5, 1), Delta(5, 2)).Kinds);
+    }
+
+    [Fact]
+    public void Missing_fields_wrong_schema_and_unknown_types_are_named()
+    {
+        var h = new OracleHarness().Connection(
+            1,
+            "{\"seq\":0,\"type\":\"snapshot\",\"frame\":1}",
+            "{\"schema_version\":2,\"seq\":1,\"type\":\"snapshot\",\"frame\":2}",
+            "{\"schema_version\":1,\"seq\":2,\"type\":\"gossip\",\"frame\":3}",
+            "[1,2]");
+
+        Assert.Equal([ViolationKind.MissingField, ViolationKind.SchemaVersionMismatch, ViolationKind.UnknownMessageType, ViolationKind.InvalidJson], h.Kinds);
+    }
+
+    [Fact]
+    public void An_enemy_unit_outside_los_and_radar_is_a_privacy_leak_with_unit_and_frame()
+    {
+        var truth = new FakeWorldTruth().With(1, 0, enemy: false, UnitVisibility.Full).With(66, 1, enemy: true, UnitVisibility.Hidden);
+        var h = new OracleHarness(truth).Connection(1, Snapshot(0, 120, new Unit(1, 0, 100, 10, 200), new Unit(66, 1, 100, 10, 200)));
+
+        var leak = Assert.Single(h.Oracle.Violations);
+        Assert.Equal(ViolationKind.PrivacyLeak, leak.Kind);
+        Assert.Equal(66, leak.UnitId);
+        Assert.Equal(120, leak.Frame);
+    }
+
+    [Fact]
+    public void A_radar_blip_may_be_exported_without_health_but_not_with_it()
+    {
+        var truth = new FakeWorldTruth().With(70, 1, enemy: true, UnitVisibility.RadarOnly);
+
+        Assert.Empty(new OracleHarness(truth).Connection(1, Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))).Oracle.Violations);
+        Assert.Equal([ViolationKind.PrivacyLeak], new OracleHarness(truth).Connection(1, Snapshot(0, 5, new Unit(70, 1, 100, 10, 200, Hp: 500))).Kinds);
+    }
+
+    [Fact]
+    public void A_spectator_with_full_view_may_see_every_unit()
+    {
+        var truth = new FakeWorldTruth { FullView = true }.With(66, 1, enemy: true, UnitVisibility.Hidden);
+
+        Assert.Empty(new OracleHarness(truth).Connection(1, Snapshot(0, 5, new Unit(66, 1, 100, 10, 200, Hp: 500))).Oracle.Violations);
+    }
+
+    [Fact]
+    public void A_value_that_differs_from_the_engine_is_caught()
+    {
+        var truth = new FakeWorldTruth().With(1, 0, enemy: false, UnitVisibility.Full, x: 100, health: 500);
+        var h = new OracleHarness(truth).Connection(1, Snapshot(0, 9, new Unit(1, 0, 100.4, 10, 200, Hp: 500.5)), Delta(1, 10, new Unit(1, 0, 112, 10, 200, Hp: 500)));
+
+        var violation = Assert.Single(h.Oracle.Violations);
+        Assert.Equal(ViolationKind.InaccurateValue, violation.Kind);
+        Assert.Contains("x 112", violation.Detail);
+        Assert.Equal(1, violation.UnitId);
+    }
+
+    [Fact]
+    public void Freshness_is_measured_and_a_long_unexported_unit_is_stale()
+    {
+        var truth = new FakeWorldTruth().With(1, 0, false, UnitVisibility.Full).With(2, 0, false, UnitVisibility.Full);
+        var h = new OracleHarness(truth, new OracleOptions { MaxStaleFrames = 100 })
+            .Connection(1, Snapshot(0, 0, new Unit(1, 0, 100, 10, 200), new Unit(2, 0, 100, 10, 200)), Delta(1, 50, new Unit(1, 0, 100, 10, 200)), Delta(2, 150, new Unit(1, 0, 100, 10, 200)));
+
+        Assert.Equal(150, h.Oracle.Stats.Freshness.Max);
+        var stale = Assert.Single(h.Oracle.Violations);
+        Assert.Equal((ViolationKind.StaleUnit, 2), (stale.Kind, stale.UnitId));
+    }
+
+    [Fact]
+    public void Messages_about_frames_the_truth_no_longer_keeps_are_counted_not_judged()
+    {
+        var truth = new FakeWorldTruth { HistoryStartFrame = 1000 }.With(66, 1, enemy: true, UnitVisibility.Hidden);
+        var h = new OracleHarness(truth).Connection(1, Snapshot(0, 5, new Unit(66, 1, 0, 0, 0)));
+
+        Assert.Empty(h.Oracle.Violations);
+        Assert.Equal(1, h.Oracle.Stats.MessagesWithoutTruth);
+    }
+
+    [Fact]
+    public void Accounting_reports_unexplained_bytes()
+    {
+        var oracle = new StreamOracle();
+        oracle.CheckAccounting(new AccountingInput(BytesHandedToSend: 1000, BytesLostAtReset: 100, BytesInFlight: 0), bytesReceivedByServer: 900, atMicros: 1);
+        Assert.Empty(oracle.Violations);
+
+        oracle.CheckAccounting(new AccountingInput(1000, 50, 0), 900, 2);
+        Assert.Equal(ViolationKind.Accounting, Assert.Single(oracle.Violations).Kind);
+    }
+
+    [Fact]
+    public void A_widget_that_stops_mid_message_on_its_own_is_caught_but_a_server_cut_is_explained()
+    {
+        var oracle = new StreamOracle();
+        oracle.Observe(1, new FrameRejected(0, FrameFault.Truncated, 12, "cut"), 5);
+        oracle.ServerClosing(2);
+        oracle.Observe(2, new FrameRejected(0, FrameFault.Truncated, 7, "cut"), 6);
+
+        Assert.Equal(ViolationKind.TruncatedMessage, Assert.Single(oracle.Violations).Kind);
+        Assert.Equal(19, oracle.Stats.BytesLostMidMessage);
+    }
+
+    [Fact]
+    public void Random_bytes_never_throw_and_always_produce_violations()
+    {
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<byte[]>(),
+            bytes =>
+            {
+                var oracle = new StreamOracle();
+                var decoder = new AutoDetectFrameDecoder(new FrameLimits(256));
+                var events = new List<FrameEvent>();
+                decoder.Feed(bytes, events);
+                decoder.Finish(events);
+                foreach (var e in events)
+                {
+                    oracle.Observe(1, e, 0);
+                }
+
+                var meaningful = bytes.Any(b => b is not (byte)'\n' and not (byte)'\r');
+                return !meaningful || oracle.Violations.Count > 0;
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Oversized_frames_become_bad_framing_violations()
+    {
+        var oracle = new StreamOracle();
+        var decoder = new NewlineFrameDecoder(new FrameLimits(32));
+        var events = new List<FrameEvent>();
+        decoder.Feed(Encoding.ASCII.GetBytes("{\"pad\":\"" + new string('p', 100) + "\"}\n"), events);
+        foreach (var e in events)
+        {
+            oracle.Observe(1, e, 0);
+        }
+
+        Assert.Equal(ViolationKind.BadFraming, Assert.Single(oracle.Violations).Kind);
+    }
+}
