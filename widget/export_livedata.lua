@@ -291,14 +291,18 @@ local function samplePlayers()
 	return changed
 end
 
-local function sampleGame(frame)
+-- Returns true when pause or speed changed since the last call; gameJson is rebuilt
+-- only then (or when `force`), so a quiet game costs one engine call per export.
+local function sampleGame(frame, force)
 	local wanted, actual, paused = 1, 1, false
 	if spGetGameSpeed then
 		wanted, actual, paused = spGetGameSpeed()
 	end
 	local changed = paused ~= lastPaused or wanted ~= lastWantedSpeed
 	lastPaused, lastWantedSpeed = paused, wanted
-	gameJson = protocol.encodeGame(frame, actual, wanted, paused)
+	if changed or force then
+		gameJson = protocol.encodeGame(frame, actual, wanted, paused)
+	end
 	return changed
 end
 
@@ -355,7 +359,7 @@ end
 local function enqueueSnapshot(frame, reason)
 	sampleTeams()
 	samplePlayers()
-	sampleGame(frame)
+	sampleGame(frame, true)
 	local n = 1
 	buf[1] = protocol.bodyStart("snapshot", frame)
 	n = n + 1
@@ -466,11 +470,17 @@ local function statusTable()
 end
 
 local function enqueueStatus(reason)
-	local st = statusTable()
-	st.reason = reason
-	st.dropped_by_kind = nil
-	st.dropped_by_strategy = nil
-	local body = protocol.bodyStart("status", currentFrame) .. ',"status":' .. json.encode(st) .. "}"
+	local s = conn.stats
+	local body = protocol.bodyStart("status", currentFrame) .. sformat(
+		',"status":{"reason":%s,"state":"%s","host":%s,"port":%d,"detail":"%s","configured_detail":"%s",' ..
+		'"rate":%d,"interval_frames":%d,"level":%d,"backpressure":%d,"budget_ms":%s,"frame_ms_avg":%s,' ..
+		'"frame_ms_max":%s,"sample_window":%d,"units_tracked":%d,"units_exported":%d,"queue_messages":%d,' ..
+		'"queue_bytes":%d,"dropped_total":%d,"messages_sent":%d,"bytes_sent":%s,"connects":%d,"failures":%d}}',
+		json.string(reason), conn.state, json.string(cfg.host), cfg.port, detailName(), cfg.detail,
+		cfg.rate, exportInterval(), budget.level, backpressure, json.number(cfg.budgetMs),
+		json.fixed(budget.avgFrameMs, "%.3f"), json.fixed(budget.maxFrameMs, "%.3f"), sampleWindow,
+		tracker.count(), tracker.exportedCount(), queue:count(), queue:byteCount(), queue.droppedTotal,
+		s.messagesSent, json.int(s.bytesSent), s.connects, s.failures)
 	lastStatusClock = clock
 	return enqueue(body, "status")
 end
@@ -851,7 +861,7 @@ function widget:GameFrame(n)
 
 	if conn.state == "CONNECTED" then
 		export(currentFrame)
-		conn:update(clock, cfg.sendBudgetBytes, cfg.receiveBudgetBytes)
+		conn:update(clock, cfg.sendBudgetBytes, 0) -- send now; reading waits for Update
 	else
 		tracker.discardPending()
 	end

@@ -97,7 +97,10 @@ function E.makeSpring(w)
 		if select("#", ...) < 1 then error("Log needs at least 3 arguments") end
 		w.logs[#w.logs + 1] = tostring(section) .. ":" .. tostring(level) .. ":" .. tostring((...))
 	end
-	function S.GetTimer() return w.timerMs end
+	function S.GetTimer()
+		if w.realTimer then return os.clock() * 1000 end
+		return w.timerMs
+	end
 	function S.DiffTimers(a, b, inMs)
 		if type(a) ~= "number" or type(b) ~= "number" then error("DiffTimers: timers expected") end
 		local ms = a - b

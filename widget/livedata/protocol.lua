@@ -98,19 +98,27 @@ return function(json)
 		return v == v and v < HUGE and v > -HUGE
 	end
 
-	local FMT_MIN = '%s"x":%.1f,"y":%.1f,"z":%.1f}'
-	local FMT_STD = '%s"x":%.1f,"y":%.1f,"z":%.1f,"hp":%.1f,"max_hp":%.1f,"bp":%.3f}'
-	local FMT_COMP = '%s"x":%.1f,"y":%.1f,"z":%.1f,"hp":%.1f,"max_hp":%.1f,"bp":%.3f,' ..
+	-- Integers print through %d only inside this range (C long on every platform); the
+	-- range test also rejects NaN and +-Inf, so one pair of comparisons guards each value.
+	local LIM = 2147483647
+
+	-- Positions, health and max health are whole numbers on the wire (rounded to nearest):
+	-- %d costs less than half of %.1f, and the change thresholds are one unit anyway.
+	local FMT_MIN = '%s"x":%d,"y":%d,"z":%d}'
+	local FMT_STD_DONE = '%s"x":%d,"y":%d,"z":%d,"hp":%d,"max_hp":%d,"bp":1}'
+	local FMT_STD = '%s"x":%d,"y":%d,"z":%d,"hp":%d,"max_hp":%d,"bp":%.3f}'
+	local FMT_COMP = '%s"x":%d,"y":%d,"z":%d,"hp":%d,"max_hp":%d,"bp":%.3f,' ..
 		'"vx":%.2f,"vy":%.2f,"vz":%.2f,"heading":%d}'
 
-	-- Slow path: any value NaN/Inf/nil/out of range.
+	-- Slow path: some value is NaN/Inf/nil/out of range. Same rounding as the fast path.
 	local function unitSlow(u, detail)
 		local parts = {
-			u.prefix, '"x":', jfixed(u.x, "%.1f"), ',"y":', jfixed(u.y, "%.1f"), ',"z":', jfixed(u.z, "%.1f"),
+			u.prefix, '"x":', jint(u.x), ',"y":', jint(u.y), ',"z":', jint(u.z),
 		}
 		if detail >= 2 then
-			parts[#parts + 1] = ',"hp":' .. jfixed(u.hp, "%.1f") .. ',"max_hp":' .. jfixed(u.mhp, "%.1f") ..
-				',"bp":' .. jfixed(u.bp, "%.3f")
+			local bp = u.bp
+			parts[#parts + 1] = ',"hp":' .. jint(u.hp) .. ',"max_hp":' .. jint(u.mhp) ..
+				',"bp":' .. (bp == 1 and "1" or jfixed(bp, "%.3f"))
 		end
 		if detail >= 3 then
 			parts[#parts + 1] = ',"vx":' .. jfixed(u.vx, "%.2f") .. ',"vy":' .. jfixed(u.vy, "%.2f") ..
@@ -119,26 +127,35 @@ return function(json)
 		parts[#parts + 1] = "}"
 		return tconcat(parts)
 	end
+	P.encodeUnitSlow = unitSlow
 
 	--- JSON object for one unit record at a detail level (1..3). The record holds the
 	--- sampled values: x, y, z, hp, mhp, bp, vx, vy, vz, heading and its cached prefix.
 	function P.encodeUnit(u, detail)
 		local x, y, z = u.x, u.y, u.z
-		if detail == 2 then
-			local hp, mhp, bp = u.hp, u.mhp, u.bp
-			if finite(x) and finite(y) and finite(z) and finite(hp) and finite(mhp) and finite(bp) then
-				return sformat(FMT_STD, u.prefix, x, y, z, hp, mhp, bp)
-			end
-		elseif detail == 1 then
-			if finite(x) and finite(y) and finite(z) then
+		if x > -LIM and x < LIM and y > -LIM and y < LIM and z > -LIM and z < LIM then
+			x = x + 0.5; x = x - x % 1 -- floor(v + 0.5) without a function call
+			y = y + 0.5; y = y - y % 1
+			z = z + 0.5; z = z - z % 1
+			if detail == 1 then
 				return sformat(FMT_MIN, u.prefix, x, y, z)
 			end
-		else
-			local hp, mhp, bp, vx, vy, vz, h = u.hp, u.mhp, u.bp, u.vx, u.vy, u.vz, u.heading
-			if finite(x) and finite(y) and finite(z) and finite(hp) and finite(mhp) and finite(bp)
-				and finite(vx) and finite(vy) and finite(vz) and finite(h) and h == floor(h)
-				and h < 2147483648 and h > -2147483648 then
-				return sformat(FMT_COMP, u.prefix, x, y, z, hp, mhp, bp, vx, vy, vz, h)
+			local hp, mhp, bp = u.hp, u.mhp, u.bp
+			if hp > -LIM and hp < LIM and mhp > -LIM and mhp < LIM and bp > -LIM and bp < LIM then
+				hp = hp + 0.5; hp = hp - hp % 1
+				mhp = mhp + 0.5; mhp = mhp - mhp % 1
+				if detail == 2 then
+					if bp == 1 then
+						return sformat(FMT_STD_DONE, u.prefix, x, y, z, hp, mhp)
+					end
+					return sformat(FMT_STD, u.prefix, x, y, z, hp, mhp, bp)
+				end
+				local vx, vy, vz, h = u.vx, u.vy, u.vz, u.heading
+				if vx > -LIM and vx < LIM and vy > -LIM and vy < LIM and vz > -LIM and vz < LIM
+					and h > -LIM and h < LIM then
+					h = h + 0.5; h = h - h % 1
+					return sformat(FMT_COMP, u.prefix, x, y, z, hp, mhp, bp, vx, vy, vz, h)
+				end
 			end
 		end
 		return unitSlow(u, detail)

@@ -64,6 +64,7 @@ return function(protocol)
 		local headingT = THRESHOLD.heading
 
 		local rescanGeneration = 0
+		local nEncoded = 0
 
 		self.stats = { sampled = 0, encoded = 0, hidden = 0, cycles = 0 }
 		local stats = self.stats
@@ -200,6 +201,11 @@ return function(protocol)
 
 		-- Sampling ------------------------------------------------------------------------
 
+		-- Encoded values are remembered for change detection; a non-finite value is
+		-- remembered as FAR so that any finite value later counts as a change
+		-- (v - v ~= 0 holds exactly for NaN and +-Inf).
+		local FAR = -1e30
+
 		local function encode(u)
 			if u.prefix == nil then
 				if u.def == nil then
@@ -209,27 +215,33 @@ return function(protocol)
 			end
 			u.frag = encodeUnit(u, detail)
 			u.fragDetail = detail
-			u.ex, u.ey, u.ez = u.x, u.y, u.z
-			u.ehp, u.emhp, u.ebp = u.hp, u.mhp, u.bp
-			u.evx, u.evy, u.evz, u.eheading = u.vx, u.vy, u.vz, u.heading
-			stats.encoded = stats.encoded + 1
+			local a, b, c = u.x, u.y, u.z
+			if a - a ~= 0 then a = FAR end
+			if b - b ~= 0 then b = FAR end
+			if c - c ~= 0 then c = FAR end
+			u.ex, u.ey, u.ez = a, b, c
+			if detail >= 2 then
+				a, b, c = u.hp, u.mhp, u.bp
+				if a - a ~= 0 then a = FAR end
+				if b - b ~= 0 then b = FAR end
+				if c - c ~= 0 then c = FAR end
+				u.ehp, u.emhp, u.ebp = a, b, c
+				if detail >= 3 then
+					a, b, c = u.vx, u.vy, u.vz
+					local h = u.heading
+					if a - a ~= 0 then a = FAR end
+					if b - b ~= 0 then b = FAR end
+					if c - c ~= 0 then c = FAR end
+					if h - h ~= 0 then h = FAR end
+					u.evx, u.evy, u.evz, u.eheading = a, b, c, h
+				end
+			end
+			nEncoded = nEncoded + 1
 		end
 
-		-- True when a and b differ by at least t (NaN vs NaN counts as equal).
-		local function differs(a, b, t)
-			local d = a - b
-			if d < t and d > -t then
-				return false
-			end
-			if d == 0 then
-				return false
-			end
-			if d ~= d then
-				return not (a ~= a and b ~= b)
-			end
-			return true
-		end
-
+		-- Change tests are written out inline (no helper call per value): this loop is the
+		-- hottest code of the widget. `d >= t or d <= -t` is false for NaN - NaN, so a
+		-- value that stays non-finite does not re-encode every sample.
 		local function sampleUnit(u)
 			local id = u.id
 			if not fullView and u.ally ~= myAllyTeam and not spIsUnitInLos(id, myAllyTeam) then
@@ -241,17 +253,49 @@ return function(protocol)
 				forget(u, "left_los") -- died mid-frame, or no longer visible
 				return
 			end
-			u.x, u.y, u.z = x, y or NAN, z or NAN
+			if y == nil then y = NAN end
+			if z == nil then z = NAN end
+			u.x, u.y, u.z = x, y, z
+			local changed = u.fragDetail ~= detail
+			local t = moveT
+			local d = x - u.ex
+			if d >= t or d <= -t then changed = true end
+			d = z - u.ez
+			if d >= t or d <= -t then changed = true end
+			d = y - u.ey
+			if d >= t or d <= -t then changed = true end
 			if detail >= 2 then
 				local hp, mhp, _, _, bp = spGetUnitHealth(id)
-				u.hp, u.mhp, u.bp = hp or NAN, mhp or NAN, bp or NAN
+				if hp == nil then hp = NAN end
+				if mhp == nil then mhp = NAN end
+				if bp == nil then bp = NAN end
+				u.hp, u.mhp, u.bp = hp, mhp, bp
+				t = hpT
+				d = hp - u.ehp
+				if d >= t or d <= -t then changed = true end
+				d = mhp - u.emhp
+				if d >= t or d <= -t then changed = true end
+				d = bp - u.ebp
+				if d >= bpT or d <= -bpT then changed = true end
 				if detail >= 3 then
 					local vx, vy, vz = spGetUnitVelocity(id)
-					u.vx, u.vy, u.vz = vx or NAN, vy or NAN, vz or NAN
-					u.heading = spGetUnitHeading(id) or NAN
+					local h = spGetUnitHeading(id)
+					if vx == nil then vx = NAN end
+					if vy == nil then vy = NAN end
+					if vz == nil then vz = NAN end
+					if h == nil then h = NAN end
+					u.vx, u.vy, u.vz, u.heading = vx, vy, vz, h
+					t = velT
+					d = vx - u.evx
+					if d >= t or d <= -t then changed = true end
+					d = vy - u.evy
+					if d >= t or d <= -t then changed = true end
+					d = vz - u.evz
+					if d >= t or d <= -t then changed = true end
+					d = h - u.eheading
+					if d >= headingT or d <= -headingT then changed = true end
 				end
 			end
-			stats.sampled = stats.sampled + 1
 			if not u.exported then
 				encode(u)
 				u.exported = true
@@ -259,18 +303,7 @@ return function(protocol)
 				u.mark = 1
 				nCreated = nCreated + 1
 				created[nCreated] = u
-				return
-			end
-			local changed = u.fragDetail ~= detail
-				or differs(x, u.ex, moveT) or differs(u.z, u.ez, moveT) or differs(u.y, u.ey, moveT)
-			if not changed and detail >= 2 then
-				changed = differs(u.hp, u.ehp, hpT) or differs(u.mhp, u.emhp, hpT) or differs(u.bp, u.ebp, bpT)
-				if not changed and detail >= 3 then
-					changed = differs(u.vx, u.evx, velT) or differs(u.vz, u.evz, velT) or differs(u.vy, u.evy, velT)
-						or differs(u.heading, u.eheading, headingT)
-				end
-			end
-			if changed then
+			elseif changed then
 				encode(u)
 				if u.mark == 0 then
 					u.mark = 2
@@ -294,6 +327,8 @@ return function(protocol)
 				visited = visited + 1
 				sampleUnit(u)
 			end
+			stats.sampled = stats.sampled + visited
+			stats.encoded = nEncoded
 			if cursor > count then
 				cursor = 1
 				stats.cycles = stats.cycles + 1
@@ -387,7 +422,7 @@ return function(protocol)
 			local first = true
 			for i = 1, nRecords do
 				local u = records[i]
-				if u.mark == mark and not u.gone and not visibleNow(u) then
+				if u.mark == mark and not (fullView or u.ally == myAllyTeam or u.gone or visibleNow(u)) then
 					forget(u, "left_los")
 				end
 				if u.mark == mark and not u.gone then
