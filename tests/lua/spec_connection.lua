@@ -1,0 +1,212 @@
+-- Connection state machine over the fake LuaSocket 2.0.2.
+local T = require("testlib")
+local json = T.module("json")
+local P = T.module("protocol")(json)
+local Q = T.module("send_queue")
+local B = T.module("backoff")
+local C = T.module("connection")
+local FakeNet = require("fake_socket")
+
+local function setup(opts)
+	opts = opts or {}
+	local net = FakeNet.new()
+	local queue = Q.new(100, 1e6)
+	local states = {}
+	local connectedCount = 0
+	local conn = C.new({
+		socket = net.lib, queue = queue, protocol = P,
+		backoff = B.new({ random = function() return 0 end, threshold = opts.threshold or 5, cooldown = 60 }),
+		onState = function(old, new, reason) states[#states + 1] = new end,
+		onConnected = function() connectedCount = connectedCount + 1 end,
+	})
+	conn:configure("127.0.0.1", 8765, opts.framing or "newline", 5, 30)
+	return conn, net, queue, states, function() return connectedCount end
+end
+
+T.test("connect is non-blocking: pending, completed when writable", function()
+	local conn, net, _, states, connected = setup()
+	net.connectPolls = 3
+	conn:connect(0)
+	T.eq(conn.state, "CONNECTING")
+	conn:update(0.1); conn:update(0.2)
+	T.eq(conn.state, "CONNECTING")
+	conn:update(0.3)
+	T.eq(conn.state, "CONNECTED")
+	T.eq(connected(), 1)
+	T.eq(net.blockingCalls, 0)
+	T.eq(net.sockets[1].timeout, 0, "settimeout(0) before connect")
+	T.eq(table.concat(states, ","), "CONNECTING,CONNECTED")
+end)
+
+T.test("refused connects back off 1, 2, 4 s and reconnect when the server returns", function()
+	local conn, net = setup()
+	net.listening = false
+	conn:connect(0)
+	conn:update(0)
+	T.eq(conn.state, "RECONNECTING")
+	T.eq(conn:retryIn(0), 1)
+	conn:update(0.5)
+	T.eq(#net.sockets, 1, "no attempt before the delay")
+	conn:update(1.0); conn:update(1.0)
+	T.eq(conn.state, "RECONNECTING")
+	T.eq(conn:retryIn(1.0), 2)
+	net.listening = true
+	conn:update(3.0); conn:update(3.0)
+	T.eq(conn.state, "CONNECTED")
+	T.eq(conn.backoff.failures, 0, "reset on success")
+end)
+
+T.test("a connect that never completes times out", function()
+	local conn, net = setup()
+	net.neverCompletes = true
+	conn:connect(0)
+	conn:update(4.9)
+	T.eq(conn.state, "CONNECTING")
+	conn:update(5.0)
+	T.eq(conn.state, "RECONNECTING")
+	T.match(conn.lastError, "timed out")
+end)
+
+T.test("the circuit breaker opens after N failures; manual connect resets it", function()
+	local conn, net, _, states = setup({ threshold = 3 })
+	net.listening = false
+	conn:connect(0)
+	local now = 0
+	for _ = 1, 50 do
+		now = now + 0.5
+		conn:update(now)
+		if conn.state == "FAILED" then break end
+	end
+	T.eq(conn.state, "FAILED")
+	T.eq(conn.backoff.failures, 3)
+	T.near(conn:retryIn(now), 60, 0.01, "cooldown")
+	net.listening = true
+	conn:connect(now)
+	conn:update(now)
+	T.eq(conn.state, "CONNECTED")
+end)
+
+T.test("connect denied by the engine fails without retrying and says why", function()
+	local conn, net = setup()
+	net.deny = true
+	conn:connect(0)
+	T.eq(conn.state, "FAILED")
+	T.match(conn.lastError, "TCPAllowConnect")
+	T.eq(conn:retryIn(0), nil)
+	conn:update(1e6)
+	T.eq(#net.sockets, 1, "no automatic retry")
+end)
+
+T.test("partial sends resume at lastIndex + 1 and the stream is intact", function()
+	local conn, net, queue = setup()
+	conn:connect(0); conn:update(0)
+	local bodies = {}
+	for i = 1, 20 do
+		bodies[i] = P.bodyStart("delta", i) .. ',"pad":"' .. string.rep("x", i * 7) .. '"}'
+		queue:push(bodies[i], "status")
+	end
+	local stream = {}
+	for step = 1, 400 do
+		net.window = 13 -- a slow reader
+		conn:update(step)
+		stream[#stream + 1] = net:read()
+		if not conn:busy() then break end
+	end
+	local all = table.concat(stream)
+	local pos, n = 1, 0
+	while true do
+		local msg, nextPos = P.unframe(all, pos, "newline")
+		if not msg then break end
+		n = n + 1
+		T.eq(msg, P.header(n - 1, 0) .. bodies[n], "message " .. n)
+		pos = nextPos
+	end
+	T.eq(n, 20)
+	T.truthy(conn.stats.partialSends > 0)
+	T.eq(conn.stats.bytesSent, #all)
+end)
+
+T.test("peer close while sending: reconnect, the cut message and queue are declared dropped", function()
+	local conn, net, queue = setup()
+	conn:connect(0); conn:update(0)
+	queue:push(string.rep("a", 100), "status")
+	queue:push("b", "status")
+	net.window = 50
+	conn:update(1)
+	net:closePeer()
+	conn:update(2)
+	T.eq(conn.state, "RECONNECTING")
+	local n, reason = queue:takeDropped()
+	T.eq(n, 2, "cut message + queued message")
+	T.eq(reason, "disconnect")
+end)
+
+T.test("seq continues across reconnects and the first message declares the loss", function()
+	local conn, net, queue = setup()
+	conn:connect(0); conn:update(0)
+	queue:push(P.bodyStart("heartbeat", 1) .. "}", "heartbeat")
+	conn:update(0.1)
+	queue:push(P.bodyStart("delta", 2) .. "}", "status")
+	net.window = 0
+	conn:update(0.2)
+	net:closePeer()
+	conn:update(0.3)
+	net.window = math.huge
+	conn:update(2); conn:update(2)
+	T.eq(conn.state, "CONNECTED")
+	queue:push(P.bodyStart("hello", 3) .. "}", "hello")
+	conn:update(2.1)
+	local lines = {}
+	for line in net:read():gmatch("[^\n]+") do lines[#lines + 1] = line end
+	local last = require("dkjson").decode(lines[#lines])
+	T.eq(last.type, "hello")
+	T.eq(last.seq, 2)
+	T.eq(last.dropped, 1)
+end)
+
+T.test("server data is drained within the per-call budget and a closed peer is noticed", function()
+	local conn, net = setup()
+	conn:connect(0); conn:update(0)
+	net:push(string.rep("z", 100000))
+	conn:update(1, 262144, 16384)
+	T.eq(#net.toClient, 100000 - 16384)
+	T.eq(conn.stats.bytesDiscarded, 16384)
+	net:closePeer()
+	for i = 2, 7 do conn:update(i * 0.1, 262144, 16384) end
+	T.eq(conn.state, "RECONNECTING")
+	T.eq(conn.stats.disconnects, 1)
+	T.match(conn.lastError, "closed")
+end)
+
+T.test("a server that stops reading is abandoned after the stall timeout", function()
+	local conn, net, queue = setup()
+	conn:connect(0); conn:update(0)
+	net.window = 0
+	queue:push("x", "status")
+	conn:update(1)
+	conn:update(20)
+	T.eq(conn.state, "CONNECTED")
+	conn:update(31)
+	T.eq(conn.state, "RECONNECTING")
+	T.match(conn.lastError, "not reading")
+end)
+
+T.test("length framing on the wire", function()
+	local conn, net, queue = setup({ framing = "length" })
+	conn:connect(0); conn:update(0)
+	queue:push(P.bodyStart("heartbeat", 1) .. "}", "heartbeat")
+	conn:update(1)
+	local data = net:read()
+	local msg = P.unframe(data, 1, "length")
+	T.eq(msg, P.header(0, 0) .. P.bodyStart("heartbeat", 1) .. "}")
+end)
+
+T.test("disconnect closes the socket and stays idle", function()
+	local conn, net = setup()
+	conn:connect(0); conn:update(0)
+	conn:disconnect("requested")
+	T.eq(conn.state, "DISCONNECTED")
+	T.eq(net.sockets[1].state, "closed")
+	conn:update(100)
+	T.eq(#net.sockets, 1)
+end)

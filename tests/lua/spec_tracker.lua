@@ -1,0 +1,205 @@
+-- Unit tracker: round-robin sampling, change thresholds, delta lists, privacy.
+local T = require("testlib")
+local json = T.module("json")
+local P = T.module("protocol")(json)
+local Tracker = T.module("unit_tracker")(P)
+local dkjson = T.json()
+
+-- A minimal engine: units[id] = {x, y, z, hp, mhp, bp, team, def, los}
+local function engine(units)
+	local calls = { pos = 0 }
+	local e = {
+		GetUnitPosition = function(id) calls.pos = calls.pos + 1; local u = units[id]; if u then return u.x, u.y, u.z end end,
+		GetUnitHealth = function(id) local u = units[id]; if u then return u.hp, u.mhp, 0, 0, u.bp end end,
+		GetUnitVelocity = function(id) local u = units[id]; if u then return 1, 0, 1, 1.4 end end,
+		GetUnitHeading = function(id) local u = units[id]; if u then return 0 end end,
+		IsUnitInLos = function(id, ally) local u = units[id]; return u ~= nil and (u.ally == ally or u.los == true) end,
+		GetUnitDefID = function(id) local u = units[id]; if u then return u.def end end,
+		GetUnitTeam = function(id) local u = units[id]; if u then return u.team end end,
+	}
+	return e, calls
+end
+
+local function newWorld(n, team)
+	local units = {}
+	for i = 1, n do
+		units[i] = { x = i * 10, y = 0, z = 0, hp = 100, mhp = 100, bp = 1, team = team or 0, ally = 0, def = 1 }
+	end
+	return units
+end
+
+local function delta(t)
+	local buf = { '{"type":"delta"' }
+	local n = t.appendDelta(buf, 1)
+	n = n + 1; buf[n] = "}"
+	return dkjson.decode(table.concat(buf, "", 1, n))
+end
+
+local function snapshot(t)
+	local buf = { '{"type":"snapshot"' }
+	local n = t.appendSnapshot(buf, 1)
+	n = n + 1; buf[n] = "}"
+	return dkjson.decode(table.concat(buf, "", 1, n))
+end
+
+local function ids(list)
+	local out = {}
+	for i, v in ipairs(list) do out[i] = type(v) == "table" and v.id or v end
+	table.sort(out)
+	return table.concat(out, ",")
+end
+
+local function setup(n, fullView)
+	local units = newWorld(n)
+	local e, calls = engine(units)
+	local t = Tracker.new(e)
+	t.setView(fullView ~= false, 0, { [0] = 0, [1] = 1 })
+	for id = 1, n do t.add(id) end
+	return t, units, calls
+end
+
+T.test("new units appear as created once, unchanged units do not repeat", function()
+	local t = setup(5)
+	t.sample(5)
+	local d = delta(t)
+	T.eq(ids(d.created), "1,2,3,4,5"); T.eq(#d.updated, 0)
+	t.sample(5)
+	d = delta(t)
+	T.eq(#d.created, 0); T.eq(#d.updated, 0)
+	T.falsy(t.hasChanges())
+end)
+
+T.test("moves below the threshold are not sent; moves at or beyond it are", function()
+	local t, units = setup(3)
+	t.sample(3); delta(t)
+	units[1].x = units[1].x + 0.4
+	units[2].x = units[2].x + 1.0
+	units[3].hp = 99
+	t.sample(3)
+	local d = delta(t)
+	T.eq(ids(d.updated), "2,3")
+	units[1].x = units[1].x + 0.7 -- now 1.1 away from what was sent
+	t.sample(3)
+	T.eq(ids(delta(t).updated), "1")
+end)
+
+T.test("round-robin slices visit every unit once per cycle", function()
+	local t, units, calls = setup(10)
+	for _ = 1, 3 do t.sample(4) end -- 12 visits: all 10 plus 2
+	T.eq(calls.pos, 12)
+	T.eq(t.exportedCount(), 10)
+	T.eq(#delta(t).created, 10)
+end)
+
+T.test("removing units mid-cycle keeps everybody's turn", function()
+	local t, units = setup(10)
+	t.sample(10); delta(t)
+	for id = 1, 10 do units[id].x = units[id].x + 5 end
+	t.sample(4)                        -- visited 1..4
+	t.destroyed(2)                     -- one visited unit goes
+	t.destroyed(9)                     -- one unvisited unit goes
+	t.sample(6)                        -- the rest of the cycle
+	local d = delta(t)
+	T.eq(ids(d.updated), "1,3,4,5,6,7,8,10", "every surviving unit updated exactly once")
+	T.eq(ids(d.destroyed), "2,9")
+end)
+
+T.test("a unit created and destroyed before any message is never mentioned", function()
+	local t, units = setup(2)
+	t.sample(2)
+	t.destroyed(1)
+	local d = delta(t)
+	T.eq(ids(d.created), "2"); T.eq(#d.destroyed, 0)
+end)
+
+T.test("a unit that died mid-frame (no values) is reported as left_los, not crashed on", function()
+	local t, units = setup(3)
+	t.sample(3); delta(t)
+	units[2] = nil
+	t.sample(3)
+	local d = delta(t)
+	T.eq(ids(d.left_los), "2")
+	T.eq(t.count(), 2)
+end)
+
+T.test("without full view, enemies are exported only in LOS and leave as left_los", function()
+	local units = newWorld(4)
+	units[3].team, units[3].ally, units[3].los = 1, 1, true
+	units[4].team, units[4].ally, units[4].los = 1, 1, false -- radar only
+	local t = Tracker.new(engine(units))
+	t.setView(false, 0, { [0] = 0, [1] = 1 })
+	for id = 1, 4 do t.add(id) end
+	t.sample(4)
+	local d = delta(t)
+	T.eq(ids(d.created), "1,2,3", "radar-only enemy not exported")
+	units[3].los = false
+	t.leftLos(3)
+	t.leftLos(1) -- own unit: UnitLeftLos for another ally team must not hide it
+	d = delta(t)
+	T.eq(ids(d.left_los), "3")
+	T.eq(ids(snapshot(t).units), "1,2")
+end)
+
+T.test("snapshot and delta re-check LOS of cached enemy fragments", function()
+	local units = newWorld(2)
+	units[2].team, units[2].ally, units[2].los = 1, 1, true
+	local t = Tracker.new(engine(units))
+	t.setView(false, 0, { [0] = 0, [1] = 1 })
+	t.add(1); t.add(2)
+	t.sample(2)
+	units[2].los = false -- no UnitLeftLos event arrives
+	local s = snapshot(t)
+	T.eq(ids(s.units), "1")
+end)
+
+T.test("rescan adds units without events and forgets vanished ones", function()
+	local t, units = setup(3)
+	t.sample(3); delta(t)
+	units[4] = { x = 0, y = 0, z = 0, hp = 1, mhp = 1, bp = 1, team = 0, ally = 0, def = 2 }
+	t.rescan({ 1, 2, 4 })
+	t.sample(10)
+	local d = delta(t)
+	T.eq(ids(d.created), "4"); T.eq(ids(d.left_los), "3")
+end)
+
+T.test("team change re-encodes the unit with its new team", function()
+	local t, units = setup(1)
+	t.sample(1); delta(t)
+	t.setTeam(1, 1)
+	t.sample(1)
+	local d = delta(t)
+	T.eq(d.updated[1].team, 1)
+end)
+
+T.test("a detail change re-encodes every unit at its next sample", function()
+	local t = setup(2)
+	t.sample(2); delta(t)
+	t.setDetail(3)
+	t.sample(2)
+	local d = delta(t)
+	T.eq(#d.updated, 2)
+	T.eq(d.updated[1].vx, 1)
+	t.setDetail(1)
+	t.sample(2)
+	T.eq(delta(t).updated[1].hp, nil)
+end)
+
+T.test("NaN positions export null and recover when the value becomes finite", function()
+	local t, units = setup(1)
+	units[1].x = 0 / 0
+	t.sample(1)
+	T.eq(delta(t).created[1].x, nil)
+	t.sample(1)
+	T.falsy(t.hasChanges(), "staying NaN is not a change")
+	units[1].x = 5
+	t.sample(1)
+	T.eq(delta(t).updated[1].x, 5)
+end)
+
+T.test("snapshot lists every exported unit once and clears pending changes", function()
+	local t, units = setup(4)
+	t.sample(4)
+	local s = snapshot(t)
+	T.eq(ids(s.units), "1,2,3,4")
+	T.falsy(t.hasChanges())
+end)
