@@ -16,7 +16,8 @@ public sealed record LimitDataFault(long Bytes = 0) : Fault
             {
                 connection.Close();
             }
-            else if (Stream == FaultStream.Upstream)
+
+            if (Stream == FaultStream.Upstream)
             {
                 connection.LimitRead(left);
             }

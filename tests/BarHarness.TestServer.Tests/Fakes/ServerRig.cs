@@ -14,7 +14,7 @@ internal sealed class ServerRig : IDisposable
     public ServerRig(FaultSchedule? schedule = null, ulong seed = 7, SocketBuffers? buffers = null, IWorldTruth? truth = null)
     {
         Transport = new PipeTransport(new TransportOptions { Buffers = buffers ?? new SocketBuffers(1024, 1024) });
-        Server = new Server.TestServer(
+        Server = new global::BarHarness.TestServer.Server.TestServer(
             Transport,
             new SeededRandom(seed),
             new TestServerOptions { Endpoint = NetEndpoint.Loopback(8765) },
@@ -25,7 +25,7 @@ internal sealed class ServerRig : IDisposable
 
     public PipeTransport Transport { get; }
 
-    public Server.TestServer Server { get; }
+    public global::BarHarness.TestServer.Server.TestServer Server { get; }
 
     public long Now => Transport.Clock.NowMicros;
 
