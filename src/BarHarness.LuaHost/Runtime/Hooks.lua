@@ -1,0 +1,74 @@
+-- The instruction hook: counts instructions (the harness's deterministic cost), runs the watchdog and
+-- raises errors armed by natives. Natives cannot raise Lua errors themselves (a longjmp through .NET
+-- frames deadlocks the GC), so they arm a one-instruction hook that raises in the caller instead.
+local H = ...
+local sethook, error = debug.sethook, error
+local tick, interval = H.tick, H.interval
+
+local hook
+hook = function()
+	local stop, everyInstruction = tick()
+	if stop then
+		if everyInstruction then
+			-- The watchdog keeps raising at every widget instruction until the call-in ends, so a pcall
+			-- inside an endless loop cannot swallow it. (The memory cap raises at every tick instead.)
+			sethook(hook, "", 1)
+		end
+		error(stop, 0)
+	end
+end
+
+H.hook = hook
+local rawtraceback = debug.traceback
+
+-- Message handler for protected calls: a traceback, with an armed native error shown as BAR shows a
+-- raising C function ("[C]: in function 'GetUnitPosition'" above the caller's line).
+function H.traceback(message)
+	local tb = rawtraceback(message, 2)
+	local armed = H.armed
+	if armed then
+		H.armed = nil
+		tb = tb:gsub("\n\t%[C%]: in function 'error'\n\t%(barharness hooks%):%d+: in hook '%?'\n\t([^\n]-):%d+:", function(where)
+			return "\n\t[C]: in function '" .. armed.name .. "'\n\t" .. where .. ":" .. armed.line .. ":"
+		end, 1)
+	end
+	return tb
+end
+
+function H.resethook()
+	sethook(hook, "", interval)
+end
+
+-- Count 2: the first count is this function's own return instruction, the second the caller's next one.
+-- H.armed lets tracebacks name the native and the caller's line, as a raising C function would show.
+function H.arm(message, line, name)
+	H.armed = { line = line, name = name }
+	sethook(function()
+		sethook(hook, "", interval)
+		error(message, 0)
+	end, "", 2)
+end
+
+sethook(hook, "", interval)
+
+-- Hooks are per coroutine: give every new coroutine the same hook so its work is counted and watched.
+local create, resume = coroutine.create, coroutine.resume
+local function wrapResult(ok, ...)
+	if ok then
+		return ...
+	end
+	error((...), 0)
+end
+
+coroutine.create = function(f)
+	local co = create(f)
+	sethook(co, hook, "", interval)
+	return co
+end
+
+coroutine.wrap = function(f)
+	local co = coroutine.create(f)
+	return function(...)
+		return wrapResult(resume(co, ...))
+	end
+end

@@ -1,0 +1,481 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using BarHarness.LuaHost.Interop;
+using BarHarness.LuaHost.Measurement;
+
+namespace BarHarness.LuaHost.Runtime;
+
+/// <summary>
+/// One Lua VM (NLua over KeraLua, Lua 5.4) set up the way a BAR widget meets Lua: the 5.1 profile,
+/// the shared <c>System</c> table every widget environment falls back to, the instruction hook
+/// (counter and watchdog), the allocation counter and the console. Engine and network rooms install
+/// their functions into <c>System</c> as raw C functions with <see cref="RegisterFunction"/>.
+/// </summary>
+public sealed unsafe class LuaRuntime : IDisposable
+{
+    private const string ArmKey = "barharness.arm";
+    private readonly NLua.Lua _lua;
+    private readonly List<GCHandle> _handles = new();
+    private readonly int _internalRef;
+    private readonly int _systemRef;
+    private bool _disposed;
+
+    /// <summary>Engine API calls made so far; natives add one per call.</summary>
+    public long EngineCalls;
+
+    /// <summary>Set when the memory cap stopped widget code; the host collects garbage after the call-in.</summary>
+    public bool MemoryCapHit { get; set; }
+
+    public LuaRuntime(LuaRuntimeOptions? options = null)
+    {
+        Options = options ?? new LuaRuntimeOptions();
+        _lua = new NLua.Lua();
+        State = _lua.State.Handle;
+        Allocations = new AllocationCounter(State) { CapBytes = Options.MemoryCapBytes * 4 };
+        Meter = new InstructionMeter(Options.HookInterval)
+        {
+            InstructionLimitPerCall = Options.InstructionLimitPerCall,
+            WallLimitTicks = (long)(Options.WallLimitSecondsPerCall * Stopwatch.Frequency),
+        };
+
+        LuaApi.lua_createtable(State, 0, 16);
+        _internalRef = LuaApi.luaL_ref(State, LuaApi.LUA_REGISTRYINDEX);
+        SetInternal("interval", (long)Options.HookInterval);
+        SetInternal("seed", (long)(Options.RandomSeed & 0x7FFFFFFF));
+        RegisterInternal("tick", &Tick, this);
+        RegisterInternal("print", &Print, this);
+        RunGlue(EmbeddedLua("Hooks.lua"), "=(barharness hooks)");
+        if (Options.Lua51Profile)
+        {
+            RunGlue(EmbeddedLua("Lua51Profile.lua"), "=(barharness lua51)");
+        }
+
+        RunGlue(EmbeddedLua("System.lua"), "=(barharness system)");
+        PushInternal();
+        LuaApi.GetField(State, -1, "System");
+        _systemRef = LuaApi.luaL_ref(State, LuaApi.LUA_REGISTRYINDEX);
+        LuaApi.GetField(State, -1, "arm");
+        LuaApi.SetField(State, LuaApi.LUA_REGISTRYINDEX, ArmKey);
+        LuaApi.Pop(State, 1);
+    }
+
+    public LuaRuntimeOptions Options { get; }
+
+    /// <summary>The raw lua_State*.</summary>
+    public IntPtr State { get; }
+
+    /// <summary>NLua's view of the same VM, for convenience outside hot paths.</summary>
+    public NLua.Lua Lua => _lua;
+
+    public AllocationCounter Allocations { get; }
+
+    public InstructionMeter Meter { get; }
+
+    public ConsoleLog Console { get; } = new();
+
+    /// <summary>Lua heap in bytes as Lua counts it.</summary>
+    public long HeapBytes => (LuaApi.lua_gc(State, LuaApi.LUA_GCCOUNT, 0) * 1024L) + LuaApi.lua_gc(State, LuaApi.LUA_GCCOUNTB, 0);
+
+    /// <summary>Runs a full collection and returns the heap left, in bytes.</summary>
+    public long CollectAndMeasureHeap()
+    {
+        LuaApi.lua_gc(State, LuaApi.LUA_GCCOLLECT, 0);
+        return HeapBytes;
+    }
+
+    /// <summary>
+    /// Installs a raw C function at a dotted path inside the System table (e.g. "Spring.GetUnitPosition"),
+    /// creating intermediate tables. Upvalue 1 carries <paramref name="context"/>, read back with
+    /// <see cref="ContextOf{T}"/>.
+    /// </summary>
+    public void RegisterFunction(string path, delegate* unmanaged[Cdecl]<IntPtr, int> function, object context)
+    {
+        var (table, name) = NavigateSystem(path);
+        _ = table;
+        PushClosure(function, context);
+        LuaApi.SetField(State, -2, name);
+        LuaApi.Pop(State, 1);
+    }
+
+    /// <summary>Installs a plain value (null, bool, integer, double, string, dictionary or list) at a dotted path in System.</summary>
+    public void SetValue(string path, object? value)
+    {
+        var (_, name) = NavigateSystem(path);
+        PushValue(value);
+        LuaApi.SetField(State, -2, name);
+        LuaApi.Pop(State, 1);
+    }
+
+    /// <summary>Reads a value at a dotted path in System (primitives and tables as dictionaries).</summary>
+    public object? GetValue(string path)
+    {
+        var parts = path.Split('.');
+        LuaApi.lua_rawgeti(State, LuaApi.LUA_REGISTRYINDEX, _systemRef);
+        foreach (var part in parts)
+        {
+            if (LuaApi.lua_type(State, -1) != LuaApi.LUA_TTABLE)
+            {
+                LuaApi.Pop(State, 1);
+                return null;
+            }
+
+            LuaApi.GetField(State, -1, part);
+            LuaApi.lua_rotate(State, -2, 1);
+            LuaApi.Pop(State, 1);
+        }
+
+        var value = ToObject(-1, 4);
+        LuaApi.Pop(State, 1);
+        return value;
+    }
+
+    /// <summary>
+    /// Runs a chunk of harness glue in the real globals. The chunk receives the internal table as
+    /// <c>...</c> (its field <c>System</c> is the widgets' System table once set up).
+    /// </summary>
+    public void RunGlue(string code, string chunkName)
+    {
+        Load(code, chunkName);
+        PushInternal();
+        CallProtected(1, 0);
+    }
+
+    /// <summary>Runs a script with the given environment table ref (or globals), returning its results.</summary>
+    public object?[] DoString(string code, string chunkName)
+    {
+        var top = LuaApi.lua_gettop(State);
+        Load(code, chunkName);
+        CallProtected(0, LuaApi.LUA_MULTRET);
+        var results = new object?[LuaApi.lua_gettop(State) - top];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = ToObject(top + 1 + i, 4);
+        }
+
+        LuaApi.lua_settop(State, top);
+        return results;
+    }
+
+    /// <summary>Loads a chunk onto the stack (text only: BAR refuses bytecode); throws with the syntax error.</summary>
+    public void Load(string code, string chunkName)
+    {
+        var bytes = Encoding.UTF8.GetBytes(code);
+        var name = Encoding.UTF8.GetBytes(chunkName + "\0");
+        var mode = "t\0"u8;
+        int status;
+        fixed (byte* b = bytes)
+        fixed (byte* n = name)
+        fixed (byte* m = mode)
+        {
+            status = LuaApi.luaL_loadbufferx(State, b, (nuint)bytes.Length, n, m);
+        }
+
+        if (status != LuaApi.LUA_OK)
+        {
+            var message = LuaApi.ToStringValue(State, -1) ?? "syntax error";
+            LuaApi.Pop(State, 1);
+            throw new LuaScriptException(message);
+        }
+    }
+
+    /// <summary>Calls the function below <paramref name="nargs"/> arguments with a traceback handler; throws on error.</summary>
+    public void CallProtected(int nargs, int nresults)
+    {
+        var funcIndex = LuaApi.lua_gettop(State) - nargs;
+        PushInternal();
+        LuaApi.GetField(State, -1, "traceback");
+        LuaApi.lua_rotate(State, -2, -1);
+        LuaApi.Pop(State, 1);
+        LuaApi.lua_rotate(State, funcIndex, 1);
+        var status = LuaApi.lua_pcallk(State, nargs, nresults, funcIndex, IntPtr.Zero, IntPtr.Zero);
+        if (status != LuaApi.LUA_OK)
+        {
+            var message = LuaApi.ToStringValue(State, -1) ?? "(error object is not a string)";
+            LuaApi.lua_settop(State, funcIndex - 1);
+            var split = message.IndexOf("\nstack traceback:", StringComparison.Ordinal);
+            throw split < 0
+                ? new LuaScriptException(message)
+                : new LuaScriptException(message[..split], message[(split + 1)..]);
+        }
+
+        LuaApi.lua_rotate(State, funcIndex, -1);
+        LuaApi.Pop(State, 1);
+    }
+
+    /// <summary>Pushes the internal table (harness-only functions and state, never visible to widgets).</summary>
+    public void PushInternal() => LuaApi.lua_rawgeti(State, LuaApi.LUA_REGISTRYINDEX, _internalRef);
+
+    /// <summary>Pushes the System table widgets fall back to.</summary>
+    public void PushSystem() => LuaApi.lua_rawgeti(State, LuaApi.LUA_REGISTRYINDEX, _systemRef);
+
+    public void SetInternal(string name, object? value)
+    {
+        PushInternal();
+        PushValue(value);
+        LuaApi.SetField(State, -2, name);
+        LuaApi.Pop(State, 1);
+    }
+
+    public void RegisterInternal(string name, delegate* unmanaged[Cdecl]<IntPtr, int> function, object context)
+    {
+        PushInternal();
+        PushClosure(function, context);
+        LuaApi.SetField(State, -2, name);
+        LuaApi.Pop(State, 1);
+    }
+
+    /// <summary>The context object given at registration, from inside a native.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T ContextOf<T>(IntPtr l)
+        where T : class
+    {
+        var handle = LuaApi.lua_touserdata(l, LuaApi.UpvalueIndex(1));
+        return Unsafe.As<T>(GCHandle.FromIntPtr(handle).Target!);
+    }
+
+    /// <summary>
+    /// Raises a Lua error from inside a native without a longjmp through managed code: it arms a
+    /// one-instruction hook that raises <paramref name="message"/> at the caller's next instruction.
+    /// Return its result from the native (0 values). Like Recoil's luaL_argerror from a C function,
+    /// the message carries no position prefix; the traceback has the caller's line.
+    /// Known limit: a native called directly by pcall (pcall(Spring.X, bad)) raises just after that
+    /// pcall returns, not inside it.
+    /// </summary>
+    public static int RaiseError(IntPtr l, string message, string functionName = "?")
+    {
+        LuaStackInspector.TryGetFrame(l, 1, out _, out _, out var callerLine);
+        LuaApi.GetField(l, LuaApi.LUA_REGISTRYINDEX, ArmKey);
+        LuaApi.PushString(l, message);
+        LuaApi.lua_pushinteger(l, callerLine);
+        LuaApi.PushString(l, functionName);
+        if (LuaApi.lua_pcallk(l, 3, 0, 0, IntPtr.Zero, IntPtr.Zero) != LuaApi.LUA_OK)
+        {
+            LuaApi.Pop(l, 1);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Pushes a number the engine hands to Lua: integral values as integers (so they print like 5.1), float32-rounded when asked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PushEngineNumber(double value)
+    {
+        if (Options.Float32Numbers)
+        {
+            value = (float)value;
+        }
+
+        PushNumber(State, value);
+    }
+
+    /// <summary>Pushes integral finite values in integer range as Lua integers, others as floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PushNumber(IntPtr l, double value)
+    {
+        if (value == Math.Floor(value) && Math.Abs(value) < 9.0e15)
+        {
+            LuaApi.lua_pushinteger(l, (long)value);
+        }
+        else
+        {
+            LuaApi.lua_pushnumber(l, value);
+        }
+    }
+
+    public void PushValue(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                LuaApi.lua_pushnil(State);
+                break;
+            case bool b:
+                LuaApi.lua_pushboolean(State, b ? 1 : 0);
+                break;
+            case int i:
+                LuaApi.lua_pushinteger(State, i);
+                break;
+            case long n:
+                LuaApi.lua_pushinteger(State, n);
+                break;
+            case ulong un:
+                LuaApi.lua_pushinteger(State, unchecked((long)un));
+                break;
+            case float f:
+                PushNumber(State, f);
+                break;
+            case double d:
+                PushNumber(State, d);
+                break;
+            case decimal m:
+                PushNumber(State, (double)m);
+                break;
+            case string s:
+                LuaApi.PushString(State, s);
+                break;
+            case IntPtr p:
+                LuaApi.lua_pushlightuserdata(State, p);
+                break;
+            case System.Collections.IDictionary dict:
+                LuaApi.lua_createtable(State, 0, dict.Count);
+                foreach (System.Collections.DictionaryEntry e in dict)
+                {
+                    PushValue(e.Key);
+                    PushValue(e.Value);
+                    LuaApi.lua_rawset(State, -3);
+                }
+
+                break;
+            case System.Collections.IEnumerable list:
+                LuaApi.lua_createtable(State, 8, 0);
+                long index = 1;
+                foreach (var item in list)
+                {
+                    PushValue(item);
+                    LuaApi.lua_rawseti(State, -2, index++);
+                }
+
+                break;
+            default:
+                throw new ArgumentException($"cannot hand a {value.GetType().Name} to Lua");
+        }
+    }
+
+    /// <summary>Reads a stack value as a plain .NET value; tables become dictionaries (to <paramref name="depth"/> levels).</summary>
+    public object? ToObject(int index, int depth)
+    {
+        var abs = index < 0 ? LuaApi.lua_gettop(State) + index + 1 : index;
+        switch (LuaApi.lua_type(State, abs))
+        {
+            case LuaApi.LUA_TBOOLEAN:
+                return LuaApi.lua_toboolean(State, abs) != 0;
+            case LuaApi.LUA_TNUMBER:
+                if (LuaApi.lua_isinteger(State, abs) != 0)
+                {
+                    int ok;
+                    return LuaApi.lua_tointegerx(State, abs, &ok);
+                }
+
+                return LuaApi.ToNumber(State, abs, out _);
+            case LuaApi.LUA_TSTRING:
+                return LuaApi.ToStringValue(State, abs);
+            case LuaApi.LUA_TTABLE when depth > 0:
+                var dict = new Dictionary<object, object?>();
+                LuaApi.lua_pushnil(State);
+                while (LuaApi.lua_next(State, abs) != 0)
+                {
+                    var key = ToObject(-2, 0);
+                    if (key is not null)
+                    {
+                        dict[key] = ToObject(-1, depth - 1);
+                    }
+
+                    LuaApi.Pop(State, 1);
+                }
+
+                return dict;
+            case LuaApi.LUA_TNIL:
+            case LuaApi.LUA_TNONE:
+                return null;
+            default:
+                return $"<{LuaApi.TypeName(LuaApi.lua_type(State, abs))}>";
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _lua.Dispose();
+        Allocations.Dispose();
+        foreach (var h in _handles)
+        {
+            h.Free();
+        }
+    }
+
+    /// <summary>The text of one of the harness's embedded Lua files.</summary>
+    public static string EmbeddedLua(string fileName)
+    {
+        var assembly = typeof(LuaRuntime).Assembly;
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private void PushClosure(delegate* unmanaged[Cdecl]<IntPtr, int> function, object context)
+    {
+        var handle = GCHandle.Alloc(context);
+        _handles.Add(handle);
+        LuaApi.lua_pushlightuserdata(State, GCHandle.ToIntPtr(handle));
+        LuaApi.lua_pushcclosure(State, function, 1);
+    }
+
+    /// <summary>Leaves the parent table of the last path segment on the stack.</summary>
+    private (int TableIndex, string Name) NavigateSystem(string path)
+    {
+        var parts = path.Split('.');
+        PushSystem();
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            if (LuaApi.GetField(State, -1, parts[i]) != LuaApi.LUA_TTABLE)
+            {
+                LuaApi.Pop(State, 1);
+                LuaApi.lua_createtable(State, 0, 8);
+                LuaApi.lua_pushvalue(State, -1);
+                LuaApi.SetField(State, -3, parts[i]);
+            }
+
+            LuaApi.lua_rotate(State, -2, 1);
+            LuaApi.Pop(State, 1);
+        }
+
+        return (LuaApi.lua_gettop(State), parts[^1]);
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    private static int Print(IntPtr l)
+    {
+        var runtime = ContextOf<LuaRuntime>(l);
+        runtime.Console.Write("print", LuaApi.ToStringValue(l, 1) ?? string.Empty);
+        return 0;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    private static int Tick(IntPtr l)
+    {
+        var runtime = ContextOf<LuaRuntime>(l);
+        var stop = runtime.Meter.Tick();
+        var memory = false;
+        if (stop is null && runtime.Meter.InCall && runtime.Options.MemoryCapBytes > 0
+            && runtime.Allocations.CurrentBytes > runtime.Options.MemoryCapBytes)
+        {
+            stop = $"BarHarness memory cap: the Lua heap passed {runtime.Options.MemoryCapBytes / (1024 * 1024)} MiB (allocation without bound?)";
+            memory = true;
+        }
+
+        // The harness's own handler code (removing the widget after its error) is never stopped: only
+        // widget code is. Level 2 is the interrupted function (0 = this native, 1 = the Lua hook).
+        if (stop is null || LuaStackInspector.IsHarnessCode(l, 2))
+        {
+            return 0;
+        }
+
+        if (memory)
+        {
+            runtime.MemoryCapHit = true;
+        }
+
+        LuaApi.PushString(l, stop);
+        LuaApi.lua_pushboolean(l, memory ? 0 : 1);
+        return 2;
+    }
+}

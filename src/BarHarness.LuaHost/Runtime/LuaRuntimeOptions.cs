@@ -1,0 +1,26 @@
+namespace BarHarness.LuaHost.Runtime;
+
+/// <summary>How faithful and how watchful a Lua VM is.</summary>
+public sealed record LuaRuntimeOptions
+{
+    /// <summary>Emulate BAR's Lua 5.1 on the 5.4 VM (5.1 globals present, 5.4-only ones hidden, 5.1 number printing).</summary>
+    public bool Lua51Profile { get; init; } = true;
+
+    /// <summary>Round every number the engine hands to Lua to float32, as BAR's LUA_NUMBER is a float.</summary>
+    public bool Float32Numbers { get; init; }
+
+    /// <summary>The instruction counter's resolution: the count hook fires every this many instructions.</summary>
+    public int HookInterval { get; init; } = 1000;
+
+    /// <summary>Watchdog: instructions one call-in may run before it is stopped (0 = none).</summary>
+    public long InstructionLimitPerCall { get; init; } = 400_000_000;
+
+    /// <summary>Watchdog backstop in real seconds for one call-in (0 = none). A safety net, not a measurement.</summary>
+    public double WallLimitSecondsPerCall { get; init; } = 20;
+
+    /// <summary>Soft heap cap: past it the next hook tick raises a Lua error in the widget (0 = none).</summary>
+    public long MemoryCapBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>Seed for math.randomseed, so widget randomness replays with the scenario.</summary>
+    public ulong RandomSeed { get; init; } = 1;
+}

@@ -1,0 +1,179 @@
+using BarHarness.LuaHost.Runtime;
+using BarHarness.LuaHost.Widgets;
+
+namespace BarHarness.LuaHost.Tests;
+
+public sealed class WidgetHostTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("bh-widget-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private string Write(string name, string code)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, code);
+        return path;
+    }
+
+    private const string Info = "function widget:GetInfo() return { name = 'probe', layer = 0, enabled = true } end\n";
+
+    [Fact]
+    public void SetConfigData_runs_before_Initialize_and_config_survives_a_reload()
+    {
+        using var runtime = new LuaRuntime();
+        var host = new WidgetHost(runtime);
+        var path = Write("w.lua", Info + """
+            local order = {}
+            local count = 0
+            function widget:SetConfigData(d) order[#order+1] = 'set'; count = d.count or 0 end
+            function widget:Initialize() order[#order+1] = 'init'; Spring_order = table.concat(order, ',') end
+            function widget:GetConfigData() return { count = count + 1, fn = function() end } end
+            function widget:GameFrame(n) WG.order = table.concat(order, ',') WG.count = count end
+            """);
+
+        Assert.True(host.Load(path, config: new Dictionary<string, object?> { ["count"] = 5 }).IsLoaded);
+        host.CallIn("GameFrame", 1);
+        Assert.Equal("set,init", GetWG(runtime, "order"));
+        host.Unload("probe");
+        var saved = Assert.IsType<Dictionary<object, object?>>(host.SavedConfig("probe"));
+        Assert.Equal(6L, saved["count"]);
+        Assert.False(saved.ContainsKey("fn"));
+
+        Assert.True(host.Load(path).IsLoaded);
+        host.CallIn("GameFrame", 2);
+        Assert.Equal(6L, GetWG(runtime, "count"));
+    }
+
+    private static object? GetWG(LuaRuntime runtime, string key)
+    {
+        runtime.SetInternal("probeKey", key);
+        runtime.RunGlue("local H = ...; H.probe = H.WG[H.probeKey]", "=t");
+        runtime.PushInternal();
+        BarHarness.LuaHost.Interop.LuaApi.GetField(runtime.State, -1, "probe");
+        var v = runtime.ToObject(-1, 1);
+        BarHarness.LuaHost.Interop.LuaApi.Pop(runtime.State, 2);
+        return v;
+    }
+
+    [Fact]
+    public void A_chunk_returning_false_is_dropped()
+    {
+        using var runtime = new LuaRuntime();
+        var host = new WidgetHost(runtime);
+        var result = host.Load(Write("w.lua", Info + "return false"));
+        Assert.Equal(WidgetLoadStatus.Dropped, result.Status);
+        Assert.Empty(host.LoadedWidgets);
+    }
+
+    [Fact]
+    public void An_error_in_a_call_in_is_recorded_with_file_and_line_and_removes_the_widget()
+    {
+        using var runtime = new LuaRuntime();
+        var host = new WidgetHost(runtime);
+        host.Load(Write("broken.lua", Info + "function widget:GameFrame(n)\n  local t = nil\n  return t.x\nend\n"));
+        host.CallIn("GameFrame", 1);
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("GameFrame", error.CallIn);
+        Assert.Equal(new LuaErrorLocation("LuaUI/Widgets/broken.lua", 4), error.Location);
+        Assert.Contains("stack traceback", error.Traceback);
+        Assert.Empty(host.LoadedWidgets);
+        Assert.Equal(0, host.CallIn("GameFrame", 2).WidgetsCalled);
+    }
+
+    [Fact]
+    public void A_syntax_error_fails_the_load_with_the_line()
+    {
+        using var runtime = new LuaRuntime();
+        var host = new WidgetHost(runtime);
+        var result = host.Load(Write("syntax.lua", Info + "function widget:Update(\n"));
+        Assert.Equal(WidgetLoadStatus.Failed, result.Status);
+        Assert.Equal("LuaUI/Widgets/syntax.lua", result.Location?.File);
+    }
+
+    [Fact]
+    public void Lua_5_4_only_syntax_is_reported_as_not_loadable_in_BAR()
+    {
+        using var runtime = new LuaRuntime();
+        var host = new WidgetHost(runtime);
+        var result = host.Load(Write("modern.lua", Info + "local a = 7\nlocal b = a // 2\n"));
+        Assert.Equal(WidgetLoadStatus.NotLoadableInBar, result.Status);
+        Assert.Contains(result.SyntaxIssues, i => i.Line == 3 && i.IsError);
+    }
+
+    [Fact]
+    public void Action_callback_gets_BAR_argument_list()
+    {
+        using var runtime = new LuaRuntime();
+        var host = new WidgetHost(runtime);
+        host.Load(Write("act.lua", Info + """
+            function widget:Initialize()
+              widgetHandler:AddAction("livedata", function(cmd, optLine, optWords, data, isRepeat, release, actions)
+                Spring = { seen = cmd .. "|" .. optLine .. "|" .. optWords[1] .. "|" .. tostring(data) .. "|" .. tostring(isRepeat) .. "|" .. tostring(release) .. "|" .. type(actions) }
+                print(Spring.seen)
+              end, "D", "t")
+            end
+            """));
+        host.TextCommand("/livedata status now");
+        Assert.Equal("livedata|status now|status|D|false|false|table", runtime.Console.Lines.Single().Text);
+    }
+
+    [Fact]
+    public void Watchdog_stops_an_endless_loop_even_under_pcall_and_the_run_goes_on()
+    {
+        using var runtime = new LuaRuntime(new LuaRuntimeOptions { InstructionLimitPerCall = 2_000_000 });
+        var host = new WidgetHost(runtime);
+        host.Load(Write("loop.lua", Info + "function widget:GameFrame(n) while true do pcall(function() while true do end end) end end\n"));
+        var sample = host.CallIn("GameFrame", 1);
+        Assert.True(sample.WatchdogTripped);
+        Assert.Contains(host.Errors, e => e.Message.Contains("watchdog") && e.CallIn == "GameFrame");
+        Assert.Empty(host.LoadedWidgets);
+        Assert.Equal("ok", runtime.DoString("return 'ok'", "=t")[0]);
+    }
+
+    [Fact]
+    public void Memory_cap_stops_a_widget_that_allocates_without_bound()
+    {
+        using var runtime = new LuaRuntime(new LuaRuntimeOptions { MemoryCapBytes = 32L * 1024 * 1024 });
+        var host = new WidgetHost(runtime);
+        host.Load(Write("bomb.lua", Info + "local keep = {}\nfunction widget:GameFrame(n) while true do keep[#keep+1] = string.rep('x', 1000) .. #keep end end\n"));
+        host.CallIn("GameFrame", 1);
+        Assert.Contains(host.Errors, e => e.Message.Contains("memory", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(host.LoadedWidgets);
+    }
+
+    [Fact]
+    public void Call_in_sample_counts_instructions_engine_calls_and_allocations()
+    {
+        using var runtime = new LuaRuntime();
+        TestNatives.Install(runtime);
+        var host = new WidgetHost(runtime);
+        host.Load(Write("count.lua", Info + "local keep\nfunction widget:GameFrame(n) local t = {} for i = 1, 20000 do t[i] = Test.Three() end keep = t end\n"));
+        var sample = host.CallIn("GameFrame", 1);
+        Assert.Equal(20000, sample.EngineCalls);
+        Assert.InRange(sample.Instructions, 20000, 2_000_000);
+        Assert.True(sample.AllocBytes >= 20000 * 8, $"alloc bytes {sample.AllocBytes}");
+        Assert.Empty(host.Errors);
+    }
+
+    [Fact]
+    public void A_native_raises_a_Lua_error_without_unwinding_through_managed_code()
+    {
+        using var runtime = new LuaRuntime();
+        TestNatives.Install(runtime);
+        var host = new WidgetHost(runtime);
+        host.Load(Write("raise.lua", Info + "function widget:GameFrame(n)\n  local ok = Test.NeedsNumber(1)\n  WG.first = ok\n  Test.NeedsNumber('x')\n  WG.after = true\nend\n"));
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect();
+        }
+
+        host.CallIn("GameFrame", 1);
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("bad argument #1 to 'NeedsNumber' (number expected, got string)", error.Message);
+
+        Assert.Contains("[C]: in function 'NeedsNumber'\n\t[string \"LuaUI/Widgets/raise.lua\"]:5:", error.Traceback);
+        Assert.Equal(true, GetWG(runtime, "first"));
+        Assert.Null(GetWG(runtime, "after"));
+    }
+}
