@@ -1,0 +1,17 @@
+using System.Text;
+using BarHarness.Reports.Exporters;
+using BarHarness.Reports.Model;
+
+namespace BarHarness.Reports.Tests;
+
+internal static class ExportHelper
+{
+    public static byte[] Bytes(IReportExporter exporter, RunReport report)
+    {
+        using var stream = new MemoryStream();
+        exporter.Export(report, stream);
+        return stream.ToArray();
+    }
+
+    public static string Text(IReportExporter exporter, RunReport report) => Encoding.UTF8.GetString(Bytes(exporter, report));
+}
