@@ -95,7 +95,9 @@ end
 
 local function describe(v)
 	if type(v) == "string" then
-		return sformat("%q", #v > 40 and (v:sub(1, 40) .. "...") or v)
+		-- printable preview for the console; control characters shown as '?'
+		local preview = #v > 40 and (v:sub(1, 40) .. "...") or v
+		return "'" .. preview:gsub("%c", "?") .. "'"
 	end
 	return type(v) == "number" and sformat("%.6g", v) or type(v)
 end
