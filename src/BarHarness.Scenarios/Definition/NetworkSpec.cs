@@ -8,7 +8,7 @@ namespace BarHarness.Scenarios.Definition;
 /// <param name="ClientBufferBytes">Simulated send buffer of the widget's socket.</param>
 /// <param name="ServerBufferBytes">Simulated receive buffer of the server's socket.</param>
 /// <param name="ConnectDelaySeconds">Time a connect takes to complete (SYN/ACK round trip).</param>
-/// <param name="ServerUpAtStart">False: nothing listens at first (connections refused) until a fault window or director starts it.</param>
+/// <param name="ServerUpAtStart">False (<c>server: down</c>): nothing listens for the whole run, connections are refused; to start down and come up later use a <c>down</c> fault from 0 s.</param>
 public sealed record NetworkSpec(
     NetworkMode Mode,
     string Host,

@@ -58,7 +58,7 @@ internal static partial class ScenarioParser
         var name = YamlValues.String(node, what);
         if (!NamePattern().IsMatch(name))
         {
-            throw new HarnessInputException(node.Location, $"{what} '{name}' is not a usable scenario name", "letters, digits, '-', '_', '.' and '/' (1 to 100 characters), as used in report file names and --filter");
+            throw new HarnessInputException(node.Location, $"{what} '{name}' is not a usable scenario name", "letters, digits, '-', '_' and '.' (1 to 100 characters), as used in report file names and --filter");
         }
 
         return name;
@@ -104,6 +104,6 @@ internal static partial class ScenarioParser
         }
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9_.\-/]{1,100}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]{1,100}$")]
     private static partial Regex NamePattern();
 }

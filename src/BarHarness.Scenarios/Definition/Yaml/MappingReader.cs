@@ -35,7 +35,20 @@ public sealed class MappingReader
     public YamlNode Required(string key, string expected)
     {
         var node = Optional(key);
-        return node ?? throw new HarnessInputException(Location, $"{Section} is missing '{key}'", expected);
+        if (node is not null)
+        {
+            return node;
+        }
+
+        // A misspelt required key is better reported where it was written than as "missing".
+        var typo = Mapping.Entries.FirstOrDefault(e => !_entries.ContainsKey(key) && NearestKey.Suggest(e.Key.Value, [key]) == key);
+        if (typo.Key is not null && !_known.Contains(typo.Key.Value, StringComparer.Ordinal))
+        {
+            throw new HarnessInputException(typo.Key.Location, $"unknown key '{typo.Key.Value}'; did you mean '{key}'?", $"'{key}' ({expected})");
+        }
+
+        var where = Section.Length == 0 ? "the scenario" : Section;
+        throw new HarnessInputException(Location, $"{where} is missing '{key}'", expected);
     }
 
     public bool Has(string key) => _entries.ContainsKey(key);

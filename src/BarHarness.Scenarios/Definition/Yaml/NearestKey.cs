@@ -9,7 +9,16 @@ public static class NearestKey
         string? best = null;
         var bestDistance = int.MaxValue;
         var lowered = typed.ToLowerInvariant().Replace('-', '_');
-        foreach (var candidate in candidates)
+        var list = candidates.Distinct().ToArray();
+
+        // "p99" for "p99_ms": the unit suffix left out is the commonest slip.
+        var extended = list.Where(c => lowered.Length >= 3 && c.StartsWith(lowered + "_", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (extended is not null)
+        {
+            return extended;
+        }
+
+        foreach (var candidate in list)
         {
             var distance = Distance(lowered, candidate.ToLowerInvariant());
             if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))

@@ -31,14 +31,14 @@ public static class YamlValues
             return value;
         }
 
-        throw Wrong(node, what, "true or false");
+        throw Unreadable(node, what, "true or false", "true or false");
     }
 
     public static double Number(YamlNode node, string what, double min, double max)
     {
         if (node is not YamlScalar { IsPlain: true } scalar || !YamlScalarText.TryParseNumber(scalar.Value, out var value))
         {
-            throw Wrong(node, what, $"a number from {Show(min)} to {Show(max)}");
+            throw Unreadable(node, what, "a number", $"a number from {Show(min)} to {Show(max)}");
         }
 
         return InRange(node, what, value, min, max, string.Empty);
@@ -80,7 +80,7 @@ public static class YamlValues
     {
         if (node is not YamlScalar { IsNull: false } scalar || !YamlScalarText.TryParseSeconds(scalar.Value, out var value))
         {
-            throw Wrong(node, what, "a duration such as 90, \"90s\", \"2m\", \"1h30m\" or \"250ms\"");
+            throw Unreadable(node, what, "a duration", "a duration such as 90, \"90s\", \"2m\", \"1h30m\" or \"250ms\"");
         }
 
         return InRange(node, what, value, min, max, " s");
@@ -91,7 +91,7 @@ public static class YamlValues
     {
         if (node is not YamlScalar { IsNull: false } scalar || !YamlScalarText.TryParseBytes(scalar.Value, out var value))
         {
-            throw Wrong(node, what, "a size such as 65536, \"64KiB\" or \"1MiB\"");
+            throw Unreadable(node, what, "a size", "a size such as 65536, \"64KiB\" or \"1MiB\"");
         }
 
         value = InRange(node, what, value, min, max, " bytes");
@@ -115,6 +115,22 @@ public static class YamlValues
         }
 
         throw Wrong(node, what, "one of " + string.Join(", ", names.Keys));
+    }
+
+    /// <summary>A scalar that does not read as <paramref name="kind"/>, or a list/mapping where a scalar belongs.</summary>
+    public static HarnessInputException Unreadable(YamlNode node, string what, string kind, string expected)
+    {
+        if (node is not YamlScalar scalar || scalar.IsNull)
+        {
+            return Wrong(node, what, expected);
+        }
+
+        if (!scalar.IsPlain && (YamlScalarText.TryParseNumber(scalar.Value, out _) || YamlScalarText.TryParseBool(scalar.Value, out _)))
+        {
+            return new(node.Location, $"{what} is quoted, which makes it text: write {scalar.Value} without quotes", expected);
+        }
+
+        return new(node.Location, $"{what} is not {kind}: got {scalar.KindName}", expected);
     }
 
     public static HarnessInputException Wrong(YamlNode node, string what, string expected) =>

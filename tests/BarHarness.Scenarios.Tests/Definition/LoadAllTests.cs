@@ -1,0 +1,52 @@
+using BarHarness.Scenarios.Definition;
+
+namespace BarHarness.Scenarios.Tests.Definition;
+
+public sealed class LoadAllTests
+{
+    [Fact]
+    public void One_broken_file_does_not_hide_the_others_and_results_are_sorted_by_path()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("b/two.yaml", "name: two\nduration: 1\n");
+        folder.Write("a/one.yml", "name: one\nduration: 1\n");
+        folder.Write("a/broken.yaml", "name: broken\nduraton: 1\n");
+        folder.Write("c/three.yaml", "name: three\nduration: [\n");
+        folder.Write("c/notes.txt", "not a scenario");
+
+        var batch = ScenarioLoader.LoadAll([folder.Path], folder.Path);
+
+        Assert.Equal(new[] { "a/one.yml", "b/two.yaml" }, batch.Scenarios.Select(s => s.RelativePath));
+        Assert.Equal(new[] { "a/broken.yaml", "c/three.yaml" }, batch.Errors.Select(e => e.RelativePath));
+        Assert.All(batch.Errors, e => Assert.NotNull(e.Error.Location));
+        Assert.True(batch.HasErrors);
+    }
+
+    [Fact]
+    public void Files_and_folders_can_be_mixed_and_are_loaded_once()
+    {
+        using var folder = new TemporaryFolder();
+        var one = folder.Write("x/one.yaml", "name: one\nduration: 1\n");
+        folder.Write("x/two.yaml", "name: two\nduration: 1\n");
+
+        var batch = ScenarioLoader.LoadAll([one, Path.Combine(folder.Path, "x"), Path.Combine(folder.Path, "missing.yaml")], folder.Path);
+
+        Assert.Equal(new[] { "x/one.yaml", "x/two.yaml" }, batch.Scenarios.Select(s => s.RelativePath));
+        Assert.Equal("missing.yaml", Assert.Single(batch.Errors).RelativePath);
+    }
+
+    [Fact]
+    public void Two_files_with_one_name_are_an_error_for_the_second()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("a.yaml", "name: same\nduration: 1\n");
+        folder.Write("b.yaml", "name: same\nduration: 1\n");
+
+        var batch = ScenarioLoader.LoadAll([folder.Path], folder.Path);
+
+        Assert.Equal("a.yaml", Assert.Single(batch.Scenarios).RelativePath);
+        var error = Assert.Single(batch.Errors);
+        Assert.Equal("b.yaml", error.RelativePath);
+        Assert.Contains("a.yaml", error.Error.Message, StringComparison.Ordinal);
+    }
+}

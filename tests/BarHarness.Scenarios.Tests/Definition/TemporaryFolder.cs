@@ -1,0 +1,33 @@
+namespace BarHarness.Scenarios.Tests.Definition;
+
+/// <summary>A scratch folder for scenario files, deleted when the test ends.</summary>
+internal sealed class TemporaryFolder : IDisposable
+{
+    public TemporaryFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "barharness-scenarios-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Write(string relative, string text)
+    {
+        var full = System.IO.Path.Combine(Path, relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+        return full;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
