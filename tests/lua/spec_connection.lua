@@ -136,9 +136,8 @@ T.test("peer close while sending: reconnect, the cut message and queue are decla
 	net:closePeer()
 	conn:update(2)
 	T.eq(conn.state, "RECONNECTING")
-	local n, reason = queue:takeDropped()
-	T.eq(n, 2, "cut message + queued message")
-	T.eq(reason, "disconnect")
+	T.eq(queue:undeclared(), 2, "cut message + queued message")
+	T.eq(queue.tailReason, "disconnect")
 end)
 
 T.test("seq continues across reconnects and the first message declares the loss", function()

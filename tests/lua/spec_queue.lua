@@ -30,9 +30,33 @@ T.test("drop-oldest drops the oldest non-hello message and counts it", function(
 	T.eq(q.droppedByStrategy["drop-oldest"], 1)
 	T.eq(q.droppedByStrategy.purge, 1)
 	T.truthy(q.needSnapshot, "next unit message must be a snapshot")
-	local n, reason = q:takeDropped()
-	T.eq(n, 2); T.eq(reason, "queue_full")
-	T.eq(q:takeDropped(), 0, "declared once")
+	T.eq(q:undeclared(), 2)
+	local _, kind1, dropped1 = q:pop()
+	T.eq(kind1, "hello"); T.eq(dropped1, 0, "hello came before the gap")
+	local _, kind2, dropped2, reason = q:pop()
+	T.eq(kind2, "status"); T.eq(dropped2, 2, "declared right after the gap"); T.eq(reason, "queue_full")
+	T.eq(q:undeclared(), 0)
+end)
+
+T.test("a drop in the middle is declared by the message after it, not by older ones", function()
+	local q = Q.new(3, 1000, "priority")
+	q:push("s", "snapshot"); q:push("st", "status"); q:push("hb", "heartbeat")
+	T.truthy(q:push("st2", "status"), "heartbeat dropped")
+	local _, _, d1 = q:pop()
+	local _, _, d2 = q:pop()
+	local _, k3, d3 = q:pop()
+	T.eq(d1, 0); T.eq(d2, 0)
+	T.eq(k3, "status"); T.eq(d3, 1)
+end)
+
+T.test("a refused new message is declared by the next message pushed", function()
+	local q = Q.new(1, 1000, "drop-new")
+	q:push("s", "snapshot")
+	T.falsy(q:push("st", "status"))
+	q:pop()
+	q:push("st2", "status")
+	local _, _, dropped = q:pop()
+	T.eq(dropped, 1)
 end)
 
 T.test("a delta is refused while a snapshot is owed; a snapshot clears the debt", function()
@@ -82,9 +106,10 @@ T.test("clear counts every queued message and demands a snapshot", function()
 	q:clear("disconnect")
 	T.eq(q:count(), 0); T.eq(q:byteCount(), 0)
 	T.eq(q.droppedByStrategy.clear, 2)
-	local n, reason = q:takeDropped()
-	T.eq(n, 2); T.eq(reason, "disconnect")
 	T.truthy(q.needSnapshot)
+	q:push("h", "hello")
+	local _, _, n, reason = q:pop()
+	T.eq(n, 2); T.eq(reason, "disconnect")
 end)
 
 T.test("counts stay consistent under a long random workload", function()
@@ -92,14 +117,18 @@ T.test("counts stay consistent under a long random workload", function()
 	local kindsList = { "delta", "delta", "delta", "snapshot", "status", "heartbeat" }
 	for _, strategy in ipairs({ "drop-oldest", "drop-new", "priority" }) do
 		local q = Q.new(20, 400, strategy)
-		local pushed, popped = 0, 0
+		local pushed, popped, declared = 0, 0, 0
 		for _ = 1, 5000 do
 			if math.random() < 0.6 then
 				local kind = kindsList[math.random(#kindsList)]
 				q:push(string.rep("x", math.random(1, 60)), kind)
 				pushed = pushed + 1
 			else
-				if q:pop() then popped = popped + 1 end
+				local body, _, dropped = q:pop()
+				if body then
+					popped = popped + 1
+					declared = declared + dropped
+				end
 			end
 			T.truthy(q:count() <= 20, "message bound")
 			T.truthy(q:byteCount() <= 400 or q:count() == 1, "byte bound")
@@ -108,5 +137,6 @@ T.test("counts stay consistent under a long random workload", function()
 		for i = 1, q.n do bytes = bytes + #q.body[i] end
 		T.eq(q:byteCount(), bytes, strategy .. " byte accounting")
 		T.eq(pushed, popped + q:count() + q.droppedTotal, strategy .. ": pushed = popped + queued + dropped")
+		T.eq(declared + q:undeclared(), q.droppedTotal, strategy .. ": every drop declared exactly once")
 	end
 end)

@@ -234,11 +234,10 @@ local function flush(self, now, budget)
 	end
 	while budget > 0 do
 		if not self.wire then
-			local body, kind = queue:pop()
+			local body, kind, dropped, reason = queue:pop()
 			if not body then
 				return true
 			end
-			local dropped, reason = queue:takeDropped()
 			self.seq = protocol.nextSeq(self.seq)
 			self.wire = protocol.frame(protocol.header(self.seq, dropped, reason), body, self.framing)
 			self.wirePos = 1

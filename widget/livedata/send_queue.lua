@@ -6,8 +6,9 @@
 --   "drop-new":   the new message (unless it is a hello);
 --   "priority":   the lowest-priority message, oldest first (hello > status > snapshot >
 --                 delta > heartbeat); the new one if it ranks below everything queued.
--- Every drop is counted by kind and by strategy, and is declared to the receiver by the
--- owner through `takeDropped()`. A receiver that sees a declared drop must wait for a
+-- Every drop is counted by kind and by strategy, and is declared on the message that
+-- follows it in the stream (`pop` returns the count with that message), so a declaration
+-- always sits right after its gap. A receiver that sees a declared drop must wait for a
 -- snapshot (SCHEMA.md), so every drop also purges the queued deltas behind it, up to the
 -- next queued snapshot; if none is queued, `needSnapshot` is raised so the next unit
 -- message is a snapshot. A message that alone exceeds the byte bound is accepted into an empty queue
@@ -29,11 +30,12 @@ function Q.new(maxMessages, maxBytes, strategy)
 	q.maxBytes = maxBytes or 4194304
 	q.strategy = Q.STRATEGIES[strategy] and strategy or "drop-oldest"
 	q.body, q.kind = {}, {}
+	q.before, q.reason = {}, {} -- drops to declare on this entry (they were just before it)
 	q.n = 0
 	q.bytes = 0
 	q.needSnapshot = false
-	q.droppedPending = 0       -- drops not yet declared to the receiver
-	q.dropReason = nil
+	q.tailDropped = 0           -- drops after the last entry: declared by the next push
+	q.tailReason = nil
 	q.droppedTotal = 0
 	q.droppedByKind = { hello = 0, status = 0, snapshot = 0, delta = 0, heartbeat = 0 }
 	q.droppedByStrategy = { ["drop-oldest"] = 0, ["drop-new"] = 0, ["priority"] = 0, purge = 0, clear = 0 }
@@ -52,31 +54,53 @@ end
 function Q:count() return self.n end
 function Q:byteCount() return self.bytes end
 
-local function countDrop(self, kind, how, reason)
+local function countDrop(self, kind, how)
 	self.droppedTotal = self.droppedTotal + 1
-	self.droppedPending = self.droppedPending + 1
 	self.droppedByKind[kind] = (self.droppedByKind[kind] or 0) + 1
 	self.droppedByStrategy[how] = (self.droppedByStrategy[how] or 0) + 1
-	self.dropReason = reason or "queue_full"
 end
 
--- Removes entry i (1-based from the head), shifting later entries down.
+-- Declares `n` drops at stream position i: on entry i, or after the last entry.
+local function declareAt(self, i, n, reason)
+	if n <= 0 then return end
+	if i <= self.n then
+		self.before[i] = self.before[i] + n
+		self.reason[i] = reason
+	else
+		self.tailDropped = self.tailDropped + n
+		self.tailReason = reason
+	end
+end
+
+-- Removes entry i (1-based from the head), shifting later entries down. Returns the
+-- drops that were declared on it.
 local function removeAt(self, i)
-	local body, kind = self.body, self.kind
+	local body, kind, before, reason = self.body, self.kind, self.before, self.reason
+	local declared, why = before[i], reason[i]
 	self.bytes = self.bytes - #body[i]
 	local n = self.n
 	for j = i, n - 1 do
 		body[j] = body[j + 1]
 		kind[j] = kind[j + 1]
+		before[j] = before[j + 1]
+		reason[j] = reason[j + 1]
 	end
-	body[n] = nil
-	kind[n] = nil
+	body[n], kind[n], before[n], reason[n] = nil, nil, nil, nil
 	self.n = n - 1
+	return declared, why
+end
+
+-- Drops entry i: it and the drops declared on it are declared on whatever follows it.
+local function dropEntry(self, i, how, reason)
+	local kind = self.kind[i]
+	local declared = removeAt(self, i)
+	countDrop(self, kind, how)
+	declareAt(self, i, declared + 1, reason)
 end
 
 -- After a drop at position `from`: deltas after it until the next snapshot would reach a
 -- receiver that has to wait for a snapshot anyway.
-local function purgeAfterUnitDrop(self, from)
+local function purgeAfterDrop(self, from, reason)
 	local i = from
 	while i <= self.n do
 		local k = self.kind[i]
@@ -84,8 +108,7 @@ local function purgeAfterUnitDrop(self, from)
 			return
 		end
 		if k == "delta" then
-			removeAt(self, i)
-			countDrop(self, "delta", "purge")
+			dropEntry(self, i, "purge", reason)
 		else
 			i = i + 1
 		end
@@ -93,13 +116,9 @@ local function purgeAfterUnitDrop(self, from)
 	self.needSnapshot = true
 end
 
--- Any drop is declared to the receiver, and a receiver that saw a declared drop trusts
--- only a snapshot: so every drop purges the deltas behind it.
 local function dropAt(self, i, how)
-	local kind = self.kind[i]
-	removeAt(self, i)
-	countDrop(self, kind, how)
-	purgeAfterUnitDrop(self, i)
+	dropEntry(self, i, how, "queue_full")
+	purgeAfterDrop(self, i, "queue_full")
 end
 
 -- Index of the entry the priority strategy would drop, or nil to drop the new message.
@@ -142,6 +161,7 @@ function Q:push(body, kind)
 		end
 		if not victim then
 			countDrop(self, kind, strategy)
+			declareAt(self, self.n + 1, 1, "queue_full")
 			self.needSnapshot = true
 			return false
 		end
@@ -150,12 +170,16 @@ function Q:push(body, kind)
 	if kind == "delta" and self.needSnapshot then
 		-- a drop happened: a delta cannot follow it, only a snapshot can
 		countDrop(self, kind, "purge")
+		declareAt(self, self.n + 1, 1, "queue_full")
 		return false
 	end
 	local n = self.n + 1
 	self.n = n
 	self.body[n] = body
 	self.kind[n] = kind
+	self.before[n] = self.tailDropped
+	self.reason[n] = self.tailReason
+	self.tailDropped, self.tailReason = 0, nil
 	self.bytes = self.bytes + size
 	self.enqueuedTotal = self.enqueuedTotal + 1
 	if kind == "snapshot" then
@@ -164,45 +188,51 @@ function Q:push(body, kind)
 	return true
 end
 
---- Takes the oldest message: body, kind (nil when empty).
+--- Takes the oldest message: body, kind, dropped, dropReason, where `dropped` counts the
+--- messages discarded just before it in the stream (declare them in its header).
+--- Returns nil when empty.
 function Q:pop()
 	if self.n == 0 then
 		return nil
 	end
 	local body, kind = self.body[1], self.kind[1]
-	removeAt(self, 1)
-	return body, kind
+	local dropped, reason = removeAt(self, 1)
+	return body, kind, dropped, reason
 end
 
 function Q:peekKind()
 	return self.kind[1]
 end
 
---- Drops everything (connection lost). Counted; the next connection starts with a
---- snapshot anyway.
+--- Drops everything (connection lost). Counted and declared on the next message; the next
+--- connection starts with a snapshot anyway.
 function Q:clear(reason)
 	while self.n > 0 do
-		local kind = self.kind[self.n]
-		removeAt(self, self.n)
-		countDrop(self, kind, "clear", reason)
+		local kind = self.kind[1]
+		local declared = removeAt(self, 1)
+		countDrop(self, kind, "clear")
+		self.tailDropped = self.tailDropped + declared + 1
+	end
+	if self.tailDropped > 0 then
+		self.tailReason = reason
 	end
 	self.needSnapshot = true
 end
 
---- Count of drops not yet declared, and the reason; resets the pending count.
-function Q:takeDropped()
-	local n, reason = self.droppedPending, self.dropReason
-	self.droppedPending = 0
-	self.dropReason = nil
-	return n, reason
+--- Declares extra drops before the next message (for example one cut by a disconnect).
+function Q:addDropped(n, reason)
+	self.droppedTotal = self.droppedTotal + n
+	declareAt(self, 1, n, reason)
+	self.needSnapshot = true
 end
 
---- Declares extra drops (for example a message cut by a disconnect).
-function Q:addDropped(n, reason)
-	self.droppedPending = self.droppedPending + n
-	self.droppedTotal = self.droppedTotal + n
-	self.dropReason = reason
-	self.needSnapshot = true
+--- Drops declared but not yet attached to a sent message (tests, statistics).
+function Q:undeclared()
+	local n = self.tailDropped
+	for i = 1, self.n do
+		n = n + self.before[i]
+	end
+	return n
 end
 
 return Q
