@@ -35,8 +35,12 @@ public sealed class FaultCatalog
     /// Builds a fault. Parameter values may be numbers or strings (as a schedule file gives them);
     /// <c>toxicity</c> and <c>stream</c> are accepted for every fault.
     /// </summary>
-    public Fault Create(string faultName, IReadOnlyDictionary<string, object?> parameters, SourceLocation? location = null)
+    /// <param name="parameterLocation">Where each parameter was written (by its given name), so errors point at it.</param>
+    public Fault Create(string faultName, IReadOnlyDictionary<string, object?> parameters, SourceLocation? location = null, Func<string, SourceLocation?>? parameterLocation = null)
     {
+        SourceLocation? At(string given) => parameterLocation?.Invoke(given) ?? location;
+        var givenNames = parameters.Keys.ToDictionary(Normalize, k => k, StringComparer.OrdinalIgnoreCase);
+
         var type = Lookup(faultName, location);
         var constructor = Constructor(type);
         var ctorParameters = constructor.GetParameters();
@@ -51,17 +55,17 @@ public sealed class FaultCatalog
         {
             var p = ctorParameters[i];
             arguments[i] = given.Remove(Normalize(p.Name!), out var raw)
-                ? Convert(raw, p.ParameterType, faultName, SnakeCase(p.Name!), location)
+                ? Convert(raw, p.ParameterType, faultName, SnakeCase(p.Name!), At(givenNames[Normalize(p.Name!)]))
                 : p.HasDefaultValue ? p.DefaultValue : throw new HarnessInputException(location, $"fault '{faultName}' needs '{SnakeCase(p.Name!)}'");
         }
 
         var fault = (Fault)constructor.Invoke(arguments);
         if (given.Remove("toxicity", out var toxicityRaw))
         {
-            var toxicity = (double)Convert(toxicityRaw, typeof(double), faultName, "toxicity", location)!;
+            var toxicity = (double)Convert(toxicityRaw, typeof(double), faultName, "toxicity", At(givenNames["toxicity"]))!;
             if (toxicity is < 0 or > 1)
             {
-                throw new HarnessInputException(location, $"toxicity {toxicity} of fault '{faultName}'", "a number from 0 to 1");
+                throw new HarnessInputException(At(givenNames["toxicity"]), $"toxicity {toxicity} of fault '{faultName}'", "a number from 0 to 1");
             }
 
             fault = fault with { Toxicity = toxicity };
@@ -69,13 +73,14 @@ public sealed class FaultCatalog
 
         if (given.Remove("stream", out var streamRaw))
         {
-            fault = fault with { Stream = ParseStream(streamRaw, location) };
+            fault = fault with { Stream = ParseStream(streamRaw, At(givenNames["stream"])) };
         }
 
         if (given.Count > 0)
         {
             var allowed = string.Join(", ", ctorParameters.Select(p => SnakeCase(p.Name!)).Append("toxicity").Append("stream"));
-            throw new HarnessInputException(location, $"fault '{faultName}' has no parameter '{given.Keys.First()}'", allowed);
+            var unknown = givenNames[given.Keys.First()];
+            throw new HarnessInputException(At(unknown), $"fault '{faultName}' has no parameter '{unknown}'", allowed);
         }
 
         return fault;

@@ -106,8 +106,7 @@ public static class FaultScheduleFile
         }
 
         var parameters = values.Where(kv => !TimingKeys.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => (object?)kv.Value.Value);
-        var firstParam = values.Where(kv => !TimingKeys.Contains(kv.Key)).Select(kv => kv.Value).FirstOrDefault();
-        var fault = catalog.Create(nameNode.Value!, parameters, At(fileName, (firstParam ?? nameNode).Start));
+        var fault = catalog.Create(nameNode.Value!, parameters, At(fileName, nameNode.Start), given => At(fileName, values[given].Start));
 
         var wall = values.ContainsKey("at") || values.ContainsKey("until") || values.ContainsKey("for");
         var game = values.ContainsKey("at_frame") || values.ContainsKey("until_frame") || values.ContainsKey("for_frames");
