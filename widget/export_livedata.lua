@@ -760,6 +760,13 @@ end
 
 function widget:Initialize()
 	log = ThrottledLog.new(logSink, 10, cfg.logLevel)
+	if type(socket) ~= "table" or type(socket.tcp) ~= "function" then
+		log:error("LuaSocket (global 'socket') is not available in this engine; the widget cannot run")
+		if widgetHandler and widgetHandler.RemoveWidget then
+			widgetHandler:RemoveWidget(widget)
+		end
+		return
+	end
 	queue = SendQueue.new(cfg.queueMaxMessages, cfg.queueMaxBytes, cfg.overflow)
 	backoff = Backoff.new({ random = math.random })
 	budget = Budget.new({ budgetMs = cfg.budgetMs })
@@ -789,6 +796,9 @@ function widget:Initialize()
 	lastExportFrame, lastSnapshotFrame, lastTeamFrame = currentFrame, currentFrame, currentFrame
 	refreshView()
 	rescanUnits()
+	-- The unit-definition table is static: encode it once now (load time) rather than in
+	-- the frame where the first connection completes.
+	buildUnitDefsJson()
 	initialized = true
 
 	if widgetHandler and widgetHandler.AddAction then
@@ -796,9 +806,6 @@ function widget:Initialize()
 	end
 	WG.LiveDataExport = api
 
-	if type(socket) ~= "table" then
-		log:error("LuaSocket (global 'socket') is not available in this engine; nothing will be exported")
-	end
 	if cfg.autoConnect then
 		conn:connect(clock)
 	end
@@ -824,6 +831,7 @@ function widget:Shutdown()
 end
 
 function widget:GameFrame(n)
+	if not initialized then return end
 	local t0 = timerNow()
 	if spentMs > 0 and budget:observeFrame(spentMs) then
 		applyDetail()
@@ -869,6 +877,7 @@ function widget:GameFrame(n)
 end
 
 function widget:Update(dt)
+	if not initialized then return end
 	local t0 = timerNow()
 	if type(dt) ~= "number" and spGetLastUpdateSeconds then
 		dt = spGetLastUpdateSeconds()
@@ -902,7 +911,7 @@ function widget:Update(dt)
 end
 
 function widget:DrawScreen()
-	if not cfg.showIndicator or not glRect or not spGetViewGeometry then
+	if not initialized or not cfg.showIndicator or not glRect or not spGetViewGeometry then
 		return
 	end
 	local vsx, vsy = spGetViewGeometry()

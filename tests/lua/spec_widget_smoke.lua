@@ -241,3 +241,27 @@ T.test("edge data: NaN/Inf positions, units dying between list and query, non-nu
 	local snap = oracle.messages[2]
 	T.eq(snap.type, "snapshot")
 end)
+
+T.test("without LuaSocket the widget removes itself cleanly", function()
+	local w = E.newWorld({})
+	local h = E.loadWidget(w, nil, T.root)
+	E.call(h, "SetConfigData", nil)
+	E.call(h, "Initialize")
+	T.truthy(h.isRemoved(), "RemoveWidget called")
+	E.run(w, h, 5)
+	E.call(h, "Shutdown")
+	T.eq(h.WG.LiveDataExport, nil)
+end)
+
+T.test("settings survive a GetConfigData / SetConfigData round trip and bad stored data is repaired", function()
+	local w, net, h = setup({ units = 1 })
+	start(h, { configVersion = 1, port = "99999", detail = "minimal", host = "bad host", colour = 1 })
+	local cfg = h.WG.LiveDataExport.getConfig()
+	T.eq(cfg.port, 65535); T.eq(cfg.detail, "minimal"); T.eq(cfg.host, "127.0.0.1")
+	local warned = 0
+	for _, line in ipairs(w.logs) do if line:find("settings:", 1, true) then warned = warned + 1 end end
+	T.eq(warned, 3, "one warning per repaired setting")
+	local ok, warnings = h.WG.LiveDataExport.setConfig({ rate = 15, port = "x" })
+	T.truthy(ok); T.eq(#warnings, 1)
+	T.eq(h.WG.LiveDataExport.getConfig().rate, 15)
+end)
