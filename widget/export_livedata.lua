@@ -111,6 +111,7 @@ local storedFromVersion = nil
 local log, queue, backoff, conn, tracker, budget
 
 local clock = 0                 -- seconds; advanced by Update(dt), runs while paused
+local updateSinceFrame = true   -- an Update arrived since the last GameFrame
 local currentFrame = 0
 local lastExportFrame = -1
 local lastSnapshotFrame = -1
@@ -503,8 +504,8 @@ local function updateBackpressure(frame)
 	if fill > 0.5 and backpressure < 8 and frame - lastBackpressureChange >= 15 then
 		backpressure = backpressure * 2
 		lastBackpressureChange = frame
-		log:info(sformat("network is slow (queue %d%% full): exporting every %d frames",
-			floor(fill * 100), exportInterval()))
+		log:info(sformat("network is slow: exporting every %d frames until the queue drains",
+			exportInterval()), "backpressure")
 	elseif fill < 0.1 and backpressure > 1 and frame - lastBackpressureChange >= 30 then
 		backpressure = backpressure / 2
 		lastBackpressureChange = frame
@@ -570,13 +571,13 @@ local function onState(old, new, reason)
 		log:info(sformat("connected to %s:%d", cfg.host, cfg.port))
 	elseif new == "RECONNECTING" then
 		log:warning(sformat("%s:%d: %s; retrying in %.1f s", cfg.host, cfg.port, tostring(reason),
-			conn.retryDelay or 0))
+			conn.retryDelay or 0), "reconnecting")
 	elseif new == "FAILED" then
 		if conn.nextAttemptAt == math.huge then
 			log:error(tostring(reason) .. ". Fix the address, then /livedata connect")
 		else
 			log:error(sformat("%s:%d unreachable after %d attempts (%s); next try in %d s, or /livedata connect",
-				cfg.host, cfg.port, backoff.failures, tostring(reason), floor(conn.retryDelay or 0)))
+				cfg.host, cfg.port, backoff.failures, tostring(reason), floor(conn.retryDelay or 0)), "breaker")
 		end
 	elseif new == "DISCONNECTED" then
 		log:info("disconnected (" .. tostring(reason) .. ")")
@@ -839,7 +840,7 @@ function widget:GameFrame(n)
 			enqueueStatus("budget")
 		end
 		log:info(sformat("frame budget: adaptation level %d (export every %d frames, detail %s)",
-			budget.level, exportInterval(), detailName()))
+			budget.level, exportInterval(), detailName()), "budget")
 	end
 	spentMs = 0
 	if type(n) == "number" then
@@ -867,12 +868,19 @@ function widget:GameFrame(n)
 		rescanUnits()
 	end
 
+	if not updateSinceFrame then
+		-- No Update call-in since the previous frame (headless runs): let game time drive
+		-- the reconnect clock instead.
+		clock = clock + 1 / 30
+		log:setTime(clock)
+	end
+	updateSinceFrame = false
 	if conn.state == "CONNECTED" then
 		export(currentFrame)
-		conn:update(clock, cfg.sendBudgetBytes, 0) -- send now; reading waits for Update
 	else
 		tracker.discardPending()
 	end
+	conn:update(clock, cfg.sendBudgetBytes, 0) -- send now; reading waits for Update
 	spentMs = spentMs + msSince(t0)
 end
 
@@ -885,6 +893,7 @@ function widget:Update(dt)
 	if type(dt) == "number" and dt == dt and dt > 0 and dt < 3600 then
 		clock = clock + dt
 	end
+	updateSinceFrame = true
 	log:setTime(clock)
 
 	if conn.state == "CONNECTED" then

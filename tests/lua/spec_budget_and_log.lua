@@ -61,3 +61,16 @@ T.test("log memory stays bounded with ever-changing texts", function()
 	for i = 1, 2000 do log:info("msg " .. i) end
 	T.truthy(log.size <= 256)
 end)
+
+T.test("messages sharing a key are throttled together even when their text differs", function()
+	local out = {}
+	local log = L.new(function(_, text) out[#out + 1] = text end, 10, "info")
+	log:setTime(0)
+	log:warning("retrying in 1 s", "reconnect")
+	log:warning("retrying in 2 s", "reconnect")
+	log:warning("retrying in 4 s", "reconnect")
+	T.eq(#out, 1)
+	log:setTime(10)
+	log:warning("retrying in 8 s", "reconnect")
+	T.eq(out[2], "retrying in 8 s (repeated 2 times)")
+end)

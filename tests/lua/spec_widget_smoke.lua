@@ -265,3 +265,29 @@ T.test("settings survive a GetConfigData / SetConfigData round trip and bad stor
 	T.truthy(ok); T.eq(#warnings, 1)
 	T.eq(h.WG.LiveDataExport.getConfig().rate, 15)
 end)
+
+T.test("without Update call-ins (headless), game frames drive reconnection", function()
+	local w, net, h, oracle = setup({ units = 5 })
+	net.listening = false
+	start(h, nil)
+	for f = 1, 30 * 10 do
+		w.frame = w.frame + 1
+		if f == 30 * 3 then net.listening = true end
+		E.call(h, "GameFrame", w.frame)
+		oracle:feed(net:readItems(), FakeNet.CONNECT)
+	end
+	T.eq(h.WG.LiveDataExport.getStatus().state, "CONNECTED")
+	T.truthy(#oracle.messages >= 2, "hello and snapshot arrived")
+	assertClean(oracle)
+end)
+
+T.test("the console is not flooded while the server stays down", function()
+	local w, net, h, oracle = setup({ units = 5 })
+	net.listening = false
+	start(h, nil)
+	pump(w, h, net, oracle, 30 * 120)
+	local lines = 0
+	for _, line in ipairs(w.logs) do if line:find("retrying", 1, true) then lines = lines + 1 end end
+	T.truthy(lines >= 1 and lines <= 13, "retry messages over 120 s: " .. lines)
+	T.eq(net.blockingCalls, 0)
+end)

@@ -22,7 +22,8 @@ local next = next
 
 local HUGE = math.huge
 -- %d is only portable for values that fit a C long on every platform BAR ships on
--- (Windows x64 has a 32-bit long and Lua 5.1 formats %d through it).
+-- (Windows x64 has a 32-bit long and Lua 5.1 formats %d through it). Compared strictly:
+-- in BAR's float32 numbers this literal rounds up to 2^31.
 local INT_LIMIT = 2147483647
 
 local M = {}
@@ -42,7 +43,7 @@ local function int(v)
 	if v ~= floor(v) then
 		v = floor(v + 0.5)
 	end
-	if v <= INT_LIMIT and v >= -INT_LIMIT then
+	if v < INT_LIMIT and v > -INT_LIMIT then
 		return sformat("%d", v)
 	end
 	return sformat("%.0f", v)
@@ -63,7 +64,7 @@ local function number(v)
 	if type(v) ~= "number" or v ~= v or v >= HUGE or v <= -HUGE then
 		return "null"
 	end
-	if v == floor(v) and v <= INT_LIMIT and v >= -INT_LIMIT then
+	if v == floor(v) and v < INT_LIMIT and v > -INT_LIMIT then
 		return sformat("%d", v)
 	end
 	return sformat("%.10g", v)

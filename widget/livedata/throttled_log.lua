@@ -30,13 +30,14 @@ function L:setTime(now)
 	self.now = now
 end
 
-function L:log(levelName, text)
+--- `key` (optional) groups messages whose text varies (e.g. a delay) for throttling.
+function L:log(levelName, text, key)
 	local lv = L.LEVELS[levelName] or 2
 	if lv < self.level then
 		return false
 	end
 	local now = self.now
-	local key = text
+	key = key or text
 	local last = self.last[key]
 	if last and now - last < self.interval then
 		self.repeats[key] = (self.repeats[key] or 0) + 1
@@ -44,7 +45,7 @@ function L:log(levelName, text)
 	end
 	local reps = self.repeats[key]
 	if reps and reps > 0 then
-		text = key .. " (repeated " .. string.format("%d", reps) .. " times)"
+		text = text .. " (repeated " .. string.format("%d", reps) .. " times)"
 	end
 	if not last then
 		self.size = self.size + 1
@@ -58,9 +59,9 @@ function L:log(levelName, text)
 	return true
 end
 
-function L:debug(t) return self:log("debug", t) end
-function L:info(t) return self:log("info", t) end
-function L:warning(t) return self:log("warning", t) end
-function L:error(t) return self:log("error", t) end
+function L:debug(t, key) return self:log("debug", t, key) end
+function L:info(t, key) return self:log("info", t, key) end
+function L:warning(t, key) return self:log("warning", t, key) end
+function L:error(t, key) return self:log("error", t, key) end
 
 return L
