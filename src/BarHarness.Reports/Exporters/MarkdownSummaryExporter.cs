@@ -64,8 +64,9 @@ public sealed class MarkdownSummaryExporter : IReportExporter
     private static void AppendScenario(StringBuilder md, ScenarioResult s)
     {
         md.Append("## ").Append(ReportFormat.Outcome(s.Outcome)).Append(": ").AppendLine(MarkdownText.Cell(s.Name)).AppendLine();
-        md.Append('`').Append(MarkdownText.Cell(s.File)).Append("` · seed ").Append(s.Seed)
-            .Append(" · widget sha256 `").Append(MarkdownText.Cell(s.WidgetSha256)).Append("` · ")
+        // No code spans here: inside one, GitHub would show the escapes literally.
+        md.Append(MarkdownText.Cell(s.File)).Append(" · seed ").Append(s.Seed)
+            .Append(" · widget sha256 ").Append(MarkdownText.Cell(s.WidgetSha256)).Append(" · ")
             .Append(ReportFormat.GameTime(s.DurationGameSeconds)).AppendLine(" game time").AppendLine();
 
         if (s.Error is { } error)
@@ -105,7 +106,7 @@ public sealed class MarkdownSummaryExporter : IReportExporter
 
         if (s.Profile.Count > 0)
         {
-            md.Append("Heaviest widget function: `").Append(MarkdownText.Cell(s.Profile[0].Function)).Append("` (")
+            md.Append("Heaviest widget function: **").Append(MarkdownText.Cell(s.Profile[0].Function)).Append("** (")
                 .Append(ReportFormat.Share(s.Profile[0].Share)).AppendLine(" of samples).").AppendLine();
         }
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace BarHarness.Reports.Exporters;
 
 /// <summary>Makes text safe inside GitHub-flavoured Markdown table cells and code fences.</summary>
@@ -8,7 +6,7 @@ public static class MarkdownText
     /// <summary>HTML-escapes (GitHub renders inline HTML), escapes pipes and keeps the cell on one line.</summary>
     public static string Cell(string? text)
     {
-        var cleaned = WebUtility.HtmlEncode(XmlCharacters.Clean(text));
+        var cleaned = HtmlEscaping.Escape(text);
         return cleaned.Replace("|", "\\|", StringComparison.Ordinal)
             .Replace("\r\n", "<br>", StringComparison.Ordinal)
             .Replace("\n", "<br>", StringComparison.Ordinal)

@@ -52,7 +52,7 @@ internal static class HtmlScenarioSection
     {
         var b = s.Budget;
         html.Append("<h3>Frame budget</h3>");
-        AppendChart(html, ScenarioCharts.FrameTime(s), "Blue band: real widget µs per frame (min–max per pixel); orange: deterministic cost; grey: units (right axis); shaded: fault windows.");
+        AppendChart(html, ScenarioCharts.FrameTime(s), "Blue: real widget µs per frame (band min–max, line mean per pixel); orange dashes: deterministic cost (max per pixel); grey: units (right axis); shaded: fault windows.");
         HtmlTable.Write(
             html,
             ["Per frame", "p50", "p95", "p99", "max", "frames over budget"],
@@ -100,7 +100,7 @@ internal static class HtmlScenarioSection
 
         html.Append(".</p>");
         AppendChart(html, ScenarioCharts.Heap(s), "Dots: heap after full collection; red line: fitted trend over the fit window.");
-        AppendChart(html, ScenarioCharts.Allocation(s), "Bytes allocated per frame (min–max per pixel).");
+        AppendChart(html, ScenarioCharts.Allocation(s), "Bytes allocated per frame (band min–max, line mean per pixel).");
         HtmlTable.Write(
             html,
             ["Per frame", "mean", "p50", "p99", "max"],
@@ -124,7 +124,7 @@ internal static class HtmlScenarioSection
         html.Append("<h3>Network</h3><p>Sent ").Append(ReportFormat.Bytes(n.BytesSent)).Append(", received ").Append(ReportFormat.Bytes(n.BytesReceived))
             .Append(", ").Append(ReportFormat.Count(n.Messages)).Append(" messages, ").Append(n.Reconnects.ToString(CultureInfo.InvariantCulture))
             .Append(" reconnects, ").Append(ReportFormat.Count(n.DropsDeclared)).Append(" drops declared by the widget.</p>");
-        AppendChart(html, ScenarioCharts.QueueDepth(s), "Send-queue depth per frame (min–max per pixel).");
+        AppendChart(html, ScenarioCharts.QueueDepth(s), "Send-queue depth per frame (band min–max, line mean per pixel).");
         AppendChart(html, ScenarioCharts.Freshness(s), "Age of the newest data the server holds.");
         HtmlTable.Write(
             html,

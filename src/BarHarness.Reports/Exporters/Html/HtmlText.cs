@@ -1,9 +1,7 @@
-using System.Net;
-
 namespace BarHarness.Reports.Exporters.Html;
 
 /// <summary>Escapes any text for HTML element content and attribute values (quotes included).</summary>
 internal static class HtmlText
 {
-    public static string Escape(string? text) => WebUtility.HtmlEncode(XmlCharacters.Clean(text));
+    public static string Escape(string? text) => HtmlEscaping.Escape(text);
 }

@@ -1,7 +1,7 @@
 namespace BarHarness.Reports.Exporters.Html;
 
 /// <summary>
-/// Shrinks a long series to at most one bucket per chart column, keeping each column's min and max,
+/// Shrinks a long series to at most one bucket per chart column, keeping each column's min, mean and max,
 /// so a two-hour run (~216,000 frames) draws as a few hundred points yet every spike stays visible.
 /// NaN values ("not measured") are skipped.
 /// </summary>
@@ -19,7 +19,8 @@ internal static class MinMaxDownsampler
         var width = last > first ? (last - first) / buckets : 1;
         var result = new List<ChartBucket>(Math.Min(buckets, x.Count));
         var current = -1;
-        double bucketX = 0, min = 0, max = 0;
+        double bucketX = 0, min = 0, max = 0, sum = 0;
+        var count = 0;
         for (var i = 0; i < x.Count; i++)
         {
             var value = y(i);
@@ -33,23 +34,26 @@ internal static class MinMaxDownsampler
             {
                 if (current >= 0)
                 {
-                    result.Add(new ChartBucket(bucketX, min, max));
+                    result.Add(new ChartBucket(bucketX, min, sum / count, max));
                 }
 
                 current = index;
                 bucketX = x[i];
-                min = max = value;
+                min = max = sum = value;
+                count = 1;
             }
             else
             {
                 min = Math.Min(min, value);
                 max = Math.Max(max, value);
+                sum += value;
+                count++;
             }
         }
 
         if (current >= 0)
         {
-            result.Add(new ChartBucket(bucketX, min, max));
+            result.Add(new ChartBucket(bucketX, min, sum / count, max));
         }
 
         return result;

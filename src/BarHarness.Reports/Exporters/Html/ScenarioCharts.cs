@@ -36,7 +36,9 @@ internal static class ScenarioCharts
 
         var first = samples[0].GameSeconds;
         var last = samples[^1].GameSeconds;
-        var chart = new SvgChart("Heap after full collection, with fitted trend", first, last, samples.Max(h => h.Bytes) * 1.05, "bytes");
+        var low = samples.Min(h => h.Bytes);
+        var high = samples.Max(h => h.Bytes);
+        var chart = new SvgChart("Heap after full collection, with fitted trend", first, last, high, "bytes after full GC", SvgChart.NiceFloor(low, Math.Max(high - low, high * 0.01)));
         AddFaultWindows(chart, s);
         if (samples.Count <= MaxHeapPoints)
         {

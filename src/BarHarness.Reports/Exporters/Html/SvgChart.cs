@@ -12,10 +12,10 @@ internal sealed class SvgChart
 {
     public const int Width = 960;
     public const int PlotColumns = (Width - Left - Right) / 2;
-    private const int Height = 240;
+    private const int Height = 250;
     private const int Left = 70;
     private const int Right = 70;
-    private const int Top = 12;
+    private const int Top = 22;
     private const int Bottom = 30;
     private const int PlotWidth = Width - Left - Right;
     private const int PlotHeight = Height - Top - Bottom;
@@ -24,16 +24,19 @@ internal sealed class SvgChart
     private readonly string _title;
     private readonly double _xMin;
     private readonly double _xMax;
+    private readonly double _yMin;
     private readonly double _yMax;
     private readonly string _yUnit;
     private (double Max, string Unit)? _secondAxis;
 
-    public SvgChart(string title, double xMin, double xMax, double yMax, string yUnit)
+    /// <param name="yMin">Bottom of the left axis; 0 unless the interesting part is a narrow band far from 0 (heap size).</param>
+    public SvgChart(string title, double xMin, double xMax, double yMax, string yUnit, double yMin = 0)
     {
         _title = title;
         _xMin = xMin;
         _xMax = xMax > xMin ? xMax : xMin + 1;
-        _yMax = yMax > 0 && double.IsFinite(yMax) ? NiceCeiling(yMax) : 1;
+        _yMin = double.IsFinite(yMin) ? yMin : 0;
+        _yMax = _yMin + (yMax - _yMin > 0 && double.IsFinite(yMax) ? NiceCeiling(yMax - _yMin) : 1);
         _yUnit = yUnit;
     }
 
@@ -45,7 +48,7 @@ internal sealed class SvgChart
             .Append(HtmlText.Escape(label)).Append("</title></rect>");
     }
 
-    /// <summary>A min/max envelope, drawn as a filled band with its upper edge as a line.</summary>
+    /// <summary>A min/max envelope drawn as a light band, with the per-column mean as a line through it.</summary>
     public void AddBand(IReadOnlyList<ChartBucket> buckets, string cssClass)
     {
         if (buckets.Count == 0)
@@ -56,39 +59,39 @@ internal sealed class SvgChart
         _body.Append("<polygon class=\"").Append(cssClass).Append("-band\" points=\"");
         foreach (var b in buckets)
         {
-            Point(b.X, b.Max, _yMax);
+            Point(b.X, b.Max, _yMin, _yMax);
         }
 
         for (var i = buckets.Count - 1; i >= 0; i--)
         {
-            Point(buckets[i].X, buckets[i].Min, _yMax);
+            Point(buckets[i].X, buckets[i].Min, _yMin, _yMax);
         }
 
         _body.Append("\"/>");
-        AddLine(buckets.Select(b => (b.X, b.Max)).ToArray(), cssClass);
+        AddLine(buckets.Select(b => (b.X, b.Mean)).ToArray(), cssClass);
     }
 
-    public void AddLine(IReadOnlyList<(double X, double Y)> points, string cssClass) => Polyline(points, cssClass, _yMax);
+    public void AddLine(IReadOnlyList<(double X, double Y)> points, string cssClass) => Polyline(points, cssClass, _yMin, _yMax);
 
     /// <summary>A series on the right-hand axis (e.g. unit count over frame time).</summary>
     public void AddSecondLine(IReadOnlyList<(double X, double Y)> points, string cssClass, string unit)
     {
         var max = points.Count == 0 ? 1 : NiceCeiling(points.Max(p => p.Y));
         _secondAxis = (max, unit);
-        Polyline(points, cssClass, max);
+        Polyline(points, cssClass, 0, max);
     }
 
     public void AddPoints(IReadOnlyList<(double X, double Y)> points, string cssClass)
     {
         foreach (var (x, y) in points)
         {
-            _body.Append(Inv($"<circle class=\"{cssClass}\" cx=\"{X(x):0.#}\" cy=\"{Y(y, _yMax):0.#}\" r=\"2\"/>"));
+            _body.Append(Inv($"<circle class=\"{cssClass}\" cx=\"{X(x):0.#}\" cy=\"{Y(y, _yMin, _yMax):0.#}\" r=\"2\"/>"));
         }
     }
 
     public void AddRule(double y, string label, string cssClass)
     {
-        var py = Y(Math.Min(y, _yMax), _yMax);
+        var py = Y(y, _yMin, _yMax);
         _body.Append(Inv($"<line class=\"{cssClass}\" x1=\"{Left}\" x2=\"{Left + PlotWidth}\" y1=\"{py:0.#}\" y2=\"{py:0.#}\"/>"))
             .Append(Inv($"<text class=\"rule-label\" x=\"{Left + PlotWidth - 4}\" y=\"{py - 3:0.#}\" text-anchor=\"end\">")).Append(HtmlText.Escape(label)).Append("</text>");
     }
@@ -101,8 +104,8 @@ internal sealed class SvgChart
         svg.Append(Inv($"<rect class=\"plot\" x=\"{Left}\" y=\"{Top}\" width=\"{PlotWidth}\" height=\"{PlotHeight}\"/>"));
         for (var i = 0; i <= 4; i++)
         {
-            var value = _yMax * i / 4;
-            var py = Y(value, _yMax);
+            var value = _yMin + ((_yMax - _yMin) * i / 4);
+            var py = Y(value, _yMin, _yMax);
             svg.Append(Inv($"<line class=\"grid\" x1=\"{Left}\" x2=\"{Left + PlotWidth}\" y1=\"{py:0.#}\" y2=\"{py:0.#}\"/>"))
                 .Append(Inv($"<text class=\"tick\" x=\"{Left - 4}\" y=\"{py + 4:0.#}\" text-anchor=\"end\">{ReportFormat.Number(value)}</text>"));
             if (_secondAxis is { } axis)
@@ -117,16 +120,16 @@ internal sealed class SvgChart
             svg.Append(Inv($"<text class=\"tick\" x=\"{X(t):0.#}\" y=\"{Height - 10}\" text-anchor=\"middle\">{ReportFormat.GameTime(t)}</text>"));
         }
 
-        svg.Append(Inv($"<text class=\"axis\" x=\"4\" y=\"{Top + 10}\">")).Append(HtmlText.Escape(_yUnit)).Append("</text>");
+        svg.Append(Inv($"<text class=\"axis\" x=\"{Left}\" y=\"{Top - 8}\">")).Append(HtmlText.Escape(_yUnit)).Append("</text>");
         if (_secondAxis is { } second)
         {
-            svg.Append(Inv($"<text class=\"axis second\" x=\"{Width - 4}\" y=\"{Top + 10}\" text-anchor=\"end\">")).Append(HtmlText.Escape(second.Unit)).Append("</text>");
+            svg.Append(Inv($"<text class=\"axis second\" x=\"{Left + PlotWidth}\" y=\"{Top - 8}\" text-anchor=\"end\">")).Append(HtmlText.Escape(second.Unit)).Append("</text>");
         }
 
         return svg.Append(_body).Append("</svg>").ToString();
     }
 
-    private void Polyline(IReadOnlyList<(double X, double Y)> points, string cssClass, double yMax)
+    private void Polyline(IReadOnlyList<(double X, double Y)> points, string cssClass, double yMin, double yMax)
     {
         if (points.Count == 0)
         {
@@ -136,17 +139,29 @@ internal sealed class SvgChart
         _body.Append("<polyline class=\"").Append(cssClass).Append("\" points=\"");
         foreach (var (x, y) in points)
         {
-            Point(x, y, yMax);
+            Point(x, y, yMin, yMax);
         }
 
         _body.Append("\"/>");
     }
 
-    private void Point(double x, double y, double yMax) => _body.Append(Inv($"{X(x):0.#},{Y(y, yMax):0.#} "));
+    private void Point(double x, double y, double yMin, double yMax) => _body.Append(Inv($"{X(x):0.#},{Y(y, yMin, yMax):0.#} "));
 
     private double X(double x) => Left + ((x - _xMin) / (_xMax - _xMin) * PlotWidth);
 
-    private static double Y(double y, double yMax) => Top + PlotHeight - (Math.Clamp(y / yMax, 0, 1) * PlotHeight);
+    private static double Y(double y, double yMin, double yMax) => Top + PlotHeight - (Math.Clamp((y - yMin) / (yMax - yMin), 0, 1) * PlotHeight);
+
+    /// <summary>A round axis bottom a little below <paramref name="value"/> (for axes that do not start at 0).</summary>
+    public static double NiceFloor(double value, double range)
+    {
+        if (!double.IsFinite(value) || !double.IsFinite(range) || range <= 0)
+        {
+            return 0;
+        }
+
+        var step = Math.Pow(10, Math.Floor(Math.Log10(range)));
+        return Math.Max(0, Math.Floor((value - (range * 0.1)) / step) * step);
+    }
 
     // 1, 2 or 5 times a power of ten, at least the value: gives round tick labels.
     private static double NiceCeiling(double value)
