@@ -39,6 +39,9 @@ local moduleEnv = setmetatable({}, { __index = widget })
 
 local function includeModule(name)
 	local file = name .. ".lua"
+	if type(VFS) ~= "table" or type(VFS.Include) ~= "function" then
+		error(WIDGET_NAME .. ": VFS.Include is not available; cannot load livedata/" .. file)
+	end
 	local lastErr
 	for i = 1, #MODULE_DIRS do
 		local path = MODULE_DIRS[i] .. file
@@ -99,6 +102,8 @@ local jint = json.int
 
 local DAY_FRAMES = 2592000 -- Spring.GetGameFrame splits the frame count at this many frames
 local RESCAN_FRAMES = 900  -- safety-net reconciliation with GetAllUnits (30 s)
+local SAMPLE_CHUNK = 64    -- units sampled between two looks at the clock
+local SAMPLE_SHARE_CAP = 0.55 -- sampling stops at this share of budgetMs in any frame
 
 --------------------------------------------------------------------------------
 -- State
@@ -122,6 +127,8 @@ local backpressure = 1          -- export interval multiplier from queue pressur
 local lastBackpressureChange = 0
 local activeDetail = 2          -- detail in force (config, capped by the governor)
 local sampleWindow = 1          -- frames for one full sampling cycle (freshness bound)
+local framesInCycle = 0         -- frames spent in the current sampling cycle
+local lastCycleFrames = 1       -- frames the last complete cycle took
 local spentMs = 0               -- widget time since the last GameFrame
 local lastEnqueueClock = 0
 local lastStatusClock = 0
@@ -208,9 +215,14 @@ local function clearBuffer(from)
 	bufUsed = from - 1
 end
 
+-- "}" plus the framing's tail ("\n" for newline framing): bodies are queued ready to send.
+local function bodyEnd()
+	return protocol.TAIL[cfg.framing] == "" and "}" or "}\n"
+end
+
 local function finishBody(n)
 	n = n + 1
-	buf[n] = "}"
+	buf[n] = bodyEnd()
 	if n > bufUsed then bufUsed = n end
 	local body = tconcat(buf, "", 1, n)
 	clearBuffer(1)
@@ -353,7 +365,7 @@ local function enqueueHello()
 		',"ally_team_id":' .. jint(spGetMyAllyTeamID and spGetMyAllyTeamID()) ..
 		',"spectator":' .. json.bool(spec) .. ',"full_view":' .. json.bool(spec and fullView) .. "}" ..
 		',"map":' .. mapJson ..
-		',"unit_defs":' .. buildUnitDefsJson() .. "}"
+		',"unit_defs":' .. buildUnitDefsJson() .. bodyEnd()
 	enqueue(body, "hello")
 end
 
@@ -476,12 +488,12 @@ local function enqueueStatus(reason)
 		',"status":{"reason":%s,"state":"%s","host":%s,"port":%d,"detail":"%s","configured_detail":"%s",' ..
 		'"rate":%d,"interval_frames":%d,"level":%d,"backpressure":%d,"budget_ms":%s,"frame_ms_avg":%s,' ..
 		'"frame_ms_max":%s,"sample_window":%d,"units_tracked":%d,"units_exported":%d,"queue_messages":%d,' ..
-		'"queue_bytes":%d,"dropped_total":%d,"messages_sent":%d,"bytes_sent":%s,"connects":%d,"failures":%d}}',
+		'"queue_bytes":%d,"dropped_total":%d,"messages_sent":%d,"bytes_sent":%s,"connects":%d,"failures":%d}',
 		json.string(reason), conn.state, json.string(cfg.host), cfg.port, detailName(), cfg.detail,
 		cfg.rate, exportInterval(), budget.level, backpressure, json.number(cfg.budgetMs),
 		json.fixed(budget.avgFrameMs, "%.3f"), json.fixed(budget.maxFrameMs, "%.3f"), sampleWindow,
 		tracker.count(), tracker.exportedCount(), queue:count(), queue:byteCount(), queue.droppedTotal,
-		s.messagesSent, json.int(s.bytesSent), s.connects, s.failures)
+		s.messagesSent, json.int(s.bytesSent), s.connects, s.failures) .. bodyEnd()
 	lastStatusClock = clock
 	return enqueue(body, "status")
 end
@@ -492,7 +504,7 @@ local function enqueueHeartbeat()
 		local _, _, p = spGetGameSpeed()
 		paused = p
 	end
-	local body = protocol.bodyStart("heartbeat", currentFrame) .. ',"paused":' .. json.bool(paused) .. "}"
+	local body = protocol.bodyStart("heartbeat", currentFrame) .. ',"paused":' .. json.bool(paused) .. bodyEnd()
 	return enqueue(body, "heartbeat")
 end
 
@@ -849,18 +861,36 @@ function widget:GameFrame(n)
 		currentFrame = currentFrame + 1
 	end
 
-	-- Sample a slice of the units (round-robin); the quota follows the measured cost.
+	-- Sample a slice of the units (round-robin). Target: the freshness goal or what the
+	-- measured cost allows, whichever is more; hard cap: a share of the frame budget,
+	-- checked every chunk, so a slice full of changing units cannot blow the frame.
 	local total = tracker.count()
 	if total > 0 then
-		local quota = budget:quota(total)
-		local fresh = ceil(total / cfg.maxUnitAgeFrames)
-		if fresh > quota and fresh * budget.costPerUnitMs <= cfg.budgetMs * 0.7 then
-			quota = fresh
-		end
-		sampleWindow = ceil(total / quota)
+		local target = budget:quota(total)
+		local fresh = ceil(total / (cfg.maxUnitAgeFrames * budget:intervalMultiplier()))
+		if fresh > target then target = fresh end
+		if target > total then target = total end
+		local cap = cfg.budgetMs * SAMPLE_SHARE_CAP
+		local cyclesBefore = tracker.stats.cycles
 		local ts = timerNow()
-		local visited = tracker.sample(quota)
-		budget:observeSampling(visited, msSince(ts))
+		local visited, spent = 0, 0
+		while visited < target do
+			local chunk = target - visited
+			if chunk > SAMPLE_CHUNK then chunk = SAMPLE_CHUNK end
+			local v = tracker.sample(chunk)
+			if v == 0 then break end
+			visited = visited + v
+			spent = msSince(ts)
+			if spent >= cap then break end
+		end
+		budget:observeSampling(visited, spent)
+		framesInCycle = framesInCycle + 1
+		if tracker.stats.cycles ~= cyclesBefore then
+			lastCycleFrames = framesInCycle
+			framesInCycle = 0
+		end
+		sampleWindow = lastCycleFrames > framesInCycle and lastCycleFrames or framesInCycle
+		if sampleWindow < 1 then sampleWindow = 1 end
 	else
 		sampleWindow = 1
 	end

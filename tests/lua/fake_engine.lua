@@ -185,6 +185,17 @@ function E.makeSpring(w)
 	return S
 end
 
+--- loadfile + setfenv on Lua 5.1 (as BAR does); load with an env on 5.4 (as the harness's
+--- NLua host must), so the same specs also run under lua5.4.
+function E.loadWithEnv(path, env)
+	if setfenv then
+		local chunk = assert(loadfile(path))
+		if env then setfenv(chunk, env) end
+		return chunk
+	end
+	return assert(loadfile(path, "t", env or _G))
+end
+
 --- Loads the widget as BAR does: chunk with setfenv(widget), widget's __index = System.
 function E.loadWidget(w, socketLib, root, extraSystem)
 	local widgetDir = root .. "widget/"
@@ -222,9 +233,7 @@ function E.loadWidget(w, socketLib, root, extraSystem)
 		Include = function(path, env)
 			local p = mapPath(path)
 			if not p then error("VFS.Include: file not found: " .. path) end
-			local chunk = assert(loadfile(p))
-			if env then setfenv(chunk, env) end
-			return chunk()
+			return E.loadWithEnv(p, env)()
 		end,
 	}
 	for k, v in pairs(extraSystem or {}) do System[k] = v end
@@ -240,8 +249,7 @@ function E.loadWidget(w, socketLib, root, extraSystem)
 	widget.WG = WG
 	widget.widgetHandler = handler
 	setmetatable(widget, { __index = System })
-	local chunk = assert(loadfile(widgetDir .. "export_livedata.lua"))
-	setfenv(chunk, widget)
+	local chunk = E.loadWithEnv(widgetDir .. "export_livedata.lua", widget)
 	chunk()
 	return {
 		widget = widget, WG = WG, actions = actions, drawCalls = drawCalls, System = System,

@@ -4,9 +4,8 @@ local B = T.module("backoff")
 
 T.test("delays double from 1 s to a 30 s cap without jitter", function()
 	local b = B.new({ random = function() return 0 end, threshold = 100 })
-	local got = {}
-	for i = 1, 8 do got[i] = b:failure() end
-	T.eq(table.concat(got, ","), "1,2,4,8,16,30,30,30")
+	local expected = { 1, 2, 4, 8, 16, 30, 30, 30 }
+	for i = 1, 8 do T.eq(b:failure(), expected[i], "delay after failure " .. i) end
 end)
 
 T.test("jitter only shortens, by at most the jitter fraction", function()

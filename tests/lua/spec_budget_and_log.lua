@@ -22,6 +22,7 @@ T.test("sustained overload raises the level one step per window; quiet lowers it
 	for _ = 1, 40 do g:observeFrame(1.9) end
 	T.eq(g.level, 4, "capped at the top of the ladder")
 	T.eq(g:detailCap(), 1)
+	T.eq(g:intervalMultiplier(), 4)
 	for _ = 1, 10 do g:observeFrame(0.5) end
 	T.eq(g.level, 4, "a moderate window does not restore")
 	for _ = 1, 20 do g:observeFrame(0.1) end
@@ -73,4 +74,13 @@ T.test("messages sharing a key are throttled together even when their text diffe
 	log:setTime(10)
 	log:warning("retrying in 8 s", "reconnect")
 	T.eq(out[2], "retrying in 8 s (repeated 2 times)")
+end)
+
+T.test("higher levels sample fewer units per frame", function()
+	local g = G.new({ budgetMs = 2, sampleShare = 0.5, window = 10, overloadFrames = 3 })
+	for _ = 1, 100 do g:observeSampling(100, 0.1) end
+	local before = g:quota(100000)
+	for _ = 1, 10 do g:observeFrame(1.9) end
+	T.eq(g.level, 1)
+	T.near(g:quota(100000), before / 2, 2)
 end)

@@ -7,8 +7,15 @@ local B = T.module("backoff")
 local C = T.module("connection")
 local FakeNet = require("fake_socket")
 
+-- Bodies are queued with their framing tail, as the widget queues them.
+local currentFraming = "newline"
+local function push(queue, body, kind)
+	return queue:push(body .. P.TAIL[currentFraming], kind)
+end
+
 local function setup(opts)
 	opts = opts or {}
+	currentFraming = opts.framing or "newline"
 	local net = FakeNet.new()
 	local queue = Q.new(100, 1e6)
 	local states = {}
@@ -103,7 +110,7 @@ T.test("partial sends resume at lastIndex + 1 and the stream is intact", functio
 	local bodies = {}
 	for i = 1, 20 do
 		bodies[i] = P.bodyStart("delta", i) .. ',"pad":"' .. string.rep("x", i * 7) .. '"}'
-		queue:push(bodies[i], "status")
+		push(queue, bodies[i], "status")
 	end
 	local stream = {}
 	for step = 1, 400 do
@@ -129,8 +136,8 @@ end)
 T.test("peer close while sending: reconnect, the cut message and queue are declared dropped", function()
 	local conn, net, queue = setup()
 	conn:connect(0); conn:update(0)
-	queue:push(string.rep("a", 100), "status")
-	queue:push("b", "status")
+	push(queue, string.rep("a", 100), "status")
+	push(queue, "b", "status")
 	net.window = 50
 	conn:update(1)
 	net:closePeer()
@@ -143,9 +150,9 @@ end)
 T.test("seq continues across reconnects and the first message declares the loss", function()
 	local conn, net, queue = setup()
 	conn:connect(0); conn:update(0)
-	queue:push(P.bodyStart("heartbeat", 1) .. "}", "heartbeat")
+	push(queue, P.bodyStart("heartbeat", 1) .. "}", "heartbeat")
 	conn:update(0.1)
-	queue:push(P.bodyStart("delta", 2) .. "}", "status")
+	push(queue, P.bodyStart("delta", 2) .. "}", "status")
 	net.window = 0
 	conn:update(0.2)
 	net:closePeer()
@@ -153,7 +160,7 @@ T.test("seq continues across reconnects and the first message declares the loss"
 	net.window = math.huge
 	conn:update(2); conn:update(2)
 	T.eq(conn.state, "CONNECTED")
-	queue:push(P.bodyStart("hello", 3) .. "}", "hello")
+	push(queue, P.bodyStart("hello", 3) .. "}", "hello")
 	conn:update(2.1)
 	local lines = {}
 	for line in net:read():gmatch("[^\n]+") do lines[#lines + 1] = line end
@@ -181,7 +188,7 @@ T.test("a server that stops reading is abandoned after the stall timeout", funct
 	local conn, net, queue = setup()
 	conn:connect(0); conn:update(0)
 	net.window = 0
-	queue:push("x", "status")
+	push(queue, "x", "status")
 	conn:update(1)
 	conn:update(20)
 	T.eq(conn.state, "CONNECTED")
@@ -193,7 +200,7 @@ end)
 T.test("length framing on the wire", function()
 	local conn, net, queue = setup({ framing = "length" })
 	conn:connect(0); conn:update(0)
-	queue:push(P.bodyStart("heartbeat", 1) .. "}", "heartbeat")
+	push(queue, P.bodyStart("heartbeat", 1) .. "}", "heartbeat")
 	conn:update(1)
 	local data = net:read()
 	local msg = P.unframe(data, 1, "length")
@@ -208,4 +215,32 @@ T.test("disconnect closes the socket and stays idle", function()
 	T.eq(net.sockets[1].state, "closed")
 	conn:update(100)
 	T.eq(#net.sockets, 1)
+end)
+
+T.test("large messages go out as head and body, resuming across the boundary", function()
+	for _, framing in ipairs({ "newline", "length" }) do
+		local conn, net, queue = setup({ framing = framing })
+		conn:connect(0); conn:update(0)
+		local bodies = {}
+		for i = 1, 6 do
+			bodies[i] = P.bodyStart("snapshot", i) .. ',"pad":"' .. string.rep(string.char(96 + i), 4000 + i * 777) .. '"}'
+			push(queue, bodies[i], "snapshot")
+		end
+		local stream = {}
+		for step = 1, 1000 do
+			net.window = 29 + (step % 7) * 100 -- uneven slices hit the head/body boundary
+			conn:update(step * 0.01)
+			stream[#stream + 1] = net:read()
+			if not conn:busy() then break end
+		end
+		local all = table.concat(stream)
+		local pos = 1
+		for n = 1, 6 do
+			local msg, nextPos = P.unframe(all, pos, framing)
+			T.eq(msg, P.header(n - 1, 0) .. bodies[n], framing .. " message " .. n)
+			pos = nextPos or pos
+		end
+		T.eq(pos, #all + 1, framing .. ": nothing extra on the wire")
+		T.eq(conn.stats.messagesSent, 6)
+	end
 end)

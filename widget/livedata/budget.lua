@@ -4,8 +4,8 @@
 --  * quota: how many units are sampled per frame. Derived every frame from the measured
 --    cost per sampled unit (moving average) so that sampling uses about `sampleShare` of
 --    the budget; a unit's state is then at most ceil(units / quota) frames old.
---  * level: a degradation ladder for sustained overload (export less often, then with
---    less detail). Raised when frames keep exceeding `highWater` of the budget, lowered
+--  * level: a degradation ladder for sustained overload (sample and export less often,
+--    then with less detail). Raised when frames keep exceeding `highWater` of the budget, lowered
 --    again, one step at a time, when a long window stays under `lowWater`.
 -- Pure arithmetic on figures the owner measures (Spring.GetTimer/DiffTimers), so it can
 -- be tested without an engine.
@@ -15,13 +15,16 @@ local floor = math.floor
 local G = {}
 G.__index = G
 
--- level -> export interval multiplier and the highest detail allowed (3 = no cap)
+-- level -> rate divisor and the highest detail allowed (3 = no cap). The divisor slows
+-- both the sampling (each unit is read that many times less often, so less work per
+-- frame) and the exports (so messages do not go out near-empty); batching exports alone
+-- would only move the same work into fewer, heavier frames.
 G.LADDER = {
 	[0] = { interval = 1, detailCap = 3 },
 	[1] = { interval = 2, detailCap = 3 },
-	[2] = { interval = 4, detailCap = 3 },
+	[2] = { interval = 2, detailCap = 2 },
 	[3] = { interval = 4, detailCap = 2 },
-	[4] = { interval = 8, detailCap = 1 },
+	[4] = { interval = 4, detailCap = 1 },
 }
 G.MAX_LEVEL = 4
 
@@ -67,7 +70,7 @@ function G:quota(total)
 	if cost <= 0 or cost ~= cost then
 		cost = 0.002
 	end
-	local q = floor(self.budgetMs * self.sampleShare / cost)
+	local q = floor(self.budgetMs * self.sampleShare / (cost * G.LADDER[self.level].interval))
 	if q < self.minQuota then q = self.minQuota end
 	if q > total then q = total end
 	return q

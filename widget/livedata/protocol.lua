@@ -63,7 +63,20 @@ return function(json)
 	end
 	P.lengthPrefix = lengthPrefix
 
-	--- Wire bytes for a message: header .. body, framed.
+	--- What ends a message body in each framing. Bodies are queued with their tail, so
+	--- that sending never has to copy a body again.
+	P.TAIL = { newline = "\n", length = "" }
+
+	--- Bytes that go before a queued body (which already ends with its framing tail):
+	--- the header, preceded in length framing by the 4-byte length of header + body.
+	function P.head(header, body, framing)
+		if framing == "length" then
+			return lengthPrefix(#header + #body) .. header
+		end
+		return header
+	end
+
+	--- Complete wire bytes for a message (tests and example clients).
 	function P.frame(header, body, framing)
 		if framing == "length" then
 			return lengthPrefix(#header + #body) .. header .. body
