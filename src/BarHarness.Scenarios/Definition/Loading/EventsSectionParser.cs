@@ -65,7 +65,7 @@ internal static class EventsSectionParser
                 enables.Add(reader.Location);
             }
 
-            result.AddRange(offsets.Select(o => (make(at + o), i)));
+            result.AddRange(offsets.Select(o => (make(Math.Min(at + o, ctx.DurationSeconds)), i)));
         }
 
         if (gameOvers.Count > 1 || result.Count(r => r.Event is GameOver) > 1)

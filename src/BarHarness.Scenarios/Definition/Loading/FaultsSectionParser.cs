@@ -41,7 +41,9 @@ internal static class FaultsSectionParser
             var length = end is null ? 0 : end.Value - at;
             var offsets = RepeatReader.Offsets(reader, at, ctx.DurationSeconds - length, ctx);
             reader.Finish();
-            result.AddRange(offsets.Select(o => (new FaultSpec(kind, at + o, end + o, parameters, toxicity, direction), i)));
+            // Clamped so that floating-point sums never land a hair past the end of the run.
+            var last = ctx.DurationSeconds;
+            result.AddRange(offsets.Select(o => (new FaultSpec(kind, Math.Min(at + o, last), end is null ? null : Math.Min(end.Value + o, last), parameters, toxicity, direction), i)));
         }
 
         return result.OrderBy(r => r.Fault.AtSeconds).ThenBy(r => r.Order).Select(r => r.Fault).ToArray();
@@ -75,7 +77,7 @@ internal static class FaultsSectionParser
                 throw new HarnessInputException(durationNode.Location, $"fault '{name}' would end at {YamlValues.Show(at + duration)} s, after the scenario's {YamlValues.Show(ctx.DurationSeconds)} s", "at + duration within 'duration' (omit it to last until the end)");
             }
 
-            return at + duration;
+            return Math.Min(at + duration, ctx.DurationSeconds);
         }
 
         if (untilNode is not null)
