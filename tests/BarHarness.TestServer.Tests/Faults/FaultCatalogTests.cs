@@ -18,7 +18,11 @@ public class FaultCatalogTests
     {
         var fault = FaultCatalog.Default.Create("slicer", new Dictionary<string, object?>
         {
-            ["average_size"] = "32", ["size_variation"] = 8, ["delay"] = "100", ["toxicity"] = "0.25", ["stream"] = "downstream",
+            ["average_size"] = "32",
+            ["size_variation"] = 8,
+            ["delay"] = "100",
+            ["toxicity"] = "0.25",
+            ["stream"] = "downstream",
         });
 
         Assert.Equal(new SlicerFault(32, 8, 100) { Toxicity = 0.25, Stream = FaultStream.Downstream }, fault);
