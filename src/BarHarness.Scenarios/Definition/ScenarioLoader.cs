@@ -16,8 +16,14 @@ public static class ScenarioLoader
 
     private static readonly string[] Extensions = [".yaml", ".yml"];
 
-    /// <summary>Loads and validates one scenario file.</summary>
-    public static ScenarioDefinition Load(string path)
+    /// <summary>Loads and validates one scenario file; errors name it as <paramref name="path"/> is written.</summary>
+    public static ScenarioDefinition Load(string path) => Load(path, path);
+
+    /// <summary>
+    /// Loads one file, naming it <paramref name="display"/> in errors (e.g. its path relative to the
+    /// repository, so that messages and reports read the same on every machine).
+    /// </summary>
+    public static ScenarioDefinition Load(string path, string display)
     {
         string text;
         try
@@ -25,41 +31,43 @@ public static class ScenarioLoader
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                throw new HarnessInputException(new SourceLocation(path, 1), "scenario file not found", "an existing .yaml file");
+                throw new HarnessInputException(new SourceLocation(display, 1), "scenario file not found", "an existing .yaml file");
             }
 
             if (info.Length > MaxFileBytes)
             {
-                throw new HarnessInputException(new SourceLocation(path, 1), $"scenario file is {info.Length} bytes", $"at most {MaxFileBytes} bytes");
+                throw new HarnessInputException(new SourceLocation(display, 1), $"scenario file is {info.Length} bytes", $"at most {MaxFileBytes} bytes");
             }
 
             text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
         }
         catch (DecoderFallbackException ex)
         {
-            throw new HarnessInputException(new SourceLocation(path, 1, 1), "scenario file is not valid UTF-8", "a UTF-8 text file", ex);
+            throw new HarnessInputException(new SourceLocation(display, 1, 1), "scenario file is not valid UTF-8", "a UTF-8 text file", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new HarnessInputException(new SourceLocation(path, 1), "cannot read scenario file: " + ex.Message, "a readable file", ex);
+            throw new HarnessInputException(new SourceLocation(display, 1), "cannot read scenario file: " + ex.Message, "a readable file", ex);
         }
 
-        return Parse(text, path);
+        return Parse(text, path, display);
     }
 
     /// <summary>
     /// Parses scenario text as if read from <paramref name="file"/> (paths in it resolve against that
     /// file's folder). For tests, fuzzing and tools that generate scenarios.
     /// </summary>
-    public static ScenarioDefinition Parse(string text, string file)
+    public static ScenarioDefinition Parse(string text, string file) => Parse(text, file, file);
+
+    private static ScenarioDefinition Parse(string text, string file, string display)
     {
         if (text.Length > MaxFileBytes)
         {
-            throw new HarnessInputException(new SourceLocation(file, 1), $"scenario text is {text.Length} characters", $"at most {MaxFileBytes}");
+            throw new HarnessInputException(new SourceLocation(display, 1), $"scenario text is {text.Length} characters", $"at most {MaxFileBytes}");
         }
 
-        var root = YamlDocumentReader.Read(text, file);
-        return ScenarioParser.Parse(root, file);
+        var root = YamlDocumentReader.Read(text, display);
+        return ScenarioParser.Parse(root, file, display);
     }
 
     /// <summary>
@@ -102,7 +110,7 @@ public static class ScenarioLoader
         {
             try
             {
-                loaded.Add(new LoadedScenario(relative, Load(file)));
+                loaded.Add(new LoadedScenario(relative, Load(file, relative)));
             }
             catch (HarnessInputException ex)
             {
@@ -117,7 +125,7 @@ public static class ScenarioLoader
             foreach (var duplicate in group.Skip(1))
             {
                 errors.Add(new ScenarioLoadError(duplicate.RelativePath, new HarnessInputException(
-                    new SourceLocation(duplicate.Definition.SourceFile, 1),
+                    new SourceLocation(duplicate.RelativePath, 1),
                     $"scenario name '{group.Key}' is already used by {first.RelativePath}",
                     "a unique 'name' per scenario")));
             }

@@ -18,7 +18,8 @@ public sealed class LoadAllTests
 
         Assert.Equal(new[] { "a/one.yml", "b/two.yaml" }, batch.Scenarios.Select(s => s.RelativePath));
         Assert.Equal(new[] { "a/broken.yaml", "c/three.yaml" }, batch.Errors.Select(e => e.RelativePath));
-        Assert.All(batch.Errors, e => Assert.NotNull(e.Error.Location));
+        Assert.All(batch.Errors, e => Assert.Equal(e.RelativePath, e.Error.Location!.File));
+        Assert.Equal(2, batch.Errors[0].Error.Location!.Line);
         Assert.True(batch.HasErrors);
     }
 

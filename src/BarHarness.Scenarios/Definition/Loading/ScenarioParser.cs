@@ -7,11 +7,14 @@ namespace BarHarness.Scenarios.Definition.Loading;
 /// <summary>The top level of a scenario file; hands each section to its parser.</summary>
 internal static partial class ScenarioParser
 {
-    public static ScenarioDefinition Parse(YamlNode? root, string file)
+    /// <param name="root">The document, or null when empty.</param>
+    /// <param name="file">The file's path: relative paths inside resolve against its folder.</param>
+    /// <param name="display">How errors name the file.</param>
+    public static ScenarioDefinition Parse(YamlNode? root, string file, string display)
     {
         if (root is null)
         {
-            throw new HarnessInputException(new SourceLocation(file, 1, 1), "the scenario file is empty", "a mapping with at least 'duration'");
+            throw new HarnessInputException(new SourceLocation(display, 1, 1), "the scenario file is empty", "a mapping with at least 'duration'");
         }
 
         var reader = new MappingReader(root, string.Empty);
