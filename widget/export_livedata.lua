@@ -861,14 +861,13 @@ function widget:GameFrame(n)
 		currentFrame = currentFrame + 1
 	end
 
-	-- Sample a slice of the units (round-robin). Target: the freshness goal or what the
-	-- measured cost allows, whichever is more; hard cap: a share of the frame budget,
-	-- checked every chunk, so a slice full of changing units cannot blow the frame.
+	-- Sample a slice of the units (round-robin). Target: just enough for the freshness
+	-- goal (every unit read within maxUnitAgeFrames, times the adaptation divisor) and no
+	-- more, since CPU is the scarce thing; hard cap: a share of the frame budget, checked
+	-- every chunk, so a slice full of changing units cannot blow the frame.
 	local total = tracker.count()
 	if total > 0 then
-		local target = budget:quota(total)
-		local fresh = ceil(total / (cfg.maxUnitAgeFrames * budget:intervalMultiplier()))
-		if fresh > target then target = fresh end
+		local target = ceil(total / (cfg.maxUnitAgeFrames * budget:intervalMultiplier()))
 		if target > total then target = total end
 		local cap = cfg.budgetMs * SAMPLE_SHARE_CAP
 		local cyclesBefore = tracker.stats.cycles

@@ -3,15 +3,14 @@ local T = require("testlib")
 local G = T.module("budget")
 local L = T.module("throttled_log")
 
-T.test("quota follows the measured cost per unit", function()
-	local g = G.new({ budgetMs = 2, sampleShare = 0.5 })
-	for _ = 1, 100 do g:observeSampling(100, 0.1) end -- 1 us per unit
-	T.near(g:quota(100000), 1000, 50)
-	T.eq(g:quota(10), 10, "never more than the units there are")
-	for _ = 1, 100 do g:observeSampling(100, 1) end -- 10 us per unit
-	T.near(g:quota(100000), 100, 10)
-	g:observeSampling(0, 5); g:observeSampling(10, 0 / 0)
-	T.near(g:quota(100000), 100, 10, "empty and NaN readings ignored")
+T.test("cost per unit is a moving average that ignores empty and absurd readings", function()
+	local g = G.new({ budgetMs = 2 })
+	for _ = 1, 200 do g:observeSampling(100, 0.1) end
+	T.near(g.costPerUnitMs, 0.001, 0.0001)
+	for _ = 1, 200 do g:observeSampling(100, 1) end
+	T.near(g.costPerUnitMs, 0.01, 0.001)
+	g:observeSampling(0, 5); g:observeSampling(10, 0 / 0); g:observeSampling(10, -1)
+	T.near(g.costPerUnitMs, 0.01, 0.001)
 end)
 
 T.test("sustained overload raises the level one step per window; quiet lowers it", function()
@@ -76,11 +75,13 @@ T.test("messages sharing a key are throttled together even when their text diffe
 	T.eq(out[2], "retrying in 8 s (repeated 2 times)")
 end)
 
-T.test("higher levels sample fewer units per frame", function()
-	local g = G.new({ budgetMs = 2, sampleShare = 0.5, window = 10, overloadFrames = 3 })
-	for _ = 1, 100 do g:observeSampling(100, 0.1) end
-	local before = g:quota(100000)
-	for _ = 1, 10 do g:observeFrame(1.9) end
-	T.eq(g.level, 1)
-	T.near(g:quota(100000), before / 2, 2)
+T.test("each level divides the rate at least as much as the one below and caps detail no higher", function()
+	local prevInterval, prevCap = 1, 3
+	for level = 0, G.MAX_LEVEL do
+		local step = G.LADDER[level]
+		T.truthy(step.interval >= prevInterval, "interval grows at level " .. level)
+		T.truthy(step.detailCap <= prevCap, "detail cap falls at level " .. level)
+		T.truthy(level == 0 or step.interval > prevInterval or step.detailCap < prevCap, "level " .. level .. " changes something")
+		prevInterval, prevCap = step.interval, step.detailCap
+	end
 end)

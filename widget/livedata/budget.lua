@@ -1,12 +1,11 @@
 -- livedata/budget.lua: keeps the widget inside its per-frame time budget.
 --
--- Two controls:
---  * quota: how many units are sampled per frame. Derived every frame from the measured
---    cost per sampled unit (moving average) so that sampling uses about `sampleShare` of
---    the budget; a unit's state is then at most ceil(units / quota) frames old.
---  * level: a degradation ladder for sustained overload (sample and export less often,
---    then with less detail). Raised when frames keep exceeding `highWater` of the budget, lowered
---    again, one step at a time, when a long window stays under `lowWater`.
+-- The owner samples units round-robin, just enough per frame for its freshness goal and
+-- never past a hard share of the budget (checked while sampling). On top of that, this
+-- governor keeps a degradation ladder for sustained overload (sample and export less
+-- often, then with less detail): raised when frames keep exceeding `highWater` of the
+-- budget, lowered again, one step at a time, when a long window stays under `lowWater`.
+-- It also keeps the measured cost per sampled unit, for statistics.
 -- Pure arithmetic on figures the owner measures (Spring.GetTimer/DiffTimers), so it can
 -- be tested without an engine.
 
@@ -32,8 +31,6 @@ function G.new(opts)
 	opts = opts or {}
 	local g = setmetatable({}, G)
 	g.budgetMs = opts.budgetMs or 2
-	g.sampleShare = opts.sampleShare or 0.4
-	g.minQuota = opts.minQuota or 16
 	g.highWater = opts.highWater or 0.8
 	g.lowWater = opts.lowWater or 0.4
 	g.window = opts.window or 30          -- frames per overload evaluation
@@ -62,18 +59,6 @@ function G:observeSampling(units, ms)
 		local per = ms / units
 		self.costPerUnitMs = self.costPerUnitMs * 0.9 + per * 0.1
 	end
-end
-
---- Units to sample this frame out of `total`, given the time share for sampling.
-function G:quota(total)
-	local cost = self.costPerUnitMs
-	if cost <= 0 or cost ~= cost then
-		cost = 0.002
-	end
-	local q = floor(self.budgetMs * self.sampleShare / (cost * G.LADDER[self.level].interval))
-	if q < self.minQuota then q = self.minQuota end
-	if q > total then q = total end
-	return q
 end
 
 --- Records the widget's total time in one frame. Returns true when the level changed.
