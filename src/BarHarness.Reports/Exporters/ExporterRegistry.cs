@@ -46,23 +46,4 @@ public sealed class ExporterRegistry
 
         return names.Select(n => Get(n, location)).Distinct().ToArray();
     }
-
-    /// <summary>Writes the report in each format into <paramref name="directory"/>; returns the files written.</summary>
-    public static IReadOnlyList<string> WriteAll(Model.RunReport report, IEnumerable<IReportExporter> exporters, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        foreach (var exporter in exporters)
-        {
-            var path = Path.Combine(directory, exporter.FileName);
-            using (var stream = File.Create(path))
-            {
-                exporter.Export(report, stream);
-            }
-
-            written.Add(path);
-        }
-
-        return written;
-    }
 }

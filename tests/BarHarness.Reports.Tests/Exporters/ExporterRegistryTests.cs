@@ -40,7 +40,7 @@ public sealed class ExporterRegistryTests
         var directory = Path.Combine(Path.GetTempPath(), "barharness-reports-test-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var files = ExporterRegistry.WriteAll(SampleReports.TwoScenarios(), ExporterRegistry.Default.Parse("json,junit,mocha,md,html"), directory);
+            var files = ReportWriter.WriteAll(SampleReports.TwoScenarios(), ExporterRegistry.Default.Parse("json,junit,mocha,md,html"), directory);
 
             Assert.Equal(5, files.Count);
             Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0));

@@ -14,8 +14,10 @@ internal static class HtmlTable
         }
 
         html.Append("</tr></thead><tbody>");
+        var any = false;
         foreach (var row in rows)
         {
+            any = true;
             html.Append(row.CssClass is null ? "<tr>" : $"<tr class=\"{row.CssClass}\">");
             foreach (var cell in row.Cells)
             {
@@ -23,6 +25,11 @@ internal static class HtmlTable
             }
 
             html.Append("</tr>");
+        }
+
+        if (!any)
+        {
+            html.Append("<tr><td class=\"none\" colspan=\"").Append(headers.Count).Append("\">none</td></tr>");
         }
 
         html.Append("</tbody></table>");

@@ -11,6 +11,7 @@ internal static class ReportStyles
         th{background:#f6f8fa}tr.fail td{background:#ffebe9}
         .badge{border-radius:4px;padding:1px 6px;color:#fff;font-size:12px}
         .badge.pass{background:#1a7f37}.badge.fail{background:#cf222e}.badge.error{background:#8250df}
+        td.none{color:#8c959f;font-style:italic}
         pre.repro{background:#f6f8fa;padding:6px;overflow-x:auto}.error{color:#cf222e}.facts{color:#57606a}
         section{margin:1rem 0;padding:.5rem;border:1px solid #d0d7de;border-radius:6px}
         summary{cursor:pointer}figure{margin:.5rem 0}figcaption{font-size:12px;color:#57606a}
