@@ -116,7 +116,7 @@ local storedFromVersion = nil
 local log, queue, backoff, conn, tracker, budget
 
 local clock = 0                 -- seconds; advanced by Update(dt), runs while paused
-local updateSinceFrame = true   -- an Update arrived since the last GameFrame
+local framesWithoutUpdate = 0   -- GameFrames since the last Update call-in
 local currentFrame = 0
 local lastExportFrame = -1
 local lastSnapshotFrame = -1
@@ -897,13 +897,14 @@ function widget:GameFrame(n)
 		rescanUnits()
 	end
 
-	if not updateSinceFrame then
-		-- No Update call-in since the previous frame (headless runs): let game time drive
-		-- the reconnect clock instead.
+	framesWithoutUpdate = framesWithoutUpdate + 1
+	if framesWithoutUpdate > 30 then
+		-- No Update call-in for a second of game frames (headless runs): let game time
+		-- drive the reconnect clock instead. (A fast-forwarding game has bursts of frames
+		-- between Updates, hence the grace period.)
 		clock = clock + 1 / 30
 		log:setTime(clock)
 	end
-	updateSinceFrame = false
 	if conn.state == "CONNECTED" then
 		export(currentFrame)
 	else
@@ -922,7 +923,7 @@ function widget:Update(dt)
 	if type(dt) == "number" and dt == dt and dt > 0 and dt < 3600 then
 		clock = clock + dt
 	end
-	updateSinceFrame = true
+	framesWithoutUpdate = 0
 	log:setTime(clock)
 
 	if conn.state == "CONNECTED" then

@@ -291,3 +291,64 @@ T.test("the console is not flooded while the server stays down", function()
 	T.truthy(lines >= 1 and lines <= 13, "retry messages over 120 s: " .. lines)
 	T.eq(net.blockingCalls, 0)
 end)
+
+T.test("every overflow strategy and framing keeps the stream valid through a slow reader", function()
+	for _, overflow in ipairs({ "drop-oldest", "drop-new", "priority" }) do
+		for _, framing in ipairs({ "newline", "length" }) do
+			local w, net, h, oracle = setup({ units = 150, spectator = true, fullView = true, framing = framing })
+			start(h, { overflow = overflow, framing = framing, queueMaxMessages = 8, queueMaxBytes = 65536 })
+			local move = moveAll(w)
+			pump(w, h, net, oracle, 20, move)
+			for f = 1, 200 do
+				net.window = (f % 40 < 20) and 500 or 20000 -- alternately starved and fed
+				pump(w, h, net, oracle, 1, move)
+			end
+			net.window = math.huge
+			pump(w, h, net, oracle, 100, move)
+			if #oracle.errors > 0 then
+				T.fail(overflow .. "/" .. framing .. ": " .. oracle.errors[1])
+			end
+			local st = h.WG.LiveDataExport.getStatus()
+			T.truthy(st.dropped_total > 0, overflow .. "/" .. framing .. ": the test did cause drops")
+			T.eq(st.state, "CONNECTED")
+		end
+	end
+end)
+
+T.test("a server that stops reading is left after the stall timeout and the new stream is valid", function()
+	local w, net, h, oracle = setup({ units = 50, spectator = true, fullView = true })
+	start(h, { stallTimeoutSeconds = 5 })
+	local move = moveAll(w)
+	pump(w, h, net, oracle, 30, move)
+	net.window = 0
+	pump(w, h, net, oracle, 30 * 4, move)
+	T.eq(h.WG.LiveDataExport.getStatus().connects, 1, "still on the first connection before the timeout")
+	pump(w, h, net, oracle, 30 * 2, move)
+	T.eq(h.WG.LiveDataExport.getStatus().failures, 1, "the stalled connection was abandoned")
+	local warned = false
+	for _, line in ipairs(w.logs) do if line:find("not reading", 1, true) then warned = true end end
+	T.truthy(warned, "the user was told why")
+	net.window = math.huge
+	pump(w, h, net, oracle, 30 * 5, move)
+	assertClean(oracle)
+	local st = h.WG.LiveDataExport.getStatus()
+	T.eq(st.state, "CONNECTED")
+	T.truthy(st.connects >= 2, "reconnected")
+end)
+
+T.test("paused game: heartbeats keep flowing and say paused", function()
+	local w, net, h, oracle = setup({ units = 5 })
+	start(h, nil)
+	pump(w, h, net, oracle, 10)
+	w.paused = true
+	for _ = 1, 90 do
+		E.call(h, "Update", 1 / 30)
+		oracle:feed(net:readItems(), FakeNet.CONNECT)
+	end
+	local hb = 0
+	for _, m in ipairs(oracle.messages) do
+		if m.type == "heartbeat" and m.paused == true then hb = hb + 1 end
+	end
+	T.truthy(hb >= 2, "paused heartbeats: " .. hb)
+	assertClean(oracle)
+end)
