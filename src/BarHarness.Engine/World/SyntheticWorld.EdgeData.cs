@@ -9,18 +9,18 @@ public sealed partial class SyntheticWorld
         var done = 0;
         for (var i = 0; i < count && Units.Count > 0; i++)
         {
-            var id = PickRandomUnit(_edgeRandom, null);
+            var s = Units.SlotOf[PickRandomUnit(_edgeRandom, null)];
             var value = _edgeRandom.Next(0, 3) switch
             {
                 0 => float.NaN,
                 1 => float.PositiveInfinity,
                 _ => float.NegativeInfinity,
             };
-            Units.X[id] = value;
-            Units.Y[id] = _edgeRandom.Chance(0.5) ? float.NaN : Units.Y[id];
-            Units.Z[id] = _edgeRandom.Chance(0.5) ? value : Units.Z[id];
-            Units.VX[id] = Units.VY[id] = Units.VZ[id] = 0;
-            Units.FramesToTarget[id] = int.MaxValue;
+            Units.X[s] = value;
+            Units.Y[s] = _edgeRandom.Chance(0.5) ? float.NaN : Units.Y[s];
+            Units.Z[s] = _edgeRandom.Chance(0.5) ? value : Units.Z[s];
+            Units.VX[s] = Units.VY[s] = Units.VZ[s] = 0;
+            Units.FramesToTarget[s] = int.MaxValue;
             done++;
         }
 
@@ -34,8 +34,8 @@ public sealed partial class SyntheticWorld
         var done = 0;
         for (var i = 0; i < count && Units.Count > 0; i++)
         {
-            var id = PickRandomUnit(_edgeRandom, null);
-            Units.Health[id] = -Units.MaxHealth[id] * (float)_edgeRandom.NextDouble(0.01, 2);
+            var s = Units.SlotOf[PickRandomUnit(_edgeRandom, null)];
+            Units.Health[s] = -Units.MaxHealth[s] * (float)_edgeRandom.NextDouble(0.01, 2);
             done++;
         }
 
@@ -49,11 +49,11 @@ public sealed partial class SyntheticWorld
         var done = 0;
         for (var i = 0; i < count && Units.Count > 0; i++)
         {
-            var id = PickRandomUnit(_edgeRandom, null);
+            var s = Units.SlotOf[PickRandomUnit(_edgeRandom, null)];
             var margin = (float)_edgeRandom.NextDouble(200, 20000);
-            Units.X[id] = _edgeRandom.Chance(0.5) ? -margin : MapSizeX + margin;
-            Units.Z[id] = _edgeRandom.Chance(0.5) ? -margin : MapSizeZ + margin;
-            Units.FramesToTarget[id] = _defSpeedPerFrame[Units.DefId[id]] > 0 ? 0 : int.MaxValue;
+            Units.X[s] = _edgeRandom.Chance(0.5) ? -margin : MapSizeX + margin;
+            Units.Z[s] = _edgeRandom.Chance(0.5) ? -margin : MapSizeZ + margin;
+            Units.FramesToTarget[s] = _defSpeedPerFrame[Units.DefId[s]] > 0 ? 0 : int.MaxValue;
             done++;
         }
 

@@ -246,28 +246,29 @@ public sealed partial class SyntheticWorld : IWorldTruth
             return false;
         }
 
-        var team = Units.Team[unitId];
-        var def = Units.DefId[unitId];
-        var ally = Units.AllyTeam[unitId];
-        var hasAttacker = attackerId != 0 && Units.IsAlive(attackerId);
+        var s = Units.SlotOf[unitId];
+        var team = Units.Team[s];
+        var def = Units.DefId[s];
+        var ally = Units.AllyTeam[s];
+        var attackerSlot = attackerId != 0 ? Units.Slot(attackerId) : -1;
         if (CanRead(ally))
         {
             Events.Enqueue(new WorldEvent(WorldEventKind.UnitDestroyed, Frame, unitId, def, team,
-                AttackerId: hasAttacker ? attackerId : 0,
-                AttackerDefId: hasAttacker ? Units.DefId[attackerId] : 0,
-                AttackerTeam: hasAttacker ? Units.Team[attackerId] : -1));
+                AttackerId: attackerSlot >= 0 ? attackerId : 0,
+                AttackerDefId: attackerSlot >= 0 ? Units.DefId[attackerSlot] : 0,
+                AttackerTeam: attackerSlot >= 0 ? Units.Team[attackerSlot] : -1));
         }
 
-        var building = Units.CurrentBuild[unitId];
-        if (building != 0 && Units.IsAlive(building))
+        var buildingSlot = Units.Slot(Units.CurrentBuild[s]);
+        if (buildingSlot >= 0)
         {
-            Units.BuiltBy[building] = 0;
+            Units.BuiltBy[buildingSlot] = 0;
         }
 
-        var builder = Units.BuiltBy[unitId];
-        if (builder != 0 && Units.IsAlive(builder) && Units.CurrentBuild[builder] == unitId)
+        var builderSlot = Units.Slot(Units.BuiltBy[s]);
+        if (builderSlot >= 0 && Units.CurrentBuild[builderSlot] == unitId)
         {
-            Units.CurrentBuild[builder] = 0;
+            Units.CurrentBuild[builderSlot] = 0;
         }
 
         Units.Remove(unitId);
@@ -279,27 +280,28 @@ public sealed partial class SyntheticWorld : IWorldTruth
     /// <summary>Gives a unit to another team (UnitTaken for the old side, then UnitGiven for the new).</summary>
     public bool Transfer(int unitId, int newTeamId)
     {
-        if (!Units.IsAlive(unitId) || !Roster.IsValidTeam(newTeamId) || Units.Team[unitId] == newTeamId)
+        var s = Units.Slot(unitId);
+        if (s < 0 || !Roster.IsValidTeam(newTeamId) || Units.Team[s] == newTeamId)
         {
             return false;
         }
 
-        var oldTeam = Units.Team[unitId];
-        var def = Units.DefId[unitId];
-        if (CanRead(Units.AllyTeam[unitId]))
+        var oldTeam = Units.Team[s];
+        var def = Units.DefId[s];
+        if (CanRead(Units.AllyTeam[s]))
         {
             Events.Enqueue(new WorldEvent(WorldEventKind.UnitTaken, Frame, unitId, def, oldTeam, newTeamId));
         }
 
         _unitsPerTeam[oldTeam]--;
         _unitsPerTeam[newTeamId]++;
-        Units.Team[unitId] = newTeamId;
+        Units.Team[s] = newTeamId;
         var newAlly = Roster.AllyTeamOf(newTeamId);
-        Units.AllyTeam[unitId] = newAlly;
+        Units.AllyTeam[s] = newAlly;
         var bit = 1u << newAlly;
-        Units.LosMask[unitId] |= bit;
-        Units.RadarMask[unitId] |= bit;
-        Units.SeenMask[unitId] |= bit;
+        Units.LosMask[s] |= bit;
+        Units.RadarMask[s] |= bit;
+        Units.SeenMask[s] |= bit;
         if (CanRead(newAlly))
         {
             Events.Enqueue(new WorldEvent(WorldEventKind.UnitGiven, Frame, unitId, def, newTeamId, oldTeam));
@@ -346,12 +348,13 @@ public sealed partial class SyntheticWorld : IWorldTruth
     /// </summary>
     public bool ForceLosState(int unitId, int allyTeamId, bool inLos)
     {
-        if (!Units.IsAlive(unitId) || allyTeamId < 0 || allyTeamId >= Roster.AllyTeamCount || Units.AllyTeam[unitId] == allyTeamId)
+        var s = Units.Slot(unitId);
+        if (s < 0 || allyTeamId < 0 || allyTeamId >= Roster.AllyTeamCount || Units.AllyTeam[s] == allyTeamId)
         {
             return false;
         }
 
-        SetLos(unitId, allyTeamId, inLos, raiseEvents: true);
+        SetLos(s, allyTeamId, inLos, raiseEvents: true);
         return true;
     }
 
@@ -369,9 +372,11 @@ public sealed partial class SyntheticWorld : IWorldTruth
                 break;
             }
 
-            Units.X[enemy] = Units.X[anchor] + (float)_edgeRandom.NextDouble(-100, 100);
-            Units.Z[enemy] = Units.Z[anchor] + (float)_edgeRandom.NextDouble(-100, 100);
-            Units.FramesToTarget[enemy] = 0;
+            var es = Units.SlotOf[enemy];
+            var az = Units.SlotOf[anchor];
+            Units.X[es] = Units.X[az] + (float)_edgeRandom.NextDouble(-100, 100);
+            Units.Z[es] = Units.Z[az] + (float)_edgeRandom.NextDouble(-100, 100);
+            Units.FramesToTarget[es] = _defSpeedPerFrame[Units.DefId[es]] > 0 ? 0 : int.MaxValue;
             moved++;
         }
 
@@ -398,15 +403,16 @@ public sealed partial class SyntheticWorld : IWorldTruth
     /// <summary>Whether the local LuaUI may read things of this ally team (own ally team, or full view).</summary>
     public bool CanRead(int allyTeamId) => LocalHasFullView || allyTeamId == LocalAllyTeamId;
 
-    internal bool IsAlliedToLocal(int unitId) => LocalHasFullView || Units.AllyTeam[unitId] == LocalAllyTeamId;
+    // The checks below take a slot (see UnitTable.Slot), as the engine API's hot paths hold one.
+    internal bool IsAlliedToLocal(int slot) => LocalHasFullView || Units.AllyTeam[slot] == LocalAllyTeamId;
 
-    internal bool IsInLocalLos(int unitId) => IsAlliedToLocal(unitId) || (Units.LosMask[unitId] & (1u << LocalAllyTeamId)) != 0;
+    internal bool IsInLocalLos(int slot) => IsAlliedToLocal(slot) || (Units.LosMask[slot] & (1u << LocalAllyTeamId)) != 0;
 
-    internal bool IsVisibleToLocal(int unitId) =>
-        IsAlliedToLocal(unitId) || ((Units.LosMask[unitId] | Units.RadarMask[unitId]) & (1u << LocalAllyTeamId)) != 0;
+    internal bool IsVisibleToLocal(int slot) =>
+        IsAlliedToLocal(slot) || ((Units.LosMask[slot] | Units.RadarMask[slot]) & (1u << LocalAllyTeamId)) != 0;
 
     /// <summary>A radar-only contact: unit def is known once it has been seen in LOS (Recoil's "typed").</summary>
-    internal bool IsTypedForLocal(int unitId) => IsInLocalLos(unitId) || (Units.SeenMask[unitId] & (1u << LocalAllyTeamId)) != 0;
+    internal bool IsTypedForLocal(int slot) => IsInLocalLos(slot) || (Units.SeenMask[slot] & (1u << LocalAllyTeamId)) != 0;
 
     // ---------------------------------------------------------------- IWorldTruth
 
@@ -414,48 +420,52 @@ public sealed partial class SyntheticWorld : IWorldTruth
 
     public bool TryGetTruePosition(int unitId, out float x, out float y, out float z)
     {
-        if (!Units.IsAlive(unitId))
+        var s = Units.Slot(unitId);
+        if (s < 0)
         {
             x = y = z = 0;
             return false;
         }
 
-        x = Units.X[unitId];
-        y = Units.Y[unitId];
-        z = Units.Z[unitId];
+        x = Units.X[s];
+        y = Units.Y[s];
+        z = Units.Z[s];
         return true;
     }
 
     public bool TryGetTrueHealth(int unitId, out float health, out float maxHealth, out float buildProgress)
     {
-        if (!Units.IsAlive(unitId))
+        var s = Units.Slot(unitId);
+        if (s < 0)
         {
             health = maxHealth = buildProgress = 0;
             return false;
         }
 
-        health = Units.Health[unitId];
-        maxHealth = Units.MaxHealth[unitId];
-        buildProgress = Units.BuildProgress[unitId];
+        health = Units.Health[s];
+        maxHealth = Units.MaxHealth[s];
+        buildProgress = Units.BuildProgress[s];
         return true;
     }
 
-    public int TrueTeamOf(int unitId) => Units.IsAlive(unitId) ? Units.Team[unitId] : -1;
+    public int TrueTeamOf(int unitId) => Units.Slot(unitId) is var s and >= 0 ? Units.Team[s] : -1;
 
-    public int TrueDefOf(int unitId) => Units.IsAlive(unitId) ? Units.DefId[unitId] : 0;
+    public int TrueDefOf(int unitId) => Units.Slot(unitId) is var s and >= 0 ? Units.DefId[s] : 0;
 
-    public bool IsVisibleToLocalPlayer(int unitId) => Units.IsAlive(unitId) && IsVisibleToLocal(unitId);
+    public int TrueAllyTeamOf(int unitId) => Units.Slot(unitId) is var s and >= 0 ? Units.AllyTeam[s] : -1;
 
-    public bool IsInLosOfLocalPlayer(int unitId) => Units.IsAlive(unitId) && IsInLocalLos(unitId);
+    public bool IsVisibleToLocalPlayer(int unitId) => Units.Slot(unitId) is var s and >= 0 && IsVisibleToLocal(s);
+
+    public bool IsInLosOfLocalPlayer(int unitId) => Units.Slot(unitId) is var s and >= 0 && IsInLocalLos(s);
 
     public int[] VisibleUnitIdsForLocalPlayer()
     {
         var list = new List<int>(Units.Count);
-        foreach (var u in Units.AliveIds)
+        for (var s = 0; s < Units.Count; s++)
         {
-            if (IsVisibleToLocal(u))
+            if (IsVisibleToLocal(s))
             {
-                list.Add(u);
+                list.Add(Units.IdAt[s]);
             }
         }
 
@@ -489,47 +499,47 @@ public sealed partial class SyntheticWorld : IWorldTruth
         var x = Math.Clamp(sx + (float)_spawnRandom.NextDouble(-1500, 1500), 0, MapSizeX);
         var z = Math.Clamp(sz + (float)_spawnRandom.NextDouble(-1500, 1500), 0, MapSizeZ);
         var ally = Roster.AllyTeamOf(teamId);
-        Units.Add(id);
-        Units.DefId[id] = defId;
-        Units.Team[id] = teamId;
-        Units.AllyTeam[id] = ally;
-        Units.X[id] = x;
-        Units.Z[id] = z;
-        Units.Y[id] = Terrain.HeightAt(x, z) + (_defCanFly[defId] ? FlightHeight : 0);
-        Units.VX[id] = Units.VY[id] = Units.VZ[id] = 0;
-        Units.Heading[id] = (short)_spawnRandom.Next(-32768, 32768);
-        Units.MaxHealth[id] = _defHealth[defId];
-        Units.Paralyze[id] = 0;
-        Units.FramesToTarget[id] = _defSpeedPerFrame[defId] > 0 ? 0 : int.MaxValue;
+        var s = Units.Add(id);
+        Units.DefId[s] = defId;
+        Units.Team[s] = teamId;
+        Units.AllyTeam[s] = ally;
+        Units.X[s] = x;
+        Units.Z[s] = z;
+        Units.Y[s] = Terrain.HeightAt(x, z) + (_defCanFly[defId] ? FlightHeight : 0);
+        Units.VX[s] = Units.VY[s] = Units.VZ[s] = 0;
+        Units.Heading[s] = (short)_spawnRandom.Next(-32768, 32768);
+        Units.MaxHealth[s] = _defHealth[defId];
+        Units.Paralyze[s] = 0;
+        Units.FramesToTarget[s] = _defSpeedPerFrame[defId] > 0 ? 0 : int.MaxValue;
         var angle = _spawnRandom.NextDouble(0, Math.Tau);
-        Units.ErrX[id] = (float)Math.Cos(angle);
-        Units.ErrZ[id] = (float)Math.Sin(angle);
+        Units.ErrX[s] = (float)Math.Cos(angle);
+        Units.ErrZ[s] = (float)Math.Sin(angle);
         var bit = 1u << ally;
-        Units.LosMask[id] = bit;
-        Units.RadarMask[id] = bit;
-        Units.SeenMask[id] = bit;
-        Units.CurrentBuild[id] = 0;
+        Units.LosMask[s] = bit;
+        Units.RadarMask[s] = bit;
+        Units.SeenMask[s] = bit;
+        Units.CurrentBuild[s] = 0;
         _unitsPerTeam[teamId]++;
 
         var builder = complete ? 0 : FindIdleBuilder(teamId);
-        Units.BuiltBy[id] = builder;
+        Units.BuiltBy[s] = builder;
         if (builder != 0)
         {
-            Units.CurrentBuild[builder] = id;
+            Units.CurrentBuild[Units.SlotOf[builder]] = id;
         }
 
         if (complete)
         {
-            Units.BuildProgress[id] = 1f;
-            Units.Health[id] = Units.MaxHealth[id];
-            Units.BuildFramesLeft[id] = 0;
+            Units.BuildProgress[s] = 1f;
+            Units.Health[s] = Units.MaxHealth[s];
+            Units.BuildFramesLeft[s] = 0;
         }
         else
         {
-            Units.BuildProgress[id] = 0f;
-            Units.Health[id] = Units.MaxHealth[id] * 0.01f;
-            Units.BuildFramesLeft[id] = Math.Clamp((int)(UnitDefs[defId].BuildTime / 60f), 30, 900);
-            Units.FramesToTarget[id] = int.MaxValue; // nanoframes do not move
+            Units.BuildProgress[s] = 0f;
+            Units.Health[s] = Units.MaxHealth[s] * 0.01f;
+            Units.BuildFramesLeft[s] = Math.Clamp((int)(UnitDefs[defId].BuildTime / 60f), 30, 900);
+            Units.FramesToTarget[s] = int.MaxValue; // nanoframes do not move
         }
 
         if (CanRead(ally))
@@ -546,11 +556,11 @@ public sealed partial class SyntheticWorld : IWorldTruth
 
     private int FindIdleBuilder(int teamId)
     {
-        foreach (var u in Units.AliveIds)
+        for (var s = 0; s < Units.Count; s++)
         {
-            if (Units.Team[u] == teamId && _defIsBuilder[Units.DefId[u]] && Units.CurrentBuild[u] == 0 && Units.BuildProgress[u] >= 1f)
+            if (Units.Team[s] == teamId && _defIsBuilder[Units.DefId[s]] && Units.CurrentBuild[s] == 0 && Units.BuildProgress[s] >= 1f)
             {
-                return u;
+                return Units.IdAt[s];
             }
         }
 
@@ -592,11 +602,10 @@ public sealed partial class SyntheticWorld : IWorldTruth
     private void MoveUnits()
     {
         var u = Units;
-        var ids = u.AliveIds;
-        for (var i = 0; i < ids.Length; i++)
+        var count = u.Count;
+        for (var s = 0; s < count; s++)
         {
-            var id = ids[i];
-            var left = u.FramesToTarget[id];
+            var left = u.FramesToTarget[s];
             if (left == int.MaxValue)
             {
                 continue;
@@ -604,30 +613,30 @@ public sealed partial class SyntheticWorld : IWorldTruth
 
             if (left <= 0)
             {
-                PickNewTarget(id);
+                PickNewTarget(s);
             }
 
-            var x = u.X[id] + u.VX[id];
-            var z = u.Z[id] + u.VZ[id];
-            var y = Terrain.HeightAt(x, z) + (_defCanFly[u.DefId[id]] ? FlightHeight : 0);
-            u.VY[id] = y - u.Y[id];
-            u.X[id] = x;
-            u.Y[id] = y;
-            u.Z[id] = z;
-            u.FramesToTarget[id]--;
+            var x = u.X[s] + u.VX[s];
+            var z = u.Z[s] + u.VZ[s];
+            var y = Terrain.HeightAt(x, z) + (_defCanFly[u.DefId[s]] ? FlightHeight : 0);
+            u.VY[s] = y - u.Y[s];
+            u.X[s] = x;
+            u.Y[s] = y;
+            u.Z[s] = z;
+            u.FramesToTarget[s]--;
         }
     }
 
-    private void PickNewTarget(int id)
+    private void PickNewTarget(int s)
     {
         var u = Units;
-        var speed = _defSpeedPerFrame[u.DefId[id]];
-        var x = u.X[id];
-        var z = u.Z[id];
+        var speed = _defSpeedPerFrame[u.DefId[s]];
+        var x = u.X[s];
+        var z = u.Z[s];
         if (!float.IsFinite(x) || !float.IsFinite(z) || speed <= 0)
         {
-            u.VX[id] = u.VZ[id] = 0;
-            u.FramesToTarget[id] = int.MaxValue; // stuck (edge data): never moves again
+            u.VX[s] = u.VZ[s] = 0;
+            u.FramesToTarget[s] = int.MaxValue; // stuck (edge data): never moves again
             return;
         }
 
@@ -648,59 +657,59 @@ public sealed partial class SyntheticWorld : IWorldTruth
         var dz = tz - z;
         var dist = MathF.Sqrt((dx * dx) + (dz * dz));
         var frames = Math.Max(1, (int)MathF.Ceiling(dist / speed));
-        u.TargetX[id] = tx;
-        u.TargetZ[id] = tz;
-        u.VX[id] = dx / frames;
-        u.VZ[id] = dz / frames;
-        u.FramesToTarget[id] = frames;
-        u.Heading[id] = (short)Math.Clamp((int)MathF.Round(MathF.Atan2(dx, dz) * (32768f / MathF.PI)), -32768, 32767);
+        u.TargetX[s] = tx;
+        u.TargetZ[s] = tz;
+        u.VX[s] = dx / frames;
+        u.VZ[s] = dz / frames;
+        u.FramesToTarget[s] = frames;
+        u.Heading[s] = (short)Math.Clamp((int)MathF.Round(MathF.Atan2(dx, dz) * (32768f / MathF.PI)), -32768, 32767);
     }
 
     private void AdvanceConstruction()
     {
         var u = Units;
-        var ids = u.AliveIds;
-        for (var i = 0; i < ids.Length; i++)
+        var count = u.Count;
+        for (var s = 0; s < count; s++)
         {
-            var id = ids[i];
-            var left = u.BuildFramesLeft[id];
+            var left = u.BuildFramesLeft[s];
             if (left > 0)
             {
                 left--;
-                u.BuildFramesLeft[id] = left;
-                var progress = left == 0 ? 1f : u.BuildProgress[id] + ((1f - u.BuildProgress[id]) / (left + 1));
-                u.BuildProgress[id] = progress;
-                u.Health[id] = Math.Max(u.Health[id], u.MaxHealth[id] * progress);
+                u.BuildFramesLeft[s] = left;
+                var progress = left == 0 ? 1f : u.BuildProgress[s] + ((1f - u.BuildProgress[s]) / (left + 1));
+                u.BuildProgress[s] = progress;
+                u.Health[s] = Math.Max(u.Health[s], u.MaxHealth[s] * progress);
                 if (left == 0)
                 {
-                    FinishConstruction(id);
+                    FinishConstruction(s);
                 }
             }
 
-            if (u.Paralyze[id] > 0)
+            if (u.Paralyze[s] > 0)
             {
-                u.Paralyze[id] = Math.Max(0, u.Paralyze[id] - (u.MaxHealth[id] / 300f));
+                u.Paralyze[s] = Math.Max(0, u.Paralyze[s] - (u.MaxHealth[s] / 300f));
             }
         }
     }
 
-    private void FinishConstruction(int id)
+    private void FinishConstruction(int s)
     {
-        var builder = Units.BuiltBy[id];
-        if (builder != 0 && Units.IsAlive(builder) && Units.CurrentBuild[builder] == id)
+        var id = Units.IdAt[s];
+        var builderSlot = Units.Slot(Units.BuiltBy[s]);
+        if (builderSlot >= 0 && Units.CurrentBuild[builderSlot] == id)
         {
-            Units.CurrentBuild[builder] = 0;
+            Units.CurrentBuild[builderSlot] = 0;
         }
 
-        Units.BuiltBy[id] = 0;
-        if (_defSpeedPerFrame[Units.DefId[id]] > 0)
+        Units.BuiltBy[s] = 0;
+        if (_defSpeedPerFrame[Units.DefId[s]] > 0)
         {
-            Units.FramesToTarget[id] = 0;
+            Units.FramesToTarget[s] = 0;
         }
 
-        if (CanRead(Units.AllyTeam[id]))
+        if (CanRead(Units.AllyTeam[s]))
         {
-            Events.Enqueue(new WorldEvent(WorldEventKind.UnitFinished, Frame, id, Units.DefId[id], Units.Team[id]));
+            Events.Enqueue(new WorldEvent(WorldEventKind.UnitFinished, Frame, id, Units.DefId[s], Units.Team[s]));
         }
     }
 
@@ -711,15 +720,16 @@ public sealed partial class SyntheticWorld : IWorldTruth
         for (var h = 0; h < hits && Units.Count > 0; h++)
         {
             var victim = PickRandomUnit(_combatRandom, null);
-            var damage = Units.MaxHealth[victim] * (float)_combatRandom.NextDouble(0.05, 0.45);
+            var vs = Units.SlotOf[victim];
+            var damage = Units.MaxHealth[vs] * (float)_combatRandom.NextDouble(0.05, 0.45);
             if (_combatRandom.Chance(0.05))
             {
-                Units.Paralyze[victim] += damage; // an EMP hit
+                Units.Paralyze[vs] += damage; // an EMP hit
                 continue;
             }
 
-            Units.Health[victim] -= damage;
-            if (Units.Health[victim] <= 0 && !Hazards.KeepNegativeHealthUnitsAlive)
+            Units.Health[vs] -= damage;
+            if (Units.Health[vs] <= 0 && !Hazards.KeepNegativeHealthUnitsAlive)
             {
                 Destroy(victim, PickAttackerFor(victim));
             }
@@ -745,11 +755,11 @@ public sealed partial class SyntheticWorld : IWorldTruth
         }
 
         var nth = random.Next(0, _unitsPerTeam[teamId.Value]);
-        foreach (var u in ids)
+        for (var s = 0; s < ids.Length; s++)
         {
-            if (Units.Team[u] == teamId && nth-- == 0)
+            if (Units.Team[s] == teamId && nth-- == 0)
             {
-                return u;
+                return ids[s];
             }
         }
 
@@ -767,10 +777,10 @@ public sealed partial class SyntheticWorld : IWorldTruth
         var start = random.Next(0, ids.Length);
         for (var k = 0; k < ids.Length; k++)
         {
-            var u = ids[(start + k) % ids.Length];
-            if ((Units.AllyTeam[u] == allyTeam) == sameAlly)
+            var s = (start + k) % ids.Length;
+            if ((Units.AllyTeam[s] == allyTeam) == sameAlly)
             {
-                return u;
+                return ids[s];
             }
         }
 
@@ -785,7 +795,7 @@ public sealed partial class SyntheticWorld : IWorldTruth
             return 0;
         }
 
-        return PickRandomUnitOfAlly(_combatRandom, Units.AllyTeam[victim], sameAlly: false);
+        return PickRandomUnitOfAlly(_combatRandom, Units.AllyTeam[Units.SlotOf[victim]], sameAlly: false);
     }
 
     private void RefreshAllSensors(bool raiseEvents)
@@ -803,48 +813,46 @@ public sealed partial class SyntheticWorld : IWorldTruth
         var radar = _radar[allyTeam];
         los.Clear();
         radar.Clear();
-        var ids = u.AliveIds;
-        for (var i = 0; i < ids.Length; i++)
+        var count = u.Count;
+        for (var s = 0; s < count; s++)
         {
-            var id = ids[i];
-            if (u.AllyTeam[id] != allyTeam)
+            if (u.AllyTeam[s] != allyTeam)
             {
                 continue;
             }
 
-            var def = u.DefId[id];
+            var def = u.DefId[s];
             // Nanoframes see only a little around themselves; radars work when finished.
-            var built = u.BuildFramesLeft[id] == 0;
-            los.StampDisc(u.X[id], u.Z[id], built ? _defLosRadius[def] : SensorGrid.CellSize);
+            var built = u.BuildFramesLeft[s] == 0;
+            los.StampDisc(u.X[s], u.Z[s], built ? _defLosRadius[def] : SensorGrid.CellSize);
             if (built && _defRadarRadius[def] > 0)
             {
-                radar.StampDisc(u.X[id], u.Z[id], _defRadarRadius[def]);
+                radar.StampDisc(u.X[s], u.Z[s], _defRadarRadius[def]);
             }
         }
 
         var bit = 1u << allyTeam;
-        for (var i = 0; i < ids.Length; i++)
+        for (var s = 0; s < count; s++)
         {
-            var id = ids[i];
-            if (u.AllyTeam[id] == allyTeam)
+            if (u.AllyTeam[s] == allyTeam)
             {
-                u.LosMask[id] |= bit;
-                u.RadarMask[id] |= bit;
-                u.SeenMask[id] |= bit;
+                u.LosMask[s] |= bit;
+                u.RadarMask[s] |= bit;
+                u.SeenMask[s] |= bit;
                 continue;
             }
 
-            var x = u.X[id];
-            var z = u.Z[id];
-            SetRadar(id, allyTeam, radar.Covers(x, z), raiseEvents);
-            SetLos(id, allyTeam, los.Covers(x, z), raiseEvents);
+            var x = u.X[s];
+            var z = u.Z[s];
+            SetRadar(s, allyTeam, radar.Covers(x, z), raiseEvents);
+            SetLos(s, allyTeam, los.Covers(x, z), raiseEvents);
         }
     }
 
-    private void SetLos(int id, int allyTeam, bool inLos, bool raiseEvents)
+    private void SetLos(int s, int allyTeam, bool inLos, bool raiseEvents)
     {
         var bit = 1u << allyTeam;
-        var was = (Units.LosMask[id] & bit) != 0;
+        var was = (Units.LosMask[s] & bit) != 0;
         if (was == inLos)
         {
             return;
@@ -852,33 +860,33 @@ public sealed partial class SyntheticWorld : IWorldTruth
 
         if (inLos)
         {
-            Units.LosMask[id] |= bit;
-            Units.SeenMask[id] |= bit;
+            Units.LosMask[s] |= bit;
+            Units.SeenMask[s] |= bit;
         }
         else
         {
-            Units.LosMask[id] &= ~bit;
+            Units.LosMask[s] &= ~bit;
         }
 
         if (raiseEvents && CanRead(allyTeam))
         {
-            Events.Enqueue(new WorldEvent(inLos ? WorldEventKind.UnitEnteredLos : WorldEventKind.UnitLeftLos, Frame, id, Units.DefId[id], Units.Team[id], AllyTeam: allyTeam));
+            Events.Enqueue(new WorldEvent(inLos ? WorldEventKind.UnitEnteredLos : WorldEventKind.UnitLeftLos, Frame, Units.IdAt[s], Units.DefId[s], Units.Team[s], AllyTeam: allyTeam));
         }
     }
 
-    private void SetRadar(int id, int allyTeam, bool inRadar, bool raiseEvents)
+    private void SetRadar(int s, int allyTeam, bool inRadar, bool raiseEvents)
     {
         var bit = 1u << allyTeam;
-        var was = (Units.RadarMask[id] & bit) != 0;
+        var was = (Units.RadarMask[s] & bit) != 0;
         if (was == inRadar)
         {
             return;
         }
 
-        Units.RadarMask[id] = inRadar ? Units.RadarMask[id] | bit : Units.RadarMask[id] & ~bit;
+        Units.RadarMask[s] = inRadar ? Units.RadarMask[s] | bit : Units.RadarMask[s] & ~bit;
         if (raiseEvents && CanRead(allyTeam))
         {
-            Events.Enqueue(new WorldEvent(inRadar ? WorldEventKind.UnitEnteredRadar : WorldEventKind.UnitLeftRadar, Frame, id, Units.DefId[id], Units.Team[id], AllyTeam: allyTeam));
+            Events.Enqueue(new WorldEvent(inRadar ? WorldEventKind.UnitEnteredRadar : WorldEventKind.UnitLeftRadar, Frame, Units.IdAt[s], Units.DefId[s], Units.Team[s], AllyTeam: allyTeam));
         }
     }
 }

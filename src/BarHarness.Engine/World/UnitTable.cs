@@ -1,15 +1,21 @@
 namespace BarHarness.Engine.World;
 
 /// <summary>
-/// Unit state as parallel arrays indexed by unit id (struct of arrays): a lookup by id is one
-/// array read, the per-frame update walks a dense list of live ids without touching dead slots,
-/// and nothing is allocated after construction. Ids run 1..capacity-1; slot 0 is never used.
+/// Unit state as parallel arrays (struct of arrays) over dense slots 0..Count-1, plus an id-to-slot
+/// table: a lookup by unit id is two array reads, and the per-frame update streams through the
+/// arrays in order instead of jumping around a sparse id space (ids are drawn at random, so
+/// id-indexed arrays would miss the cache on every unit). Removing a unit moves the last slot into
+/// the hole. Nothing is allocated after construction. Ids run 1..maxUnits.
 /// Fields are internal: the engine API reads them directly in its hot paths, everyone else goes
 /// through <see cref="IWorldTruth"/>.
 /// </summary>
 public sealed class UnitTable
 {
-    internal readonly bool[] Alive;
+    /// <summary>Slot of a unit id, or -1 when no such unit lives.</summary>
+    internal readonly int[] SlotOf;
+
+    /// <summary>Unit id held by a slot.</summary>
+    internal readonly int[] IdAt;
     internal readonly int[] DefId;
     internal readonly int[] Team;
     internal readonly int[] AllyTeam;
@@ -34,14 +40,14 @@ public sealed class UnitTable
     internal readonly int[] CurrentBuild, BuiltBy;
     internal readonly int[] BuildFramesLeft;
 
-    private readonly int[] _dense;
-    private readonly int[] _denseIndex;
     private int _count;
 
     public UnitTable(int maxUnits)
     {
         Capacity = maxUnits + 1;
-        Alive = new bool[Capacity];
+        SlotOf = new int[Capacity];
+        Array.Fill(SlotOf, -1);
+        IdAt = new int[Capacity];
         DefId = new int[Capacity];
         Team = new int[Capacity];
         AllyTeam = new int[Capacity];
@@ -67,34 +73,69 @@ public sealed class UnitTable
         CurrentBuild = new int[Capacity];
         BuiltBy = new int[Capacity];
         BuildFramesLeft = new int[Capacity];
-        _dense = new int[Capacity];
-        _denseIndex = new int[Capacity];
     }
 
     public int Capacity { get; }
 
     public int Count => _count;
 
-    /// <summary>Live unit ids in storage order (stable between adds and removes of other units only).</summary>
-    public ReadOnlySpan<int> AliveIds => _dense.AsSpan(0, _count);
+    /// <summary>Live unit ids in slot order.</summary>
+    public ReadOnlySpan<int> AliveIds => IdAt.AsSpan(0, _count);
 
-    public bool IsAlive(int unitId) => (uint)unitId < (uint)Capacity && Alive[unitId];
+    public bool IsAlive(int unitId) => (uint)unitId < (uint)Capacity && SlotOf[unitId] >= 0;
 
-    internal void Add(int unitId)
+    /// <summary>Slot of a live unit, or -1 (also for ids out of range).</summary>
+    public int Slot(int unitId) => (uint)unitId < (uint)Capacity ? SlotOf[unitId] : -1;
+
+    internal int Add(int unitId)
     {
-        Alive[unitId] = true;
-        _denseIndex[unitId] = _count;
-        _dense[_count++] = unitId;
+        var slot = _count++;
+        SlotOf[unitId] = slot;
+        IdAt[slot] = unitId;
+        return slot;
     }
 
     internal void Remove(int unitId)
     {
-        Alive[unitId] = false;
-        var index = _denseIndex[unitId];
-        var last = _dense[--_count];
-        _dense[index] = last;
-        _denseIndex[last] = index;
-        LosMask[unitId] = RadarMask[unitId] = SeenMask[unitId] = 0;
-        CurrentBuild[unitId] = BuiltBy[unitId] = 0;
+        var slot = SlotOf[unitId];
+        var last = --_count;
+        if (slot != last)
+        {
+            CopySlot(last, slot);
+            var moved = IdAt[last];
+            IdAt[slot] = moved;
+            SlotOf[moved] = slot;
+        }
+
+        SlotOf[unitId] = -1;
+    }
+
+    private void CopySlot(int from, int to)
+    {
+        DefId[to] = DefId[from];
+        Team[to] = Team[from];
+        AllyTeam[to] = AllyTeam[from];
+        X[to] = X[from];
+        Y[to] = Y[from];
+        Z[to] = Z[from];
+        VX[to] = VX[from];
+        VY[to] = VY[from];
+        VZ[to] = VZ[from];
+        Heading[to] = Heading[from];
+        Health[to] = Health[from];
+        MaxHealth[to] = MaxHealth[from];
+        BuildProgress[to] = BuildProgress[from];
+        Paralyze[to] = Paralyze[from];
+        TargetX[to] = TargetX[from];
+        TargetZ[to] = TargetZ[from];
+        FramesToTarget[to] = FramesToTarget[from];
+        ErrX[to] = ErrX[from];
+        ErrZ[to] = ErrZ[from];
+        LosMask[to] = LosMask[from];
+        RadarMask[to] = RadarMask[from];
+        SeenMask[to] = SeenMask[from];
+        CurrentBuild[to] = CurrentBuild[from];
+        BuiltBy[to] = BuiltBy[from];
+        BuildFramesLeft[to] = BuildFramesLeft[from];
     }
 }

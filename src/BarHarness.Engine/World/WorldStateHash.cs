@@ -13,22 +13,23 @@ public static class WorldStateHash
         var u = world.Units;
         for (var id = 1; id < u.Capacity; id++)
         {
-            if (!u.Alive[id])
+            var s = u.SlotOf[id];
+            if (s < 0)
             {
                 continue;
             }
 
             Mix(ref h, id);
-            Mix(ref h, u.DefId[id]);
-            Mix(ref h, u.Team[id]);
-            Mix(ref h, BitConverter.SingleToInt32Bits(u.X[id]));
-            Mix(ref h, BitConverter.SingleToInt32Bits(u.Y[id]));
-            Mix(ref h, BitConverter.SingleToInt32Bits(u.Z[id]));
-            Mix(ref h, u.Heading[id]);
-            Mix(ref h, BitConverter.SingleToInt32Bits(u.Health[id]));
-            Mix(ref h, BitConverter.SingleToInt32Bits(u.BuildProgress[id]));
-            Mix(ref h, (int)u.LosMask[id]);
-            Mix(ref h, (int)u.RadarMask[id]);
+            Mix(ref h, u.DefId[s]);
+            Mix(ref h, u.Team[s]);
+            Mix(ref h, BitConverter.SingleToInt32Bits(u.X[s]));
+            Mix(ref h, BitConverter.SingleToInt32Bits(u.Y[s]));
+            Mix(ref h, BitConverter.SingleToInt32Bits(u.Z[s]));
+            Mix(ref h, u.Heading[s]);
+            Mix(ref h, BitConverter.SingleToInt32Bits(u.Health[s]));
+            Mix(ref h, BitConverter.SingleToInt32Bits(u.BuildProgress[s]));
+            Mix(ref h, (int)u.LosMask[s]);
+            Mix(ref h, (int)u.RadarMask[s]);
         }
 
         for (var t = 0; t < world.Roster.Teams.Count; t++)

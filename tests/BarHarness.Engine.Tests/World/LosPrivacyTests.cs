@@ -22,7 +22,7 @@ public class LosPrivacyTests
 
             foreach (var id in world.AllUnitIds())
             {
-                if (world.Units.AllyTeam[id] == world.LocalAllyTeamId)
+                if (world.TrueAllyTeamOf(id) == world.LocalAllyTeamId)
                 {
                     continue;
                 }
@@ -50,7 +50,7 @@ public class LosPrivacyTests
         var visible = world.VisibleUnitIdsForLocalPlayer();
         var bit = 1u << world.LocalAllyTeamId;
         Assert.All(visible, id => Assert.True(
-            world.Units.AllyTeam[id] == world.LocalAllyTeamId || ((world.Units.LosMask[id] | world.Units.RadarMask[id]) & bit) != 0));
+            world.TrueAllyTeamOf(id) == world.LocalAllyTeamId || ((world.Units.LosMask[world.Units.Slot(id)] | world.Units.RadarMask[world.Units.Slot(id)]) & bit) != 0));
         Assert.True(visible.Length < world.UnitCount, "a player should not see every enemy on a large map");
     }
 
@@ -75,16 +75,17 @@ public class LosPrivacyTests
     private static bool AnyAlliedEyeReaches(SyntheticWorld world, int enemy)
     {
         var u = world.Units;
-        foreach (var id in u.AliveIds)
+        var e = u.Slot(enemy);
+        for (var s = 0; s < u.Count; s++)
         {
-            if (u.AllyTeam[id] != world.LocalAllyTeamId)
+            if (u.AllyTeam[s] != world.LocalAllyTeamId)
             {
                 continue;
             }
 
-            var radius = u.BuildFramesLeft[id] == 0 ? world.UnitDefs[u.DefId[id]].LosRadius : SensorGrid.CellSize;
-            var dx = u.X[id] - u.X[enemy];
-            var dz = u.Z[id] - u.Z[enemy];
+            var radius = u.BuildFramesLeft[s] == 0 ? world.UnitDefs[u.DefId[s]].LosRadius : SensorGrid.CellSize;
+            var dx = u.X[s] - u.X[e];
+            var dz = u.Z[s] - u.Z[e];
             var reach = radius + CellSlack;
             if ((dx * dx) + (dz * dz) <= reach * reach)
             {

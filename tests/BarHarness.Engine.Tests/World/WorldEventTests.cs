@@ -52,7 +52,7 @@ public class WorldEventTests
         var world = NewWorld(units: 40);
         Drain(world);
         var victim = world.AllUnitIds().First(id => world.TrueTeamOf(id) == 0);
-        var attacker = world.AllUnitIds().First(id => world.Units.AllyTeam[id] != world.LocalAllyTeamId);
+        var attacker = world.AllUnitIds().First(id => world.TrueAllyTeamOf(id) != world.LocalAllyTeamId);
         Assert.True(world.Destroy(victim, attacker));
         var e = Assert.Single(Drain(world));
         Assert.Equal(WorldEventKind.UnitDestroyed, e.Kind);
@@ -108,7 +108,7 @@ public class WorldEventTests
     public void Forcing_an_enemy_out_of_los_raises_left_los_and_hides_its_health()
     {
         var world = NewWorld(LocalPlayerSetup.Player(0), units: 100);
-        var enemy = world.AllUnitIds().First(id => world.Units.AllyTeam[id] != world.LocalAllyTeamId);
+        var enemy = world.AllUnitIds().First(id => world.TrueAllyTeamOf(id) != world.LocalAllyTeamId);
         world.ForceLosState(enemy, world.LocalAllyTeamId, true);
         Drain(world);
         Assert.True(world.IsInLosOfLocalPlayer(enemy));

@@ -1,0 +1,75 @@
+using BarHarness.Core.Diagnostics;
+
+namespace BarHarness.Engine.Coverage;
+
+/// <summary>One engine function from recoil-api.tsv.</summary>
+public sealed record RecoilApiFunction(string Table, string Name, string Source, string Params, string Returns)
+{
+    public string QualifiedName => Table + "." + Name;
+
+    /// <summary>LuaUI widgets cannot reach synced control (LuaSyncedCtrl) or synced-handle functions.</summary>
+    public bool WidgetReachable => Source is not ("LuaSyncedCtrl" or "LuaHandleSynced");
+}
+
+/// <summary>The engine's Lua API as listed in recoil-api.tsv (table, name, source file, params, returns).</summary>
+public sealed class RecoilApiCatalog
+{
+    private RecoilApiCatalog(IReadOnlyList<RecoilApiFunction> functions)
+    {
+        Functions = functions;
+    }
+
+    public IReadOnlyList<RecoilApiFunction> Functions { get; }
+
+    public IEnumerable<RecoilApiFunction> WidgetReachable => Functions.Where(f => f.WidgetReachable);
+
+    public static RecoilApiCatalog Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new HarnessInputException(new SourceLocation(path, 1), "engine API list not found", "the recoil-api.tsv file (../shared/recoil-api.tsv from the repository root)");
+        }
+
+        var functions = new List<RecoilApiFunction>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (lineNo == 1 || line.Length == 0)
+            {
+                continue; // header
+            }
+
+            var cols = line.Split('\t');
+            if (cols.Length < 3)
+            {
+                throw new HarnessInputException(new SourceLocation(path, lineNo), "malformed engine API row", "table<TAB>name<TAB>source<TAB>params<TAB>returns");
+            }
+
+            functions.Add(new RecoilApiFunction(cols[0], cols[1], cols[2], cols.Length > 3 ? cols[3] : string.Empty, cols.Length > 4 ? cols[4] : string.Empty));
+        }
+
+        return new RecoilApiCatalog(functions);
+    }
+
+    /// <summary>Finds ../shared/recoil-api.tsv next to the repository (the folder holding BarHarness.sln) above <paramref name="start"/>.</summary>
+    public static string? LocateDefault(string? start = null)
+    {
+        foreach (var origin in new[] { start, Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = origin is null ? null : new DirectoryInfo(origin); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
+                {
+                    var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "recoil-api.tsv"));
+                    if (File.Exists(candidate))
+                    {
+                        return candidate;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+}

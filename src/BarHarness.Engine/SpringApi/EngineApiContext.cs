@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using BarHarness.Core.Time;
+using BarHarness.Engine.World;
+using BarHarness.LuaHost.Runtime;
+
+namespace BarHarness.Engine.SpringApi;
+
+/// <summary>
+/// What every engine native reaches through its upvalue: the world, the Lua runtime (meter,
+/// console, number options) and the API's own small state (config, selection, camera, recorded
+/// commands, unimplemented calls). One per Lua VM.
+/// </summary>
+public sealed class EngineApiContext
+{
+    private int[] _unitBuffer = new int[1024];
+
+    public EngineApiContext(SyntheticWorld world, LuaRuntime runtime, EngineApiOptions options, SimClock? clock = null)
+    {
+        World = world;
+        Runtime = runtime;
+        Options = options;
+        Clock = clock;
+        Float32 = runtime.Options.Float32Numbers;
+        Vfs = new VirtualFileSystem(options);
+    }
+
+    public SyntheticWorld World { get; }
+
+    public LuaRuntime Runtime { get; }
+
+    public EngineApiOptions Options { get; }
+
+    /// <summary>The run's virtual clock (virtual timers start from it); null = timers start at 0.</summary>
+    public SimClock? Clock { get; }
+
+    public VirtualFileSystem Vfs { get; }
+
+    internal bool Float32 { get; }
+
+    /// <summary>What Spring.GetLastUpdateSeconds returns; the runner sets it before each Update.</summary>
+    public double LastUpdateSeconds { get; set; } = 1.0 / 60;
+
+    /// <summary>Units the local player has selected (Spring.GetSelectedUnits).</summary>
+    public List<int> SelectedUnits { get; } = new();
+
+    public CameraState Camera { get; set; } = new(4096, 1500, 4096);
+
+    public MouseState Mouse { get; set; } = new(960, 540, false, false, false, false);
+
+    /// <summary>In-memory springsettings (Get/SetConfigInt/String/Float).</summary>
+    public Dictionary<string, string> Config { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Commands widgets sent with Spring.SendCommands, in order.</summary>
+    public List<string> SentCommands { get; } = new();
+
+    /// <summary>Calls of engine functions BarHarness does not implement, by qualified name.</summary>
+    public Dictionary<string, int> UnimplementedCalls { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Recording stubs (gl.*, font methods) with their call counts.</summary>
+    public List<StubSite> StubSites { get; } = new();
+
+    /// <summary>Calls of recording stubs by qualified name (only names called at least once).</summary>
+    public IReadOnlyDictionary<string, long> StubCalls =>
+        StubSites.Where(s => s.Calls > 0).ToDictionary(s => s.Name, s => s.Calls, StringComparer.Ordinal);
+
+    /// <summary>Nanoseconds on the timer clock now (virtual or real, per options).</summary>
+    public long TimerNanos()
+    {
+        if (Options.TimerMode == TimerMode.Real)
+        {
+            return (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
+        }
+
+        var costs = Options.TimerCosts;
+        var baseNanos = (Clock?.NowMicros ?? 0) * 1000;
+        return baseNanos
+            + (long)(Runtime.Meter.Instructions * costs.NanosPerInstruction)
+            + (long)(Runtime.EngineCalls * costs.NanosPerEngineCall);
+    }
+
+    /// <summary>A reusable buffer for unit lists being built (grows, never shrinks).</summary>
+    internal int[] UnitBuffer(int atLeast)
+    {
+        if (_unitBuffer.Length < atLeast)
+        {
+            _unitBuffer = new int[Math.Max(atLeast, _unitBuffer.Length * 2)];
+        }
+
+        return _unitBuffer;
+    }
+}
+
+public readonly record struct CameraState(float X, float Y, float Z);
+
+public readonly record struct MouseState(int X, int Y, bool Left, bool Middle, bool Right, bool Offscreen);

@@ -1,0 +1,28 @@
+namespace BarHarness.Engine.SpringApi;
+
+/// <summary>How the Spring API behaves beyond what the world decides.</summary>
+public sealed record EngineApiOptions
+{
+    public TimerMode TimerMode { get; init; } = TimerMode.Virtual;
+
+    public VirtualTimerCostModel TimerCosts { get; init; } = new();
+
+    /// <summary>Folder mapped to VFS "LuaUI/Widgets/" (the widget's own folder); null = no files.</summary>
+    public string? WidgetFolder { get; init; }
+
+    /// <summary>Extra VFS mounts: VFS prefix (e.g. "LuaUI/Configs/") to a local folder.</summary>
+    public IReadOnlyDictionary<string, string> ExtraMounts { get; init; } = new Dictionary<string, string>();
+
+    public int ViewSizeX { get; init; } = 1920;
+
+    public int ViewSizeY { get; init; } = 1080;
+
+    public string GameName { get; init; } = "Beyond All Reason";
+
+    public string GameVersion { get; init; } = "test-27000-synthetic";
+
+    public string MapName { get; init; } = "Synthetic Glacier 1.0";
+
+    /// <summary>Engine.version as BAR reports it (a Recoil release string).</summary>
+    public string EngineVersion { get; init; } = "2025.04.10";
+}

@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using BarHarness.Engine.World;
+
+namespace BarHarness.Engine.SpringApi;
+
+/// <summary>Game clock reads.</summary>
+internal static unsafe class GameStateFunctions
+{
+    /// <summary>frame % dayFrames, frame // dayFrames: Recoil splits the frame so float32 Lua numbers stay exact.</summary>
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetGameFrame(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        var frame = ctx.World.Frame;
+        NativeArgs.PushInt(l, frame % GameClock.DayFrames);
+        NativeArgs.PushInt(l, frame / GameClock.DayFrames);
+        return 2;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetGameSeconds(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        NativeArgs.PushFloat(l, ctx.World.Frame / (double)GameClock.FramesPerSecond, ctx.Float32);
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetGameSpeed(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        var clock = ctx.World.Clock;
+        NativeArgs.PushFloat(l, clock.WantedSpeed, ctx.Float32);
+        NativeArgs.PushFloat(l, clock.ActualSpeed, ctx.Float32);
+        NativeArgs.PushBool(l, clock.Paused);
+        return 3;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int IsGameOver(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        NativeArgs.PushBool(l, ctx.World.Clock.GameOver);
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int IsReplay(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        NativeArgs.PushBool(l, ctx.World.Clock.IsReplay);
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetLastUpdateSeconds(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        NativeArgs.PushFloat(l, ctx.LastUpdateSeconds, ctx.Float32);
+        return 1;
+    }
+}

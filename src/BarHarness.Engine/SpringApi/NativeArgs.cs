@@ -1,0 +1,142 @@
+using System.Runtime.CompilerServices;
+using BarHarness.LuaHost.Interop;
+using BarHarness.LuaHost.Runtime;
+
+namespace BarHarness.Engine.SpringApi;
+
+/// <summary>
+/// Argument reading and value pushing for engine natives, with Recoil's rules: ids are read with
+/// lua_isnumber semantics (numbers and numeric strings), a bad id raises, optional flags follow
+/// lua_toboolean, numbers go out as integers when integral (printing like 5.1) and are rounded to
+/// float32 when the runtime asks for BAR's float LUA_NUMBER.
+/// </summary>
+internal static unsafe class NativeArgs
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static EngineApiContext Enter(IntPtr l)
+    {
+        var ctx = LuaRuntime.ContextOf<EngineApiContext>(l);
+        ctx.Runtime.EngineCalls++;
+        return ctx;
+    }
+
+    /// <summary>Reads a unit id as Recoil's ParseRawUnit does, or arms its error and returns false.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool UnitId(IntPtr l, int index, string function, out int unitId)
+    {
+        int isNum;
+        var value = LuaApi.lua_tonumberx(l, index, &isNum);
+        if (isNum == 0)
+        {
+            unitId = 0;
+            LuaRuntime.RaiseError(l, $"[{function}] unitID (arg #{index}) not a number", function);
+            return false;
+        }
+
+        unitId = (int)value;
+        return true;
+    }
+
+    /// <summary>luaL_checkint: a number argument, or "bad argument #n to 'f' (number expected, got t)".</summary>
+    public static bool CheckInt(IntPtr l, int index, string function, out int value)
+    {
+        int isNum;
+        var number = LuaApi.lua_tonumberx(l, index, &isNum);
+        if (isNum == 0)
+        {
+            value = 0;
+            LuaRuntime.RaiseError(l, $"bad argument #{index} to '{function}' (number expected, got {LuaApi.TypeName(LuaApi.lua_type(l, index))})", function);
+            return false;
+        }
+
+        value = (int)number;
+        return true;
+    }
+
+    /// <summary>luaL_checknumber.</summary>
+    public static bool CheckNumber(IntPtr l, int index, string function, out double value)
+    {
+        int isNum;
+        value = LuaApi.lua_tonumberx(l, index, &isNum);
+        if (isNum == 0)
+        {
+            LuaRuntime.RaiseError(l, $"bad argument #{index} to '{function}' (number expected, got {LuaApi.TypeName(LuaApi.lua_type(l, index))})", function);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>luaL_checkstring (numbers are accepted and converted, as in Lua).</summary>
+    public static bool CheckString(IntPtr l, int index, string function, out string value)
+    {
+        var s = LuaApi.ToStringValue(l, index);
+        if (s is null)
+        {
+            value = string.Empty;
+            LuaRuntime.RaiseError(l, $"bad argument #{index} to '{function}' (string expected, got {LuaApi.TypeName(LuaApi.lua_type(l, index))})", function);
+            return false;
+        }
+
+        value = s;
+        return true;
+    }
+
+    public static bool TryInt(IntPtr l, int index, out int value)
+    {
+        int isNum;
+        var number = LuaApi.lua_tonumberx(l, index, &isNum);
+        value = (int)number;
+        return isNum != 0;
+    }
+
+    public static int OptInt(IntPtr l, int index, int fallback)
+    {
+        int isNum;
+        var value = LuaApi.lua_tonumberx(l, index, &isNum);
+        return isNum != 0 ? (int)value : fallback;
+    }
+
+    public static double OptNumber(IntPtr l, int index, double fallback)
+    {
+        int isNum;
+        var value = LuaApi.lua_tonumberx(l, index, &isNum);
+        return isNum != 0 ? value : fallback;
+    }
+
+    /// <summary>An optional boolean flag: absent or nil gives the fallback, anything else its truth.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool OptBool(IntPtr l, int index, bool fallback)
+    {
+        var type = LuaApi.lua_type(l, index);
+        return type <= LuaApi.LUA_TNIL ? fallback : LuaApi.lua_toboolean(l, index) != 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PushFloat(IntPtr l, double value, bool float32)
+    {
+        if (float32)
+        {
+            value = (float)value;
+        }
+
+        LuaRuntime.PushNumber(l, value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PushInt(IntPtr l, long value) => LuaApi.lua_pushinteger(l, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PushBool(IntPtr l, bool value) => LuaApi.lua_pushboolean(l, value ? 1 : 0);
+
+    /// <summary>Pushes an array of integers as a Lua sequence.</summary>
+    public static void PushIntList(IntPtr l, ReadOnlySpan<int> values)
+    {
+        LuaApi.lua_createtable(l, values.Length, 0);
+        for (var i = 0; i < values.Length; i++)
+        {
+            LuaApi.lua_pushinteger(l, values[i]);
+            LuaApi.lua_rawseti(l, -2, i + 1);
+        }
+    }
+}

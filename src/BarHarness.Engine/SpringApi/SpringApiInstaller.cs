@@ -1,0 +1,186 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using BarHarness.Core.Time;
+using BarHarness.Engine.Coverage;
+using BarHarness.Engine.World;
+using BarHarness.LuaHost.Interop;
+using BarHarness.LuaHost.Runtime;
+
+namespace BarHarness.Engine.SpringApi;
+
+/// <summary>
+/// Installs the synthetic engine into a Lua VM's System table: Spring.* natives (raw C functions,
+/// context in upvalue 1), the Game/Engine/Platform/LOG/CMD/CMDTYPE/GL tables, UnitDefs and
+/// UnitDefNames proxies, VFS, gl and font recording stubs, and the "not implemented" reporter for
+/// engine functions listed in recoil-api.tsv but absent here.
+/// </summary>
+public static unsafe class SpringApiInstaller
+{
+    private readonly struct Native(string path, delegate* unmanaged[Cdecl]<IntPtr, int> function)
+    {
+        public string Path { get; } = path;
+
+        public delegate* unmanaged[Cdecl]<IntPtr, int> Function { get; } = function;
+    }
+
+    /// <summary>Spring functions written in Lua glue (SpringGlue.lua) rather than as natives.</summary>
+    public static readonly IReadOnlyList<string> GlueFunctions =
+    [
+        "VFS.Include", "Spring.GetModOptions", "Spring.GetMapOptions", "Spring.GetGameRulesParam", "Spring.GetTeamRulesParam",
+        "Spring.GetUnitRulesParam", "Spring.GetPlayerRulesParam", "Spring.IsCheatingEnabled", "Spring.GetFPS",
+    ];
+
+    private static Native[] Natives() =>
+    [
+        new("Spring.GetUnitPosition", &UnitReadFunctions.GetUnitPosition),
+        new("Spring.GetUnitBasePosition", &UnitReadFunctions.GetUnitBasePosition),
+        new("Spring.GetUnitVelocity", &UnitReadFunctions.GetUnitVelocity),
+        new("Spring.GetUnitHeading", &UnitReadFunctions.GetUnitHeading),
+        new("Spring.GetUnitHealth", &UnitReadFunctions.GetUnitHealth),
+        new("Spring.GetUnitDefID", &UnitReadFunctions.GetUnitDefID),
+        new("Spring.GetUnitTeam", &UnitReadFunctions.GetUnitTeam),
+        new("Spring.GetUnitAllyTeam", &UnitReadFunctions.GetUnitAllyTeam),
+        new("Spring.GetUnitIsDead", &UnitReadFunctions.GetUnitIsDead),
+        new("Spring.GetUnitIsBuilding", &UnitReadFunctions.GetUnitIsBuilding),
+        new("Spring.GetUnitLosState", &UnitReadFunctions.GetUnitLosState),
+        new("Spring.IsUnitAllied", &UnitReadFunctions.IsUnitAllied),
+        new("Spring.IsUnitVisible", &UnitReadFunctions.IsUnitVisible),
+        new("Spring.IsUnitInLos", &UnitReadFunctions.IsUnitInLos),
+        new("Spring.ValidUnitID", &UnitReadFunctions.ValidUnitID),
+        new("Spring.GetAllUnits", &UnitListFunctions.GetAllUnits),
+        new("Spring.GetTeamUnits", &UnitListFunctions.GetTeamUnits),
+        new("Spring.GetVisibleUnits", &UnitListFunctions.GetVisibleUnits),
+        new("Spring.GetUnitsInRectangle", &UnitListFunctions.GetUnitsInRectangle),
+        new("Spring.GetUnitsInCylinder", &UnitListFunctions.GetUnitsInCylinder),
+        new("Spring.GetSelectedUnits", &UnitListFunctions.GetSelectedUnits),
+        new("Spring.GetTeamList", &TeamFunctions.GetTeamList),
+        new("Spring.GetAllyTeamList", &TeamFunctions.GetAllyTeamList),
+        new("Spring.GetGaiaTeamID", &TeamFunctions.GetGaiaTeamID),
+        new("Spring.GetTeamInfo", &TeamFunctions.GetTeamInfo),
+        new("Spring.GetTeamResources", &TeamFunctions.GetTeamResources),
+        new("Spring.GetTeamColor", &TeamFunctions.GetTeamColor),
+        new("Spring.GetTeamStatsHistory", &TeamFunctions.GetTeamStatsHistory),
+        new("Spring.GetPlayerList", &PlayerFunctions.GetPlayerList),
+        new("Spring.GetPlayerInfo", &PlayerFunctions.GetPlayerInfo),
+        new("Spring.GetMyPlayerID", &PlayerFunctions.GetLocalPlayerID),
+        new("Spring.GetMyTeamID", &PlayerFunctions.GetLocalTeamID),
+        new("Spring.GetMyAllyTeamID", &PlayerFunctions.GetLocalAllyTeamID),
+        new("Spring.GetLocalPlayerID", &PlayerFunctions.GetLocalPlayerID),
+        new("Spring.GetLocalTeamID", &PlayerFunctions.GetLocalTeamID),
+        new("Spring.GetLocalAllyTeamID", &PlayerFunctions.GetLocalAllyTeamID),
+        new("Spring.GetSpectatingState", &PlayerFunctions.GetSpectatingState),
+        new("Spring.GetGameFrame", &GameStateFunctions.GetGameFrame),
+        new("Spring.GetGameSeconds", &GameStateFunctions.GetGameSeconds),
+        new("Spring.GetGameSpeed", &GameStateFunctions.GetGameSpeed),
+        new("Spring.IsGameOver", &GameStateFunctions.IsGameOver),
+        new("Spring.IsReplay", &GameStateFunctions.IsReplay),
+        new("Spring.GetLastUpdateSeconds", &GameStateFunctions.GetLastUpdateSeconds),
+        new("Spring.GetTimer", &TimerFunctions.GetTimer),
+        new("Spring.DiffTimers", &TimerFunctions.DiffTimers),
+        new("Spring.GetViewGeometry", &ViewFunctions.GetViewGeometry),
+        new("Spring.GetCameraPosition", &ViewFunctions.GetCameraPosition),
+        new("Spring.GetMouseState", &ViewFunctions.GetMouseState),
+        new("Spring.GetConfigInt", &ConfigFunctions.GetConfigInt),
+        new("Spring.GetConfigFloat", &ConfigFunctions.GetConfigFloat),
+        new("Spring.GetConfigString", &ConfigFunctions.GetConfigString),
+        new("Spring.SetConfigInt", &ConfigFunctions.SetConfigInt),
+        new("Spring.SetConfigFloat", &ConfigFunctions.SetConfigFloat),
+        new("Spring.SetConfigString", &ConfigFunctions.SetConfigString),
+        new("Spring.Echo", &ConsoleFunctions.Echo),
+        new("Spring.Log", &ConsoleFunctions.Log),
+        new("Spring.SendCommands", &ConsoleFunctions.SendCommands),
+        new("VFS.LoadFile", &VfsFunctions.LoadFile),
+        new("VFS.FileExists", &VfsFunctions.FileExists),
+        new("VFS.DirList", &VfsFunctions.DirList),
+    ];
+
+    /// <summary>Qualified names ("Spring.GetUnitPosition") of every function this engine implements.</summary>
+    public static IReadOnlySet<string> ImplementedFunctions { get; } =
+        Natives().Select(n => n.Path).Concat(GlueFunctions).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Installs everything into <paramref name="runtime"/>. <paramref name="catalog"/> (recoil-api.tsv)
+    /// enables gl stubs for every listed gl function and the "not implemented" reporter; without it
+    /// only the core gl stubs exist and unknown names are plain nil.
+    /// </summary>
+    public static EngineApiContext Install(LuaRuntime runtime, SyntheticWorld world, EngineApiOptions? options = null, RecoilApiCatalog? catalog = null, SimClock? clock = null)
+    {
+        var api = new EngineApiContext(world, runtime, options ?? new EngineApiOptions(), clock);
+        foreach (var native in Natives())
+        {
+            runtime.RegisterFunction(native.Path, native.Function, api);
+        }
+
+        InstallGlStubs(runtime, api, catalog);
+        EngineTables.Install(runtime, world, api.Options);
+        runtime.SetInternal("engineUnitDefs", UnitDefTables.Describe(world.UnitDefs));
+        runtime.SetInternal("engineMissing", MissingFunctions(catalog));
+        runtime.RegisterInternal("engineRecordMissing", &RecordMissing, api);
+        runtime.RunGlue(GlueSource(), "=(barharness engine)");
+        return api;
+    }
+
+    private static string GlueSource()
+    {
+        var assembly = typeof(SpringApiInstaller).Assembly;
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".SpringGlue.lua", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static void InstallGlStubs(LuaRuntime runtime, EngineApiContext api, RecoilApiCatalog? catalog)
+    {
+        var glNames = new SortedSet<string>(GlStubCatalog.AlwaysStubbed, StringComparer.Ordinal);
+        if (catalog is not null)
+        {
+            foreach (var f in catalog.Functions.Where(f => f.Table == "gl"))
+            {
+                glNames.Add(f.Name);
+            }
+        }
+
+        foreach (var name in glNames)
+        {
+            var site = new StubSite(api, "gl." + name, GlStubCatalog.ResultOf(name));
+            api.StubSites.Add(site);
+            runtime.RegisterFunction("gl." + name, &RecordingStubs.Call, site);
+        }
+
+        foreach (var (method, result) in GlStubCatalog.FontMethods)
+        {
+            var site = new StubSite(api, "font." + method, result);
+            api.StubSites.Add(site);
+            runtime.RegisterInternal("engineFont_" + method, &RecordingStubs.Call, site);
+        }
+    }
+
+    /// <summary>Qualified name to source file, for listed widget-reachable functions not implemented here.</summary>
+    private static Dictionary<string, string> MissingFunctions(RecoilApiCatalog? catalog)
+    {
+        var missing = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (catalog is null)
+        {
+            return missing;
+        }
+
+        foreach (var f in catalog.WidgetReachable)
+        {
+            if (f.Table is "Spring" or "VFS" or "Script" && !ImplementedFunctions.Contains(f.QualifiedName))
+            {
+                missing[f.QualifiedName] = f.Source;
+            }
+        }
+
+        return missing;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    private static int RecordMissing(IntPtr l)
+    {
+        var api = LuaRuntime.ContextOf<EngineApiContext>(l);
+        var name = LuaApi.ToStringValue(l, 1) ?? "?";
+        api.UnimplementedCalls[name] = api.UnimplementedCalls.GetValueOrDefault(name) + 1;
+        return 0;
+    }
+}

@@ -1,0 +1,97 @@
+-- Engine glue in Lua: UnitDefs proxies, VFS.Include, the font object of gl.LoadFont, a few trivial
+-- Spring functions, and the "not implemented" reporter. Runs once per VM with the harness's internal
+-- table as `...`; widgets only see what lands in H.System.
+local H = ...
+local System = H.System
+local Spring, VFS, gl = System.Spring, System.VFS, System.gl
+local setmetatable, rawget, next, error, tostring, load, type = setmetatable, rawget, next, error, tostring, load, type
+local getfenv = getfenv
+
+-- UnitDefs[id] / UnitDefNames[name]: read-only proxies as in Recoil; iterate a def with ud:pairs()
+-- (pairs(ud) sees an empty table, as on 5.1 where proxies have no __pairs).
+local UnitDefs, UnitDefNames = {}, {}
+for _, raw in ipairs(H.engineUnitDefs) do
+	local id = raw.id
+	local function defPairs() return next, raw, nil end
+	local proxy = setmetatable({}, {
+		__index = function(_, key)
+			if key == "pairs" then return defPairs end
+			return raw[key]
+		end,
+		__newindex = function(_, key)
+			error("Attempt to write UnitDefs[" .. id .. "]." .. tostring(key), 2)
+		end,
+	})
+	UnitDefs[id] = proxy
+	UnitDefNames[raw.name] = proxy
+end
+System.UnitDefs, System.UnitDefNames = UnitDefs, UnitDefNames
+System.WeaponDefs, System.WeaponDefNames = System.WeaponDefs or {}, System.WeaponDefNames or {}
+System.FeatureDefs, System.FeatureDefNames = System.FeatureDefs or {}, System.FeatureDefNames or {}
+H.engineUnitDefs = nil
+
+-- VFS.Include(file, [env]): runs a file from the VFS in env (default: the caller's environment).
+local loadFile = VFS.LoadFile
+function VFS.Include(path, env)
+	local text = loadFile(path)
+	if text == nil then
+		error("VFS.Include: Couldn't open " .. tostring(path), 2)
+	end
+	if env == nil then
+		env = getfenv and getfenv(2) or System
+	end
+	local chunk, err = load(text, "@" .. tostring(path), "t", env)
+	if not chunk then
+		error(err, 2)
+	end
+	return chunk()
+end
+
+-- gl.LoadFont returns a font object whose methods are counting stubs too.
+local fontMethods = {}
+for key, fn in pairs(H) do
+	local method = type(key) == "string" and key:match("^engineFont_(.+)$")
+	if method then
+		fontMethods[method] = fn
+	end
+end
+local fontMeta = { __index = fontMethods }
+local loadFontStub = gl.LoadFont
+gl.LoadFont = function(file, size, outlineWidth, outlineWeight)
+	loadFontStub(file, size, outlineWidth, outlineWeight)
+	return setmetatable({ size = size or 14, height = 1, lineheight = 1.25, descender = -0.25,
+		outlinewidth = outlineWidth or 0, outlineweight = outlineWeight or 0, family = tostring(file), style = "Regular" }, fontMeta)
+end
+
+-- Small reads that have one fixed answer in a synthetic game.
+function Spring.GetModOptions() return {} end
+function Spring.GetMapOptions() return {} end
+function Spring.GetGameRulesParam() return nil end
+function Spring.GetTeamRulesParam() return nil end
+function Spring.GetUnitRulesParam() return nil end
+function Spring.GetPlayerRulesParam() return nil end
+function Spring.IsCheatingEnabled() return false end
+function Spring.GetFPS() return 60 end
+
+-- Engine functions Recoil has but BarHarness does not: report them by name when called.
+local missing, recordMissing = H.engineMissing, H.engineRecordMissing
+local function reporter(tableName, tbl)
+	setmetatable(tbl, {
+		__index = function(_, key)
+			local qualified = tableName .. "." .. tostring(key)
+			local source = missing[qualified]
+			if source == nil then
+				return nil
+			end
+			return function()
+				recordMissing(qualified)
+				error(qualified .. " is not implemented by BarHarness (engine function from " .. source .. ")", 2)
+			end
+		end,
+	})
+end
+reporter("Spring", Spring)
+reporter("VFS", VFS)
+System.Script = System.Script or {}
+reporter("Script", System.Script)
+H.engineMissing = nil

@@ -1,0 +1,150 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using BarHarness.Engine.World;
+
+namespace BarHarness.Engine.SpringApi;
+
+/// <summary>
+/// Unit lists. Allied units are always listed; enemy units only when visible (LOS or radar), as
+/// Recoil's visibility test does. Allegiance arguments: a team id, or -1 all, -2 mine, -3 allied,
+/// -4 enemy. After a list is handed over the world may apply its "unit dies right after the list"
+/// hazard.
+/// </summary>
+internal static unsafe class UnitListFunctions
+{
+    private const int AllUnits = -1;
+    private const int MyUnits = -2;
+    private const int AllyUnits = -3;
+    private const int EnemyUnits = -4;
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetAllUnits(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        return PushFiltered(l, ctx, AllUnits, Region.Everywhere);
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetTeamUnits(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.CheckInt(l, 1, "GetTeamUnits", out var team))
+        {
+            return 0;
+        }
+
+        if (!ctx.World.Roster.IsValidTeam(team))
+        {
+            return 0;
+        }
+
+        return PushFiltered(l, ctx, team, Region.Everywhere);
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetVisibleUnits(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        // The camera sees the whole map here; radius and icon arguments do not narrow the list.
+        var allegiance = NativeArgs.OptInt(l, 1, AllUnits);
+        return PushFiltered(l, ctx, allegiance, Region.Everywhere);
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitsInRectangle(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.CheckNumber(l, 1, "GetUnitsInRectangle", out var xmin)
+            || !NativeArgs.CheckNumber(l, 2, "GetUnitsInRectangle", out var zmin)
+            || !NativeArgs.CheckNumber(l, 3, "GetUnitsInRectangle", out var xmax)
+            || !NativeArgs.CheckNumber(l, 4, "GetUnitsInRectangle", out var zmax))
+        {
+            return 0;
+        }
+
+        var allegiance = NativeArgs.OptInt(l, 5, AllUnits);
+        return PushFiltered(l, ctx, allegiance, Region.Rectangle((float)xmin, (float)zmin, (float)xmax, (float)zmax));
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitsInCylinder(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.CheckNumber(l, 1, "GetUnitsInCylinder", out var x)
+            || !NativeArgs.CheckNumber(l, 2, "GetUnitsInCylinder", out var z)
+            || !NativeArgs.CheckNumber(l, 3, "GetUnitsInCylinder", out var radius))
+        {
+            return 0;
+        }
+
+        var allegiance = NativeArgs.OptInt(l, 4, AllUnits);
+        return PushFiltered(l, ctx, allegiance, Region.Circle((float)x, (float)z, (float)radius));
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetSelectedUnits(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        var selected = ctx.SelectedUnits;
+        var buffer = ctx.UnitBuffer(selected.Count);
+        var n = 0;
+        foreach (var id in selected)
+        {
+            if (ctx.World.Units.IsAlive(id))
+            {
+                buffer[n++] = id;
+            }
+        }
+
+        NativeArgs.PushIntList(l, buffer.AsSpan(0, n));
+        return 1;
+    }
+
+    private static int PushFiltered(IntPtr l, EngineApiContext ctx, int allegiance, Region region)
+    {
+        var w = ctx.World;
+        var u = w.Units;
+        var count = u.Count;
+        var buffer = ctx.UnitBuffer(count);
+        var n = 0;
+        var myTeam = w.LocalTeamId;
+        var myAlly = w.LocalAllyTeamId;
+        for (var s = 0; s < count; s++)
+        {
+            var team = u.Team[s];
+            var pass = allegiance switch
+            {
+                >= 0 => team == allegiance,
+                MyUnits => team == myTeam,
+                AllyUnits => u.AllyTeam[s] == myAlly,
+                EnemyUnits => u.AllyTeam[s] != myAlly,
+                _ => true,
+            };
+            if (pass && w.IsVisibleToLocal(s) && region.Contains(u.X[s], u.Z[s]))
+            {
+                buffer[n++] = u.IdAt[s];
+            }
+        }
+
+        var served = buffer.AsSpan(0, n);
+        NativeArgs.PushIntList(l, served);
+        w.OnUnitListServed(served);
+        return 1;
+    }
+
+    private readonly record struct Region(int Kind, float A, float B, float C, float D)
+    {
+        public static Region Everywhere => new(0, 0, 0, 0, 0);
+
+        public static Region Rectangle(float xmin, float zmin, float xmax, float zmax) => new(1, xmin, zmin, xmax, zmax);
+
+        public static Region Circle(float x, float z, float radius) => new(2, x, z, radius * radius, 0);
+
+        public bool Contains(float x, float z) => Kind switch
+        {
+            1 => x >= A && x <= C && z >= B && z <= D,
+            2 => ((x - A) * (x - A)) + ((z - B) * (z - B)) <= C,
+            _ => true,
+        };
+    }
+}

@@ -1,0 +1,416 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using BarHarness.LuaHost.Interop;
+
+namespace BarHarness.Engine.SpringApi;
+
+/// <summary>
+/// Per-unit reads. Each follows the access rule Recoil uses for it: "visible" (allied, in LOS or a
+/// radar blip), "in LOS" or "allied"; a unit that does not exist or fails the rule gives no values,
+/// and a non-number id raises. Reads are two array look-ups by slot; nothing is allocated.
+/// </summary>
+internal static unsafe class UnitReadFunctions
+{
+    /// <summary>Slot of a unit the local player can see (LOS or radar), or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int VisibleSlot(EngineApiContext ctx, int unitId)
+    {
+        var s = ctx.World.Units.Slot(unitId);
+        return s >= 0 && ctx.World.IsVisibleToLocal(s) ? s : -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int InLosSlot(EngineApiContext ctx, int unitId)
+    {
+        var s = ctx.World.Units.Slot(unitId);
+        return s >= 0 && ctx.World.IsInLocalLos(s) ? s : -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AlliedSlot(EngineApiContext ctx, int unitId)
+    {
+        var s = ctx.World.Units.Slot(unitId);
+        return s >= 0 && ctx.World.IsAlliedToLocal(s) ? s : -1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitPosition(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "GetUnitPosition", out var unitId))
+        {
+            return 0;
+        }
+
+        return PushPosition(l, ctx, unitId);
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitBasePosition(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "GetUnitBasePosition", out var unitId))
+        {
+            return 0;
+        }
+
+        return PushPosition(l, ctx, unitId);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PushPosition(IntPtr l, EngineApiContext ctx, int unitId)
+    {
+        var w = ctx.World;
+        var s = VisibleSlot(ctx, unitId);
+        if (s < 0)
+        {
+            return 0;
+        }
+
+        // Read the flags before pushing: pushed results take the stack slots above the arguments.
+        var wantMid = NativeArgs.OptBool(l, 2, false);
+        var wantAim = NativeArgs.OptBool(l, 3, false);
+        var u = w.Units;
+        float x = u.X[s], y = u.Y[s], z = u.Z[s];
+        if (!w.IsInLocalLos(s))
+        {
+            // A radar blip: Recoil offsets it by the unit's error vector times the radar error size.
+            x += u.ErrX[s] * World.SyntheticWorld.RadarErrorSize;
+            z += u.ErrZ[s] * World.SyntheticWorld.RadarErrorSize;
+        }
+
+        var f32 = ctx.Float32;
+        NativeArgs.PushFloat(l, x, f32);
+        NativeArgs.PushFloat(l, y, f32);
+        NativeArgs.PushFloat(l, z, f32);
+        var results = 3;
+        var midY = y + (w.UnitDefs[u.DefId[s]].Height * 0.5f);
+        if (wantMid)
+        {
+            NativeArgs.PushFloat(l, x, f32);
+            NativeArgs.PushFloat(l, midY, f32);
+            NativeArgs.PushFloat(l, z, f32);
+            results += 3;
+        }
+
+        if (wantAim)
+        {
+            NativeArgs.PushFloat(l, x, f32);
+            NativeArgs.PushFloat(l, midY, f32);
+            NativeArgs.PushFloat(l, z, f32);
+            results += 3;
+        }
+
+        return results;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitVelocity(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "GetUnitVelocity", out var unitId))
+        {
+            return 0;
+        }
+
+        var s = InLosSlot(ctx, unitId);
+        if (s < 0)
+        {
+            return 0;
+        }
+
+        var u = ctx.World.Units;
+        float vx = u.VX[s], vy = u.VY[s], vz = u.VZ[s];
+        NativeArgs.PushFloat(l, vx, ctx.Float32);
+        NativeArgs.PushFloat(l, vy, ctx.Float32);
+        NativeArgs.PushFloat(l, vz, ctx.Float32);
+        NativeArgs.PushFloat(l, MathF.Sqrt((vx * vx) + (vy * vy) + (vz * vz)), ctx.Float32);
+        return 4;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitHeading(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "GetUnitHeading", out var unitId))
+        {
+            return 0;
+        }
+
+        var s = InLosSlot(ctx, unitId);
+        if (s < 0)
+        {
+            return 0;
+        }
+
+        var heading = ctx.World.Units.Heading[s];
+        if (NativeArgs.OptBool(l, 2, false))
+        {
+            NativeArgs.PushFloat(l, heading * (Math.PI / 32768.0), ctx.Float32);
+        }
+        else
+        {
+            NativeArgs.PushInt(l, heading);
+        }
+
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitHealth(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "GetUnitHealth", out var unitId))
+        {
+            return 0;
+        }
+
+        var s = InLosSlot(ctx, unitId);
+        if (s < 0)
+        {
+            return 0;
+        }
+
+        var u = ctx.World.Units;
+        NativeArgs.PushFloat(l, u.Health[s], ctx.Float32);
+        NativeArgs.PushFloat(l, u.MaxHealth[s], ctx.Float32);
+        NativeArgs.PushFloat(l, u.Paralyze[s], ctx.Float32);
+        NativeArgs.PushFloat(l, 0, ctx.Float32); // capture progress
+        NativeArgs.PushFloat(l, u.BuildProgress[s], ctx.Float32);
+        return 5;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitDefID(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "GetUnitDefID", out var unitId))
+        {
+            return 0;
+        }
+
+        var s = VisibleSlot(ctx, unitId);
+        if (s < 0 || !ctx.World.IsTypedForLocal(s))
+        {
+            return 0;
+        }
+
+        NativeArgs.PushInt(l, ctx.World.Units.DefId[s]);
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitTeam(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "GetUnitTeam", out var unitId))
+        {
+            return 0;
+        }
+
+        var s = VisibleSlot(ctx, unitId);
+        if (s < 0)
+        {
+            return 0;
+        }
+
+        NativeArgs.PushInt(l, ctx.World.Units.Team[s]);
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitAllyTeam(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "GetUnitAllyTeam", out var unitId))
+        {
+            return 0;
+        }
+
+        var s = VisibleSlot(ctx, unitId);
+        if (s < 0)
+        {
+            return 0;
+        }
+
+        NativeArgs.PushInt(l, ctx.World.Units.AllyTeam[s]);
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitIsDead(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "GetUnitIsDead", out var unitId))
+        {
+            return 0;
+        }
+
+        // Units leave the world the moment they die here, so a unit that answers is alive.
+        if (VisibleSlot(ctx, unitId) < 0)
+        {
+            return 0;
+        }
+
+        NativeArgs.PushBool(l, false);
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitIsBuilding(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "GetUnitIsBuilding", out var unitId))
+        {
+            return 0;
+        }
+
+        var s = AlliedSlot(ctx, unitId);
+        if (s < 0)
+        {
+            return 0;
+        }
+
+        var building = ctx.World.Units.CurrentBuild[s];
+        if (building == 0 || !ctx.World.Units.IsAlive(building))
+        {
+            return 0;
+        }
+
+        NativeArgs.PushInt(l, building);
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int IsUnitAllied(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "IsUnitAllied", out var unitId))
+        {
+            return 0;
+        }
+
+        var s = VisibleSlot(ctx, unitId);
+        if (s < 0)
+        {
+            return 0;
+        }
+
+        NativeArgs.PushBool(l, ctx.World.Units.AllyTeam[s] == ctx.World.LocalAllyTeamId);
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int IsUnitVisible(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "IsUnitVisible", out var unitId))
+        {
+            return 0;
+        }
+
+        var s = ctx.World.Units.Slot(unitId);
+        if (s < 0)
+        {
+            return 0;
+        }
+
+        // "Visible" here means drawn on screen: in LOS (or allied); the whole map is on screen.
+        NativeArgs.PushBool(l, ctx.World.IsInLocalLos(s));
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int IsUnitInLos(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "IsUnitInLos", out var unitId))
+        {
+            return 0;
+        }
+
+        var w = ctx.World;
+        var s = w.Units.Slot(unitId);
+        if (s < 0)
+        {
+            return 0;
+        }
+
+        var allyTeam = NativeArgs.OptInt(l, 2, w.LocalAllyTeamId);
+        if (allyTeam < 0 || allyTeam >= w.Roster.AllyTeamCount || !w.CanRead(allyTeam))
+        {
+            return 0;
+        }
+
+        NativeArgs.PushBool(l, w.Units.AllyTeam[s] == allyTeam || (w.Units.LosMask[s] & (1u << allyTeam)) != 0);
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int ValidUnitID(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        // No error here: Recoil checks lua_isnumber before parsing, so a non-number is just invalid.
+        if (!NativeArgs.TryInt(l, 1, out var unitId))
+        {
+            NativeArgs.PushBool(l, false);
+            return 1;
+        }
+
+        NativeArgs.PushBool(l, VisibleSlot(ctx, unitId) >= 0);
+        return 1;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    public static int GetUnitLosState(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!NativeArgs.UnitId(l, 1, "GetUnitLosState", out var unitId))
+        {
+            return 0;
+        }
+
+        var w = ctx.World;
+        var s = w.Units.Slot(unitId);
+        if (s < 0)
+        {
+            return 0;
+        }
+
+        var allyTeam = NativeArgs.OptInt(l, 2, w.LocalAllyTeamId);
+        if (allyTeam < 0 || allyTeam >= w.Roster.AllyTeamCount || !w.CanRead(allyTeam))
+        {
+            return 0;
+        }
+
+        var raw = NativeArgs.OptBool(l, 3, false);
+        var bit = 1u << allyTeam;
+        var own = w.Units.AllyTeam[s] == allyTeam;
+        var los = own || (w.Units.LosMask[s] & bit) != 0;
+        var radar = own || (w.Units.RadarMask[s] & bit) != 0;
+        var seen = own || (w.Units.SeenMask[s] & bit) != 0;
+        if (raw)
+        {
+            // Recoil's raw bits: 1 in LOS, 2 in radar, 4 previously in LOS, 8 continuous radar.
+            NativeArgs.PushInt(l, (los ? 1 : 0) | (radar ? 2 : 0) | (seen ? 4 : 0) | (radar && seen ? 8 : 0));
+            return 1;
+        }
+
+        LuaApi.lua_createtable(l, 0, 3);
+        NativeArgs.PushBool(l, los);
+        LuaApi.lua_setfield(l, -2, Keys.Los);
+        NativeArgs.PushBool(l, radar);
+        LuaApi.lua_setfield(l, -2, Keys.Radar);
+        NativeArgs.PushBool(l, los || (radar && seen));
+        LuaApi.lua_setfield(l, -2, Keys.Typed);
+        return 1;
+    }
+
+    /// <summary>NUL-terminated field names kept in unmanaged memory (no per-call encoding).</summary>
+    private static class Keys
+    {
+        public static readonly byte* Los = Utf8Literal.Of("los");
+        public static readonly byte* Radar = Utf8Literal.Of("radar");
+        public static readonly byte* Typed = Utf8Literal.Of("typed");
+    }
+}
