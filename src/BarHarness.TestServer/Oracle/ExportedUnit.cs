@@ -6,10 +6,32 @@ namespace BarHarness.TestServer.Oracle;
 /// <summary>One unit as a message exported it; absent fields are null (deltas carry only what changed).</summary>
 internal sealed record ExportedUnit(int UnitId, int? Team, double? X, double? Y, double? Z, double? Health, bool HasLosOnlyData)
 {
-    /// <summary>Units of a message: an array of objects with an id, or an object keyed by id.</summary>
-    public static IEnumerable<ExportedUnit> ReadAll(JsonElement root, MessageFieldMap f)
+    /// <summary>Every unit object of a message, from each of the map's unit lists.</summary>
+    public static IEnumerable<ExportedUnit> ReadAll(JsonElement root, MessageFieldMap f) =>
+        f.UnitLists.SelectMany(list => ReadList(root, list, f));
+
+    /// <summary>Unit ids a message removes (destroyed, left line of sight).</summary>
+    public static IEnumerable<int> ReadRemoved(JsonElement root, MessageFieldMap f)
     {
-        if (!root.TryGetProperty(f.Units, out var units))
+        foreach (var list in f.RemovedUnitLists)
+        {
+            if (root.TryGetProperty(list, out var ids) && ids.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var id in ids.EnumerateArray())
+                {
+                    if (id.ValueKind == JsonValueKind.Number && id.TryGetInt32(out var unitId))
+                    {
+                        yield return unitId;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>One list: an array of objects with an id, or an object keyed by id.</summary>
+    private static IEnumerable<ExportedUnit> ReadList(JsonElement root, string listName, MessageFieldMap f)
+    {
+        if (!root.TryGetProperty(listName, out var units))
         {
             yield break;
         }

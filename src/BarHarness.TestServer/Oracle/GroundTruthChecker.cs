@@ -1,92 +1,117 @@
+using System.Globalization;
+
 namespace BarHarness.TestServer.Oracle;
 
 /// <summary>
-/// Compares exported units with the engine: privacy (no hidden enemy, no LOS-only data of a radar
-/// blip, for a non-spectator), accuracy (team exact, position and health within tolerance) and
-/// freshness (age of each visible unit's last export, sampled at every message).
+/// Compares exported units with the engine. Values in a message were sampled at most
+/// <c>sample_window</c> frames before its frame (SCHEMA.md §7), so a unit passes privacy and
+/// accuracy when some frame of that window agrees. Keeps the client's picture (snapshot replaces,
+/// delta removes and adds) to measure freshness: at each message, how many frames each unit the
+/// player can see has gone without the picture matching the engine.
 /// </summary>
 internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions options, OracleStats stats)
 {
-    private readonly Dictionary<int, int> _lastExportFrame = [];
+    private readonly Dictionary<int, ExportedUnit> _picture = [];
+    private readonly Dictionary<int, int> _lastAccurateFrame = [];
     private readonly Dictionary<int, int> _firstVisibleFrame = [];
     private readonly HashSet<int> _reportedStale = [];
 
     public delegate void Report(ViolationKind kind, string detail, int? unitId);
 
+    /// <summary>A new connection starts from nothing: the client has no picture until its snapshot.</summary>
+    public void ConnectionStarted() => _picture.Clear();
+
     public void Check(ParsedMessage message, Report report)
     {
         var frame = message.Frame;
-        if (!truth.Knows(frame))
+        var known = truth.Knows(frame);
+        if (!known)
         {
             stats.MessagesWithoutTruth++;
+        }
+
+        if (message.Type == MessageTypes.Snapshot)
+        {
+            _picture.Clear();
+        }
+
+        foreach (var removed in ExportedUnit.ReadRemoved(message.Root, options.Fields))
+        {
+            _picture.Remove(removed);
+        }
+
+        var window = Enumerable.Range(0, message.SampleWindow + 1).Select(back => frame - back).Where(f => f >= 0 && truth.Knows(f)).ToArray();
+        foreach (var unit in ExportedUnit.ReadAll(message.Root, options.Fields))
+        {
+            _picture[unit.UnitId] = unit;
+            if (known)
+            {
+                CheckUnit(unit, frame, window, report);
+            }
+        }
+
+        if (known)
+        {
+            SampleFreshness(frame, report);
+        }
+    }
+
+    private void CheckUnit(ExportedUnit unit, int frame, int[] window, Report report)
+    {
+        var states = window.Select(f => (Frame: f, Real: truth.Unit(unit.UnitId, f))).Where(s => s.Real is not null).ToArray();
+        if (states.Length == 0)
+        {
+            report(ViolationKind.UnknownUnit, $"unit {unit.UnitId} does not exist at frame {frame}", unit.UnitId);
             return;
         }
 
-        var fullView = truth.IsFullView(frame);
-        foreach (var unit in ExportedUnit.ReadAll(message.Root, options.Fields))
+        if (!truth.IsFullView(frame) && !states.Any(s => MayBeSent(unit, s.Real!)))
         {
-            var real = truth.Unit(unit.UnitId, frame);
-            if (real is null)
-            {
-                report(ViolationKind.UnknownUnit, $"unit {unit.UnitId} does not exist at frame {frame}", unit.UnitId);
-                continue;
-            }
-
-            if (!fullView && real.IsEnemy && !CheckPrivacy(unit, real, frame, report))
-            {
-                continue;
-            }
-
-            CheckAccuracy(unit, real, frame, report);
-            _lastExportFrame[unit.UnitId] = frame;
-            _reportedStale.Remove(unit.UnitId);
+            var real = states[0].Real!;
+            var what = real.Visibility == UnitVisibility.RadarOnly
+                ? (options.RadarContactsAllowed ? "radar blip exported with health (needs LOS)" : "radar-only contact exported")
+                : "outside LOS and radar";
+            report(ViolationKind.PrivacyLeak, $"enemy unit {unit.UnitId} (team {real.Team}) at frame {frame}: {what}", unit.UnitId);
+            return;
         }
 
-        SampleFreshness(frame, report);
+        var mismatches = states.Select(s => Mismatches(unit, s.Real!, s.Frame)).ToArray();
+        if (mismatches.All(m => m.Count > 0))
+        {
+            report(ViolationKind.InaccurateValue, string.Join("; ", mismatches[0]), unit.UnitId);
+        }
     }
 
-    private static bool CheckPrivacy(ExportedUnit unit, UnitTruth real, int frame, Report report)
+    private bool MayBeSent(ExportedUnit unit, UnitTruth real) =>
+        !real.IsEnemy
+        || real.Visibility == UnitVisibility.Full
+        || (real.Visibility == UnitVisibility.RadarOnly && options.RadarContactsAllowed && !unit.HasLosOnlyData);
+
+    private List<string> Mismatches(ExportedUnit unit, UnitTruth real, int frame)
     {
-        if (real.Visibility == UnitVisibility.Hidden)
-        {
-            report(ViolationKind.PrivacyLeak, $"enemy unit {unit.UnitId} (team {real.Team}) exported at frame {frame} while outside LOS and radar", unit.UnitId);
-            return false;
-        }
-
-        if (real.Visibility == UnitVisibility.RadarOnly && unit.HasLosOnlyData)
-        {
-            report(ViolationKind.PrivacyLeak, $"enemy radar blip {unit.UnitId} exported with health at frame {frame} (health needs LOS)", unit.UnitId);
-            return false;
-        }
-
-        return true;
-    }
-
-    private void CheckAccuracy(ExportedUnit unit, UnitTruth real, int frame, Report report)
-    {
+        var found = new List<string>();
         if (unit.Team is { } team && team != real.Team)
         {
-            report(ViolationKind.InaccurateValue, $"unit {unit.UnitId} team {team}, engine {real.Team} at frame {frame}", unit.UnitId);
+            found.Add($"unit {unit.UnitId} team {team}, engine {real.Team} at frame {frame}");
         }
 
         // A radar blip's position carries the engine's deliberate error offset: nothing to compare.
-        if (real.Visibility != UnitVisibility.RadarOnly || !real.IsEnemy)
+        var comparePosition = !(real.IsEnemy && real.Visibility == UnitVisibility.RadarOnly);
+        if (comparePosition)
         {
-            ComparePosition("x", unit.X, real.X);
-            ComparePosition("y", unit.Y, real.Y);
-            ComparePosition("z", unit.Z, real.Z);
+            Compare("x", unit.X, real.X, options.PositionTolerance);
+            Compare("y", unit.Y, real.Y, options.PositionTolerance);
+            Compare("z", unit.Z, real.Z, options.PositionTolerance);
         }
 
-        if (unit.Health is { } health && Math.Abs(health - real.Health) > options.HealthTolerance)
-        {
-            report(ViolationKind.InaccurateValue, $"unit {unit.UnitId} health {health}, engine {real.Health} at frame {frame}", unit.UnitId);
-        }
+        Compare("hp", unit.Health, real.Health, options.HealthTolerance);
+        return found;
 
-        void ComparePosition(string axis, double? exported, double engine)
+        void Compare(string field, double? exported, double engine, double tolerance)
         {
-            if (exported is { } value && Math.Abs(value - engine) > options.PositionTolerance)
+            if (exported is { } value && Math.Abs(value - engine) > tolerance)
             {
-                report(ViolationKind.InaccurateValue, $"unit {unit.UnitId} {axis} {value}, engine {engine} at frame {frame}", unit.UnitId);
+                found.Add(string.Create(CultureInfo.InvariantCulture, $"unit {unit.UnitId} {field} {value}, engine {engine} at frame {frame}"));
             }
         }
     }
@@ -100,13 +125,27 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
                 _firstVisibleFrame[unitId] = since = frame;
             }
 
-            var last = _lastExportFrame.TryGetValue(unitId, out var exported) ? exported : since;
-            var age = frame - last;
+            if (_picture.TryGetValue(unitId, out var shown) && truth.Unit(unitId, frame) is { } real && IsCurrent(shown, real))
+            {
+                _lastAccurateFrame[unitId] = frame;
+                _reportedStale.Remove(unitId);
+            }
+
+            var age = frame - _lastAccurateFrame.GetValueOrDefault(unitId, since);
             stats.Freshness.Add(age);
             if (age > options.MaxStaleFrames && _reportedStale.Add(unitId))
             {
-                report(ViolationKind.StaleUnit, $"unit {unitId} last exported {age} frames before frame {frame} (allowed {options.MaxStaleFrames})", unitId);
+                report(ViolationKind.StaleUnit, $"the client's picture of unit {unitId} has been off the engine for {age} frames at frame {frame} (allowed {options.MaxStaleFrames})", unitId);
             }
         }
+    }
+
+    private bool IsCurrent(ExportedUnit shown, UnitTruth real)
+    {
+        static bool Near(double? value, double engine, double slack) => value is not { } v || Math.Abs(v - engine) <= slack;
+
+        var positionKnown = !(real.IsEnemy && real.Visibility == UnitVisibility.RadarOnly);
+        return (!positionKnown || (Near(shown.X, real.X, options.FreshPositionSlack) && Near(shown.Y, real.Y, options.FreshPositionSlack) && Near(shown.Z, real.Z, options.FreshPositionSlack)))
+            && Near(shown.Health, real.Health, options.FreshHealthSlack);
     }
 }

@@ -79,7 +79,14 @@ internal sealed class MessageEnvelopeReader(OracleOptions options)
             dropped = (long)d;
         }
 
-        return ok ? new ParsedMessage(root, type!, seq!.Value, frameValue!.Value, dropped) : null;
+        var window = 0;
+        if (root.TryGetProperty(F.SampleWindow, out var windowElement) && windowElement.ValueKind == JsonValueKind.Number
+            && windowElement.TryGetInt32(out var w) && w > 0)
+        {
+            window = Math.Min(w, options.MaxSampleWindow);
+        }
+
+        return ok ? new ParsedMessage(root, type!, seq!.Value, frameValue!.Value, dropped, window) : null;
     }
 
     private static long? ReadInteger(JsonElement root, string name, Action<ViolationKind, string, long?, int?> report)

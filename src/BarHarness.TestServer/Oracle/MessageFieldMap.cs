@@ -1,12 +1,12 @@
 namespace BarHarness.TestServer.Oracle;
 
 /// <summary>
-/// Names of the fields the oracle reads, kept in one place so they can follow widget/SCHEMA.md.
-/// Units may come as an array of objects (each with <see cref="UnitId"/>) or as an object keyed
-/// by unit id. Position is either an array field (<see cref="PositionArray"/>, [x, y, z]) or three
-/// scalar fields. Defaults follow widget/livedata/protocol.lua (unit objects
-/// <c>{"id","def","team","x","y","z","hp",...}</c>, header <c>schema_version, seq, dropped</c>); the
-/// name of the unit list is assumed to be "units" until SCHEMA.md says otherwise.
+/// Names of the fields the oracle reads, in one place, aligned with widget/SCHEMA.md (schema 1):
+/// envelope <c>schema_version, seq, type, frame, dropped</c>; a snapshot lists every visible unit
+/// in <c>units</c>, a delta lists <c>created</c> and <c>updated</c> units and removes ids in
+/// <c>destroyed</c> and <c>left_los</c>; unit objects carry <c>id, team, x, y, z, hp</c>.
+/// Units may also come as an object keyed by unit id; position as an array field when
+/// <see cref="PositionArray"/> is set.
 /// </summary>
 public sealed record MessageFieldMap
 {
@@ -23,7 +23,14 @@ public sealed record MessageFieldMap
     /// <summary>Messages the widget declares it dropped before this one (explains a seq gap).</summary>
     public string Dropped { get; init; } = "dropped";
 
-    public string Units { get; init; } = "units";
+    /// <summary>Frames before <see cref="Frame"/> within which the message's unit values were sampled.</summary>
+    public string SampleWindow { get; init; } = "sample_window";
+
+    /// <summary>Lists of unit objects a message may carry (snapshot: units; delta: created, updated).</summary>
+    public IReadOnlyList<string> UnitLists { get; init; } = ["units", "created", "updated"];
+
+    /// <summary>Lists of unit ids a delta removes from the client's picture.</summary>
+    public IReadOnlyList<string> RemovedUnitLists { get; init; } = ["destroyed", "left_los"];
 
     public string UnitId { get; init; } = "id";
 

@@ -6,10 +6,28 @@ public sealed record OracleOptions
 
     public MessageFieldMap Fields { get; init; } = MessageFieldMap.Default;
 
-    /// <summary>Elmos. The widget may round positions; float32 alone costs far less than this.</summary>
+    /// <summary>Elmos between an exported position and the engine's. SCHEMA.md rounds to whole elmos (0.5), float32 adds far less.</summary>
     public double PositionTolerance { get; init; } = 1.0;
 
+    /// <summary>Hit points; SCHEMA.md rounds health to integers.</summary>
     public double HealthTolerance { get; init; } = 1.0;
+
+    /// <summary>
+    /// How far the client's picture may drift from the engine and still count as fresh: the
+    /// widget re-sends a unit only past its change thresholds (1 elmo, 1 hp) and rounds.
+    /// </summary>
+    public double FreshPositionSlack { get; init; } = 2.0;
+
+    public double FreshHealthSlack { get; init; } = 2.0;
+
+    /// <summary>
+    /// SCHEMA.md §8: radar-only enemy contacts are never sent, not even their position. Set true
+    /// for a widget that may send a blip's (offset) position but nothing that needs LOS.
+    /// </summary>
+    public bool RadarContactsAllowed { get; init; }
+
+    /// <summary>Longest sample window (frames) the oracle believes; larger declared windows are clamped.</summary>
+    public int MaxSampleWindow { get; init; } = 30;
 
     /// <summary>A visible unit whose last export is older than this many frames is a <see cref="ViolationKind.StaleUnit"/>. 300 = 10 s of game.</summary>
     public int MaxStaleFrames { get; init; } = 300;

@@ -16,6 +16,7 @@ public sealed class StreamOracle
     private readonly Dictionary<long, ConnectionView> _connections = [];
     private readonly List<StreamViolation> _violations = [];
     private long? _lastSeq;
+    private bool _awaitingResync;
 
     public StreamOracle(OracleOptions? options = null, IWorldTruth? truth = null)
     {
@@ -35,6 +36,7 @@ public sealed class StreamOracle
     {
         _connections[connectionId] = new ConnectionView(atMicros);
         Stats.Connections++;
+        _truth?.ConnectionStarted();
     }
 
     /// <summary>Feeds one decoder event that arrived at <paramref name="atMicros"/>.</summary>
@@ -118,6 +120,7 @@ public sealed class StreamOracle
             Stats.CountType(parsed.Type);
             Stats.LastFrame = parsed.Frame;
             CheckSnapshotFirst(connectionId, connection, parsed, atMicros);
+            CheckResyncAfterDrop(connectionId, parsed, atMicros);
             CheckSeq(connectionId, connection, parsed, atMicros);
             if (parsed.Type == MessageTypes.Snapshot)
             {
@@ -153,6 +156,25 @@ public sealed class StreamOracle
             connection.ReportedMissingSnapshot = true;
             Add(ViolationKind.MissingSnapshotAfterReconnect, connectionId, atMicros,
                 $"\"{message.Type}\" before any snapshot on connection #{Stats.Connections}", message.Seq, message.Frame);
+        }
+    }
+
+    /// <summary>SCHEMA.md §3: after a message that carries "dropped", the next unit message is a snapshot.</summary>
+    private void CheckResyncAfterDrop(long connectionId, ParsedMessage message, long atMicros)
+    {
+        if (message.Type == MessageTypes.Snapshot)
+        {
+            _awaitingResync = false;
+        }
+        else if (message.Type == MessageTypes.Delta && _awaitingResync)
+        {
+            _awaitingResync = false;
+            Add(ViolationKind.MissingSnapshotAfterDrop, connectionId, atMicros, "delta after declared drops, before the resync snapshot", message.Seq, message.Frame);
+        }
+
+        if (message.Dropped is > 0 && message.Type != MessageTypes.Snapshot)
+        {
+            _awaitingResync = true;
         }
     }
 

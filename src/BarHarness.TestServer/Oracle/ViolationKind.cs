@@ -27,6 +27,9 @@ public enum ViolationKind
     /// <summary>A new connection did not start with a full snapshot (or hello, then snapshot).</summary>
     MissingSnapshotAfterReconnect,
 
+    /// <summary>A delta came after a message that declared drops, before the resync snapshot (SCHEMA.md §3).</summary>
+    MissingSnapshotAfterDrop,
+
     /// <summary>Sequence numbers skipped without a declared drop or a reconnection.</summary>
     UndeclaredSeqGap,
 

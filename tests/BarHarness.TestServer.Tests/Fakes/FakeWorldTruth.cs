@@ -15,10 +15,14 @@ internal sealed class FakeWorldTruth : IWorldTruth
 
     public bool IsFullView(int frame) => FullView;
 
-    public UnitTruth? Unit(int unitId, int frame) => Units.GetValueOrDefault(unitId);
+    /// <summary>Units whose state depends on the frame (they move); they win over <see cref="Units"/>.</summary>
+    public Dictionary<int, Func<int, UnitTruth>> Moving { get; } = [];
+
+    public UnitTruth? Unit(int unitId, int frame) =>
+        Moving.TryGetValue(unitId, out var at) ? at(frame) : Units.GetValueOrDefault(unitId);
 
     public IEnumerable<int> UnitsVisibleToLocalPlayer(int frame) =>
-        Units.Values.Where(u => FullView || u.Visibility != UnitVisibility.Hidden).Select(u => u.UnitId).Order();
+        Units.Keys.Union(Moving.Keys).Select(id => Unit(id, frame)!).Where(u => FullView || u.Visibility != UnitVisibility.Hidden).Select(u => u.UnitId).Order();
 
     public FakeWorldTruth With(int id, int team, bool enemy, UnitVisibility visibility, double x = 100, double y = 10, double z = 200, double health = 500)
     {

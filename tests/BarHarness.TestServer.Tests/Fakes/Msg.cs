@@ -10,7 +10,8 @@ internal static class Msg
 
     public static string Snapshot(long seq, int frame, params Unit[] units) => Envelope(seq, frame, "snapshot", units);
 
-    public static string Delta(long seq, int frame, params Unit[] units) => Envelope(seq, frame, "delta", units);
+    /// <summary>A delta whose units are all in "updated" (SCHEMA.md §5.3).</summary>
+    public static string Delta(long seq, int frame, params Unit[] units) => Envelope(seq, frame, "delta", units, unitList: "updated");
 
     public static string DeltaWithDrops(long seq, int frame, int dropped) => Envelope(seq, frame, "delta", [], dropped);
 
@@ -18,7 +19,7 @@ internal static class Msg
 
     public static byte[] Line(string json) => Encoding.UTF8.GetBytes(json + "\n");
 
-    public static string Envelope(long seq, int frame, string type, Unit[]? units, int dropped = 0)
+    public static string Envelope(long seq, int frame, string type, Unit[]? units, int dropped = 0, string unitList = "units", int sampleWindow = 0)
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"{{\"schema_version\":1,\"seq\":{seq},");
@@ -28,9 +29,14 @@ internal static class Msg
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"\"type\":\"{type}\",\"frame\":{frame}");
+        if (sampleWindow > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $",\"sample_window\":{sampleWindow}");
+        }
+
         if (units is not null)
         {
-            sb.Append(",\"units\":[");
+            sb.Append(CultureInfo.InvariantCulture, $",\"{unitList}\":[");
             sb.Append(string.Join(",", units.Select(u => u.Json)));
             sb.Append(']');
         }

@@ -151,12 +151,33 @@ public class StreamOracleTests
     }
 
     [Fact]
-    public void A_radar_blip_may_be_exported_without_health_but_not_with_it()
+    public void A_radar_only_contact_is_never_sent_by_default_as_SCHEMA_section_8_says()
     {
         var truth = new FakeWorldTruth().With(70, 1, enemy: true, UnitVisibility.RadarOnly);
 
-        Assert.Empty(new OracleHarness(truth).Connection(1, Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))).Oracle.Violations);
-        Assert.Equal([ViolationKind.PrivacyLeak], new OracleHarness(truth).Connection(1, Snapshot(0, 5, new Unit(70, 1, 100, 10, 200, Hp: 500))).Kinds);
+        Assert.Equal([ViolationKind.PrivacyLeak], new OracleHarness(truth).Connection(1, Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))).Kinds);
+    }
+
+    [Fact]
+    public void Where_radar_contacts_are_allowed_a_blip_may_carry_position_but_not_health()
+    {
+        var truth = new FakeWorldTruth().With(70, 1, enemy: true, UnitVisibility.RadarOnly);
+        var options = new OracleOptions { RadarContactsAllowed = true };
+
+        Assert.Empty(new OracleHarness(truth, options).Connection(1, Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))).Oracle.Violations);
+        Assert.Equal([ViolationKind.PrivacyLeak], new OracleHarness(truth, options).Connection(1, Snapshot(0, 5, new Unit(70, 1, 100, 10, 200, Hp: 500))).Kinds);
+    }
+
+    [Fact]
+    public void An_enemy_seen_within_the_sample_window_is_not_a_leak()
+    {
+        var truth = new FakeWorldTruth();
+        truth.Moving[66] = f => new UnitTruth(66, 1, true, f <= 8 ? UnitVisibility.Full : UnitVisibility.Hidden, 100, 10, 200, 500);
+        var inWindow = Msg.Envelope(0, 10, "snapshot", [new Unit(66, 1, 100, 10, 200)], sampleWindow: 2);
+        var outside = Msg.Envelope(0, 10, "snapshot", [new Unit(66, 1, 100, 10, 200)], sampleWindow: 1);
+
+        Assert.Empty(new OracleHarness(truth).Connection(1, inWindow).Oracle.Violations);
+        Assert.Equal([ViolationKind.PrivacyLeak], new OracleHarness(truth).Connection(1, outside).Kinds);
     }
 
     [Fact]
@@ -180,15 +201,45 @@ public class StreamOracleTests
     }
 
     [Fact]
-    public void Freshness_is_measured_and_a_long_unexported_unit_is_stale()
+    public void Values_sampled_within_the_declared_window_are_accurate()
     {
-        var truth = new FakeWorldTruth().With(1, 0, false, UnitVisibility.Full).With(2, 0, false, UnitVisibility.Full);
-        var h = new OracleHarness(truth, new OracleOptions { MaxStaleFrames = 100 })
-            .Connection(1, Snapshot(0, 0, new Unit(1, 0, 100, 10, 200), new Unit(2, 0, 100, 10, 200)), Delta(1, 50, new Unit(1, 0, 100, 10, 200)), Delta(2, 150, new Unit(1, 0, 100, 10, 200)));
+        var truth = new FakeWorldTruth();
+        truth.Moving[1] = f => new UnitTruth(1, 0, false, UnitVisibility.Full, 2 * f, 10, 200, 500);
+        var sampledAt8 = new Unit(1, 0, 16, 10, 200);
 
-        Assert.Equal(150, h.Oracle.Stats.Freshness.Max);
+        Assert.Empty(new OracleHarness(truth).Connection(1, Msg.Envelope(0, 10, "snapshot", [sampledAt8], sampleWindow: 3)).Oracle.Violations);
+        Assert.Equal([ViolationKind.InaccurateValue], new OracleHarness(truth).Connection(1, Msg.Envelope(0, 10, "snapshot", [sampledAt8])).Kinds);
+    }
+
+    [Fact]
+    public void Freshness_follows_the_clients_picture_and_a_moving_unit_never_updated_is_stale()
+    {
+        var truth = new FakeWorldTruth().With(1, 0, false, UnitVisibility.Full);
+        truth.Moving[2] = f => new UnitTruth(2, 0, false, UnitVisibility.Full, 100 + f, 10, 200, 500);
+        var h = new OracleHarness(truth, new OracleOptions { MaxStaleFrames = 100 })
+            .Connection(1, Snapshot(0, 0, new Unit(1, 0, 100, 10, 200), new Unit(2, 0, 100, 10, 200)), Heartbeat(1, 50), Heartbeat(2, 150));
+
+        Assert.InRange(h.Oracle.Stats.Freshness.Max, 148, 150);
+        Assert.Equal(0, h.Oracle.Stats.Freshness.Quantile(0.5));
         var stale = Assert.Single(h.Oracle.Violations);
         Assert.Equal((ViolationKind.StaleUnit, 2), (stale.Kind, stale.UnitId));
+    }
+
+    [Fact]
+    public void Units_removed_by_left_los_leave_the_picture()
+    {
+        var truth = new FakeWorldTruth().With(1, 0, false, UnitVisibility.Full);
+        var removal = "{\"schema_version\":1,\"seq\":1,\"type\":\"delta\",\"frame\":400,\"created\":[],\"updated\":[],\"destroyed\":[],\"left_los\":[1]}";
+        var h = new OracleHarness(truth, new OracleOptions { MaxStaleFrames = 100 }).Connection(1, Snapshot(0, 0, new Unit(1, 0, 100, 10, 200)), removal);
+
+        Assert.Equal(ViolationKind.StaleUnit, Assert.Single(h.Oracle.Violations).Kind);
+    }
+
+    [Fact]
+    public void A_delta_right_after_declared_drops_is_caught()
+    {
+        Assert.Equal([ViolationKind.MissingSnapshotAfterDrop], new OracleHarness().Connection(1, Snapshot(0, 1), Msg.Envelope(1, 2, "heartbeat", null, dropped: 2), Delta(2, 3)).Kinds);
+        Assert.Empty(new OracleHarness().Connection(1, Snapshot(0, 1), Msg.Envelope(1, 2, "heartbeat", null, dropped: 2), Snapshot(2, 3), Delta(3, 4)).Oracle.Violations);
     }
 
     [Fact]
