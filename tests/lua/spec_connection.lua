@@ -244,3 +244,15 @@ T.test("large messages go out as head and body, resuming across the boundary", f
 		T.eq(conn.stats.messagesSent, 6)
 	end
 end)
+
+T.test("a socket that reports success without progress cannot make the widget spin", function()
+	local conn, net, queue = setup()
+	conn:connect(0); conn:update(0)
+	local sock = net.sockets[1]
+	sock.send = function(_, _, i) return i - 1 end -- "sent up to i-1": nothing
+	sock.receive = function() return "" end          -- data, but empty
+	push(queue, "x", "status")
+	conn:update(1)
+	T.eq(conn.state, "CONNECTED")
+	T.eq(conn.stats.bytesSent, 0)
+end)

@@ -206,15 +206,14 @@ local function drain(self, now, budget)
 	while read < budget do
 		local data, err, partial = sock:receive(RECV_CHUNK)
 		local got = data or partial
-		if got and #got > 0 then
-			read = read + #got
-		end
+		local size = type(got) == "string" and #got or 0
+		read = read + size
 		if err == "closed" then
 			self.stats.bytesDiscarded = self.stats.bytesDiscarded + read
 			lost(self, now, "server closed the connection")
 			return false
 		end
-		if not data then
+		if not data or size == 0 then
 			break -- "timeout": nothing more buffered
 		end
 	end
@@ -263,12 +262,14 @@ local function flush(self, now, budget)
 		if last > len then last = len end
 		local sent, err, partialLast = sock:send(wire, self.wirePos, last)
 		local reached = sent or partialLast
+		local progressed = false
 		if type(reached) == "number" and reached >= self.wirePos then
 			local n = reached - self.wirePos + 1
 			stats.bytesSent = stats.bytesSent + n
 			budget = budget - n
 			self.wirePos = reached + 1
 			self.lastProgressAt = now
+			progressed = true
 		end
 		if self.wirePos > len then
 			if self.wireNext then
@@ -285,6 +286,8 @@ local function flush(self, now, budget)
 			end
 			lost(self, now, "send failed: " .. tostring(err))
 			return false
+		elseif not progressed then
+			return true -- a success that moved nothing: never spin, try next frame
 		end
 	end
 	return true
