@@ -1,0 +1,46 @@
+using BarHarness.Engine.Coverage;
+using BarHarness.Engine.SpringApi;
+
+namespace BarHarness.Engine.Tests.Coverage;
+
+public class ApiCoverageTests
+{
+    private static RecoilApiCatalog Catalog()
+    {
+        var path = RecoilApiCatalog.LocateDefault();
+        Assert.NotNull(path);
+        return RecoilApiCatalog.Load(path!);
+    }
+
+    [Fact]
+    public void Widget_reachable_spring_functions_are_the_605_the_facts_name()
+    {
+        Assert.Equal(605, Catalog().WidgetReachable.Count(f => f.Table == "Spring"));
+    }
+
+    [Fact]
+    public void Every_function_is_counted_once_as_implemented_stubbed_or_missing()
+    {
+        var report = ApiCoverage.Compute(Catalog());
+        Assert.Equal(report.Reachable, report.Implemented.Count + report.Stubbed.Count + report.Missing.Count);
+        Assert.Contains("Spring.GetUnitPosition", report.Implemented);
+        Assert.Contains("Spring.GetUnitCommands", report.Missing);
+        Assert.Contains("gl.Color", report.Stubbed);
+        Assert.DoesNotContain(report.Groups, g => g.Source == "LuaSyncedCtrl");
+    }
+
+    [Fact]
+    public void Aliases_missing_from_the_list_are_reported_as_unlisted()
+    {
+        var report = ApiCoverage.Compute(Catalog());
+        Assert.Contains("Spring.GetMyPlayerID", report.ImplementedButUnlisted);
+        Assert.All(report.ImplementedButUnlisted, n => Assert.Contains(n, SpringApiInstaller.ImplementedFunctions));
+    }
+
+    [Fact]
+    public void A_missing_list_file_is_a_located_input_error()
+    {
+        var ex = Assert.Throws<BarHarness.Core.Diagnostics.HarnessInputException>(() => RecoilApiCatalog.Load("/nonexistent/recoil-api.tsv"));
+        Assert.Contains("recoil-api.tsv", ex.Describe());
+    }
+}
