@@ -156,7 +156,7 @@ end
 
 --- User-requested disconnect (also used at shutdown).
 function C:disconnect(reason)
-	abandonWire(self, reason or "disconnect")
+	abandonWire(self, "disconnect")
 	closeSocket(self)
 	self.stats.disconnects = self.stats.disconnects + 1
 	setState(self, C.DISCONNECTED, reason or "disconnected")
