@@ -173,7 +173,7 @@ function E.makeSpring(w)
 	function S.GetTeamResources(t, res)
 		if w.teamAlly[t] ~= w.myAlly and not w.spectator then return end
 		local base = res == "metal" and 500 or 2000
-		return base + (w.frame % 7), 1000, 0, 12.5, 10.25, 0.99, 0, 0, 0
+		return base + (w.staticResources and 0 or (w.frame % 7)), 1000, 0, 12.5, 10.25, 0.99, 0, 0, 0
 	end
 	function S.GetPlayerList() return { 0, 1, 2 } end
 	function S.GetPlayerInfo(pid)
