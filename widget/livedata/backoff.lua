@@ -18,7 +18,7 @@ function B.new(opts)
 	b.factor = opts.factor or 2
 	b.jitter = opts.jitter or 0.2
 	b.threshold = opts.threshold or 10
-	b.cooldown = opts.cooldown or 60
+	b.cooldown = opts.cooldown or 30
 	b.random = opts.random or math.random
 	b.failures = 0
 	b.open = false

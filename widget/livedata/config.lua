@@ -40,7 +40,9 @@ C.SCHEMA = {
 	{ key = "backoffMinSeconds", kind = "number", default = 1, min = 0.1, max = 60 },
 	{ key = "backoffMaxSeconds", kind = "number", default = 30, min = 1, max = 3600 },
 	{ key = "breakerThreshold", kind = "integer", default = 10, min = 1, max = 1000 },
-	{ key = "breakerCooldownSeconds", kind = "number", default = 60, min = 1, max = 86400 },
+	-- Equal to backoffMaxSeconds by default, so that 30 s stays the bound on how long a
+	-- returning server waits; the breaker adds the FAILED state and tells the user.
+	{ key = "breakerCooldownSeconds", kind = "number", default = 30, min = 1, max = 86400 },
 	{ key = "moveThreshold", kind = "number", default = 1, min = 0, max = 1000 },
 	{ key = "showIndicator", kind = "boolean", default = true },
 	{ key = "logLevel", kind = "choice", default = "info", choices = { "debug", "info", "warning", "error" } },
