@@ -203,3 +203,35 @@ T.test("snapshot lists every exported unit once and clears pending changes", fun
 	T.eq(ids(s.units), "1,2,3,4")
 	T.falsy(t.hasChanges())
 end)
+
+T.test("the receiver's position and health stay within the threshold of the engine's, rounding included", function()
+	local units = newWorld(20)
+	local t = Tracker.new(engine(units))
+	t.setView(true, 0, {})
+	for id = 1, 20 do t.add(id) end
+	local picture = {}
+	local seed = 99
+	local function rnd()
+		seed = (seed * 1103515245 + 12345) % 2147483648
+		return seed / 2147483648
+	end
+	for step = 1, 2000 do
+		for id = 1, 20 do
+			local u = units[id]
+			u.x = u.x + (rnd() - 0.5) * 0.9 -- slow drifts, never a whole elmo per step
+			u.z = u.z + (rnd() - 0.3) * 0.3
+			u.hp = u.hp - rnd() * 0.4
+		end
+		t.sample(20)
+		local d = delta(t)
+		for _, list in ipairs({ d.created, d.updated }) do
+			for _, o in ipairs(list) do picture[o.id] = o end
+		end
+		for id = 1, 20 do
+			local o, u = picture[id], units[id]
+			T.truthy(math.abs(o.x - u.x) < 1, "x within 1 elmo at step " .. step .. ": " .. o.x .. " vs " .. u.x)
+			T.truthy(math.abs(o.z - u.z) < 1, "z within 1 elmo at step " .. step)
+			T.truthy(math.abs(o.hp - u.hp) < 1, "hp within 1 at step " .. step)
+		end
+	end
+end)

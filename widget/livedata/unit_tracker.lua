@@ -207,9 +207,11 @@ return function(protocol)
 
 		-- Sampling ------------------------------------------------------------------------
 
-		-- Encoded values are remembered for change detection; a non-finite value is
-		-- remembered as FAR so that any finite value later counts as a change
-		-- (v - v ~= 0 holds exactly for NaN and +-Inf).
+		-- Encoded values are remembered for change detection as they went on the wire
+		-- (positions and health rounded like the encoder rounds them), so an unsent change
+		-- always leaves the receiver's value within the threshold of the engine's, rounding
+		-- included. A non-finite value is remembered as FAR so that any finite value later
+		-- counts as a change (v - v ~= 0 holds exactly for NaN and +-Inf).
 		local FAR = -1e30
 
 		local function encode(u)
@@ -222,14 +224,14 @@ return function(protocol)
 			frags[u.id] = encodeUnit(u, detail)
 			u.fragDetail = detail
 			local a, b, c = u.x, u.y, u.z
-			if a - a ~= 0 then a = FAR end
-			if b - b ~= 0 then b = FAR end
-			if c - c ~= 0 then c = FAR end
+			if a - a ~= 0 then a = FAR else a = a + 0.5; a = a - a % 1 end
+			if b - b ~= 0 then b = FAR else b = b + 0.5; b = b - b % 1 end
+			if c - c ~= 0 then c = FAR else c = c + 0.5; c = c - c % 1 end
 			u.ex, u.ey, u.ez = a, b, c
 			if detail >= 2 then
 				a, b, c = u.hp, u.mhp, u.bp
-				if a - a ~= 0 then a = FAR end
-				if b - b ~= 0 then b = FAR end
+				if a - a ~= 0 then a = FAR else a = a + 0.5; a = a - a % 1 end
+				if b - b ~= 0 then b = FAR else b = b + 0.5; b = b - b % 1 end
 				if c - c ~= 0 then c = FAR end
 				u.ehp, u.emhp, u.ebp = a, b, c
 				if detail >= 3 then
