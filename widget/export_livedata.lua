@@ -127,8 +127,8 @@ local backpressure = 1          -- export interval multiplier from queue pressur
 local lastBackpressureChange = 0
 local activeDetail = 2          -- detail in force (config, capped by the governor)
 local sampleWindow = 1          -- frames for one full sampling cycle (freshness bound)
-local framesInCycle = 0         -- frames spent in the current sampling cycle
-local lastCycleFrames = 1       -- frames the last complete cycle took
+local cycleStartFrame = 0       -- frame in which the current sampling cycle began
+local prevCycleStartFrame = 0   -- ... and the previous one
 local spentMs = 0               -- widget time since the last GameFrame
 local lastEnqueueClock = 0
 local lastStatusClock = 0
@@ -883,12 +883,13 @@ function widget:GameFrame(n)
 			if spent >= cap then break end
 		end
 		budget:observeSampling(visited, spent)
-		framesInCycle = framesInCycle + 1
+		-- Freshness bound: units not yet read in this cycle were read during the previous
+		-- one, so nothing is older than the previous cycle's start (conservative, never low).
 		if tracker.stats.cycles ~= cyclesBefore then
-			lastCycleFrames = framesInCycle
-			framesInCycle = 0
+			prevCycleStartFrame = cycleStartFrame
+			cycleStartFrame = currentFrame
 		end
-		sampleWindow = lastCycleFrames > framesInCycle and lastCycleFrames or framesInCycle
+		sampleWindow = currentFrame - prevCycleStartFrame
 		if sampleWindow < 1 then sampleWindow = 1 end
 	else
 		sampleWindow = 1

@@ -121,8 +121,10 @@ function E.makeSpring(w)
 		end
 		return out
 	end
+	w.lastRead = {}
 	function S.GetUnitPosition(id)
 		checkId(id)
+		w.lastRead[id] = w.frame
 		local u = w.units[id]
 		if not u or not visibleAtAll(w, id) then return end
 		if not E.inLos(w, id) then return u.x + 13, u.y, u.z - 7 end -- radar error offset

@@ -352,3 +352,31 @@ T.test("paused game: heartbeats keep flowing and say paused", function()
 	T.truthy(hb >= 2, "paused heartbeats: " .. hb)
 	assertClean(oracle)
 end)
+
+T.test("sample_window is an upper bound on how long ago every unit in a message was read", function()
+	for _, budgetMs in ipairs({ 2, 0.25 }) do
+		local w, net, h, oracle = setup({ units = 400, spectator = true, fullView = true })
+		w.realTimer = budgetMs < 1 -- a tiny real budget makes the sampling cycles irregular
+		start(h, { budgetMs = budgetMs, snapshotIntervalSeconds = 1 })
+		local checked = 0
+		for _ = 1, 200 do
+			local before = #oracle.messages
+			pump(w, h, net, oracle, 1, moveAll(w))
+			for i = before + 1, #oracle.messages do
+				local m = oracle.messages[i]
+				for _, list in ipairs({ m.units or {}, m.created or {}, m.updated or {} }) do
+					for _, u in ipairs(list) do
+						local age = m.frame - (w.lastRead[u.id] or -1e9)
+						if age > m.sample_window then
+							T.fail(string.format("budget %s: unit %d read %d frames before frame %d, sample_window %d",
+								budgetMs, u.id, age, m.frame, m.sample_window))
+						end
+						checked = checked + 1
+					end
+				end
+			end
+		end
+		T.truthy(checked > 1000, "units checked: " .. checked)
+		assertClean(oracle)
+	end
+end)
