@@ -7,10 +7,13 @@ namespace BarHarness.Engine.World;
 /// </summary>
 public sealed class SensorGrid
 {
-    /// <summary>Elmos per grid cell (8 elmos a square, 2^3 squares: a typical LOS resolution).</summary>
-    public const int CellSize = 64;
+    /// <summary>
+    /// Elmos per grid cell (16 map squares). Coarser than Recoil's LOS map, on purpose: a refresh of
+    /// 1000 units then costs a few microseconds, and widgets only see enter/leave transitions.
+    /// </summary>
+    public const int CellSize = 128;
 
-    private static readonly int[][] DiscHalfWidths = BuildDiscTable(64);
+    private static readonly int[][] DiscHalfWidths = BuildDiscTable(48);
 
     private readonly byte[] _cells;
 
@@ -36,7 +39,7 @@ public sealed class SensorGrid
 
         var cx = (int)MathF.Floor(x / CellSize);
         var cz = (int)MathF.Floor(z / CellSize);
-        var r = Math.Min((int)(radius / CellSize), DiscHalfWidths.Length - 1);
+        var r = Math.Min((int)((radius / CellSize) + 0.5f), DiscHalfWidths.Length - 1);
         var widths = DiscHalfWidths[r];
         for (var dz = -r; dz <= r; dz++)
         {
@@ -58,14 +61,15 @@ public sealed class SensorGrid
 
     public bool Covers(float x, float z)
     {
-        if (!float.IsFinite(x) || !float.IsFinite(z) || x < 0 || z < 0)
+        // !(x >= 0) also refuses NaN; +Inf saturates to int.MaxValue and fails the range check.
+        if (!(x >= 0) || !(z >= 0))
         {
             return false;
         }
 
-        var cx = (int)(x / CellSize);
-        var cz = (int)(z / CellSize);
-        return cx < CellsX && cz < CellsZ && _cells[(cz * CellsX) + cx] != 0;
+        var cx = (int)(x * (1f / CellSize));
+        var cz = (int)(z * (1f / CellSize));
+        return (uint)cx < (uint)CellsX && (uint)cz < (uint)CellsZ && _cells[(cz * CellsX) + cx] != 0;
     }
 
     private static int[][] BuildDiscTable(int maxRadius)

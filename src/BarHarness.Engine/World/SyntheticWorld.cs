@@ -29,6 +29,9 @@ public sealed partial class SyntheticWorld : IWorldTruth
     private readonly (float X, float Z)[] _startPoints;
 
     private double _spawnCredit, _destroyCredit;
+
+    // Units being built or paralyzed: the per-frame upkeep loop is skipped while both are zero.
+    private int _underConstruction, _paralyzed;
     private int _nextSpawnTeam;
 
     public SyntheticWorld(GameSetup setup)
@@ -257,6 +260,16 @@ public sealed partial class SyntheticWorld : IWorldTruth
                 AttackerId: attackerSlot >= 0 ? attackerId : 0,
                 AttackerDefId: attackerSlot >= 0 ? Units.DefId[attackerSlot] : 0,
                 AttackerTeam: attackerSlot >= 0 ? Units.Team[attackerSlot] : -1));
+        }
+
+        if (Units.BuildFramesLeft[s] > 0)
+        {
+            _underConstruction--;
+        }
+
+        if (Units.Paralyze[s] > 0)
+        {
+            _paralyzed--;
         }
 
         var buildingSlot = Units.Slot(Units.CurrentBuild[s]);
@@ -539,6 +552,7 @@ public sealed partial class SyntheticWorld : IWorldTruth
             Units.BuildProgress[s] = 0f;
             Units.Health[s] = Units.MaxHealth[s] * 0.01f;
             Units.BuildFramesLeft[s] = Math.Clamp((int)(UnitDefs[defId].BuildTime / 60f), 30, 900);
+            _underConstruction++;
             Units.FramesToTarget[s] = int.MaxValue; // nanoframes do not move
         }
 
@@ -667,6 +681,11 @@ public sealed partial class SyntheticWorld : IWorldTruth
 
     private void AdvanceConstruction()
     {
+        if (_underConstruction == 0 && _paralyzed == 0)
+        {
+            return;
+        }
+
         var u = Units;
         var count = u.Count;
         for (var s = 0; s < count; s++)
@@ -681,6 +700,7 @@ public sealed partial class SyntheticWorld : IWorldTruth
                 u.Health[s] = Math.Max(u.Health[s], u.MaxHealth[s] * progress);
                 if (left == 0)
                 {
+                    _underConstruction--;
                     FinishConstruction(s);
                 }
             }
@@ -688,6 +708,10 @@ public sealed partial class SyntheticWorld : IWorldTruth
             if (u.Paralyze[s] > 0)
             {
                 u.Paralyze[s] = Math.Max(0, u.Paralyze[s] - (u.MaxHealth[s] / 300f));
+                if (u.Paralyze[s] == 0)
+                {
+                    _paralyzed--;
+                }
             }
         }
     }
@@ -724,6 +748,11 @@ public sealed partial class SyntheticWorld : IWorldTruth
             var damage = Units.MaxHealth[vs] * (float)_combatRandom.NextDouble(0.05, 0.45);
             if (_combatRandom.Chance(0.05))
             {
+                if (Units.Paralyze[vs] <= 0)
+                {
+                    _paralyzed++;
+                }
+
                 Units.Paralyze[vs] += damage; // an EMP hit
                 continue;
             }
@@ -844,8 +873,17 @@ public sealed partial class SyntheticWorld : IWorldTruth
 
             var x = u.X[s];
             var z = u.Z[s];
-            SetRadar(s, allyTeam, radar.Covers(x, z), raiseEvents);
-            SetLos(s, allyTeam, los.Covers(x, z), raiseEvents);
+            var inRadar = radar.Covers(x, z);
+            var inLos = los.Covers(x, z);
+            if (((u.RadarMask[s] & bit) != 0) != inRadar)
+            {
+                SetRadar(s, allyTeam, inRadar, raiseEvents);
+            }
+
+            if (((u.LosMask[s] & bit) != 0) != inLos)
+            {
+                SetLos(s, allyTeam, inLos, raiseEvents);
+            }
         }
     }
 

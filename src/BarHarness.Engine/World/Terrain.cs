@@ -30,9 +30,9 @@ public sealed class Terrain
 
     public float HeightAt(float x, float z)
     {
-        // Off-map or non-finite positions read the nearest edge cell instead of faulting.
-        var cx = float.IsFinite(x) ? Math.Clamp((int)(x / CellSize), 0, _cellsX - 1) : 0;
-        var cz = float.IsFinite(z) ? Math.Clamp((int)(z / CellSize), 0, _cellsZ - 1) : 0;
+        // Off-map positions read the nearest edge cell; float-to-int casts saturate in .NET (NaN gives 0).
+        var cx = Math.Clamp((int)(x * (1f / CellSize)), 0, _cellsX - 1);
+        var cz = Math.Clamp((int)(z * (1f / CellSize)), 0, _cellsZ - 1);
         return _heights[(cz * _cellsX) + cx];
     }
 }
