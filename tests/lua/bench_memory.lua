@@ -38,7 +38,7 @@ for f = 1, frames do
 	net:read()
 	if f % (30 * 60) == 0 then
 		-- the fake engine keeps logs and sockets for tests to inspect: not the widget's memory
-		w.logs, w.echo, net.sockets = {}, {}, {}
+		w.logs, w.echo, net.sockets, w.lastRead = {}, {}, {}, {}
 		collectgarbage("collect")
 		samples[#samples + 1] = collectgarbage("count")
 	end

@@ -42,7 +42,7 @@ function C.new(opts)
 	c.lastError = nil
 	c.seq = -1 -- the first message carries seq 0
 	-- the message on the wire: the string being sent, the one after it, next byte
-	c.wire, c.wireNext, c.wirePos, c.wireKind = nil, nil, 1, nil
+	c.wire, c.wireNext, c.wirePos = nil, nil, 1
 	-- statistics
 	c.stats = {
 		connects = 0, failures = 0, disconnects = 0, messagesSent = 0, bytesSent = 0,
@@ -82,7 +82,7 @@ local function abandonWire(self, reason)
 		self.stats.cutMessages = self.stats.cutMessages + 1
 		self.queue:addDropped(1, reason)
 	end
-	self.wire, self.wireNext, self.wirePos, self.wireKind = nil, nil, 1, nil
+	self.wire, self.wireNext, self.wirePos = nil, nil, 1
 	self.queue:clear(reason)
 end
 
@@ -226,7 +226,7 @@ end
 -- the body is never copied again (the copy would double the garbage per message).
 local JOIN_BELOW = 4096
 
-local function startMessage(self, body, kind, dropped, reason)
+local function startMessage(self, body, dropped, reason)
 	local protocol = self.protocol
 	self.seq = protocol.nextSeq(self.seq)
 	local head = protocol.head(protocol.header(self.seq, dropped, reason), body, self.framing)
@@ -236,7 +236,6 @@ local function startMessage(self, body, kind, dropped, reason)
 		self.wire, self.wireNext = head, body
 	end
 	self.wirePos = 1
-	self.wireKind = kind
 end
 
 -- Sends from the queue, at most `budget` bytes; resumes partial sends at the next byte.
@@ -250,11 +249,11 @@ local function flush(self, now, budget)
 	end
 	while budget > 0 do
 		if not self.wire then
-			local body, kind, dropped, reason = queue:pop()
+			local body, _, dropped, reason = queue:pop()
 			if not body then
 				return true
 			end
-			startMessage(self, body, kind, dropped, reason)
+			startMessage(self, body, dropped, reason)
 		end
 		local wire = self.wire
 		local len = #wire
@@ -277,7 +276,7 @@ local function flush(self, now, budget)
 			else
 				stats.messagesSent = stats.messagesSent + 1
 				stats.lastSeq = self.seq
-				self.wire, self.wirePos, self.wireKind = nil, 1, nil
+				self.wire, self.wirePos = nil, 1
 			end
 		elseif not sent then
 			if err == "timeout" then

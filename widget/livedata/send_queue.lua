@@ -200,10 +200,6 @@ function Q:pop()
 	return body, kind, dropped, reason
 end
 
-function Q:peekKind()
-	return self.kind[1]
-end
-
 --- Drops everything (connection lost). Counted and declared on the next message; the next
 --- connection starts with a snapshot anyway.
 function Q:clear(reason)
