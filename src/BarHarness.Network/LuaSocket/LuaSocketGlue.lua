@@ -15,23 +15,29 @@ end
 local error, type, tostring, tonumber, select, setmetatable, ipairs, pairs = error, type, tostring, tonumber, select, setmetatable, ipairs, pairs
 local format, sub = string.format, string.sub
 local getinfo = debug.getinfo
+local methodNames = {} -- socket method function -> its name (for messages after a tail call)
 
 local handleOf = setmetatable({}, { __mode = "k" }) -- socket object -> handle
 local metatables = {}
 
 -- luaL_argerror as Lua 5.1 words it: the position is the caller's line; a bad `self` in a method
 -- call reads "calling 'f' on bad self". `depth` counts helper frames above the API function.
+-- LuaSocket's functions are C functions, which a `return s:f()` does not tail-call away in 5.1;
+-- these are Lua functions, so a tail call loses the caller: then the method's own name is used.
 local function argerror(narg, extramsg, depth)
 	depth = depth or 0
-	local ar = getinfo(2 + depth, "n")
-	local name = ar and ar.name or "?"
-	if ar and ar.namewhat == "method" then
+	local ar = getinfo(2 + depth, "nft")
+	local name, namewhat = ar and ar.name, ar and ar.namewhat
+	if not name and ar and ar.istailcall and methodNames[ar.func] then
+		name, namewhat = methodNames[ar.func], "method"
+	end
+	if namewhat == "method" then
 		narg = narg - 1
 		if narg == 0 then
 			error(format("calling '%s' on bad self (%s)", name, extramsg), 3 + depth)
 		end
 	end
-	error(format("bad argument #%d to '%s' (%s)", narg, name, extramsg), 3 + depth)
+	error(format("bad argument #%d to '%s' (%s)", narg, name or "?", extramsg), 3 + depth)
 end
 
 local function typeerror(narg, expected, value, depth)
@@ -241,6 +247,12 @@ end
 local function tostringObject(self)
 	local h = handleOf[self]
 	return N.class(h) .. ": " .. format("0x%08x", 0x08000000 + h * 0x40)
+end
+
+for name, f in pairs(tcp) do
+	if name ~= "setpeername" and name ~= "setsockname" then
+		methodNames[f] = name
+	end
 end
 
 for _, class in ipairs({ "tcp{master}", "tcp{client}", "tcp{server}" }) do
