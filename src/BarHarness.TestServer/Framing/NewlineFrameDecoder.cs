@@ -8,7 +8,8 @@ namespace BarHarness.TestServer.Framing;
 public sealed class NewlineFrameDecoder : IFrameDecoder
 {
     private readonly FrameLimits _limits;
-    private readonly List<byte> _line = [];
+    private byte[] _line = new byte[4096];
+    private int _lineLength;
     private long _lineStart;
     private long _discarding = -1; // bytes discarded of the current oversized line, -1 when not discarding
 
@@ -16,34 +17,25 @@ public sealed class NewlineFrameDecoder : IFrameDecoder
 
     public long BytesFed { get; private set; }
 
-    public long PendingBytes => _discarding >= 0 ? _discarding : _line.Count;
+    public long PendingBytes => _discarding >= 0 ? _discarding : _lineLength;
 
     public void Feed(ReadOnlySpan<byte> chunk, ICollection<FrameEvent> output)
     {
-        foreach (var b in chunk)
+        while (!chunk.IsEmpty)
         {
-            var offset = BytesFed++;
-            if (b == (byte)'\n')
+            var newline = chunk.IndexOf((byte)'\n');
+            var piece = newline < 0 ? chunk : chunk[..newline];
+            Append(piece);
+            BytesFed += piece.Length;
+            if (newline < 0)
             {
-                EndLine(output);
-                _lineStart = offset + 1;
-                continue;
+                return;
             }
 
-            if (_discarding >= 0)
-            {
-                _discarding++;
-                continue;
-            }
-
-            if (_line.Count >= _limits.MaxFrameBytes)
-            {
-                _discarding = _line.Count + 1;
-                _line.Clear();
-                continue;
-            }
-
-            _line.Add(b);
+            BytesFed++;
+            EndLine(output);
+            _lineStart = BytesFed;
+            chunk = chunk[(newline + 1)..];
         }
     }
 
@@ -53,14 +45,38 @@ public sealed class NewlineFrameDecoder : IFrameDecoder
         {
             output.Add(new FrameRejected(_lineStart, FrameFault.Oversize, _discarding, $"line over {_limits.MaxFrameBytes} bytes, cut by end of stream"));
         }
-        else if (_line.Count > 0)
+        else if (_lineLength > 0)
         {
-            output.Add(new FrameRejected(_lineStart, FrameFault.Truncated, _line.Count, $"{_line.Count} bytes after the last newline"));
+            output.Add(new FrameRejected(_lineStart, FrameFault.Truncated, _lineLength, $"{_lineLength} bytes after the last newline"));
         }
 
-        _line.Clear();
+        _lineLength = 0;
         _discarding = -1;
         _lineStart = BytesFed;
+    }
+
+    private void Append(ReadOnlySpan<byte> piece)
+    {
+        if (_discarding >= 0)
+        {
+            _discarding += piece.Length;
+            return;
+        }
+
+        if (_lineLength + piece.Length > _limits.MaxFrameBytes)
+        {
+            _discarding = _lineLength + piece.Length;
+            _lineLength = 0;
+            return;
+        }
+
+        if (_lineLength + piece.Length > _line.Length)
+        {
+            Array.Resize(ref _line, Math.Min(_limits.MaxFrameBytes, Math.Max(_line.Length * 2, _lineLength + piece.Length)));
+        }
+
+        piece.CopyTo(_line.AsSpan(_lineLength));
+        _lineLength += piece.Length;
     }
 
     private void EndLine(ICollection<FrameEvent> output)
@@ -72,7 +88,7 @@ public sealed class NewlineFrameDecoder : IFrameDecoder
             return;
         }
 
-        var length = _line.Count;
+        var length = _lineLength;
         if (length > 0 && _line[length - 1] == (byte)'\r')
         {
             length--;
@@ -80,9 +96,9 @@ public sealed class NewlineFrameDecoder : IFrameDecoder
 
         if (length > 0)
         {
-            output.Add(new FrameDecoded(_lineStart, _line.GetRange(0, length).ToArray()));
+            output.Add(new FrameDecoded(_lineStart, _line.AsSpan(0, length).ToArray()));
         }
 
-        _line.Clear();
+        _lineLength = 0;
     }
 }
