@@ -103,4 +103,39 @@ public sealed class SimulatedNetworkTests : IDisposable
         var buffer = new byte[16];
         Assert.Equal(TransferOutcome.EndOfStream, client.Read(buffer).Outcome);
     }
+
+    [Fact]
+    public void Restart_refuses_during_its_delay_and_listens_again_on_the_same_port()
+    {
+        var client = Connected();
+        _server.Inject(new RestartFault(Delay: 50));
+        Run(10_000);
+        Assert.Equal(TransferOutcome.EndOfStream, client.Read(new byte[16]).Outcome);
+
+        var refused = _network.Connect(NetEndpoint.Loopback(8765));
+        Run(5_000);
+        Assert.Equal(ConnectionState.Refused, refused.State);
+
+        Run(50_000);
+        Connected();
+        Assert.Equal(2, _server.Counters.ConnectionsAccepted);
+    }
+
+    [Fact]
+    public void Garbage_reaches_the_widget_over_simulated_tcp()
+    {
+        var client = Connected();
+        _server.Inject(new GarbageFault(Bytes: 2000, LineLength: 500));
+        Run(5_000);
+
+        var buffer = new byte[4096];
+        var total = 0;
+        TransferResult r;
+        while ((r = client.Read(buffer)).Outcome == TransferOutcome.Transferred)
+        {
+            total += r.Bytes;
+        }
+
+        Assert.Equal(2000, total);
+    }
 }
