@@ -57,6 +57,15 @@ public sealed class Lua51ProfileTests
     }
 
     [Fact]
+    public void Format_errors_still_raise_with_lua_message()
+    {
+        using var runtime = new LuaRuntime();
+        var result = runtime.DoString("local ok, e = pcall(function() local s = string.format('%d', 'x') return s end) return ok, e", "=t");
+        Assert.Equal(false, result[0]);
+        Assert.Contains("bad argument #2 to 'format'", (string?)result[1]);
+    }
+
+    [Fact]
     public void Without_the_profile_the_vm_is_plain_5_4()
     {
         using var runtime = new LuaRuntime(new LuaRuntimeOptions { Lua51Profile = false });

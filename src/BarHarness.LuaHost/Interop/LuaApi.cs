@@ -55,6 +55,7 @@ public static unsafe class LuaApi
     [DllImport(Lib), SuppressGCTransition] public static extern void lua_pushvalue(IntPtr l, int idx);
     [DllImport(Lib), SuppressGCTransition] public static extern int lua_rawequal(IntPtr l, int a, int b);
     [DllImport(Lib), SuppressGCTransition] public static extern void lua_rotate(IntPtr l, int idx, int n);
+    [DllImport(Lib), SuppressGCTransition] public static extern void lua_copy(IntPtr l, int fromidx, int toidx);
     [DllImport(Lib), SuppressGCTransition] public static extern IntPtr lua_tothread(IntPtr l, int idx);
 
     // These may allocate inside Lua (and so may run the GC or, on allocation failure, raise):

@@ -34,8 +34,8 @@ public sealed class InstructionMeter
     /// <summary>Why the watchdog stopped the current call-in, or null.</summary>
     public string? Tripped { get; private set; }
 
-    /// <summary>Optional per-tick observer (the sampling profiler).</summary>
-    public Action? OnTick { get; set; }
+    /// <summary>Optional per-tick observer (the sampling profiler); gets the running lua_State*.</summary>
+    public Action<IntPtr>? OnTick { get; set; }
 
     public void BeginCall(long nowTicks)
     {
@@ -48,10 +48,10 @@ public sealed class InstructionMeter
     public void EndCall() => InCall = false;
 
     /// <summary>Called by the hook; returns the message to raise when the watchdog trips.</summary>
-    internal string? Tick()
+    internal string? Tick(IntPtr luaState)
     {
         Instructions += HookInterval;
-        OnTick?.Invoke();
+        OnTick?.Invoke(luaState);
         if (!InCall)
         {
             return null;

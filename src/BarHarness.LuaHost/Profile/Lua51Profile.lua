@@ -8,7 +8,6 @@ local floor, abs, huge, log = math.floor, math.abs, math.huge, math.log
 local format, gsub, concat = string.format, string.gsub, table.concat
 local getinfo, getupvalue, upvaluejoin = debug.getinfo, debug.getupvalue, debug.upvaluejoin
 local mathtype = math.type
-local tunpack = table.unpack
 
 _VERSION = "Lua 5.1"
 
@@ -39,53 +38,9 @@ print = function(...)
 	H.print(concat(parts, "\t"))
 end
 
--- string.format: 5.1 converts the argument of %d %i %c %o %u %x %X by truncation; 5.4 raises
--- "number has no integer representation" for a non-integral float. Formats are parsed once.
-local rawformat = string.format
-local integerArgs = setmetatable({}, { __mode = "k" })
-local function parseFormat(fmt)
-	local positions, arg, i, n = nil, 0, 1, #fmt
-	while i <= n do
-		local s, e, spec = fmt:find("%%[-+ #0]*%d*%.?%d*([%a%%])", i)
-		if not s then
-			break
-		end
-		if spec ~= "%" then
-			arg = arg + 1
-			if spec == "d" or spec == "i" or spec == "c" or spec == "o" or spec == "u" or spec == "x" or spec == "X" then
-				positions = positions or {}
-				positions[#positions + 1] = arg
-			end
-		end
-		i = e + 1
-	end
-	return positions or false
-end
-local function truncate(v)
-	if type(v) == "number" and mathtype(v) == "float" and v == v and v ~= huge and v ~= -huge then
-		if v >= 0 then
-			return floor(v)
-		end
-		return -floor(-v)
-	end
-	return v
-end
-string.format = function(fmt, ...)
-	local positions = integerArgs[fmt]
-	if positions == nil and type(fmt) == "string" then
-		positions = parseFormat(fmt)
-		integerArgs[fmt] = positions
-	end
-	if not positions then
-		return rawformat(fmt, ...)
-	end
-	local args = { ... }
-	for k = 1, #positions do
-		local p = positions[k]
-		args[p] = truncate(args[p])
-	end
-	return rawformat(fmt, tunpack(args, 1, select("#", ...)))
-end
+-- string.format: 5.1 truncates the argument of %d %i %c %o %u %x %X; 5.4 raises for 3.5. A native
+-- shim (H.format) does the truncation so the harness adds no Lua instructions to the widget's count.
+string.format = H.format
 
 -- table
 table.getn = function(t)

@@ -50,6 +50,7 @@ public sealed unsafe class LuaRuntime : IDisposable
         RunGlue(EmbeddedLua("Hooks.lua"), "=(barharness hooks)");
         if (Options.Lua51Profile)
         {
+            Profile.Lua51Format.Install(this);
             RunGlue(EmbeddedLua("Lua51Profile.lua"), "=(barharness lua51)");
         }
 
@@ -453,7 +454,7 @@ public sealed unsafe class LuaRuntime : IDisposable
     private static int Tick(IntPtr l)
     {
         var runtime = ContextOf<LuaRuntime>(l);
-        var stop = runtime.Meter.Tick();
+        var stop = runtime.Meter.Tick(l);
         var memory = false;
         if (stop is null && runtime.Meter.InCall && runtime.Options.MemoryCapBytes > 0
             && runtime.Allocations.CurrentBytes > runtime.Options.MemoryCapBytes)

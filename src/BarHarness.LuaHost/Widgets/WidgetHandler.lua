@@ -296,3 +296,18 @@ function H.loadedNames()
 	end
 	return list
 end
+
+-- Runs a script in a fresh widget-like environment (barharness exec): returns true or false, message.
+function H.exec(code, chunkName)
+	local env = setmetatable({}, { __index = System })
+	env.WG = WG
+	local chunk, err = load(code, chunkName, "t", env)
+	if not chunk then
+		return false, err
+	end
+	local ok, e = xpcall(chunk, traceback)
+	if not ok then
+		return false, e
+	end
+	return true, nil
+end

@@ -139,11 +139,36 @@ public sealed unsafe class WidgetHost
             // An error outside the widget's own protected call: an armed native error that fired in the
             // handler after the call-in returned, or the watchdog. Either way it belongs to the widget.
             var message = LuaApi.ToStringValue(l, -1) ?? "error";
-            Record(new WidgetEvent(WidgetEventKind.Error, string.Join(",", LoadedWidgets), name, message, null, CurrentFrame));
+            LuaApi.lua_settop(l, top);
+            var widgets = LoadedWidgets;
+            Record(new WidgetEvent(WidgetEventKind.Error, string.Join(",", widgets), name, message, null, CurrentFrame));
+            foreach (var widget in widgets)
+            {
+                Unload(widget, "error");
+            }
         }
 
         LuaApi.lua_settop(l, top);
         return sample with { WidgetsCalled = called };
+    }
+
+    /// <summary>Runs a script in a widget-like environment (System behind it); returns the error with its traceback, or null.</summary>
+    public string? RunScript(string code, string chunkName)
+    {
+        var l = _runtime.State;
+        var top = LuaApi.lua_gettop(l);
+        _runtime.PushInternal();
+        LuaApi.GetField(l, -1, "exec");
+        LuaApi.PushString(l, code);
+        LuaApi.PushString(l, chunkName);
+        BeginCall();
+        var status = LuaApi.lua_pcallk(l, 2, 2, 0, IntPtr.Zero, IntPtr.Zero);
+        EndCall();
+        string? error = status != LuaApi.LUA_OK ? LuaApi.ToStringValue(l, -1)
+            : LuaApi.lua_toboolean(l, -2) != 0 ? null
+            : LuaApi.ToStringValue(l, -1) ?? "error";
+        LuaApi.lua_settop(l, top);
+        return error;
     }
 
     /// <summary>A console command as the user types it (<c>/livedata status</c>): actions first, then TextCommand.</summary>

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using BarHarness.Cli.Console;
+using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Running;
+
+namespace BarHarness.Cli.Commands;
+
+/// <summary>
+/// <c>barharness exec SCRIPT.lua</c>: runs a script in a widget's environment inside a synthetic game
+/// (after the given frames), with Spring.Echo and print on stdout, to poke the engine API.
+/// </summary>
+internal static class ExecCommand
+{
+    public static Command Create()
+    {
+        var script = new Argument<string>("script") { Description = "The Lua script" };
+        var units = new Option<int>("--units") { DefaultValueFactory = _ => 20, Description = "Units on the map" };
+        var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1, Description = "World seed" };
+        var frames = new Option<int>("--frames") { DefaultValueFactory = _ => 30, Description = "Sim frames to run before the script" };
+        var spectator = new Option<bool>("--spectator") { Description = "Local player is a full-view spectator" };
+        var command = new Command("exec", "Run a Lua script inside a widget environment of a synthetic game") { script, units, seed, frames, spectator };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(script)!;
+            if (!File.Exists(path))
+            {
+                throw new BarHarness.Core.Diagnostics.HarnessInputException(null, $"script not found: {path}", "an existing .lua file");
+            }
+
+            var yaml = AdHocScenario.Yaml("exec", Math.Max(1, parse.GetValue(frames)) / 30.0, parse.GetValue(units), parse.GetValue(spectator), parse.GetValue(seed));
+            var scenario = new LoadedScenario("(exec)", ScenarioLoader.Parse(yaml, "(exec)"));
+            var run = new ScenarioRun(scenario, new RunOptions
+            {
+                RepoRoot = RepoLocator.Find(),
+                ExecScript = (File.ReadAllText(path), Path.GetFileName(path)),
+                ConsoleMirror = System.Console.Out,
+                ProfileFunctions = false,
+            });
+            var result = run.Execute();
+            if (result.Error is not null)
+            {
+                System.Console.Error.WriteLine("error: " + result.Error);
+                return ExitCodes.ExpectationFailed;
+            }
+
+            if (run.Observation?.ScriptError is { } error)
+            {
+                System.Console.Error.WriteLine(error);
+                return ExitCodes.ExpectationFailed;
+            }
+
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Globalization;
+using BarHarness.Cli.Console;
+using BarHarness.Core.Diagnostics;
+using BarHarness.Reports.Exporters;
+using BarHarness.Reports.Gates;
+using BarHarness.Reports.Model;
+using BarHarness.Reports.SummaryJson;
+using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Running;
+using Spectre.Console;
+
+namespace BarHarness.Cli.Commands;
+
+/// <summary><c>barharness run</c>: the scenario suite, reports, and the CI gate.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var scenarios = new ScenarioArguments();
+        var widget = new Option<string?>("--widget") { Description = "Run this widget file instead of each scenario's (default: the bundled widget/export_livedata.lua)" };
+        var seed = new Option<ulong?>("--seed") { Description = "Override every scenario's seed" };
+        var report = new Option<string?>("--report") { Description = "Report folder (default: reports/latest)" };
+        var format = new Option<string>("--format") { Description = "Report formats: json,junit,mocha,md,html", DefaultValueFactory = _ => "json,junit,mocha,md,html" };
+        var baseline = new Option<string?>("--baseline") { Description = "A summary.json to compare against: fail on a regression beyond the noise threshold" };
+        var net = new Option<string?>("--net") { Description = "sim (default) or real: the transport under the widget's socket" };
+        var quiet = new Option<bool>("--quiet") { Description = "Only the final summary" };
+        var parallel = new Option<int>("--parallel") { Description = "Scenarios run at once (0 = one per core)", DefaultValueFactory = _ => 1 };
+        var command = new Command("run", "Run scenarios against a widget and write reports; exit 0 only when every expectation holds");
+        scenarios.AddTo(command);
+        command.Options.Add(widget);
+        command.Options.Add(seed);
+        command.Options.Add(report);
+        command.Options.Add(format);
+        command.Options.Add(baseline);
+        command.Options.Add(net);
+        command.Options.Add(quiet);
+        command.Options.Add(parallel);
+        command.SetAction(parse =>
+        {
+            var exporters = ExporterRegistry.Default.Parse(parse.GetValue(format) ?? "json");
+            var (batch, selected, root) = scenarios.Load(parse);
+            var widgetPath = parse.GetValue(widget);
+            if (widgetPath is not null && !File.Exists(widgetPath))
+            {
+                throw new HarnessInputException(null, $"widget file not found: {widgetPath}", "an existing .lua file");
+            }
+
+            var netMode = parse.GetValue(net) switch
+            {
+                null => (NetworkMode?)null,
+                "sim" => NetworkMode.Sim,
+                "real" => NetworkMode.Real,
+                var other => throw new HarnessInputException(null, $"--net {other} is not a transport", "sim or real"),
+            };
+            var options = new RunOptions
+            {
+                RepoRoot = root,
+                WidgetOverride = widgetPath,
+                SeedOverride = parse.GetValue(seed),
+                NetworkOverride = netMode,
+            };
+            var reportDir = parse.GetValue(report) ?? Path.Combine(root, "reports", "latest");
+            var quietMode = parse.GetValue(quiet);
+            var threads = parse.GetValue(parallel) <= 0 ? Environment.ProcessorCount : parse.GetValue(parallel);
+
+            foreach (var error in batch.Errors)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error[/] {error.Error.Describe()}");
+            }
+
+            var runner = new SuiteRunner(options);
+            var startedAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture); // a label, never an input
+            var result = ProgressView.Run(selected, quietMode, (progress, finished) =>
+                runner.Run(selected, batch.Errors, threads, startedAt, parse.GetValue(scenarios.Shard), progress, finished));
+
+            Directory.CreateDirectory(reportDir);
+            var written = ReportWriter.WriteAll(result, exporters, reportDir);
+            SummaryView.Print(result, written);
+
+            var exit = result.Passed ? ExitCodes.Passed : ExitCodes.ExpectationFailed;
+            if (batch.Errors.Count > 0)
+            {
+                exit = ExitCodes.BadInput;
+            }
+
+            if (parse.GetValue(baseline) is { } baselinePath)
+            {
+                var comparison = BaselineComparison.Compare(SummaryJsonReader.ReadFile(baselinePath), result);
+                foreach (var line in comparison.DescribeFailures())
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[red]regression[/] {line}");
+                }
+
+                foreach (var note in comparison.Notes)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[grey]note[/] {note}");
+                }
+
+                if (!comparison.Passed && exit == ExitCodes.Passed)
+                {
+                    exit = ExitCodes.ExpectationFailed;
+                }
+
+                AnsiConsole.MarkupLineInterpolated($"baseline gate: {(comparison.Passed ? "passed" : "FAILED")} against {baselinePath}");
+            }
+
+            return exit;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,51 @@
+using BarHarness.Reports.Model;
+using Spectre.Console;
+
+namespace BarHarness.Cli.Commands;
+
+/// <summary>The end-of-run summary: one row per scenario, then every failing expectation with its reproduce command.</summary>
+internal static class SummaryView
+{
+    public static void Print(RunReport report, IReadOnlyList<string> written)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("scenario").AddColumn("result").AddColumn(new TableColumn("p99 ms (real)").RightAligned())
+            .AddColumn(new TableColumn("p99 ms (cost)").RightAligned()).AddColumn(new TableColumn("max ms").RightAligned())
+            .AddColumn(new TableColumn("heap KiB/min").RightAligned()).AddColumn(new TableColumn("msgs").RightAligned());
+        foreach (var s in report.Scenarios)
+        {
+            table.AddRow(
+                Markup.Escape(s.Name),
+                s.Outcome switch { ScenarioOutcome.Pass => "[green]pass[/]", ScenarioOutcome.Fail => "[red]FAIL[/]", _ => "[red]ERROR[/]" },
+                (s.Budget.FrameRealMicros.P99 / 1000).ToString("0.###"),
+                (s.Budget.FrameCost.P99 / 1000).ToString("0.###"),
+                (s.Budget.FrameRealMicros.Max / 1000).ToString("0.###"),
+                s.Leak.Slope is { } slope ? (slope.BytesPerMinute / 1024).ToString("0.#") : "-",
+                s.Network.Messages.ToString());
+        }
+
+        AnsiConsole.Write(table);
+        foreach (var s in report.Scenarios.Where(s => s.Outcome != ScenarioOutcome.Pass))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{ProgressView.Verdict(s.Outcome)}[/] {s.Name} ({s.File})");
+            if (s.Error is not null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"  error: {s.Error}");
+            }
+
+            foreach (var e in s.FailedExpectations)
+            {
+                AnsiConsole.MarkupLineInterpolated($"  {e.Name}: expected {e.Expected}; got {e.Actual}");
+            }
+
+            AnsiConsole.MarkupLineInterpolated($"  reproduce: {s.ReproduceCommand}");
+        }
+
+        var passed = report.Scenarios.Count(s => s.Outcome == ScenarioOutcome.Pass);
+        AnsiConsole.MarkupLineInterpolated($"scenarios: {passed} passed, {report.Scenarios.Count - passed} failed");
+        foreach (var file in written)
+        {
+            AnsiConsole.MarkupLineInterpolated($"report: {file}");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using BarHarness.Core.Time;
+using BarHarness.Engine.Coverage;
+using BarHarness.Engine.SpringApi;
+using BarHarness.Engine.World;
+using BarHarness.LuaHost.Runtime;
+using BarHarness.Scenarios.Definition;
+using EngineTimerMode = BarHarness.Engine.SpringApi.TimerMode;
+
+namespace BarHarness.Scenarios.Running;
+
+/// <summary>Installs the synthetic engine's Spring API (and Game, gl, VFS...) into a widget VM.</summary>
+internal static class EngineBinding
+{
+    // recoil-api.tsv (shared beside the repo) lets calls to engine functions we do not implement be
+    // reported by name; parsed once per process.
+    private static readonly Lazy<RecoilApiCatalog?> Catalog = new(() =>
+        RecoilApiCatalog.LocateDefault() is { } path ? RecoilApiCatalog.Load(path) : null);
+
+    public static EngineApiContext Install(LuaRuntime runtime, SyntheticWorld world, SimClock clock, ScenarioDefinition def, string widgetPath)
+    {
+        var options = new EngineApiOptions
+        {
+            TimerMode = def.Timer == Definition.TimerMode.Real ? EngineTimerMode.Real : EngineTimerMode.Virtual,
+            WidgetFolder = Path.GetDirectoryName(Path.GetFullPath(widgetPath)),
+        };
+        return SpringApiInstaller.Install(runtime, world, options, Catalog.Value, clock);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using BarHarness.LuaHost.Widgets;
+using BarHarness.Reports.Model;
+using BarHarness.Scenarios.Definition;
+using BarHarness.TestServer.Oracle;
+
+namespace BarHarness.Scenarios.Running;
+
+/// <summary>
+/// Turns a scenario's expectations and what the run observed into verdicts, one per expectation.
+/// Budget limits are checked against the deterministic cost (stable on a noisy CI machine); the real
+/// time is printed beside it in every verdict.
+/// </summary>
+internal static class ExpectationEvaluator
+{
+    private static readonly ViolationKind[] InvalidStream =
+    {
+        ViolationKind.InvalidJson, ViolationKind.PercentQEscape, ViolationKind.BadFraming, ViolationKind.MissingField,
+        ViolationKind.BadFieldValue, ViolationKind.SchemaVersionMismatch, ViolationKind.UnknownMessageType, ViolationKind.SeqRegression,
+    };
+
+    public static IReadOnlyList<ExpectationResult> Evaluate(ScenarioDefinition def, RunObservation run, BudgetReport budget, LeakReport leak)
+    {
+        var x = def.Expectations;
+        var results = new List<ExpectationResult>();
+        var errors = run.WidgetEvents.Where(e => e.Kind == WidgetEventKind.Error).ToList();
+        var expectedErrors = x.ExpectErrors;
+
+        var loaded = run.LoadResults.FirstOrDefault();
+        if (!x.ExpectWidgetRemoved)
+        {
+            results.Add(new ExpectationResult(
+                "widget loads",
+                loaded?.IsLoaded == true,
+                "the widget loads and initialises",
+                loaded is null ? "never loaded" : loaded.Describe()));
+        }
+
+        var warm = Window(run.Frames, x.Budget.AfterSeconds);
+        var costs = warm.Select(i => run.Frames.Cost[i]).ToList();
+        var reals = warm.Select(i => run.Frames.WidgetMicros[i]).ToList();
+        if (x.Budget.P99Ms is double p99)
+        {
+            var cost = Percentile(costs, 0.99) / 1000;
+            results.Add(new ExpectationResult(
+                "budget.p99",
+                cost <= p99,
+                $"p99 ≤ {p99} ms per frame after {x.Budget.AfterSeconds} s",
+                $"{Ms(cost)} ms deterministic cost (real time {Ms(Percentile(reals, 0.99) / 1000)} ms)"));
+        }
+
+        if (x.Budget.MaxMs is double max)
+        {
+            var cost = costs.DefaultIfEmpty(0).Max() / 1000;
+            results.Add(new ExpectationResult(
+                "budget.max",
+                cost <= max,
+                $"max ≤ {max} ms per frame after {x.Budget.AfterSeconds} s",
+                $"{Ms(cost)} ms deterministic cost (real time {Ms(reals.DefaultIfEmpty(0).Max() / 1000)} ms)"));
+        }
+
+        if (x.Budget.MaxOverBudgetShare is double share)
+        {
+            var limit = x.Budget.BudgetMs * 1000;
+            var over = costs.Count == 0 ? 0 : costs.Count(c => c > limit) / (double)costs.Count;
+            var overReal = reals.Count == 0 ? 0 : reals.Count(c => c > limit) / (double)reals.Count;
+            results.Add(new ExpectationResult(
+                "budget.over_budget_share",
+                over <= share,
+                $"≤ {share:P2} of frames over {x.Budget.BudgetMs} ms",
+                $"{over:P2} by deterministic cost ({overReal:P2} by real time)"));
+        }
+
+        if (x.Memory is { } memory)
+        {
+            var allowed = memory.MaxGrowthKbPerMinute * 1024;
+            var slope = leak.Slope;
+            var passed = leak.Verdict != LeakVerdict.Growth && (slope is null || slope.Low95 <= allowed);
+            results.Add(new ExpectationResult(
+                "memory.growth",
+                passed,
+                $"heap after collection grows ≤ {memory.MaxGrowthKbPerMinute} KiB per game minute",
+                slope is null ? $"no slope ({run.Heap.Count} heap samples)" : $"{slope.BytesPerMinute / 1024:0.##} KiB/min (95% CI {slope.Low95 / 1024:0.##}..{slope.High95 / 1024:0.##}); verdict {leak.Verdict}",
+                leak.VerdictReason));
+        }
+
+        if (x.NoLuaErrors && !x.ExpectWidgetRemoved)
+        {
+            var unexpected = errors.Where(e => !expectedErrors.Any(s => e.Message.Contains(s, StringComparison.Ordinal))).ToList();
+            results.Add(new ExpectationResult(
+                "no_lua_errors",
+                unexpected.Count == 0,
+                "no Lua error in any call-in",
+                unexpected.Count == 0 ? "none" : $"{unexpected.Count}: first in {unexpected[0].CallIn} at frame {unexpected[0].Frame}: {unexpected[0].Message}",
+                unexpected.FirstOrDefault()?.Traceback));
+        }
+
+        if (x.NoBlockingCalls)
+        {
+            var first = run.BlockingCalls.FirstOrDefault();
+            results.Add(new ExpectationResult(
+                "no_blocking_calls",
+                run.BlockingCalls.Count == 0,
+                "no socket call with a timeout other than 0 and no socket.sleep (each freezes BAR)",
+                first is null ? "none" : $"{run.BlockingCalls.Count}: first {first.Function} (timeout {first.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture) ?? "nil"})",
+                first?.Traceback));
+        }
+
+        if (x.ReconnectWithinSeconds is double bound)
+        {
+            var unresolved = run.ReconnectUnresolvedSince is double since && run.DurationSeconds - since > bound;
+            results.Add(new ExpectationResult(
+                "reconnect_within",
+                run.MaxReconnectDelaySeconds <= bound && !unresolved && run.ConnectionsAccepted > 0,
+                $"reconnects within {bound} s after the server is back",
+                unresolved ? $"server back at {run.ReconnectUnresolvedSince:0.#} s, never reconnected" : $"{run.Reconnects} reconnects, slowest {run.MaxReconnectDelaySeconds:0.##} s ({run.ConnectionsAccepted} connections)"));
+        }
+
+        Oracle(def, run, results);
+
+        if (x.MaxConsoleLinesPerMinute is double perMinute)
+        {
+            var worst = run.ConsoleLines.GroupBy(l => l.Frame / 1800).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+            results.Add(new ExpectationResult(
+                "console_spam",
+                worst <= perMinute,
+                $"≤ {perMinute} console lines per game minute",
+                $"{worst} in the worst minute ({run.ConsoleLineCount} in all)"));
+        }
+
+        if (x.ExpectWidgetRemoved)
+        {
+            results.Add(new ExpectationResult(
+                "widget_removed",
+                !run.LoadedAtEnd,
+                "BAR would remove the widget (or refuse to load it)",
+                run.LoadedAtEnd ? "still loaded at the end" : (loaded?.IsLoaded == true ? "removed during the run" : loaded?.Describe() ?? "not loaded")));
+        }
+
+        foreach (var expected in expectedErrors)
+        {
+            var seen = errors.Any(e => e.Message.Contains(expected, StringComparison.Ordinal))
+                || run.LoadResults.Any(r => (r.Message ?? string.Empty).Contains(expected, StringComparison.Ordinal));
+            results.Add(new ExpectationResult($"expect_error: {expected}", seen, $"an error containing \"{expected}\"", seen ? "seen" : "not seen"));
+        }
+
+        if (run.OpenSocketsAfterShutdown.Count > 0 || run.ActionsAfterShutdown.Count > 0)
+        {
+            results.Add(new ExpectationResult(
+                "clean_shutdown",
+                false,
+                "no socket or action left after Shutdown",
+                $"sockets: [{string.Join(", ", run.OpenSocketsAfterShutdown)}], actions: [{string.Join(", ", run.ActionsAfterShutdown)}]"));
+        }
+
+        return results;
+    }
+
+    private static void Oracle(ScenarioDefinition def, RunObservation run, List<ExpectationResult> results)
+    {
+        var o = def.Expectations.Oracle;
+        var byKind = run.Violations.GroupBy(v => v.Kind).ToDictionary(g => g.Key, g => g.ToList());
+        string Describe(params ViolationKind[] kinds)
+        {
+            var found = kinds.SelectMany(k => byKind.GetValueOrDefault(k) ?? []).ToList();
+            return found.Count == 0 ? "none" : $"{found.Count}: {found[0].Kind} {found[0].Detail}";
+        }
+
+        bool None(params ViolationKind[] kinds) => kinds.All(k => !byKind.ContainsKey(k));
+
+        var serverUp = def.Network.ServerUpAtStart && !def.Expectations.ExpectWidgetRemoved;
+        if (o.ValidStream)
+        {
+            results.Add(new ExpectationResult("oracle.valid_stream", None(InvalidStream), "every message is valid JSON with the schema's fields, framed intact", Describe(InvalidStream)));
+            if (serverUp)
+            {
+                var messages = run.OracleStats?.Messages ?? 0;
+                results.Add(new ExpectationResult("oracle.stream_received", messages > 0, "the server receives the widget's stream", $"{messages} messages, {run.BytesReceivedByServer} bytes"));
+            }
+        }
+
+        if (o.NoSilentLoss)
+        {
+            results.Add(new ExpectationResult("oracle.no_silent_loss", None(ViolationKind.UndeclaredSeqGap, ViolationKind.Accounting), "every sequence gap declared; bytes sent = received + lost at disconnects", Describe(ViolationKind.UndeclaredSeqGap, ViolationKind.Accounting)));
+        }
+
+        if (o.Privacy)
+        {
+            results.Add(new ExpectationResult("oracle.privacy", None(ViolationKind.PrivacyLeak), "no enemy unit outside LOS is exported to a non-spectator", Describe(ViolationKind.PrivacyLeak)));
+        }
+
+        if (o.SnapshotAfterReconnect)
+        {
+            results.Add(new ExpectationResult("oracle.snapshot_after_reconnect", None(ViolationKind.MissingSnapshotAfterReconnect), "a full snapshot first on every connection", Describe(ViolationKind.MissingSnapshotAfterReconnect)));
+        }
+
+        if (o.FreshnessFrames is int frames)
+        {
+            var h = run.OracleStats?.Freshness;
+            var p99 = h is null || h.Samples == 0 ? 0 : h.Quantile(0.99);
+            results.Add(new ExpectationResult("oracle.freshness", h is { Samples: > 0 } && p99 <= frames, $"p99 age of exported unit state ≤ {frames} frames", h is null || h.Samples == 0 ? "no samples" : $"p99 {p99} frames, max {h.Max} ({h.Samples} samples)"));
+        }
+
+        if (o.Accuracy)
+        {
+            results.Add(new ExpectationResult("oracle.accuracy", None(ViolationKind.InaccurateValue, ViolationKind.UnknownUnit), "exported values match the engine at that frame", Describe(ViolationKind.InaccurateValue, ViolationKind.UnknownUnit)));
+        }
+    }
+
+    private static List<int> Window(FrameSeries frames, double afterSeconds)
+    {
+        var list = new List<int>(frames.Count);
+        for (var i = 0; i < frames.Count; i++)
+        {
+            if (frames.GameSeconds[i] >= afterSeconds)
+            {
+                list.Add(i);
+            }
+        }
+
+        return list;
+    }
+
+    private static double Percentile(List<double> values, double q)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.OrderBy(v => v).ToList();
+        var rank = (int)Math.Ceiling(q * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+
+    private static string Ms(double ms) => ms.ToString("0.###", CultureInfo.InvariantCulture);
+}

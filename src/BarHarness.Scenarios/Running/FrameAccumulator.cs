@@ -1,0 +1,68 @@
+using BarHarness.LuaHost.Widgets;
+
+namespace BarHarness.Scenarios.Running;
+
+/// <summary>
+/// Adds up what the widget cost between two sim frames: GameFrame, the unit call-ins of that frame,
+/// and the Update/DrawScreen calls of the draw ticks that follow it. Also keeps the per-call-in
+/// samples the budget report breaks down.
+/// </summary>
+internal sealed class FrameAccumulator
+{
+    private readonly Dictionary<string, (List<double> Real, List<double> Cost)> _byCallIn = new(StringComparer.Ordinal);
+
+    public long Ticks { get; private set; }
+
+    public long Instructions { get; private set; }
+
+    public long EngineCalls { get; private set; }
+
+    public long AllocCount { get; private set; }
+
+    public long AllocBytes { get; private set; }
+
+    public string CostliestCallIn { get; private set; } = "-";
+
+    private long _costliestTicks = -1;
+
+    public IReadOnlyDictionary<string, (List<double> Real, List<double> Cost)> ByCallIn => _byCallIn;
+
+    public void Add(string callIn, in CallInSample sample, Func<CallInSample, double> price)
+    {
+        if (sample.WidgetsCalled == 0 && sample.Instructions == 0)
+        {
+            return;
+        }
+
+        Ticks += sample.ElapsedTicks;
+        Instructions += sample.Instructions;
+        EngineCalls += sample.EngineCalls;
+        AllocCount += sample.AllocCount;
+        AllocBytes += sample.AllocBytes;
+        if (sample.ElapsedTicks > _costliestTicks)
+        {
+            _costliestTicks = sample.ElapsedTicks;
+            CostliestCallIn = callIn;
+        }
+
+        if (!_byCallIn.TryGetValue(callIn, out var lists))
+        {
+            lists = (new List<double>(), new List<double>());
+            _byCallIn[callIn] = lists;
+        }
+
+        lists.Real.Add(sample.ElapsedMicroseconds);
+        lists.Cost.Add(price(sample));
+    }
+
+    public void ResetFrame()
+    {
+        Ticks = 0;
+        Instructions = 0;
+        EngineCalls = 0;
+        AllocCount = 0;
+        AllocBytes = 0;
+        CostliestCallIn = "-";
+        _costliestTicks = -1;
+    }
+}

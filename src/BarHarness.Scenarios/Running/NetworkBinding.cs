@@ -1,0 +1,52 @@
+using BarHarness.Core.Time;
+using BarHarness.Core.Transport;
+using BarHarness.LuaHost.Interop;
+using BarHarness.LuaHost.Runtime;
+using BarHarness.Network.LuaSocket;
+using BarHarness.Network.Real;
+using BarHarness.Network.Simulated;
+using BarHarness.Scenarios.Definition;
+using BarHarness.TestServer.Framing;
+
+namespace BarHarness.Scenarios.Running;
+
+/// <summary>Builds the scenario's transport and gives the widget its <c>socket</c> over it.</summary>
+internal static class NetworkBinding
+{
+    public static ITransport CreateTransport(NetworkSpec spec, NetworkMode? forced, SimClock clock)
+    {
+        var options = new TransportOptions
+        {
+            Buffers = new SocketBuffers(spec.ClientBufferBytes, spec.ServerBufferBytes),
+            ConnectDelayMicros = Math.Max(1, (long)(spec.ConnectDelaySeconds * SimClock.MicrosPerSecond)),
+        };
+        return (forced ?? spec.Mode) == NetworkMode.Real ? new RealNetwork(clock, options) : new SimulatedNetwork(clock, options);
+    }
+
+    public static SocketObservations InstallSocket(LuaRuntime runtime, ITransport transport, SimClock clock, Func<int> frame)
+    {
+        var api = new LuaSocketApi(transport)
+        {
+            TracebackSource = () => LuaApi.Traceback(runtime.State, null, 1),
+            GameFrameSource = () => frame(),
+        };
+        LuaSocketBinding.Install(runtime, api);
+        return new SocketObservations(api);
+    }
+
+    public static FramingKind ServerFraming(Framing framing) => framing switch
+    {
+        Framing.Newline => FramingKind.NewlineDelimited,
+        Framing.Length => FramingKind.LengthPrefixed,
+        _ => FramingKind.AutoDetect,
+    };
+}
+
+/// <summary>What the widget's sockets did: bytes handed to send, blocking calls, sockets left open.</summary>
+internal sealed class SocketObservations(LuaSocketApi api)
+{
+    public SocketStatistics Statistics => api.Statistics;
+
+    public IReadOnlyList<string> OpenSocketDescriptions() =>
+        api.OpenSockets.Select(s => $"tcp{{{s.ClassName}}} #{s.Id}").ToList();
+}

@@ -1,0 +1,169 @@
+using BarHarness.Engine.SpringApi;
+using BarHarness.Engine.World;
+using BarHarness.LuaHost.Runtime;
+using BarHarness.LuaHost.Widgets;
+using BarHarness.Network.LuaSocket;
+using BarHarness.Reports.Model;
+using BarHarness.TestServer.Oracle;
+
+namespace BarHarness.Scenarios.Running;
+
+/// <summary>Everything one run saw, gathered for expectations and reports. Data only: no verdicts here.</summary>
+public sealed class RunObservation
+{
+    private const int SlowFramesKept = 12;
+    private readonly FrameSeriesBuilder _frames = new();
+    private readonly List<string> _faultNames = new();
+    private readonly Dictionary<string, double> _faultOpen = new(StringComparer.Ordinal);
+    private readonly List<FaultWindow> _faultWindows = new();
+    private readonly List<SlowFrame> _slow = new();
+
+    internal RunObservation(double durationSeconds)
+    {
+        DurationSeconds = durationSeconds;
+    }
+
+    public double DurationSeconds { get; }
+
+    public List<WidgetLoadResult> LoadResults { get; } = new();
+
+    public List<HeapSample> Heap { get; } = new();
+
+    public FrameSeries Frames { get; private set; } = FrameSeries.Empty;
+
+    public IReadOnlyList<FaultWindow> FaultWindows => _faultWindows;
+
+    public IReadOnlyList<SlowFrame> SlowFrames => _slow;
+
+    public IReadOnlyList<WidgetEvent> WidgetEvents { get; private set; } = [];
+
+    public IReadOnlyList<ConsoleLine> ConsoleLines { get; private set; } = [];
+
+    public long ConsoleLineCount { get; private set; }
+
+    public IReadOnlyList<BlockingCall> BlockingCalls { get; private set; } = [];
+
+    public IReadOnlyList<StreamViolation> Violations { get; private set; } = [];
+
+    public OracleStats? OracleStats { get; private set; }
+
+    public string StreamHash { get; private set; } = string.Empty;
+
+    /// <summary>Hash of the received bytes together with their virtual arrival times.</summary>
+    public string TimedStreamHash { get; private set; } = string.Empty;
+
+    public long BytesHandedToSend { get; private set; }
+
+    public long BytesReceivedByServer { get; private set; }
+
+    public int Reconnects { get; private set; }
+
+    public double MaxReconnectDelaySeconds { get; private set; }
+
+    public double? ReconnectUnresolvedSince { get; private set; }
+
+    public long ConnectionsAccepted { get; private set; }
+
+    public bool LoadedAtEnd { get; internal set; }
+
+    /// <summary>The error of an exec script, with its traceback, or null when it ran cleanly.</summary>
+    public string? ScriptError { get; internal set; }
+
+    public IReadOnlyList<string> ActionsBeforeShutdown { get; internal set; } = [];
+
+    public IReadOnlyList<string> ActionsAfterShutdown { get; internal set; } = [];
+
+    public IReadOnlyList<string> OpenSocketsAfterShutdown { get; internal set; } = [];
+
+    public IReadOnlyList<FunctionProfileEntry> Profile { get; private set; } = [];
+
+    public IReadOnlyList<CallInSamplesView> CallIns { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, int> UnimplementedCalls { get; private set; } = new Dictionary<string, int>();
+
+    public ulong WorldStateHash { get; private set; }
+
+    internal int FaultBit(string name)
+    {
+        var i = _faultNames.IndexOf(name);
+        if (i < 0)
+        {
+            _faultNames.Add(name);
+            i = _faultNames.Count - 1;
+        }
+
+        return i;
+    }
+
+    internal void AddFrame(in FrameSample sample, string costliestCallIn, IReadOnlyList<string>? topFunctions)
+    {
+        _frames.Add(sample);
+        if (_slow.Count < SlowFramesKept || sample.WidgetMicros > _slow[^1].WidgetMicros)
+        {
+            _slow.Add(new SlowFrame(sample.Frame, sample.GameSeconds, sample.WidgetMicros, sample.Cost, costliestCallIn, topFunctions ?? []));
+            _slow.Sort((a, b) => b.WidgetMicros.CompareTo(a.WidgetMicros));
+            if (_slow.Count > SlowFramesKept)
+            {
+                _slow.RemoveAt(_slow.Count - 1);
+            }
+        }
+    }
+
+    internal void ObserveFaults(double gameSeconds, IReadOnlyList<string> active)
+    {
+        foreach (var name in active)
+        {
+            FaultBit(name);
+            _faultOpen.TryAdd(name, gameSeconds);
+        }
+
+        foreach (var open in _faultOpen.Where(kv => !active.Contains(kv.Key)).ToList())
+        {
+            _faultWindows.Add(new FaultWindow(open.Key, open.Value, gameSeconds));
+            _faultOpen.Remove(open.Key);
+        }
+    }
+
+    internal void Finish(
+        WidgetHost host,
+        LuaRuntime runtime,
+        TestServer.Server.TestServer server,
+        StreamOracle oracle,
+        SocketObservations sockets,
+        ReconnectTracker reconnects,
+        FrameAccumulator accumulator,
+        FunctionProfiler? profiler,
+        EngineApiContext engine,
+        SyntheticWorld world)
+    {
+        var end = world.Clock.GameSeconds;
+        foreach (var open in _faultOpen)
+        {
+            _faultWindows.Add(new FaultWindow(open.Key, open.Value, end));
+        }
+
+        _faultOpen.Clear();
+        Frames = _frames.Build() with { FaultNames = _faultNames.ToList() };
+        WidgetEvents = host.Events.ToList();
+        ConsoleLines = runtime.Console.Lines.ToList();
+        ConsoleLineCount = runtime.Console.TotalLines;
+        BlockingCalls = sockets.Statistics.BlockingCalls.ToList();
+        BytesHandedToSend = sockets.Statistics.BytesSent;
+        Violations = oracle.Violations.ToList();
+        OracleStats = oracle.Stats;
+        StreamHash = server.Recording.StreamHash;
+        TimedStreamHash = server.Recording.TimedStreamHash;
+        BytesReceivedByServer = server.Counters.BytesRead;
+        ConnectionsAccepted = server.Counters.ConnectionsAccepted;
+        Reconnects = reconnects.Reconnects;
+        MaxReconnectDelaySeconds = reconnects.MaxDelaySeconds;
+        ReconnectUnresolvedSince = reconnects.UnresolvedSince;
+        Profile = profiler?.Entries() ?? [];
+        CallIns = accumulator.ByCallIn.Select(kv => new CallInSamplesView(kv.Key, kv.Value.Real, kv.Value.Cost)).OrderBy(c => c.CallIn, StringComparer.Ordinal).ToList();
+        UnimplementedCalls = new Dictionary<string, int>(engine.UnimplementedCalls);
+        WorldStateHash = world.StateHash();
+    }
+}
+
+/// <summary>Real-time and deterministic cost samples of one call-in over a run.</summary>
+public sealed record CallInSamplesView(string CallIn, IReadOnlyList<double> RealMicros, IReadOnlyList<double> Cost);

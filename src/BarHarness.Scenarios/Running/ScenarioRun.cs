@@ -1,0 +1,356 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using BarHarness.Core.Randomness;
+using BarHarness.Core.Time;
+using BarHarness.Core.Transport;
+using BarHarness.Engine.World;
+using BarHarness.LuaHost.Runtime;
+using BarHarness.LuaHost.Widgets;
+using BarHarness.Reports.Model;
+using BarHarness.Scenarios.Definition;
+using BarHarness.TestServer.Oracle;
+using BarHarness.TestServer.Server;
+
+namespace BarHarness.Scenarios.Running;
+
+/// <summary>
+/// One scenario, played out. The simulation owns time: a virtual clock advanced in 60 Hz draw ticks,
+/// with sim frames (30 a game second, times the game speed) interleaved as BAR does; every random draw
+/// comes from the scenario's seed. Real time is only measured, never used to decide anything.
+/// </summary>
+public sealed class ScenarioRun
+{
+    public const long DrawTickMicros = 16_667;
+    private const double DrawTickSeconds = 1.0 / 60;
+
+    private readonly LoadedScenario _scenario;
+    private readonly RunOptions _options;
+    private readonly IProgress<RunProgress>? _progress;
+
+    public ScenarioRun(LoadedScenario scenario, RunOptions options, IProgress<RunProgress>? progress = null)
+    {
+        _scenario = scenario;
+        _options = options;
+        _progress = progress;
+    }
+
+    /// <summary>What the run observed, for expectations, reports and tests.</summary>
+    public RunObservation? Observation { get; private set; }
+
+    public ScenarioResult Execute()
+    {
+        var def = _scenario.Definition;
+        var seed = _options.SeedOverride ?? def.Seed;
+        var widgetPath = _options.ExecScript is null ? ResolveWidget(def) : _options.BundledWidget;
+        var wall = Stopwatch.StartNew();
+        try
+        {
+            var observation = Simulate(def, seed, widgetPath);
+            Observation = observation;
+            var result = ResultBuilder.Build(_scenario, _options, seed, widgetPath, HashFile(widgetPath), observation, wall.Elapsed.TotalSeconds);
+            return result;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new ScenarioResult
+            {
+                Name = def.Name,
+                File = _scenario.RelativePath,
+                Seed = seed,
+                WidgetPath = widgetPath,
+                WidgetSha256 = File.Exists(widgetPath) ? HashFile(widgetPath) : string.Empty,
+                DurationGameSeconds = def.DurationSeconds,
+                WallSeconds = wall.Elapsed.TotalSeconds,
+                Outcome = ScenarioOutcome.Error,
+                Error = new RunError($"the harness failed while running this scenario: {e.GetType().Name}: {e.Message}", _scenario.RelativePath),
+                ReproduceCommand = ResultBuilder.ReproduceCommand(_options, _scenario, seed),
+            };
+        }
+    }
+
+    private string ResolveWidget(ScenarioDefinition def)
+    {
+        if (_options.WidgetOverride is { } overridden)
+        {
+            return Path.GetFullPath(overridden);
+        }
+
+        if (def.Widget.IsDefault)
+        {
+            return _options.BundledWidget;
+        }
+
+        var fromScenario = Path.Combine(Path.GetDirectoryName(def.SourceFile) ?? _options.RepoRoot, def.Widget.Path);
+        return File.Exists(fromScenario) ? Path.GetFullPath(fromScenario) : Path.GetFullPath(Path.Combine(_options.RepoRoot, def.Widget.Path));
+    }
+
+    private RunObservation Simulate(ScenarioDefinition def, ulong seed, string widgetPath)
+    {
+        var random = new SeededRandom(seed);
+        var clock = new SimClock();
+        var world = new SyntheticWorld(WorldSetupFactory.Create(def, seed));
+        using var runtime = new LuaRuntime(new LuaRuntimeOptions
+        {
+            RandomSeed = seed,
+            Float32Numbers = _options.Float32Numbers,
+        });
+        var engine = EngineBinding.Install(runtime, world, clock, def, widgetPath);
+        using var transport = NetworkBinding.CreateTransport(def.Network, _options.NetworkOverride, clock);
+        var sockets = NetworkBinding.InstallSocket(runtime, transport, clock, () => world.Frame);
+        var truth = new WorldTruthRecorder(world);
+        var oracle = new StreamOracle(new OracleOptions(), truth);
+        using var server = new TestServer.Server.TestServer(
+            transport,
+            random.Fork("server"),
+            new TestServerOptions { Endpoint = NetEndpoint.Loopback(def.Network.Port), Framing = NetworkBinding.ServerFraming(def.Network.Framing) },
+            FaultScheduleBuilder.Build(def.Faults),
+            oracle);
+        if (def.Network.ServerUpAtStart)
+        {
+            server.Start();
+        }
+
+        runtime.Console.Mirror = _options.ConsoleMirror;
+        var host = new WidgetHost(runtime);
+        var profiler = _options.ProfileFunctions ? new FunctionProfiler(runtime) : null;
+        var timeline = new UnitTimelineDriver(def.Units, def.World.EdgeData, world, random.Fork("timeline"), def.World.TeamCount);
+        var events = new GameEventDriver(def.Events);
+        var observation = new RunObservation(def.DurationSeconds);
+        var accumulator = new FrameAccumulator();
+        var reconnects = new ReconnectTracker();
+        var known = new HashSet<int>();
+        var coster = new DeterministicCost();
+        var heapEvery = Math.Max(30, (int)(_options.HeapSampleIntervalSeconds * ScenarioDefinition.FramesPerSecond));
+        string? widgetName = null;
+        var loadFrame = events.LoadFrame;
+        var durationFrames = def.DurationFrames;
+        var gameOverAt = -1;
+        double frameDebt = 0;
+        var lastFrameFlushed = 0;
+        var wall = Stopwatch.StartNew();
+
+        timeline.Start();
+        world.Clock.StartGame();
+
+        void LoadWidget()
+        {
+            var config = def.Widget.Config is null ? null : ConfigConversion.ToPlain(def.Widget.Config);
+            var result = host.Load(widgetPath, "LuaUI/Widgets/" + Path.GetFileName(widgetPath), widgetName is null ? config : null);
+            observation.LoadResults.Add(result);
+            if (result.IsLoaded)
+            {
+                widgetName = result.Name;
+            }
+        }
+
+        void Flush()
+        {
+            if (world.Frame == 0 || world.Frame == lastFrameFlushed)
+            {
+                return;
+            }
+
+            lastFrameFlushed = world.Frame;
+            var cost = coster.Price(accumulator.Instructions, accumulator.EngineCalls, accumulator.AllocBytes, accumulator.AllocCount);
+            observation.AddFrame(new FrameSample(
+                world.Frame,
+                world.Clock.GameSeconds,
+                world.UnitCount,
+                accumulator.Ticks * 1_000_000.0 / Stopwatch.Frequency,
+                cost,
+                accumulator.Instructions,
+                accumulator.EngineCalls,
+                0,
+                accumulator.AllocBytes,
+                accumulator.AllocCount,
+                null,
+                null,
+                FaultFlags(server, observation)),
+                accumulator.CostliestCallIn,
+                profiler?.TakeFrameTop());
+            accumulator.ResetFrame();
+        }
+
+        void Measure(string callIn, CallInSample sample) =>
+            accumulator.Add(callIn, sample, s => coster.Price(s.Instructions, s.EngineCalls, s.AllocBytes, s.AllocCount));
+
+        void Forward(in WorldEvent e)
+        {
+            var visible = world.LocalHasFullView || world.IsVisibleToLocalPlayer(e.UnitId) || world.CanRead(world.Roster.AllyTeamOf(e.Team));
+            switch (e.Kind)
+            {
+                case WorldEventKind.UnitCreated when visible:
+                    known.Add(e.UnitId);
+                    Measure("UnitCreated", host.CallIn("UnitCreated", e.UnitId, e.UnitDefId, e.Team, e.BuilderId == 0 ? null : e.BuilderId));
+                    break;
+                case WorldEventKind.UnitFinished when visible:
+                    Measure("UnitFinished", host.CallIn("UnitFinished", e.UnitId, e.UnitDefId, e.Team));
+                    break;
+                case WorldEventKind.UnitDestroyed when known.Remove(e.UnitId) || visible:
+                    Measure("UnitDestroyed", host.CallIn("UnitDestroyed", e.UnitId, e.UnitDefId, e.Team, e.AttackerId == 0 ? null : e.AttackerId, e.AttackerId == 0 ? null : e.AttackerDefId, e.AttackerId == 0 ? null : e.AttackerTeam));
+                    break;
+                case WorldEventKind.UnitGiven when visible:
+                    Measure("UnitGiven", host.CallIn("UnitGiven", e.UnitId, e.UnitDefId, e.Team, e.OtherTeam));
+                    break;
+                case WorldEventKind.UnitTaken when visible:
+                    Measure("UnitTaken", host.CallIn("UnitTaken", e.UnitId, e.UnitDefId, e.OtherTeam, e.Team));
+                    break;
+                case WorldEventKind.UnitEnteredLos:
+                    known.Add(e.UnitId);
+                    Measure("UnitEnteredLos", host.CallIn("UnitEnteredLos", e.UnitId, e.Team));
+                    break;
+                case WorldEventKind.UnitLeftLos:
+                    Measure("UnitLeftLos", host.CallIn("UnitLeftLos", e.UnitId, e.Team));
+                    break;
+                case WorldEventKind.UnitEnteredRadar:
+                    Measure("UnitEnteredRadar", host.CallIn("UnitEnteredRadar", e.UnitId, e.Team));
+                    break;
+                case WorldEventKind.UnitLeftRadar:
+                    Measure("UnitLeftRadar", host.CallIn("UnitLeftRadar", e.UnitId, e.Team));
+                    break;
+            }
+        }
+
+        void ApplyEvent(GameEvent e)
+        {
+            switch (e)
+            {
+                case SpeedChange s:
+                    GameEventDriver.ApplySpeed(world, s);
+                    break;
+                case Pause:
+                    world.Clock.SetPaused(true, world.LocalPlayerId);
+                    Measure("GamePaused", host.CallIn("GamePaused", world.LocalPlayerId, true));
+                    break;
+                case Unpause:
+                    world.Clock.SetPaused(false, world.LocalPlayerId);
+                    Measure("GamePaused", host.CallIn("GamePaused", world.LocalPlayerId, false));
+                    break;
+                case WidgetReload when widgetName is not null:
+                    Measure("Shutdown", host.Unload(widgetName, "reload"));
+                    LoadWidget();
+                    break;
+                case WidgetEnable when widgetName is null && world.Frame > 0:
+                    LoadWidget();
+                    break;
+                case GameOver:
+                    world.EndGame();
+                    gameOverAt = world.Frame;
+                    Measure("GameOver", host.CallIn("GameOver"));
+                    break;
+                case SpectatorSwitch sw:
+                    world.SetLocalView(true, sw.FullView, world.LocalTeamId);
+                    Measure("PlayerChanged", host.CallIn("PlayerChanged", world.LocalPlayerId));
+                    break;
+                case Definition.TextCommand cmd:
+                    Measure("TextCommand", host.TextCommand(cmd.Command));
+                    break;
+            }
+        }
+
+        if (loadFrame == 0 && _options.ExecScript is null)
+        {
+            LoadWidget();
+        }
+
+        while (world.Frame < durationFrames)
+        {
+            clock.AdvanceBy(DrawTickMicros);
+            if (!world.Clock.Paused && gameOverAt < 0)
+            {
+                frameDebt += world.Clock.WantedSpeed * ScenarioDefinition.FramesPerSecond * DrawTickSeconds;
+            }
+
+            while (frameDebt >= 1 && world.Frame < durationFrames)
+            {
+                frameDebt -= 1;
+                Flush();
+                var next = world.Frame + 1;
+                foreach (var e in events.Due(next))
+                {
+                    ApplyEvent(e);
+                }
+
+                timeline.Apply(next);
+                world.StepFrame();
+                truth.Record();
+                runtime.Console.CurrentFrame = world.Frame;
+                host.CurrentFrame = world.Frame;
+                while (world.Events.TryDequeue(out var e))
+                {
+                    Forward(e);
+                }
+
+                if (widgetName is null && loadFrame > 0 && world.Frame >= loadFrame && _options.ExecScript is null)
+                {
+                    LoadWidget();
+                }
+
+                Measure("GameFrame", host.CallIn("GameFrame", world.Frame));
+                transport.Pump();
+                server.Step(world.Frame);
+                var counters = server.Counters;
+                reconnects.Observe(world.Clock.GameSeconds, counters.ConnectionsAccepted, counters.OpenConnections, server.IsListening && !server.ActiveFaults.Contains("down"));
+                observation.ObserveFaults(world.Clock.GameSeconds, server.ActiveFaults);
+                if (world.Frame % heapEvery == 0)
+                {
+                    observation.Heap.Add(new HeapSample(world.Clock.GameSeconds, runtime.CollectAndMeasureHeap()));
+                }
+
+                if (world.Frame % 300 == 0)
+                {
+                    _progress?.Report(new RunProgress(def.Name, world.Clock.GameSeconds, def.DurationSeconds, world.UnitCount, world.Frame / Math.Max(1e-9, wall.Elapsed.TotalSeconds)));
+                }
+            }
+
+            if (gameOverAt >= 0 && clock.NowMicros > (long)(world.Frame / 30.0 * 1e6) + 2_000_000)
+            {
+                break; // two seconds of drawing after game over, then the run is done
+            }
+
+            engine.LastUpdateSeconds = DrawTickSeconds;
+            Measure("Update", host.CallIn("Update", DrawTickSeconds));
+            Measure("DrawScreen", host.CallIn("DrawScreen"));
+            transport.Pump();
+            server.Step(world.Frame);
+        }
+
+        Flush();
+        if (_options.ExecScript is { } script)
+        {
+            observation.ScriptError = host.RunScript(script.Code, script.ChunkName);
+        }
+
+        observation.LoadedAtEnd = host.LoadedWidgets.Count > 0;
+        observation.ActionsBeforeShutdown = host.Actions.ToList();
+        Measure("Shutdown", host.ShutdownAll());
+        transport.Pump();
+        server.Step(world.Frame);
+        observation.Heap.Add(new HeapSample(world.Clock.GameSeconds, runtime.CollectAndMeasureHeap()));
+        observation.OpenSocketsAfterShutdown = sockets.OpenSocketDescriptions();
+        observation.ActionsAfterShutdown = host.Actions.ToList();
+        observation.Finish(host, runtime, server, oracle, sockets, reconnects, accumulator, profiler, engine, world);
+        return observation;
+    }
+
+    private static long FaultFlags(TestServer.Server.TestServer server, RunObservation observation)
+    {
+        long flags = 0;
+        foreach (var name in server.ActiveFaults)
+        {
+            var bit = observation.FaultBit(name);
+            if (bit < 63)
+            {
+                flags |= 1L << bit;
+            }
+        }
+
+        return flags;
+    }
+
+    private static string HashFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+    }
+}

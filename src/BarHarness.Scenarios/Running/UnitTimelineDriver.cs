@@ -1,0 +1,133 @@
+using BarHarness.Core.Randomness;
+using BarHarness.Engine.World;
+using BarHarness.Scenarios.Definition;
+
+namespace BarHarness.Scenarios.Running;
+
+/// <summary>Turns a scenario's unit timeline into world operations, frame by frame.</summary>
+internal sealed class UnitTimelineDriver
+{
+    private readonly UnitTimeline _timeline;
+    private readonly SyntheticWorld _world;
+    private readonly SeededRandom _random;
+    private readonly EdgeDataSpec _edge;
+    private readonly int _teamCount;
+
+    public UnitTimelineDriver(UnitTimeline timeline, EdgeDataSpec edge, SyntheticWorld world, SeededRandom random, int teamCount)
+    {
+        _timeline = timeline;
+        _edge = edge;
+        _world = world;
+        _random = random;
+        _teamCount = Math.Max(1, teamCount);
+    }
+
+    public void Start()
+    {
+        if (_timeline.Initial > 0)
+        {
+            _world.SpawnAcrossTeams(_timeline.Initial);
+        }
+
+        var churn = _timeline.ChurnPerSecond / ScenarioDefinition.FramesPerSecond;
+        _world.SetChurn(churn, churn);
+        if (_edge.HugeResources)
+        {
+            _world.GiveHugeResources();
+        }
+
+        if (_edge.UnicodeNames)
+        {
+            _world.UseUnicodePlayerNames();
+        }
+
+        _world.Hazards.DestroyUnitAfterUnitList = _edge.DieMidFrameRate > 0;
+    }
+
+    /// <summary>Applies whatever the timeline schedules at this frame (by whole frames, so replays match).</summary>
+    public void Apply(int frame)
+    {
+        var fps = ScenarioDefinition.FramesPerSecond;
+        static int FrameOf(double seconds) => (int)Math.Round(seconds * ScenarioDefinition.FramesPerSecond);
+
+        foreach (var ramp in _timeline.Ramps)
+        {
+            if (FrameOf(ramp.AtSeconds) == frame)
+            {
+                var frames = Math.Max(1, FrameOf(ramp.OverSeconds));
+                var delta = Math.Abs(ramp.To - _world.UnitCount);
+                _world.SetUnitCountTarget(ramp.To, Math.Max(1, (int)Math.Ceiling(delta / (double)frames)));
+            }
+        }
+
+        foreach (var wave in _timeline.Waves)
+        {
+            if (FrameOf(wave.AtSeconds) == frame)
+            {
+                if (wave.Team is int team)
+                {
+                    _world.Spawn(team, wave.Count);
+                }
+                else
+                {
+                    _world.SpawnAcrossTeams(wave.Count);
+                }
+            }
+        }
+
+        foreach (var spawn in _timeline.MassSpawns)
+        {
+            if (FrameOf(spawn.AtSeconds) == frame)
+            {
+                if (spawn.Team is int team)
+                {
+                    _world.Spawn(team, spawn.Count);
+                }
+                else
+                {
+                    _world.SpawnAcrossTeams(spawn.Count);
+                }
+            }
+        }
+
+        foreach (var destroy in _timeline.MassDestroys)
+        {
+            if (FrameOf(destroy.AtSeconds) == frame)
+            {
+                _world.DestroyRandom(destroy.Count, destroy.Team);
+            }
+        }
+
+        foreach (var transfer in _timeline.Transfers)
+        {
+            if (FrameOf(transfer.AtSeconds) == frame)
+            {
+                _world.TransferRandom(transfer.Count, transfer.From, transfer.To);
+            }
+        }
+
+        if (_timeline.Los.ChangesPerSecond > 0 && _random.Chance(_timeline.Los.ChangesPerSecond / fps))
+        {
+            _world.TeleportEnemiesIntoView(1);
+        }
+
+        // Edge data, drawn per frame from the scenario's seed
+        var units = _world.UnitCount;
+        InjectAtRate(_edge.NanPositionRate + _edge.InfPositionRate, units, n => _world.InjectNonFinitePositions(n));
+        InjectAtRate(_edge.NegativeHealthRate, units, n => _world.InjectNegativeHealth(n));
+        InjectAtRate(_edge.BeyondMapRate, units, n => _world.MoveUnitsBeyondMap(n));
+    }
+
+    private void InjectAtRate(double ratePerSecond, int units, Func<int, int> inject)
+    {
+        if (ratePerSecond <= 0 || units == 0)
+        {
+            return;
+        }
+
+        if (_random.Chance(Math.Min(1, ratePerSecond / ScenarioDefinition.FramesPerSecond)))
+        {
+            inject(1);
+        }
+    }
+}
