@@ -27,3 +27,28 @@ public sealed class SocketProbeDifferentialTests
         Assert.True(real.SequenceEqual(simulated), ProbeTranscriptDump.SideBySide("harness, real backend", real, "harness, simulated backend", simulated));
     }
 }
+
+/// <summary>What only the harness can say about a probe run: blocking calls and replayability.</summary>
+public sealed class SocketProbeHarnessTests
+{
+    [Fact]
+    public void Blocking_probe_records_every_call_made_with_a_timeout_other_than_zero()
+    {
+        var (_, api) = HarnessProbeRunner.Run("simulated", "stats_blocking.lua");
+
+        Assert.Equal(["receive", "receive", "sleep", "receive", "select"], api.Statistics.BlockingCalls.Select(c => c.Function));
+        Assert.All(api.Statistics.BlockingCalls, c => Assert.Contains("stats_blocking.lua", c.Traceback));
+        Assert.Null(api.Statistics.BlockingCalls[3].TimeoutSeconds); // settimeout(nil): forever
+    }
+
+    [Theory]
+    [MemberData(nameof(ProbeFiles.All), MemberType = typeof(ProbeFiles))]
+    public void Simulated_probe_runs_replay_identically(string probe)
+    {
+        var (first, api1) = HarnessProbeRunner.Run("simulated", probe);
+        var (second, api2) = HarnessProbeRunner.Run("simulated", probe);
+
+        Assert.Equal(first, second);
+        Assert.Equal(api1.Statistics.BytesSent, api2.Statistics.BytesSent);
+    }
+}

@@ -7,7 +7,7 @@ local format, tostring, type, select = string.format, tostring, type, select
 local function show(v)
 	local t = type(v)
 	if t == "string" then
-		if #v > 40 then
+		if #v > 120 then
 			return format("<string #%d>", #v)
 		end
 		return format("%q", v)

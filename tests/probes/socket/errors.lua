@@ -1,0 +1,31 @@
+-- Argument and class errors: LuaSocket's messages at the caller's line (file names normalised).
+local P = probe
+local function err(ok, message)
+	return ok, (tostring(message):gsub("^[^:]*:(%d+): ", "<file>:%1: "))
+end
+local s = socket.tcp()
+P.emit("connect nil address", err(pcall(function() local r = s:connect(nil, 80) end)))
+P.emit("connect bad port", err(pcall(function() local r = s:connect("127.0.0.1", {}) end)))
+P.emit("send on master", err(pcall(function() local r = s:send("x") end)))
+P.emit("receive on master", err(pcall(function() local r = s:receive() end)))
+P.emit("accept on master", err(pcall(function() local r = s:accept() end)))
+P.emit("bad receive pattern", err(pcall(function()
+	local c = socket.tcp()
+	c:settimeout(0)
+	c:connect("127.0.0.1", tonumber(P.peer("closedport")))
+	local r = c:receive("*x")
+end)))
+P.emit("unsupported option", err(pcall(function() local r = s:setoption("bogus", true) end)))
+P.emit("linger needs a table", err(pcall(function() local r = s:setoption("linger", true) end)))
+P.emit("keepalive needs a boolean", err(pcall(function() local r = s:setoption("keepalive", 1) end)))
+-- LuaSocket 3.0 creates the descriptor only at connect/bind (2.0.2 at socket.tcp()), so the
+-- successful setoption is tried on a socket that has attempted a connect (DIFFERENCES.md, D5).
+local t = socket.tcp()
+t:settimeout(0)
+t:connect("127.0.0.1", tonumber(P.peer("closedport")))
+P.emit("setoption ok", t:setoption("tcp-nodelay", true))
+P.emit("linger ok", t:setoption("linger", { on = true, timeout = 0 }))
+t:close()
+P.emit("invalid timeout mode", err(pcall(function() local r = s:settimeout(1, "x") end)))
+P.emit("dirty on fresh socket", s:dirty())
+P.emit("close", s:close())
