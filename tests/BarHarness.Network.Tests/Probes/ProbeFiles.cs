@@ -5,7 +5,7 @@ public static class ProbeFiles
 {
     public static readonly TheoryData<string> All = new()
     {
-        "connect.lua", "partial_send.lua", "peer_close.lua", "peer_reset.lua", "select.lua", "stats_blocking.lua", "errors.lua",
+        "connect.lua", "partial_send.lua", "peer_close.lua", "peer_reset.lua", "select.lua", "stats_blocking.lua", "errors.lua", "server.lua",
     };
 
     public static string Directory

@@ -35,6 +35,11 @@ public sealed class ProbePeer(ITransport transport)
                 transport.Settle(() => (accepted = _listener?.TryAccept()) is not null);
                 _connection = accepted ?? _connection;
                 return accepted is null ? "none" : "ok";
+            case "connect":
+                var client = transport.Connect(NetEndpoint.Loopback(int.Parse(argument)));
+                transport.Settle(() => client.State != ConnectionState.Connecting);
+                _connection = client;
+                return client.State.ToString();
             case "read":
                 var buffer = new byte[int.Parse(argument)];
                 var read = _connection!.Read(buffer);
