@@ -21,6 +21,10 @@ public static class Program
             LoadCommand.Create(),
 
             MergeReportsCommand.Create(),
+            ServeCommand.Create(),
+            ApiCoverageCommand.Create(),
+            ShrinkCommand.Create(),
+            ReplayCommand.Create(),
 
         };
         try

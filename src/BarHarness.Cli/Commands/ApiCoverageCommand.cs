@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using BarHarness.Cli.Console;
+using BarHarness.Engine.Coverage;
+using Spectre.Console;
+
+namespace BarHarness.Cli.Commands;
+
+/// <summary>
+/// <c>barharness api-coverage</c>: which widget-reachable functions of recoil-api.tsv the synthetic
+/// engine implements, per Lua table. The list lives beside the repository (../shared/recoil-api.tsv)
+/// and is not copied into it.
+/// </summary>
+internal static class ApiCoverageCommand
+{
+    public static Command Create()
+    {
+        var tsv = new Option<string?>("--tsv") { Description = "The engine API list (default: ../shared/recoil-api.tsv from the repository root)" };
+        var listMissing = new Option<bool>("--list-missing") { Description = "Also list every reachable function that is neither implemented nor stubbed" };
+        var command = new Command("api-coverage", "Print which widget-reachable Recoil API functions the synthetic engine implements") { tsv, listMissing };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(tsv) ?? RecoilApiCatalog.LocateDefault(RepoLocator.Find())
+                // Load reports the path it tried when nothing was found.
+                ?? Path.GetFullPath(Path.Combine(RepoLocator.Find(), "..", "shared", "recoil-api.tsv"));
+            var report = ApiCoverage.Compute(RecoilApiCatalog.Load(path));
+            AnsiConsole.Write(Table(ApiCoverageTableRow.PerTable(report)));
+            AnsiConsole.MarkupLineInterpolated($"{report.Implemented.Count} of {report.Reachable} widget-reachable functions implemented ({Percent(report.Implemented.Count, report.Reachable)}), {report.Stubbed.Count} recording stubs, {report.Missing.Count} missing; list: {path}");
+            if (report.ImplementedButUnlisted.Count > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[grey]implemented but not in the list: {string.Join(", ", report.ImplementedButUnlisted)}[/]");
+            }
+
+            if (parse.GetValue(listMissing))
+            {
+                foreach (var name in report.Missing)
+                {
+                    System.Console.Out.WriteLine("missing " + name);
+                }
+            }
+
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+
+    private static Table Table(IEnumerable<ApiCoverageTableRow> rows)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn("table")
+            .AddColumn(new TableColumn("implemented").RightAligned()).AddColumn(new TableColumn("stubbed").RightAligned())
+            .AddColumn(new TableColumn("missing").RightAligned()).AddColumn(new TableColumn("reachable").RightAligned())
+            .AddColumn(new TableColumn("%").RightAligned());
+        foreach (var row in rows)
+        {
+            table.AddRow(
+                Markup.Escape(row.Table),
+                row.Implemented.ToString(CultureInfo.InvariantCulture),
+                row.Stubbed.ToString(CultureInfo.InvariantCulture),
+                row.Missing.ToString(CultureInfo.InvariantCulture),
+                row.Reachable.ToString(CultureInfo.InvariantCulture),
+                Percent(row.Implemented, row.Reachable));
+        }
+
+        return table;
+    }
+
+    private static string Percent(int part, int whole) =>
+        whole == 0 ? "-" : (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}
+
+/// <summary>Coverage of one Lua table (Spring, gl, VFS, ...), its source files added up.</summary>
+public sealed record ApiCoverageTableRow(string Table, int Reachable, int Implemented, int Stubbed)
+{
+    public int Missing => Reachable - Implemented - Stubbed;
+
+    public static IReadOnlyList<ApiCoverageTableRow> PerTable(ApiCoverageReport report) =>
+        report.Groups.GroupBy(g => g.Table, StringComparer.Ordinal)
+            .Select(g => new ApiCoverageTableRow(g.Key, g.Sum(x => x.Reachable), g.Sum(x => x.Implemented), g.Sum(x => x.Stubbed)))
+            .OrderBy(r => r.Table, StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using BarHarness.Cli.Console;
+using BarHarness.Cli.Replay;
+using BarHarness.Cli.Shrinking;
+using BarHarness.Scenarios.Definition;
+using Spectre.Console;
+
+namespace BarHarness.Cli.Commands;
+
+/// <summary>
+/// <c>barharness replay FILE.jsonl</c>: a stream recorded by <c>barharness serve</c> from a real game
+/// becomes a scenario whose world follows the recording (game time, unit count, teams, spectator,
+/// connection breaks as faults), written to <c>scenarios/repro/</c>.
+/// </summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("recording") { Description = "A .jsonl file written by barharness serve --record" };
+        var output = new Option<string?>("--out") { Description = "Where to write the scenario (default: scenarios/repro/replay-NAME.yaml)" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed for what the recording cannot say (positions, which units)", DefaultValueFactory = _ => 1 };
+        var command = new Command("replay", "Turn a stream recorded by serve into a scenario that follows it") { file, output, seed };
+        command.SetAction(parse =>
+        {
+            var root = RepoLocator.Find();
+            var path = Path.GetFullPath(parse.GetValue(file)!);
+            var stream = RecordedStream.Load(path);
+            var summary = RecordingSummary.From(stream);
+            var name = "replay-" + ReproFileName.Slug(Path.GetFileNameWithoutExtension(path));
+            var outPath = Path.GetFullPath(parse.GetValue(output) ?? ReproFileName.DefaultPath(root, name));
+            var scenario = ReplayScenarioBuilder.Build(summary, name, Path.GetFileName(path), outPath, parse.GetValue(seed));
+            ScenarioWriter.Save(scenario, outPath);
+
+            // Prove the file loads as written before telling anyone to run it.
+            var display = ReproFileName.Display(root, outPath);
+            var loaded = ScenarioLoader.Load(outPath, display);
+            AnsiConsole.MarkupLineInterpolated($"{stream.Messages.Count} messages ({stream.UnreadableLines} unreadable lines skipped), frames {summary.FirstFrame}-{summary.LastFrame}");
+            AnsiConsole.MarkupLineInterpolated($"wrote {display}: {loaded.DurationSeconds:0.##} s, {loaded.Units.Initial} units at start, {loaded.Units.Ramps.Count} ramp(s), {loaded.World.TeamCount} teams in {loaded.World.AllyTeams.Count} ally teams, spectator {loaded.World.LocalPlayer.Spectator}, {loaded.Faults.Count} disconnect(s)");
+            System.Console.Out.WriteLine($"run it: dotnet run --project src/BarHarness.Cli -- run {display}");
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+}

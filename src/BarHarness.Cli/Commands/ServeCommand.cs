@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Globalization;
+using BarHarness.Cli.Serve;
+using BarHarness.Core.Diagnostics;
+using BarHarness.Core.Transport;
+using BarHarness.TestServer.Faults;
+using BarHarness.TestServer.Serve;
+using Spectre.Console;
+
+namespace BarHarness.Cli.Commands;
+
+/// <summary>
+/// <c>barharness serve</c>: the widget's peer for a real BAR game. Validates the stream with the
+/// oracle (no ground truth), records it as .jsonl, applies faults from a schedule or from keys, and
+/// shows live numbers. Exit 0 when the stream had no violations, 1 otherwise.
+/// </summary>
+internal static class ServeCommand
+{
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan PlainLineInterval = TimeSpan.FromSeconds(1);
+
+    public static Command Create()
+    {
+        var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "TCP port (the widget's default is 8765; 0 = any free port)", DefaultValueFactory = _ => ServeOptions.DefaultPort };
+        var record = new Option<string?>("--record") { Description = "Record every message to this .jsonl file (replay turns it into a scenario)" };
+        var faults = new Option<string?>("--faults") { Description = "Fault schedule file (YAML/JSON, see src/BarHarness.TestServer/README.md)" };
+        var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --host (exposes the game's data to the network)" };
+        var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: until Ctrl+C or q)" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed for the faults' random draws", DefaultValueFactory = _ => 1 };
+        var command = new Command("serve", "Listen for a real BAR game's widget: validate, record, show live statistics, inject faults by schedule or key")
+        {
+            host, port, record, faults, allowRemote, seconds, seed,
+        };
+        command.SetAction(parse =>
+        {
+            var endpoint = new NetEndpoint(parse.GetValue(host)!, parse.GetValue(port));
+            if (parse.GetValue(seconds) is <= 0)
+            {
+                throw new HarnessInputException(null, $"--seconds {parse.GetValue(seconds)}", "a positive number of seconds");
+            }
+
+            var recordPath = parse.GetValue(record);
+            if (recordPath is not null && Path.GetDirectoryName(Path.GetFullPath(recordPath)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            var options = new ServeOptions
+            {
+                Endpoint = endpoint,
+                AllowNonLoopback = parse.GetValue(allowRemote),
+                RecordPath = recordPath,
+                Schedule = parse.GetValue(faults) is { } faultFile ? FaultScheduleFile.Load(faultFile) : null,
+                Seed = parse.GetValue(seed),
+            };
+            return Serve(options, parse.GetValue(seconds));
+        });
+        return command;
+    }
+
+    private static int Serve(ServeOptions options, double? seconds)
+    {
+        using var session = new ServeSession(options);
+        try
+        {
+            session.Start();
+        }
+        catch (TransportException e)
+        {
+            throw new HarnessInputException(null, $"cannot listen on {options.Endpoint}: {e.Message}", "a free port (--port)");
+        }
+
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true; // Ctrl+C ends serve cleanly: recording flushed, summary printed.
+            stop.Cancel();
+        };
+        System.Console.CancelKeyPress += onCancel;
+        try
+        {
+            if (seconds is { } limit)
+            {
+                stop.CancelAfter(TimeSpan.FromSeconds(limit));
+            }
+
+            var interactive = !System.Console.IsInputRedirected && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+            System.Console.Out.WriteLine($"serve: listening on {session.Endpoint}" + (options.RecordPath is { } r ? $", recording to {r}" : string.Empty)
+                + (options.Schedule is { } s ? $", {s.Entries.Count} scheduled fault(s)" : string.Empty));
+            var pump = session.RunAsync(stop.Token);
+            if (interactive)
+            {
+                ShowLive(session, stop);
+            }
+            else
+            {
+                PrintLines(session, stop.Token);
+            }
+
+            pump.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+
+        var final = session.Snapshot();
+        System.Console.Out.WriteLine(ServeStatisticsView.Line(final));
+        foreach (var v in final.RecentViolations)
+        {
+            System.Console.Out.WriteLine("violation: " + ServeStatisticsView.Describe(v));
+        }
+
+        System.Console.Out.WriteLine(final.Violations == 0
+            ? "serve: stream valid (no violations)"
+            : string.Create(CultureInfo.InvariantCulture, $"serve: {final.Violations} violation(s)"));
+        return final.Violations == 0 ? ExitCodes.Passed : ExitCodes.ExpectationFailed;
+    }
+
+    private static void ShowLive(ServeSession session, CancellationTokenSource stop)
+    {
+        var keys = new ServeKeyState();
+        AnsiConsole.Live(ServeStatisticsView.Table(session.Snapshot(), ServeKeyBindings.Legend)).AutoClear(false).Start(live =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                while (System.Console.KeyAvailable)
+                {
+                    ServeKeyBindings.Find(System.Console.ReadKey(intercept: true).KeyChar)?.Apply(session, keys);
+                }
+
+                if (keys.QuitRequested)
+                {
+                    stop.Cancel();
+                }
+
+                live.UpdateTarget(ServeStatisticsView.Table(session.Snapshot(), ServeKeyBindings.Legend));
+                stop.Token.WaitHandle.WaitOne(RefreshInterval);
+            }
+        });
+    }
+
+    private static void PrintLines(ServeSession session, CancellationToken stop)
+    {
+        while (!stop.WaitHandle.WaitOne(PlainLineInterval))
+        {
+            System.Console.Out.WriteLine(ServeStatisticsView.Line(session.Snapshot()));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using BarHarness.Cli.Console;
+using BarHarness.Cli.Shrinking;
+using BarHarness.Core.Diagnostics;
+using BarHarness.Reports.Model;
+using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Running;
+using Spectre.Console;
+
+namespace BarHarness.Cli.Commands;
+
+/// <summary>
+/// <c>barharness shrink SCENARIO</c>: when the scenario fails, search for a smaller one (fewer units,
+/// shorter, fewer faults and events) that fails the same expectations, and write it to
+/// <c>scenarios/repro/</c> with the command that reproduces it.
+/// </summary>
+internal static class ShrinkCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "The failing scenario file" };
+        var widget = new Option<string?>("--widget") { Description = "Run this widget instead of the scenario's (written into the reproduction)" };
+        var output = new Option<string?>("--out") { Description = "Where to write the minimal scenario (default: scenarios/repro/NAME-min.yaml)" };
+        var maxRuns = new Option<int>("--max-runs") { Description = "At most this many shrinking runs", DefaultValueFactory = _ => 40 };
+        var expectation = new Option<string[]>("--expectation") { Description = "Keep only these failing expectations (default: every one that failed)", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("shrink", "Find a smaller scenario that still fails the same expectations and write it to scenarios/repro/")
+        {
+            scenario, widget, output, maxRuns, expectation,
+        };
+        command.SetAction(parse =>
+        {
+            var root = RepoLocator.Find();
+            var path = Path.GetFullPath(parse.GetValue(scenario)!);
+            var definition = ScenarioLoader.Load(path, ReproFileName.Display(root, path));
+            var widgetPath = parse.GetValue(widget) is { } w ? Path.GetFullPath(w) : null;
+            if (widgetPath is not null && !File.Exists(widgetPath))
+            {
+                throw new HarnessInputException(null, $"widget file not found: {widgetPath}", "an existing .lua file");
+            }
+
+            if (parse.GetValue(maxRuns) < 1)
+            {
+                throw new HarnessInputException(null, $"--max-runs {parse.GetValue(maxRuns)}", "at least 1");
+            }
+
+            var options = new RunOptions { RepoRoot = root, WidgetOverride = widgetPath };
+            ScenarioResult Run(ScenarioDefinition d) => new ScenarioRun(new LoadedScenario(ReproFileName.Display(root, path), d), options).Execute();
+
+            var first = Run(definition);
+            if (first.Outcome == ScenarioOutcome.Pass)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[green]{definition.Name} passes[/]: nothing to shrink");
+                return ExitCodes.Passed;
+            }
+
+            if (first.Outcome == ScenarioOutcome.Error)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{definition.Name} did not run[/]: {first.Error?.Message}; shrink needs a failing expectation");
+                return ExitCodes.ExpectationFailed;
+            }
+
+            var failed = first.FailedExpectations.Select(e => e.Name).ToList();
+            var targets = parse.GetValue(expectation) is { Length: > 0 } chosen ? chosen : failed.ToArray();
+            foreach (var name in targets.Where(t => !failed.Contains(t)))
+            {
+                throw new HarnessInputException(null, $"--expectation {name} did not fail", "one of: " + string.Join(", ", failed));
+            }
+
+            AnsiConsole.MarkupLineInterpolated($"{definition.Name} fails {string.Join(", ", targets)}; shrinking (at most {parse.GetValue(maxRuns)} runs)");
+            var shrinker = new ScenarioShrinker(Run, parse.GetValue(maxRuns));
+            var result = shrinker.Shrink(definition, targets, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+
+            var minimal = Finish(result, widgetPath);
+            var outPath = Path.GetFullPath(parse.GetValue(output) ?? ReproFileName.DefaultPath(root, minimal.Name));
+            ScenarioWriter.Save(minimal, outPath);
+            var display = ReproFileName.Display(root, outPath);
+
+            // The file on disk is the deliverable: load it back and run it once more to prove it reproduces.
+            var written = ScenarioLoader.Load(outPath, display);
+            var check = new ScenarioRun(new LoadedScenario(display, written), new RunOptions { RepoRoot = root }).Execute();
+            var reproduces = ScenarioShrinker.StillFails(check, targets);
+            AnsiConsole.MarkupLineInterpolated($"{result.AcceptedSteps.Count} reduction(s) kept in {result.Runs} run(s){(result.BudgetExhausted ? " (run budget spent; it may shrink further)" : string.Empty)}");
+            AnsiConsole.MarkupLineInterpolated($"units (peak bound) {definition.Units.PeakBound} -> {written.Units.PeakBound}, duration {definition.DurationSeconds} s -> {written.DurationSeconds} s, faults {definition.Faults.Count} -> {written.Faults.Count}, events {definition.Events.Count} -> {written.Events.Count}");
+            AnsiConsole.MarkupLineInterpolated($"wrote {display}: {(reproduces ? "[red]still fails[/] " + string.Join(", ", targets) : "[yellow]did NOT reproduce when loaded back[/]")}");
+            System.Console.Out.WriteLine("reproduce: " + check.ReproduceCommand);
+            return ExitCodes.ExpectationFailed;
+        });
+        return command;
+    }
+
+    /// <summary>The minimal scenario as a stand-alone file: its own name, the story of the shrink, the widget that failed.</summary>
+    private static ScenarioDefinition Finish(ShrinkResult result, string? widgetPath)
+    {
+        var minimal = result.Minimal;
+        var description = $"Shrunk by barharness shrink from {result.Original.Name} ({Path.GetFileName(result.Original.SourceFile)}); still fails {string.Join(", ", result.TargetExpectations)}. Steps: "
+            + (result.AcceptedSteps.Count == 0 ? "none" : string.Join("; ", result.AcceptedSteps)) + ".";
+        return minimal with
+        {
+            Name = result.Original.Name + "-min",
+            Description = description,
+            Widget = widgetPath is null ? minimal.Widget : minimal.Widget with { Path = widgetPath, IsDefault = false },
+        };
+    }
+}
