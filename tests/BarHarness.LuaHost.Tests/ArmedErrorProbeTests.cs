@@ -6,8 +6,8 @@ namespace BarHarness.LuaHost.Tests;
 public sealed class ArmedErrorProbeTests
 {
     [Theory]
-    [InlineData("local y = T.NeedsNumber('x') local z = 1", "false|bad argument #1 to 'NeedsNumber' (number expected, got string)")]
-    [InlineData("T.NeedsNumber('x') local z = 1", "false|bad argument #1 to 'NeedsNumber' (number expected, got string)")]
+    [InlineData("local y = T.NeedsNumber('x') local z = 1", "false|t:1: bad argument #1 to 'NeedsNumber' (number expected, got string)")]
+    [InlineData("T.NeedsNumber('x') local z = 1", "false|t:1: bad argument #1 to 'NeedsNumber' (number expected, got string)")]
     [InlineData("local y = T.NeedsNumber(1) local z = 1", "true|nil")]
     public void Armed_error_is_raised_at_the_callers_next_instruction(string body, string expected)
     {

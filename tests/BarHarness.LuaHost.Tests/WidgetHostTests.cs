@@ -170,7 +170,7 @@ public sealed class WidgetHostTests : IDisposable
 
         host.CallIn("GameFrame", 1);
         var error = Assert.Single(host.Errors);
-        Assert.Equal("bad argument #1 to 'NeedsNumber' (number expected, got string)", error.Message);
+        Assert.Equal("[string \"LuaUI/Widgets/raise.lua\"]:5: bad argument #1 to 'NeedsNumber' (number expected, got string)", error.Message);
 
         Assert.Contains("[C]: in function 'NeedsNumber'\n\t[string \"LuaUI/Widgets/raise.lua\"]:5:", error.Traceback);
         Assert.Equal(true, GetWG(runtime, "first"));

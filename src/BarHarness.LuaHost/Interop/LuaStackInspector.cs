@@ -59,5 +59,33 @@ public static unsafe class LuaStackInspector
         return true;
     }
 
+    private const int ShortSrcOffset = 68;
+
+    /// <summary>
+    /// What luaL_where(L, level) would prefix: "short_src:line: " for a Lua function, "" otherwise.
+    /// </summary>
+    public static string Where(IntPtr l, int level)
+    {
+        var ar = stackalloc byte[DebugSize];
+        if (LuaApi.lua_getstack(l, level, (IntPtr)ar) == 0)
+        {
+            return string.Empty;
+        }
+
+        fixed (byte* what = WhatSourceLine)
+        {
+            LuaApi.lua_getinfo(l, what, (IntPtr)ar);
+        }
+
+        var line = *(int*)(ar + CurrentLineOffset);
+        if (line <= 0)
+        {
+            return string.Empty;
+        }
+
+        var shortSrc = Marshal.PtrToStringUTF8((IntPtr)(ar + ShortSrcOffset)) ?? "?";
+        return $"{shortSrc}:{line}: ";
+    }
+
     public static string SourceName(IntPtr source) => source == IntPtr.Zero ? "?" : Marshal.PtrToStringUTF8(source) ?? "?";
 }

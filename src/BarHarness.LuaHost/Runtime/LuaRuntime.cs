@@ -240,16 +240,17 @@ public sealed unsafe class LuaRuntime : IDisposable
     /// <summary>
     /// Raises a Lua error from inside a native without a longjmp through managed code: it arms a
     /// one-instruction hook that raises <paramref name="message"/> at the caller's next instruction.
-    /// Return its result from the native (0 values). Like Recoil's luaL_argerror from a C function,
-    /// the message carries no position prefix; the traceback has the caller's line.
+    /// Return its result from the native (0 values). Like luaL_argerror in a C function, the message is
+    /// prefixed with the Lua caller's position (luaL_where level 1), and the traceback names the native.
     /// Known limit: a native called directly by pcall (pcall(Spring.X, bad)) raises just after that
     /// pcall returns, not inside it.
     /// </summary>
     public static int RaiseError(IntPtr l, string message, string functionName = "?")
     {
         LuaStackInspector.TryGetFrame(l, 1, out _, out _, out var callerLine);
+        var where = LuaStackInspector.Where(l, 1);
         LuaApi.GetField(l, LuaApi.LUA_REGISTRYINDEX, ArmKey);
-        LuaApi.PushString(l, message);
+        LuaApi.PushString(l, where + message);
         LuaApi.lua_pushinteger(l, callerLine);
         LuaApi.PushString(l, functionName);
         if (LuaApi.lua_pcallk(l, 3, 0, 0, IntPtr.Zero, IntPtr.Zero) != LuaApi.LUA_OK)

@@ -139,9 +139,11 @@ internal static class ExpectationEvaluator
 
         foreach (var expected in expectedErrors)
         {
+            // an error, a load failure or a console message (widgets report bad config as warnings)
             var seen = errors.Any(e => e.Message.Contains(expected, StringComparison.Ordinal))
-                || run.LoadResults.Any(r => (r.Message ?? string.Empty).Contains(expected, StringComparison.Ordinal));
-            results.Add(new ExpectationResult($"expect_error: {expected}", seen, $"an error containing \"{expected}\"", seen ? "seen" : "not seen"));
+                || run.LoadResults.Any(r => (r.Message ?? string.Empty).Contains(expected, StringComparison.Ordinal))
+                || run.ConsoleLines.Any(l => l.Text.Contains(expected, StringComparison.Ordinal));
+            results.Add(new ExpectationResult($"expect_error: {expected}", seen, $"an error or console message containing \"{expected}\"", seen ? "seen" : "not seen"));
         }
 
         if (run.OpenSocketsAfterShutdown.Count > 0 || run.ActionsAfterShutdown.Count > 0)

@@ -118,7 +118,6 @@ public sealed class ScenarioRun
         var observation = new RunObservation(def.DurationSeconds);
         var accumulator = new FrameAccumulator();
         var reconnects = new ReconnectTracker();
-        var known = new HashSet<int>();
         var coster = new DeterministicCost();
         var heapEvery = Math.Max(30, (int)(_options.HeapSampleIntervalSeconds * ScenarioDefinition.FramesPerSecond));
         string? widgetName = null;
@@ -174,41 +173,12 @@ public sealed class ScenarioRun
         void Measure(string callIn, CallInSample sample) =>
             accumulator.Add(callIn, sample, s => coster.Price(s.Instructions, s.EngineCalls, s.AllocBytes, s.AllocCount));
 
+        // The world queues only what Recoil delivers to the local LuaUI (allied or readable units, LOS
+        // and radar events of the local ally team); WorldEventCallIn gives BAR's name and argument list.
         void Forward(in WorldEvent e)
         {
-            var visible = world.LocalHasFullView || world.IsVisibleToLocalPlayer(e.UnitId) || world.CanRead(world.Roster.AllyTeamOf(e.Team));
-            switch (e.Kind)
-            {
-                case WorldEventKind.UnitCreated when visible:
-                    known.Add(e.UnitId);
-                    Measure("UnitCreated", host.CallIn("UnitCreated", e.UnitId, e.UnitDefId, e.Team, e.BuilderId == 0 ? null : e.BuilderId));
-                    break;
-                case WorldEventKind.UnitFinished when visible:
-                    Measure("UnitFinished", host.CallIn("UnitFinished", e.UnitId, e.UnitDefId, e.Team));
-                    break;
-                case WorldEventKind.UnitDestroyed when known.Remove(e.UnitId) || visible:
-                    Measure("UnitDestroyed", host.CallIn("UnitDestroyed", e.UnitId, e.UnitDefId, e.Team, e.AttackerId == 0 ? null : e.AttackerId, e.AttackerId == 0 ? null : e.AttackerDefId, e.AttackerId == 0 ? null : e.AttackerTeam));
-                    break;
-                case WorldEventKind.UnitGiven when visible:
-                    Measure("UnitGiven", host.CallIn("UnitGiven", e.UnitId, e.UnitDefId, e.Team, e.OtherTeam));
-                    break;
-                case WorldEventKind.UnitTaken when visible:
-                    Measure("UnitTaken", host.CallIn("UnitTaken", e.UnitId, e.UnitDefId, e.OtherTeam, e.Team));
-                    break;
-                case WorldEventKind.UnitEnteredLos:
-                    known.Add(e.UnitId);
-                    Measure("UnitEnteredLos", host.CallIn("UnitEnteredLos", e.UnitId, e.Team));
-                    break;
-                case WorldEventKind.UnitLeftLos:
-                    Measure("UnitLeftLos", host.CallIn("UnitLeftLos", e.UnitId, e.Team));
-                    break;
-                case WorldEventKind.UnitEnteredRadar:
-                    Measure("UnitEnteredRadar", host.CallIn("UnitEnteredRadar", e.UnitId, e.Team));
-                    break;
-                case WorldEventKind.UnitLeftRadar:
-                    Measure("UnitLeftRadar", host.CallIn("UnitLeftRadar", e.UnitId, e.Team));
-                    break;
-            }
+            var (name, args) = WorldEventCallIn.From(e);
+            Measure(name, host.CallIn(name, args));
         }
 
         void ApplyEvent(GameEvent e)

@@ -111,23 +111,34 @@ internal sealed class UnitTimelineDriver
             _world.TeleportEnemiesIntoView(1);
         }
 
-        // Edge data, drawn per frame from the scenario's seed
+        // Edge data, drawn per frame from the scenario's seed (rates are shares of units per second)
         var units = _world.UnitCount;
         InjectAtRate(_edge.NanPositionRate + _edge.InfPositionRate, units, n => _world.InjectNonFinitePositions(n));
         InjectAtRate(_edge.NegativeHealthRate, units, n => _world.InjectNegativeHealth(n));
         InjectAtRate(_edge.BeyondMapRate, units, n => _world.MoveUnitsBeyondMap(n));
     }
 
-    private void InjectAtRate(double ratePerSecond, int units, Func<int, int> inject)
+    /// <summary>
+    /// Edge-data rates are shares of unit reads (0..1); the engine injects whole units. Each game second,
+    /// about rate × units units are given the edge value, spread over the second's frames.
+    /// </summary>
+    private void InjectAtRate(double share, int units, Func<int, int> inject)
     {
-        if (ratePerSecond <= 0 || units == 0)
+        if (share <= 0 || units == 0)
         {
             return;
         }
 
-        if (_random.Chance(Math.Min(1, ratePerSecond / ScenarioDefinition.FramesPerSecond)))
+        var perFrame = share * units / ScenarioDefinition.FramesPerSecond;
+        var count = (int)Math.Floor(perFrame);
+        if (_random.Chance(perFrame - count))
         {
-            inject(1);
+            count++;
+        }
+
+        if (count > 0)
+        {
+            inject(count);
         }
     }
 }
