@@ -1,0 +1,85 @@
+namespace BarHarness.Scenarios.Tests.Trust;
+
+/// <summary>
+/// The mutants: each one deliberate defect in a copy of the bundled widget (see tests/mutants/README.md).
+/// Every Find text must occur exactly once in its file, so a widget change that moves the code breaks
+/// the mutant loudly instead of silently testing nothing.
+/// </summary>
+internal static class MutantCatalogue
+{
+    public static readonly Mutation BlocksOnConnect = new(
+        "blocks-on-connect",
+        "livedata/connection.lua",
+        "sock:settimeout(0)",
+        "sock:settimeout(nil)",
+        "connect with no timeout: a blocking connect");
+
+    public static readonly Mutation ForgetsSnapshotAfterReconnect = new(
+        "forgets-snapshot-after-reconnect",
+        "export_livedata.lua",
+        "\tenqueueSnapshot(currentFrame, \"connect\")\n",
+        "\tqueue.needSnapshot = false\n",
+        "a new connection gets hello, then deltas: no snapshot, and the resync flag cleared");
+
+    public static readonly Mutation DropsMessageUndeclared = new(
+        "drops-message-undeclared",
+        "livedata/connection.lua",
+        "\tself.seq = protocol.nextSeq(self.seq)\n",
+        "\tself.seq = protocol.nextSeq(self.seq)\n\tif self.seq % 17 == 5 then self.seq = protocol.nextSeq(self.seq) end\n",
+        "every 17th sequence number is lost without a 'dropped' declaration");
+
+    public static readonly Mutation LeaksInvisibleEnemy = new(
+        "leaks-invisible-enemy",
+        "livedata/unit_tracker.lua",
+        "fullView = isFullView and true or false",
+        "fullView = true",
+        "the tracker believes it has full view: no LOS check on enemies");
+
+    public static readonly Mutation LeaksTablePerFrame = new(
+        "leaks-table-per-frame",
+        "export_livedata.lua",
+        "\tspentMs = 0\n\tif type(n) == \"number\" then",
+        "\tspentMs = 0\n\tmutantHoard = mutantHoard or {}\n\tlocal kept = {}\n\tfor i = 1, 256 do kept[i] = i end\n\tmutantHoard[#mutantHoard + 1] = kept\n\tif type(n) == \"number\" then",
+        "keeps a 256-slot table every game frame, forever");
+
+    public static readonly Mutation BusyLoopsUnderLoad = new(
+        "busy-loops-under-load",
+        "export_livedata.lua",
+        "\tlocal total = tracker.count()\n",
+        "\tlocal total = tracker.count()\n\tif total > 100 then\n\t\tlocal spin = 0\n\t\tfor i = 1, total * total * 16 do spin = spin + i end\n\tend\n",
+        "an O(n^2) loop once more than 100 units are tracked");
+
+    public static readonly Mutation SpamsConsole = new(
+        "spams-console",
+        "export_livedata.lua",
+        "\tspentMs = 0\n\tif type(n) == \"number\" then",
+        "\tspentMs = 0\n\tSpring.Echo(\"[LiveData] frame \" .. tostring(n))\n\tif type(n) == \"number\" then",
+        "Spring.Echo every game frame");
+
+    public static readonly Mutation EscapesWithPercentQ = new(
+        "escapes-with-percent-q",
+        "livedata/json.lua",
+        "local encoded = '\"' .. body .. '\"'",
+        "local encoded = string.format(\"%q\", s)",
+        "JSON strings escaped with Lua's %q");
+
+    public static readonly Mutation ResumesPartialSendAtWrongByte = new(
+        "resumes-partial-send-at-wrong-byte",
+        "livedata/connection.lua",
+        "self.wirePos = reached + 1",
+        "self.wirePos = reached + 2",
+        "after a send, resumes one byte too far (a partial send loses a byte)");
+
+    public static readonly Mutation SwapsHealthReturns = new(
+        "swaps-health-returns",
+        "livedata/unit_tracker.lua",
+        "local hp, mhp, _, _, bp = spGetUnitHealth(id)",
+        "local mhp, hp, _, _, bp = spGetUnitHealth(id)",
+        "reads GetUnitHealth's first value as max health and the second as health");
+
+    public static IEnumerable<Mutation> All =>
+    [
+        BlocksOnConnect, ForgetsSnapshotAfterReconnect, DropsMessageUndeclared, LeaksInvisibleEnemy, LeaksTablePerFrame,
+        BusyLoopsUnderLoad, SpamsConsole, EscapesWithPercentQ, ResumesPartialSendAtWrongByte, SwapsHealthReturns,
+    ];
+}
