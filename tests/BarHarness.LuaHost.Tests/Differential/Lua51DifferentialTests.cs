@@ -1,0 +1,71 @@
+namespace BarHarness.LuaHost.Tests.Differential;
+
+/// <summary>
+/// The harness's Lua 5.1 profile against the real thing: every probe in tests/probes/lua51 runs under
+/// Debian's lua5.1 and under the harness at test time, and the transcripts must agree line by line,
+/// except for the differences listed (with a reason) in <see cref="KnownLua51Differences"/> and in
+/// tests/probes/lua51/DIFFERENCES.md. A new difference fails the test.
+/// </summary>
+public sealed class Lua51DifferentialTests
+{
+    public static IEnumerable<object[]> Probes() => Lua51Probe.Names.Select(n => new object[] { n });
+
+    [Theory]
+    [MemberData(nameof(Probes))]
+    public void Probe_transcript_matches_real_lua51_except_listed_differences(string probe)
+    {
+        var real = Lua51Probe.UnderRealLua51(probe);
+        var harness = Lua51Probe.UnderHarness(probe);
+
+        Assert.True(real.Count == harness.Count, $"probe {probe}: lua5.1 printed {real.Count} lines, the harness {harness.Count}:\n--- lua5.1\n{string.Join('\n', real)}\n--- harness\n{string.Join('\n', harness)}");
+        var unlisted = new List<string>();
+        for (var i = 0; i < real.Count; i++)
+        {
+            if (real[i] != harness[i] && !KnownLua51Differences.Allows(probe, LabelOf(real[i]), harness[i]))
+            {
+                unlisted.Add($"  {probe} [{LabelOf(real[i])}]\n    lua5.1 : {real[i]}\n    harness: {harness[i]}");
+            }
+        }
+
+        Assert.True(unlisted.Count == 0, $"{unlisted.Count} difference(s) not in the allow-list (fix the profile or list them with a reason):\n{string.Join('\n', unlisted)}");
+    }
+
+    [Fact]
+    public void Every_listed_difference_still_occurs()
+    {
+        // A stale entry would hide a future regression on the same line: each must still be a real difference.
+        var stale = new List<string>();
+        foreach (var difference in KnownLua51Differences.All)
+        {
+            var real = Lua51Probe.UnderRealLua51(difference.Probe);
+            var harness = Lua51Probe.UnderHarness(difference.Probe);
+            var index = real.ToList().FindIndex(l => LabelOf(l) == difference.Label);
+            if (index < 0 || index >= harness.Count || real[index] == harness[index])
+            {
+                stale.Add($"{difference.Probe} [{difference.Label}]");
+            }
+        }
+
+        Assert.True(stale.Count == 0, "allow-list entries that no longer differ (remove them here and in DIFFERENCES.md): " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public void Every_listed_difference_is_documented_in_DIFFERENCES_md()
+    {
+        var doc = File.ReadAllText(Path.Combine(Lua51Probe.Folder, "DIFFERENCES.md"));
+        var missing = KnownLua51Differences.All.Where(d => !doc.Contains($"`{d.Label}`", StringComparison.Ordinal)).Select(d => d.Label).ToList();
+        Assert.True(missing.Count == 0, "not documented in tests/probes/lua51/DIFFERENCES.md: " + string.Join(", ", missing));
+    }
+
+    private static string LabelOf(string line)
+    {
+        var cut = line.IndexOf(" = ", StringComparison.Ordinal);
+        var fail = line.IndexOf(" ! ", StringComparison.Ordinal);
+        if (cut < 0 || (fail >= 0 && fail < cut))
+        {
+            cut = fail;
+        }
+
+        return cut < 0 ? line : line[..cut];
+    }
+}
