@@ -120,6 +120,14 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
     {
         foreach (var unitId in truth.UnitsVisibleToLocalPlayer(frame))
         {
+            // A radar-only contact is not exported at all (SCHEMA §8) unless radar contacts are
+            // allowed: it has no picture to be fresh or stale.
+            if (!options.RadarContactsAllowed && truth.Unit(unitId, frame) is { Visibility: UnitVisibility.RadarOnly })
+            {
+                _firstVisibleFrame.Remove(unitId);
+                continue;
+            }
+
             if (!_firstVisibleFrame.TryGetValue(unitId, out var since))
             {
                 _firstVisibleFrame[unitId] = since = frame;
