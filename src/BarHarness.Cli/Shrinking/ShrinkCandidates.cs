@@ -17,14 +17,22 @@ public static class ShrinkCandidates
 
     public static IEnumerable<ShrinkCandidate> For(ScenarioDefinition s)
     {
-        if (HalveUnits(s) is { } fewerUnits)
+        // Big steps first; when halving loses the failure, a quarter off may still keep it.
+        foreach (var factor in ScaleFactors)
         {
-            yield return new ShrinkCandidate($"units halved (peak bound {s.Units.PeakBound} -> {fewerUnits.Units.PeakBound})", fewerUnits);
+            if (ScaleUnits(s, factor) is { } fewerUnits)
+            {
+                yield return new ShrinkCandidate($"units x{factor} (peak bound {s.Units.PeakBound} -> {fewerUnits.Units.PeakBound})", fewerUnits);
+            }
         }
 
-        if (s.DurationSeconds / 2 >= MinimumDurationSeconds)
+        foreach (var factor in ScaleFactors)
         {
-            yield return new ShrinkCandidate($"duration halved ({s.DurationSeconds:0.###} s -> {s.DurationSeconds / 2:0.###} s)", Shorten(s, s.DurationSeconds / 2));
+            var seconds = Math.Round(s.DurationSeconds * factor * ScenarioDefinition.FramesPerSecond) / ScenarioDefinition.FramesPerSecond;
+            if (seconds >= MinimumDurationSeconds && seconds < s.DurationSeconds)
+            {
+                yield return new ShrinkCandidate($"duration x{factor} ({s.DurationSeconds:0.###} s -> {seconds:0.###} s)", Shorten(s, seconds));
+            }
         }
 
         for (var i = 0; i < s.Faults.Count; i++)
@@ -38,19 +46,22 @@ public static class ShrinkCandidates
         }
     }
 
-    /// <summary>Every unit count halved (initial, ramp targets, waves, mass changes, churn, transfers); null when nothing is left to halve.</summary>
-    public static ScenarioDefinition? HalveUnits(ScenarioDefinition s)
+    private static readonly double[] ScaleFactors = [0.5, 0.75];
+
+    /// <summary>Every unit count scaled by <paramref name="factor"/> (initial, ramp targets, waves, mass changes, churn, transfers); null when that saves nothing.</summary>
+    public static ScenarioDefinition? ScaleUnits(ScenarioDefinition s, double factor)
     {
+        int Scaled(int n) => (int)(n * factor);
         var u = s.Units;
         var halved = u with
         {
-            Initial = u.Initial / 2,
-            Ramps = u.Ramps.Select(r => r with { To = r.To / 2 }).ToList(),
-            Waves = u.Waves.Select(w => w with { Count = w.Count / 2 }).Where(w => w.Count > 0).ToList(),
-            MassSpawns = u.MassSpawns.Select(m => m with { Count = m.Count / 2 }).Where(m => m.Count > 0).ToList(),
-            MassDestroys = u.MassDestroys.Select(m => m with { Count = m.Count / 2 }).Where(m => m.Count > 0).ToList(),
-            Transfers = u.Transfers.Select(t => t with { Count = t.Count / 2 }).Where(t => t.Count > 0).ToList(),
-            ChurnPerSecond = u.ChurnPerSecond / 2,
+            Initial = Scaled(u.Initial),
+            Ramps = u.Ramps.Select(r => r with { To = Scaled(r.To) }).ToList(),
+            Waves = u.Waves.Select(w => w with { Count = Scaled(w.Count) }).Where(w => w.Count > 0).ToList(),
+            MassSpawns = u.MassSpawns.Select(m => m with { Count = Scaled(m.Count) }).Where(m => m.Count > 0).ToList(),
+            MassDestroys = u.MassDestroys.Select(m => m with { Count = Scaled(m.Count) }).Where(m => m.Count > 0).ToList(),
+            Transfers = u.Transfers.Select(t => t with { Count = Scaled(t.Count) }).Where(t => t.Count > 0).ToList(),
+            ChurnPerSecond = u.ChurnPerSecond * factor,
         };
         return halved.PeakBound < u.PeakBound ? s with { Units = halved } : null;
     }
