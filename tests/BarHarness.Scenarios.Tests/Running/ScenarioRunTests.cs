@@ -1,0 +1,118 @@
+using BarHarness.Reports.Model;
+using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Running;
+
+namespace BarHarness.Scenarios.Tests.Running;
+
+public sealed class ScenarioRunTests
+{
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    private static (ScenarioResult Result, RunObservation Observation) Run(string yaml, ulong? seed = null, string? widget = null)
+    {
+        var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(yaml, "(test)"));
+        var run = new ScenarioRun(scenario, new RunOptions { RepoRoot = RepoRoot(), SeedOverride = seed, WidgetOverride = widget });
+        var result = run.Execute();
+        return (result, run.Observation!);
+    }
+
+    private const string SmallGame = """
+        name: determinism
+        seed: 5
+        duration: 8s
+        units:
+          initial: 60
+          churn_per_second: 3
+        faults:
+          - { name: disconnect, at: 4s }
+        """;
+
+    [Fact]
+    public void Same_seed_replays_the_same_world_and_the_same_bytes_at_the_same_virtual_times()
+    {
+        var a = Run(SmallGame);
+        var b = Run(SmallGame);
+        Assert.Equal(ScenarioOutcome.Pass, a.Result.Outcome);
+        Assert.NotEmpty(a.Observation.StreamHash);
+        Assert.True(a.Observation.BytesReceivedByServer > 0);
+        Assert.Equal(a.Observation.WorldStateHash, b.Observation.WorldStateHash);
+        Assert.Equal(a.Observation.StreamHash, b.Observation.StreamHash);
+        Assert.Equal(a.Observation.TimedStreamHash, b.Observation.TimedStreamHash);
+        Assert.Equal(a.Result.Frames.LuaInstructions, b.Result.Frames.LuaInstructions);
+    }
+
+    [Fact]
+    public void Another_seed_gives_another_game()
+    {
+        var a = Run(SmallGame);
+        var c = Run(SmallGame, seed: 6);
+        Assert.NotEqual(a.Observation.WorldStateHash, c.Observation.WorldStateHash);
+        Assert.NotEqual(a.Observation.StreamHash, c.Observation.StreamHash);
+    }
+
+    [Fact]
+    public void The_widget_reconnects_after_a_disconnect_and_sends_a_snapshot_first()
+    {
+        var (result, observation) = Run(SmallGame);
+        Assert.True(observation.ConnectionsAccepted >= 2, $"connections: {observation.ConnectionsAccepted}");
+        Assert.DoesNotContain(observation.Violations, v => v.Kind == BarHarness.TestServer.Oracle.ViolationKind.MissingSnapshotAfterReconnect);
+        Assert.Contains(result.Expectations, e => e.Name == "oracle.snapshot_after_reconnect" && e.Passed);
+    }
+
+    [Fact]
+    public void A_widget_that_raises_fails_the_run_with_file_line_and_the_reproduce_command()
+    {
+        var dir = Directory.CreateTempSubdirectory("bh-run-").FullName;
+        try
+        {
+            var widget = Path.Combine(dir, "bad_widget.lua");
+            File.WriteAllText(widget, "function widget:GetInfo() return { name = 'bad', layer = 0 } end\nfunction widget:GameFrame(n)\n  if n == 45 then error('boom at ' .. n) end\nend\n");
+            var (result, observation) = Run(SmallGame, widget: widget);
+            Assert.Equal(ScenarioOutcome.Fail, result.Outcome);
+            var failed = Assert.Single(result.FailedExpectations, e => e.Name == "no_lua_errors");
+            Assert.Contains("bad_widget.lua\"]:3: boom at 45", failed.Actual);
+            Assert.Contains("--seed 5", result.ReproduceCommand);
+            Assert.Contains(observation.WidgetEvents, e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Removed);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Call_ins_get_BAR_argument_lists_and_game_frames_start_at_one()
+    {
+        var dir = Directory.CreateTempSubdirectory("bh-run-").FullName;
+        try
+        {
+            var widget = Path.Combine(dir, "args_widget.lua");
+            File.WriteAllText(widget, """
+                function widget:GetInfo() return { name = 'args', layer = 0 } end
+                local first
+                function widget:GameFrame(n) if not first then first = n; Spring.Echo('first frame ' .. n) end end
+                function widget:Update(dt) if type(dt) ~= 'number' then error('Update without dt') end end
+                function widget:DrawScreen(...) if select('#', ...) ~= 0 then error('DrawScreen got arguments') end end
+                function widget:UnitCreated(u, def, team, builder) if type(u) ~= 'number' or type(def) ~= 'number' or type(team) ~= 'number' then error('UnitCreated args') end end
+                """);
+            var (result, observation) = Run(SmallGame, widget: widget);
+            Assert.DoesNotContain(observation.WidgetEvents, e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Error);
+            Assert.Contains(observation.ConsoleLines, l => l.Text == "first frame 1");
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
