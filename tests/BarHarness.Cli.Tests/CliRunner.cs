@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace BarHarness.Cli.Tests;
+
+/// <summary>Runs the real <c>barharness</c> entry point in-process, and external tools the tests need.</summary>
+internal static class CliRunner
+{
+    private static readonly object ConsoleGate = new();
+
+    public static int Run(params string[] args)
+    {
+        lock (ConsoleGate)
+        {
+            return Program.Main(args);
+        }
+    }
+
+    /// <summary>lua5.1 with Debian's LuaSocket, or a failure that says how to install them (never a skip).</summary>
+    public static void RequireLuaSocket()
+    {
+        var (code, output) = Exec("lua5.1", "-e", "require('socket')");
+        Assert.True(code == 0, $"lua5.1 with LuaSocket is required: apt-get install -y lua5.1 lua-socket ({output})");
+    }
+
+    public static (int Code, string Output) Exec(string file, params string[] args)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        try
+        {
+            using var p = Process.Start(info)!;
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            if (!p.WaitForExit(60_000))
+            {
+                p.Kill();
+                return (-1, "timed out");
+            }
+
+            return (p.ExitCode, stdout.Result + stderr.Result);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (-1, e.Message);
+        }
+    }
+
+    public static string TempDir()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "barharness-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
