@@ -22,10 +22,11 @@ internal static class ShrinkCommand
         var widget = new Option<string?>("--widget") { Description = "Run this widget instead of the scenario's (written into the reproduction)" };
         var output = new Option<string?>("--out") { Description = "Where to write the minimal scenario (default: scenarios/repro/NAME-min.yaml)" };
         var maxRuns = new Option<int>("--max-runs") { Description = "At most this many shrinking runs", DefaultValueFactory = _ => 40 };
+        var runTimeout = new Option<double?>("--run-timeout") { Description = "Give up on a candidate after this many real seconds (default: 5x the first run, at least 60 s)" };
         var expectation = new Option<string[]>("--expectation") { Description = "Keep only these failing expectations (default: every one that failed)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("shrink", "Find a smaller scenario that still fails the same expectations and write it to scenarios/repro/")
         {
-            scenario, widget, output, maxRuns, expectation,
+            scenario, widget, output, maxRuns, expectation, runTimeout,
         };
         command.SetAction(parse => Guarded(() =>
         {
@@ -67,7 +68,10 @@ internal static class ShrinkCommand
             }
 
             AnsiConsole.MarkupLineInterpolated($"{definition.Name} fails {string.Join(", ", targets)}; shrinking (at most {parse.GetValue(maxRuns)} runs)");
-            var shrinker = new ScenarioShrinker(Run, parse.GetValue(maxRuns));
+            // A smaller scenario can hang where the original did not (e.g. a pause left without its unpause):
+            // such a candidate is abandoned after a real-time limit, a guard only; it never decides a kept step.
+            var limit = TimeSpan.FromSeconds(parse.GetValue(runTimeout) ?? Math.Max(60, 5 * (first.WallSeconds ?? 0)));
+            var shrinker = new ScenarioShrinker(d => RunWithin(() => Run(d), limit), parse.GetValue(maxRuns));
             var result = shrinker.Shrink(definition, targets, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
 
             var minimal = Finish(result, widgetPath);
@@ -103,6 +107,15 @@ internal static class ShrinkCommand
             System.Console.Error.WriteLine("error: " + e.Describe());
             return ExitCodes.BadInput;
         }
+    }
+
+    /// <summary>Runs on its own thread; null when it did not finish within <paramref name="limit"/> (the thread is left to the process's end).</summary>
+    private static ScenarioResult? RunWithin(Func<ScenarioResult> run, TimeSpan limit)
+    {
+        ScenarioResult? result = null;
+        var thread = new Thread(() => result = run(), 64 * 1024 * 1024) { IsBackground = true, Name = "shrink-candidate" };
+        thread.Start();
+        return thread.Join(limit) ? result : null;
     }
 
     /// <summary>The minimal scenario as a stand-alone file: its own name, the story of the shrink, the widget that failed.</summary>

@@ -16,9 +16,9 @@ public sealed record ShrinkResult(
 /// Greedy delta debugging over <see cref="ShrinkCandidates"/>: try the reductions in order, keep the
 /// first that still fails every target expectation, start over from it; stop when no reduction
 /// keeps the failure or the run budget is spent. Runs are deterministic (same seed), so one run per
-/// candidate decides.
+/// candidate decides. A run that returns null (it did not finish in time) counts as not failing the same way.
 /// </summary>
-public sealed class ScenarioShrinker(Func<ScenarioDefinition, ScenarioResult> run, int maxRuns)
+public sealed class ScenarioShrinker(Func<ScenarioDefinition, ScenarioResult?> run, int maxRuns)
 {
     public ShrinkResult Shrink(ScenarioDefinition original, IReadOnlyCollection<string> targets, Action<string>? log = null)
     {
@@ -39,7 +39,7 @@ public sealed class ScenarioShrinker(Func<ScenarioDefinition, ScenarioResult> ru
                 runs++;
                 var result = run(candidate.Scenario);
                 var keeps = StillFails(result, targets);
-                log?.Invoke($"run {runs}: {candidate.Step}: {(keeps ? "still fails, kept" : "does not fail the same way")}");
+                log?.Invoke($"run {runs}: {candidate.Step}: {(keeps ? "still fails, kept" : result is null ? "did not finish in time, skipped" : "does not fail the same way")}");
                 if (keeps)
                 {
                     current = candidate.Scenario;
@@ -54,9 +54,9 @@ public sealed class ScenarioShrinker(Func<ScenarioDefinition, ScenarioResult> ru
     }
 
     /// <summary>The same failure: the run completed and every target expectation failed again.</summary>
-    public static bool StillFails(ScenarioResult result, IReadOnlyCollection<string> targets)
+    public static bool StillFails(ScenarioResult? result, IReadOnlyCollection<string> targets)
     {
-        if (result.Outcome != ScenarioOutcome.Fail)
+        if (result is null || result.Outcome != ScenarioOutcome.Fail)
         {
             return false;
         }
