@@ -21,6 +21,7 @@ namespace BarHarness.Scenarios.Running;
 public sealed class ScenarioRun
 {
     public const long DrawTickMicros = 16_667;
+    private const long SimClockMicros = Core.Time.SimClock.MicrosPerSecond;
     private const double DrawTickSeconds = 1.0 / 60;
 
     private readonly LoadedScenario _scenario;
@@ -223,12 +224,26 @@ public sealed class ScenarioRun
             LoadWidget();
         }
 
-        while (world.Frame < durationFrames)
+        // A paused game never reaches its next frame, so while paused the scenario's events (the unpause
+        // among them) come due on virtual wall time instead. The cap ends a run that can make no progress
+        // (paused forever): the slowest speed needs ten times the game time.
+        double pausedFrames = 0;
+        var wallCapMicros = (long)((def.DurationSeconds * 12 + 60) * SimClockMicros);
+        while (world.Frame < durationFrames && clock.NowMicros < wallCapMicros)
         {
             clock.AdvanceBy(DrawTickMicros);
             if (!world.Clock.Paused && gameOverAt < 0)
             {
+                pausedFrames = 0;
                 frameDebt += world.Clock.WantedSpeed * ScenarioDefinition.FramesPerSecond * DrawTickSeconds;
+            }
+            else if (world.Clock.Paused)
+            {
+                pausedFrames += ScenarioDefinition.FramesPerSecond * DrawTickSeconds;
+                foreach (var e in events.Due(world.Frame + (int)pausedFrames))
+                {
+                    ApplyEvent(e);
+                }
             }
 
             while (frameDebt >= 1 && world.Frame < durationFrames)
