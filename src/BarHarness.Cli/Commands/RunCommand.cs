@@ -40,6 +40,11 @@ internal static class RunCommand
         {
             var exporters = ExporterRegistry.Default.Parse(parse.GetValue(format) ?? "json");
             var (batch, selected, root) = scenarios.Load(parse);
+            if (selected.Count == 0 && batch.Errors.Count == 0)
+            {
+                throw new HarnessInputException(null, "no scenario matched the paths, --filter and --shard given", "at least one scenario file");
+            }
+
             var widgetPath = parse.GetValue(widget);
             if (widgetPath is not null && !File.Exists(widgetPath))
             {
