@@ -16,6 +16,7 @@ public sealed class WorldTimelinePropertyTests
     [
         ViolationKind.InvalidJson, ViolationKind.PercentQEscape, ViolationKind.UndeclaredSeqGap,
         ViolationKind.PrivacyLeak, ViolationKind.MissingSnapshotAfterReconnect,
+        ViolationKind.Accounting, ViolationKind.SeqRegression, ViolationKind.MissingSnapshotAfterDrop, ViolationKind.BadFraming,
     ];
 
     [Fact]
