@@ -29,7 +29,7 @@ public static class Program
         };
         try
         {
-            return root.Parse(args).Invoke();
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (HarnessInputException e)
         {
