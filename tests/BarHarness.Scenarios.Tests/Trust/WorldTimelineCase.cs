@@ -8,10 +8,7 @@ namespace BarHarness.Scenarios.Tests.Trust;
 /// <summary>A timed fault of the test server, as written in a scenario's faults list.</summary>
 internal sealed record FaultEvent(string Name, int AtMs, int DurationMs, string Params);
 
-/// <summary>
-/// A game event at a time. Only speed changes: pause is left out because game events are due by game
-/// frame, so while paused the unpause never fires and the run never ends (reported as a harness bug).
-/// </summary>
+/// <summary>A game event (speed change, pause, unpause) at a time; a pause may stay unmatched to the end.</summary>
 internal sealed record GameEventCase(int AtMs, string Action, double Speed);
 
 /// <summary>
@@ -101,8 +98,9 @@ internal static class WorldTimelineGen
 
     public static Gen<GameEventCase> GameEvent =>
         from at in Gen.Choose(100, DurationMs - 500)
+        from action in Gen.Elements("speed", "speed", "pause", "unpause")
         from speed in Gen.Elements(0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
-        select new GameEventCase(at, "speed", speed);
+        select new GameEventCase(at, action, speed);
 
     public static Gen<WorldTimelineCase> Case =>
         from seed in Gen.Choose(1, int.MaxValue)
