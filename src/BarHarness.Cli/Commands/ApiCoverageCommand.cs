@@ -18,7 +18,7 @@ internal static class ApiCoverageCommand
         var tsv = new Option<string?>("--tsv") { Description = "The engine API list (default: ../shared/recoil-api.tsv from the repository root)" };
         var listMissing = new Option<bool>("--list-missing") { Description = "Also list every reachable function that is neither implemented nor stubbed" };
         var command = new Command("api-coverage", "Print which widget-reachable Recoil API functions the synthetic engine implements") { tsv, listMissing };
-        command.SetAction(parse => Guarded(() =>
+        command.SetAction(parse =>
         {
             var path = parse.GetValue(tsv) ?? RecoilApiCatalog.LocateDefault(RepoLocator.Find())
                 // Load reports the path it tried when nothing was found.
@@ -40,25 +40,8 @@ internal static class ApiCoverageCommand
             }
 
             return ExitCodes.Passed;
-        }));
+        });
         return command;
-    }
-
-    /// <summary>
-    /// System.CommandLine's default handler catches exceptions thrown in an action and exits 1;
-    /// bad input must exit 2 with file:line:col, so the action reports it itself.
-    /// </summary>
-    private static int Guarded(Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (BarHarness.Core.Diagnostics.HarnessInputException e)
-        {
-            System.Console.Error.WriteLine("error: " + e.Describe());
-            return ExitCodes.BadInput;
-        }
     }
 
     private static Table Table(IEnumerable<ApiCoverageTableRow> rows)

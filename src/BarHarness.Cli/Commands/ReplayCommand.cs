@@ -20,7 +20,7 @@ internal static class ReplayCommand
         var output = new Option<string?>("--out") { Description = "Where to write the scenario (default: scenarios/repro/replay-NAME.yaml)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for what the recording cannot say (positions, which units)", DefaultValueFactory = _ => 1 };
         var command = new Command("replay", "Turn a stream recorded by serve into a scenario that follows it") { file, output, seed };
-        command.SetAction(parse => Guarded(() =>
+        command.SetAction(parse =>
         {
             var root = RepoLocator.Find();
             var path = Path.GetFullPath(parse.GetValue(file)!);
@@ -38,24 +38,7 @@ internal static class ReplayCommand
             AnsiConsole.MarkupLineInterpolated($"wrote {display}: {loaded.DurationSeconds:0.##} s, {loaded.Units.Initial} units at start, {loaded.Units.Ramps.Count} ramp(s), {loaded.World.TeamCount} teams in {loaded.World.AllyTeams.Count} ally teams, spectator {loaded.World.LocalPlayer.Spectator}, {loaded.Faults.Count} disconnect(s)");
             System.Console.Out.WriteLine($"run it: dotnet run --project src/BarHarness.Cli -- run {display}");
             return ExitCodes.Passed;
-        }));
+        });
         return command;
-    }
-
-    /// <summary>
-    /// System.CommandLine's default handler catches exceptions thrown in an action and exits 1;
-    /// bad input must exit 2 with file:line:col, so the action reports it itself.
-    /// </summary>
-    private static int Guarded(Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (BarHarness.Core.Diagnostics.HarnessInputException e)
-        {
-            System.Console.Error.WriteLine("error: " + e.Describe());
-            return ExitCodes.BadInput;
-        }
     }
 }

@@ -32,7 +32,7 @@ internal static class ServeCommand
         {
             host, port, record, faults, allowRemote, seconds, seed,
         };
-        command.SetAction(parse => Guarded(() =>
+        command.SetAction(parse =>
         {
             var endpoint = new NetEndpoint(parse.GetValue(host)!, parse.GetValue(port));
             if (parse.GetValue(seconds) is <= 0)
@@ -55,25 +55,8 @@ internal static class ServeCommand
                 Seed = parse.GetValue(seed),
             };
             return Serve(options, parse.GetValue(seconds));
-        }));
+        });
         return command;
-    }
-
-    /// <summary>
-    /// System.CommandLine's default handler catches exceptions thrown in an action and exits 1;
-    /// bad input must exit 2 with file:line:col, so the action reports it itself.
-    /// </summary>
-    private static int Guarded(Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (BarHarness.Core.Diagnostics.HarnessInputException e)
-        {
-            System.Console.Error.WriteLine("error: " + e.Describe());
-            return ExitCodes.BadInput;
-        }
     }
 
     private static int Serve(ServeOptions options, double? seconds)

@@ -28,7 +28,7 @@ internal static class ShrinkCommand
         {
             scenario, widget, output, maxRuns, expectation, runTimeout,
         };
-        command.SetAction(parse => Guarded(() =>
+        command.SetAction(parse =>
         {
             var root = RepoLocator.Find();
             var path = Path.GetFullPath(parse.GetValue(scenario)!);
@@ -88,25 +88,8 @@ internal static class ShrinkCommand
             AnsiConsole.MarkupLineInterpolated($"wrote {display}: {(reproduces ? "[red]still fails[/] " + string.Join(", ", targets) : "[yellow]did NOT reproduce when loaded back[/]")}");
             System.Console.Out.WriteLine("reproduce: " + check.ReproduceCommand);
             return ExitCodes.ExpectationFailed;
-        }));
+        });
         return command;
-    }
-
-    /// <summary>
-    /// System.CommandLine's default handler catches exceptions thrown in an action and exits 1;
-    /// bad input must exit 2 with file:line:col, so the action reports it itself.
-    /// </summary>
-    private static int Guarded(Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (BarHarness.Core.Diagnostics.HarnessInputException e)
-        {
-            System.Console.Error.WriteLine("error: " + e.Describe());
-            return ExitCodes.BadInput;
-        }
     }
 
     /// <summary>Runs on its own thread; null when it did not finish within <paramref name="limit"/> (the thread is left to the process's end).</summary>

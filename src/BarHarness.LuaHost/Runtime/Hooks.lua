@@ -28,8 +28,8 @@ function H.traceback(message)
 	local armed = H.armed
 	if armed then
 		H.armed = nil
-		tb = tb:gsub("\n\t%[C%]: in function 'error'\n\t%(barharness hooks%):%d+: in hook '%?'\n\t([^\n]-):%d+:", function(where)
-			return "\n\t[C]: in function '" .. armed.name .. "'\n\t" .. where .. ":" .. armed.line .. ":"
+		tb = tb:gsub("\n\t%[C%]: in function 'error'\n\t%(barharness hooks%):%d+: in [^\n]*\n\t%[C%]: in [^\n]*", function()
+			return "\n\t[C]: in function '" .. armed.name .. "'"
 		end, 1)
 	end
 	return tb
@@ -39,14 +39,23 @@ function H.resethook()
 	sethook(hook, "", interval)
 end
 
--- Count 2: the first count is this function's own return instruction, the second the caller's next one.
--- H.armed lets tracebacks name the native and the caller's line, as a raising C function would show.
+-- A native's error is raised from a return hook when the native itself returns: its frame is still
+-- on the Lua stack (so a pcall around it, or around the Lua function that tail-called it, catches
+-- the error), yet no .NET frame is on the C stack any more. The hook skips the returns of sethook
+-- and of this function, which come first.
+local getinfo = debug.getinfo
 function H.arm(message, line, name)
 	H.armed = { line = line, name = name }
+	local arm = H.arm
 	sethook(function()
+		local info = getinfo(2, "f")
+		local returning = info and info.func
+		if returning == sethook or returning == arm then
+			return
+		end
 		sethook(hook, "", interval)
 		error(message, 0)
-	end, "", 2)
+	end, "r")
 end
 
 sethook(hook, "", interval)

@@ -239,11 +239,11 @@ public sealed unsafe class LuaRuntime : IDisposable
 
     /// <summary>
     /// Raises a Lua error from inside a native without a longjmp through managed code: it arms a
-    /// one-instruction hook that raises <paramref name="message"/> at the caller's next instruction.
-    /// Return its result from the native (0 values). Like luaL_argerror in a C function, the message is
-    /// prefixed with the Lua caller's position (luaL_where level 1), and the traceback names the native.
-    /// Known limit: a native called directly by pcall (pcall(Spring.X, bad)) raises just after that
-    /// pcall returns, not inside it.
+    /// return hook that raises <paramref name="message"/> when the native returns, while its frame is
+    /// still on the Lua stack, so a pcall around the call (or around a Lua function that tail-called it)
+    /// catches it as in BAR. Return its result from the native (0 values). Like luaL_argerror in a C
+    /// function, the message is prefixed with the Lua caller's position (luaL_where level 1), and the
+    /// traceback names the native.
     /// </summary>
     public static int RaiseError(IntPtr l, string message, string functionName = "?")
     {
