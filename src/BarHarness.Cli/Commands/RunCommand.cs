@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using BarHarness.Cli.Console;
 using BarHarness.Core.Diagnostics;
+using BarHarness.Reports.Cost;
 using BarHarness.Reports.Exporters;
 using BarHarness.Reports.Gates;
 using BarHarness.Reports.Model;
@@ -25,6 +26,7 @@ internal static class RunCommand
         var baseline = new Option<string?>("--baseline") { Description = "A summary.json to compare against: fail on a regression beyond the noise threshold" };
         var net = new Option<string?>("--net") { Description = "sim (default) or real: the transport under the widget's socket" };
         var quiet = new Option<bool>("--quiet") { Description = "Only the final summary" };
+        var calibrate = new Option<bool>("--calibrate") { Description = "Fit the deterministic cost coefficients to this run's real time (on a quiet machine) and print them" };
         var parallel = new Option<int>("--parallel") { Description = "Scenarios run at once (0 = one per core)", DefaultValueFactory = _ => 1 };
         var command = new Command("run", "Run scenarios against a widget and write reports; exit 0 only when every expectation holds");
         scenarios.AddTo(command);
@@ -36,6 +38,7 @@ internal static class RunCommand
         command.Options.Add(net);
         command.Options.Add(quiet);
         command.Options.Add(parallel);
+        command.Options.Add(calibrate);
         command.SetAction(parse =>
         {
             var exporters = ExporterRegistry.Default.Parse(parse.GetValue(format) ?? "json");
@@ -78,6 +81,14 @@ internal static class RunCommand
             var startedAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture); // a label, never an input
             var result = ProgressView.Run(selected, quietMode, (progress, finished) =>
                 runner.Run(selected, batch.Errors, threads, startedAt, parse.GetValue(scenarios.Shard), progress, finished));
+
+            if (parse.GetValue(calibrate))
+            {
+                var samples = result.Scenarios.SelectMany(s => CostCalibration.SamplesFrom(s.Frames)).ToList();
+                var fitted = CostCalibration.Calibrate(samples, Environment.MachineName);
+                AnsiConsole.MarkupLineInterpolated($"cost model fitted on {samples.Count} frames (R² {fitted.CalibrationRSquared:0.###}): µs = {fitted.PerInstruction:G4}·instructions + {fitted.PerEngineCall:G4}·engine calls + {fitted.PerAllocByte:G4}·bytes + {fitted.PerAllocation:G4}·allocations");
+                result = result with { CostModel = fitted };
+            }
 
             Directory.CreateDirectory(reportDir);
             var written = ReportWriter.WriteAll(result, exporters, reportDir);
