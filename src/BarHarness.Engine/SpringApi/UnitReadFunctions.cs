@@ -12,6 +12,28 @@ namespace BarHarness.Engine.SpringApi;
 internal static unsafe class UnitReadFunctions
 {
     /// <summary>Slot of a unit the local player can see (LOS or radar), or -1.</summary>
+    private const bool Visible = false;
+    private const bool InLos = true;
+
+    /// <summary>
+    /// The common start of a unit read: counts the call, checks the unitID argument (raising Recoil's
+    /// error for a non-number) and finds the unit's slot if the local player may read it (in LOS when
+    /// <paramref name="needLos"/>, else visible at all). False means "return no values".
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryUnitSlot(IntPtr l, string function, bool needLos, out EngineApiContext ctx, out int slot)
+    {
+        ctx = NativeArgs.Enter(l);
+        slot = -1;
+        if (!NativeArgs.UnitId(l, 1, function, out var unitId))
+        {
+            return false;
+        }
+
+        slot = needLos ? InLosSlot(ctx, unitId) : VisibleSlot(ctx, unitId);
+        return slot >= 0;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int VisibleSlot(EngineApiContext ctx, int unitId)
     {
@@ -107,14 +129,7 @@ internal static unsafe class UnitReadFunctions
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitVelocity(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitVelocity", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = InLosSlot(ctx, unitId);
-        if (s < 0)
+        if (!TryUnitSlot(l, "GetUnitVelocity", InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -131,14 +146,7 @@ internal static unsafe class UnitReadFunctions
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitHeading(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitHeading", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = InLosSlot(ctx, unitId);
-        if (s < 0)
+        if (!TryUnitSlot(l, "GetUnitHeading", InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -159,14 +167,7 @@ internal static unsafe class UnitReadFunctions
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitHealth(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitHealth", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = InLosSlot(ctx, unitId);
-        if (s < 0)
+        if (!TryUnitSlot(l, "GetUnitHealth", InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -202,14 +203,7 @@ internal static unsafe class UnitReadFunctions
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitTeam(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitTeam", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = VisibleSlot(ctx, unitId);
-        if (s < 0)
+        if (!TryUnitSlot(l, "GetUnitTeam", Visible, out var ctx, out var s))
         {
             return 0;
         }
@@ -221,14 +215,7 @@ internal static unsafe class UnitReadFunctions
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitAllyTeam(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitAllyTeam", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = VisibleSlot(ctx, unitId);
-        if (s < 0)
+        if (!TryUnitSlot(l, "GetUnitAllyTeam", Visible, out var ctx, out var s))
         {
             return 0;
         }
@@ -284,14 +271,7 @@ internal static unsafe class UnitReadFunctions
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int IsUnitAllied(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "IsUnitAllied", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = VisibleSlot(ctx, unitId);
-        if (s < 0)
+        if (!TryUnitSlot(l, "IsUnitAllied", Visible, out var ctx, out var s))
         {
             return 0;
         }
