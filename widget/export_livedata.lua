@@ -101,7 +101,8 @@ local sformat = string.format
 local jint = json.int
 
 local DAY_FRAMES = 2592000 -- Spring.GetGameFrame splits the frame count at this many frames
-local RESCAN_FRAMES = 900  -- safety-net reconciliation with GetAllUnits (30 s)
+local RESCAN_FRAMES = 900  -- safety-net reconciliation with GetAllUnits (30 s)...
+local RESCAN_CHUNK = 250   -- ... spread over frames, this many units a frame
 local SAMPLE_CHUNK = 64    -- units sampled between two looks at the clock
 local SAMPLE_SHARE_CAP = 0.55 -- sampling stops at this share of budgetMs in any frame
 
@@ -260,11 +261,40 @@ local function refreshView()
 	tracker.setView(spec and fullView, myAlly, teamAlly)
 end
 
+-- At once (Initialize, view changes)...
 local function rescanUnits()
 	if spGetAllUnits then
 		tracker.rescan(spGetAllUnits())
 	end
 	lastRescanFrame = currentFrame
+end
+
+-- ... or spread over the next frames (the periodic safety net), so no frame pays for all.
+local rescanning = false
+local function stepPeriodicRescan()
+	if rescanning then
+		rescanning = tracker.stepRescan(RESCAN_CHUNK)
+	elseif currentFrame - lastRescanFrame >= RESCAN_FRAMES and spGetAllUnits then
+		tracker.beginRescan(spGetAllUnits())
+		lastRescanFrame = currentFrame
+		rescanning = true
+	end
+end
+
+-- Unit definitions that can never move (buildings): the tracker reads their position once.
+local immobileDefs = {}
+local function isImmobileDef(defID)
+	local known = immobileDefs[defID]
+	if known == nil then
+		local ud = type(UnitDefs) == "table" and UnitDefs[defID]
+		known = false
+		if ud then
+			local speed = ud.speed
+			known = ud.isBuilding == true or (type(speed) == "number" and speed <= 0)
+		end
+		immobileDefs[defID] = known
+	end
+	return known
 end
 
 -- Re-encodes every team; records the ones whose JSON changed.
@@ -795,6 +825,7 @@ function widget:Initialize()
 		IsUnitInLos = Spring.IsUnitInLos,
 		GetUnitDefID = Spring.GetUnitDefID,
 		GetUnitTeam = Spring.GetUnitTeam,
+		IsImmobileDef = isImmobileDef,
 	})
 	activeDetail = protocol.DETAIL[cfg.detail] or 2
 	tracker.setDetail(activeDetail)
@@ -894,9 +925,7 @@ function widget:GameFrame(n)
 	else
 		sampleWindow = 1
 	end
-	if currentFrame - lastRescanFrame >= RESCAN_FRAMES then
-		rescanUnits()
-	end
+	stepPeriodicRescan()
 
 	framesWithoutUpdate = framesWithoutUpdate + 1
 	if framesWithoutUpdate > 30 then

@@ -132,6 +132,7 @@ function E.makeSpring(w)
 	end
 	function S.GetUnitHealth(id)
 		checkId(id)
+		w.lastRead[id] = w.frame
 		local u = w.units[id]
 		if not u or not E.inLos(w, id) then return end
 		return u.hp, u.mhp, 0, 0, u.bp

@@ -10,7 +10,8 @@ local function engine(units)
 	local calls = { pos = 0 }
 	local e = {
 		GetUnitPosition = function(id) calls.pos = calls.pos + 1; local u = units[id]; if u then return u.x, u.y, u.z end end,
-		GetUnitHealth = function(id) local u = units[id]; if u then return u.hp, u.mhp, 0, 0, u.bp end end,
+		-- Recoil returns no health outside LOS (the tracker's LOS test in standard detail).
+		GetUnitHealth = function(id) local u = units[id]; if u and u.los ~= false then return u.hp, u.mhp, 0, 0, u.bp end end,
 		GetUnitVelocity = function(id) local u = units[id]; if u then return 1, 0, 1, 1.4 end end,
 		GetUnitHeading = function(id) local u = units[id]; if u then return 0 end end,
 		IsUnitInLos = function(id, ally) local u = units[id]; return u ~= nil and (u.ally == ally or u.los == true) end,
@@ -140,16 +141,63 @@ T.test("without full view, enemies are exported only in LOS and leave as left_lo
 	T.eq(ids(snapshot(t).units), "1,2")
 end)
 
-T.test("snapshot and delta re-check LOS of cached enemy fragments", function()
-	local units = newWorld(2)
-	units[2].team, units[2].ally, units[2].los = 1, 1, true
+T.test("an enemy whose LOS ends without an event leaves at its next sample, in every detail", function()
+	for detail = 1, 3 do
+		local units = newWorld(2)
+		units[2].team, units[2].ally, units[2].los = 1, 1, true
+		local t = Tracker.new(engine(units))
+		t.setView(false, 0, { [0] = 0, [1] = 1 })
+		t.setDetail(detail)
+		t.add(1); t.add(2)
+		t.sample(2); delta(t)
+		units[2].los = false -- no UnitLeftLos event arrives
+		t.sample(2)
+		T.eq(ids(delta(t).left_los), "2", "detail " .. detail)
+		T.eq(ids(snapshot(t).units), "1", "detail " .. detail)
+	end
+end)
+
+T.test("a narrower view drops the enemies it cannot see before the next message", function()
+	local units = newWorld(3)
+	units[3].team, units[3].ally = 1, 1 -- los nil: readable with full view, not in LOS of ally 0
 	local t = Tracker.new(engine(units))
-	t.setView(false, 0, { [0] = 0, [1] = 1 })
+	t.setView(true, 0, { [0] = 0, [1] = 1 }) -- spectating with full view
+	for id = 1, 3 do t.add(id) end
+	t.sample(3); delta(t)
+	units[3].los = false
+	t.setView(false, 0, { [0] = 0, [1] = 1 }) -- now a player of ally team 0
+	T.eq(ids(delta(t).left_los), "3")
+	T.eq(ids(snapshot(t).units), "1,2")
+end)
+
+T.test("an immobile unit's position is read once; health is still read at every sample", function()
+	local units = newWorld(2)
+	units[2].def = 2
+	local e, calls = engine(units)
+	e.IsImmobileDef = function(def) return def == 2 end
+	local t = Tracker.new(e)
+	t.setView(true, 0, {})
 	t.add(1); t.add(2)
+	for _ = 1, 5 do t.sample(2) end
+	T.eq(calls.pos, 6, "unit 1 five times, unit 2 once")
+	delta(t)
+	units[2].hp = 50
 	t.sample(2)
-	units[2].los = false -- no UnitLeftLos event arrives
-	local s = snapshot(t)
-	T.eq(ids(s.units), "1")
+	local d = delta(t)
+	T.eq(ids(d.updated), "2"); T.eq(d.updated[1].hp, 50); T.eq(d.updated[1].x, 20)
+end)
+
+T.test("a periodic rescan spread over several steps adds and forgets like one at once", function()
+	local t, units = setup(6)
+	t.sample(6); delta(t)
+	units[7] = { x = 0, y = 0, z = 0, hp = 1, mhp = 1, bp = 1, team = 0, ally = 0, def = 2 }
+	t.beginRescan({ 1, 2, 4, 5, 6, 7 })
+	local steps = 0
+	while t.stepRescan(2) do steps = steps + 1 end
+	T.truthy(steps >= 4, "took several steps: " .. steps)
+	t.sample(10)
+	local d = delta(t)
+	T.eq(ids(d.created), "7"); T.eq(ids(d.left_los), "3")
 end)
 
 T.test("rescan adds units without events and forgets vanished ones", function()

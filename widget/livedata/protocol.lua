@@ -142,6 +142,22 @@ return function(json)
 	end
 	P.encodeUnitSlow = unitSlow
 
+	--- JSON object for one unit from values already rounded the way the wire rounds them
+	--- (x, y, z, hp, mhp and heading whole numbers, all finite and inside +-2^31): the
+	--- tracker's fast path, one string.format and no checks.
+	local function encodeUnitRounded(prefix, detail, x, y, z, hp, mhp, bp, vx, vy, vz, h)
+		if detail == 2 then
+			if bp == 1 then
+				return sformat(FMT_STD_DONE, prefix, x, y, z, hp, mhp)
+			end
+			return sformat(FMT_STD, prefix, x, y, z, hp, mhp, bp)
+		elseif detail == 1 then
+			return sformat(FMT_MIN, prefix, x, y, z)
+		end
+		return sformat(FMT_COMP, prefix, x, y, z, hp, mhp, bp, vx, vy, vz, h)
+	end
+	P.encodeUnitRounded = encodeUnitRounded
+
 	--- JSON object for one unit record at a detail level (1..3). The record holds the
 	--- sampled values: x, y, z, hp, mhp, bp, vx, vy, vz, heading and its cached prefix.
 	function P.encodeUnit(u, detail)
@@ -151,23 +167,20 @@ return function(json)
 			y = y + 0.5; y = y - y % 1
 			z = z + 0.5; z = z - z % 1
 			if detail == 1 then
-				return sformat(FMT_MIN, u.prefix, x, y, z)
+				return encodeUnitRounded(u.prefix, 1, x, y, z)
 			end
 			local hp, mhp, bp = u.hp, u.mhp, u.bp
 			if hp > -LIM and hp < LIM and mhp > -LIM and mhp < LIM and bp > -LIM and bp < LIM then
 				hp = hp + 0.5; hp = hp - hp % 1
 				mhp = mhp + 0.5; mhp = mhp - mhp % 1
 				if detail == 2 then
-					if bp == 1 then
-						return sformat(FMT_STD_DONE, u.prefix, x, y, z, hp, mhp)
-					end
-					return sformat(FMT_STD, u.prefix, x, y, z, hp, mhp, bp)
+					return encodeUnitRounded(u.prefix, 2, x, y, z, hp, mhp, bp)
 				end
 				local vx, vy, vz, h = u.vx, u.vy, u.vz, u.heading
 				if vx > -LIM and vx < LIM and vy > -LIM and vy < LIM and vz > -LIM and vz < LIM
 					and h > -LIM and h < LIM then
 					h = h + 0.5; h = h - h % 1
-					return sformat(FMT_COMP, u.prefix, x, y, z, hp, mhp, bp, vx, vy, vz, h)
+					return encodeUnitRounded(u.prefix, 3, x, y, z, hp, mhp, bp, vx, vy, vz, h)
 				end
 			end
 		end

@@ -14,6 +14,7 @@
 
 return function(protocol)
 	local encodeUnit = protocol.encodeUnit
+	local encodeUnitRounded = protocol.encodeUnitRounded
 	local unitPrefix = protocol.unitPrefix
 	local THRESHOLD = protocol.THRESHOLD
 	local floor = math.floor
@@ -30,7 +31,9 @@ return function(protocol)
 	end
 
 	--- engine: table of functions with the Spring names GetUnitPosition, GetUnitHealth,
-	--- GetUnitVelocity, GetUnitHeading, IsUnitInLos, GetUnitDefID, GetUnitTeam.
+	--- GetUnitVelocity, GetUnitHeading, IsUnitInLos, GetUnitDefID, GetUnitTeam; optionally
+	--- IsImmobileDef(defID) -> true for definitions that can never move (buildings), whose
+	--- position is then read once instead of at every sample.
 	function T.new(engine)
 		local spGetUnitPosition = engine.GetUnitPosition
 		local spGetUnitHealth = engine.GetUnitHealth
@@ -39,6 +42,7 @@ return function(protocol)
 		local spIsUnitInLos = engine.IsUnitInLos
 		local spGetUnitDefID = engine.GetUnitDefID
 		local spGetUnitTeam = engine.GetUnitTeam
+		local isImmobileDef = engine.IsImmobileDef or function() return false end
 
 		local self = {}
 		local units = {}      -- unitID -> record
@@ -154,7 +158,7 @@ return function(protocol)
 				exported = false, mark = 0, prefix = nil, fragDetail = 0, gone = false,
 				x = NAN, y = NAN, z = NAN, hp = NAN, mhp = NAN, bp = NAN, vx = NAN, vy = NAN, vz = NAN, heading = NAN,
 				ex = NAN, ey = NAN, ez = NAN, ehp = NAN, emhp = NAN, ebp = NAN, evx = NAN, evy = NAN, evz = NAN, eheading = NAN,
-				idx = nil, seen = rescanGeneration,
+				idx = nil, seen = rescanGeneration, imm = def ~= nil and isImmobileDef(def) == true,
 			}
 			units[unitID] = u
 			count = count + 1
@@ -186,14 +190,21 @@ return function(protocol)
 		end
 
 		--- View: full (spectator with full view) or the local ally team; teamAlly maps team
-		--- to ally team. Changing the view re-checks every unit at its next sample.
+		--- to ally team. A narrower view takes effect at once: every exported unit the new
+		--- view cannot see is forgotten before the next message.
 		function self.setView(isFullView, allyTeam, teamToAlly)
 			fullView = isFullView and true or false
 			myAllyTeam = allyTeam
 			teamAlly = teamToAlly or teamAlly
-			for i = 1, count do
+			local i = 1
+			while i <= count do
 				local u = list[i]
 				u.ally = teamAlly[u.team or -1]
+				if u.exported and not fullView and u.ally ~= myAllyTeam and not spIsUnitInLos(u.id, myAllyTeam) then
+					forget(u, "left_los") -- list[i] now holds another unit
+				else
+					i = i + 1
+				end
 			end
 		end
 
@@ -206,6 +217,14 @@ return function(protocol)
 		end
 
 		-- Sampling ------------------------------------------------------------------------
+		--
+		-- Per visited unit the common case costs two engine calls and a handful of
+		-- comparisons: GetUnitHealth (which is also the LOS test: Recoil returns nothing for
+		-- a unit outside the local ally team's LOS, so no IsUnitInLos call is needed), then
+		-- GetUnitPosition (skipped for immobile units once their position is known), then an
+		-- exact comparison with the values read last time. Only a unit whose values moved
+		-- goes on to the threshold test against what was last sent, and only past a
+		-- threshold is it re-encoded (one string.format).
 
 		-- Encoded values are remembered for change detection as they went on the wire
 		-- (positions and health rounded like the encoder rounds them), so an unsent change
@@ -213,16 +232,11 @@ return function(protocol)
 		-- included. A non-finite value is remembered as FAR so that any finite value later
 		-- counts as a change (v - v ~= 0 holds exactly for NaN and +-Inf).
 		local FAR = -1e30
+		-- A sum of squares below this keeps every term inside +-2^31 (the range %d prints
+		-- on every platform) and is false for NaN and +-Inf: one test guards all values.
+		local LIM2 = 4.6e18
 
-		local function encode(u)
-			if u.prefix == nil then
-				if u.def == nil then
-					u.def = spGetUnitDefID(u.id)
-				end
-				u.prefix = unitPrefix(u.id, u.def, u.team)
-			end
-			frags[u.id] = encodeUnit(u, detail)
-			u.fragDetail = detail
+		local function rememberSlow(u)
 			local a, b, c = u.x, u.y, u.z
 			if a - a ~= 0 then a = FAR else a = a + 0.5; a = a - a % 1 end
 			if b - b ~= 0 then b = FAR else b = b + 0.5; b = b - b % 1 end
@@ -244,89 +258,139 @@ return function(protocol)
 					u.evx, u.evy, u.evz, u.eheading = a, b, c, h
 				end
 			end
-			nEncoded = nEncoded + 1
 		end
 
-		-- Change tests are written out inline (no helper call per value): this loop is the
-		-- hottest code of the widget. `d >= t or d <= -t` is false for NaN - NaN, so a
-		-- value that stays non-finite does not re-encode every sample.
-		local function sampleUnit(u)
-			local id = u.id
-			if not fullView and u.ally ~= myAllyTeam and not spIsUnitInLos(id, myAllyTeam) then
-				forget(u, "left_los")
-				return
+		-- Re-encodes a unit from the values just sampled (already stored on the record) and
+		-- queues it as created or updated.
+		local function publish(u, x, y, z, hp, mhp, bp, vx, vy, vz, h)
+			local prefix = u.prefix
+			if prefix == nil then
+				if u.def == nil then
+					u.def = spGetUnitDefID(u.id)
+					u.imm = u.def ~= nil and isImmobileDef(u.def) == true
+				end
+				prefix = unitPrefix(u.id, u.def, u.team)
+				u.prefix = prefix
 			end
-			local x, y, z = spGetUnitPosition(id)
-			if x == nil then
-				forget(u, "left_los") -- died mid-frame, or no longer visible
-				return
-			end
-			if y == nil then y = NAN end
-			if z == nil then z = NAN end
-			u.x, u.y, u.z = x, y, z
-			local changed = u.fragDetail ~= detail
-			local t = moveT
-			local d = x - u.ex
-			if d >= t or d <= -t then changed = true end
-			d = z - u.ez
-			if d >= t or d <= -t then changed = true end
-			d = y - u.ey
-			if d >= t or d <= -t then changed = true end
-			if detail >= 2 then
-				local hp, mhp, _, _, bp = spGetUnitHealth(id)
-				if hp == nil then hp = NAN end
-				if mhp == nil then mhp = NAN end
-				if bp == nil then bp = NAN end
-				u.hp, u.mhp, u.bp = hp, mhp, bp
-				t = hpT
-				d = hp - u.ehp
-				if d >= t or d <= -t then changed = true end
-				d = mhp - u.emhp
-				if d >= t or d <= -t then changed = true end
-				d = bp - u.ebp
-				if d >= bpT or d <= -bpT then changed = true end
-				if detail >= 3 then
-					local vx, vy, vz = spGetUnitVelocity(id)
-					local h = spGetUnitHeading(id)
-					if vx == nil then vx = NAN end
-					if vy == nil then vy = NAN end
-					if vz == nil then vz = NAN end
-					if h == nil then h = NAN end
-					u.vx, u.vy, u.vz, u.heading = vx, vy, vz, h
-					t = velT
-					d = vx - u.evx
-					if d >= t or d <= -t then changed = true end
-					d = vy - u.evy
-					if d >= t or d <= -t then changed = true end
-					d = vz - u.evz
-					if d >= t or d <= -t then changed = true end
-					d = h - u.eheading
-					if d >= headingT or d <= -headingT then changed = true end
+			local dt = detail
+			local s = x * x + y * y + z * z
+			if dt >= 2 then
+				s = s + hp * hp + mhp * mhp + bp * bp
+				if dt >= 3 then
+					s = s + vx * vx + vy * vy + vz * vz + h * h
 				end
 			end
+			if s < LIM2 then
+				x = x + 0.5; x = x - x % 1 -- floor(v + 0.5) without a function call
+				y = y + 0.5; y = y - y % 1
+				z = z + 0.5; z = z - z % 1
+				u.ex, u.ey, u.ez = x, y, z
+				if dt >= 2 then
+					hp = hp + 0.5; hp = hp - hp % 1
+					mhp = mhp + 0.5; mhp = mhp - mhp % 1
+					u.ehp, u.emhp, u.ebp = hp, mhp, bp
+					if dt >= 3 then
+						h = h + 0.5; h = h - h % 1
+						u.evx, u.evy, u.evz, u.eheading = vx, vy, vz, h
+					end
+				end
+				frags[u.id] = encodeUnitRounded(prefix, dt, x, y, z, hp, mhp, bp, vx, vy, vz, h)
+			else
+				frags[u.id] = encodeUnit(u, dt)
+				rememberSlow(u)
+			end
+			u.fragDetail = dt
+			nEncoded = nEncoded + 1
 			if not u.exported then
-				encode(u)
 				u.exported = true
 				exportedCount = exportedCount + 1
 				u.mark = 1
 				nCreated = nCreated + 1
 				created[nCreated] = u
-			elseif changed then
-				encode(u)
-				if u.mark == 0 then
-					u.mark = 2
-					nUpdated = nUpdated + 1
-					updated[nUpdated] = u
+			elseif u.mark == 0 then
+				u.mark = 2
+				nUpdated = nUpdated + 1
+				updated[nUpdated] = u
+			end
+		end
+
+		-- Standard and comprehensive detail. Change tests are written out inline (no helper
+		-- call per value): this is the hottest code of the widget. `a - b >= t or b - a >= t`
+		-- is false for NaN, so a value that stays non-finite does not re-encode every sample.
+		local function sampleWithHealth(u)
+			local id = u.id
+			local hp, mhp, _, _, bp = spGetUnitHealth(id)
+			if hp == nil then
+				return forget(u, "left_los") -- died mid-frame, or no longer in LOS
+			end
+			local x, y, z
+			if u.imm and u.exported then
+				x, y, z = u.x, u.y, u.z
+			else
+				x, y, z = spGetUnitPosition(id)
+				if x == nil then
+					return forget(u, "left_los")
 				end
+			end
+			local vx, vy, vz, h
+			if detail == 2 then
+				if hp == u.hp and x == u.x and z == u.z and y == u.y and bp == u.bp and mhp == u.mhp
+					and u.fragDetail == 2 then
+					return -- nothing moved since the last sample
+				end
+			else
+				vx, vy, vz = spGetUnitVelocity(id)
+				h = spGetUnitHeading(id)
+				if vx == nil or h == nil then
+					return forget(u, "left_los")
+				end
+				u.vx, u.vy, u.vz, u.heading = vx, vy, vz, h
+			end
+			u.x, u.y, u.z, u.hp, u.mhp, u.bp = x, y, z, hp, mhp, bp
+			local t = moveT
+			if u.fragDetail ~= detail
+				or x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
+				or y - u.ey >= t or u.ey - y >= t
+				or hp - u.ehp >= hpT or u.ehp - hp >= hpT or mhp - u.emhp >= hpT or u.emhp - mhp >= hpT
+				or bp - u.ebp >= bpT or u.ebp - bp >= bpT
+				or (detail == 3 and (vx - u.evx >= velT or u.evx - vx >= velT or vy - u.evy >= velT
+					or u.evy - vy >= velT or vz - u.evz >= velT or u.evz - vz >= velT
+					or h - u.eheading >= headingT or u.eheading - h >= headingT)) then
+				publish(u, x, y, z, hp, mhp, bp, vx, vy, vz, h)
+			end
+		end
+
+		-- Minimal detail reads no health, so enemies need the explicit LOS test.
+		local function samplePositionOnly(u)
+			local id = u.id
+			if not fullView and u.ally ~= myAllyTeam and not spIsUnitInLos(id, myAllyTeam) then
+				return forget(u, "left_los")
+			end
+			-- Position is all this detail reads, so immobile units are read too: a sample
+			-- that reads nothing would not tell that the unit still exists.
+			local x, y, z = spGetUnitPosition(id)
+			if x == nil then
+				return forget(u, "left_los")
+			end
+			if x == u.x and z == u.z and y == u.y and u.fragDetail == 1 then
+				return
+			end
+			u.x, u.y, u.z = x, y, z
+			local t = moveT
+			if u.fragDetail ~= 1 or x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
+				or y - u.ey >= t or u.ey - y >= t then
+				publish(u, x, y, z)
 			end
 		end
 
 		--- Samples up to `quota` units, continuing the round-robin. Returns units visited.
 		function self.sample(quota)
-			local visited = 0
 			if quota > count then quota = count end
-			while visited < quota and count > 0 do
+			local sampleUnit = detail >= 2 and sampleWithHealth or samplePositionOnly
+			local visited = 0
+			while visited < quota do
 				if cursor > count then
+					if count == 0 then break end
 					cursor = 1
 					stats.cycles = stats.cycles + 1
 				end
@@ -344,39 +408,70 @@ return function(protocol)
 			return visited
 		end
 
-		--- Reconciles with a full unit list (Spring.GetAllUnits): adds units without an
-		--- event, forgets units that are no longer there.
-		function self.rescan(ids)
+		-- Reconciliation with Spring.GetAllUnits, spread over frames: phase 1 adds listed
+		-- units that arrived without an event, phase 2 forgets tracked units the list lacks.
+		-- Units added by events meanwhile carry the new generation, so they are kept.
+		local rescanIds, rescanPos, rescanPhase = nil, 1, 0
+
+		--- Starts a reconciliation with a full unit list; stepRescan does the work.
+		function self.beginRescan(ids)
 			rescanGeneration = rescanGeneration + 1
+			rescanIds = type(ids) == "table" and ids or {}
+			rescanPos = 1
+			rescanPhase = 1
+		end
+
+		--- Does up to `n` units of the reconciliation. Returns true while work remains.
+		function self.stepRescan(n)
 			local gen = rescanGeneration
-			if type(ids) == "table" then
-				for i = 1, #ids do
+			if rescanPhase == 1 then
+				local ids = rescanIds
+				local last = rescanPos + n - 1
+				local size = #ids
+				if last > size then last = size end
+				for i = rescanPos, last do
 					local id = ids[i]
 					local u = units[id] or self.add(id)
 					if u then u.seen = gen end
 				end
-			end
-			local i = 1
-			while i <= count do
-				local u = list[i]
-				if u.seen ~= gen then
-					forget(u, "left_los")
-				else
-					i = i + 1
+				rescanPos = last + 1
+				if rescanPos <= size then
+					return true
 				end
+				rescanIds, rescanPos, rescanPhase = nil, 1, 2
+				return true
+			elseif rescanPhase == 2 then
+				local i, stop = rescanPos, rescanPos + n
+				while i <= count and i < stop do
+					local u = list[i]
+					if u.seen ~= gen then
+						forget(u, "left_los") -- list[i] now holds another unit
+						stop = stop - 1
+					else
+						i = i + 1
+					end
+				end
+				rescanPos = i
+				if i <= count then
+					return true
+				end
+				rescanPhase = 0
 			end
+			return false
+		end
+
+		--- Reconciles at once (tests, view changes).
+		function self.rescan(ids)
+			self.beginRescan(ids)
+			while self.stepRescan(count + 1024) do end
 		end
 
 		-- Message parts -------------------------------------------------------------------
-
-		-- Privacy re-check when a cached fragment is about to be sent: the unit may have
-		-- left LOS since it was sampled (normally UnitLeftLos has already removed it).
-		local function visibleNow(u)
-			if fullView or u.ally == myAllyTeam then
-				return true
-			end
-			return spIsUnitInLos(u.id, myAllyTeam) and true or false
-		end
+		--
+		-- Privacy needs no check here: a unit is exported only after a sample found it
+		-- visible, and it is forgotten as soon as UnitLeftLos arrives, its next sample finds
+		-- it unreadable, or the view narrows (setView re-checks at once). So every unit in a
+		-- message was visible within the sample_window the message declares (SCHEMA.md §7).
 
 		local function clearPending()
 			for i = 1, nCreated do
@@ -399,14 +494,8 @@ return function(protocol)
 			n = n + 1
 			buf[n] = ',"units":['
 			local first = true
-			local i = 1
-			while i <= count do
+			for i = 1, count do
 				local u = list[i]
-				if u.exported and not visibleNow(u) then
-					forget(u, "left_los") -- list[i] now holds another unit
-				else
-					i = i + 1
-				end
 				if u.exported then
 					if first then
 						first = false
@@ -430,9 +519,6 @@ return function(protocol)
 			local first = true
 			for i = 1, nRecords do
 				local u = records[i]
-				if u.mark == mark and not (fullView or u.ally == myAllyTeam or u.gone or visibleNow(u)) then
-					forget(u, "left_los")
-				end
 				if u.mark == mark and not u.gone then
 					if first then
 						first = false

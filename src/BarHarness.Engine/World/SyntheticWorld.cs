@@ -371,7 +371,10 @@ public sealed partial class SyntheticWorld : IWorldTruth
         return true;
     }
 
-    /// <summary>Moves up to <paramref name="count"/> enemy units next to units of the local ally team, so they enter its LOS at the next refresh.</summary>
+    /// <summary>
+    /// Moves up to <paramref name="count"/> mobile enemy units next to units of the local ally team, so they
+    /// enter its LOS at the next refresh. Buildings are never picked: nothing moves one in BAR.
+    /// </summary>
     public int TeleportEnemiesIntoView(int count)
     {
         var moved = 0;
@@ -379,7 +382,7 @@ public sealed partial class SyntheticWorld : IWorldTruth
         for (var i = 0; i < count; i++)
         {
             var anchor = PickRandomUnitOfAlly(_edgeRandom, ally, sameAlly: true);
-            var enemy = PickRandomUnitOfAlly(_edgeRandom, ally, sameAlly: false);
+            var enemy = PickRandomUnitOfAlly(_edgeRandom, ally, sameAlly: false, mobileOnly: true);
             if (anchor == 0 || enemy == 0)
             {
                 break;
@@ -389,7 +392,7 @@ public sealed partial class SyntheticWorld : IWorldTruth
             var az = Units.SlotOf[anchor];
             Units.X[es] = Units.X[az] + (float)_edgeRandom.NextDouble(-100, 100);
             Units.Z[es] = Units.Z[az] + (float)_edgeRandom.NextDouble(-100, 100);
-            Units.FramesToTarget[es] = _defSpeedPerFrame[Units.DefId[es]] > 0 ? 0 : int.MaxValue;
+            Units.FramesToTarget[es] = 0;
             moved++;
         }
 
@@ -795,7 +798,7 @@ public sealed partial class SyntheticWorld : IWorldTruth
         return 0;
     }
 
-    private int PickRandomUnitOfAlly(SeededRandom random, int allyTeam, bool sameAlly)
+    private int PickRandomUnitOfAlly(SeededRandom random, int allyTeam, bool sameAlly, bool mobileOnly = false)
     {
         var ids = Units.AliveIds;
         if (ids.Length == 0)
@@ -807,7 +810,7 @@ public sealed partial class SyntheticWorld : IWorldTruth
         for (var k = 0; k < ids.Length; k++)
         {
             var s = (start + k) % ids.Length;
-            if ((Units.AllyTeam[s] == allyTeam) == sameAlly)
+            if ((Units.AllyTeam[s] == allyTeam) == sameAlly && (!mobileOnly || _defSpeedPerFrame[Units.DefId[s]] > 0))
             {
                 return ids[s];
             }
