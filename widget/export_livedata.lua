@@ -153,7 +153,6 @@ local gameJson = nil
 local lastPaused, lastWantedSpeed = nil, nil
 
 local buf = {}                  -- reused message buffer
-local bufUsed = 0
 
 --------------------------------------------------------------------------------
 -- Helpers
@@ -209,25 +208,18 @@ local function exportInterval()
 	return base * budget:intervalMultiplier() * backpressure
 end
 
-local function clearBuffer(from)
-	for i = from, bufUsed do
-		buf[i] = nil
-	end
-	bufUsed = from - 1
-end
-
 -- "}" plus the framing's tail ("\n" for newline framing): bodies are queued ready to send.
 local function bodyEnd()
 	return protocol.TAIL[cfg.framing] == "" and "}" or "}\n"
 end
 
+-- The buffer is never cleared: concat reads slots 1..n only, and clearing a 10,000-slot
+-- snapshot buffer would cost as much as filling it. The stale tail keeps at most one
+-- snapshot's fragment strings alive (most of them current ones) until overwritten.
 local function finishBody(n)
 	n = n + 1
 	buf[n] = bodyEnd()
-	if n > bufUsed then bufUsed = n end
-	local body = tconcat(buf, "", 1, n)
-	clearBuffer(1)
-	return body
+	return tconcat(buf, "", 1, n)
 end
 
 local function enqueue(body, kind)
@@ -274,7 +266,7 @@ local rescanning = false
 local function stepPeriodicRescan()
 	if rescanning then
 		rescanning = tracker.stepRescan(RESCAN_CHUNK)
-	elseif currentFrame - lastRescanFrame >= RESCAN_FRAMES and spGetAllUnits then
+	elseif currentFrame - lastRescanFrame >= RESCAN_FRAMES and lastSnapshotFrame ~= currentFrame and spGetAllUnits then
 		tracker.beginRescan(spGetAllUnits())
 		lastRescanFrame = currentFrame
 		rescanning = true
@@ -423,7 +415,6 @@ local function enqueueSnapshot(frame, reason)
 	n = n + 1
 	buf[n] = "]"
 	n = tracker.appendSnapshot(buf, n)
-	if n > bufUsed then bufUsed = n end
 	local ok = enqueue(finishBody(n), "snapshot")
 	lastSnapshotFrame = frame
 	lastTeamFrame = frame
@@ -473,7 +464,6 @@ local function enqueueDelta(frame)
 		n = n + 1
 		buf[n] = gameJson
 	end
-	if n > bufUsed then bufUsed = n end
 	return enqueue(finishBody(n), "delta")
 end
 
@@ -925,7 +915,6 @@ function widget:GameFrame(n)
 	else
 		sampleWindow = 1
 	end
-	stepPeriodicRescan()
 
 	framesWithoutUpdate = framesWithoutUpdate + 1
 	if framesWithoutUpdate > 30 then
@@ -940,6 +929,7 @@ function widget:GameFrame(n)
 	else
 		tracker.discardPending()
 	end
+	stepPeriodicRescan()
 	conn:update(clock, cfg.sendBudgetBytes, 0) -- send now; reading waits for Update
 	spentMs = spentMs + msSince(t0)
 end

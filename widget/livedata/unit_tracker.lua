@@ -493,22 +493,19 @@ return function(protocol)
 		function self.appendSnapshot(buf, n)
 			n = n + 1
 			buf[n] = ',"units":['
-			local first = true
+			local open = n
 			for i = 1, count do
 				local u = list[i]
 				if u.exported then
-					if first then
-						first = false
-					else
-						n = n + 1
-						buf[n] = ","
-					end
-					n = n + 1
-					buf[n] = frags[u.id]
+					buf[n + 1] = frags[u.id]
+					buf[n + 2] = ","
+					n = n + 2
 				end
 			end
-			n = n + 1
-			buf[n] = "]"
+			if n == open then
+				n = n + 1
+			end
+			buf[n] = "]" -- replaces the last comma
 			clearPending()
 			return n
 		end

@@ -73,9 +73,12 @@ public sealed class EngineApiContext
 
         var costs = Options.TimerCosts;
         var baseNanos = (Clock?.NowMicros ?? 0) * 1000;
+        var allocations = Runtime.Allocations;
         return baseNanos
             + (long)(Runtime.Meter.Instructions * costs.NanosPerInstruction)
-            + (long)(Runtime.EngineCalls * costs.NanosPerEngineCall);
+            + (long)(Runtime.EngineCalls * costs.NanosPerEngineCall)
+            + (long)(allocations.Count * costs.NanosPerAllocation)
+            + (long)(allocations.Bytes * costs.NanosPerAllocByte);
     }
 
     /// <summary>A reusable buffer for unit lists being built (grows, never shrinks).</summary>

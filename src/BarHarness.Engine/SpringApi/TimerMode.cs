@@ -13,9 +13,14 @@ public enum TimerMode
 }
 
 /// <summary>
-/// The fixed cost model behind virtual timers. Figures are for BAR's Lua 5.1 on a current desktop
-/// CPU: a Lua VM instruction a few nanoseconds, an engine call (C function, argument checks, pushes)
-/// about a tenth of a microsecond. They make widget-side timing (e.g. "spent X ms in my loop")
-/// reproducible and roughly proportional to the work done, not exact.
+/// The fixed prices behind virtual timers: nanoseconds per Lua instruction, per engine call, per block
+/// allocated and per byte allocated. A scenario run passes the same prices its deterministic cost
+/// (the budget gate) uses, so a widget timing itself with Spring.GetTimer sees what the gate will
+/// judge and its own budget logic reacts to the same figures. The defaults are a plain estimate for
+/// BAR's Lua 5.1 on a current desktop CPU, for hosts that do not say.
 /// </summary>
-public sealed record VirtualTimerCostModel(double NanosPerInstruction = 4.0, double NanosPerEngineCall = 100.0);
+public sealed record VirtualTimerCostModel(
+    double NanosPerInstruction = 4.0,
+    double NanosPerEngineCall = 100.0,
+    double NanosPerAllocation = 0.0,
+    double NanosPerAllocByte = 0.0);

@@ -1,3 +1,4 @@
+using BarHarness.Engine.SpringApi;
 using BarHarness.Reports.Cost;
 using BarHarness.Reports.Model;
 
@@ -24,6 +25,13 @@ internal sealed class DeterministicCost
         PerAllocation = 0.16,
         CalibratedOn = "reference 2-core machine: 3.2 x first estimate (real/cost ratio, load scenarios)",
     };
+
+    /// <summary>The same prices in nanoseconds, for Spring.GetTimer's virtual clock.</summary>
+    public static readonly VirtualTimerCostModel TimerCosts = new(
+        NanosPerInstruction: Default.PerInstruction * 1000,
+        NanosPerEngineCall: Default.PerEngineCall * 1000,
+        NanosPerAllocation: Default.PerAllocation * 1000,
+        NanosPerAllocByte: Default.PerAllocByte * 1000);
 
     private readonly CostModel _model = new(Default);
 

@@ -21,6 +21,7 @@ internal static class EngineBinding
         var options = new EngineApiOptions
         {
             TimerMode = def.Timer == Definition.TimerMode.Real ? EngineTimerMode.Real : EngineTimerMode.Virtual,
+            TimerCosts = DeterministicCost.TimerCosts,
             WidgetFolder = Path.GetDirectoryName(Path.GetFullPath(widgetPath)),
         };
         return SpringApiInstaller.Install(runtime, world, options, Catalog.Value, clock);

@@ -98,10 +98,12 @@ public sealed class RunObservation
     internal void AddFrame(in FrameSample sample, string costliestCallIn, IReadOnlyList<string>? topFunctions)
     {
         _frames.Add(sample);
-        if (_slow.Count < SlowFramesKept || sample.WidgetMicros > _slow[^1].WidgetMicros)
+        // Ranked by deterministic cost (what the budget gate judges, and the same on every run), not by
+        // real time, whose outliers are mostly the machine (GC, scheduling); earlier frames win ties.
+        if (_slow.Count < SlowFramesKept || sample.Cost > _slow[^1].Cost)
         {
             _slow.Add(new SlowFrame(sample.Frame, sample.GameSeconds, sample.WidgetMicros, sample.Cost, costliestCallIn, topFunctions ?? []));
-            _slow.Sort((a, b) => b.WidgetMicros.CompareTo(a.WidgetMicros));
+            _slow.Sort((a, b) => b.Cost != a.Cost ? b.Cost.CompareTo(a.Cost) : a.Frame.CompareTo(b.Frame));
             if (_slow.Count > SlowFramesKept)
             {
                 _slow.RemoveAt(_slow.Count - 1);

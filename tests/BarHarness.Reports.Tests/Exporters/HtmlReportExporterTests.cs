@@ -47,7 +47,7 @@ public sealed class HtmlReportExporterTests
     {
         var html = ExportHelper.Text(new HtmlReportExporter(), SampleReports.TwoScenarios());
 
-        Assert.Contains("Slowest frames", html);
+        Assert.Contains("Costliest frames", html);
         Assert.Contains("widget.lua:88 SendUnits, widget.lua:40 &lt;encode&gt;", html);
         Assert.Contains("upvalue &#39;cache&#39; of widget.lua:120 Update", html);
     }

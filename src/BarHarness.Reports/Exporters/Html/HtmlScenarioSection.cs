@@ -74,11 +74,11 @@ internal static class HtmlScenarioSection
             ["Units", "frames", "p50 µs", "p99 µs", "max µs", "p99 cost"],
             b.UnitBuckets.Select(u => new HtmlRow([u.Label, ReportFormat.Count(u.RealMicros.Count), ReportFormat.Micros(u.RealMicros.P50), ReportFormat.Micros(u.RealMicros.P99), ReportFormat.Micros(u.RealMicros.Max), ReportFormat.Micros(u.Cost.P99)])));
 
-        html.Append("<h4>Slowest frames</h4>");
+        html.Append("<h4>Costliest frames</h4>");
         HtmlTable.Write(
             html,
             ["Frame", "game time", "widget µs", "cost", "call-in", "widget functions responsible"],
-            s.SlowestFrames.Select(f => new HtmlRow([ReportFormat.Count(f.Frame), ReportFormat.GameTime(f.GameSeconds), ReportFormat.Micros(f.WidgetMicros), ReportFormat.Micros(f.Cost), f.CallIn, string.Join(", ", f.TopFunctions)], f.WidgetMicros > b.BudgetMicros ? "fail" : null)));
+            s.SlowestFrames.Select(f => new HtmlRow([ReportFormat.Count(f.Frame), ReportFormat.GameTime(f.GameSeconds), ReportFormat.Micros(f.WidgetMicros), ReportFormat.Micros(f.Cost), f.CallIn, string.Join(", ", f.TopFunctions)], f.Cost > b.BudgetMicros ? "fail" : null)));
 
         html.Append("<h4>Per function (widget Lua)</h4>");
         HtmlTable.Write(
