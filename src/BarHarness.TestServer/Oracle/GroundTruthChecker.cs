@@ -15,6 +15,8 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
     private readonly Dictionary<int, int> _lastAccurateFrame = [];
     private readonly Dictionary<int, int> _firstVisibleFrame = [];
     private readonly HashSet<int> _reportedStale = [];
+    private HashSet<int> _visibleAtLastSample = [];
+    private HashSet<int> _visibleNow = [];
 
     public delegate void Report(ViolationKind kind, string detail, int? unitId);
 
@@ -118,20 +120,26 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
 
     private void SampleFreshness(int frame, Report report)
     {
+        _visibleNow.Clear();
         foreach (var unitId in truth.UnitsVisibleToLocalPlayer(frame))
         {
             // A radar-only contact is not exported at all (SCHEMA §8) unless radar contacts are
             // allowed: it has no picture to be fresh or stale.
             if (!options.RadarContactsAllowed && truth.Unit(unitId, frame) is { Visibility: UnitVisibility.RadarOnly })
             {
-                _firstVisibleFrame.Remove(unitId);
                 continue;
             }
 
-            if (!_firstVisibleFrame.TryGetValue(unitId, out var since))
+            _visibleNow.Add(unitId);
+            if (!_visibleAtLastSample.Contains(unitId))
             {
-                _firstVisibleFrame[unitId] = since = frame;
+                // Visible again after a time out of sight: its age counts from now, not from the last
+                // time the picture matched before it went out of sight.
+                _firstVisibleFrame[unitId] = frame;
+                _lastAccurateFrame.Remove(unitId);
             }
+
+            var since = _firstVisibleFrame[unitId];
 
             if (_picture.TryGetValue(unitId, out var shown) && truth.Unit(unitId, frame) is { } real && IsCurrent(shown, real))
             {
@@ -146,6 +154,18 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
                 report(ViolationKind.StaleUnit, $"the client's picture of unit {unitId} has been off the engine for {age} frames at frame {frame} (allowed {options.MaxStaleFrames})", unitId);
             }
         }
+
+        foreach (var gone in _visibleAtLastSample)
+        {
+            if (!_visibleNow.Contains(gone))
+            {
+                _firstVisibleFrame.Remove(gone);
+                _lastAccurateFrame.Remove(gone);
+                _reportedStale.Remove(gone);
+            }
+        }
+
+        (_visibleAtLastSample, _visibleNow) = (_visibleNow, _visibleAtLastSample);
     }
 
     private bool IsCurrent(ExportedUnit shown, UnitTruth real)

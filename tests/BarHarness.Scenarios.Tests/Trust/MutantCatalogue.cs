@@ -31,9 +31,9 @@ internal static class MutantCatalogue
     public static readonly Mutation LeaksInvisibleEnemy = new(
         "leaks-invisible-enemy",
         "livedata/unit_tracker.lua",
-        "fullView = isFullView and true or false",
-        "fullView = true",
-        "the tracker believes it has full view: no LOS check on enemies");
+        "\t\t\tif hp == nil then\n\t\t\t\treturn forget(u, \"left_los\") -- died mid-frame, or no longer in LOS\n",
+        "\t\t\tif hp == nil then\n\t\t\t\thp, mhp, bp = 0 / 0, 0 / 0, 0 / 0 -- no health taken as missing data, not as 'out of LOS'\n",
+        "GetUnitHealth's empty answer (out of LOS) read as missing data: radar blips are exported with their position");
 
     public static readonly Mutation LeaksTablePerFrame = new(
         "leaks-table-per-frame",
@@ -46,8 +46,8 @@ internal static class MutantCatalogue
         "busy-loops-under-load",
         "export_livedata.lua",
         "\tlocal total = tracker.count()\n",
-        "\tlocal total = tracker.count()\n\tif total > 100 then\n\t\tlocal spin = 0\n\t\tfor i = 1, total * total * 16 do spin = spin + i end\n\tend\n",
-        "an O(n^2) loop once more than 100 units are tracked");
+        "\tlocal total = tracker.count()\n\tif total > 50 then\n\t\tlocal spin = 0\n\t\tfor i = 1, total * total * 16 do spin = spin + i end\n\tend\n",
+        "an O(n^2) loop once more than 50 units are tracked");
 
     public static readonly Mutation SpamsConsole = new(
         "spams-console",

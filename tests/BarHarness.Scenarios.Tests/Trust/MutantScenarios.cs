@@ -6,16 +6,22 @@ namespace BarHarness.Scenarios.Tests.Trust;
 /// </summary>
 internal static class MutantScenarios
 {
-    /// <summary>Healthy network, 150 units with LOS churn: blocking, loss, privacy, accuracy, spam and budget checks.</summary>
+    /// <summary>
+    /// Healthy network, 150 units with LOS churn: blocking, loss, privacy, accuracy, spam and budget checks.
+    /// Two teams a side give enemy radar cover; the mid-game reload starts a widget among radar blips it has
+    /// never seen in LOS (GetAllUnits lists them).
+    /// </summary>
     public const string Healthy = """
         name: trust-healthy
         seed: 61001
         duration: 20s
-        world: {ally_teams: 2, teams: 2, local_player: {team: 0}}
+        world: {ally_teams: 2, teams: 4, local_player: {team: 0}}
         units:
           initial: 150
           churn_per_second: 2
           los: {changes_per_second: 4, moving_enemies: true}
+        events:
+          - {at: 8s, action: reload}
         expectations:
           budget: {p99_ms: 1, after_s: 2}
           oracle: {accuracy: true}

@@ -226,6 +226,20 @@ public class StreamOracleTests
     }
 
     [Fact]
+    public void A_unit_back_in_sight_is_aged_from_its_return_not_from_before_it_left()
+    {
+        var truth = new FakeWorldTruth();
+        truth.Moving[3] = f => new UnitTruth(3, 1, true, f is > 10 and < 400 ? UnitVisibility.Hidden : UnitVisibility.Full, 100, 10, 200, 500);
+        var leaves = "{\"schema_version\":1,\"seq\":1,\"type\":\"delta\",\"frame\":11,\"created\":[],\"updated\":[],\"destroyed\":[],\"left_los\":[3]}";
+        var returns = "{\"schema_version\":1,\"seq\":3,\"type\":\"delta\",\"frame\":402,\"created\":[{\"id\":3,\"def\":1,\"team\":1,\"x\":100,\"y\":10,\"z\":200,\"hp\":500,\"max_hp\":500,\"bp\":1}],\"updated\":[],\"destroyed\":[],\"left_los\":[]}";
+        var h = new OracleHarness(truth, new OracleOptions { MaxStaleFrames = 100 })
+            .Connection(1, Snapshot(0, 0, new Unit(3, 1, 100, 10, 200)), leaves, Heartbeat(2, 400), returns, Heartbeat(4, 403));
+
+        Assert.Empty(h.Oracle.Violations);
+        Assert.InRange(h.Oracle.Stats.Freshness.Max, 0, 2); // counted from frame 0 it would be 390
+    }
+
+    [Fact]
     public void Units_removed_by_left_los_leave_the_picture()
     {
         var truth = new FakeWorldTruth().With(1, 0, false, UnitVisibility.Full);
