@@ -122,6 +122,9 @@ return function(json)
 	local FMT_STD = '%s"x":%d,"y":%d,"z":%d,"hp":%d,"max_hp":%d,"bp":%.3f}'
 	local FMT_COMP = '%s"x":%d,"y":%d,"z":%d,"hp":%d,"max_hp":%d,"bp":%.3f,' ..
 		'"vx":%.2f,"vy":%.2f,"vz":%.2f,"heading":%d}'
+	--- The unit formats, for a caller that formats rounded values itself (the tracker's
+	--- hot path); arguments as encodeUnitRounded takes them, after the detail.
+	P.UNIT_FORMAT = { minimal = FMT_MIN, standardBuilt = FMT_STD_DONE, standard = FMT_STD, comprehensive = FMT_COMP }
 
 	-- Slow path: some value is NaN/Inf/nil/out of range. Same rounding as the fast path.
 	local function unitSlow(u, detail)

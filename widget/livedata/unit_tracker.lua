@@ -15,6 +15,8 @@
 return function(protocol)
 	local encodeUnit = protocol.encodeUnit
 	local encodeUnitRounded = protocol.encodeUnitRounded
+	local FMT_STD_DONE = protocol.UNIT_FORMAT.standardBuilt
+	local FMT_STD = protocol.UNIT_FORMAT.standard
 	local unitPrefix = protocol.unitPrefix
 	local THRESHOLD = protocol.THRESHOLD
 	local floor = math.floor
@@ -285,16 +287,25 @@ return function(protocol)
 				y = y + 0.5; y = y - y % 1
 				z = z + 0.5; z = z - z % 1
 				u.ex, u.ey, u.ez = x, y, z
-				if dt >= 2 then
+				if dt == 2 then -- the default detail: formatted here, one call less
 					hp = hp + 0.5; hp = hp - hp % 1
 					mhp = mhp + 0.5; mhp = mhp - mhp % 1
 					u.ehp, u.emhp, u.ebp = hp, mhp, bp
-					if dt >= 3 then
+					if bp == 1 then
+						frags[u.id] = sformat(FMT_STD_DONE, prefix, x, y, z, hp, mhp)
+					else
+						frags[u.id] = sformat(FMT_STD, prefix, x, y, z, hp, mhp, bp)
+					end
+				else
+					if dt == 3 then
+						hp = hp + 0.5; hp = hp - hp % 1
+						mhp = mhp + 0.5; mhp = mhp - mhp % 1
 						h = h + 0.5; h = h - h % 1
+						u.ehp, u.emhp, u.ebp = hp, mhp, bp
 						u.evx, u.evy, u.evz, u.eheading = vx, vy, vz, h
 					end
+					frags[u.id] = encodeUnitRounded(prefix, dt, x, y, z, hp, mhp, bp, vx, vy, vz, h)
 				end
-				frags[u.id] = encodeUnitRounded(prefix, dt, x, y, z, hp, mhp, bp, vx, vy, vz, h)
 			else
 				frags[u.id] = encodeUnit(u, dt)
 				rememberSlow(u)
