@@ -54,7 +54,7 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
 
         if (known)
         {
-            SampleFreshness(frame, report);
+            SampleFreshness(frame, message.SampleWindow, report);
         }
     }
 
@@ -118,7 +118,12 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         }
     }
 
-    private void SampleFreshness(int frame, Report report)
+    /// <summary>
+    /// Ages every unit the player can see by the client's picture: a unit whose picture matches the
+    /// engine at some frame of the message's sample window (its values were read then, SCHEMA.md §7)
+    /// was current at that frame; its age is how long ago the latest such frame is.
+    /// </summary>
+    private void SampleFreshness(int frame, int sampleWindow, Report report)
     {
         _visibleNow.Clear();
         foreach (var unitId in truth.UnitsVisibleToLocalPlayer(frame))
@@ -141,9 +146,13 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
 
             var since = _firstVisibleFrame[unitId];
 
-            if (_picture.TryGetValue(unitId, out var shown) && truth.Unit(unitId, frame) is { } real && IsCurrent(shown, real))
+            if (_picture.TryGetValue(unitId, out var shown) && LatestMatchingFrame(unitId, shown, frame, sampleWindow) is { } matched)
             {
-                _lastAccurateFrame[unitId] = frame;
+                if (matched > _lastAccurateFrame.GetValueOrDefault(unitId, int.MinValue))
+                {
+                    _lastAccurateFrame[unitId] = matched;
+                }
+
                 _reportedStale.Remove(unitId);
             }
 
@@ -166,6 +175,25 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         }
 
         (_visibleAtLastSample, _visibleNow) = (_visibleNow, _visibleAtLastSample);
+    }
+
+    private int? LatestMatchingFrame(int unitId, ExportedUnit shown, int frame, int sampleWindow)
+    {
+        for (var back = 0; back <= sampleWindow; back++)
+        {
+            var f = frame - back;
+            if (f < 0 || !truth.Knows(f))
+            {
+                break;
+            }
+
+            if (truth.Unit(unitId, f) is { } real && IsCurrent(shown, real))
+            {
+                return f;
+            }
+        }
+
+        return null;
     }
 
     private bool IsCurrent(ExportedUnit shown, UnitTruth real)

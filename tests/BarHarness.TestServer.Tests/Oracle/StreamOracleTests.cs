@@ -226,6 +226,20 @@ public class StreamOracleTests
     }
 
     [Fact]
+    public void A_unit_sampled_inside_the_declared_window_is_aged_from_its_sample_not_from_the_message()
+    {
+        var truth = new FakeWorldTruth();
+        truth.Moving[1] = f => new UnitTruth(1, 0, false, UnitVisibility.Full, 100 + f, 10, 200, 500);
+        var h = new OracleHarness(truth, new OracleOptions { MaxStaleFrames = 100 }).Connection(
+            1,
+            Msg.Envelope(0, 10, "snapshot", [new Unit(1, 0, 106, 10, 200)], sampleWindow: 4),  // read at frame 6
+            Msg.Envelope(1, 14, "delta", [new Unit(1, 0, 110, 10, 200)], sampleWindow: 4));    // read at frame 10
+
+        Assert.Empty(h.Oracle.Violations);
+        Assert.Equal(2, h.Oracle.Stats.Freshness.Max); // matches the engine up to frame 8, then 12 (slack 2 elmos)
+    }
+
+    [Fact]
     public void A_unit_back_in_sight_is_aged_from_its_return_not_from_before_it_left()
     {
         var truth = new FakeWorldTruth();
