@@ -132,6 +132,24 @@ public sealed class WidgetHostTests : IDisposable
     }
 
     [Fact]
+    public void Uninstrumented_runtime_counts_nothing_yet_its_wall_clock_watchdog_stops_an_endless_loop()
+    {
+        using var runtime = new LuaRuntime(new LuaRuntimeOptions { CountInstructions = false, WallLimitSecondsPerCall = 0.3 });
+        runtime.DoString("local x = 0 for i = 1, 100000 do x = x + i end", "=count");
+        Assert.Equal(0, runtime.Meter.Instructions);
+
+        var host = new WidgetHost(runtime);
+        host.Load(Write("loop.lua", Info + "function widget:GameFrame(n) while true do pcall(function() while true do end end) end end\n"));
+        var sample = host.CallIn("GameFrame", 1);
+        Assert.True(sample.WatchdogTripped);
+        Assert.Contains(host.Errors, e => e.Message.Contains("real time") && e.CallIn == "GameFrame");
+        Assert.Empty(host.LoadedWidgets);
+        Assert.Equal("ok", runtime.DoString("return 'ok'", "=t")[0]);
+        runtime.DoString("local x = 0 for i = 1, 100000 do x = x + i end", "=count");
+        Assert.Equal(0, runtime.Meter.Instructions); // the hook is off again after the call-in
+    }
+
+    [Fact]
     public void Memory_cap_stops_a_widget_that_allocates_without_bound()
     {
         using var runtime = new LuaRuntime(new LuaRuntimeOptions { MemoryCapBytes = 32L * 1024 * 1024 });

@@ -40,6 +40,14 @@ public static unsafe class LuaApi
     public static int UpvalueIndex(int i) => LUA_REGISTRYINDEX - i;
 
     [DllImport(Lib), SuppressGCTransition] public static extern int lua_gettop(IntPtr l);
+
+    public const int LUA_MASKCOUNT = 1 << 3;
+
+    /// <summary>The hook function (lua_Hook) in force, or null. A C pointer, never a managed one.</summary>
+    [DllImport(Lib)] public static extern IntPtr lua_gethook(IntPtr l);
+
+    /// <summary>Sets the C hook. Safe to call from another thread while the VM runs (lua.c does it from a signal handler).</summary>
+    [DllImport(Lib)] public static extern void lua_sethook(IntPtr l, IntPtr func, int mask, int count);
     [DllImport(Lib), SuppressGCTransition] public static extern void lua_settop(IntPtr l, int idx);
     [DllImport(Lib), SuppressGCTransition] public static extern int lua_type(IntPtr l, int idx);
     [DllImport(Lib), SuppressGCTransition] public static extern double lua_tonumberx(IntPtr l, int idx, int* isnum);

@@ -35,7 +35,7 @@ public sealed unsafe class LuaRuntime : IDisposable
         _lua = new NLua.Lua();
         State = _lua.State.Handle;
         Allocations = new AllocationCounter(State) { CapBytes = Options.MemoryCapBytes * 4 };
-        Meter = new InstructionMeter(Options.HookInterval)
+        Meter = new InstructionMeter(Options.CountInstructions ? Options.HookInterval : 0)
         {
             InstructionLimitPerCall = Options.InstructionLimitPerCall,
             WallLimitTicks = (long)(Options.WallLimitSecondsPerCall * Stopwatch.Frequency),
@@ -43,11 +43,23 @@ public sealed unsafe class LuaRuntime : IDisposable
 
         LuaApi.lua_createtable(State, 0, 16);
         _internalRef = LuaApi.luaL_ref(State, LuaApi.LUA_REGISTRYINDEX);
-        SetInternal("interval", (long)Options.HookInterval);
+        SetInternal("interval", Options.CountInstructions ? (long)Options.HookInterval : 0L);
         SetInternal("seed", (long)(Options.RandomSeed & 0x7FFFFFFF));
         RegisterInternal("tick", &Tick, this);
         RegisterInternal("print", &Print, this);
+        if (!Options.CountInstructions)
+        {
+            // The debug library's C hook (the one that calls the Lua hook function), for the watchdog
+            // timer to switch on later; Hooks.lua then registers the Lua hook with no count (hook off).
+            RunGlue("debug.sethook(function() end, '', 1000)", "=(barharness hooks)");
+            _debugLibraryHook = LuaApi.lua_gethook(State);
+        }
+
         RunGlue(EmbeddedLua("Hooks.lua"), "=(barharness hooks)");
+        if (!Options.CountInstructions && Meter.WallLimitTicks > 0)
+        {
+            _watchdog = new Timer(_ => ArmWatchdogWhenOverrun(), null, WatchdogPeriodMs, WatchdogPeriodMs);
+        }
         if (Options.Lua51Profile)
         {
             Profile.Lua51Format.Install(this);
@@ -387,11 +399,33 @@ public sealed unsafe class LuaRuntime : IDisposable
         }
     }
 
+    private const int WatchdogPeriodMs = 100;
+    private readonly IntPtr _debugLibraryHook;
+    private readonly Timer? _watchdog;
+
+    // Runs on a timer thread (uninstrumented VMs only): once a call-in has run past the wall limit,
+    // switch the count hook on so that the next instruction reaches Tick, which trips the watchdog.
+    private void ArmWatchdogWhenOverrun()
+    {
+        if (!_disposed && Meter.InCall && Meter.WallLimitTicks > 0
+            && Stopwatch.GetTimestamp() - Meter.CallStartTicks > Meter.WallLimitTicks)
+        {
+            LuaApi.lua_sethook(State, _debugLibraryHook, LuaApi.LUA_MASKCOUNT, 1);
+        }
+    }
+
     public void Dispose()
     {
         if (_disposed)
         {
             return;
+        }
+
+        if (_watchdog is not null)
+        {
+            using var stopped = new ManualResetEvent(false);
+            _watchdog.Dispose(stopped);
+            stopped.WaitOne();
         }
 
         _disposed = true;
@@ -455,6 +489,12 @@ public sealed unsafe class LuaRuntime : IDisposable
     private static int Tick(IntPtr l)
     {
         var runtime = ContextOf<LuaRuntime>(l);
+        if (!runtime.Options.CountInstructions && !runtime.Meter.InCall)
+        {
+            LuaApi.lua_sethook(l, IntPtr.Zero, 0, 0); // the watchdog armed just as the call-in ended
+            return 0;
+        }
+
         var stop = runtime.Meter.Tick(l);
         var memory = false;
         if (stop is null && runtime.Meter.InCall && runtime.Options.MemoryCapBytes > 0

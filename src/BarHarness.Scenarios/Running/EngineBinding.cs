@@ -16,11 +16,11 @@ internal static class EngineBinding
     private static readonly Lazy<RecoilApiCatalog?> Catalog = new(() =>
         RecoilApiCatalog.LocateDefault() is { } path ? RecoilApiCatalog.Load(path) : null);
 
-    public static EngineApiContext Install(LuaRuntime runtime, SyntheticWorld world, SimClock clock, ScenarioDefinition def, string widgetPath)
+    public static EngineApiContext Install(LuaRuntime runtime, SyntheticWorld world, SimClock clock, ScenarioDefinition def, string widgetPath, bool realTimer = false)
     {
         var options = new EngineApiOptions
         {
-            TimerMode = def.Timer == Definition.TimerMode.Real ? EngineTimerMode.Real : EngineTimerMode.Virtual,
+            TimerMode = realTimer || def.Timer == Definition.TimerMode.Real ? EngineTimerMode.Real : EngineTimerMode.Virtual,
             TimerCosts = DeterministicCost.TimerCosts,
             WidgetFolder = Path.GetDirectoryName(Path.GetFullPath(widgetPath)),
         };

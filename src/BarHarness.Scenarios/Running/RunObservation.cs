@@ -25,6 +25,9 @@ public sealed class RunObservation
 
     public double DurationSeconds { get; }
 
+    /// <summary>Measured without the instruction hook (RunOptions.Uninstrumented): costs are 0, budgets use real time.</summary>
+    public bool Uninstrumented { get; init; }
+
     public List<WidgetLoadResult> LoadResults { get; } = new();
 
     public List<HeapSample> Heap { get; } = new();

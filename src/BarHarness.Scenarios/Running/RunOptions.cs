@@ -23,6 +23,14 @@ public sealed record RunOptions
     /// <summary>Game seconds between full collections that sample the heap for the leak report.</summary>
     public double HeapSampleIntervalSeconds { get; init; } = 10;
 
+    /// <summary>
+    /// Measure real time only (--uninstrumented): the Lua VM runs without its instruction count hook,
+    /// Spring.GetTimer reads the real clock, budgets are judged by real time, and there is no
+    /// deterministic cost, instruction watchdog or function profile. For faithful real-time figures
+    /// on a quiet machine, not for CI gates.
+    /// </summary>
+    public bool Uninstrumented { get; init; }
+
     /// <summary>Round engine numbers to float32 like BAR's LUA_NUMBER.</summary>
     public bool Float32Numbers { get; init; }
 

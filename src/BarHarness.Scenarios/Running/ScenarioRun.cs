@@ -94,8 +94,9 @@ public sealed class ScenarioRun
         {
             RandomSeed = seed,
             Float32Numbers = _options.Float32Numbers,
+            CountInstructions = !_options.Uninstrumented,
         });
-        var engine = EngineBinding.Install(runtime, world, clock, def, widgetPath);
+        var engine = EngineBinding.Install(runtime, world, clock, def, widgetPath, realTimer: _options.Uninstrumented);
         using var transport = NetworkBinding.CreateTransport(def.Network, _options.NetworkOverride, clock);
         var sockets = NetworkBinding.InstallSocket(runtime, transport, clock, () => world.Frame);
         var truth = new WorldTruthRecorder(world);
@@ -113,10 +114,10 @@ public sealed class ScenarioRun
 
         runtime.Console.Mirror = _options.ConsoleMirror;
         var host = new WidgetHost(runtime);
-        var profiler = _options.ProfileFunctions ? new FunctionProfiler(runtime) : null;
+        var profiler = _options.ProfileFunctions && !_options.Uninstrumented ? new FunctionProfiler(runtime) : null;
         var timeline = new UnitTimelineDriver(def.Units, def.World.EdgeData, world, random.Fork("timeline"), def.World.TeamCount);
         var events = new GameEventDriver(def.Events);
-        var observation = new RunObservation(def.DurationSeconds);
+        var observation = new RunObservation(def.DurationSeconds) { Uninstrumented = _options.Uninstrumented };
         var accumulator = new FrameAccumulator();
         var reconnects = new ReconnectTracker();
         var coster = new DeterministicCost();
@@ -151,7 +152,7 @@ public sealed class ScenarioRun
             }
 
             lastFrameFlushed = world.Frame;
-            var cost = coster.Price(accumulator.Instructions, accumulator.EngineCalls, accumulator.AllocBytes, accumulator.AllocCount);
+            var cost = _options.Uninstrumented ? 0 : coster.Price(accumulator.Instructions, accumulator.EngineCalls, accumulator.AllocBytes, accumulator.AllocCount);
             observation.AddFrame(new FrameSample(
                 world.Frame,
                 world.Clock.GameSeconds,
@@ -172,7 +173,7 @@ public sealed class ScenarioRun
         }
 
         void Measure(string callIn, CallInSample sample) =>
-            accumulator.Add(callIn, sample, s => coster.Price(s.Instructions, s.EngineCalls, s.AllocBytes, s.AllocCount));
+            accumulator.Add(callIn, sample, s => _options.Uninstrumented ? 0 : coster.Price(s.Instructions, s.EngineCalls, s.AllocBytes, s.AllocCount));
 
         // The world queues only what Recoil delivers to the local LuaUI (allied or readable units, LOS
         // and radar events of the local ally team); WorldEventCallIn gives BAR's name and argument list.

@@ -19,10 +19,10 @@ public sealed class ScenarioRunTests
         throw new InvalidOperationException("repository root not found");
     }
 
-    private static (ScenarioResult Result, RunObservation Observation) Run(string yaml, ulong? seed = null, string? widget = null)
+    private static (ScenarioResult Result, RunObservation Observation) Run(string yaml, ulong? seed = null, string? widget = null, bool uninstrumented = false)
     {
         var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(yaml, "(test)"));
-        var run = new ScenarioRun(scenario, new RunOptions { RepoRoot = RepoRoot(), SeedOverride = seed, WidgetOverride = widget });
+        var run = new ScenarioRun(scenario, new RunOptions { RepoRoot = RepoRoot(), SeedOverride = seed, WidgetOverride = widget, Uninstrumented = uninstrumented });
         var result = run.Execute();
         return (result, run.Observation!);
     }
@@ -50,6 +50,27 @@ public sealed class ScenarioRunTests
         Assert.Equal(a.Observation.StreamHash, b.Observation.StreamHash);
         Assert.Equal(a.Observation.TimedStreamHash, b.Observation.TimedStreamHash);
         Assert.Equal(a.Result.Frames.LuaInstructions, b.Result.Frames.LuaInstructions);
+    }
+
+    [Fact]
+    public void An_uninstrumented_run_counts_no_instructions_prices_nothing_and_judges_budgets_by_real_time()
+    {
+        const string yaml = """
+            name: uninstrumented
+            seed: 5
+            duration: 4s
+            units: {initial: 60}
+            expectations:
+              budget: {p99_ms: 1000, after_s: 1}
+            """;
+        var (result, observation) = Run(yaml, uninstrumented: true);
+
+        Assert.Equal(ScenarioOutcome.Pass, result.Outcome);
+        Assert.True(observation.BytesReceivedByServer > 0);
+        Assert.All(result.Frames.LuaInstructions, n => Assert.Equal(0L, n));
+        Assert.All(result.Frames.Cost, c => Assert.Equal(0d, c));
+        Assert.Contains(result.Frames.WidgetMicros, us => us > 0);
+        Assert.Contains("real time, uninstrumented run", result.Expectations.Single(e => e.Name == "budget.p99").Actual, StringComparison.Ordinal);
     }
 
     [Fact]
