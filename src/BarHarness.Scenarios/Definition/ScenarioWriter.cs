@@ -93,6 +93,11 @@ public static class ScenarioWriter
         Items(w, "mass_destroy", u.MassDestroys, m => $"{{at: {Number(m.AtSeconds)}, count: {m.Count}{Team(m.Team)}}}");
         Items(w, "transfers", u.Transfers, t => $"{{at: {Number(t.AtSeconds)}, count: {t.Count}, from: {t.From}, to: {t.To}}}");
         Line(w, 1, "moving_share", Number(u.MovingShare));
+        if (!u.Hold)
+        {
+            Line(w, 1, "hold", "false");
+        }
+
         Line(w, 1, "los", $"{{changes_per_second: {Number(u.Los.ChangesPerSecond)}, moving_enemies: {Bool(u.Los.MovingEnemies)}}}");
     }
 

@@ -23,7 +23,8 @@ public sealed record UnitTimeline(
     IReadOnlyList<MassChange> MassDestroys,
     IReadOnlyList<UnitTransfer> Transfers,
     double MovingShare,
-    LosSpec Los)
+    LosSpec Los,
+    bool Hold = true)
 {
     /// <summary>
     /// An upper bound of the units alive at any time (initial, every ramp target, every spawn added up),

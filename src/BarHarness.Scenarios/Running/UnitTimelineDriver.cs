@@ -29,6 +29,13 @@ internal sealed class UnitTimelineDriver
             _world.SpawnAcrossTeams(_timeline.Initial);
         }
 
+        // A "1000-unit battle" stays one: units lost in combat are replaced (as factories would), until a
+        // ramp, wave or mass spawn/destroy moves the count. 'hold: false' lets combat wear the army down.
+        if (_timeline.Hold)
+        {
+            _world.SetUnitCountTarget(_timeline.Initial, Math.Max(1, (int)Math.Ceiling(_timeline.Initial * 0.002)));
+        }
+
         var churn = _timeline.ChurnPerSecond / ScenarioDefinition.FramesPerSecond;
         _world.SetChurn(churn, churn);
         if (_edge.HugeResources)
@@ -72,6 +79,8 @@ internal sealed class UnitTimelineDriver
                 {
                     _world.SpawnAcrossTeams(wave.Count);
                 }
+
+                ShiftHeldCount(wave.Count);
             }
         }
 
@@ -87,6 +96,8 @@ internal sealed class UnitTimelineDriver
                 {
                     _world.SpawnAcrossTeams(spawn.Count);
                 }
+
+                ShiftHeldCount(spawn.Count);
             }
         }
 
@@ -95,6 +106,7 @@ internal sealed class UnitTimelineDriver
             if (FrameOf(destroy.AtSeconds) == frame)
             {
                 _world.DestroyRandom(destroy.Count, destroy.Team);
+                ShiftHeldCount(-destroy.Count);
             }
         }
 
@@ -116,6 +128,15 @@ internal sealed class UnitTimelineDriver
         InjectAtRate(_edge.NanPositionRate + _edge.InfPositionRate, units, n => _world.InjectNonFinitePositions(n));
         InjectAtRate(_edge.NegativeHealthRate, units, n => _world.InjectNegativeHealth(n));
         InjectAtRate(_edge.BeyondMapRate, units, n => _world.MoveUnitsBeyondMap(n));
+    }
+
+    // A count the world holds moves with a scripted spawn or destroy, so the script is not undone.
+    private void ShiftHeldCount(int delta)
+    {
+        if (_world.UnitCountTarget is { } target)
+        {
+            _world.SetUnitCountTarget(Math.Max(0, target + delta), _world.MaxChangePerFrame);
+        }
     }
 
     /// <summary>

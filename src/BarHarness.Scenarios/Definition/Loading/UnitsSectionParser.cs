@@ -31,6 +31,7 @@ internal static class UnitsSectionParser
         var transfers = List(reader, "transfers", (m, c) => Transfer(m, c, world), ctx);
         var moving = reader.Read("moving_share", 0.3, (n, w) => YamlValues.Number(n, w, 0, 1));
         var los = ParseLos(reader.Optional("los"));
+        var hold = reader.Read("hold", true, YamlValues.Bool);
         reader.Finish();
 
         foreach (var (ramp, i) in ramps.Select((r, i) => (r, i)))
@@ -41,7 +42,7 @@ internal static class UnitsSectionParser
             }
         }
 
-        var timeline = new UnitTimeline(initial, ramps, waves, churn, spawns, destroys, transfers, moving, los);
+        var timeline = new UnitTimeline(initial, ramps, waves, churn, spawns, destroys, transfers, moving, los, hold);
         if (timeline.PeakBound > Max)
         {
             throw new HarnessInputException(reader.Location, $"the unit timeline can reach {timeline.PeakBound} units (initial or ramp peak plus all waves and spawns)", $"at most {Max} units at any time");
