@@ -559,6 +559,27 @@ local function applyDetail()
 	end
 end
 
+-- Why this frame's export would be a snapshot, or nil for a delta (or no export).
+local function snapshotReason(frame)
+	if conn.state ~= "CONNECTED" or frame - lastExportFrame < exportInterval() then
+		return nil
+	end
+	if queue.needSnapshot then
+		return "resync"
+	end
+	if forcedSnapshotReason then
+		return forcedSnapshotReason
+	end
+	if frame - lastSnapshotFrame >= cfg.snapshotIntervalSeconds * 30 then
+		return "interval"
+	end
+	return nil
+end
+
+local function snapshotDue(frame)
+	return snapshotReason(frame) ~= nil
+end
+
 local function export(frame)
 	local fill = updateBackpressure(frame)
 	if frame - lastExportFrame < exportInterval() then
@@ -566,12 +587,7 @@ local function export(frame)
 	end
 	-- A snapshot must follow any drop; wait for room instead of building one that would
 	-- be dropped again.
-	local reason = forcedSnapshotReason
-	if queue.needSnapshot then
-		reason = "resync"
-	elseif not reason and frame - lastSnapshotFrame >= cfg.snapshotIntervalSeconds * 30 then
-		reason = "interval"
-	end
+	local reason = snapshotReason(frame)
 	if reason then
 		if reason == "resync" and fill > 0.5 then
 			return
@@ -892,6 +908,11 @@ function widget:GameFrame(n)
 	local total = tracker.count()
 	if total > 0 then
 		local target = ceil(total / (cfg.maxUnitAgeFrames * budget:intervalMultiplier()))
+		if snapshotDue(currentFrame) then
+			-- The snapshot (every unit's fragment joined) is this frame's big job: read half
+			-- the usual slice, so the two together stay near an ordinary frame.
+			target = ceil(target / 2)
+		end
 		if target > total then target = total end
 		local cap = cfg.budgetMs * SAMPLE_SHARE_CAP
 		local cyclesBefore = tracker.stats.cycles
