@@ -43,6 +43,11 @@ internal static class RunCommand
         command.Options.Add(uninstrumented);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(uninstrumented) && (parse.GetValue(calibrate) || parse.GetValue(baseline) is not null))
+            {
+                throw new HarnessInputException(null, "--calibrate and --baseline need the deterministic cost that --uninstrumented turns off", "--uninstrumented alone, or without it");
+            }
+
             var exporters = ExporterRegistry.Default.Parse(parse.GetValue(format) ?? "json");
             var (batch, selected, root) = scenarios.Load(parse);
             if (selected.Count == 0 && batch.Errors.Count == 0)
@@ -63,11 +68,6 @@ internal static class RunCommand
                 "real" => NetworkMode.Real,
                 var other => throw new HarnessInputException(null, $"--net {other} is not a transport", "sim or real"),
             };
-            if (parse.GetValue(uninstrumented) && parse.GetValue(calibrate))
-            {
-                throw new HarnessInputException(null, "--calibrate needs the instruction counts that --uninstrumented turns off", "one of --calibrate or --uninstrumented");
-            }
-
             var options = new RunOptions
             {
                 RepoRoot = root,
