@@ -489,6 +489,32 @@ public sealed partial class SyntheticWorld : IWorldTruth
         return [.. list];
     }
 
+    /// <summary>
+    /// Copies every living unit's true state, in slot order, into <paramref name="into"/> (grown as needed):
+    /// what an oracle records each frame, without a lookup or an allocation per unit.
+    /// </summary>
+    public int CopyTruth(UnitTruthColumns into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        var u = Units;
+        var n = u.Count;
+        into.EnsureCapacity(n);
+        for (var s = 0; s < n; s++)
+        {
+            into.Ids[s] = u.IdAt[s];
+            into.Teams[s] = u.Team[s];
+            into.AllyTeams[s] = u.AllyTeam[s];
+            into.InLocalLos[s] = IsInLocalLos(s);
+            into.VisibleToLocal[s] = IsVisibleToLocal(s);
+            into.X[s] = u.X[s];
+            into.Y[s] = u.Y[s];
+            into.Z[s] = u.Z[s];
+            into.Health[s] = u.Health[s];
+        }
+
+        return n;
+    }
+
     public int[] AllUnitIds()
     {
         var ids = Units.AliveIds.ToArray();

@@ -32,24 +32,16 @@ internal sealed class WorldTruthRecorder : OracleTruth
         var rec = _ring[frame % Depth];
         rec.Frame = frame;
         rec.FullView = _world.LocalHasFullView;
-        rec.Units.Clear();
+        rec.LocalAllyTeam = _world.LocalAllyTeamId;
+        rec.Row.Clear();
         rec.Visible.Clear();
-        var localAlly = _world.LocalAllyTeamId;
-        foreach (var id in _world.AllUnitIds())
+        var columns = rec.Columns;
+        var count = _world.CopyTruth(columns);
+        for (var i = 0; i < count; i++)
         {
-            var visibility = _world.IsInLosOfLocalPlayer(id) ? UnitVisibility.Full
-                : _world.IsVisibleToLocalPlayer(id) ? UnitVisibility.RadarOnly
-                : UnitVisibility.Hidden;
-            if (rec.FullView)
-            {
-                visibility = UnitVisibility.Full;
-            }
-
-            _world.TryGetTruePosition(id, out var x, out var y, out var z);
-            _world.TryGetTrueHealth(id, out var health, out _, out _);
-            var team = _world.TrueTeamOf(id);
-            rec.Units[id] = new UnitTruth(id, team, _world.Roster.AllyTeamOf(team) != localAlly, visibility, x, y, z, health);
-            if (visibility != UnitVisibility.Hidden)
+            var id = columns.Ids[i];
+            rec.Row[id] = i;
+            if (rec.FullView || columns.VisibleToLocal[i])
             {
                 rec.Visible.Add(id);
             }
@@ -60,8 +52,26 @@ internal sealed class WorldTruthRecorder : OracleTruth
 
     public bool IsFullView(int frame) => Knows(frame) ? _ring[frame % Depth].FullView : _world.LocalHasFullView;
 
-    public UnitTruth? Unit(int unitId, int frame) =>
-        Knows(frame) && _ring[frame % Depth].Units.TryGetValue(unitId, out var truth) ? truth : null;
+    // Built on demand: the oracle asks about a few frames of some units, not every unit of every frame.
+    public UnitTruth? Unit(int unitId, int frame)
+    {
+        if (!Knows(frame))
+        {
+            return null;
+        }
+
+        var rec = _ring[frame % Depth];
+        if (!rec.Row.TryGetValue(unitId, out var i))
+        {
+            return null;
+        }
+
+        var c = rec.Columns;
+        var visibility = rec.FullView || c.InLocalLos[i] ? UnitVisibility.Full
+            : c.VisibleToLocal[i] ? UnitVisibility.RadarOnly
+            : UnitVisibility.Hidden;
+        return new UnitTruth(unitId, c.Teams[i], c.AllyTeams[i] != rec.LocalAllyTeam, visibility, c.X[i], c.Y[i], c.Z[i], c.Health[i]);
+    }
 
     public IEnumerable<int> UnitsVisibleToLocalPlayer(int frame) =>
         Knows(frame) ? _ring[frame % Depth].Visible : Array.Empty<int>();
@@ -70,7 +80,9 @@ internal sealed class WorldTruthRecorder : OracleTruth
     {
         public int Frame = -1;
         public bool FullView;
-        public readonly Dictionary<int, UnitTruth> Units = new();
+        public int LocalAllyTeam;
+        public readonly UnitTruthColumns Columns = new();
+        public readonly Dictionary<int, int> Row = new();
         public readonly List<int> Visible = new();
     }
 }
