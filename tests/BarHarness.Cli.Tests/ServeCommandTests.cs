@@ -64,13 +64,14 @@ public sealed class ServeCommandTests
 
     /// <summary>
     /// A Lua 5.1 client on real LuaSocket: one connection per batch; between batches it waits (blocking,
-    /// it is not a widget) until the server closes the connection.
+    /// it is not a widget) until the server closes the connection. It tries to connect for a minute: the
+    /// serve command may wait its turn behind other CLI tests (they share the console).
     /// </summary>
     private static string ClientScript(int port, string[][] batches)
     {
         var lua = new System.Text.StringBuilder();
         lua.Append("local socket = require('socket')\n");
-        lua.Append("local function open() for i = 1, 200 do local c = socket.connect('127.0.0.1', ").Append(port).Append(") if c then return c end socket.sleep(0.05) end error('serve never accepted') end\n");
+        lua.Append("local function open() for i = 1, 1200 do local c = socket.connect('127.0.0.1', ").Append(port).Append(") if c then return c end socket.sleep(0.05) end error('serve never accepted') end\n");
         for (var b = 0; b < batches.Length; b++)
         {
             lua.Append("do local c = open()\n");
