@@ -10,6 +10,7 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/widgets"
 cp "$root/tests/lua/harness/bench_encoder_widget.lua" "$tmp/widgets/bench.lua"
 cp -r "$root/widget/livedata" "$tmp/widgets/livedata"
+cp "$root/tests/lua/bench_payload.lua" "$tmp/widgets/bench_payload.lua"
 for f in /usr/share/lua/5.1/dkjson.lua /usr/share/lua/5.4/dkjson.lua; do
   [ -f "$f" ] && { cp "$f" "$tmp/widgets/dkjson.lua"; break; }
 done
