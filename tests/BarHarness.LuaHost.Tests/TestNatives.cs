@@ -5,16 +5,19 @@ using BarHarness.LuaHost.Runtime;
 
 namespace BarHarness.LuaHost.Tests;
 
-/// <summary>Natives used by the tests: one that raises through the armed-error path, one that counts.</summary>
+/// <summary>Natives used by the tests: one that raises through the armed-error path, one that counts, one that throws.</summary>
 internal static unsafe class TestNatives
 {
     public static void Install(LuaRuntime runtime)
     {
         runtime.RegisterFunction("Test.NeedsNumber", &NeedsNumber, runtime);
         runtime.RegisterFunction("Test.Three", &Three, runtime);
+        runtime.RegisterFunction("Test.Throws", &Throws, runtime);
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    // A harness bug: a .NET exception inside a native.
+    private static int Throws(IntPtr l) => throw new InvalidOperationException("boom");
+
     private static int NeedsNumber(IntPtr l)
     {
         var runtime = LuaRuntime.ContextOf<LuaRuntime>(l);
@@ -28,7 +31,6 @@ internal static unsafe class TestNatives
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int Three(IntPtr l)
     {
         var runtime = LuaRuntime.ContextOf<LuaRuntime>(l);

@@ -192,4 +192,19 @@ public sealed class WidgetHostTests : IDisposable
         Assert.Equal(true, GetWG(runtime, "first"));
         Assert.Null(GetWG(runtime, "after"));
     }
+
+    [Fact]
+    public void An_exception_inside_a_native_becomes_the_widgets_Lua_error_not_a_crash()
+    {
+        using var runtime = new LuaRuntime();
+        TestNatives.Install(runtime);
+        var host = new WidgetHost(runtime);
+        host.Load(Write("throws.lua", Info + "function widget:GameFrame(n)\n  WG.caught = not pcall(Test.Throws)\n  Test.Throws()\nend\n"));
+        host.CallIn("GameFrame", 1);
+        var error = Assert.Single(host.Errors);
+        Assert.Contains("BarHarness internal error in Test.Throws: InvalidOperationException: boom", error.Message, StringComparison.Ordinal);
+        Assert.Equal(true, GetWG(runtime, "caught"));
+        Assert.Empty(host.LoadedWidgets);
+        Assert.Equal("ok", runtime.DoString("return 'ok'", "=t")[0]);
+    }
 }

@@ -8,7 +8,6 @@ namespace BarHarness.Engine.SpringApi;
 /// <summary>springsettings.cfg reads and writes, kept in memory for the run.</summary>
 internal static unsafe class ConfigFunctions
 {
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetConfigInt(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -23,7 +22,6 @@ internal static unsafe class ConfigFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetConfigFloat(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -38,7 +36,6 @@ internal static unsafe class ConfigFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetConfigString(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -52,13 +49,10 @@ internal static unsafe class ConfigFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int SetConfigInt(IntPtr l) => Set(l, "SetConfigInt", integral: true);
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int SetConfigFloat(IntPtr l) => Set(l, "SetConfigFloat", integral: false);
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int SetConfigString(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

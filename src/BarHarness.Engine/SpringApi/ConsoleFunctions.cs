@@ -11,7 +11,6 @@ internal static unsafe class ConsoleFunctions
 {
     private static readonly string[] LevelNames = ["debug", "info", "notice", "deprecated", "warning", "error", "fatal"];
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int Echo(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -20,7 +19,6 @@ internal static unsafe class ConsoleFunctions
     }
 
     /// <summary>Log(section, level, ...): level is a LOG.* number or a name; fewer than three arguments raise.</summary>
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int Log(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -44,7 +42,6 @@ internal static unsafe class ConsoleFunctions
         return 0;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int SendCommands(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

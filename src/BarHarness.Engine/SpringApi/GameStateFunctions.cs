@@ -8,7 +8,6 @@ namespace BarHarness.Engine.SpringApi;
 internal static unsafe class GameStateFunctions
 {
     /// <summary>frame % dayFrames, frame // dayFrames: Recoil splits the frame so float32 Lua numbers stay exact.</summary>
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetGameFrame(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -18,7 +17,6 @@ internal static unsafe class GameStateFunctions
         return 2;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetGameSeconds(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -26,7 +24,6 @@ internal static unsafe class GameStateFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetGameSpeed(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -37,7 +34,6 @@ internal static unsafe class GameStateFunctions
         return 3;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int IsGameOver(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -45,7 +41,6 @@ internal static unsafe class GameStateFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int IsReplay(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -53,7 +48,6 @@ internal static unsafe class GameStateFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetLastUpdateSeconds(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

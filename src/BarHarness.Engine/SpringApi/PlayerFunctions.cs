@@ -7,7 +7,6 @@ namespace BarHarness.Engine.SpringApi;
 /// <summary>Players, spectators and the local player's identity.</summary>
 internal static unsafe class PlayerFunctions
 {
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetPlayerList(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -39,7 +38,6 @@ internal static unsafe class PlayerFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetPlayerInfo(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -77,7 +75,6 @@ internal static unsafe class PlayerFunctions
         return 12;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetLocalPlayerID(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -85,7 +82,6 @@ internal static unsafe class PlayerFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetLocalTeamID(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -93,7 +89,6 @@ internal static unsafe class PlayerFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetLocalAllyTeamID(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -101,7 +96,6 @@ internal static unsafe class PlayerFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetSpectatingState(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

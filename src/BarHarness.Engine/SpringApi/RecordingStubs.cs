@@ -43,7 +43,6 @@ internal static unsafe class RecordingStubs
 {
     private static int _nextId;
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int Call(IntPtr l)
     {
         var site = LuaRuntime.ContextOf<StubSite>(l);

@@ -16,11 +16,11 @@ namespace BarHarness.Engine.SpringApi;
 /// </summary>
 public static unsafe class SpringApiInstaller
 {
-    private readonly struct Native(string path, delegate* unmanaged[Cdecl]<IntPtr, int> function)
+    private readonly struct Native(string path, delegate*<IntPtr, int> function)
     {
         public string Path { get; } = path;
 
-        public delegate* unmanaged[Cdecl]<IntPtr, int> Function { get; } = function;
+        public delegate*<IntPtr, int> Function { get; } = function;
     }
 
     /// <summary>Spring functions written in Lua glue (SpringGlue.lua) rather than as natives.</summary>
@@ -175,7 +175,6 @@ public static unsafe class SpringApiInstaller
         return missing;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int RecordMissing(IntPtr l)
     {
         var api = LuaRuntime.ContextOf<EngineApiContext>(l);

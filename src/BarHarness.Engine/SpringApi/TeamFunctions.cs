@@ -8,7 +8,6 @@ namespace BarHarness.Engine.SpringApi;
 /// <summary>Teams and ally teams. Gaia is listed as the last team; resources of enemy teams stay hidden unless spectating with full view.</summary>
 internal static unsafe class TeamFunctions
 {
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetTeamList(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -41,7 +40,6 @@ internal static unsafe class TeamFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetAllyTeamList(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -56,7 +54,6 @@ internal static unsafe class TeamFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetGaiaTeamID(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -64,7 +61,6 @@ internal static unsafe class TeamFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetTeamInfo(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -97,7 +93,6 @@ internal static unsafe class TeamFunctions
         return 8;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetTeamResources(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -141,7 +136,6 @@ internal static unsafe class TeamFunctions
         return 9;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetTeamColor(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -164,7 +158,6 @@ internal static unsafe class TeamFunctions
     }
 
     /// <summary>Stats are recorded every 16 game seconds from frame 0, as Recoil's team statistics.</summary>
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetTeamStatsHistory(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

@@ -11,7 +11,6 @@ namespace BarHarness.Engine.SpringApi;
 /// </summary>
 internal static unsafe class TimerFunctions
 {
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetTimer(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -20,7 +19,6 @@ internal static unsafe class TimerFunctions
     }
 
     /// <summary>DiffTimers(end, start, [inMilliseconds]) → seconds (or ms) from start to end.</summary>
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int DiffTimers(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

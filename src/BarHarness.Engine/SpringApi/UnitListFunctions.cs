@@ -17,14 +17,12 @@ internal static unsafe class UnitListFunctions
     private const int AllyUnits = -3;
     private const int EnemyUnits = -4;
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetAllUnits(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
         return PushFiltered(l, ctx, AllUnits, Region.Everywhere);
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetTeamUnits(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -41,7 +39,6 @@ internal static unsafe class UnitListFunctions
         return PushFiltered(l, ctx, team, Region.Everywhere);
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetVisibleUnits(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -50,7 +47,6 @@ internal static unsafe class UnitListFunctions
         return PushFiltered(l, ctx, allegiance, Region.Everywhere);
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitsInRectangle(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -66,7 +62,6 @@ internal static unsafe class UnitListFunctions
         return PushFiltered(l, ctx, allegiance, Region.Rectangle((float)xmin, (float)zmin, (float)xmax, (float)zmax));
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitsInCylinder(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -81,7 +76,6 @@ internal static unsafe class UnitListFunctions
         return PushFiltered(l, ctx, allegiance, Region.Circle((float)x, (float)z, (float)radius));
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetSelectedUnits(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

@@ -55,7 +55,6 @@ internal static unsafe class UnitReadFunctions
         return s >= 0 && ctx.World.IsAlliedToLocal(s) ? s : -1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitPosition(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -67,7 +66,6 @@ internal static unsafe class UnitReadFunctions
         return PushPosition(l, ctx, unitId);
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitBasePosition(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -126,7 +124,6 @@ internal static unsafe class UnitReadFunctions
         return results;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitVelocity(IntPtr l)
     {
         if (!TryUnitSlot(l, "GetUnitVelocity", InLos, out var ctx, out var s))
@@ -143,7 +140,6 @@ internal static unsafe class UnitReadFunctions
         return 4;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitHeading(IntPtr l)
     {
         if (!TryUnitSlot(l, "GetUnitHeading", InLos, out var ctx, out var s))
@@ -164,7 +160,6 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitHealth(IntPtr l)
     {
         if (!TryUnitSlot(l, "GetUnitHealth", InLos, out var ctx, out var s))
@@ -181,7 +176,6 @@ internal static unsafe class UnitReadFunctions
         return 5;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitDefID(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -200,7 +194,6 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitTeam(IntPtr l)
     {
         if (!TryUnitSlot(l, "GetUnitTeam", Visible, out var ctx, out var s))
@@ -212,7 +205,6 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitAllyTeam(IntPtr l)
     {
         if (!TryUnitSlot(l, "GetUnitAllyTeam", Visible, out var ctx, out var s))
@@ -224,7 +216,6 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitIsDead(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -243,7 +234,6 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitIsBuilding(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -268,7 +258,6 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int IsUnitAllied(IntPtr l)
     {
         if (!TryUnitSlot(l, "IsUnitAllied", Visible, out var ctx, out var s))
@@ -280,7 +269,6 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int IsUnitVisible(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -300,7 +288,6 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int IsUnitInLos(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -326,7 +313,6 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int ValidUnitID(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -341,7 +327,6 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetUnitLosState(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

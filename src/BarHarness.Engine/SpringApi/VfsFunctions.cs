@@ -7,7 +7,6 @@ namespace BarHarness.Engine.SpringApi;
 /// <summary>VFS reads over the mounted folders (VFS.Include is Lua glue over LoadFile).</summary>
 internal static unsafe class VfsFunctions
 {
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int LoadFile(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -26,7 +25,6 @@ internal static unsafe class VfsFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int FileExists(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -39,7 +37,6 @@ internal static unsafe class VfsFunctions
         return 1;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int DirList(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

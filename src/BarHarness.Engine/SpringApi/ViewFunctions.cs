@@ -6,7 +6,6 @@ namespace BarHarness.Engine.SpringApi;
 /// <summary>Screen, camera and mouse: a fixed desktop view, changeable by the runner through the context.</summary>
 internal static unsafe class ViewFunctions
 {
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetViewGeometry(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -17,7 +16,6 @@ internal static unsafe class ViewFunctions
         return 4;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetCameraPosition(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -29,7 +27,6 @@ internal static unsafe class ViewFunctions
     }
 
     /// <summary>x, y, left, middle, right, offscreen, mmbScroll.</summary>
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     public static int GetMouseState(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

@@ -20,7 +20,6 @@ internal static unsafe class Lua51Format
         runtime.RegisterInternal("format", &Format, runtime);
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int Format(IntPtr l)
     {
         if (LuaApi.lua_type(l, 1) == LuaApi.LUA_TSTRING)

@@ -100,15 +100,16 @@ public sealed unsafe class LuaRuntime : IDisposable
     }
 
     /// <summary>
-    /// Installs a raw C function at a dotted path inside the System table (e.g. "Spring.GetUnitPosition"),
+    /// Installs a native at a dotted path inside the System table (e.g. "Spring.GetUnitPosition"),
     /// creating intermediate tables. Upvalue 1 carries <paramref name="context"/>, read back with
-    /// <see cref="ContextOf{T}"/>.
+    /// <see cref="ContextOf{T}"/>. The native is a plain static method called through one guarded C
+    /// entry point (see <see cref="Guarded"/>), so an exception inside it becomes a Lua error.
     /// </summary>
-    public void RegisterFunction(string path, delegate* unmanaged[Cdecl]<IntPtr, int> function, object context)
+    public void RegisterFunction(string path, delegate*<IntPtr, int> function, object context)
     {
         var (table, name) = NavigateSystem(path);
         _ = table;
-        PushClosure(function, context);
+        PushClosure(function, context, path);
         LuaApi.SetField(State, -2, name);
         LuaApi.Pop(State, 1);
     }
@@ -232,10 +233,10 @@ public sealed unsafe class LuaRuntime : IDisposable
         LuaApi.Pop(State, 1);
     }
 
-    public void RegisterInternal(string name, delegate* unmanaged[Cdecl]<IntPtr, int> function, object context)
+    public void RegisterInternal(string name, delegate*<IntPtr, int> function, object context)
     {
         PushInternal();
-        PushClosure(function, context);
+        PushClosure(function, context, name);
         LuaApi.SetField(State, -2, name);
         LuaApi.Pop(State, 1);
     }
@@ -447,12 +448,35 @@ public sealed unsafe class LuaRuntime : IDisposable
         return reader.ReadToEnd();
     }
 
-    private void PushClosure(delegate* unmanaged[Cdecl]<IntPtr, int> function, object context)
+    // Upvalues: 1 the context (a GCHandle), 2 the managed function, 3 its name for error messages.
+    private void PushClosure(delegate*<IntPtr, int> function, object context, string name)
     {
         var handle = GCHandle.Alloc(context);
         _handles.Add(handle);
         LuaApi.lua_pushlightuserdata(State, GCHandle.ToIntPtr(handle));
-        LuaApi.lua_pushcclosure(State, function, 1);
+        LuaApi.lua_pushlightuserdata(State, (IntPtr)function);
+        LuaApi.PushString(State, name);
+        LuaApi.lua_pushcclosure(State, &Guarded, 3);
+    }
+
+    /// <summary>
+    /// The one C entry point of every native: calls the managed function from upvalue 2. A .NET
+    /// exception must never unwind into Lua's C frames (the process would end), so one escaping a
+    /// native becomes a Lua error in the calling widget, reported like any engine error.
+    /// </summary>
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    private static int Guarded(IntPtr l)
+    {
+        var function = (delegate*<IntPtr, int>)LuaApi.lua_touserdata(l, LuaApi.UpvalueIndex(2));
+        try
+        {
+            return function(l);
+        }
+        catch (Exception e)
+        {
+            var name = LuaApi.ToStringValue(l, LuaApi.UpvalueIndex(3)) ?? "?";
+            return RaiseError(l, $"BarHarness internal error in {name}: {e.GetType().Name}: {e.Message} (please report it)", name);
+        }
     }
 
     /// <summary>Leaves the parent table of the last path segment on the stack.</summary>
@@ -477,7 +501,6 @@ public sealed unsafe class LuaRuntime : IDisposable
         return (LuaApi.lua_gettop(State), parts[^1]);
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int Print(IntPtr l)
     {
         var runtime = ContextOf<LuaRuntime>(l);
@@ -485,7 +508,6 @@ public sealed unsafe class LuaRuntime : IDisposable
         return 0;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int Tick(IntPtr l)
     {
         var runtime = ContextOf<LuaRuntime>(l);

@@ -301,7 +301,6 @@ public sealed unsafe class WidgetHost
         return split < 0 ? (text, null) : (text[..split], text[(split + 1)..]);
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int OnEvent(IntPtr l)
     {
         var host = LuaRuntime.ContextOf<WidgetHost>(l);

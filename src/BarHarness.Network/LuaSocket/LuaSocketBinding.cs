@@ -45,7 +45,6 @@ public sealed unsafe class LuaSocketBinding
         return reader.ReadToEnd();
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int Dispatch(IntPtr l)
     {
         var op = LuaRuntime.ContextOf<NativeOp>(l);

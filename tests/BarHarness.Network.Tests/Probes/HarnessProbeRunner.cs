@@ -60,14 +60,12 @@ public sealed unsafe class HarnessProbeRunner
         return (runner._transcript, runner.Api);
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int Emit(IntPtr l)
     {
         LuaRuntime.ContextOf<HarnessProbeRunner>(l)._transcript.Add(LuaApi.ToStringValue(l, 1) ?? "?");
         return 0;
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int Wait(IntPtr l)
     {
         var runner = LuaRuntime.ContextOf<HarnessProbeRunner>(l);
@@ -84,7 +82,6 @@ public sealed unsafe class HarnessProbeRunner
         return 0;
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int Peer(IntPtr l)
     {
         var runner = LuaRuntime.ContextOf<HarnessProbeRunner>(l);
