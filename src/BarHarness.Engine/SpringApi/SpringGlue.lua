@@ -63,6 +63,24 @@ gl.LoadFont = function(file, size, outlineWidth, outlineWeight)
 		outlinewidth = outlineWidth or 0, outlineweight = outlineWeight or 0, family = tostring(file), style = "Regular" }, fontMeta)
 end
 
+-- gl.CreateList(func, ...) runs func(...) at once, as Recoil does while it records the list, so the
+-- function's cost and errors are the widget's. An error is logged and gives list 0, as in Recoil.
+local createListStub = gl.CreateList
+if createListStub then
+	local pcall, echo = pcall, Spring.Echo
+	gl.CreateList = function(fn, ...)
+		if type(fn) ~= "function" then
+			error("Incorrect arguments to gl.CreateList(func [, arg1, arg2, etc ...])", 2)
+		end
+		local ok, err = pcall(fn, ...)
+		if not ok then
+			echo("gl.CreateList: error(2) = " .. tostring(err))
+			return 0
+		end
+		return createListStub(fn, ...)
+	end
+end
+
 -- Small reads that have one fixed answer in a synthetic game.
 function Spring.GetModOptions() return {} end
 function Spring.GetMapOptions() return {} end

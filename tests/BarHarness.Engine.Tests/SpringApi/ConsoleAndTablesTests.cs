@@ -66,6 +66,16 @@ public class ConsoleAndTablesTests
     }
 
     [Fact]
+    public void Gl_CreateList_runs_its_function_at_once_and_logs_its_error_as_Recoil_does()
+    {
+        using var e = new LuaEngine();
+        Assert.Equal(3L, e.Value("local got local l = gl.CreateList(function(a, b) got = a + b end, 1, 2) assert(type(l) == 'number' and l > 0) return got"));
+        Assert.Equal(0L, e.Value("return gl.CreateList(function() error('bad list') end)"));
+        Assert.Contains(e.Runtime.Console.Lines, line => line.Text.StartsWith("gl.CreateList: error(2) = ", StringComparison.Ordinal) && line.Text.Contains("bad list", StringComparison.Ordinal));
+        Assert.Contains("Incorrect arguments to gl.CreateList", e.Error("gl.CreateList(42)"));
+    }
+
+    [Fact]
     public void Config_values_round_trip_in_memory()
     {
         using var e = new LuaEngine();
