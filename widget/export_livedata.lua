@@ -576,10 +576,6 @@ local function snapshotReason(frame)
 	return nil
 end
 
-local function snapshotDue(frame)
-	return snapshotReason(frame) ~= nil
-end
-
 local function export(frame)
 	local fill = updateBackpressure(frame)
 	if frame - lastExportFrame < exportInterval() then
@@ -908,7 +904,7 @@ function widget:GameFrame(n)
 	local total = tracker.count()
 	if total > 0 then
 		local target = ceil(total / (cfg.maxUnitAgeFrames * budget:intervalMultiplier()))
-		if snapshotDue(currentFrame) then
+		if snapshotReason(currentFrame) then
 			-- The snapshot (every unit's fragment joined) is this frame's big job: read half
 			-- the usual slice, so the two together stay near an ordinary frame.
 			target = ceil(target / 2)

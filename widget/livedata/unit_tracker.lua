@@ -287,10 +287,14 @@ return function(protocol)
 				y = y + 0.5; y = y - y % 1
 				z = z + 0.5; z = z - z % 1
 				u.ex, u.ey, u.ez = x, y, z
-				if dt == 2 then -- the default detail: formatted here, one call less
+				if dt >= 2 then
 					hp = hp + 0.5; hp = hp - hp % 1
 					mhp = mhp + 0.5; mhp = mhp - mhp % 1
 					u.ehp, u.emhp, u.ebp = hp, mhp, bp
+				end
+				if dt == 2 then
+					-- The default detail, and the hottest line of the widget: the two formats of
+					-- protocol.encodeUnitRounded applied here, saving a 12-argument call.
 					if bp == 1 then
 						frags[u.id] = sformat(FMT_STD_DONE, prefix, x, y, z, hp, mhp)
 					else
@@ -298,10 +302,7 @@ return function(protocol)
 					end
 				else
 					if dt == 3 then
-						hp = hp + 0.5; hp = hp - hp % 1
-						mhp = mhp + 0.5; mhp = mhp - mhp % 1
 						h = h + 0.5; h = h - h % 1
-						u.ehp, u.emhp, u.ebp = hp, mhp, bp
 						u.evx, u.evy, u.evz, u.eheading = vx, vy, vz, h
 					end
 					frags[u.id] = encodeUnitRounded(prefix, dt, x, y, z, hp, mhp, bp, vx, vy, vz, h)
