@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using BarHarness.LuaHost.Interop;
 
 namespace BarHarness.Engine.SpringApi;

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using BarHarness.Core.Time;
 using BarHarness.Engine.Coverage;
 using BarHarness.Engine.World;

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using BarHarness.Engine.World;
 using BarHarness.LuaHost.Interop;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using BarHarness.Engine.World;
 using BarHarness.LuaHost.Interop;
 
 namespace BarHarness.Engine.SpringApi;
@@ -288,23 +288,33 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
+    /// <summary>
+    /// The start of a per-ally-team LOS query (unitID, [allyTeam = local]): the unit's slot and an ally
+    /// team the local player may ask about (its own, or any as a full-view spectator). False: no values.
+    /// </summary>
+    private static bool TryUnitAndAllyTeam(IntPtr l, string function, out SyntheticWorld world, out int slot, out int allyTeam)
+    {
+        world = NativeArgs.Enter(l).World;
+        slot = -1;
+        allyTeam = -1;
+        if (!NativeArgs.UnitId(l, 1, function, out var unitId))
+        {
+            return false;
+        }
+
+        slot = world.Units.Slot(unitId);
+        if (slot < 0)
+        {
+            return false;
+        }
+
+        allyTeam = NativeArgs.OptInt(l, 2, world.LocalAllyTeamId);
+        return allyTeam >= 0 && allyTeam < world.Roster.AllyTeamCount && world.CanRead(allyTeam);
+    }
+
     public static int IsUnitInLos(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "IsUnitInLos", out var unitId))
-        {
-            return 0;
-        }
-
-        var w = ctx.World;
-        var s = w.Units.Slot(unitId);
-        if (s < 0)
-        {
-            return 0;
-        }
-
-        var allyTeam = NativeArgs.OptInt(l, 2, w.LocalAllyTeamId);
-        if (allyTeam < 0 || allyTeam >= w.Roster.AllyTeamCount || !w.CanRead(allyTeam))
+        if (!TryUnitAndAllyTeam(l, "IsUnitInLos", out var w, out var s, out var allyTeam))
         {
             return 0;
         }
@@ -329,21 +339,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitLosState(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitLosState", out var unitId))
-        {
-            return 0;
-        }
-
-        var w = ctx.World;
-        var s = w.Units.Slot(unitId);
-        if (s < 0)
-        {
-            return 0;
-        }
-
-        var allyTeam = NativeArgs.OptInt(l, 2, w.LocalAllyTeamId);
-        if (allyTeam < 0 || allyTeam >= w.Roster.AllyTeamCount || !w.CanRead(allyTeam))
+        if (!TryUnitAndAllyTeam(l, "GetUnitLosState", out var w, out var s, out var allyTeam))
         {
             return 0;
         }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using BarHarness.LuaHost.Interop;
 using BarHarness.LuaHost.Runtime;
 

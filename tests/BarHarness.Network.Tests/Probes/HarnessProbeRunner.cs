@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using BarHarness.Core.Time;
 using BarHarness.Core.Transport;
 using BarHarness.LuaHost.Interop;
