@@ -1,4 +1,4 @@
-using BarHarness.Cli.Shrinking;
+using BarHarness.Scenarios.Shrinking;
 using BarHarness.Scenarios.Definition;
 
 namespace BarHarness.Cli.Tests;

@@ -31,7 +31,7 @@ internal static class LoadCommand
 
             var yaml = AdHocScenario.Yaml("load", parse.GetValue(frames) / 30.0, parse.GetValue(units), parse.GetValue(spectator), parse.GetValue(seed));
             var scenario = new LoadedScenario("(load)", ScenarioLoader.Parse(yaml, "(load)"));
-            var run = new ScenarioRun(scenario, new RunOptions { RepoRoot = RepoLocator.Find(), WidgetOverride = path });
+            var run = new ScenarioRun(scenario, new RunOptions { RepoRoot = RepoLocator.Find(), WidgetOverride = path, DescribeReproduction = ReproduceCommandLine.Format });
             var result = run.Execute();
             var observation = run.Observation;
             foreach (var load in observation?.LoadResults ?? [])

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using BarHarness.Cli.Console;
-using BarHarness.Cli.Replay;
-using BarHarness.Cli.Shrinking;
+using BarHarness.Scenarios.Replay;
+using BarHarness.Scenarios.Shrinking;
 using BarHarness.Scenarios.Definition;
 using Spectre.Console;
 

@@ -75,6 +75,7 @@ internal static class RunCommand
                 SeedOverride = parse.GetValue(seed),
                 NetworkOverride = netMode,
                 Uninstrumented = parse.GetValue(uninstrumented),
+                DescribeReproduction = ReproduceCommandLine.Format,
             };
             var reportDir = parse.GetValue(report) ?? Path.Combine(root, "reports", "latest");
             var quietMode = parse.GetValue(quiet);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using BarHarness.Cli.Console;
-using BarHarness.Cli.Shrinking;
+using BarHarness.Scenarios.Shrinking;
 using BarHarness.Core.Diagnostics;
 using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Definition;
@@ -44,7 +44,7 @@ internal static class ShrinkCommand
                 throw new HarnessInputException(null, $"--max-runs {parse.GetValue(maxRuns)}", "at least 1");
             }
 
-            var options = new RunOptions { RepoRoot = root, WidgetOverride = widgetPath };
+            var options = new RunOptions { RepoRoot = root, WidgetOverride = widgetPath, DescribeReproduction = ReproduceCommandLine.Format };
             ScenarioResult Run(ScenarioDefinition d) => new ScenarioRun(new LoadedScenario(ReproFileName.Display(root, path), d), options).Execute();
 
             var first = Run(definition);
@@ -81,7 +81,7 @@ internal static class ShrinkCommand
 
             // The file on disk is the deliverable: load it back and run it once more to prove it reproduces.
             var written = ScenarioLoader.Load(outPath, display);
-            var check = new ScenarioRun(new LoadedScenario(display, written), new RunOptions { RepoRoot = root }).Execute();
+            var check = new ScenarioRun(new LoadedScenario(display, written), new RunOptions { RepoRoot = root, DescribeReproduction = ReproduceCommandLine.Format }).Execute();
             var reproduces = ScenarioShrinker.StillFails(check, targets);
             AnsiConsole.MarkupLineInterpolated($"{result.AcceptedSteps.Count} reduction(s) kept in {result.Runs} run(s){(result.BudgetExhausted ? " (run budget spent; it may shrink further)" : string.Empty)}");
             AnsiConsole.MarkupLineInterpolated($"units (peak bound) {definition.Units.PeakBound} -> {written.Units.PeakBound}, duration {definition.DurationSeconds} s -> {written.DurationSeconds} s, faults {definition.Faults.Count} -> {written.Faults.Count}, events {definition.Events.Count} -> {written.Events.Count}");

@@ -32,7 +32,7 @@ internal static class ResultBuilder
             WallSeconds = wallSeconds,
             Outcome = expectations.All(e => e.Passed) ? ScenarioOutcome.Pass : ScenarioOutcome.Fail,
             Error = error,
-            ReproduceCommand = ReproduceCommand(options, scenario, seed),
+            ReproduceCommand = options.DescribeReproduction(Reproduction.Of(scenario, seed, options)),
             Expectations = expectations,
             Budget = budget,
             Leak = leak,
@@ -53,14 +53,6 @@ internal static class ResultBuilder
             Profile = run.Profile,
         };
     }
-
-    public static string ReproduceCommand(RunOptions options, LoadedScenario scenario, ulong seed)
-    {
-        var widget = options.WidgetOverride is null ? string.Empty : $" --widget {Quote(options.WidgetOverride)}";
-        return $"{options.CommandName} run {Quote(scenario.RelativePath)} --seed {seed}{widget}";
-    }
-
-    private static string Quote(string s) => s.Contains(' ', StringComparison.Ordinal) ? $"\"{s}\"" : s;
 
     private static string Relative(string root, string path)
     {

@@ -69,9 +69,6 @@ public sealed class RunObservation
 
     public bool LoadedAtEnd { get; internal set; }
 
-    /// <summary>The error of an exec script, with its traceback, or null when it ran cleanly.</summary>
-    public string? ScriptError { get; internal set; }
-
     public IReadOnlyList<string> ActionsBeforeShutdown { get; internal set; } = [];
 
     public IReadOnlyList<string> ActionsAfterShutdown { get; internal set; } = [];

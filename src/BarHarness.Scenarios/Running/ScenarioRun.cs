@@ -42,7 +42,7 @@ public sealed class ScenarioRun
     {
         var def = _scenario.Definition;
         var seed = _options.SeedOverride ?? def.Seed;
-        var widgetPath = _options.ExecScript is null ? ResolveWidget(def) : _options.BundledWidget;
+        var widgetPath = _options.LoadWidget ? ResolveWidget(def) : _options.BundledWidget;
         var wall = Stopwatch.StartNew();
         try
         {
@@ -64,7 +64,7 @@ public sealed class ScenarioRun
                 WallSeconds = wall.Elapsed.TotalSeconds,
                 Outcome = ScenarioOutcome.Error,
                 Error = new RunError($"the harness failed while running this scenario: {e.GetType().Name}: {e.Message}", _scenario.RelativePath),
-                ReproduceCommand = ResultBuilder.ReproduceCommand(_options, _scenario, seed),
+                ReproduceCommand = _options.DescribeReproduction(Reproduction.Of(_scenario, seed, _options)),
             };
         }
     }
@@ -220,7 +220,7 @@ public sealed class ScenarioRun
             }
         }
 
-        if (loadFrame == 0 && _options.ExecScript is null)
+        if (loadFrame == 0 && _options.LoadWidget)
         {
             LoadWidget();
         }
@@ -267,7 +267,7 @@ public sealed class ScenarioRun
                     Forward(e);
                 }
 
-                if (widgetName is null && loadFrame > 0 && world.Frame >= loadFrame && _options.ExecScript is null)
+                if (widgetName is null && loadFrame > 0 && world.Frame >= loadFrame && _options.LoadWidget)
                 {
                     LoadWidget();
                 }
@@ -302,10 +302,7 @@ public sealed class ScenarioRun
         }
 
         Flush();
-        if (_options.ExecScript is { } script)
-        {
-            observation.ScriptError = host.RunScript(script.Code, script.ChunkName);
-        }
+        _options.BeforeShutdown?.Invoke(host);
 
         observation.LoadedAtEnd = host.LoadedWidgets.Count > 0;
         observation.ActionsBeforeShutdown = host.Actions.ToList();
