@@ -36,10 +36,10 @@ internal static class LoadCommand
             var observation = run.Observation;
             foreach (var load in observation?.LoadResults ?? [])
             {
-                AnsiConsole.MarkupLineInterpolated($"{load.Describe()}");
+                Terminal.Line($"{load.Describe()}");
                 foreach (var issue in load.SyntaxIssues)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"  {issue}");
+                    Terminal.Line($"  {issue}");
                 }
 
                 if (load.Traceback is not null)
@@ -58,7 +58,7 @@ internal static class LoadCommand
             AnsiConsole.Write(table);
             foreach (var e in observation?.WidgetEvents ?? [])
             {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]{e.Kind}[/] {e.Widget} in {e.CallIn} at frame {e.Frame}: {e.Message}");
+                Terminal.Line($"[yellow]{e.Kind}[/] {e.Widget} in {e.CallIn} at frame {e.Frame}: {e.Message}");
                 if (e.Traceback is not null)
                 {
                     AnsiConsole.WriteLine(e.Traceback);
@@ -67,11 +67,11 @@ internal static class LoadCommand
 
             foreach (var (name, count) in observation?.UnimplementedCalls ?? new Dictionary<string, int>())
             {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]unimplemented[/] {name} called {count} time(s)");
+                Terminal.Line($"[yellow]unimplemented[/] {name} called {count} time(s)");
             }
 
             var heap = observation?.Heap.LastOrDefault();
-            AnsiConsole.MarkupLineInterpolated($"heap at the end: {(heap?.Bytes ?? 0) / 1024.0:0.0} KiB; console lines: {observation?.ConsoleLineCount ?? 0}");
+            Terminal.Line($"heap at the end: {(heap?.Bytes ?? 0) / 1024.0:0.0} KiB; console lines: {observation?.ConsoleLineCount ?? 0}");
             var failed = observation is null || observation.LoadResults.Any(l => !l.IsLoaded) || observation.WidgetEvents.Any(e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Error);
             return failed ? ExitCodes.ExpectationFailed : ExitCodes.Passed;
         });

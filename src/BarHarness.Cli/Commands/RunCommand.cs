@@ -83,7 +83,7 @@ internal static class RunCommand
 
             foreach (var error in batch.Errors)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]error[/] {error.Error.Describe()}");
+                Terminal.Line($"[red]error[/] {error.Error.Describe()}");
             }
 
             var runner = new SuiteRunner(options);
@@ -95,7 +95,7 @@ internal static class RunCommand
             {
                 var samples = result.Scenarios.SelectMany(s => CostCalibration.SamplesFrom(s.Frames)).ToList();
                 var fitted = CostCalibration.Calibrate(samples, Environment.MachineName);
-                AnsiConsole.MarkupLineInterpolated($"cost model fitted on {samples.Count} frames (R² {fitted.CalibrationRSquared:0.###}): µs = {fitted.PerInstruction:G4}·instructions + {fitted.PerEngineCall:G4}·engine calls + {fitted.PerAllocByte:G4}·bytes + {fitted.PerAllocation:G4}·allocations");
+                Terminal.Line($"cost model fitted on {samples.Count} frames (R² {fitted.CalibrationRSquared:0.###}): µs = {fitted.PerInstruction:G4}·instructions + {fitted.PerEngineCall:G4}·engine calls + {fitted.PerAllocByte:G4}·bytes + {fitted.PerAllocation:G4}·allocations");
                 result = result with { CostModel = fitted };
             }
 
@@ -114,12 +114,12 @@ internal static class RunCommand
                 var comparison = BaselineComparison.Compare(SummaryJsonReader.ReadFile(baselinePath), result);
                 foreach (var line in comparison.DescribeFailures())
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[red]regression[/] {line}");
+                    Terminal.Line($"[red]regression[/] {line}");
                 }
 
                 foreach (var note in comparison.Notes)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[grey]note[/] {note}");
+                    Terminal.Line($"[grey]note[/] {note}");
                 }
 
                 if (!comparison.Passed && exit == ExitCodes.Passed)
@@ -127,7 +127,7 @@ internal static class RunCommand
                     exit = ExitCodes.ExpectationFailed;
                 }
 
-                AnsiConsole.MarkupLineInterpolated($"baseline gate: {(comparison.Passed ? "passed" : "FAILED")} against {baselinePath}");
+                Terminal.Line($"baseline gate: {(comparison.Passed ? "passed" : "FAILED")} against {baselinePath}");
             }
 
             return exit;

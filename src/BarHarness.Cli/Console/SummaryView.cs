@@ -1,3 +1,4 @@
+using BarHarness.Cli.Console;
 using BarHarness.Reports.Model;
 using Spectre.Console;
 
@@ -27,25 +28,25 @@ internal static class SummaryView
         AnsiConsole.Write(table);
         foreach (var s in report.Scenarios.Where(s => s.Outcome != ScenarioOutcome.Pass))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{ProgressView.Verdict(s.Outcome)}[/] {s.Name} ({s.File})");
+            Terminal.Line($"[red]{ProgressView.Verdict(s.Outcome)}[/] {s.Name} ({s.File})");
             if (s.Error is not null)
             {
-                AnsiConsole.MarkupLineInterpolated($"  error: {s.Error}");
+                Terminal.Line($"  error: {s.Error}");
             }
 
             foreach (var e in s.FailedExpectations)
             {
-                AnsiConsole.MarkupLineInterpolated($"  {e.Name}: expected {e.Expected}; got {e.Actual}");
+                Terminal.Line($"  {e.Name}: expected {e.Expected}; got {e.Actual}");
             }
 
-            AnsiConsole.MarkupLineInterpolated($"  reproduce: {s.ReproduceCommand}");
+            Terminal.Line($"  reproduce: {s.ReproduceCommand}");
         }
 
         var passed = report.Scenarios.Count(s => s.Outcome == ScenarioOutcome.Pass);
-        AnsiConsole.MarkupLineInterpolated($"scenarios: {passed} passed, {report.Scenarios.Count - passed} failed");
+        Terminal.Line($"scenarios: {passed} passed, {report.Scenarios.Count - passed} failed");
         foreach (var file in written)
         {
-            AnsiConsole.MarkupLineInterpolated($"report: {file}");
+            Terminal.Line($"report: {file}");
         }
     }
 }
