@@ -9,6 +9,7 @@ using BarHarness.Reports.Model;
 using BarHarness.Reports.SummaryJson;
 using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Running;
+using BarHarness.Scenarios.Shrinking;
 using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
@@ -28,6 +29,10 @@ internal static class RunCommand
         var quiet = new Option<bool>("--quiet") { Description = "Only the final summary" };
         var calibrate = new Option<bool>("--calibrate") { Description = "Fit the deterministic cost coefficients to this run's real time (on a quiet machine) and print them" };
         var uninstrumented = new Option<bool>("--uninstrumented") { Description = "Real time only: no instruction hook (it makes Lua 5.4 about 2x slower), real Spring.GetTimer, budgets judged by real time; for a quiet machine, not for CI gates" };
+        var maxDuration = new Option<double?>("--max-duration")
+        {
+            Description = "Play at most this many game seconds of each scenario (a quick smoke run; expectations are judged on the shortened run)",
+        };
         var parallel = new Option<int>("--parallel") { Description = "Scenarios run at once (0 = one per core)", DefaultValueFactory = _ => 1 };
         var command = new Command("run", "Run scenarios against a widget and write reports; exit 0 only when every expectation holds");
         scenarios.AddTo(command);
@@ -39,6 +44,7 @@ internal static class RunCommand
         command.Options.Add(net);
         command.Options.Add(quiet);
         command.Options.Add(parallel);
+        command.Options.Add(maxDuration);
         command.Options.Add(calibrate);
         command.Options.Add(uninstrumented);
         command.SetAction(parse =>
@@ -50,6 +56,10 @@ internal static class RunCommand
 
             var exporters = ExporterRegistry.Default.Parse(parse.GetValue(format) ?? "json");
             var (batch, selected, root) = scenarios.Load(parse);
+            if (parse.GetValue(maxDuration) is { } cap)
+            {
+                selected = ShortenedTo(selected, cap);
+            }
             if (selected.Count == 0 && batch.Errors.Count == 0)
             {
                 throw new HarnessInputException(null, "no scenario matched the paths, --filter and --shard given", "at least one scenario file");
@@ -133,5 +143,17 @@ internal static class RunCommand
             return exit;
         });
         return command;
+    }
+
+    private static IReadOnlyList<LoadedScenario> ShortenedTo(IReadOnlyList<LoadedScenario> scenarios, double seconds)
+    {
+        if (!(seconds >= ShrinkCandidates.MinimumDurationSeconds))
+        {
+            throw new HarnessInputException(null, $"--max-duration {seconds}", $"at least {ShrinkCandidates.MinimumDurationSeconds} game second");
+        }
+
+        return scenarios
+            .Select(s => s.Definition.DurationSeconds <= seconds ? s : s with { Definition = ShrinkCandidates.Shorten(s.Definition, seconds) })
+            .ToList();
     }
 }
