@@ -7,6 +7,9 @@ namespace BarHarness.Cli.Commands;
 /// <summary>The end-of-run summary: one row per scenario, then every failing expectation with its reproduce command.</summary>
 internal static class SummaryView
 {
+    /// <summary>Lines of a failed expectation's detail (a traceback, the network story) printed under it.</summary>
+    private const int DetailLines = 8;
+
     public static void Print(RunReport report, IReadOnlyList<string> written)
     {
         var table = new Table().Border(TableBorder.Simple)
@@ -37,6 +40,10 @@ internal static class SummaryView
             foreach (var e in s.FailedExpectations)
             {
                 Terminal.Line($"  {e.Name}: expected {e.Expected}; got {e.Actual}");
+                foreach (var line in (e.Detail ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(DetailLines))
+                {
+                    Terminal.Line($"    {line.TrimEnd()}");
+                }
             }
 
             Terminal.Line($"  reproduce: {s.ReproduceCommand}");

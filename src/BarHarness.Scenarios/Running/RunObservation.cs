@@ -83,6 +83,9 @@ public sealed class RunObservation
 
     public ulong WorldStateHash { get; private set; }
 
+    /// <summary>The network from both ends, in order (set when the run ends).</summary>
+    public NetworkTimeline NetworkTimeline { get; internal set; } = NetworkTimeline.None;
+
     internal int FaultBit(string name)
     {
         var i = _faultNames.IndexOf(name);

@@ -120,6 +120,7 @@ public sealed class ScenarioRun
         var observation = new RunObservation(def.DurationSeconds) { Uninstrumented = _options.Uninstrumented };
         var accumulator = new FrameAccumulator();
         var reconnects = new ReconnectTracker();
+        var accepts = new ServerAcceptLog();
         var coster = new DeterministicCost();
         var heapEvery = Math.Max(30, (int)(_options.HeapSampleIntervalSeconds * ScenarioDefinition.FramesPerSecond));
         string? widgetName = null;
@@ -277,6 +278,7 @@ public sealed class ScenarioRun
                 server.Step(world.Frame);
                 var counters = server.Counters;
                 reconnects.Observe(world.Clock.GameSeconds, counters.ConnectionsAccepted, counters.OpenConnections, server.IsListening && !server.ActiveFaults.Contains("down"));
+                accepts.Observe(world.Clock.GameSeconds, counters.ConnectionsAccepted);
                 observation.ObserveFaults(world.Clock.GameSeconds, server.ActiveFaults);
                 if (world.Frame % heapEvery == 0)
                 {
@@ -313,6 +315,8 @@ public sealed class ScenarioRun
         observation.OpenSocketsAfterShutdown = sockets.OpenSocketDescriptions();
         observation.ActionsAfterShutdown = host.Actions.ToList();
         observation.Finish(host, runtime, server, oracle, sockets, reconnects, accumulator, profiler, engine, world);
+        accepts.Observe(world.Clock.GameSeconds, server.Counters.ConnectionsAccepted);
+        observation.NetworkTimeline = NetworkTimelineBuilder.Build(sockets.Timeline, accepts, observation.FaultWindows, world.Clock.GameSeconds);
         return observation;
     }
 
