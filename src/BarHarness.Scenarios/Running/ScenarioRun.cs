@@ -173,8 +173,11 @@ public sealed class ScenarioRun
             accumulator.ResetFrame();
         }
 
-        void Measure(string callIn, CallInSample sample) =>
+        void Measure(string callIn, CallInSample sample)
+        {
+            observation.NoteCallIn(callIn, sample);
             accumulator.Add(callIn, sample, s => _options.Uninstrumented ? 0 : coster.Price(s.Instructions, s.EngineCalls, s.AllocBytes, s.AllocCount));
+        }
 
         // The world queues only what Recoil delivers to the local LuaUI (allied or readable units, LOS
         // and radar events of the local ally team); WorldEventCallIn gives BAR's name and argument list.
