@@ -22,11 +22,19 @@ internal static class LoadCommand
     public static Command Create()
     {
         var widget = new Argument<string>("widget") { Description = "The widget file" };
-        var frames = new Option<int>("--frames") { DefaultValueFactory = _ => 300, Description = "Sim frames to run (30 a game second; at least 1)" };
+        var frames = new Option<int>("--frames")
+        {
+            DefaultValueFactory = _ => 300,
+            Description = "Sim frames to run (30 a game second; at least 1)",
+        };
         var units = new Option<int>("--units") { DefaultValueFactory = _ => 200, Description = "Units on the map" };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1, Description = "World seed" };
         var spectator = new Option<bool>("--spectator") { Description = "Local player is a full-view spectator" };
-        var command = new Command("load", "Load a widget, run it and print its infolog, timing per call-in, heap and network") { widget, frames, units, seed, spectator };
+        const string Summary = "Load a widget, run it and print its infolog, timing per call-in, heap and network";
+        var command = new Command("load", Summary)
+        {
+            widget, frames, units, seed, spectator,
+        };
         command.SetAction(parse =>
         {
             var path = Path.GetFullPath(parse.GetValue(widget)!);
@@ -40,9 +48,20 @@ internal static class LoadCommand
                 throw new HarnessInputException(null, $"--frames {parse.GetValue(frames)}", "at least 1 sim frame");
             }
 
-            var yaml = AdHocScenario.Yaml("load", parse.GetValue(frames) / 30.0, parse.GetValue(units), parse.GetValue(spectator), parse.GetValue(seed));
+            var yaml = AdHocScenario.Yaml(
+                "load",
+                parse.GetValue(frames) / 30.0,
+                parse.GetValue(units),
+                parse.GetValue(spectator),
+                parse.GetValue(seed));
             var scenario = new LoadedScenario("(load)", ScenarioLoader.Parse(yaml, "(load)"));
-            var run = new ScenarioRun(scenario, new RunOptions { RepoRoot = RepoLocator.Find(), WidgetOverride = path, DescribeReproduction = ReproduceCommandLine.Format });
+            var options = new RunOptions
+            {
+                RepoRoot = RepoLocator.Find(),
+                WidgetOverride = path,
+                DescribeReproduction = ReproduceCommandLine.Format,
+            };
+            var run = new ScenarioRun(scenario, options);
             var result = run.Execute();
             if (run.Observation is not { } observation)
             {
@@ -57,10 +76,11 @@ internal static class LoadCommand
             PrintNetwork(result.NetworkTimeline);
             foreach (var (name, count) in observation.UnimplementedCalls)
             {
-                Terminal.Line($"[yellow]unimplemented[/] {name} called {count} time(s): BarHarness does not have it yet");
+                Terminal.Line($"[yellow]unimplemented[/] {name} called {count} time(s): not in BarHarness yet");
             }
 
-            var failed = observation.LoadResults.Any(l => !l.IsLoaded) || observation.WidgetEvents.Any(e => e.Kind == WidgetEventKind.Error);
+            var failed = observation.LoadResults.Any(l => !l.IsLoaded)
+                || observation.WidgetEvents.Any(e => e.Kind == WidgetEventKind.Error);
             return failed ? ExitCodes.ExpectationFailed : ExitCodes.Passed;
         });
         return command;
@@ -68,7 +88,8 @@ internal static class LoadCommand
 
     private static void PrintInfolog(RunObservation observation)
     {
-        Terminal.Line($"[bold]infolog[/] ({observation.ConsoleLineCount} console lines, {observation.WidgetEvents.Count(e => e.Kind == WidgetEventKind.Error)} errors)");
+        var errors = observation.WidgetEvents.Count(e => e.Kind == WidgetEventKind.Error);
+        Terminal.Line($"[bold]infolog[/] ({observation.ConsoleLineCount} console lines, {errors} errors)");
         foreach (var line in Infolog.Lines(observation))
         {
             AnsiConsole.Profile.Out.Writer.WriteLine(line); // plain text: the widget's words, never markup
@@ -80,8 +101,11 @@ internal static class LoadCommand
     private static void PrintTiming(ScenarioResult result, RunObservation observation)
     {
         var defined = observation.CallInsDefinedByWidget;
-        var table = new Table().Border(TableBorder.Simple).AddColumn("call-in").AddColumn(new TableColumn("calls").RightAligned())
-            .AddColumn(new TableColumn("mean µs").RightAligned()).AddColumn(new TableColumn("p99 µs").RightAligned()).AddColumn(new TableColumn("max µs").RightAligned());
+        var table = new Table().Border(TableBorder.Simple).AddColumn("call-in")
+            .AddColumn(new TableColumn("calls").RightAligned())
+            .AddColumn(new TableColumn("mean µs").RightAligned())
+            .AddColumn(new TableColumn("p99 µs").RightAligned())
+            .AddColumn(new TableColumn("max µs").RightAligned());
         foreach (var c in result.Budget.CallIns.Where(c => defined.Contains(c.CallIn)))
         {
             table.AddRow(
@@ -94,13 +118,15 @@ internal static class LoadCommand
 
         Terminal.Line($"[bold]timing[/] of the call-ins the widget defines (real time, instrumented VM)");
         AnsiConsole.Write(table);
-        Terminal.Line($"handler work outside the widget's call-ins (shutdown, config, call-ins it does not define): {observation.HandlerOnlyMicros:0.0} µs in all");
+        var handler = observation.HandlerOnlyMicros;
+        Terminal.Line($"handler work (shutdown, config, call-ins the widget lacks): {handler:0.0} µs in all");
     }
 
     private static void PrintNetwork(NetworkTimeline t)
     {
         Terminal.Line($"[bold]network[/]: {t.Story}");
-        Terminal.Line($"  sent {t.WidgetBytesSent} bytes, received {t.WidgetBytesReceived} bytes; {t.SocketsCreated} socket(s), {t.ConnectAttempts} connect(s), {t.ServerAccepts} accepted by the server");
+        Terminal.Line($"  sent {t.WidgetBytesSent} bytes, received {t.WidgetBytesReceived} bytes");
+        Terminal.Line($"  {t.SocketsCreated} socket(s), {t.ConnectAttempts} connect(s), {t.ServerAccepts} accepted");
         foreach (var e in t.Entries.Take(TimelineLinesShown))
         {
             Terminal.Line($"  {e.GameSeconds,8:0.000} s  {e.Side,-6} {e.Event}: {e.Detail}");
@@ -108,7 +134,8 @@ internal static class LoadCommand
 
         if (t.Entries.Count > TimelineLinesShown)
         {
-            Terminal.Line($"  ... {t.Entries.Count - TimelineLinesShown + t.EntriesLeftOut} more events (barharness run writes them all to the report)");
+            var more = t.Entries.Count - TimelineLinesShown + t.EntriesLeftOut;
+            Terminal.Line($"  ... {more} more events (barharness run writes them all to the report)");
         }
     }
 }

@@ -21,8 +21,10 @@ public static class Infolog
             var text = load.Status switch
             {
                 WidgetLoadStatus.Dropped => $"{file}: the chunk returned false (BAR drops it silently)",
-                WidgetLoadStatus.RemovedDuringInitialize => $"Removed widget: {load.Name} (it removed itself in Initialize)",
-                WidgetLoadStatus.NotLoadableInBar => $"Failed to load: {file}  ({string.Join("; ", load.SyntaxIssues)})",
+                WidgetLoadStatus.RemovedDuringInitialize =>
+                    $"Removed widget: {load.Name} (it removed itself in Initialize)",
+                WidgetLoadStatus.NotLoadableInBar =>
+                    $"Failed to load: {file}  ({string.Join("; ", load.SyntaxIssues)})",
                 _ when load.Stage is "Initialize" or "SetConfigData" => $"Error in {load.Stage}(): {load.Message}",
                 _ => $"Failed to load: {file}  ({load.Message})",
             };
@@ -52,7 +54,8 @@ public static class Infolog
 
         if (run.ConsoleLineCount > run.ConsoleLines.Count)
         {
-            entries.Add((long.MaxValue, order, $"({run.ConsoleLineCount - run.ConsoleLines.Count} more lines not kept)"));
+            var notKept = run.ConsoleLineCount - run.ConsoleLines.Count;
+            entries.Add((long.MaxValue, order, $"({notKept} more lines not kept)"));
         }
 
         return entries.OrderBy(e => e.Frame).ThenBy(e => e.Order).Select(e => Stamp(e.Frame) + e.Text).ToList();
@@ -66,7 +69,10 @@ public static class Infolog
         }
 
         var t = TimeSpan.FromSeconds(frame / 30.0);
-        return string.Create(CultureInfo.InvariantCulture, $"[t={(int)t.TotalHours:00}:{t.Minutes:00}:{t.Seconds:00}.{t.Microseconds + (t.Milliseconds * 1000):000000}][f={frame:0000000}] ");
+        var micros = t.Microseconds + (t.Milliseconds * 1000);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"[t={(int)t.TotalHours:00}:{t.Minutes:00}:{t.Seconds:00}.{micros:000000}][f={frame:0000000}] ");
     }
 
     private static string Traceback(string? traceback) =>

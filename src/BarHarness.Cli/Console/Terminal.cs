@@ -37,7 +37,9 @@ public static class Terminal
     /// <summary>Writes a markup line whose interpolated values are all shown as text.</summary>
     public static void Line(FormattableString line) => AnsiConsole.MarkupLine(Markup(line));
 
-    /// <summary>The markup of <paramref name="line"/> with every interpolated value escaped (any type, its format kept).</summary>
+    /// <summary>
+    /// The markup of <paramref name="line"/> with every interpolated value escaped (any type, its format kept).
+    /// </summary>
     public static string Markup(FormattableString line)
     {
         var args = line.GetArguments().Select(a => (object?)new EscapedValue(a)).ToArray();
@@ -47,7 +49,8 @@ public static class Terminal
     private sealed class EscapedValue(object? value) : IFormattable
     {
         public string ToString(string? format, IFormatProvider? formatProvider) =>
-            Spectre.Console.Markup.Escape(value is IFormattable f ? f.ToString(format, formatProvider) : value?.ToString() ?? string.Empty);
+            Spectre.Console.Markup.Escape(
+                value is IFormattable f ? f.ToString(format, formatProvider) : value?.ToString() ?? string.Empty);
 
         public override string ToString() => ToString(null, CultureInfo.InvariantCulture);
     }

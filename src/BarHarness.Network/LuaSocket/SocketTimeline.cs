@@ -65,14 +65,14 @@ public sealed class SocketTimeline
     internal void ConnectDenied(TcpSocket socket, string host, int port, string why)
     {
         ConnectAttempts++;
-        Add(socket.Id, SocketTimelineEventKind.ConnectFailed, $"{host}:{port.ToString(CultureInfo.InvariantCulture)} {why}");
+        Add(socket.Id, SocketTimelineEventKind.ConnectFailed, $"{Target(host, port)} {why}");
     }
 
     internal void ConnectCalled(TcpSocket socket, string host, int port, LuaResult result)
     {
         ConnectAttempts++;
         var answer = result[0] is null ? "nil, \"" + result[1] + "\"" : "1 (connected)";
-        Add(socket.Id, SocketTimelineEventKind.ConnectAttempt, $"{host}:{port.ToString(CultureInfo.InvariantCulture)} returned {answer}");
+        Add(socket.Id, SocketTimelineEventKind.ConnectAttempt, $"{Target(host, port)} returned {answer}");
         Observe(socket);
     }
 
@@ -85,7 +85,7 @@ public sealed class SocketTimeline
         if (bytes > 0 && !p.SentAny)
         {
             p.SentAny = true;
-            Add(socket.Id, SocketTimelineEventKind.FirstByteSent, $"{bytes.ToString(CultureInfo.InvariantCulture)} bytes in the first send");
+            Add(socket.Id, SocketTimelineEventKind.FirstByteSent, $"{Count(bytes)} bytes in the first send");
         }
 
         Observe(socket);
@@ -100,7 +100,7 @@ public sealed class SocketTimeline
         if (bytes > 0 && !p.ReceivedAny)
         {
             p.ReceivedAny = true;
-            Add(socket.Id, SocketTimelineEventKind.FirstByteReceived, $"{bytes.ToString(CultureInfo.InvariantCulture)} bytes in the first receive");
+            Add(socket.Id, SocketTimelineEventKind.FirstByteReceived, $"{Count(bytes)} bytes in the first receive");
         }
 
         if (result[1] is "closed" && !p.Ended)
@@ -143,7 +143,9 @@ public sealed class SocketTimeline
         Add(socket.Id, SocketTimelineEventKind.ClosedByWidget, "close" + Totals(p));
     }
 
-    /// <summary>Records what the socket's connection did since the widget last looked (handshake, refusal, peer close).</summary>
+    /// <summary>
+    /// Records what the socket's connection did since the widget last looked (handshake, refusal, peer close).
+    /// </summary>
     internal void Observe(TcpSocket socket)
     {
         if (socket.Connection is not { } c)
@@ -166,9 +168,14 @@ public sealed class SocketTimeline
         else if (!p.Ended && p.Connected && (c.State == ConnectionState.Reset || c.PeerFinished))
         {
             p.Ended = true;
-            Add(socket.Id, SocketTimelineEventKind.ClosedByPeer, (c.State == ConnectionState.Reset ? "reset by peer" : "peer closed (FIN)") + Totals(p));
+            var how = c.State == ConnectionState.Reset ? "reset by peer" : "peer closed (FIN)";
+            Add(socket.Id, SocketTimelineEventKind.ClosedByPeer, how + Totals(p));
         }
     }
+
+    private static string Target(string host, int port) => host + ":" + port.ToString(CultureInfo.InvariantCulture);
+
+    private static string Count(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string Totals(SocketProgress p) =>
         string.Create(CultureInfo.InvariantCulture, $" after {p.Sent} bytes sent, {p.Received} received");

@@ -34,4 +34,9 @@ public enum SocketTimelineEventKind
 /// <param name="Socket">The socket's handle (its <c>#N</c> in reports).</param>
 /// <param name="Kind">What happened.</param>
 /// <param name="Detail">Target, return values or byte counts, as text.</param>
-public sealed record SocketTimelineEvent(long AtMicros, int? GameFrame, int Socket, SocketTimelineEventKind Kind, string Detail);
+public sealed record SocketTimelineEvent(
+    long AtMicros,
+    int? GameFrame,
+    int Socket,
+    SocketTimelineEventKind Kind,
+    string Detail);

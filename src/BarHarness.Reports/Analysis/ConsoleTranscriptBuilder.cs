@@ -2,7 +2,9 @@ using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.Analysis;
 
-/// <summary>Folds a run's console lines into a <see cref="ConsoleTranscript"/> (distinct lines with counts, bounded).</summary>
+/// <summary>
+/// Folds a run's console lines into a <see cref="ConsoleTranscript"/> (distinct lines with counts, bounded).
+/// </summary>
 public static class ConsoleTranscriptBuilder
 {
     /// <summary>Builds the transcript from the kept lines (frame, source, text) and the total written.</summary>
@@ -13,7 +15,9 @@ public static class ConsoleTranscriptBuilder
         long listed = 0;
         foreach (var (frame, source, text) in kept)
         {
-            var shown = text.Length > ConsoleTranscript.MaxLineLength ? text[..ConsoleTranscript.MaxLineLength] + " [cut]" : text;
+            var shown = text.Length > ConsoleTranscript.MaxLineLength
+                ? text[..ConsoleTranscript.MaxLineLength] + " [cut]"
+                : text;
             if (byText.TryGetValue(shown, out var entry))
             {
                 entry.Count++;

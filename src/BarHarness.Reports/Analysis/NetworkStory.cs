@@ -25,16 +25,20 @@ public static class NetworkStory
 
         var firstConnect = t.Entries.FirstOrDefault(e => e is { Side: "widget", Event: "connect" or "connect failed" });
         var attempts = $"it called connect {Count(t.ConnectAttempts)} time(s)"
-            + (firstConnect is null ? string.Empty : $" (first at {Seconds(firstConnect.GameSeconds)}: {firstConnect.Detail})");
+            + (firstConnect is null
+                ? string.Empty
+                : $" (first at {Seconds(firstConnect.GameSeconds)}: {firstConnect.Detail})");
         var accepts = $"the server accepted {Count(t.ServerAccepts)} connection(s)";
-        var polls = $"it called socket.select for readability {Count(t.SelectsForReading)} times and for writability {Count(t.SelectsForWriting)} times, send {Count(t.SendCalls)} times";
+        var polls = $"it called socket.select for readability {Count(t.SelectsForReading)} times"
+            + $" and for writability {Count(t.SelectsForWriting)} times, send {Count(t.SendCalls)} times";
         var connected = t.Entries.FirstOrDefault(e => e is { Side: "widget", Event: "connected" });
         if (connected is null)
         {
             return $"never connected: {attempts}; {accepts}; {polls} in {span}";
         }
 
-        return $"connected at {Seconds(connected.GameSeconds)}; the widget sent {Count(t.WidgetBytesSent)} bytes in {span}; {attempts}; {accepts}; {polls}";
+        return $"connected at {Seconds(connected.GameSeconds)}; the widget sent {Count(t.WidgetBytesSent)} bytes in {span}; "
+            + $"{attempts}; {accepts}; {polls}";
     }
 
     private static string Count(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);

@@ -7,7 +7,9 @@ namespace BarHarness.Reports.Model;
 /// </summary>
 /// <param name="Lines">Distinct lines with their counts, in order of first appearance.</param>
 /// <param name="TotalLines">Every line written, the ones left out included.</param>
-/// <param name="LinesLeftOut">Lines written but not in <paramref name="Lines"/> (past the bound, or past what the run kept).</param>
+/// <param name="LinesLeftOut">
+/// Lines written but not in <paramref name="Lines"/> (past the bound, or past what the run kept).
+/// </param>
 public sealed record ConsoleTranscript(IReadOnlyList<ConsoleTranscriptLine> Lines, long TotalLines, long LinesLeftOut)
 {
     /// <summary>The most distinct lines a report lists.</summary>

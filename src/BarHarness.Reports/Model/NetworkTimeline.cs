@@ -36,7 +36,8 @@ public sealed record NetworkTimeline(
     /// <summary>The most entries a report lists.</summary>
     public const int MaxEntries = 1000;
 
-    public static NetworkTimeline None { get; } = new([], 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "no network activity recorded");
+    public static NetworkTimeline None { get; } =
+        new([], 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "no network activity recorded");
 
     /// <summary>The widget touched the network at all (made a socket).</summary>
     public bool WidgetUsedNetwork => SocketsCreated > 0;
@@ -45,6 +46,8 @@ public sealed record NetworkTimeline(
 /// <summary>One event of the network timeline.</summary>
 /// <param name="GameSeconds">Game time.</param>
 /// <param name="Side"><c>widget</c>, <c>server</c> or <c>fault</c>.</param>
-/// <param name="Event">What happened, e.g. <c>connect</c>, <c>connected</c>, <c>first byte sent</c>, <c>accept</c>.</param>
+/// <param name="Event">
+/// What happened, e.g. <c>connect</c>, <c>connected</c>, <c>first byte sent</c>, <c>accept</c>.
+/// </param>
 /// <param name="Detail">Target, return values, byte counts.</param>
 public sealed record NetworkTimelineEntry(double GameSeconds, string Side, string Event, string Detail);

@@ -24,14 +24,22 @@ internal sealed class ServerAcceptLog
     }
 }
 
-/// <summary>Merges the widget's socket timeline, the server's accepts and the fault windows into the report's timeline.</summary>
+/// <summary>
+/// Merges the widget's socket timeline, the server's accepts and the fault windows into the report's timeline.
+/// </summary>
 internal static class NetworkTimelineBuilder
 {
-    public static NetworkTimeline Build(SocketTimeline widget, ServerAcceptLog accepts, IReadOnlyList<FaultWindow> faults, double gameSeconds)
+    public static NetworkTimeline Build(
+        SocketTimeline widget,
+        ServerAcceptLog accepts,
+        IReadOnlyList<FaultWindow> faults,
+        double gameSeconds)
     {
         var entries = widget.Events
-            .Select(e => new NetworkTimelineEntry(Seconds(e.GameFrame), "widget", EventName(e.Kind), $"#{e.Socket} {e.Detail}"))
-            .Concat(accepts.Times.Select((t, i) => new NetworkTimelineEntry(t, "server", "accept", $"connection {i + 1}")))
+            .Select(e => new NetworkTimelineEntry(
+                Seconds(e.GameFrame), "widget", EventName(e.Kind), $"#{e.Socket} {e.Detail}"))
+            .Concat(accepts.Times.Select((t, i) =>
+                new NetworkTimelineEntry(t, "server", "accept", $"connection {i + 1}")))
             .Concat(faults.SelectMany(f => new[]
             {
                 new NetworkTimelineEntry(f.StartGameSeconds, "fault", "fault starts", f.Name),

@@ -13,14 +13,16 @@ internal static class HtmlNetworkTimelineSection
         html.Append("<h4>Network timeline</h4><p class=\"story\">").Append(HtmlText.Escape(t.Story)).Append(".</p>");
         HtmlTable.Write(
             html,
-            ["sockets", "connects", "connected", "server accepts", "bytes sent", "bytes received", "sends", "receives", "selects (read)", "selects (write)"],
             [
-                new HtmlRow([
-                    ReportFormat.Count(t.SocketsCreated), ReportFormat.Count(t.ConnectAttempts), ReportFormat.Count(t.Connections),
-                    ReportFormat.Count(t.ServerAccepts), ReportFormat.Count(t.WidgetBytesSent), ReportFormat.Count(t.WidgetBytesReceived),
-                    ReportFormat.Count(t.SendCalls), ReportFormat.Count(t.ReceiveCalls), ReportFormat.Count(t.SelectsForReading),
-                    ReportFormat.Count(t.SelectsForWriting),
-                ]),
+                "sockets", "connects", "connected", "server accepts", "bytes sent", "bytes received", "sends", "receives",
+                "selects (read)", "selects (write)",
+            ],
+            [
+                new HtmlRow(new long[]
+                {
+                    t.SocketsCreated, t.ConnectAttempts, t.Connections, t.ServerAccepts, t.WidgetBytesSent, t.WidgetBytesReceived,
+                    t.SendCalls, t.ReceiveCalls, t.SelectsForReading, t.SelectsForWriting,
+                }.Select(ReportFormat.Count).ToList()),
             ]);
         HtmlTable.Write(
             html,
