@@ -1,8 +1,8 @@
 using System.CommandLine;
 using BarHarness.Cli.Console;
+using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Replay;
 using BarHarness.Scenarios.Shrinking;
-using BarHarness.Scenarios.Definition;
 using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
