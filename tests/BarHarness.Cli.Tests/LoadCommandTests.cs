@@ -4,7 +4,8 @@ namespace BarHarness.Cli.Tests;
 
 public sealed class LoadCommandTests
 {
-    private const string Info = "function widget:GetInfo() return { name = 'probe [red]', layer = 0, enabled = true } end\n";
+    private const string Info =
+        "function widget:GetInfo() return { name = 'probe [red]', layer = 0, enabled = true } end\n";
 
     [Fact]
     public void Load_prints_the_infolog_with_the_traceback_then_timing_for_defined_call_ins_heap_and_network()
@@ -20,10 +21,12 @@ public sealed class LoadCommandTests
         Assert.Equal(ExitCodes.ExpectationFailed, exit);
         var lines = output.Split('\n');
         Assert.Contains(lines, l => l.EndsWith("[f=0000000] [red]hello[/] from Initialize", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("[f=0000045] Error in GameFrame(): [string \"LuaUI/Widgets/w.lua\"]:3: attempt to index", StringComparison.Ordinal));
+        const string Error = "[f=0000045] Error in GameFrame(): [string \"LuaUI/Widgets/w.lua\"]:3: attempt to index";
+        Assert.Contains(lines, l => l.Contains(Error, StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("stack traceback:", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.EndsWith("Removed widget: probe [red]", StringComparison.Ordinal));
-        var timing = output[output.IndexOf("timing", StringComparison.Ordinal)..output.IndexOf("handler work", StringComparison.Ordinal)];
+        var timingAt = output.IndexOf("timing", StringComparison.Ordinal);
+        var timing = output[timingAt..output.IndexOf("handler work", StringComparison.Ordinal)];
         Assert.Contains("GameFrame", timing, StringComparison.Ordinal);
         Assert.DoesNotContain("DrawScreen", timing, StringComparison.Ordinal);
         Assert.DoesNotContain("Update", timing, StringComparison.Ordinal);
@@ -37,7 +40,9 @@ public sealed class LoadCommandTests
     {
         var widget = Widget(Info + """
             local client
-            function widget:Initialize() client = socket.tcp(); client:settimeout(0); client:connect('127.0.0.1', 8765) end
+            function widget:Initialize()
+              client = socket.tcp(); client:settimeout(0); client:connect('127.0.0.1', 8765)
+            end
             function widget:Update() socket.select({ client }, nil, 0) end
             function widget:Shutdown() client:close() end
             """);
@@ -45,7 +50,8 @@ public sealed class LoadCommandTests
         var (exit, output) = CliRunner.RunCapturing("load", widget, "--frames", "1", "--units", "5");
 
         Assert.Equal(ExitCodes.Passed, exit);
-        Assert.Contains("widget connect: #1 127.0.0.1:8765 returned nil, \"timeout\"", output, StringComparison.Ordinal);
+        const string Connect = "widget connect: #1 127.0.0.1:8765 returned nil, \"timeout\"";
+        Assert.Contains(Connect, output, StringComparison.Ordinal);
         Assert.Contains("server accept: connection 1", output, StringComparison.Ordinal);
         Assert.Contains("network: connected at 0.03 s; the widget sent 0 bytes", output, StringComparison.Ordinal);
     }

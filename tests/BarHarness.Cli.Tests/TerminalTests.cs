@@ -35,12 +35,14 @@ public sealed class TerminalTests
             var output = new StringWriter();
             Terminal.Configure(output, isTerminal: false);
             var name = "a-scenario-name-long-enough-to-wrap-in-eighty-columns-" + new string('x', 60);
-            AnsiConsole.Write(new Table().AddColumn("scenario").AddColumn("result").AddRow(Markup.Escape(name), "[red]FAIL[/]"));
+            var table = new Table().AddColumn("scenario").AddColumn("result");
+            AnsiConsole.Write(table.AddRow(Markup.Escape(name), "[red]FAIL[/]"));
             Terminal.Line($"[red]FAIL[/] {name}");
             var text = output.ToString();
             Assert.DoesNotContain('\u001b', text);
             Assert.Contains(name, text, StringComparison.Ordinal);
-            Assert.All(text.Split('\n').Where(l => l.Contains("a-scenario", StringComparison.Ordinal)), l => Assert.Contains(name, l, StringComparison.Ordinal));
+            var rows = text.Split('\n').Where(l => l.Contains("a-scenario", StringComparison.Ordinal));
+            Assert.All(rows, l => Assert.Contains(name, l, StringComparison.Ordinal));
         }
         finally
         {

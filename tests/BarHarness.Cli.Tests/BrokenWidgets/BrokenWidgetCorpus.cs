@@ -3,10 +3,12 @@ namespace BarHarness.Cli.Tests.BrokenWidgets;
 /// <summary>Widgets that go wrong the ways a newcomer's first widget does, each as its source text.</summary>
 internal static class BrokenWidgetCorpus
 {
-    private const string Info = "function widget:GetInfo() return { name = 'broken [red]', layer = 0, enabled = true } end\n";
+    private const string Info =
+        "function widget:GetInfo() return { name = 'broken [red]', layer = 0, enabled = true } end\n";
 
     /// <summary>Call-ins the harness drives in a short game, each raising with markup-like text.</summary>
-    public static readonly string[] CallIns = ["Initialize", "GameFrame", "Update", "DrawScreen", "Shutdown", "UnitCreated"];
+    public static readonly string[] CallIns =
+        ["Initialize", "GameFrame", "Update", "DrawScreen", "Shutdown", "UnitCreated"];
 
     public static IEnumerable<(string Name, string Source)> All()
     {
@@ -18,15 +20,19 @@ internal static class BrokenWidgetCorpus
         yield return ("chunk-returns-false", Info + "return false\n");
         foreach (var callIn in CallIns)
         {
-            yield return ("raises-in-" + callIn, Info + $"function widget:{callIn}() error('[string] [red]boom[/] in {callIn} [') end\n");
+            var source = $"function widget:{callIn}() error('[string] [red]boom[/] in {callIn} [') end\n";
+            yield return ("raises-in-" + callIn, Info + source);
         }
 
-        yield return ("echo-markup", Info + "function widget:Initialize() Spring.Echo('[red]not a style[/] [string] [bold') end\n"
+        yield return ("echo-markup", Info
+            + "function widget:Initialize() Spring.Echo('[red]not a style[/] [string] [bold') end\n"
             + "function widget:GameFrame(n) Spring.Echo('[' .. n .. '] [/]') end\n");
-        yield return ("endless-loop", Info + "function widget:GameFrame(n) if n == 10 then while true do end end end\n");
+        yield return ("endless-loop", Info
+            + "function widget:GameFrame(n) if n == 10 then while true do end end end\n");
         yield return ("memory-bomb", Info + "function widget:GameFrame(n)\n  local t, s = {}, 'xxxxxxxx'\n"
             + "  while true do s = s .. s; t[#t + 1] = s end\nend\n");
-        yield return ("unimplemented-engine-call", Info + "function widget:Initialize() Spring.NoSuchFunction('[red]') end\n");
+        yield return ("unimplemented-engine-call", Info
+            + "function widget:Initialize() Spring.NoSuchFunction('[red]') end\n");
     }
 
     public static string Write(string folder, string name, string source)

@@ -7,7 +7,8 @@ namespace BarHarness.Network.Tests.LuaSocket;
 
 public sealed class SocketTimelineTests
 {
-    private readonly SimulatedNetwork _network = new(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(4096, 4096) });
+    private readonly SimulatedNetwork _network =
+        new(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(4096, 4096) });
 
     [Fact]
     public void A_connection_shows_target_result_handshake_first_bytes_and_the_peer_reset()
@@ -33,8 +34,12 @@ public sealed class SocketTimelineTests
         var kinds = api.Timeline.Events.Select(e => e.Kind).ToList();
         Assert.Equal(
             [
-                SocketTimelineEventKind.Created, SocketTimelineEventKind.ConnectAttempt, SocketTimelineEventKind.Connected,
-                SocketTimelineEventKind.FirstByteSent, SocketTimelineEventKind.FirstByteReceived, SocketTimelineEventKind.ClosedByPeer,
+                SocketTimelineEventKind.Created,
+                SocketTimelineEventKind.ConnectAttempt,
+                SocketTimelineEventKind.Connected,
+                SocketTimelineEventKind.FirstByteSent,
+                SocketTimelineEventKind.FirstByteReceived,
+                SocketTimelineEventKind.ClosedByPeer,
             ],
             kinds);
         Assert.Equal("127.0.0.1:8765 returned nil, \"timeout\"", api.Timeline.Events[1].Detail);
@@ -58,7 +63,8 @@ public sealed class SocketTimelineTests
         _network.AdvanceBy(1_000);
         api.Select([], [socket], 0);
 
-        var failures = api.Timeline.Events.Where(e => e.Kind == SocketTimelineEventKind.ConnectFailed).Select(e => e.Detail).ToList();
+        var failures = api.Timeline.Events
+            .Where(e => e.Kind == SocketTimelineEventKind.ConnectFailed).Select(e => e.Detail).ToList();
         Assert.Equal(["127.0.0.1:8766 denied (not in TCPAllowConnect)", "refused by 127.0.0.1:9"], failures);
         Assert.Equal(2, api.Timeline.ConnectAttempts);
         Assert.Equal(0, api.Timeline.Connections);

@@ -14,7 +14,8 @@ internal sealed record PageProbe(IReadOnlyList<string> Errors, int Charts, int D
 internal static class HeadlessChromium
 {
     private const string ErrorRecorder =
-        "<script>window.__errors=[];window.addEventListener('error',function(e){window.__errors.push(String(e.message||e));});</script>";
+        "<script>window.__errors=[];" +
+        "window.addEventListener('error',function(e){window.__errors.push(String(e.message||e));});</script>";
 
     private const string ChartCounter =
         "<script>(function(){var svgs=document.querySelectorAll('svg');var drawn=0;" +
@@ -40,7 +41,10 @@ internal static class HeadlessChromium
             var dom = Run(page, Path.Combine(dir, "profile"));
             const string Marker = "<pre id=\"barharness-probe\">";
             var start = dom.IndexOf(Marker, StringComparison.Ordinal);
-            Assert.True(start >= 0, "the probe never ran (a script error before it, or Chromium printed no DOM):\n" + dom[..Math.Min(dom.Length, 2000)]);
+            Assert.True(
+                start >= 0,
+                "the probe never ran (a script error before it, or Chromium printed no DOM):\n"
+                + dom[..Math.Min(dom.Length, 2000)]);
             var end = dom.IndexOf("</pre>", start, StringComparison.Ordinal);
             var json = System.Net.WebUtility.HtmlDecode(dom[(start + Marker.Length)..end]);
             using var doc = JsonDocument.Parse(json);
@@ -98,7 +102,9 @@ internal static class HeadlessChromium
     }
 }
 
-/// <summary>A fact that needs headless Chromium: skipped, saying how to install it, only when it is not installed.</summary>
+/// <summary>
+/// A fact that needs headless Chromium: skipped, saying how to install it, only when it is not installed.
+/// </summary>
 internal sealed class ChromiumFactAttribute : FactAttribute
 {
     public ChromiumFactAttribute()

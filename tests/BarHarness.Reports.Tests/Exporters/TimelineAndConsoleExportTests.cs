@@ -20,7 +20,8 @@ public sealed class TimelineAndConsoleExportTests
         [(1, "Echo", "<b>[red]tick[/]</b>"), (2, "Echo", "<b>[red]tick[/]</b>"), (3, "Echo", "done")], 3);
 
     private static RunReport Report() =>
-        SampleReports.Run(SampleReports.Failing("w", 1) with { NetworkTimeline = Timeline, ConsoleTranscript = Console });
+        SampleReports.Run(
+            SampleReports.Failing("w", 1) with { NetworkTimeline = Timeline, ConsoleTranscript = Console });
 
     [Fact]
     public void Summary_json_carries_the_timeline_and_the_whole_console_log_and_reads_back()
@@ -54,20 +55,23 @@ public sealed class TimelineAndConsoleExportTests
     [Fact]
     public void Console_transcript_is_bounded_and_counts_what_it_leaves_out()
     {
-        var lines = Enumerable.Range(0, ConsoleTranscript.MaxDistinctLines + 10).Select(i => ((long)i, "Echo", "line " + i))
+        var lines = Enumerable.Range(0, ConsoleTranscript.MaxDistinctLines + 10)
+            .Select(i => ((long)i, "Echo", "line " + i))
             .Append((99_999L, "Echo", new string('x', ConsoleTranscript.MaxLineLength + 50)));
         var transcript = ConsoleTranscriptBuilder.Build(lines, ConsoleTranscript.MaxDistinctLines + 11 + 500);
 
         Assert.Equal(ConsoleTranscript.MaxDistinctLines, transcript.Lines.Count);
         Assert.Equal(11 + 500, transcript.LinesLeftOut);
-        var cut = ConsoleTranscriptBuilder.Build([(1L, "Echo", new string('x', ConsoleTranscript.MaxLineLength + 50))], 1);
+        var longLine = new string('x', ConsoleTranscript.MaxLineLength + 50);
+        var cut = ConsoleTranscriptBuilder.Build([(1L, "Echo", longLine)], 1);
         Assert.EndsWith("[cut]", cut.Lines[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Story_says_when_the_widget_never_made_a_socket_or_never_connected()
     {
-        Assert.StartsWith("the widget never created a socket", NetworkStory.Tell(NetworkTimeline.None, 60), StringComparison.Ordinal);
+        var silent = NetworkStory.Tell(NetworkTimeline.None, 60);
+        Assert.StartsWith("the widget never created a socket", silent, StringComparison.Ordinal);
         var refused = NetworkTimeline.None with
         {
             SocketsCreated = 1,
@@ -76,7 +80,9 @@ public sealed class TimelineAndConsoleExportTests
             Entries = [new NetworkTimelineEntry(0.5, "widget", "connect failed", "#1 127.0.0.1:8765 refused")],
         };
         var story = NetworkStory.Tell(refused, 30);
-        Assert.StartsWith("never connected: it called connect 3 time(s) (first at 0.5 s: #1 127.0.0.1:8765 refused)", story, StringComparison.Ordinal);
+        const string Expected =
+            "never connected: it called connect 3 time(s) (first at 0.5 s: #1 127.0.0.1:8765 refused)";
+        Assert.StartsWith(Expected, story, StringComparison.Ordinal);
         Assert.Contains("for writability 90 times", story, StringComparison.Ordinal);
     }
 }

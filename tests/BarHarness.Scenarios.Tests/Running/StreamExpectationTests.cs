@@ -4,7 +4,9 @@ using BarHarness.Scenarios.Running;
 
 namespace BarHarness.Scenarios.Tests.Running;
 
-/// <summary>Which stream checks a widget gets by default, and how a failed one explains itself from the network timeline.</summary>
+/// <summary>
+/// Which stream checks a widget gets by default, and how a failed one explains itself from the network timeline.
+/// </summary>
 public sealed class StreamExpectationTests
 {
     private const string Game = """
@@ -32,7 +34,8 @@ public sealed class StreamExpectationTests
     [Fact]
     public void A_widget_that_never_makes_a_socket_gets_no_stream_checks_and_passes()
     {
-        var result = Run(Info + "function widget:GameFrame(n) if n % 30 == 0 then Spring.Echo('[tick] ' .. n) end end\n");
+        var result = Run(Info
+            + "function widget:GameFrame(n) if n % 30 == 0 then Spring.Echo('[tick] ' .. n) end end\n");
 
         Assert.Equal(ScenarioOutcome.Pass, result.Outcome);
         Assert.DoesNotContain(result.Expectations, e => e.Name is "oracle.stream_received" or "oracle.freshness");
@@ -46,10 +49,13 @@ public sealed class StreamExpectationTests
         var result = Run(ConnectsButNeverSends);
 
         var failed = Assert.Single(result.FailedExpectations, e => e.Name == "oracle.stream_received");
-        Assert.StartsWith("connected at 0.03 s; the widget sent 0 bytes in 6 s;", failed.Detail, StringComparison.Ordinal);
+        const string Story = "connected at 0.03 s; the widget sent 0 bytes in 6 s;";
+        Assert.StartsWith(Story, failed.Detail, StringComparison.Ordinal);
         Assert.Contains("socket.select for readability 360 times", failed.Detail, StringComparison.Ordinal);
         Assert.Contains(result.NetworkTimeline.Entries, e => e is { Side: "server", Event: "accept" });
-        Assert.Contains(result.NetworkTimeline.Entries, e => e is { Side: "widget", Event: "connect", Detail: "#1 127.0.0.1:8765 returned nil, \"timeout\"" });
+        const string Connect = "#1 127.0.0.1:8765 returned nil, \"timeout\"";
+        Assert.Contains(
+            result.NetworkTimeline.Entries, e => e is { Side: "widget", Event: "connect", Detail: Connect });
         Assert.Contains(result.FailedExpectations, e => e.Name == "oracle.freshness");
     }
 
@@ -66,7 +72,9 @@ public sealed class StreamExpectationTests
     [Fact]
     public void The_whole_console_log_is_kept_as_distinct_lines_with_counts()
     {
-        var result = Run(Info + "function widget:GameFrame(n) Spring.Echo('same') if n % 60 == 0 then Spring.Echo('tick ' .. n) end end\n");
+        var result = Run(Info
+            + "function widget:GameFrame(n) Spring.Echo('same') "
+            + "if n % 60 == 0 then Spring.Echo('tick ' .. n) end end\n");
 
         var transcript = result.ConsoleTranscript;
         var same = Assert.Single(transcript.Lines, l => l.Text == "same");
@@ -89,7 +97,8 @@ public sealed class StreamExpectationTests
             }
 
             var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(Game, "(test)"));
-            return new ScenarioRun(scenario, new RunOptions { RepoRoot = RepoRoot(), WidgetOverride = widget }).Execute();
+            var options = new RunOptions { RepoRoot = RepoRoot(), WidgetOverride = widget };
+            return new ScenarioRun(scenario, options).Execute();
         }
         finally
         {
