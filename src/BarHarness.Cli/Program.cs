@@ -1,12 +1,14 @@
 using System.CommandLine;
 using BarHarness.Cli.Commands;
+using BarHarness.Cli.Console;
 using BarHarness.Core.Diagnostics;
 
 namespace BarHarness.Cli;
 
 /// <summary>
 /// barharness: run BAR widgets against a synthetic Recoil engine and a fault-injecting network.
-/// Exit codes: 0 every expectation held; 1 an expectation failed; 2 bad input (file:line:col printed).
+/// Exit codes: 0 every expectation held; 1 an expectation failed; 2 bad input (file:line:col printed);
+/// 3 the harness itself failed (a bug).
 /// </summary>
 public static class Program
 {
@@ -19,14 +21,13 @@ public static class Program
             ListCommand.Create(),
             ExecCommand.Create(),
             LoadCommand.Create(),
-
             MergeReportsCommand.Create(),
             ServeCommand.Create(),
             ApiCoverageCommand.Create(),
             ShrinkCommand.Create(),
             ReplayCommand.Create(),
-
         };
+        Terminal.Configure(System.Console.Out, Terminal.StdoutIsTerminal);
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -35,6 +36,12 @@ public static class Program
         {
             System.Console.Error.WriteLine("error: " + e.Describe());
             return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A harness bug: one line that says so, never a raw stack trace, and an exit code no verdict uses.
+            System.Console.Error.WriteLine($"internal error (a BarHarness bug, please report it): {e.GetType().Name}: {e.Message}");
+            return ExitCodes.InternalError;
         }
     }
 }

@@ -15,6 +15,26 @@ internal static class CliRunner
         }
     }
 
+    /// <summary>Runs the entry point with stdout captured (as a pipe would: plain text, no terminal).</summary>
+    public static (int Exit, string Output) RunCapturing(params string[] args)
+    {
+        lock (ConsoleGate)
+        {
+            var previous = System.Console.Out;
+            var output = new StringWriter();
+            System.Console.SetOut(output);
+            try
+            {
+                return (Program.Main(args), output.ToString());
+            }
+            finally
+            {
+                System.Console.SetOut(previous);
+                Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings());
+            }
+        }
+    }
+
     /// <summary>lua5.1 with Debian's LuaSocket, or a failure that says how to install them (never a skip).</summary>
     public static void RequireLuaSocket()
     {
@@ -49,10 +69,26 @@ internal static class CliRunner
         }
     }
 
+    /// <summary>The repository this test assembly was built from (the folder holding BarHarness.sln).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
     public static string TempDir()
     {
         var dir = Path.Combine(Path.GetTempPath(), "barharness-cli-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return dir;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("BarHarness.sln not found above " + AppContext.BaseDirectory);
     }
 }

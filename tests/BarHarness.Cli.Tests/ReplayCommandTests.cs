@@ -1,6 +1,6 @@
 using System.Text;
-using BarHarness.Cli.Replay;
 using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Replay;
 
 namespace BarHarness.Cli.Tests;
 

@@ -1,5 +1,5 @@
-using BarHarness.Cli.Shrinking;
 using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Shrinking;
 
 namespace BarHarness.Cli.Tests;
 

@@ -8,7 +8,8 @@ internal static class AdHocScenario
     public static string Yaml(string name, double seconds, int units, bool spectator, ulong seed)
     {
         var flag = spectator ? "true" : "false";
-        var duration = Math.Max(1.0 / 30, seconds).ToString("0.######", CultureInfo.InvariantCulture);
+        // Round-trip formatting: one frame is 1/30 s exactly, the shortest duration a scenario may have.
+        var duration = Math.Max(1.0 / 30, seconds).ToString("R", CultureInfo.InvariantCulture);
         return string.Join(
             "\n",
             $"name: {name}",

@@ -25,10 +25,10 @@ internal static class ApiCoverageCommand
                 ?? Path.GetFullPath(Path.Combine(RepoLocator.Find(), "..", "shared", "recoil-api.tsv"));
             var report = ApiCoverage.Compute(RecoilApiCatalog.Load(path));
             AnsiConsole.Write(Table(ApiCoverageTableRow.PerTable(report)));
-            AnsiConsole.MarkupLineInterpolated($"{report.Implemented.Count} of {report.Reachable} widget-reachable functions implemented ({Percent(report.Implemented.Count, report.Reachable)}), {report.Stubbed.Count} recording stubs, {report.Missing.Count} missing; list: {path}");
+            Terminal.Line($"{report.Implemented.Count} of {report.Reachable} widget-reachable functions implemented ({Percent(report.Implemented.Count, report.Reachable)}), {report.Stubbed.Count} recording stubs, {report.Missing.Count} missing; list: {path}");
             if (report.ImplementedButUnlisted.Count > 0)
             {
-                AnsiConsole.MarkupLineInterpolated($"[grey]implemented but not in the list: {string.Join(", ", report.ImplementedButUnlisted)}[/]");
+                Terminal.Line($"[grey]implemented but not in the list: {string.Join(", ", report.ImplementedButUnlisted)}[/]");
             }
 
             if (parse.GetValue(listMissing))

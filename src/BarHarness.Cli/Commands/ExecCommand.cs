@@ -29,12 +29,16 @@ internal static class ExecCommand
 
             var yaml = AdHocScenario.Yaml("exec", Math.Max(1, parse.GetValue(frames)) / 30.0, parse.GetValue(units), parse.GetValue(spectator), parse.GetValue(seed));
             var scenario = new LoadedScenario("(exec)", ScenarioLoader.Parse(yaml, "(exec)"));
+            var code = File.ReadAllText(path);
+            string? scriptError = null;
             var run = new ScenarioRun(scenario, new RunOptions
             {
                 RepoRoot = RepoLocator.Find(),
-                ExecScript = (File.ReadAllText(path), Path.GetFileName(path)),
+                LoadWidget = false,
+                BeforeShutdown = host => scriptError = host.RunScript(code, Path.GetFileName(path)),
                 ConsoleMirror = System.Console.Out,
                 ProfileFunctions = false,
+                DescribeReproduction = ReproduceCommandLine.Format,
             });
             var result = run.Execute();
             if (result.Error is not null)
@@ -43,7 +47,7 @@ internal static class ExecCommand
                 return ExitCodes.ExpectationFailed;
             }
 
-            if (run.Observation?.ScriptError is { } error)
+            if (scriptError is { } error)
             {
                 System.Console.Error.WriteLine(error);
                 return ExitCodes.ExpectationFailed;

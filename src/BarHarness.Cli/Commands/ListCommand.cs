@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BarHarness.Cli.Console;
 using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
@@ -23,7 +24,7 @@ internal static class ListCommand
             AnsiConsole.Write(table);
             foreach (var error in batch.Errors)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]error[/] {error.Error.Describe()}");
+                Terminal.Line($"[red]error[/] {error.Error.Describe()}");
             }
 
             return batch.Errors.Count == 0 ? ExitCodes.Passed : ExitCodes.BadInput;

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using BarHarness.Cli.Console;
+using BarHarness.Core.Diagnostics;
+using BarHarness.LuaHost.Widgets;
+using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Running;
 using Spectre.Console;
@@ -8,73 +11,131 @@ using Spectre.Console;
 namespace BarHarness.Cli.Commands;
 
 /// <summary>
-/// <c>barharness load WIDGET.lua</c>: loads any widget in a synthetic game, runs it and prints per-call-in
-/// timing, errors with tracebacks (as BAR would show them) and the heap at the end.
+/// <c>barharness load WIDGET.lua</c>: BAR on your desk. Loads any widget in a synthetic game, runs it,
+/// and prints what BAR's infolog would show (its console lines, errors with tracebacks), then timing
+/// for the call-ins the widget defines, the heap, and what it did on the network.
 /// </summary>
 internal static class LoadCommand
 {
+    private const int TimelineLinesShown = 12;
+
     public static Command Create()
     {
         var widget = new Argument<string>("widget") { Description = "The widget file" };
-        var frames = new Option<int>("--frames") { DefaultValueFactory = _ => 300, Description = "Sim frames to run (30 a game second)" };
+        var frames = new Option<int>("--frames")
+        {
+            DefaultValueFactory = _ => 300,
+            Description = "Sim frames to run (30 a game second; at least 1)",
+        };
         var units = new Option<int>("--units") { DefaultValueFactory = _ => 200, Description = "Units on the map" };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1, Description = "World seed" };
         var spectator = new Option<bool>("--spectator") { Description = "Local player is a full-view spectator" };
-        var command = new Command("load", "Load a widget, run it and print timing per call-in, errors and heap") { widget, frames, units, seed, spectator };
+        const string Summary = "Load a widget, run it and print its infolog, timing per call-in, heap and network";
+        var command = new Command("load", Summary)
+        {
+            widget, frames, units, seed, spectator,
+        };
         command.SetAction(parse =>
         {
             var path = Path.GetFullPath(parse.GetValue(widget)!);
             if (!File.Exists(path))
             {
-                throw new BarHarness.Core.Diagnostics.HarnessInputException(null, $"widget file not found: {path}", "an existing .lua file");
+                throw new HarnessInputException(null, $"widget file not found: {path}", "an existing .lua file");
             }
 
-            var yaml = AdHocScenario.Yaml("load", parse.GetValue(frames) / 30.0, parse.GetValue(units), parse.GetValue(spectator), parse.GetValue(seed));
+            if (parse.GetValue(frames) < 1)
+            {
+                throw new HarnessInputException(null, $"--frames {parse.GetValue(frames)}", "at least 1 sim frame");
+            }
+
+            var yaml = AdHocScenario.Yaml(
+                "load",
+                parse.GetValue(frames) / 30.0,
+                parse.GetValue(units),
+                parse.GetValue(spectator),
+                parse.GetValue(seed));
             var scenario = new LoadedScenario("(load)", ScenarioLoader.Parse(yaml, "(load)"));
-            var run = new ScenarioRun(scenario, new RunOptions { RepoRoot = RepoLocator.Find(), WidgetOverride = path });
+            var options = new RunOptions
+            {
+                RepoRoot = RepoLocator.Find(),
+                WidgetOverride = path,
+                DescribeReproduction = ReproduceCommandLine.Format,
+            };
+            var run = new ScenarioRun(scenario, options);
             var result = run.Execute();
-            var observation = run.Observation;
-            foreach (var load in observation?.LoadResults ?? [])
+            if (run.Observation is not { } observation)
             {
-                AnsiConsole.MarkupLineInterpolated($"{load.Describe()}");
-                foreach (var issue in load.SyntaxIssues)
-                {
-                    AnsiConsole.MarkupLineInterpolated($"  {issue}");
-                }
-
-                if (load.Traceback is not null)
-                {
-                    AnsiConsole.WriteLine(load.Traceback);
-                }
+                Terminal.Line($"[red]error[/] {result.Error}");
+                return ExitCodes.ExpectationFailed;
             }
 
-            var table = new Table().Border(TableBorder.Simple).AddColumn("call-in").AddColumn(new TableColumn("calls").RightAligned())
-                .AddColumn(new TableColumn("mean µs").RightAligned()).AddColumn(new TableColumn("p99 µs").RightAligned()).AddColumn(new TableColumn("max µs").RightAligned());
-            foreach (var c in result.Budget.CallIns)
+            PrintInfolog(observation);
+            PrintTiming(result, observation);
+            var heap = observation.Heap.LastOrDefault();
+            Terminal.Line($"[bold]heap[/] after full collection at the end: {(heap?.Bytes ?? 0) / 1024.0:0.0} KiB");
+            PrintNetwork(result.NetworkTimeline);
+            foreach (var (name, count) in observation.UnimplementedCalls)
             {
-                table.AddRow(c.CallIn, c.Calls.ToString(CultureInfo.InvariantCulture), c.RealMicros.Mean.ToString("0.0", CultureInfo.InvariantCulture), c.RealMicros.P99.ToString("0.0", CultureInfo.InvariantCulture), c.RealMicros.Max.ToString("0.0", CultureInfo.InvariantCulture));
+                Terminal.Line($"[yellow]unimplemented[/] {name} called {count} time(s): not in BarHarness yet");
             }
 
-            AnsiConsole.Write(table);
-            foreach (var e in observation?.WidgetEvents ?? [])
-            {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]{e.Kind}[/] {e.Widget} in {e.CallIn} at frame {e.Frame}: {e.Message}");
-                if (e.Traceback is not null)
-                {
-                    AnsiConsole.WriteLine(e.Traceback);
-                }
-            }
-
-            foreach (var (name, count) in observation?.UnimplementedCalls ?? new Dictionary<string, int>())
-            {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]unimplemented[/] {name} called {count} time(s)");
-            }
-
-            var heap = observation?.Heap.LastOrDefault();
-            AnsiConsole.MarkupLineInterpolated($"heap at the end: {(heap?.Bytes ?? 0) / 1024.0:0.0} KiB; console lines: {observation?.ConsoleLineCount ?? 0}");
-            var failed = observation is null || observation.LoadResults.Any(l => !l.IsLoaded) || observation.WidgetEvents.Any(e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Error);
+            var failed = observation.LoadResults.Any(l => !l.IsLoaded)
+                || observation.WidgetEvents.Any(e => e.Kind == WidgetEventKind.Error);
             return failed ? ExitCodes.ExpectationFailed : ExitCodes.Passed;
         });
         return command;
+    }
+
+    private static void PrintInfolog(RunObservation observation)
+    {
+        var errors = observation.WidgetEvents.Count(e => e.Kind == WidgetEventKind.Error);
+        Terminal.Line($"[bold]infolog[/] ({observation.ConsoleLineCount} console lines, {errors} errors)");
+        foreach (var line in Infolog.Lines(observation))
+        {
+            AnsiConsole.Profile.Out.Writer.WriteLine(line); // plain text: the widget's words, never markup
+        }
+
+        AnsiConsole.WriteLine();
+    }
+
+    private static void PrintTiming(ScenarioResult result, RunObservation observation)
+    {
+        var defined = observation.CallInsDefinedByWidget;
+        var table = new Table().Border(TableBorder.Simple).AddColumn("call-in")
+            .AddColumn(new TableColumn("calls").RightAligned())
+            .AddColumn(new TableColumn("mean µs").RightAligned())
+            .AddColumn(new TableColumn("p99 µs").RightAligned())
+            .AddColumn(new TableColumn("max µs").RightAligned());
+        foreach (var c in result.Budget.CallIns.Where(c => defined.Contains(c.CallIn)))
+        {
+            table.AddRow(
+                Markup.Escape(c.CallIn),
+                c.Calls.ToString(CultureInfo.InvariantCulture),
+                c.RealMicros.Mean.ToString("0.0", CultureInfo.InvariantCulture),
+                c.RealMicros.P99.ToString("0.0", CultureInfo.InvariantCulture),
+                c.RealMicros.Max.ToString("0.0", CultureInfo.InvariantCulture));
+        }
+
+        Terminal.Line($"[bold]timing[/] of the call-ins the widget defines (real time, instrumented VM)");
+        AnsiConsole.Write(table);
+        var handler = observation.HandlerOnlyMicros;
+        Terminal.Line($"handler work (shutdown, config, call-ins the widget lacks): {handler:0.0} µs in all");
+    }
+
+    private static void PrintNetwork(NetworkTimeline t)
+    {
+        Terminal.Line($"[bold]network[/]: {t.Story}");
+        Terminal.Line($"  sent {t.WidgetBytesSent} bytes, received {t.WidgetBytesReceived} bytes");
+        Terminal.Line($"  {t.SocketsCreated} socket(s), {t.ConnectAttempts} connect(s), {t.ServerAccepts} accepted");
+        foreach (var e in t.Entries.Take(TimelineLinesShown))
+        {
+            Terminal.Line($"  {e.GameSeconds,8:0.000} s  {e.Side,-6} {e.Event}: {e.Detail}");
+        }
+
+        if (t.Entries.Count > TimelineLinesShown)
+        {
+            var more = t.Entries.Count - TimelineLinesShown + t.EntriesLeftOut;
+            Terminal.Line($"  ... {more} more events (barharness run writes them all to the report)");
+        }
     }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using BarHarness.Cli.Console;
-using BarHarness.Cli.Replay;
-using BarHarness.Cli.Shrinking;
 using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Replay;
+using BarHarness.Scenarios.Shrinking;
 using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
@@ -34,8 +34,8 @@ internal static class ReplayCommand
             // Prove the file loads as written before telling anyone to run it.
             var display = ReproFileName.Display(root, outPath);
             var loaded = ScenarioLoader.Load(outPath, display);
-            AnsiConsole.MarkupLineInterpolated($"{stream.Messages.Count} messages ({stream.UnreadableLines} unreadable lines skipped), frames {summary.FirstFrame}-{summary.LastFrame}");
-            AnsiConsole.MarkupLineInterpolated($"wrote {display}: {loaded.DurationSeconds:0.##} s, {loaded.Units.Initial} units at start, {loaded.Units.Ramps.Count} ramp(s), {loaded.World.TeamCount} teams in {loaded.World.AllyTeams.Count} ally teams, spectator {loaded.World.LocalPlayer.Spectator}, {loaded.Faults.Count} disconnect(s)");
+            Terminal.Line($"{stream.Messages.Count} messages ({stream.UnreadableLines} unreadable lines skipped), frames {summary.FirstFrame}-{summary.LastFrame}");
+            Terminal.Line($"wrote {display}: {loaded.DurationSeconds:0.##} s, {loaded.Units.Initial} units at start, {loaded.Units.Ramps.Count} ramp(s), {loaded.World.TeamCount} teams in {loaded.World.AllyTeams.Count} ally teams, spectator {loaded.World.LocalPlayer.Spectator}, {loaded.Faults.Count} disconnect(s)");
             System.Console.Out.WriteLine($"run it: dotnet run --project src/BarHarness.Cli -- run {display}");
             return ExitCodes.Passed;
         });

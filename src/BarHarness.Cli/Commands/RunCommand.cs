@@ -9,6 +9,7 @@ using BarHarness.Reports.Model;
 using BarHarness.Reports.SummaryJson;
 using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Running;
+using BarHarness.Scenarios.Shrinking;
 using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
@@ -28,6 +29,10 @@ internal static class RunCommand
         var quiet = new Option<bool>("--quiet") { Description = "Only the final summary" };
         var calibrate = new Option<bool>("--calibrate") { Description = "Fit the deterministic cost coefficients to this run's real time (on a quiet machine) and print them" };
         var uninstrumented = new Option<bool>("--uninstrumented") { Description = "Real time only: no instruction hook (it makes Lua 5.4 about 2x slower), real Spring.GetTimer, budgets judged by real time; for a quiet machine, not for CI gates" };
+        var maxDuration = new Option<double?>("--max-duration")
+        {
+            Description = "Play at most this many game seconds of each scenario (a quick smoke run; expectations are judged on the shortened run)",
+        };
         var parallel = new Option<int>("--parallel") { Description = "Scenarios run at once (0 = one per core)", DefaultValueFactory = _ => 1 };
         var command = new Command("run", "Run scenarios against a widget and write reports; exit 0 only when every expectation holds");
         scenarios.AddTo(command);
@@ -39,6 +44,7 @@ internal static class RunCommand
         command.Options.Add(net);
         command.Options.Add(quiet);
         command.Options.Add(parallel);
+        command.Options.Add(maxDuration);
         command.Options.Add(calibrate);
         command.Options.Add(uninstrumented);
         command.SetAction(parse =>
@@ -50,6 +56,10 @@ internal static class RunCommand
 
             var exporters = ExporterRegistry.Default.Parse(parse.GetValue(format) ?? "json");
             var (batch, selected, root) = scenarios.Load(parse);
+            if (parse.GetValue(maxDuration) is { } cap)
+            {
+                selected = ShortenedTo(selected, cap);
+            }
             if (selected.Count == 0 && batch.Errors.Count == 0)
             {
                 throw new HarnessInputException(null, "no scenario matched the paths, --filter and --shard given", "at least one scenario file");
@@ -75,6 +85,7 @@ internal static class RunCommand
                 SeedOverride = parse.GetValue(seed),
                 NetworkOverride = netMode,
                 Uninstrumented = parse.GetValue(uninstrumented),
+                DescribeReproduction = ReproduceCommandLine.Format,
             };
             var reportDir = parse.GetValue(report) ?? Path.Combine(root, "reports", "latest");
             var quietMode = parse.GetValue(quiet);
@@ -82,7 +93,7 @@ internal static class RunCommand
 
             foreach (var error in batch.Errors)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]error[/] {error.Error.Describe()}");
+                Terminal.Line($"[red]error[/] {error.Error.Describe()}");
             }
 
             var runner = new SuiteRunner(options);
@@ -94,7 +105,7 @@ internal static class RunCommand
             {
                 var samples = result.Scenarios.SelectMany(s => CostCalibration.SamplesFrom(s.Frames)).ToList();
                 var fitted = CostCalibration.Calibrate(samples, Environment.MachineName);
-                AnsiConsole.MarkupLineInterpolated($"cost model fitted on {samples.Count} frames (R² {fitted.CalibrationRSquared:0.###}): µs = {fitted.PerInstruction:G4}·instructions + {fitted.PerEngineCall:G4}·engine calls + {fitted.PerAllocByte:G4}·bytes + {fitted.PerAllocation:G4}·allocations");
+                Terminal.Line($"cost model fitted on {samples.Count} frames (R² {fitted.CalibrationRSquared:0.###}): µs = {fitted.PerInstruction:G4}·instructions + {fitted.PerEngineCall:G4}·engine calls + {fitted.PerAllocByte:G4}·bytes + {fitted.PerAllocation:G4}·allocations");
                 result = result with { CostModel = fitted };
             }
 
@@ -113,12 +124,12 @@ internal static class RunCommand
                 var comparison = BaselineComparison.Compare(SummaryJsonReader.ReadFile(baselinePath), result);
                 foreach (var line in comparison.DescribeFailures())
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[red]regression[/] {line}");
+                    Terminal.Line($"[red]regression[/] {line}");
                 }
 
                 foreach (var note in comparison.Notes)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[grey]note[/] {note}");
+                    Terminal.Line($"[grey]note[/] {note}");
                 }
 
                 if (!comparison.Passed && exit == ExitCodes.Passed)
@@ -126,11 +137,23 @@ internal static class RunCommand
                     exit = ExitCodes.ExpectationFailed;
                 }
 
-                AnsiConsole.MarkupLineInterpolated($"baseline gate: {(comparison.Passed ? "passed" : "FAILED")} against {baselinePath}");
+                Terminal.Line($"baseline gate: {(comparison.Passed ? "passed" : "FAILED")} against {baselinePath}");
             }
 
             return exit;
         });
         return command;
+    }
+
+    private static IReadOnlyList<LoadedScenario> ShortenedTo(IReadOnlyList<LoadedScenario> scenarios, double seconds)
+    {
+        if (!(seconds >= ShrinkCandidates.MinimumDurationSeconds))
+        {
+            throw new HarnessInputException(null, $"--max-duration {seconds}", $"at least {ShrinkCandidates.MinimumDurationSeconds} game second");
+        }
+
+        return scenarios
+            .Select(s => s.Definition.DurationSeconds <= seconds ? s : s with { Definition = ShrinkCandidates.Shorten(s.Definition, seconds) })
+            .ToList();
     }
 }

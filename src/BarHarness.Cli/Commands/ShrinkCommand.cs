@@ -1,10 +1,10 @@
 using System.CommandLine;
 using BarHarness.Cli.Console;
-using BarHarness.Cli.Shrinking;
 using BarHarness.Core.Diagnostics;
 using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Running;
+using BarHarness.Scenarios.Shrinking;
 using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
@@ -44,19 +44,19 @@ internal static class ShrinkCommand
                 throw new HarnessInputException(null, $"--max-runs {parse.GetValue(maxRuns)}", "at least 1");
             }
 
-            var options = new RunOptions { RepoRoot = root, WidgetOverride = widgetPath };
+            var options = new RunOptions { RepoRoot = root, WidgetOverride = widgetPath, DescribeReproduction = ReproduceCommandLine.Format };
             ScenarioResult Run(ScenarioDefinition d) => new ScenarioRun(new LoadedScenario(ReproFileName.Display(root, path), d), options).Execute();
 
             var first = Run(definition);
             if (first.Outcome == ScenarioOutcome.Pass)
             {
-                AnsiConsole.MarkupLineInterpolated($"[green]{definition.Name} passes[/]: nothing to shrink");
+                Terminal.Line($"[green]{definition.Name} passes[/]: nothing to shrink");
                 return ExitCodes.Passed;
             }
 
             if (first.Outcome == ScenarioOutcome.Error)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{definition.Name} did not run[/]: {first.Error?.Message}; shrink needs a failing expectation");
+                Terminal.Line($"[red]{definition.Name} did not run[/]: {first.Error?.Message}; shrink needs a failing expectation");
                 return ExitCodes.ExpectationFailed;
             }
 
@@ -67,12 +67,12 @@ internal static class ShrinkCommand
                 throw new HarnessInputException(null, $"--expectation {name} did not fail", "one of: " + string.Join(", ", failed));
             }
 
-            AnsiConsole.MarkupLineInterpolated($"{definition.Name} fails {string.Join(", ", targets)}; shrinking (at most {parse.GetValue(maxRuns)} runs)");
+            Terminal.Line($"{definition.Name} fails {string.Join(", ", targets)}; shrinking (at most {parse.GetValue(maxRuns)} runs)");
             // A smaller scenario can hang where the original did not (e.g. a pause left without its unpause):
             // such a candidate is abandoned after a real-time limit, a guard only; it never decides a kept step.
             var limit = TimeSpan.FromSeconds(parse.GetValue(runTimeout) ?? Math.Max(60, 5 * (first.WallSeconds ?? 0)));
             var shrinker = new ScenarioShrinker(d => RunWithin(() => Run(d), limit), parse.GetValue(maxRuns));
-            var result = shrinker.Shrink(definition, targets, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+            var result = shrinker.Shrink(definition, targets, line => Terminal.Line($"[grey]{line}[/]"));
 
             var minimal = Finish(result, widgetPath);
             var outPath = Path.GetFullPath(parse.GetValue(output) ?? ReproFileName.DefaultPath(root, minimal.Name));
@@ -81,11 +81,11 @@ internal static class ShrinkCommand
 
             // The file on disk is the deliverable: load it back and run it once more to prove it reproduces.
             var written = ScenarioLoader.Load(outPath, display);
-            var check = new ScenarioRun(new LoadedScenario(display, written), new RunOptions { RepoRoot = root }).Execute();
+            var check = new ScenarioRun(new LoadedScenario(display, written), new RunOptions { RepoRoot = root, DescribeReproduction = ReproduceCommandLine.Format }).Execute();
             var reproduces = ScenarioShrinker.StillFails(check, targets);
-            AnsiConsole.MarkupLineInterpolated($"{result.AcceptedSteps.Count} reduction(s) kept in {result.Runs} run(s){(result.BudgetExhausted ? " (run budget spent; it may shrink further)" : string.Empty)}");
-            AnsiConsole.MarkupLineInterpolated($"units (peak bound) {definition.Units.PeakBound} -> {written.Units.PeakBound}, duration {definition.DurationSeconds} s -> {written.DurationSeconds} s, faults {definition.Faults.Count} -> {written.Faults.Count}, events {definition.Events.Count} -> {written.Events.Count}");
-            AnsiConsole.MarkupLineInterpolated($"wrote {display}: {(reproduces ? "[red]still fails[/] " + string.Join(", ", targets) : "[yellow]did NOT reproduce when loaded back[/]")}");
+            Terminal.Line($"{result.AcceptedSteps.Count} reduction(s) kept in {result.Runs} run(s){(result.BudgetExhausted ? " (run budget spent; it may shrink further)" : string.Empty)}");
+            Terminal.Line($"units (peak bound) {definition.Units.PeakBound} -> {written.Units.PeakBound}, duration {definition.DurationSeconds} s -> {written.DurationSeconds} s, faults {definition.Faults.Count} -> {written.Faults.Count}, events {definition.Events.Count} -> {written.Events.Count}");
+            Terminal.Line($"wrote {display}: {(reproduces ? "[red]still fails[/] " + string.Join(", ", targets) : "[yellow]did NOT reproduce when loaded back[/]")}");
             System.Console.Out.WriteLine("reproduce: " + check.ReproduceCommand);
             return ExitCodes.ExpectationFailed;
         });

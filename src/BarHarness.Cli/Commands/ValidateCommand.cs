@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BarHarness.Cli.Console;
 using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
@@ -16,10 +17,10 @@ internal static class ValidateCommand
             var (batch, selected, _) = scenarios.Load(parse);
             foreach (var error in batch.Errors)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]error[/] {error.Error.Describe()}");
+                Terminal.Line($"[red]error[/] {error.Error.Describe()}");
             }
 
-            AnsiConsole.MarkupLineInterpolated($"{selected.Count} scenario(s) valid, {batch.Errors.Count} with errors");
+            Terminal.Line($"{selected.Count} scenario(s) valid, {batch.Errors.Count} with errors");
             return batch.Errors.Count == 0 ? ExitCodes.Passed : ExitCodes.BadInput;
         });
         return command;

@@ -1,3 +1,4 @@
+using BarHarness.Cli.Console;
 using BarHarness.Reports.Model;
 using Spectre.Console;
 
@@ -6,6 +7,9 @@ namespace BarHarness.Cli.Commands;
 /// <summary>The end-of-run summary: one row per scenario, then every failing expectation with its reproduce command.</summary>
 internal static class SummaryView
 {
+    /// <summary>Lines of a failed expectation's detail (a traceback, the network story) printed under it.</summary>
+    private const int DetailLines = 8;
+
     public static void Print(RunReport report, IReadOnlyList<string> written)
     {
         var table = new Table().Border(TableBorder.Simple)
@@ -27,25 +31,29 @@ internal static class SummaryView
         AnsiConsole.Write(table);
         foreach (var s in report.Scenarios.Where(s => s.Outcome != ScenarioOutcome.Pass))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{ProgressView.Verdict(s.Outcome)}[/] {s.Name} ({s.File})");
+            Terminal.Line($"[red]{ProgressView.Verdict(s.Outcome)}[/] {s.Name} ({s.File})");
             if (s.Error is not null)
             {
-                AnsiConsole.MarkupLineInterpolated($"  error: {s.Error}");
+                Terminal.Line($"  error: {s.Error}");
             }
 
             foreach (var e in s.FailedExpectations)
             {
-                AnsiConsole.MarkupLineInterpolated($"  {e.Name}: expected {e.Expected}; got {e.Actual}");
+                Terminal.Line($"  {e.Name}: expected {e.Expected}; got {e.Actual}");
+                foreach (var line in (e.Detail ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(DetailLines))
+                {
+                    Terminal.Line($"    {line.TrimEnd()}");
+                }
             }
 
-            AnsiConsole.MarkupLineInterpolated($"  reproduce: {s.ReproduceCommand}");
+            Terminal.Line($"  reproduce: {s.ReproduceCommand}");
         }
 
         var passed = report.Scenarios.Count(s => s.Outcome == ScenarioOutcome.Pass);
-        AnsiConsole.MarkupLineInterpolated($"scenarios: {passed} passed, {report.Scenarios.Count - passed} failed");
+        Terminal.Line($"scenarios: {passed} passed, {report.Scenarios.Count - passed} failed");
         foreach (var file in written)
         {
-            AnsiConsole.MarkupLineInterpolated($"report: {file}");
+            Terminal.Line($"report: {file}");
         }
     }
 }

@@ -25,6 +25,7 @@ public sealed class LuaSocketApi
         Wait = wait ?? (transport.IsSimulated ? new NoWait() : new CappedWallWait(transport.Options.RealWaitCap));
         _allowConnect = new ConnectRules(Options.TcpAllowConnect);
         _allowListen = new ConnectRules(Options.TcpAllowListen);
+        Timeline = new SocketTimeline(() => Transport.Clock.NowMicros);
     }
 
     public ITransport Transport { get; }
@@ -35,18 +36,30 @@ public sealed class LuaSocketApi
 
     public SocketStatistics Statistics { get; } = new();
 
+    /// <summary>Connects, handshakes, first bytes and closes of the widget's sockets, in order.</summary>
+    public SocketTimeline Timeline { get; }
+
     /// <summary>Set by the binding: the calling widget's traceback, for blocking-call records.</summary>
     public Func<string>? TracebackSource { get; set; }
 
     /// <summary>Set by the host: the current game frame, for blocking-call records.</summary>
-    public Func<int?>? GameFrameSource { get; set; }
+    public Func<int?>? GameFrameSource
+    {
+        get => Timeline.GameFrameSource;
+        set => Timeline.GameFrameSource = value;
+    }
 
     public IEnumerable<TcpSocket> OpenSockets => _sockets.Values.Where(s => !s.IsClosed);
 
     public TcpSocket? Find(int handle) => _sockets.GetValueOrDefault(handle);
 
     /// <summary>socket.tcp(): a new master object.</summary>
-    public TcpSocket Tcp() => Adopt(null, SocketClass.Master);
+    public TcpSocket Tcp()
+    {
+        var socket = Adopt(null, SocketClass.Master);
+        Timeline.Created(socket);
+        return socket;
+    }
 
     public LuaResult Connect(TcpSocket socket, string host, int port)
     {
@@ -54,17 +67,28 @@ public sealed class LuaSocketApi
         if (!_allowConnect.Allows(host, address, port))
         {
             Statistics.ConnectDenied++;
+            Timeline.ConnectDenied(socket, host, port, "denied (not in TCPAllowConnect)");
             return LuaResult.Fail("connect denied");
         }
 
         if (address is null)
         {
+            Timeline.ConnectDenied(socket, host, port, "host not found");
             return LuaResult.Fail("host not found");
         }
 
         Statistics.ConnectAttempts++;
         RecordIfBlocking("connect", socket, socket.CanConnectNow);
-        return socket.Connect(new NetEndpoint(address, port));
+        var result = socket.Connect(new NetEndpoint(address, port));
+        Timeline.ConnectCalled(socket, host, port, result);
+        return result;
+    }
+
+    /// <summary>close(): the socket's end, recorded on the timeline.</summary>
+    public LuaResult Close(TcpSocket socket)
+    {
+        Timeline.Closing(socket);
+        return socket.Close();
     }
 
     public LuaResult Bind(TcpSocket socket, string host, int port)
@@ -92,15 +116,19 @@ public sealed class LuaSocketApi
         var after = socket.GetStats()[1] is long s2 ? s2 : 0;
         Statistics.BytesOffered += Math.Max(0, OfferedLength(data.Length, i, j));
         Statistics.BytesSent += after - before;
+        Timeline.Sent(socket, after - before);
         return result;
     }
 
     public LuaResult Receive(TcpSocket socket, ReceivePattern pattern, byte[] prefix)
     {
         RecordIfBlocking("receive", socket, socket.CanReceiveNow);
+        var before = socket.GetStats()[0] is long r ? r : 0;
         var result = socket.Receive(pattern, prefix);
+        var after = socket.GetStats()[0] is long r2 ? r2 : 0;
         var data = (result[0] ?? result[2]) as byte[];
         Statistics.BytesReceived += Math.Max(0, (data?.Length ?? 0) - prefix.Length);
+        Timeline.Received(socket, after - before, result);
         return result;
     }
 
@@ -112,6 +140,7 @@ public sealed class LuaSocketApi
     {
         var reads = recvt.Where(s => !s.IsClosed).ToList();
         var writes = sendt.Where(s => !s.IsClosed).ToList();
+        Timeline.Selected(reads, writes);
         var dirty = reads.Where(s => s.Dirty).ToList();
         var effective = dirty.Count > 0 ? 0 : timeoutSeconds;
 

@@ -82,7 +82,7 @@ public sealed unsafe class LuaSocketBinding
             "a" => ReceivePattern.All,
             _ => ReceivePattern.Bytes((long)a.Number(4)),
         }, a.Bytes(3))));
-        yield return ("close", a => a.Push(S(a).Close()));
+        yield return ("close", a => a.Push(api.Close(S(a))));
         yield return ("shutdown", a => a.Push(S(a).Shutdown(a.String(2) switch
         {
             "send" => Core.Transport.ShutdownDirection.Send,

@@ -90,6 +90,8 @@ public sealed class MarkdownSummaryExporter : IReportExporter
             md.AppendLine();
         }
 
+        md.Append("Network: ").Append(MarkdownText.Cell(s.NetworkTimeline.Story)).AppendLine(".").AppendLine();
+
         if (s.Outcome != ScenarioOutcome.Pass)
         {
             md.AppendLine("Reproduce:").AppendLine().Append(MarkdownText.CodeBlock(s.ReproduceCommand, "sh")).AppendLine();

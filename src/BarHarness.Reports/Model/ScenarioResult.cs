@@ -40,6 +40,12 @@ public sealed record ScenarioResult
 
     public ConsoleSummary Console { get; init; } = ConsoleSummary.None;
 
+    /// <summary>The widget's whole console output, bounded, with counts.</summary>
+    public ConsoleTranscript ConsoleTranscript { get; init; } = ConsoleTranscript.None;
+
+    /// <summary>Connects, accepts, first bytes, closes and faults in order, with the story of the stream.</summary>
+    public NetworkTimeline NetworkTimeline { get; init; } = NetworkTimeline.None;
+
     /// <summary>Per-frame columns (charted in HTML; left out of summary.json).</summary>
     public FrameSeries Frames { get; init; } = FrameSeries.Empty;
 

@@ -19,7 +19,11 @@ internal static class ExpectationEvaluator
         ViolationKind.BadFieldValue, ViolationKind.SchemaVersionMismatch, ViolationKind.UnknownMessageType, ViolationKind.SeqRegression,
     };
 
-    public static IReadOnlyList<ExpectationResult> Evaluate(ScenarioDefinition def, RunObservation run, BudgetReport budget, LeakReport leak)
+    /// <param name="widgetStreams">
+    /// False for a widget that never made a socket: the checks that need a stream (stream received,
+    /// freshness, reconnect) are not applied.
+    /// </param>
+    public static IReadOnlyList<ExpectationResult> Evaluate(ScenarioDefinition def, RunObservation run, BudgetReport budget, LeakReport leak, bool widgetStreams = true)
     {
         var x = def.Expectations;
         var results = new List<ExpectationResult>();
@@ -111,7 +115,7 @@ internal static class ExpectationEvaluator
                 first?.Traceback));
         }
 
-        if (x.ReconnectWithinSeconds is double bound)
+        if (x.ReconnectWithinSeconds is double bound && widgetStreams)
         {
             var unresolved = run.ReconnectUnresolvedSince is double since && run.DurationSeconds - since > bound;
             results.Add(new ExpectationResult(
@@ -121,7 +125,7 @@ internal static class ExpectationEvaluator
                 unresolved ? $"server back at {run.ReconnectUnresolvedSince:0.#} s, never reconnected" : $"{run.Reconnects} reconnects, slowest {run.MaxReconnectDelaySeconds:0.##} s ({run.ConnectionsAccepted} connections)"));
         }
 
-        Oracle(def, run, results);
+        Oracle(def, run, results, widgetStreams);
 
         if (x.MaxConsoleLinesPerMinute is double perMinute)
         {
@@ -163,7 +167,7 @@ internal static class ExpectationEvaluator
         return results;
     }
 
-    private static void Oracle(ScenarioDefinition def, RunObservation run, List<ExpectationResult> results)
+    private static void Oracle(ScenarioDefinition def, RunObservation run, List<ExpectationResult> results, bool widgetStreams)
     {
         var o = def.Expectations.Oracle;
         var byKind = run.Violations.GroupBy(v => v.Kind).ToDictionary(g => g.Key, g => g.ToList());
@@ -179,10 +183,15 @@ internal static class ExpectationEvaluator
         if (o.ValidStream)
         {
             results.Add(new ExpectationResult("oracle.valid_stream", None(InvalidStream), "every message is valid JSON with the schema's fields, framed intact", Describe(InvalidStream)));
-            if (serverUp)
+            if (serverUp && widgetStreams)
             {
                 var messages = run.OracleStats?.Messages ?? 0;
-                results.Add(new ExpectationResult("oracle.stream_received", messages > 0, "the server receives the widget's stream", $"{messages} messages, {run.BytesReceivedByServer} bytes"));
+                results.Add(new ExpectationResult(
+                    "oracle.stream_received",
+                    messages > 0,
+                    "the server receives the widget's stream",
+                    $"{messages} messages, {run.BytesReceivedByServer} bytes",
+                    messages > 0 ? null : run.NetworkTimeline.Story));
             }
         }
 
@@ -201,11 +210,12 @@ internal static class ExpectationEvaluator
             results.Add(new ExpectationResult("oracle.snapshot_after_reconnect", None(ViolationKind.MissingSnapshotAfterReconnect), "a full snapshot first on every connection", Describe(ViolationKind.MissingSnapshotAfterReconnect)));
         }
 
-        if (o.FreshnessFrames is int frames)
+        if (o.FreshnessFrames is int frames && widgetStreams)
         {
             var h = run.OracleStats?.Freshness;
             var p99 = h is null || h.Samples == 0 ? 0 : h.Quantile(0.99);
-            results.Add(new ExpectationResult("oracle.freshness", h is { Samples: > 0 } && p99 <= frames, $"p99 age of exported unit state ≤ {frames} frames", h is null || h.Samples == 0 ? "no samples" : $"p99 {p99} frames, max {h.Max} ({h.Samples} samples)"));
+            results.Add(new ExpectationResult("oracle.freshness", h is { Samples: > 0 } && p99 <= frames, $"p99 age of exported unit state ≤ {frames} frames", h is null || h.Samples == 0 ? "no samples" : $"p99 {p99} frames, max {h.Max} ({h.Samples} samples)",
+                h is { Samples: > 0 } ? null : run.NetworkTimeline.Story));
         }
 
         if (o.Accuracy)

@@ -47,6 +47,8 @@ internal sealed class SocketObservations(LuaSocketApi api)
 {
     public SocketStatistics Statistics => api.Statistics;
 
+    public SocketTimeline Timeline => api.Timeline;
+
     public IReadOnlyList<string> OpenSocketDescriptions() =>
         api.OpenSockets.Select(s => $"tcp{{{s.ClassName}}} #{s.Id}").ToList();
 }

@@ -16,7 +16,10 @@ internal static class ResultBuilder
         var allowed = (def.Expectations.Memory?.MaxGrowthKbPerMinute ?? 64) * 1024;
         var leftovers = new ShutdownLeftovers(run.OpenSocketsAfterShutdown, run.ActionsAfterShutdown);
         var leak = LeakAnalyzer.Analyze(run.Heap, allowed, def.Expectations.Memory?.AfterSeconds ?? Math.Min(60, def.DurationSeconds / 4), run.Frames, null, leftovers);
-        var expectations = ExpectationEvaluator.Evaluate(def, run, budget, leak);
+        // A widget that never makes a socket is not a streaming widget: the stream checks that need a
+        // stream are not applied to it. The bundled widget streams by design, so they always apply to it.
+        var streams = run.NetworkTimeline.WidgetUsedNetwork || string.Equals(widgetPath, options.BundledWidget, StringComparison.Ordinal);
+        var expectations = ExpectationEvaluator.Evaluate(def, run, budget, leak, streams);
         var load = run.LoadResults.FirstOrDefault();
         var error = load is { IsLoaded: false } && !def.Expectations.ExpectWidgetRemoved
             ? new RunError(load.Describe(), load.Location?.ToString() ?? load.SyntaxIssues.FirstOrDefault()?.ToString())
@@ -32,7 +35,7 @@ internal static class ResultBuilder
             WallSeconds = wallSeconds,
             Outcome = expectations.All(e => e.Passed) ? ScenarioOutcome.Pass : ScenarioOutcome.Fail,
             Error = error,
-            ReproduceCommand = ReproduceCommand(options, scenario, seed),
+            ReproduceCommand = options.DescribeReproduction(Reproduction.Of(scenario, seed, options)),
             Expectations = expectations,
             Budget = budget,
             Leak = leak,
@@ -47,20 +50,14 @@ internal static class ResultBuilder
                 run.ConsoleLineCount,
                 run.ConsoleLines.GroupBy(l => l.Frame / 1800).Select(g => (long)g.Count()).DefaultIfEmpty(0).Max(),
                 run.ConsoleLines.GroupBy(l => l.Text).Select(g => new RepeatedLine(g.Key, g.Count())).OrderByDescending(r => r.Count).ThenBy(r => r.Text, StringComparer.Ordinal).Take(5).ToList()),
+            ConsoleTranscript = ConsoleTranscriptBuilder.Build(run.ConsoleLines.Select(l => (l.Frame, l.Source, l.Text)), run.ConsoleLineCount),
+            NetworkTimeline = run.NetworkTimeline,
             Frames = run.Frames,
             FaultWindows = run.FaultWindows,
             SlowestFrames = run.SlowFrames,
             Profile = run.Profile,
         };
     }
-
-    public static string ReproduceCommand(RunOptions options, LoadedScenario scenario, ulong seed)
-    {
-        var widget = options.WidgetOverride is null ? string.Empty : $" --widget {Quote(options.WidgetOverride)}";
-        return $"{options.CommandName} run {Quote(scenario.RelativePath)} --seed {seed}{widget}";
-    }
-
-    private static string Quote(string s) => s.Contains(' ', StringComparison.Ordinal) ? $"\"{s}\"" : s;
 
     private static string Relative(string root, string path)
     {

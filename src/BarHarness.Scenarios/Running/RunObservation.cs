@@ -12,6 +12,7 @@ namespace BarHarness.Scenarios.Running;
 public sealed class RunObservation
 {
     private const int SlowFramesKept = 12;
+    private readonly HashSet<string> _definedCallIns = new(StringComparer.Ordinal);
     private readonly FrameSeriesBuilder _frames = new();
     private readonly List<string> _faultNames = new();
     private readonly Dictionary<string, double> _faultOpen = new(StringComparer.Ordinal);
@@ -69,9 +70,6 @@ public sealed class RunObservation
 
     public bool LoadedAtEnd { get; internal set; }
 
-    /// <summary>The error of an exec script, with its traceback, or null when it ran cleanly.</summary>
-    public string? ScriptError { get; internal set; }
-
     public IReadOnlyList<string> ActionsBeforeShutdown { get; internal set; } = [];
 
     public IReadOnlyList<string> ActionsAfterShutdown { get; internal set; } = [];
@@ -85,6 +83,18 @@ public sealed class RunObservation
     public IReadOnlyDictionary<string, int> UnimplementedCalls { get; private set; } = new Dictionary<string, int>();
 
     public ulong WorldStateHash { get; private set; }
+
+    /// <summary>
+    /// Call-ins that reached a widget function at least once (the widget defines them). Handler work
+    /// (shutdown, config collection, text commands) and call-ins no widget defines are not in it.
+    /// </summary>
+    public IReadOnlySet<string> CallInsDefinedByWidget => _definedCallIns;
+
+    /// <summary>Real microseconds spent in handler work and in call-ins no widget defines, summed.</summary>
+    public double HandlerOnlyMicros { get; private set; }
+
+    /// <summary>The network from both ends, in order (set when the run ends).</summary>
+    public NetworkTimeline NetworkTimeline { get; internal set; } = NetworkTimeline.None;
 
     internal int FaultBit(string name)
     {
@@ -111,6 +121,18 @@ public sealed class RunObservation
             {
                 _slow.RemoveAt(_slow.Count - 1);
             }
+        }
+    }
+
+    internal void NoteCallIn(string callIn, in CallInSample sample)
+    {
+        if (sample.WidgetsCalled > 0)
+        {
+            _definedCallIns.Add(callIn);
+        }
+        else
+        {
+            HandlerOnlyMicros += sample.ElapsedMicroseconds;
         }
     }
 

@@ -1,3 +1,4 @@
+using BarHarness.LuaHost.Widgets;
 using BarHarness.Scenarios.Definition;
 
 namespace BarHarness.Scenarios.Running;
@@ -34,11 +35,17 @@ public sealed record RunOptions
     /// <summary>Round engine numbers to float32 like BAR's LUA_NUMBER.</summary>
     public bool Float32Numbers { get; init; }
 
-    /// <summary>The command prefix printed in reproduce lines.</summary>
-    public string CommandName { get; init; } = "dotnet run --project src/BarHarness.Cli --";
+    /// <summary>
+    /// Words that reproduce a result (the command line is the caller's to format); the default names the
+    /// scenario file, seed and widget.
+    /// </summary>
+    public Func<Reproduction, string> DescribeReproduction { get; init; } = r => r.Describe();
 
-    /// <summary>Instead of a widget, run this script (code, chunk name) once at the last frame (barharness exec).</summary>
-    public (string Code, string ChunkName)? ExecScript { get; init; }
+    /// <summary>Load the scenario's widget (false: the world runs with no widget, for callers that bring their own Lua).</summary>
+    public bool LoadWidget { get; init; } = true;
+
+    /// <summary>Called once after the last frame, before every widget shuts down.</summary>
+    public Action<WidgetHost>? BeforeShutdown { get; init; }
 
     /// <summary>Echo the widget's console lines to this writer as they are written.</summary>
     public TextWriter? ConsoleMirror { get; init; }

@@ -42,7 +42,7 @@ public sealed class ScenarioRun
     {
         var def = _scenario.Definition;
         var seed = _options.SeedOverride ?? def.Seed;
-        var widgetPath = _options.ExecScript is null ? ResolveWidget(def) : _options.BundledWidget;
+        var widgetPath = _options.LoadWidget ? ResolveWidget(def) : _options.BundledWidget;
         var wall = Stopwatch.StartNew();
         try
         {
@@ -64,7 +64,7 @@ public sealed class ScenarioRun
                 WallSeconds = wall.Elapsed.TotalSeconds,
                 Outcome = ScenarioOutcome.Error,
                 Error = new RunError($"the harness failed while running this scenario: {e.GetType().Name}: {e.Message}", _scenario.RelativePath),
-                ReproduceCommand = ResultBuilder.ReproduceCommand(_options, _scenario, seed),
+                ReproduceCommand = _options.DescribeReproduction(Reproduction.Of(_scenario, seed, _options)),
             };
         }
     }
@@ -120,6 +120,7 @@ public sealed class ScenarioRun
         var observation = new RunObservation(def.DurationSeconds) { Uninstrumented = _options.Uninstrumented };
         var accumulator = new FrameAccumulator();
         var reconnects = new ReconnectTracker();
+        var accepts = new ServerAcceptLog();
         var coster = new DeterministicCost();
         var heapEvery = Math.Max(30, (int)(_options.HeapSampleIntervalSeconds * ScenarioDefinition.FramesPerSecond));
         string? widgetName = null;
@@ -172,8 +173,11 @@ public sealed class ScenarioRun
             accumulator.ResetFrame();
         }
 
-        void Measure(string callIn, CallInSample sample) =>
+        void Measure(string callIn, CallInSample sample)
+        {
+            observation.NoteCallIn(callIn, sample);
             accumulator.Add(callIn, sample, s => _options.Uninstrumented ? 0 : coster.Price(s.Instructions, s.EngineCalls, s.AllocBytes, s.AllocCount));
+        }
 
         // The world queues only what Recoil delivers to the local LuaUI (allied or readable units, LOS
         // and radar events of the local ally team); WorldEventCallIn gives BAR's name and argument list.
@@ -220,7 +224,7 @@ public sealed class ScenarioRun
             }
         }
 
-        if (loadFrame == 0 && _options.ExecScript is null)
+        if (loadFrame == 0 && _options.LoadWidget)
         {
             LoadWidget();
         }
@@ -267,7 +271,7 @@ public sealed class ScenarioRun
                     Forward(e);
                 }
 
-                if (widgetName is null && loadFrame > 0 && world.Frame >= loadFrame && _options.ExecScript is null)
+                if (widgetName is null && loadFrame > 0 && world.Frame >= loadFrame && _options.LoadWidget)
                 {
                     LoadWidget();
                 }
@@ -277,6 +281,7 @@ public sealed class ScenarioRun
                 server.Step(world.Frame);
                 var counters = server.Counters;
                 reconnects.Observe(world.Clock.GameSeconds, counters.ConnectionsAccepted, counters.OpenConnections, server.IsListening && !server.ActiveFaults.Contains("down"));
+                accepts.Observe(world.Clock.GameSeconds, counters.ConnectionsAccepted);
                 observation.ObserveFaults(world.Clock.GameSeconds, server.ActiveFaults);
                 if (world.Frame % heapEvery == 0)
                 {
@@ -302,10 +307,7 @@ public sealed class ScenarioRun
         }
 
         Flush();
-        if (_options.ExecScript is { } script)
-        {
-            observation.ScriptError = host.RunScript(script.Code, script.ChunkName);
-        }
+        _options.BeforeShutdown?.Invoke(host);
 
         observation.LoadedAtEnd = host.LoadedWidgets.Count > 0;
         observation.ActionsBeforeShutdown = host.Actions.ToList();
@@ -316,6 +318,8 @@ public sealed class ScenarioRun
         observation.OpenSocketsAfterShutdown = sockets.OpenSocketDescriptions();
         observation.ActionsAfterShutdown = host.Actions.ToList();
         observation.Finish(host, runtime, server, oracle, sockets, reconnects, accumulator, profiler, engine, world);
+        accepts.Observe(world.Clock.GameSeconds, server.Counters.ConnectionsAccepted);
+        observation.NetworkTimeline = NetworkTimelineBuilder.Build(sockets.Timeline, accepts, observation.FaultWindows, world.Clock.GameSeconds);
         return observation;
     }
 

@@ -52,7 +52,7 @@ public sealed class SuiteRunner
             DurationGameSeconds = 0,
             Outcome = ScenarioOutcome.Error,
             Error = new RunError(e.Error.Message + (e.Error.Expected is null ? string.Empty : $" (expected {e.Error.Expected})"), e.Error.Location?.ToString()),
-            ReproduceCommand = $"{_options.CommandName} validate {e.RelativePath}",
+            ReproduceCommand = _options.DescribeReproduction(new Reproduction(e.RelativePath, 0, null, ScenarioFileBroken: true)),
         });
 
         return new RunReport

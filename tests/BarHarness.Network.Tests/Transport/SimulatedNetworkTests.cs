@@ -5,6 +5,7 @@ using BarHarness.Core.Transport;
 using BarHarness.Network.Simulated;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace BarHarness.Network.Tests.Transport;
 
@@ -79,17 +80,16 @@ public sealed class SimulatedNetworkTests
         Assert.Equal(4, server.Available);
     }
 
-    [Fact]
-    public void Same_operations_give_the_same_bytes_at_the_same_virtual_times()
+    [Property]
+    public Property Same_operations_give_the_same_bytes_at_the_same_virtual_times()
     {
-        Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed => Run((ulong)seed) == Run((ulong)seed))
-            .QuickCheckThrowOnFailure();
+        return Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed => Run((ulong)seed) == Run((ulong)seed));
     }
 
-    [Fact]
-    public void Byte_accounting_balances_under_random_reads_writes_and_resets()
+    [Property]
+    public Property Byte_accounting_balances_under_random_reads_writes_and_resets()
     {
-        Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
+        return Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
         {
             var network = new SimulatedNetwork(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(3000, 2000), LatencyMicros = 700 });
             var random = new SeededRandom((ulong)seed);
@@ -103,7 +103,7 @@ public sealed class SimulatedNetworkTests
             network.AdvanceBy(10_000);
             var c = client.Counters;
             return c.BytesWritten == server.Counters.BytesRead + c.BytesLostAtReset;
-        }).QuickCheckThrowOnFailure();
+        });
     }
 
     private static string Run(ulong seed)

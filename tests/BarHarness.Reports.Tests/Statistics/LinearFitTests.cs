@@ -1,6 +1,7 @@
 using BarHarness.Reports.Statistics;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace BarHarness.Reports.Tests.Statistics;
 
@@ -12,30 +13,30 @@ public sealed class LinearFitTests
          from count in Gen.Choose(3, 200)
          select (slope / 10.0, (double)intercept, count)).ToArbitrary();
 
-    [Fact]
-    public void Slope_and_intercept_of_exact_linear_data_are_recovered()
+    [Property]
+    public Property Slope_and_intercept_of_exact_linear_data_are_recovered()
     {
-        Prop.ForAll(Lines(), line =>
+        return Prop.ForAll(Lines(), line =>
         {
             var x = Enumerable.Range(0, line.Count).Select(i => i * 0.5).ToArray();
             var y = x.Select(v => line.Intercept + (line.Slope * v)).ToArray();
             var fit = LinearFit.Of(x, y);
             return Math.Abs(fit.Slope - line.Slope) <= 1e-6 * Math.Max(1, Math.Abs(line.Slope))
                 && Math.Abs(fit.Intercept - line.Intercept) <= 1e-6 * Math.Max(1, Math.Abs(line.Intercept));
-        }).QuickCheckThrowOnFailure();
+        });
     }
 
-    [Fact]
-    public void Confidence_interval_of_noise_free_data_contains_the_true_slope()
+    [Property]
+    public Property Confidence_interval_of_noise_free_data_contains_the_true_slope()
     {
-        Prop.ForAll(Lines(), line =>
+        return Prop.ForAll(Lines(), line =>
         {
             var x = Enumerable.Range(0, line.Count).Select(i => (double)i).ToArray();
             var y = x.Select(v => line.Intercept + (line.Slope * v)).ToArray();
             var (low, high) = LinearFit.Of(x, y).SlopeInterval();
             var slack = 1e-6 * Math.Max(1, Math.Abs(line.Slope));
             return low - slack <= line.Slope && line.Slope <= high + slack;
-        }).QuickCheckThrowOnFailure();
+        });
     }
 
     [Fact]

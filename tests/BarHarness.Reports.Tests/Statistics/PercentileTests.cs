@@ -1,6 +1,7 @@
 using BarHarness.Reports.Statistics;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace BarHarness.Reports.Tests.Statistics;
 
@@ -9,33 +10,33 @@ public sealed class PercentileTests
     private static Arbitrary<double[]> NonEmptySamples() =>
         Gen.Choose(-1_000_000, 1_000_000).Select(v => v / 100.0).NonEmptyListOf().Select(l => l.ToArray()).ToArbitrary();
 
-    [Fact]
-    public void P50_is_at_most_p95_at_most_p99_at_most_max()
+    [Property]
+    public Property P50_is_at_most_p95_at_most_p99_at_most_max()
     {
-        Prop.ForAll(NonEmptySamples(), values =>
+        return Prop.ForAll(NonEmptySamples(), values =>
         {
             var d = DistributionCalculator.Summarize(values);
             return d.P50 <= d.P95 && d.P95 <= d.P99 && d.P99 <= d.Max && d.Max == values.Max();
-        }).QuickCheckThrowOnFailure();
+        });
     }
 
-    [Fact]
-    public void Percentile_does_not_depend_on_the_order_of_the_values()
+    [Property]
+    public Property Percentile_does_not_depend_on_the_order_of_the_values()
     {
-        Prop.ForAll(NonEmptySamples(), Gen.Choose(0, 100).ToArbitrary(), (values, percent) =>
+        return Prop.ForAll(NonEmptySamples(), Gen.Choose(0, 100).ToArbitrary(), (values, percent) =>
         {
             var reversed = values.Reverse().ToArray();
             var rotated = values.Skip(values.Length / 2).Concat(values.Take(values.Length / 2)).ToArray();
             var expected = Percentile.Of(values, percent);
             return Percentile.Of(reversed, percent) == expected && Percentile.Of(rotated, percent) == expected;
-        }).QuickCheckThrowOnFailure();
+        });
     }
 
-    [Fact]
-    public void Percentile_is_always_an_observed_value()
+    [Property]
+    public Property Percentile_is_always_an_observed_value()
     {
-        Prop.ForAll(NonEmptySamples(), Gen.Choose(0, 100).ToArbitrary(), (values, percent) =>
-            values.Contains(Percentile.Of(values, percent))).QuickCheckThrowOnFailure();
+        return Prop.ForAll(NonEmptySamples(), Gen.Choose(0, 100).ToArbitrary(), (values, percent) =>
+            values.Contains(Percentile.Of(values, percent)));
     }
 
     [Fact]

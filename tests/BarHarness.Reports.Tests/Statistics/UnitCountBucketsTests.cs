@@ -1,6 +1,7 @@
 using BarHarness.Reports.Statistics;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace BarHarness.Reports.Tests.Statistics;
 
@@ -21,16 +22,16 @@ public sealed class UnitCountBucketsTests
         Assert.Equal(label, buckets.Label(buckets.IndexOf(units)));
     }
 
-    [Fact]
-    public void Grouping_keeps_every_value_exactly_once()
+    [Property]
+    public Property Grouping_keeps_every_value_exactly_once()
     {
-        Prop.ForAll(Gen.Choose(0, 6000).ArrayOf().ToArbitrary(), units =>
+        return Prop.ForAll(Gen.Choose(0, 6000).ArrayOf().ToArbitrary(), units =>
         {
             var values = units.Select(u => (double)u).ToArray();
             var groups = UnitCountBuckets.Standard.Group(units, values);
             return groups.Sum(g => g.Count) == units.Length
                 && groups.SelectMany(g => g).Order().SequenceEqual(values.Order());
-        }).QuickCheckThrowOnFailure();
+        });
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using BarHarness.Core.Randomness;
 using BarHarness.Scenarios.Definition;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace BarHarness.Scenarios.Tests.Definition;
 
@@ -79,8 +80,8 @@ public sealed class LoaderFuzzTests
         }
     }
 
-    [Fact]
-    public void Generated_scenario_text_loads_or_fails_cleanly()
+    [Property]
+    public Property Generated_scenario_text_loads_or_fails_cleanly()
     {
         var keys = new[] { "name", "duration", "seed", "units", "initial", "events", "faults", "at", "action", "speed", "world", "teams", "network", "port", "expectations", "budget", "p99_ms", "widget", "config", "repeat", "every", "count" };
         var line =
@@ -90,8 +91,7 @@ public sealed class LoaderFuzzTests
             select $"{indent}{key}: {value}";
         var document = Gen.ListOf(line).Select(lines => "duration: 30\n" + string.Join("\n", lines) + "\n");
 
-        Prop.ForAll(Arb.From(document), text => LoadsOrFailsCleanly(text, "/nowhere/generated.yaml", text) || true)
-            .QuickCheckThrowOnFailure();
+        return Prop.ForAll(Arb.From(document), text => LoadsOrFailsCleanly(text, "/nowhere/generated.yaml", text) || true);
     }
 
     /// <summary>True when the text loaded, false when it failed with a located input error; asserts otherwise.</summary>

@@ -1,6 +1,7 @@
 using BarHarness.Scenarios.Definition;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace BarHarness.Scenarios.Tests.Definition;
 
@@ -48,8 +49,8 @@ public sealed class ScenarioWriterTests
         Assert.Contains("../../src/w.lua", File.ReadAllText(target), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Any_text_in_names_commands_and_config_survives_the_round_trip()
+    [Property]
+    public Property Any_text_in_names_commands_and_config_survives_the_round_trip()
     {
         // Lone UTF-16 surrogates are not Unicode text; a scenario file cannot hold them.
         static bool IsText(string s) => !s.Where((c, i) => char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(s[i - 1]))).Any();
@@ -62,7 +63,7 @@ public sealed class ScenarioWriterTests
                   select (name, command, value, key);
 
         var template = ScenarioLoader.Parse("name: t\nduration: 10\n", "/nowhere/t.yaml");
-        Prop.ForAll(Arb.From(gen), c =>
+        return Prop.ForAll(Arb.From(gen), c =>
         {
             var scenario = template with
             {
@@ -77,7 +78,7 @@ public sealed class ScenarioWriterTests
                 && back.Events.Single() == new TextCommand(1, c.command)
                 && back.Widget.Config!.Entries.Single().Key == c.key
                 && back.Widget.Config["" + c.key] == new ConfigString(c.value);
-        }).QuickCheckThrowOnFailure();
+        });
     }
 
     private static void AssertSameScenario(ScenarioDefinition a, ScenarioDefinition b)

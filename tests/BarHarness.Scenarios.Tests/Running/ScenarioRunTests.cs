@@ -103,7 +103,7 @@ public sealed class ScenarioRunTests
             Assert.Equal(ScenarioOutcome.Fail, result.Outcome);
             var failed = Assert.Single(result.FailedExpectations, e => e.Name == "no_lua_errors");
             Assert.Contains("bad_widget.lua\"]:3: boom at 45", failed.Actual);
-            Assert.Contains("--seed 5", result.ReproduceCommand);
+            Assert.Contains("seed 5", result.ReproduceCommand);
             Assert.Contains(observation.WidgetEvents, e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Removed);
         }
         finally

@@ -2,6 +2,7 @@ using BarHarness.LuaHost.Widgets;
 using BarHarness.TestServer.Oracle;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace BarHarness.Scenarios.Tests.Trust;
 
@@ -19,10 +20,10 @@ public sealed class WorldTimelinePropertyTests
         ViolationKind.Accounting, ViolationKind.SeqRegression, ViolationKind.MissingSnapshotAfterDrop, ViolationKind.BadFraming,
     ];
 
-    [Fact]
-    public void Bundled_widget_never_errors_blocks_or_breaks_the_stream_under_any_timeline_and_faults()
+    [SoakProperty(40)]
+    public Property Bundled_widget_never_errors_blocks_or_breaks_the_stream_under_any_timeline_and_faults()
     {
-        Prop.ForAll(WorldTimelineGen.Case.ToArbitrary(), c =>
+        return Prop.ForAll(WorldTimelineGen.Case.ToArbitrary(), c =>
         {
             var run = TrustRun.Execute(c.ToYaml(), "property-case", widgetFile: null);
             var errors = run.Observation.WidgetEvents.Where(e => e.Kind == WidgetEventKind.Error).Select(e => e.Message).ToList();
@@ -31,13 +32,13 @@ public sealed class WorldTimelinePropertyTests
             return (errors.Count == 0).Label("Lua errors: " + string.Join(" | ", errors))
                 .And((blocking.Count == 0).Label("blocking calls: " + string.Join(", ", blocking)))
                 .And((violations.Count == 0).Label("oracle: " + string.Join(" | ", violations.Take(3))));
-        }).Check(Config(40));
+        });
     }
 
-    [Fact]
-    public void Same_seed_gives_the_same_stream_and_world()
+    [SoakProperty(10)]
+    public Property Same_seed_gives_the_same_stream_and_world()
     {
-        Prop.ForAll(WorldTimelineGen.Case.ToArbitrary(), c =>
+        return Prop.ForAll(WorldTimelineGen.Case.ToArbitrary(), c =>
         {
             var yaml = c.ToYaml();
             var first = TrustRun.Execute(yaml, "property-case", widgetFile: null).Observation;
@@ -45,23 +46,17 @@ public sealed class WorldTimelinePropertyTests
             return (first.StreamHash == second.StreamHash).Label($"stream hash {first.StreamHash} then {second.StreamHash}")
                 .And((first.WorldStateHash == second.WorldStateHash).Label($"world hash {first.WorldStateHash} then {second.WorldStateHash}"))
                 .And((first.TimedStreamHash == second.TimedStreamHash).Label("timed stream hash differs"));
-        }).Check(Config(10));
+        });
     }
 
-    [Fact]
-    public void Generated_cases_load_as_valid_scenarios()
+    [Property(MaxTest = 200, QuietOnSuccess = true)]
+    public Property Generated_cases_load_as_valid_scenarios()
     {
         // Cheap guard for the generator itself: every case it makes is a scenario the loader accepts.
-        Prop.ForAll(WorldTimelineGen.Case.ToArbitrary(), c =>
+        return Prop.ForAll(WorldTimelineGen.Case.ToArbitrary(), c =>
         {
             var definition = BarHarness.Scenarios.Definition.ScenarioLoader.Parse(c.ToYaml(), "property-case.yaml");
             return definition.Seed == c.Seed && definition.Faults.Count == c.Faults.Count;
-        }).Check(Config(200, soak: false));
-    }
-
-    private static Config Config(int cases, bool soak = true)
-    {
-        var factor = soak && int.TryParse(Environment.GetEnvironmentVariable("BARHARNESS_SOAK"), out var k) && k > 1 ? k : 1;
-        return FsCheck.Config.QuickThrowOnFailure.WithMaxTest(cases * factor).WithQuietOnSuccess(true);
+        });
     }
 }

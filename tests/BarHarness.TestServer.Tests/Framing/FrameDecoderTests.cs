@@ -2,6 +2,7 @@ using System.Text;
 using BarHarness.TestServer.Framing;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace BarHarness.TestServer.Tests.Framing;
 
@@ -103,36 +104,40 @@ public class FrameDecoderTests
         Assert.Equal(["{\"t\":1}", "{\"t\":2}"], events.Select(Text));
     }
 
-    [Fact]
-    public void Any_split_of_a_valid_stream_decodes_to_the_same_messages()
+    [Property]
+    public Property Any_split_of_a_valid_newline_stream_decodes_to_the_same_messages() =>
+        AnySplitDecodesTheSameMessages(FramingKind.NewlineDelimited);
+
+    [Property]
+    public Property Any_split_of_a_valid_length_prefixed_stream_decodes_to_the_same_messages() =>
+        AnySplitDecodesTheSameMessages(FramingKind.LengthPrefixed);
+
+    private static Property AnySplitDecodesTheSameMessages(FramingKind kind)
     {
         var payloads = new[] { "{\"seq\":0}", "{\"seq\":1,\"s\":\"é\\n\"}", new string('z', 700), "{}" };
-        foreach (var kind in new[] { FramingKind.NewlineDelimited, FramingKind.LengthPrefixed })
-        {
-            var stream = payloads.SelectMany(p => FrameEncoder.Encode(kind, Encoding.UTF8.GetBytes(p))).ToArray();
-            Prop.ForAll(
-                Gen.ListOf(Gen.Choose(1, 64)).ToArbitrary(),
-                cuts =>
+        var stream = payloads.SelectMany(p => FrameEncoder.Encode(kind, Encoding.UTF8.GetBytes(p))).ToArray();
+        return Prop.ForAll(
+            Gen.ListOf(Gen.Choose(1, 64)).ToArbitrary(),
+            cuts =>
+            {
+                var chunks = new List<byte[]>();
+                var at = 0;
+                foreach (var size in cuts.Append(stream.Length))
                 {
-                    var chunks = new List<byte[]>();
-                    var at = 0;
-                    foreach (var size in cuts.Append(stream.Length))
-                    {
-                        var take = Math.Min(size, stream.Length - at);
-                        chunks.Add(stream[at..(at + take)]);
-                        at += take;
-                    }
+                    var take = Math.Min(size, stream.Length - at);
+                    chunks.Add(stream[at..(at + take)]);
+                    at += take;
+                }
 
-                    var events = Decode(FrameDecoderFactory.Create(FramingKind.AutoDetect), [.. chunks]);
-                    return events.Select(Text).SequenceEqual(payloads);
-                }).QuickCheckThrowOnFailure();
-        }
+                var events = Decode(FrameDecoderFactory.Create(FramingKind.AutoDetect), [.. chunks]);
+                return events.Select(Text).SequenceEqual(payloads);
+            });
     }
 
-    [Fact]
-    public void Random_bytes_never_throw_and_every_byte_is_accounted_for()
+    [Property]
+    public Property Random_bytes_never_throw_and_every_byte_is_accounted_for()
     {
-        Prop.ForAll(
+        return Prop.ForAll(
             ArbMap.Default.ArbFor<byte[]>(),
             Gen.Choose(1, 50).ToArbitrary(),
             (bytes, chunk) =>
@@ -146,6 +151,6 @@ public class FrameDecoderTests
 
                 decoder.Finish(events);
                 return decoder.BytesFed == bytes.Length;
-            }).QuickCheckThrowOnFailure();
+            });
     }
 }

@@ -126,6 +126,7 @@ internal static class HtmlScenarioSection
             .Append(" reconnects, ").Append(ReportFormat.Count(n.DropsDeclared)).Append(" drops declared by the widget.</p>");
         AppendChart(html, ScenarioCharts.QueueDepth(s), "Send-queue depth per frame (band min–max, line mean per pixel).");
         AppendChart(html, ScenarioCharts.Freshness(s), "Age of the newest data the server holds.");
+        HtmlNetworkTimelineSection.Write(html, s);
         HtmlTable.Write(
             html,
             ["Oracle rule", "game time", "finding"],
@@ -135,6 +136,7 @@ internal static class HtmlScenarioSection
         html.Append("<h3>Console</h3><p>").Append(ReportFormat.Count(console.Lines)).Append(" lines, at most ")
             .Append(ReportFormat.Count(console.MaxLinesPerGameMinute)).Append(" in one game minute.</p>");
         HtmlTable.Write(html, ["Repeated line", "count"], console.TopRepeated.Select(r => new HtmlRow([r.Text, ReportFormat.Count(r.Count)])));
+        HtmlConsoleTranscriptSection.Write(html, s);
     }
 
     private static HtmlRow DistributionRow(string label, Distribution d, string extra) =>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BarHarness.Core.Diagnostics;
 
-namespace BarHarness.Cli.Replay;
+namespace BarHarness.Scenarios.Replay;
 
 /// <summary>One message of a serve recording: arrival time (wall µs since serve started), connection, the message itself.</summary>
 public sealed record RecordedMessage(long AtMicros, long Connection, JsonElement Message, int Line)

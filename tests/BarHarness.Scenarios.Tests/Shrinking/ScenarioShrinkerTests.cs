@@ -1,8 +1,8 @@
-using BarHarness.Cli.Shrinking;
 using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Shrinking;
 
-namespace BarHarness.Cli.Tests;
+namespace BarHarness.Scenarios.Tests.Shrinking;
 
 public sealed class ScenarioShrinkerTests
 {

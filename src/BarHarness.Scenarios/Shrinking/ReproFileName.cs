@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BarHarness.Cli.Shrinking;
+namespace BarHarness.Scenarios.Shrinking;
 
 /// <summary>Default place for a reproduction: <c>scenarios/repro/NAME.yaml</c> with a file-safe name.</summary>
 public static class ReproFileName

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace BarHarness.Cli.Replay;
+namespace BarHarness.Scenarios.Replay;
 
 /// <summary>Visible units at a game frame, as the widget exported them.</summary>
 public sealed record UnitCountSample(int Frame, int Units);

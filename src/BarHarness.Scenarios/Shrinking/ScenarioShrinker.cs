@@ -1,7 +1,7 @@
 using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Definition;
 
-namespace BarHarness.Cli.Shrinking;
+namespace BarHarness.Scenarios.Shrinking;
 
 /// <summary>What shrinking found: the smallest scenario that still fails the target expectations, and how it got there.</summary>
 public sealed record ShrinkResult(

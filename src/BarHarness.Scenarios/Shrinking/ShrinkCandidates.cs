@@ -1,6 +1,6 @@
 using BarHarness.Scenarios.Definition;
 
-namespace BarHarness.Cli.Shrinking;
+namespace BarHarness.Scenarios.Shrinking;
 
 /// <summary>One smaller variant of a scenario and what was taken away.</summary>
 public sealed record ShrinkCandidate(string Step, ScenarioDefinition Scenario);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BarHarness.Scenarios.Definition;
 
-namespace BarHarness.Cli.Replay;
+namespace BarHarness.Scenarios.Replay;
 
 /// <summary>
 /// Turns a <see cref="RecordingSummary"/> into a scenario whose world follows the recording as far as
