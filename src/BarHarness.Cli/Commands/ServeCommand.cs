@@ -3,7 +3,7 @@ using System.Globalization;
 using BarHarness.Cli.Serve;
 using BarHarness.Core.Diagnostics;
 using BarHarness.Core.Transport;
-using BarHarness.TestServer.Faults;
+using BarHarness.Scenarios.Definition;
 using BarHarness.TestServer.Serve;
 using Spectre.Console;
 
@@ -24,7 +24,7 @@ internal static class ServeCommand
         var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "TCP port (the widget's default is 8765; 0 = any free port)", DefaultValueFactory = _ => ServeOptions.DefaultPort };
         var record = new Option<string?>("--record") { Description = "Record every message to this .jsonl file (replay turns it into a scenario)" };
-        var faults = new Option<string?>("--faults") { Description = "Fault schedule file (YAML/JSON, see src/BarHarness.TestServer/README.md)" };
+        var faults = new Option<string?>("--faults") { Description = "Fault file: a YAML faults: list as in scenarios, times from the start (see src/BarHarness.TestServer/README.md)" };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --host (exposes the game's data to the network)" };
         var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: until Ctrl+C or q)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for the faults' random draws", DefaultValueFactory = _ => 1 };
@@ -51,7 +51,7 @@ internal static class ServeCommand
                 Endpoint = endpoint,
                 AllowNonLoopback = parse.GetValue(allowRemote),
                 RecordPath = recordPath,
-                Schedule = parse.GetValue(faults) is { } faultFile ? FaultScheduleFile.Load(faultFile) : null,
+                Schedule = parse.GetValue(faults) is { } faultFile ? FaultFile.Load(faultFile) : null,
                 Seed = parse.GetValue(seed),
             };
             return Serve(options, parse.GetValue(seconds));

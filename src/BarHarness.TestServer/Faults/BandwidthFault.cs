@@ -4,9 +4,13 @@ namespace BarHarness.TestServer.Faults;
 /// Toxiproxy's bandwidth: at most <see cref="Rate"/> KB/s (1 KB = 1000 bytes here) in the chosen
 /// direction. Upstream, the server reads slowly, so the widget's send buffer fills up behind it.
 /// </summary>
-[FaultName("bandwidth")]
-public sealed record BandwidthFault(double Rate = 0) : Fault
+public sealed record BandwidthFault(double Rate) : Fault
 {
+    public static FaultSchema Schema { get; } = FaultSchema.Window(
+        "bandwidth",
+        v => new BandwidthFault(v["rate"]),
+        new FaultParameter("rate", FaultUnit.KilobytesPerSecond, 0.001, 10_000_000));
+
     public override void Apply(FaultContext context)
     {
         foreach (var connection in context.Connections)
