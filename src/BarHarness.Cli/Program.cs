@@ -22,6 +22,7 @@ public static class Program
 
             MergeReportsCommand.Create(),
             ServeCommand.Create(),
+            ProxyCommand.Create(),
             ApiCoverageCommand.Create(),
             ShrinkCommand.Create(),
             ReplayCommand.Create(),

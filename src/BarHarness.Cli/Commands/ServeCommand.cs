@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using BarHarness.Cli.Serve;
 using BarHarness.Core.Diagnostics;
 using BarHarness.Core.Transport;
@@ -16,9 +15,6 @@ namespace BarHarness.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan PlainLineInterval = TimeSpan.FromSeconds(1);
-
     public static Command Create()
     {
         var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
@@ -85,19 +81,10 @@ internal static class ServeCommand
                 stop.CancelAfter(TimeSpan.FromSeconds(limit));
             }
 
-            var interactive = !System.Console.IsInputRedirected && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
             System.Console.Out.WriteLine($"serve: listening on {session.Endpoint}" + (options.RecordPath is { } r ? $", recording to {r}" : string.Empty)
                 + (options.Schedule is { } s ? $", {s.Entries.Count} scheduled fault(s)" : string.Empty));
             var pump = session.RunAsync(stop.Token);
-            if (interactive)
-            {
-                ShowLive(session, stop);
-            }
-            else
-            {
-                PrintLines(session, stop.Token);
-            }
-
+            LiveConsole.Run(session, stop, apply => apply());
             pump.GetAwaiter().GetResult();
         }
         finally
@@ -105,47 +92,6 @@ internal static class ServeCommand
             System.Console.CancelKeyPress -= onCancel;
         }
 
-        var final = session.Snapshot();
-        System.Console.Out.WriteLine(ServeStatisticsView.Line(final));
-        foreach (var v in final.RecentViolations)
-        {
-            System.Console.Out.WriteLine("violation: " + ServeStatisticsView.Describe(v));
-        }
-
-        System.Console.Out.WriteLine(final.Violations == 0
-            ? "serve: stream valid (no violations)"
-            : string.Create(CultureInfo.InvariantCulture, $"serve: {final.Violations} violation(s)"));
-        return final.Violations == 0 ? ExitCodes.Passed : ExitCodes.ExpectationFailed;
-    }
-
-    private static void ShowLive(ServeSession session, CancellationTokenSource stop)
-    {
-        var keys = new ServeKeyState();
-        AnsiConsole.Live(ServeStatisticsView.Table(session.Snapshot(), ServeKeyBindings.Legend)).AutoClear(false).Start(live =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                while (System.Console.KeyAvailable)
-                {
-                    ServeKeyBindings.Find(System.Console.ReadKey(intercept: true).KeyChar)?.Apply(session, keys);
-                }
-
-                if (keys.QuitRequested)
-                {
-                    stop.Cancel();
-                }
-
-                live.UpdateTarget(ServeStatisticsView.Table(session.Snapshot(), ServeKeyBindings.Legend));
-                stop.Token.WaitHandle.WaitOne(RefreshInterval);
-            }
-        });
-    }
-
-    private static void PrintLines(ServeSession session, CancellationToken stop)
-    {
-        while (!stop.WaitHandle.WaitOne(PlainLineInterval))
-        {
-            System.Console.Out.WriteLine(ServeStatisticsView.Line(session.Snapshot()));
-        }
+        return LiveConsole.Summarise("serve", session.Snapshot());
     }
 }
