@@ -11,19 +11,26 @@ public sealed record BandwidthFault(double Rate) : Fault
         v => new BandwidthFault(v["rate"]),
         new FaultParameter("rate", FaultUnit.KilobytesPerSecond, 0.001, 10_000_000));
 
+    /// <summary>Idle time earns at most this much credit, as Toxiproxy, which paces each chunk, allows no burst after a pause.</summary>
+    private const double MaxCreditSeconds = 0.1;
+
     public override void Apply(FaultContext context)
     {
         foreach (var connection in context.Connections)
         {
             var progress = connection.State<Progress>();
             var moved = Stream == FaultStream.Upstream ? connection.BytesRead : connection.BytesWritten;
-            if (progress.StartBytes is null)
+            var bytesPerSecond = Rate * 1000.0;
+            if (progress.LastMicros is { } last)
             {
-                progress.StartBytes = moved;
+                progress.Credit -= moved - progress.LastMoved;
+                var earned = bytesPerSecond * (context.NowMicros - last) / 1_000_000.0;
+                progress.Credit = Math.Min(progress.Credit + earned, Math.Max(1, bytesPerSecond * MaxCreditSeconds));
             }
 
-            var allowed = (long)(Rate * 1000.0 * context.ElapsedFor(connection) / 1_000_000.0);
-            var budget = allowed - (moved - progress.StartBytes.Value);
+            progress.LastMicros = context.NowMicros;
+            progress.LastMoved = moved;
+            var budget = (long)Math.Floor(progress.Credit);
             if (Stream == FaultStream.Upstream)
             {
                 connection.LimitRead(budget);
@@ -37,6 +44,10 @@ public sealed record BandwidthFault(double Rate) : Fault
 
     private sealed class Progress
     {
-        public long? StartBytes { get; set; }
+        public long? LastMicros { get; set; }
+
+        public long LastMoved { get; set; }
+
+        public double Credit { get; set; }
     }
 }
