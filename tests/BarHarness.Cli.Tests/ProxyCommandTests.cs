@@ -9,12 +9,22 @@ namespace BarHarness.Cli.Tests;
 
 public sealed class ProxyCommandTests
 {
-    private const string Hello = """{"schema_version":1,"seq":0,"type":"hello","frame":100,"widget_version":"1.0.0","detail":"standard","framing":"newline","rate":30,"game_name":"Beyond All Reason","local":{"player_id":0,"team_id":0,"ally_team_id":0,"spectator":false,"full_view":false},"map":{"name":"Test","size_x":8192,"size_z":4096},"unit_defs":[]}""";
-    private const string Snapshot = """{"schema_version":1,"seq":1,"type":"snapshot","frame":100,"reason":"connect","detail":"standard","sample_window":1,"game":{"frame":100,"seconds":1,"speed":1.0,"wanted_speed":1.0,"paused":false},"players":[],"teams":[{"id":0,"ally_team":0,"dead":false,"metal":null,"energy":null}],"units":[{"id":100,"def":1,"team":0,"x":1,"y":2,"z":3,"hp":10,"max_hp":10,"bp":1}]}""";
-    private const string Delta = """{"schema_version":1,"seq":SEQ,"type":"delta","frame":130,"detail":"standard","sample_window":1,"created":[],"updated":[],"destroyed":[],"left_los":[],"teams":[]}""";
+    private const string Hello = """{"schema_version":1,"seq":0,"type":"hello","frame":100,"widget_version":"1.0.0","""
+        + """ "detail":"standard","framing":"newline","rate":30,"game_name":"Beyond All Reason","""
+        + """ "local":{"player_id":0,"team_id":0,"ally_team_id":0,"spectator":false,"full_view":false},"""
+        + """ "map":{"name":"Test","size_x":8192,"size_z":4096},"unit_defs":[]}""";
+
+    private const string Snapshot = """{"schema_version":1,"seq":1,"type":"snapshot","frame":100,"reason":"connect","""
+        + """ "detail":"standard","sample_window":1,"""
+        + """ "game":{"frame":100,"seconds":1,"speed":1.0,"wanted_speed":1.0,"paused":false},"players":[],"""
+        + """ "teams":[{"id":0,"ally_team":0,"dead":false,"metal":null,"energy":null}],"""
+        + """ "units":[{"id":100,"def":1,"team":0,"x":1,"y":2,"z":3,"hp":10,"max_hp":10,"bp":1}]}""";
+
+    private const string Delta = """{"schema_version":1,"seq":SEQ,"type":"delta","frame":130,"detail":"standard","""
+        + """ "sample_window":1,"created":[],"updated":[],"destroyed":[],"left_los":[],"teams":[]}""";
 
     [Fact]
-    public async Task Proxy_forwards_both_ways_applies_the_fault_file_records_a_replayable_stream_and_passes_a_valid_one()
+    public async Task Proxy_forwards_both_ways_applies_its_fault_file_and_records_a_replayable_valid_stream()
     {
         var dir = CliRunner.TempDir();
         var record = Path.Combine(dir, "game.jsonl");
@@ -40,10 +50,14 @@ public sealed class ProxyCommandTests
 
         Assert.Equal(stream, Encoding.UTF8.GetString(bytes));
         var delay = Stopwatch.GetElapsedTime(sentAt, firstByteAt);
-        Assert.True(delay >= TimeSpan.FromMilliseconds(300), $"the fault file's 300 ms latency: bytes reached the consumer after {delay.TotalMilliseconds} ms");
+        Assert.True(
+            delay >= TimeSpan.FromMilliseconds(300),
+            $"the fault file's 300 ms latency: bytes reached the consumer after {delay.TotalMilliseconds} ms");
         Assert.Equal("from the consumer\n", Encoding.UTF8.GetString(answer, 0, answered));
         Assert.Equal(0, exit);
-        var types = File.ReadAllLines(record).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("msg").GetProperty("type").GetString()!).ToList();
+        var types = File.ReadAllLines(record)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("msg").GetProperty("type").GetString()!)
+            .ToList();
         Assert.Equal(["hello", "snapshot", "delta"], types);
         Assert.Equal(0, CliRunner.Run("replay", record, "--out", Path.Combine(dir, "replay.yaml")));
         consumer.Stop();
@@ -56,7 +70,9 @@ public sealed class ProxyCommandTests
         var stream = string.Join('\n', Hello, Snapshot, Delta.Replace("SEQ", "7", StringComparison.Ordinal)) + "\n";
         var received = Task.Run(() => Consume(consumer, Encoding.UTF8.GetByteCount(stream)));
         var port = FreePort();
-        var proxy = Task.Run(() => CliRunner.Run("proxy", "--port", Text(port), "--upstream", $"127.0.0.1:{Text(consumerPort)}", "--no-api", "--seconds", "3"));
+        var upstream = $"127.0.0.1:{Text(consumerPort)}";
+        var proxy = Task.Run(() => CliRunner.Run(
+            "proxy", "--port", Text(port), "--upstream", upstream, "--no-api", "--seconds", "3"));
         using var widget = await ConnectAsync(port);
         widget.Send(Encoding.UTF8.GetBytes(stream));
         await received;
@@ -72,7 +88,10 @@ public sealed class ProxyCommandTests
         var faults = Path.Combine(dir, "faults.yaml");
         File.WriteAllText(faults, "faults:\n  - {name: latency, at: 1s, params: {latency_ms: -5}}\n");
 
-        Assert.Equal(2, CliRunner.Run("proxy", "--port", "0", "--upstream", "127.0.0.1:9", "--no-api", "--faults", faults, "--seconds", "1"));
+        var exit = CliRunner.Run(
+            "proxy", "--port", "0", "--upstream", "127.0.0.1:9", "--no-api", "--faults", faults, "--seconds", "1");
+
+        Assert.Equal(2, exit);
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -84,7 +103,9 @@ public sealed class ProxyCommandTests
         return (listener, ((IPEndPoint)listener.LocalEndpoint).Port);
     }
 
-    /// <summary>The user's consumer: greets the widget, then reads until it has <paramref name="expected"/> bytes.</summary>
+    /// <summary>
+    /// The user's consumer: greets the widget, then reads until it has <paramref name="expected"/> bytes.
+    /// </summary>
     /// <returns>The bytes, and the <see cref="Stopwatch"/> timestamp of the first one.</returns>
     private static (byte[] Bytes, long FirstByteAt) Consume(TcpListener listener, int expected)
     {

@@ -21,16 +21,46 @@ internal static class ProxyCommand
 
     public static Command Create()
     {
-        var port = new Option<int>("--port") { Description = "Port the widget connects to, on 127.0.0.1 (the widget's default is 8765)", DefaultValueFactory = _ => ServeOptions.DefaultPort };
-        var upstream = new Option<string?>("--upstream") { Description = "Your consumer, host:port (without it only the Toxiproxy API runs; create proxies there)" };
-        var name = new Option<string>("--name") { Description = "The proxy's name in the Toxiproxy API", DefaultValueFactory = _ => DefaultProxyName };
-        var apiPort = new Option<int>("--api-port") { Description = "Port of the Toxiproxy HTTP API on 127.0.0.1", DefaultValueFactory = _ => ToxiproxyApi.DefaultPort };
+        var port = new Option<int>("--port")
+        {
+            Description = "Port the widget connects to, on 127.0.0.1 (the widget's default is 8765)",
+            DefaultValueFactory = _ => ServeOptions.DefaultPort,
+        };
+        var upstream = new Option<string?>("--upstream")
+        {
+            Description = "Your consumer, host:port (without it only the Toxiproxy API runs; create proxies there)",
+        };
+        var name = new Option<string>("--name")
+        {
+            Description = "The proxy's name in the Toxiproxy API",
+            DefaultValueFactory = _ => DefaultProxyName,
+        };
+        var apiPort = new Option<int>("--api-port")
+        {
+            Description = "Port of the Toxiproxy HTTP API on 127.0.0.1",
+            DefaultValueFactory = _ => ToxiproxyApi.DefaultPort,
+        };
         var noApi = new Option<bool>("--no-api") { Description = "Do not start the Toxiproxy HTTP API" };
-        var record = new Option<string?>("--record") { Description = "Record every message to this .jsonl file, written as it arrives (replay turns it into a scenario)" };
-        var faults = new Option<string?>("--faults") { Description = "Fault file: a YAML faults: list as in scenarios, times from the start" };
-        var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: until Ctrl+C or q)" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed for the faults' random draws (toxicity, jitter)", DefaultValueFactory = _ => 1 };
-        var command = new Command("proxy", "Stand between a real game's widget and your real consumer: forward, validate, record, inject faults by file, key or Toxiproxy API")
+        var record = new Option<string?>("--record")
+        {
+            Description = "Record every message to this .jsonl file as it arrives (replay turns it into a scenario)",
+        };
+        var faults = new Option<string?>("--faults")
+        {
+            Description = "Fault file: a YAML faults: list as in scenarios, times from the start",
+        };
+        var seconds = new Option<double?>("--seconds")
+        {
+            Description = "Stop after this many seconds (default: until Ctrl+C or q)",
+        };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed for the faults' random draws (toxicity, jitter)",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command(
+            "proxy",
+            "Stand between a real game's widget and your consumer: forward, validate, record, inject faults")
         {
             port, upstream, name, apiPort, noApi, record, faults, seconds, seed,
         };
@@ -38,7 +68,8 @@ internal static class ProxyCommand
         {
             if (parse.GetValue(seconds) is <= 0)
             {
-                throw new HarnessInputException(null, $"--seconds {parse.GetValue(seconds)}", "a positive number of seconds");
+                throw new HarnessInputException(
+                    null, $"--seconds {parse.GetValue(seconds)}", "a positive number of seconds");
             }
 
             var recordPath = parse.GetValue(record);
@@ -63,10 +94,12 @@ internal static class ProxyCommand
             }
             else if (recordPath is not null || parse.GetValue(faults) is not null)
             {
-                throw new HarnessInputException(null, "--record and --faults need --upstream", "--upstream host:port (your consumer)");
+                throw new HarnessInputException(
+                    null, "--record and --faults need --upstream", "--upstream host:port (your consumer)");
             }
 
-            return Run(main, parse.GetValue(noApi) ? null : parse.GetValue(apiPort), parse.GetValue(seed), parse.GetValue(seconds));
+            var api = parse.GetValue(noApi) ? (int?)null : parse.GetValue(apiPort);
+            return Run(main, api, parse.GetValue(seed), parse.GetValue(seconds));
         });
         return command;
     }
@@ -106,7 +139,10 @@ internal static class ProxyCommand
         }
         catch (HttpListenerException e)
         {
-            throw new HarnessInputException(null, $"cannot serve the Toxiproxy API on 127.0.0.1:{apiPort}: {e.Message}", "a free port (--api-port) or --no-api");
+            throw new HarnessInputException(
+                null,
+                $"cannot serve the Toxiproxy API on 127.0.0.1:{apiPort}: {e.Message}",
+                "a free port (--api-port) or --no-api");
         }
 
         using var stop = new CancellationTokenSource();

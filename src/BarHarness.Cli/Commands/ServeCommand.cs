@@ -20,7 +20,10 @@ internal static class ServeCommand
         var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "TCP port (the widget's default is 8765; 0 = any free port)", DefaultValueFactory = _ => ServeOptions.DefaultPort };
         var record = new Option<string?>("--record") { Description = "Record every message to this .jsonl file (replay turns it into a scenario)" };
-        var faults = new Option<string?>("--faults") { Description = "Fault file: a YAML faults: list as in scenarios, times from the start (see src/BarHarness.TestServer/README.md)" };
+        var faults = new Option<string?>("--faults")
+        {
+            Description = "Fault file: a YAML faults: list as in scenarios, times from the start",
+        };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --host (exposes the game's data to the network)" };
         var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: until Ctrl+C or q)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for the faults' random draws", DefaultValueFactory = _ => 1 };

@@ -15,7 +15,9 @@ internal static class LiveConsole
     private static readonly TimeSpan PlainLineInterval = TimeSpan.FromSeconds(1);
 
     public static bool IsInteractive =>
-        !System.Console.IsInputRedirected && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        !System.Console.IsInputRedirected
+        && !System.Console.IsOutputRedirected
+        && AnsiConsole.Profile.Capabilities.Interactive;
 
     public static void Run(ServeSession session, CancellationTokenSource stop, Action<Action> guard)
     {
@@ -29,7 +31,9 @@ internal static class LiveConsole
         }
     }
 
-    /// <summary>Prints the final line and the recent violations; the exit code: 0 for a valid stream, 1 otherwise.</summary>
+    /// <summary>
+    /// Prints the final line and the recent violations; the exit code: 0 for a valid stream, 1 otherwise.
+    /// </summary>
     public static int Summarise(string command, ServeStatistics final)
     {
         System.Console.Out.WriteLine(ServeStatisticsView.Line(final));
@@ -47,7 +51,8 @@ internal static class LiveConsole
     private static void ShowLive(ServeSession session, CancellationTokenSource stop, Action<Action> guard)
     {
         var keys = new ServeKeyState();
-        AnsiConsole.Live(ServeStatisticsView.Table(session.Snapshot(), ServeKeyBindings.Legend)).AutoClear(false).Start(live =>
+        var table = ServeStatisticsView.Table(session.Snapshot(), ServeKeyBindings.Legend);
+        AnsiConsole.Live(table).AutoClear(false).Start(live =>
         {
             while (!stop.IsCancellationRequested)
             {

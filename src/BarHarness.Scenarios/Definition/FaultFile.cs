@@ -24,16 +24,24 @@ public static class FaultFile
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxFileBytes)
+            if (!info.Exists)
             {
-                throw new HarnessInputException(new SourceLocation(path, 1), info.Exists ? $"fault file is {info.Length} bytes" : "fault file not found", info.Exists ? $"at most {MaxFileBytes} bytes" : "an existing .yaml file");
+                throw new HarnessInputException(
+                    new SourceLocation(path, 1), "fault file not found", "an existing .yaml file");
+            }
+
+            if (info.Length > MaxFileBytes)
+            {
+                throw new HarnessInputException(
+                    new SourceLocation(path, 1), $"fault file is {info.Length} bytes", $"at most {MaxFileBytes} bytes");
             }
 
             text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
-            throw new HarnessInputException(new SourceLocation(path, 1), "cannot read fault file: " + ex.Message, "a readable UTF-8 file", ex);
+            throw new HarnessInputException(
+                new SourceLocation(path, 1), "cannot read fault file: " + ex.Message, "a readable UTF-8 file", ex);
         }
 
         return Parse(text, path);
@@ -43,7 +51,8 @@ public static class FaultFile
     public static FaultSchedule Parse(string text, string file)
     {
         var root = YamlDocumentReader.Read(text, file)
-            ?? throw new HarnessInputException(new SourceLocation(file, 1, 1), "the fault file is empty", "a mapping with 'faults:'");
+            ?? throw new HarnessInputException(
+                new SourceLocation(file, 1, 1), "the fault file is empty", "a mapping with 'faults:'");
         var reader = new MappingReader(root, string.Empty);
         var ctx = new ParseContext(file, Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", MaxSeconds);
         var specs = FaultsSectionParser.Parse(reader.Required("faults", "a list of faults, as in a scenario"), ctx);

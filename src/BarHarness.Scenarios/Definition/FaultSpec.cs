@@ -10,9 +10,11 @@ namespace BarHarness.Scenarios.Definition;
 /// <param name="Name">The fault's name (<c>slow_close</c>, ...), as its file in TestServer/Faults declares it.</param>
 /// <param name="AtSeconds">When it starts (game seconds).</param>
 /// <param name="EndSeconds">When it is removed; null means until the end of the run. Instant faults have none.</param>
-/// <param name="Parameters">Parameter values by scenario key (<c>latency_ms</c>) in the key's unit, defaults filled in.</param>
+/// <param name="Parameters">Parameter values by scenario key (<c>latency_ms</c>) in the key's unit, defaults filled
+/// in.</param>
 /// <param name="Toxicity">Probability (0..1) that the fault applies to a connection, as in Toxiproxy.</param>
-/// <param name="Direction">Which stream it acts on (upstream: widget to server; downstream: server to widget), or null for the fault's natural one.</param>
+/// <param name="Direction">Which stream it acts on (upstream: widget to server; downstream: server to widget), or null
+/// for the fault's natural one.</param>
 public sealed record FaultSpec(
     string Name,
     double AtSeconds,
@@ -37,9 +39,12 @@ public sealed record FaultSpec(
             .Where(p => Parameters.ContainsKey(p.ScenarioKey))
             .ToDictionary(p => p.Name, p => p.FromScenario(Parameters[p.ScenarioKey]));
         var fault = schema.Create(values) with { Toxicity = Toxicity };
-        return Direction is { } direction
-            ? fault with { Stream = direction == FaultDirection.Upstream ? FaultStream.Upstream : FaultStream.Downstream }
-            : fault;
+        return Direction switch
+        {
+            FaultDirection.Upstream => fault with { Stream = FaultStream.Upstream },
+            FaultDirection.Downstream => fault with { Stream = FaultStream.Downstream },
+            _ => fault,
+        };
     }
 
     public bool IsActiveAt(double seconds) =>

@@ -11,7 +11,9 @@ public sealed record BandwidthFault(double Rate) : Fault
         v => new BandwidthFault(v["rate"]),
         new FaultParameter("rate", FaultUnit.KilobytesPerSecond, 0.001, 10_000_000));
 
-    /// <summary>Idle time earns at most this much credit, as Toxiproxy, which paces each chunk, allows no burst after a pause.</summary>
+    /// <summary>
+    /// Idle time earns at most this much credit: Toxiproxy paces each chunk, so no burst after a pause.
+    /// </summary>
     private const double MaxCreditSeconds = 0.1;
 
     public override void Apply(FaultContext context)

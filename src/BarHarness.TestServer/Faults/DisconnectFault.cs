@@ -1,6 +1,9 @@
 namespace BarHarness.TestServer.Faults;
 
-/// <summary>The server closes connections gracefully (FIN). As an event it hits the connections open at that moment; held over a window it also closes every new one.</summary>
+/// <summary>
+/// The server closes connections gracefully (FIN). As an event it hits the connections open at that moment; held over a
+/// window it also closes every new one.
+/// </summary>
 public sealed record DisconnectFault : Fault
 {
     public static FaultSchema Schema { get; } = FaultSchema.Instant("disconnect", _ => new DisconnectFault());

@@ -1,6 +1,8 @@
 namespace BarHarness.TestServer.Faults;
 
-/// <summary>The server is gone: connects are refused and open connections are closed, as when Toxiproxy disables a proxy.</summary>
+/// <summary>
+/// The server is gone: connects are refused and open connections are closed, as when Toxiproxy disables a proxy.
+/// </summary>
 public sealed record DownFault : Fault
 {
     /// <summary>A window; in Toxiproxy it is a disabled proxy, not a toxic.</summary>

@@ -8,7 +8,9 @@ namespace BarHarness.TestServer.Faults;
 /// </summary>
 public abstract record Fault
 {
-    /// <summary>Probability (0..1) that the fault touches a given connection (or, for listener faults, this activation).</summary>
+    /// <summary>
+    /// Probability (0..1) that the fault touches a given connection (or, for listener faults, this activation).
+    /// </summary>
     public double Toxicity { get; init; } = 1.0;
 
     private FaultStream? _stream;
@@ -25,7 +27,9 @@ public abstract record Fault
 
     public string Name => DeclaredSchema.Name;
 
-    /// <summary>How long a schedule entry with no end stays active; 0 = it acts on one tick (an event, not a condition).</summary>
+    /// <summary>
+    /// How long a schedule entry with no end stays active; 0 = it acts on one tick (an event, not a condition).
+    /// </summary>
     public virtual long NaturalDurationMicros => 0;
 
     protected virtual FaultStream DefaultStream => FaultStream.Upstream;

@@ -45,14 +45,15 @@ public sealed class FaultCatalog
     public FaultSchema Get(string faultName, SourceLocation? location = null) =>
         TryGet(faultName, out var schema)
             ? schema
-            : throw new HarnessInputException(location, $"unknown fault '{faultName}'", "one of " + string.Join(", ", Names));
+            : throw new HarnessInputException(
+                location, $"unknown fault '{faultName}'", "one of " + string.Join(", ", Names));
 
     /// <summary>
     /// Builds a fault from parameters by their own names and units (Toxiproxy's attribute names);
     /// values may be numbers or numeric strings. <c>toxicity</c> (0..1) and <c>stream</c>
     /// (upstream/downstream) are accepted for every fault.
     /// </summary>
-    /// <param name="parameterLocation">Where each parameter was written (by its given name), so errors point at it.</param>
+    /// <param name="parameterLocation">Where each parameter was written (by given name): errors point there.</param>
     public Fault Create(
         string faultName,
         IReadOnlyDictionary<string, object?> parameters,
@@ -71,7 +72,8 @@ public sealed class FaultCatalog
                 var value = Number(raw, faultName, given, At(given));
                 toxicity = value is >= 0 and <= 1
                     ? value
-                    : throw new HarnessInputException(At(given), $"toxicity {value} of fault '{faultName}'", "a number from 0 to 1");
+                    : throw new HarnessInputException(
+                        At(given), $"toxicity {value} of fault '{faultName}'", "a number from 0 to 1");
             }
             else if (string.Equals(given, "stream", StringComparison.OrdinalIgnoreCase))
             {
@@ -83,7 +85,8 @@ public sealed class FaultCatalog
             }
             else
             {
-                var allowed = string.Join(", ", schema.Parameters.Select(p => p.Name).Append("toxicity").Append("stream"));
+                var allowed = string.Join(
+                    ", ", schema.Parameters.Select(p => p.Name).Append("toxicity").Append("stream"));
                 throw new HarnessInputException(At(given), $"fault '{faultName}' has no parameter '{given}'", allowed);
             }
         }
@@ -108,7 +111,8 @@ public sealed class FaultCatalog
     private static double Number(object? raw, string fault, string parameter, SourceLocation? location)
     {
         var text = raw is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : raw?.ToString();
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+        var parsed = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
+        return parsed && double.IsFinite(value)
             ? value
             : throw new HarnessInputException(location, $"'{parameter}' of fault '{fault}' is '{text}'", "a number");
     }

@@ -39,14 +39,18 @@ public sealed record FaultSchema(
             {
                 if (!double.IsFinite(value) || value < p.Min || value > p.Max)
                 {
-                    throw new HarnessInputException(location, $"{p.Name} {Show(value)} of fault '{Name}'", $"{Show(p.Min)} to {Show(p.Max)}{UnitText(p.Unit)}");
+                    throw new HarnessInputException(
+                        location,
+                        $"{p.Name} {Show(value)} of fault '{Name}'",
+                        $"{Show(p.Min)} to {Show(p.Max)}{UnitText(p.Unit)}");
                 }
 
                 complete[p.Name] = value;
             }
             else
             {
-                complete[p.Name] = p.Default ?? throw new HarnessInputException(location, $"fault '{Name}' needs '{p.Name}'", Signature());
+                complete[p.Name] = p.Default
+                    ?? throw new HarnessInputException(location, $"fault '{Name}' needs '{p.Name}'", Signature());
             }
         }
 
@@ -57,7 +61,10 @@ public sealed record FaultSchema(
     public string Signature() =>
         Parameters.Count == 0
             ? $"{Name} takes no parameters"
-            : $"{Name} {{{string.Join(", ", Parameters.Select(p => p.Name + UnitText(p.Unit) + (p.Default is { } d ? $" (default {Show(d)})" : string.Empty)))}}}";
+            : $"{Name} {{{string.Join(", ", Parameters.Select(Describe))}}}";
+
+    private static string Describe(FaultParameter p) =>
+        p.Name + UnitText(p.Unit) + (p.Default is { } d ? $" (default {Show(d)})" : string.Empty);
 
     private static string UnitText(FaultUnit unit) => unit switch
     {

@@ -1,6 +1,9 @@
 namespace BarHarness.TestServer.Faults;
 
-/// <summary>Toxiproxy's latency: data is delivered <see cref="Latency"/> ms late, ± <see cref="Jitter"/> ms (uniform), order kept.</summary>
+/// <summary>
+/// Toxiproxy's latency: data is delivered <see cref="Latency"/> ms late, ± <see cref="Jitter"/> ms (uniform), order
+/// kept.
+/// </summary>
 public sealed record LatencyFault(double Latency, double Jitter) : Fault
 {
     public static FaultSchema Schema { get; } = FaultSchema.Window(

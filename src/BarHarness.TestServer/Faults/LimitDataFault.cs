@@ -1,6 +1,9 @@
 namespace BarHarness.TestServer.Faults;
 
-/// <summary>Toxiproxy's limit_data: the connection is closed once <see cref="Bytes"/> bytes have passed (counted from the fault's start).</summary>
+/// <summary>
+/// Toxiproxy's limit_data: the connection is closed once <see cref="Bytes"/> bytes have passed (counted from the
+/// fault's start).
+/// </summary>
 public sealed record LimitDataFault(long Bytes) : Fault
 {
     public static FaultSchema Schema { get; } = FaultSchema.Window(

@@ -1,6 +1,9 @@
 namespace BarHarness.TestServer.Faults;
 
-/// <summary>Toxiproxy's reset_peer: each connection is reset (RST) <see cref="Timeout"/> ms after the fault reaches it (0 = at once).</summary>
+/// <summary>
+/// Toxiproxy's reset_peer: each connection is reset (RST) <see cref="Timeout"/> ms after the fault reaches it (0 = at
+/// once).
+/// </summary>
 public sealed record ResetPeerFault(double Timeout) : Fault
 {
     public static FaultSchema Schema { get; } = FaultSchema.Window(

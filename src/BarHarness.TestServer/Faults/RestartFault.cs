@@ -1,6 +1,8 @@
 namespace BarHarness.TestServer.Faults;
 
-/// <summary>The server process restarts: listener and connections close, the listener comes back <see cref="Delay"/> ms later.</summary>
+/// <summary>
+/// The server process restarts: listener and connections close, the listener comes back <see cref="Delay"/> ms later.
+/// </summary>
 public sealed record RestartFault(double Delay) : Fault
 {
     /// <summary>Scenario files give the delay in seconds (<c>delay_s</c>); Toxiproxy has no restart.</summary>

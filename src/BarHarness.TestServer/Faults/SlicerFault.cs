@@ -22,7 +22,8 @@ public sealed record SlicerFault(int AverageSize, int SizeVariation, double Dela
             if (slice.Size == 0 || moved - slice.StartBytes >= slice.Size)
             {
                 slice.StartBytes = moved;
-                slice.Size = Math.Max(1, AverageSize + (SizeVariation > 0 ? context.Random.Next(-SizeVariation, SizeVariation + 1) : 0));
+                var variation = SizeVariation > 0 ? context.Random.Next(-SizeVariation, SizeVariation + 1) : 0;
+                slice.Size = Math.Max(1, AverageSize + variation);
                 slice.NotBeforeMicros = slice.First ? context.NowMicros : context.NowMicros + (long)Delay;
                 slice.First = false;
             }

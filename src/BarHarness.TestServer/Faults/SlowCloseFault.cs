@@ -1,6 +1,9 @@
 namespace BarHarness.TestServer.Faults;
 
-/// <summary>Toxiproxy's slow_close: any close of a connection (the server's answer to the widget's FIN, or another fault's) waits <see cref="Delay"/> ms.</summary>
+/// <summary>
+/// Toxiproxy's slow_close: any close of a connection (the server's answer to the widget's FIN, or another fault's)
+/// waits <see cref="Delay"/> ms.
+/// </summary>
 public sealed record SlowCloseFault(double Delay) : Fault
 {
     public static FaultSchema Schema { get; } = FaultSchema.Window(

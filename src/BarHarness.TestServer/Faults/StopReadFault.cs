@@ -1,6 +1,9 @@
 namespace BarHarness.TestServer.Faults;
 
-/// <summary>The server reads nothing: its receive buffer and then the widget's send buffer fill, and the widget's sends return nil, "timeout", k.</summary>
+/// <summary>
+/// The server reads nothing: its receive buffer and then the widget's send buffer fill, and the widget's sends return
+/// nil, "timeout", k.
+/// </summary>
 public sealed record StopReadFault : Fault
 {
     /// <summary>A window; Toxiproxy has no toxic that stops reading (it always reads).</summary>

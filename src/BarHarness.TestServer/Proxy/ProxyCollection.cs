@@ -22,7 +22,8 @@ public sealed class ProxyCollection(ulong seed = 1) : IDisposable
         }
     }
 
-    public IReadOnlyList<ManagedProxy> All => Locked(() => _proxies.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray());
+    public IReadOnlyList<ManagedProxy> All =>
+        Locked(() => _proxies.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray());
 
     public ManagedProxy Get(string name) => Locked(() =>
         _proxies.GetValueOrDefault(name) ?? throw ToxiproxyApiException.NotFound($"proxy not found: {name}"));
@@ -39,12 +40,16 @@ public sealed class ProxyCollection(ulong seed = 1) : IDisposable
         return proxy;
     });
 
-    /// <summary>New listen or upstream: the proxy restarts with its toxics; enabled switches alone do not restart it.</summary>
+    /// <summary>
+    /// New listen or upstream: the proxy restarts with its toxics; enabled switches alone do not
+    /// restart it.
+    /// </summary>
     public ManagedProxy Update(string name, string? listen, string? upstream, bool? enabled) => Locked(() =>
     {
         var proxy = Get(name);
         var moved = (listen is not null && ManagedProxy.ParseAddress(listen, "listen") != proxy.Session.Serve.Endpoint)
-            || (upstream is not null && ManagedProxy.ParseAddress(upstream, "upstream") != proxy.Session.Options.Upstream);
+            || (upstream is not null
+                && ManagedProxy.ParseAddress(upstream, "upstream") != proxy.Session.Options.Upstream);
         if (moved)
         {
             var options = ManagedProxy.OptionsFor(name, listen ?? proxy.Listen, upstream ?? proxy.Upstream, Seed);
@@ -87,29 +92,32 @@ public sealed class ProxyCollection(ulong seed = 1) : IDisposable
     });
 
     /// <summary>Adds a toxic: the fault named <paramref name="type"/> with these attributes.</summary>
-    public Toxic AddToxic(string proxyName, string? name, string type, string? stream, double? toxicity, IReadOnlyDictionary<string, double> attributes) =>
+    public Toxic AddToxic(string proxyName, ToxicRequest request) =>
         Locked(() =>
         {
             var proxy = Get(proxyName);
-            var schema = ToxicSchema(type);
-            var direction = stream is null ? FaultStream.Downstream : ParseStream(stream);
-            var toxic = Build(schema, name ?? $"{schema.Name}_{(direction == FaultStream.Upstream ? "upstream" : "downstream")}", direction, toxicity ?? 1.0, attributes, new Dictionary<string, double>());
+            var schema = ToxicSchema(request.Type);
+            var direction = request.Stream is null ? FaultStream.Downstream : ParseStream(request.Stream);
+            var streamName = direction == FaultStream.Upstream ? "upstream" : "downstream";
+            var name = request.Name ?? $"{schema.Name}_{streamName}";
+            var toxic = Build(schema, name, direction, request.Toxicity ?? 1.0, request.Attributes, Empty);
             proxy.Add(toxic);
             return toxic;
         });
 
     /// <summary>Changes a toxic's attributes or toxicity; what is not given stays.</summary>
-    public Toxic UpdateToxic(string proxyName, string name, double? toxicity, IReadOnlyDictionary<string, double> attributes) =>
+    public Toxic UpdateToxic(string proxyName, string name, ToxicChange change) =>
         Locked(() =>
         {
             var proxy = Get(proxyName);
             var old = proxy.Toxic(name) ?? throw ToxiproxyApiException.NotFound($"toxic not found: {name}");
-            var toxic = Build(ToxicSchema(old.Type), name, old.Stream, toxicity ?? old.Toxicity, attributes, old.Attributes);
+            var toxicity = change.Toxicity ?? old.Toxicity;
+            var toxic = Build(ToxicSchema(old.Type), name, old.Stream, toxicity, change.Attributes, old.Attributes);
             proxy.Replace(toxic);
             return toxic;
         });
 
-    /// <summary>Polls every proxy until cancelled (the real clock: a live proxy measures, it does not decide).</summary>
+    /// <summary>Polls every proxy until cancelled (real time: a live proxy measures, it does not decide).</summary>
     public async Task RunAsync(CancellationToken cancel, TimeSpan? interval = null)
     {
         var pause = interval ?? TimeSpan.FromMilliseconds(2);
@@ -146,15 +154,21 @@ public sealed class ProxyCollection(ulong seed = 1) : IDisposable
         return true;
     });
 
+    private static readonly IReadOnlyDictionary<string, double> Empty = new Dictionary<string, double>();
+
     private static FaultSchema ToxicSchema(string type)
     {
         if (!FaultCatalog.Default.TryGet(type, out var schema))
         {
-            throw ToxiproxyApiException.BadRequest($"invalid toxic type: '{type}' (known: {string.Join(", ", FaultCatalog.Default.Schemas.Where(s => !s.IsInstant).Select(s => s.Name).Order(StringComparer.Ordinal))})");
+            var known = FaultCatalog.Default.Schemas.Where(s => !s.IsInstant).Select(s => s.Name)
+                .Order(StringComparer.Ordinal);
+            throw ToxiproxyApiException.BadRequest($"invalid toxic type: '{type}' (known: {string.Join(", ", known)})");
         }
 
         return schema.IsInstant
-            ? throw ToxiproxyApiException.BadRequest($"invalid toxic type: '{type}' happens at one instant, a toxic holds until removed (use serve's keys or a fault file)")
+            ? throw ToxiproxyApiException.BadRequest(
+                $"invalid toxic type: '{type}' happens at one instant; a toxic holds until removed "
+                + "(use keys or a fault file)")
             : schema;
     }
 
@@ -162,21 +176,31 @@ public sealed class ProxyCollection(ulong seed = 1) : IDisposable
     {
         "upstream" => FaultStream.Upstream,
         "downstream" => FaultStream.Downstream,
-        _ => throw ToxiproxyApiException.BadRequest($"stream was invalid, can be either upstream or downstream: '{stream}'"),
+        _ => throw ToxiproxyApiException.BadRequest(
+            $"stream was invalid, can be either upstream or downstream: '{stream}'"),
     };
 
-    private static Toxic Build(FaultSchema schema, string name, FaultStream stream, double toxicity, IReadOnlyDictionary<string, double> given, IReadOnlyDictionary<string, double> previous)
+    private static Toxic Build(
+        FaultSchema schema,
+        string name,
+        FaultStream stream,
+        double toxicity,
+        IReadOnlyDictionary<string, double> given,
+        IReadOnlyDictionary<string, double> previous)
     {
         if (toxicity is < 0 or > 1 || !double.IsFinite(toxicity))
         {
-            throw ToxiproxyApiException.BadRequest($"toxicity {toxicity} of toxic '{name}': expected a number from 0 to 1");
+            throw ToxiproxyApiException.BadRequest($"toxicity {toxicity} of toxic '{name}': expected 0 to 1");
         }
 
         var values = new Dictionary<string, double>(previous, StringComparer.Ordinal);
         foreach (var (key, value) in given)
         {
-            var parameter = schema.Parameter(key)
-                ?? throw ToxiproxyApiException.BadRequest($"toxic type '{schema.Name}' has no attribute '{key}' (it takes: {(schema.Parameters.Count == 0 ? "none" : string.Join(", ", schema.Parameters.Select(p => p.Name)))})");
+            var takes = schema.Parameters.Count == 0
+                ? "none"
+                : string.Join(", ", schema.Parameters.Select(p => p.Name));
+            var parameter = schema.Parameter(key) ?? throw ToxiproxyApiException.BadRequest(
+                $"toxic type '{schema.Name}' has no attribute '{key}' (it takes: {takes})");
             values[parameter.Name] = value;
         }
 
@@ -184,7 +208,9 @@ public sealed class ProxyCollection(ulong seed = 1) : IDisposable
         {
             var complete = schema.Parameters.ToDictionary(
                 p => p.Name,
-                p => values.TryGetValue(p.Name, out var v) ? v : p.Default ?? throw new ToxiproxyApiException(400, $"missing required field: attributes.{p.Name} of toxic type '{schema.Name}' ({schema.Signature()})"));
+                p => values.TryGetValue(p.Name, out var v) ? v : p.Default ?? throw ToxiproxyApiException.BadRequest(
+                    $"missing required field: attributes.{p.Name} of toxic type '{schema.Name}' "
+                    + $"({schema.Signature()})"));
             var toxic = new Toxic(name, schema.Name, stream, toxicity, complete);
             _ = toxic.ToFault(); // ranges checked here, before anything changes
             return toxic;

@@ -72,7 +72,8 @@ public sealed class ToxiproxyApi : IDisposable
             {
                 context = await _listener.GetContextAsync().ConfigureAwait(false);
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e)
+                when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }
@@ -93,7 +94,7 @@ public sealed class ToxiproxyApi : IDisposable
         {
             Write(response, e.Status, ToxiproxyJson.Error(e.Message, e.Status));
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             Write(response, 400, ToxiproxyJson.Error("bad request body: " + e.Message, 400));
         }
@@ -126,21 +127,21 @@ public sealed class ToxiproxyApi : IDisposable
                 return (200, _proxies.Locked(() => ToxiproxyJson.Proxy(_proxies.Get(name))));
             case ["proxies", var name] when update:
                 var change = ToxiproxyRequests.ProxyChange(Body(request));
-                return (200, _proxies.Locked(() => ToxiproxyJson.Proxy(_proxies.Update(name, change.Listen, change.Upstream, change.Enabled))));
+                return (200, _proxies.Locked(() =>
+                    ToxiproxyJson.Proxy(_proxies.Update(name, change.Listen, change.Upstream, change.Enabled))));
             case ["proxies", var name] when method == "DELETE":
                 _proxies.Remove(name);
                 return (204, null);
             case ["proxies", var name, "toxics"] when method == "GET":
                 return (200, _proxies.Locked(() => ToxiproxyJson.Toxics(_proxies.Get(name).Toxics)));
             case ["proxies", var name, "toxics"] when method == "POST":
-                var add = ToxiproxyRequests.NewToxic(Body(request));
-                return (200, ToxiproxyJson.Toxic(_proxies.AddToxic(name, add.Name, add.Type, add.Stream, add.Toxicity, add.Attributes)));
+                return (200, ToxiproxyJson.Toxic(_proxies.AddToxic(name, ToxiproxyRequests.NewToxic(Body(request)))));
             case ["proxies", var name, "toxics", var toxic] when method == "GET":
-                return (200, _proxies.Locked(() => ToxiproxyJson.Toxic(
-                    _proxies.Get(name).Toxic(toxic) ?? throw ToxiproxyApiException.NotFound($"toxic not found: {toxic}"))));
+                return (200, _proxies.Locked(() => ToxiproxyJson.Toxic(_proxies.Get(name).Toxic(toxic)
+                    ?? throw ToxiproxyApiException.NotFound($"toxic not found: {toxic}"))));
             case ["proxies", var name, "toxics", var toxic] when update:
                 var edit = ToxiproxyRequests.ToxicChange(Body(request));
-                return (200, ToxiproxyJson.Toxic(_proxies.UpdateToxic(name, toxic, edit.Toxicity, edit.Attributes)));
+                return (200, ToxiproxyJson.Toxic(_proxies.UpdateToxic(name, toxic, edit)));
             case ["proxies", var name, "toxics", var toxic] when method == "DELETE":
                 _proxies.Locked(() =>
                 {
@@ -149,14 +150,19 @@ public sealed class ToxiproxyApi : IDisposable
                 });
                 return (204, null);
             default:
-                throw ToxiproxyApiException.NotFound($"no route for {method} {path} (barharness proxy speaks Toxiproxy's API: /version, /proxies, /proxies/{{name}}/toxics, /reset, /populate)");
+                throw ToxiproxyApiException.NotFound($"no route for {method} {path} (Toxiproxy's API: "
+                    + "/version, /proxies, /proxies/{name}/toxics, /reset, /populate)");
         }
     }
 
     private ManagedProxy Create(ProxyRequest request) =>
-        _proxies.Add(ManagedProxy.OptionsFor(request.Name, request.Listen, request.Upstream, _proxies.Seed), request.Enabled);
+        _proxies.Add(
+            ManagedProxy.OptionsFor(request.Name, request.Listen, request.Upstream, _proxies.Seed),
+            request.Enabled);
 
-    /// <summary>Toxiproxy's populate: a proxy that exists with the same addresses is kept, one that differs is replaced.</summary>
+    /// <summary>
+    /// Toxiproxy's populate: an existing proxy with the same addresses is kept, one that differs restarts.
+    /// </summary>
     private IReadOnlyList<ManagedProxy> Populate(JsonElement body)
     {
         var requests = ToxiproxyRequests.ProxyList(body);

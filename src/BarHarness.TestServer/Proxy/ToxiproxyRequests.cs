@@ -9,7 +9,12 @@ public sealed record ProxyRequest(string Name, string Listen, string Upstream, b
 public sealed record ProxyChange(string? Listen, string? Upstream, bool? Enabled);
 
 /// <summary>A toxic as a create request gives it; null = Toxiproxy's default.</summary>
-public sealed record ToxicRequest(string? Name, string Type, string? Stream, double? Toxicity, IReadOnlyDictionary<string, double> Attributes);
+public sealed record ToxicRequest(
+    string? Name,
+    string Type,
+    string? Stream,
+    double? Toxicity,
+    IReadOnlyDictionary<string, double> Attributes);
 
 /// <summary>The fields a toxic update may change.</summary>
 public sealed record ToxicChange(double? Toxicity, IReadOnlyDictionary<string, double> Attributes);
@@ -52,7 +57,8 @@ public static class ToxiproxyRequests
     {
         Fields(body, ToxicFields, "toxic");
         var type = Text(body, "type") is { Length: > 0 } t ? t : throw MissingField("type");
-        return new ToxicRequest(Text(body, "name") is { Length: > 0 } n ? n : null, type, Text(body, "stream"), Number(body, "toxicity"), Attributes(body));
+        var name = Text(body, "name") is { Length: > 0 } n ? n : null;
+        return new ToxicRequest(name, type, Text(body, "stream"), Number(body, "toxicity"), Attributes(body));
     }
 
     public static ToxicChange ToxicChange(JsonElement body)
@@ -72,7 +78,8 @@ public static class ToxiproxyRequests
         {
             if (!known.Contains(property.Name))
             {
-                throw ToxiproxyApiException.BadRequest($"unsupported {what} field '{property.Name}' (known: {string.Join(", ", known)})");
+                throw ToxiproxyApiException.BadRequest(
+                    $"unsupported {what} field '{property.Name}' (known: {string.Join(", ", known)})");
             }
         }
     }
@@ -94,7 +101,8 @@ public static class ToxiproxyRequests
         {
             result[property.Name] = property.Value.ValueKind == JsonValueKind.Number
                 ? property.Value.GetDouble()
-                : throw ToxiproxyApiException.BadRequest($"attribute '{property.Name}' is {property.Value.GetRawText()}: expected a number");
+                : throw ToxiproxyApiException.BadRequest(
+                    $"attribute '{property.Name}' is {property.Value.GetRawText()}: expected a number");
         }
 
         return result;
@@ -107,7 +115,9 @@ public static class ToxiproxyRequests
 
     private static bool? Bool(JsonElement body, string field) =>
         body.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw WrongType(field, "true or false")
+            ? value.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? value.GetBoolean()
+                : throw WrongType(field, "true or false")
             : null;
 
     private static double? Number(JsonElement body, string field) =>

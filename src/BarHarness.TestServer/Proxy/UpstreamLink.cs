@@ -52,7 +52,8 @@ internal sealed class UpstreamLink : IDisposable
     /// <summary>Bytes from the widget not yet taken by the consumer's socket.</summary>
     public long PendingBytes { get; private set; }
 
-    public bool IsOver => State is UpstreamState.Refused or UpstreamState.Finished or UpstreamState.Reset or UpstreamState.Closed;
+    public bool IsOver =>
+        State is UpstreamState.Refused or UpstreamState.Finished or UpstreamState.Reset or UpstreamState.Closed;
 
     public void Forward(byte[] bytes)
     {
@@ -66,7 +67,9 @@ internal sealed class UpstreamLink : IDisposable
     /// <summary>The widget's side ended: close toward the consumer once the queue is written.</summary>
     public void Finish() => _closeWhenFlushed = true;
 
-    /// <summary>Connects, writes what is queued, reads what the consumer sent (at most <paramref name="readRoom"/> bytes).</summary>
+    /// <summary>
+    /// Connects, writes what is queued, reads what the consumer sent (at most <paramref name="readRoom"/>).
+    /// </summary>
     public void Pump(long readRoom, Action<byte[]> fromConsumer)
     {
         if (State == UpstreamState.Connecting && !Connected())

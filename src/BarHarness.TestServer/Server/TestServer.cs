@@ -47,7 +47,7 @@ public sealed class TestServer : IDisposable
     /// <summary>A connection was accepted (its id, virtual µs).</summary>
     public event Action<long, long>? ConnectionAccepted;
 
-    /// <summary>Bytes from a connection arrived, after faults shaped them (connection, bytes, arrival µs): what a proxy forwards.</summary>
+    /// <summary>Bytes arrived after faults shaped them (connection, bytes, arrival µs): what a proxy forwards.</summary>
     public event Action<long, byte[], long>? BytesArrived;
 
     /// <summary>A connection is over: its socket is closed or dead and every byte it carried has arrived.</summary>
@@ -122,7 +122,10 @@ public sealed class TestServer : IDisposable
         OpenListener();
     }
 
-    /// <summary>Starts a fault now (a keystroke in <c>serve</c>, a test); null duration = the fault's natural one. Returns its schedule index.</summary>
+    /// <summary>
+    /// Starts a fault now (a keystroke in <c>serve</c>, a test); null duration = the fault's natural one.
+    /// Returns its schedule index.
+    /// </summary>
     public int Inject(Fault fault, long? durationMicros = null)
     {
         var now = _transport.Clock.NowMicros;
@@ -138,7 +141,7 @@ public sealed class TestServer : IDisposable
         _active.RemoveAll(a => ReferenceEquals(a.Entry, entry));
     }
 
-    /// <summary>Queues bytes to write to a connection (a proxy's downstream); faults shape them like their own writes.</summary>
+    /// <summary>Queues bytes for a connection (a proxy's downstream); faults shape them as their own writes.</summary>
     public void Send(long connectionId, byte[] bytes)
     {
         if (_connections.Find(c => c.Id == connectionId) is { SocketDone: false } connection)

@@ -57,20 +57,23 @@ public class FaultSchemaTests
     [Fact]
     public void Every_fault_file_declares_its_name_parameters_and_whether_it_is_instant()
     {
-        var instant = FaultCatalog.Default.Schemas.Where(s => s.IsInstant).Select(s => s.Name).Order(StringComparer.Ordinal);
+        var schemas = FaultCatalog.Default.Schemas;
+        var instant = schemas.Where(s => s.IsInstant).Select(s => s.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["disconnect", "garbage", "restart"], instant);
-        var toxics = FaultCatalog.Default.Schemas.Where(s => s.IsToxiproxyToxic).Select(s => s.Name).Order(StringComparer.Ordinal);
+        var toxics = schemas.Where(s => s.IsToxiproxyToxic).Select(s => s.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["bandwidth", "latency", "limit_data", "reset_peer", "slicer", "slow_close", "timeout"], toxics);
     }
 
     [Fact]
     public void A_parameter_out_of_its_declared_range_or_missing_is_refused_by_name()
     {
-        var range = Assert.Throws<HarnessInputException>(() => FaultCatalog.Default.Create("bandwidth", new Dictionary<string, object?> { ["rate"] = 0 }));
+        var range = Assert.Throws<HarnessInputException>(
+            () => FaultCatalog.Default.Create("bandwidth", new Dictionary<string, object?> { ["rate"] = 0 }));
         Assert.Contains("rate 0 of fault 'bandwidth'", range.Describe());
         Assert.Contains("KB/s", range.Describe());
 
-        var missing = Assert.Throws<HarnessInputException>(() => FaultCatalog.Default.Create("slow_close", new Dictionary<string, object?>()));
+        var missing = Assert.Throws<HarnessInputException>(
+            () => FaultCatalog.Default.Create("slow_close", new Dictionary<string, object?>()));
         Assert.Contains("needs 'delay'", missing.Describe());
     }
 

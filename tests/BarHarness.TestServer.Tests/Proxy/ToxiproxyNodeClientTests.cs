@@ -23,7 +23,9 @@ public sealed class ToxiproxyNodeClientTests : IClassFixture<ToxiproxyNodeClient
     {
         Assert.False(_m.TryGetProperty("failure", out var failure), failure.ToString());
         var calls = _m.GetProperty("calls").EnumerateArray().Select(c => c.GetString()!).ToArray();
-        Assert.Equal(["createProxy", "addToxic", "update", "getToxic", "remove", "reset", "get", "populate", "getAll"], calls);
+        string[] expected =
+            ["createProxy", "addToxic", "update", "getToxic", "remove", "reset", "get", "populate", "getAll"];
+        Assert.Equal(expected, calls);
         Assert.Contains("barharness-proxy", _m.GetProperty("version").GetString(), StringComparison.Ordinal);
     }
 
@@ -63,10 +65,12 @@ public sealed class ToxiproxyNodeClientTests : IClassFixture<ToxiproxyNodeClient
     {
         var s = _m.GetProperty("slicer");
         Assert.Equal(1000, s.GetProperty("total").GetInt32());
-        var sizes = s.GetProperty("chunks").EnumerateArray().Select(c => c.GetProperty("size").GetInt32()).Order().ToArray();
+        var sizes = s.GetProperty("chunks").EnumerateArray().Select(c => c.GetProperty("size").GetInt32())
+            .Order().ToArray();
         Assert.True(sizes.Length >= 5, $"1000 bytes in slices of 100 arrived in {sizes.Length} pieces");
         Assert.True(sizes[sizes.Length / 2] <= 100, $"median piece {sizes[sizes.Length / 2]} bytes");
-        Assert.True(s.GetProperty("ms").GetDouble() >= 9 * 40 - 5, $"ten slices 40 ms apart took {s.GetProperty("ms").GetDouble()} ms");
+        var ms = s.GetProperty("ms").GetDouble();
+        Assert.True(ms >= (9 * 40) - 5, $"ten slices 40 ms apart took {ms} ms");
     }
 
     [Fact]
@@ -87,7 +91,8 @@ public sealed class ToxiproxyNodeClientTests : IClassFixture<ToxiproxyNodeClient
         var t = _m.GetProperty("timeout");
         Assert.Equal(0, t.GetProperty("bytes").GetInt32());
         Assert.Contains(t.GetProperty("how").GetString(), new[] { "ECONNRESET", "end", "close" });
-        Assert.True(t.GetProperty("ms").GetDouble() >= 600 - 5, $"timeout 600 closed after {t.GetProperty("ms").GetDouble()} ms");
+        var ms = t.GetProperty("ms").GetDouble();
+        Assert.True(ms >= 600 - 5, $"timeout 600 closed after {ms} ms");
     }
 
     [Fact]
@@ -95,7 +100,8 @@ public sealed class ToxiproxyNodeClientTests : IClassFixture<ToxiproxyNodeClient
     {
         var r = _m.GetProperty("resetPeer");
         Assert.Equal("ECONNRESET", r.GetProperty("how").GetString());
-        Assert.True(r.GetProperty("ms").GetDouble() >= 300 - 5, $"reset_peer 300 reset after {r.GetProperty("ms").GetDouble()} ms");
+        var ms = r.GetProperty("ms").GetDouble();
+        Assert.True(ms >= 300 - 5, $"reset_peer 300 reset after {ms} ms");
     }
 
     [Fact]
@@ -111,7 +117,8 @@ public sealed class ToxiproxyNodeClientTests : IClassFixture<ToxiproxyNodeClient
     public void Populate_list_and_delete_behave_as_toxiproxy()
     {
         Assert.Equal(["populated"], _m.GetProperty("populated").EnumerateArray().Select(p => p.GetString()!));
-        Assert.Equal(["echo", "populated", "sink", "source"], _m.GetProperty("all").EnumerateArray().Select(p => p.GetString()!));
+        var all = _m.GetProperty("all").EnumerateArray().Select(p => p.GetString()!);
+        Assert.Equal(["echo", "populated", "sink", "source"], all);
         Assert.Contains("404", _m.GetProperty("afterRemove").GetString(), StringComparison.Ordinal);
     }
 
@@ -125,7 +132,8 @@ public sealed class ToxiproxyNodeClientTests : IClassFixture<ToxiproxyNodeClient
         {
             Assert.Equal(400, refusal.GetProperty("status").GetInt32());
             Assert.Equal(400, refusal.GetProperty("body").GetProperty("status").GetInt32());
-            Assert.Contains(name, refusal.GetProperty("body").GetProperty("error").GetString(), StringComparison.Ordinal);
+            var error = refusal.GetProperty("body").GetProperty("error").GetString();
+            Assert.Contains(name, error, StringComparison.Ordinal);
         }
 
         Assert.Equal("ToxiproxyError", _m.GetProperty("clientRejects").GetString());
@@ -143,7 +151,8 @@ public sealed class ToxiproxyNodeClientTests : IClassFixture<ToxiproxyNodeClient
             var folder = Path.Combine(RepositoryRoot(), "tests", "toxiproxy-node");
             if (!Directory.Exists(Path.Combine(folder, "node_modules", "toxiproxy-node-client")))
             {
-                throw new InvalidOperationException($"toxiproxy-node-client is not installed: run 'npm ci' in {folder} (.ci/run does)");
+                throw new InvalidOperationException(
+                    $"toxiproxy-node-client is not installed: run 'npm ci' in {folder} (.ci/run does)");
             }
 
             using var proxies = new ProxyCollection(seed: 3);
@@ -168,7 +177,12 @@ public sealed class ToxiproxyNodeClientTests : IClassFixture<ToxiproxyNodeClient
             stop.Cancel();
             pump.GetAwaiter().GetResult();
             var text = output.GetAwaiter().GetResult();
-            using var document = JsonDocument.Parse(text.Length > 0 ? text : throw new InvalidOperationException("measure.js printed nothing: " + errors.GetAwaiter().GetResult()));
+            if (text.Length == 0)
+            {
+                throw new InvalidOperationException("measure.js printed nothing: " + errors.GetAwaiter().GetResult());
+            }
+
+            using var document = JsonDocument.Parse(text);
             Result = document.RootElement.Clone();
         }
 

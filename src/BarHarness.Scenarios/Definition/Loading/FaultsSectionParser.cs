@@ -32,13 +32,15 @@ internal static class FaultsSectionParser
         for (var i = 0; i < list.Items.Count; i++)
         {
             var reader = new MappingReader(list.Items[i], $"faults[{i + 1}]");
-            var shape = YamlValues.Choice(reader.Required("name", "a fault name: " + string.Join(", ", Schemas.Keys)), reader.Describe("name"), Schemas);
+            var nameNode = reader.Required("name", "a fault name: " + string.Join(", ", Schemas.Keys));
+            var shape = YamlValues.Choice(nameNode, reader.Describe("name"), Schemas);
             var at = ctx.RequiredTime(reader, "at");
             var durationNode = reader.Optional("duration");
             var untilNode = reader.Optional("until");
             var parameters = Parameters(reader, shape);
             var toxicity = reader.Read("toxicity", 1.0, (n, w) => YamlValues.Number(n, w, 0, 1));
-            var direction = reader.Read<FaultDirection?>("direction", null, (n, w) => (FaultDirection?)YamlValues.Choice(n, w, Directions));
+            var direction = reader.Read<FaultDirection?>(
+                "direction", null, (n, w) => (FaultDirection?)YamlValues.Choice(n, w, Directions));
             var end = End(reader, shape, at, durationNode, untilNode, ctx);
 
             // A repeated window must end inside the run too: the last start leaves room for its length.
@@ -47,13 +49,27 @@ internal static class FaultsSectionParser
             reader.Finish();
             // Clamped so that floating-point sums never land a hair past the end of the run.
             var last = ctx.DurationSeconds;
-            result.AddRange(offsets.Select(o => (new FaultSpec(shape.Name, Math.Min(at + o, last), end is null ? null : Math.Min(end.Value + o, last), parameters, toxicity, direction), i)));
+            result.AddRange(offsets.Select(o => (
+                new FaultSpec(
+                    shape.Name,
+                    Math.Min(at + o, last),
+                    end is null ? null : Math.Min(end.Value + o, last),
+                    parameters,
+                    toxicity,
+                    direction),
+                i)));
         }
 
         return result.OrderBy(r => r.Fault.AtSeconds).ThenBy(r => r.Order).Select(r => r.Fault).ToArray();
     }
 
-    private static double? End(MappingReader reader, FaultSchema shape, double at, YamlNode? durationNode, YamlNode? untilNode, ParseContext ctx)
+    private static double? End(
+        MappingReader reader,
+        FaultSchema shape,
+        double at,
+        YamlNode? durationNode,
+        YamlNode? untilNode,
+        ParseContext ctx)
     {
         var name = shape.Name;
         if (shape.IsInstant)
@@ -61,8 +77,12 @@ internal static class FaultsSectionParser
             var extra = durationNode ?? untilNode;
             if (extra is not null)
             {
-                var hint = shape.Parameters.Count > 0 ? $" (params {string.Join(", ", shape.Parameters.Select(p => p.ScenarioKey))} say how it acts)" : string.Empty;
-                throw new HarnessInputException(extra.Location, $"fault '{name}' happens at one instant and takes no 'duration' or 'until'{hint}", "only 'at' for instant faults");
+                var keys = string.Join(", ", shape.Parameters.Select(p => p.ScenarioKey));
+                var hint = shape.Parameters.Count > 0 ? $" (params {keys} say how it acts)" : string.Empty;
+                throw new HarnessInputException(
+                    extra.Location,
+                    $"fault '{name}' happens at one instant and takes no 'duration' or 'until'{hint}",
+                    "only 'at' for instant faults");
             }
 
             return null;
@@ -70,7 +90,10 @@ internal static class FaultsSectionParser
 
         if (durationNode is not null && untilNode is not null)
         {
-            throw new HarnessInputException(untilNode.Location, "'duration' and 'until' both given for one fault", "one of them (or neither: until the end of the run)");
+            throw new HarnessInputException(
+                untilNode.Location,
+                "'duration' and 'until' both given for one fault",
+                "one of them (or neither: until the end of the run)");
         }
 
         if (durationNode is not null)
@@ -78,7 +101,11 @@ internal static class FaultsSectionParser
             var duration = YamlValues.Seconds(durationNode, reader.Describe("duration"), 1.0 / 30, ctx.DurationSeconds);
             if (at + duration > ctx.DurationSeconds + 1e-9)
             {
-                throw new HarnessInputException(durationNode.Location, $"fault '{name}' would end at {YamlValues.Show(at + duration)} s, after the scenario's {YamlValues.Show(ctx.DurationSeconds)} s", "at + duration within 'duration' (omit it to last until the end)");
+                throw new HarnessInputException(
+                    durationNode.Location,
+                    $"fault '{name}' would end at {YamlValues.Show(at + duration)} s, "
+                        + $"after the scenario's {YamlValues.Show(ctx.DurationSeconds)} s",
+                    "at + duration within 'duration' (omit it to last until the end)");
             }
 
             return Math.Min(at + duration, ctx.DurationSeconds);
@@ -89,7 +116,11 @@ internal static class FaultsSectionParser
             var until = ctx.Time(untilNode, reader.Describe("until"));
             if (until <= at)
             {
-                throw new HarnessInputException(untilNode.Location, $"fault '{name}' ends at {YamlValues.Show(until)} s, not after it starts at {YamlValues.Show(at)} s", "'until' later than 'at'");
+                throw new HarnessInputException(
+                    untilNode.Location,
+                    $"fault '{name}' ends at {YamlValues.Show(until)} s, "
+                        + $"not after it starts at {YamlValues.Show(at)} s",
+                    "'until' later than 'at'");
             }
 
             return until;
@@ -108,7 +139,8 @@ internal static class FaultsSectionParser
             var required = shape.Parameters.FirstOrDefault(p => p.Default is null);
             if (required is not null)
             {
-                throw new HarnessInputException(reader.Location, $"fault '{name}' needs params.{required.ScenarioKey}", Signature(name, shape));
+                throw new HarnessInputException(
+                    reader.Location, $"fault '{name}' needs params.{required.ScenarioKey}", Signature(name, shape));
             }
         }
         else
@@ -116,7 +148,8 @@ internal static class FaultsSectionParser
             var section = reader.Describe("params").Trim('\'');
             if (shape.Parameters.Count == 0 && node is YamlMapping { Entries.Count: > 0 } given)
             {
-                throw new HarnessInputException(given.Entries[0].Key.Location, $"fault '{name}' takes no parameters", "no 'params' for " + name);
+                throw new HarnessInputException(
+                    given.Entries[0].Key.Location, $"fault '{name}' takes no parameters", "no 'params' for " + name);
             }
 
             var p = new MappingReader(node, section);
@@ -126,7 +159,8 @@ internal static class FaultsSectionParser
                 var valueNode = parameter.Default is null ? p.Required(key, Signature(name, shape)) : p.Optional(key);
                 if (valueNode is not null)
                 {
-                    values[key] = YamlValues.Number(valueNode, p.Describe(key), parameter.ToScenario(parameter.Min), parameter.ToScenario(parameter.Max));
+                    var (min, max) = (parameter.ToScenario(parameter.Min), parameter.ToScenario(parameter.Max));
+                    values[key] = YamlValues.Number(valueNode, p.Describe(key), min, max);
                 }
             }
 
