@@ -129,7 +129,8 @@ internal sealed class UpstreamLink : IDisposable
     {
         if (!_connect.IsCompleted)
         {
-            if (_closeWhenFlushed)
+            // The widget left before the consumer answered: with nothing to deliver, give up the connect.
+            if (_closeWhenFlushed && _pending.Count == 0)
             {
                 State = UpstreamState.Closed;
                 _socket.Dispose();
