@@ -61,6 +61,8 @@ public sealed class ManagedProxy : IDisposable
         {
             _downHandle = Session.InjectUntilEnded(new DownFault());
         }
+
+        Settle();
     }
 
     public Toxic? Toxic(string name) => _toxics.FirstOrDefault(t => t.Toxic.Name == name).Toxic;
@@ -73,6 +75,7 @@ public sealed class ManagedProxy : IDisposable
         }
 
         _toxics.Add((toxic, Session.InjectUntilEnded(toxic.ToFault())));
+        Settle();
     }
 
     public void Replace(Toxic toxic)
@@ -80,6 +83,7 @@ public sealed class ManagedProxy : IDisposable
         var index = _toxics.FindIndex(t => t.Toxic.Name == toxic.Name);
         Session.EndFault(_toxics[index].Handle);
         _toxics[index] = (toxic, Session.InjectUntilEnded(toxic.ToFault()));
+        Settle();
     }
 
     public void Remove(string name)
@@ -92,6 +96,7 @@ public sealed class ManagedProxy : IDisposable
 
         Session.EndFault(_toxics[index].Handle);
         _toxics.RemoveAt(index);
+        Settle();
     }
 
     public void RemoveAllToxics()
@@ -102,9 +107,16 @@ public sealed class ManagedProxy : IDisposable
         }
 
         _toxics.Clear();
+        Settle();
     }
 
     public void Dispose() => Session.Dispose();
+
+    /// <summary>
+    /// One round at once, so that a change has taken effect when the API answers, as in Toxiproxy
+    /// (a re-enabled proxy listens before the client's next connect). Callers hold the collection's lock.
+    /// </summary>
+    private void Settle() => Session.Poll();
 
     /// <summary>"host:port" as Toxiproxy takes it; an empty host or "localhost" is 127.0.0.1.</summary>
     public static NetEndpoint ParseAddress(string text, string field)
