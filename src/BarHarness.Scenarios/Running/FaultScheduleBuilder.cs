@@ -12,7 +12,10 @@ internal static class FaultScheduleBuilder
         foreach (var spec in faults)
         {
             var start = (long)Math.Round(spec.AtSeconds * ScenarioDefinition.FramesPerSecond);
-            long? end = spec.EndSeconds is double e ? (long)Math.Round(e * ScenarioDefinition.FramesPerSecond) : null;
+            // A window without an end lasts until the end of the run, as scenarios/README.md says.
+            long? end = spec.EndSeconds is double e
+                ? (long)Math.Round(e * ScenarioDefinition.FramesPerSecond)
+                : spec.IsInstant ? null : long.MaxValue;
             schedule.Add(new ScheduledFault(spec.ToFault(), start, end, FaultClock.GameFrame));
         }
 

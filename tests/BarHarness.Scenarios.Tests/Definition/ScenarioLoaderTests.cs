@@ -381,10 +381,20 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
-    public void Every_fault_name_of_the_brief_is_known()
+    public void Every_fault_of_the_catalog_is_read_from_a_scenario_into_the_same_fault()
     {
-        var names = new[] { "down", "disconnect", "reset_peer", "restart", "latency", "bandwidth", "stop_read", "slicer", "limit_data", "slow_close", "timeout", "garbage" };
-        Assert.Equal(names.Order(), FaultCatalog.Default.Names.Order());
+        foreach (var schema in FaultCatalog.Default.Schemas)
+        {
+            var required = schema.Parameters.Where(p => p.Default is null).ToArray();
+            var values = string.Join(", ", required.Select(p => $"{p.ScenarioKey}: {p.ToScenario(p.Max)}"));
+            var given = required.Length == 0 ? string.Empty : $", params: {{{values}}}";
+            var window = schema.IsInstant ? string.Empty : ", duration: 5";
+            var spec = Parse($"duration: 30\nfaults:\n  - {{name: {schema.Name}, at: 1{window}{given}}}\n").Faults[0];
+
+            var expected = schema.Create(required.ToDictionary(p => p.Name, p => p.Max));
+            Assert.Equal(expected, spec.ToFault());
+            Assert.Equal(schema.IsInstant, spec.EndSeconds is null);
+        }
     }
 
     [Fact]
