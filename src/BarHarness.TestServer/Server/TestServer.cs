@@ -47,7 +47,7 @@ public sealed class TestServer : IDisposable
     /// <summary>A connection was accepted (its id, virtual µs).</summary>
     public event Action<long, long>? ConnectionAccepted;
 
-    /// <summary>Bytes arrived after faults shaped them (connection, bytes, arrival µs): what a proxy forwards.</summary>
+    /// <summary>Bytes in, after faults shaped them (connection, bytes, arrival µs), what a proxy forwards.</summary>
     public event Action<long, byte[], long>? BytesArrived;
 
     /// <summary>A connection is over: its socket is closed or dead and every byte it carried has arrived.</summary>
