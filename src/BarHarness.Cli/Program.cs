@@ -23,6 +23,7 @@ public static class Program
             LoadCommand.Create(),
             MergeReportsCommand.Create(),
             ServeCommand.Create(),
+            ProxyCommand.Create(),
             ApiCoverageCommand.Create(),
             ShrinkCommand.Create(),
             ReplayCommand.Create(),

@@ -23,7 +23,7 @@ public sealed class ReplayCommandTests
         Assert.True(s.World.LocalPlayer.Spectator);
         Assert.Equal(new MapSize(6144, 4096), s.World.Map);
         var disconnect = Assert.Single(s.Faults);
-        Assert.Equal(FaultKind.Disconnect, disconnect.Kind);
+        Assert.Equal("disconnect", disconnect.Name);
         Assert.Equal(10, disconnect.AtSeconds, 3); // last frame of connection 1 = 600
         Assert.Equal(2, s.Units.Ramps[^1].To); // after the reconnect snapshot, 2 units remain
         Assert.Contains(s.Units.Ramps, r => r.To == 5);

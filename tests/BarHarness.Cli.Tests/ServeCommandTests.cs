@@ -17,7 +17,7 @@ public sealed class ServeCommandTests
         var dir = CliRunner.TempDir();
         var record = Path.Combine(dir, "stream.jsonl");
         var schedule = Path.Combine(dir, "faults.yaml");
-        File.WriteAllText(schedule, "faults:\n  - fault: disconnect\n    at: 1500ms\n");
+        File.WriteAllText(schedule, "faults:\n  - {name: disconnect, at: 1500ms}\n");
         var port = FreePort();
 
         // First connection: hello, snapshot, delta; wait for the scheduled FIN; reconnect with hello + snapshot.

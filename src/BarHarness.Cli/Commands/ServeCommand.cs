@@ -1,9 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using BarHarness.Cli.Serve;
 using BarHarness.Core.Diagnostics;
 using BarHarness.Core.Transport;
-using BarHarness.TestServer.Faults;
+using BarHarness.Scenarios.Definition;
 using BarHarness.TestServer.Serve;
 using Spectre.Console;
 
@@ -16,15 +15,15 @@ namespace BarHarness.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan PlainLineInterval = TimeSpan.FromSeconds(1);
-
     public static Command Create()
     {
         var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "TCP port (the widget's default is 8765; 0 = any free port)", DefaultValueFactory = _ => ServeOptions.DefaultPort };
         var record = new Option<string?>("--record") { Description = "Record every message to this .jsonl file (replay turns it into a scenario)" };
-        var faults = new Option<string?>("--faults") { Description = "Fault schedule file (YAML/JSON, see src/BarHarness.TestServer/README.md)" };
+        var faults = new Option<string?>("--faults")
+        {
+            Description = "Fault file: a YAML faults: list as in scenarios, times from the start",
+        };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --host (exposes the game's data to the network)" };
         var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: until Ctrl+C or q)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for the faults' random draws", DefaultValueFactory = _ => 1 };
@@ -51,7 +50,7 @@ internal static class ServeCommand
                 Endpoint = endpoint,
                 AllowNonLoopback = parse.GetValue(allowRemote),
                 RecordPath = recordPath,
-                Schedule = parse.GetValue(faults) is { } faultFile ? FaultScheduleFile.Load(faultFile) : null,
+                Schedule = parse.GetValue(faults) is { } faultFile ? FaultFile.Load(faultFile) : null,
                 Seed = parse.GetValue(seed),
             };
             return Serve(options, parse.GetValue(seconds));
@@ -85,19 +84,10 @@ internal static class ServeCommand
                 stop.CancelAfter(TimeSpan.FromSeconds(limit));
             }
 
-            var interactive = !System.Console.IsInputRedirected && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
             System.Console.Out.WriteLine($"serve: listening on {session.Endpoint}" + (options.RecordPath is { } r ? $", recording to {r}" : string.Empty)
                 + (options.Schedule is { } s ? $", {s.Entries.Count} scheduled fault(s)" : string.Empty));
             var pump = session.RunAsync(stop.Token);
-            if (interactive)
-            {
-                ShowLive(session, stop);
-            }
-            else
-            {
-                PrintLines(session, stop.Token);
-            }
-
+            LiveConsole.Run(session, stop, apply => apply());
             pump.GetAwaiter().GetResult();
         }
         finally
@@ -105,47 +95,6 @@ internal static class ServeCommand
             System.Console.CancelKeyPress -= onCancel;
         }
 
-        var final = session.Snapshot();
-        System.Console.Out.WriteLine(ServeStatisticsView.Line(final));
-        foreach (var v in final.RecentViolations)
-        {
-            System.Console.Out.WriteLine("violation: " + ServeStatisticsView.Describe(v));
-        }
-
-        System.Console.Out.WriteLine(final.Violations == 0
-            ? "serve: stream valid (no violations)"
-            : string.Create(CultureInfo.InvariantCulture, $"serve: {final.Violations} violation(s)"));
-        return final.Violations == 0 ? ExitCodes.Passed : ExitCodes.ExpectationFailed;
-    }
-
-    private static void ShowLive(ServeSession session, CancellationTokenSource stop)
-    {
-        var keys = new ServeKeyState();
-        AnsiConsole.Live(ServeStatisticsView.Table(session.Snapshot(), ServeKeyBindings.Legend)).AutoClear(false).Start(live =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                while (System.Console.KeyAvailable)
-                {
-                    ServeKeyBindings.Find(System.Console.ReadKey(intercept: true).KeyChar)?.Apply(session, keys);
-                }
-
-                if (keys.QuitRequested)
-                {
-                    stop.Cancel();
-                }
-
-                live.UpdateTarget(ServeStatisticsView.Table(session.Snapshot(), ServeKeyBindings.Legend));
-                stop.Token.WaitHandle.WaitOne(RefreshInterval);
-            }
-        });
-    }
-
-    private static void PrintLines(ServeSession session, CancellationToken stop)
-    {
-        while (!stop.WaitHandle.WaitOne(PlainLineInterval))
-        {
-            System.Console.Out.WriteLine(ServeStatisticsView.Line(session.Snapshot()));
-        }
+        return LiveConsole.Summarise("serve", session.Snapshot());
     }
 }

@@ -151,10 +151,11 @@ public static class ScenarioWriter
                 text.Append($", until: {Number(end)}");
             }
 
-            var shape = FaultCatalog.Get(f.Kind);
+            var shape = f.Schema;
             if (shape.Parameters.Count > 0)
             {
-                text.Append(", params: {").Append(string.Join(", ", shape.Parameters.Select(p => $"{p.Name}: {Number(f.Parameters[p.Name])}"))).Append('}');
+                var values = shape.Parameters.Select(p => $"{p.ScenarioKey}: {Number(f.Parameters[p.ScenarioKey])}");
+                text.Append(", params: {").Append(string.Join(", ", values)).Append('}');
             }
 
             text.Append($", toxicity: {Number(f.Toxicity)}");

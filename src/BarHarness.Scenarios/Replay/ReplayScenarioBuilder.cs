@@ -12,6 +12,8 @@ namespace BarHarness.Scenarios.Replay;
 /// </summary>
 public static class ReplayScenarioBuilder
 {
+    private static readonly IReadOnlyDictionary<string, double> NoParameters = new Dictionary<string, double>();
+
     /// <summary>At most this many ramp segments: enough to follow the shape, few enough to read.</summary>
     public const int MaxRampSegments = 30;
 
@@ -25,7 +27,7 @@ public static class ReplayScenarioBuilder
         var initial = recording.UnitCounts.Count == 0 ? 0 : Clamp(recording.UnitCounts[0].Units);
         var units = template.Units with { Initial = initial, Ramps = Ramps(recording, duration, Seconds) };
         var breaks = recording.ConnectionBreakFrames.Select(Seconds).Where(t => t > 0 && t < duration).Distinct().ToList();
-        var faults = breaks.Select(t => new FaultSpec(FaultKind.Disconnect, t, null, DefaultParameters(FaultKind.Disconnect), 1.0, null)).ToList();
+        var faults = breaks.Select(t => new FaultSpec("disconnect", t, null, NoParameters, 1.0, null)).ToList();
         var description = string.Create(
             CultureInfo.InvariantCulture,
             $"Replayed from {sourceDescription}: {recording.Messages} messages over {duration:0.##} s of game time (frames {recording.FirstFrame}-{recording.LastFrame}), {breaks.Count} connection break(s). Unit counts follow the units the widget exported (what the player saw).");
@@ -115,7 +117,4 @@ public static class ReplayScenarioBuilder
     }
 
     private static int Clamp(int units) => Math.Clamp(units, 0, ScenarioDefinition.MaxUnits);
-
-    private static IReadOnlyDictionary<string, double> DefaultParameters(FaultKind kind) =>
-        FaultCatalog.Get(kind).Parameters.ToDictionary(p => p.Name, p => p.Default ?? p.Min);
 }

@@ -1,7 +1,5 @@
 using BarHarness.Scenarios.Definition;
 using BarHarness.TestServer.Faults;
-using ScenarioFaults = BarHarness.Scenarios.Definition.FaultCatalog;
-using ServerFaults = BarHarness.TestServer.Faults.FaultCatalog;
 
 namespace BarHarness.Scenarios.Running;
 
@@ -13,32 +11,12 @@ internal static class FaultScheduleBuilder
         var schedule = new FaultSchedule();
         foreach (var spec in faults)
         {
-            var shape = ScenarioFaults.Get(spec.Kind);
-            var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var p in shape.Parameters)
-            {
-                if (spec.Parameters.TryGetValue(p.Name, out var value))
-                {
-                    parameters[p.ServerName] = value * p.ServerScale;
-                }
-                else if (p.Default is double d)
-                {
-                    parameters[p.ServerName] = d * p.ServerScale;
-                }
-            }
-
-            var fault = ServerFaults.Default.Create(spec.Name, parameters) with
-            {
-                Toxicity = spec.Toxicity,
-            };
-            if (spec.Direction is FaultDirection direction)
-            {
-                fault = fault with { Stream = direction == FaultDirection.Upstream ? FaultStream.Upstream : FaultStream.Downstream };
-            }
-
             var start = (long)Math.Round(spec.AtSeconds * ScenarioDefinition.FramesPerSecond);
-            long? end = spec.EndSeconds is double e ? (long)Math.Round(e * ScenarioDefinition.FramesPerSecond) : null;
-            schedule.Add(new ScheduledFault(fault, start, end, FaultClock.GameFrame));
+            // A window without an end lasts until the end of the run, as scenarios/README.md says.
+            long? end = spec.EndSeconds is double e
+                ? (long)Math.Round(e * ScenarioDefinition.FramesPerSecond)
+                : spec.IsInstant ? null : long.MaxValue;
+            schedule.Add(new ScheduledFault(spec.ToFault(), start, end, FaultClock.GameFrame));
         }
 
         return schedule;

@@ -4,22 +4,35 @@ namespace BarHarness.TestServer.Faults;
 /// Toxiproxy's bandwidth: at most <see cref="Rate"/> KB/s (1 KB = 1000 bytes here) in the chosen
 /// direction. Upstream, the server reads slowly, so the widget's send buffer fills up behind it.
 /// </summary>
-[FaultName("bandwidth")]
-public sealed record BandwidthFault(double Rate = 0) : Fault
+public sealed record BandwidthFault(double Rate) : Fault
 {
+    public static FaultSchema Schema { get; } = FaultSchema.Window(
+        "bandwidth",
+        v => new BandwidthFault(v["rate"]),
+        new FaultParameter("rate", FaultUnit.KilobytesPerSecond, 0.001, 10_000_000));
+
+    /// <summary>
+    /// Idle time earns at most this much credit: Toxiproxy paces each chunk, so no burst after a pause.
+    /// </summary>
+    private const double MaxCreditSeconds = 0.1;
+
     public override void Apply(FaultContext context)
     {
         foreach (var connection in context.Connections)
         {
             var progress = connection.State<Progress>();
             var moved = Stream == FaultStream.Upstream ? connection.BytesRead : connection.BytesWritten;
-            if (progress.StartBytes is null)
+            var bytesPerSecond = Rate * 1000.0;
+            if (progress.LastMicros is { } last)
             {
-                progress.StartBytes = moved;
+                progress.Credit -= moved - progress.LastMoved;
+                var earned = bytesPerSecond * (context.NowMicros - last) / 1_000_000.0;
+                progress.Credit = Math.Min(progress.Credit + earned, Math.Max(1, bytesPerSecond * MaxCreditSeconds));
             }
 
-            var allowed = (long)(Rate * 1000.0 * context.ElapsedFor(connection) / 1_000_000.0);
-            var budget = allowed - (moved - progress.StartBytes.Value);
+            progress.LastMicros = context.NowMicros;
+            progress.LastMoved = moved;
+            var budget = (long)Math.Floor(progress.Credit);
             if (Stream == FaultStream.Upstream)
             {
                 connection.LimitRead(budget);
@@ -33,6 +46,10 @@ public sealed record BandwidthFault(double Rate = 0) : Fault
 
     private sealed class Progress
     {
-        public long? StartBytes { get; set; }
+        public long? LastMicros { get; set; }
+
+        public long LastMoved { get; set; }
+
+        public double Credit { get; set; }
     }
 }

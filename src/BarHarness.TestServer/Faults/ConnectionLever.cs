@@ -4,7 +4,13 @@ namespace BarHarness.TestServer.Faults;
 /// One accepted connection as a fault sees it for one tick. Faults only narrow what the server
 /// would do (read less, deliver later, close); the most restrictive request of all active faults wins.
 /// </summary>
-public sealed class ConnectionLever(long id, long acceptedAtMicros, long bytesRead, long bytesWritten, bool peerFinished, Func<Type, object> state)
+public sealed class ConnectionLever(
+    long id,
+    long acceptedAtMicros,
+    long bytesRead,
+    long bytesWritten,
+    bool peerFinished,
+    Func<Type, object> state)
 {
     public long Id { get; } = id;
 

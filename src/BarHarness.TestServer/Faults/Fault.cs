@@ -1,15 +1,16 @@
-using System.Reflection;
-
 namespace BarHarness.TestServer.Faults;
 
 /// <summary>
 /// A fault is a value: a name, its parameters (in Toxiproxy's units where Toxiproxy has the same
 /// fault) and one behaviour method, <see cref="Apply"/>, called every server tick while it is
-/// active. It acts only through the levers <see cref="FaultContext"/> hands it.
+/// active. It acts only through the levers <see cref="FaultContext"/> hands it. Each fault's file
+/// also declares a <c>public static FaultSchema Schema</c>; <see cref="FaultCatalog"/> finds it.
 /// </summary>
 public abstract record Fault
 {
-    /// <summary>Probability (0..1) that the fault touches a given connection (or, for listener faults, this activation).</summary>
+    /// <summary>
+    /// Probability (0..1) that the fault touches a given connection (or, for listener faults, this activation).
+    /// </summary>
     public double Toxicity { get; init; } = 1.0;
 
     private FaultStream? _stream;
@@ -21,9 +22,14 @@ public abstract record Fault
         init => _stream = value;
     }
 
-    public string Name => GetType().GetCustomAttribute<FaultNameAttribute>()?.Name ?? GetType().Name;
+    /// <summary>What this fault's file declares: its name, parameters, instant or window.</summary>
+    public FaultSchema DeclaredSchema => FaultCatalog.SchemaOf(GetType());
 
-    /// <summary>How long a schedule entry with no end stays active; 0 = it acts on one tick (an event, not a condition).</summary>
+    public string Name => DeclaredSchema.Name;
+
+    /// <summary>
+    /// How long a schedule entry with no end stays active; 0 = it acts on one tick (an event, not a condition).
+    /// </summary>
     public virtual long NaturalDurationMicros => 0;
 
     protected virtual FaultStream DefaultStream => FaultStream.Upstream;

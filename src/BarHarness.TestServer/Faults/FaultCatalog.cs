@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using BarHarness.Core.Diagnostics;
@@ -5,96 +6,101 @@ using BarHarness.Core.Diagnostics;
 namespace BarHarness.TestServer.Faults;
 
 /// <summary>
-/// Every fault type marked with <see cref="FaultNameAttribute"/>, found by reflection: adding a fault
-/// is adding one file. Builds faults from named parameters (snake_case as Toxiproxy spells them).
+/// Every fault type with a <c>public static FaultSchema Schema</c>, found by reflection: adding a
+/// fault is adding one file. Scenario files, fault files, serve's keys and the Toxiproxy API all
+/// build faults here.
 /// </summary>
 public sealed class FaultCatalog
 {
-    public static readonly FaultCatalog Default = new(typeof(Fault).Assembly);
+    // Declared before Default: static fields initialise in order, and Default's constructor reads this.
+    private static readonly ConcurrentDictionary<Type, FaultSchema> SchemaByType = new();
 
-    private readonly Dictionary<string, Type> _types = new(StringComparer.OrdinalIgnoreCase);
+    public static readonly FaultCatalog Default = new(typeof(Fault).Assembly);
+    private readonly Dictionary<string, FaultSchema> _schemas = new(StringComparer.OrdinalIgnoreCase);
 
     public FaultCatalog(params Assembly[] assemblies)
     {
         foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
         {
-            if (!type.IsAbstract && typeof(Fault).IsAssignableFrom(type) && type.GetCustomAttribute<FaultNameAttribute>() is { } attribute)
+            if (!type.IsAbstract && typeof(Fault).IsAssignableFrom(type))
             {
-                _types[attribute.Name] = type;
+                var schema = SchemaOf(type);
+                _schemas[schema.Name] = schema;
             }
         }
     }
 
-    public IReadOnlyCollection<string> Names => _types.Keys.Order(StringComparer.Ordinal).ToArray();
+    /// <summary>Fault names, sorted.</summary>
+    public IReadOnlyList<string> Names => _schemas.Keys.Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>Parameter names of a fault, snake_case, with their defaults.</summary>
-    public IReadOnlyList<(string Name, object? Default)> ParametersOf(string faultName) =>
-        Constructor(Lookup(faultName, null)).GetParameters().Select(p => (SnakeCase(p.Name!), p.DefaultValue)).ToArray();
+    public IReadOnlyCollection<FaultSchema> Schemas => _schemas.Values;
+
+    /// <summary>The schema a fault type declares in its own file.</summary>
+    public static FaultSchema SchemaOf(Type faultType) => SchemaByType.GetOrAdd(faultType, type =>
+        type.GetProperty("Schema", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as FaultSchema
+        ?? throw new InvalidOperationException($"fault type {type.Name} declares no public static FaultSchema Schema"));
+
+    public bool TryGet(string faultName, out FaultSchema schema) => _schemas.TryGetValue(faultName, out schema!);
+
+    public FaultSchema Get(string faultName, SourceLocation? location = null) =>
+        TryGet(faultName, out var schema)
+            ? schema
+            : throw new HarnessInputException(
+                location, $"unknown fault '{faultName}'", "one of " + string.Join(", ", Names));
 
     /// <summary>
-    /// Builds a fault. Parameter values may be numbers or strings (as a schedule file gives them);
-    /// <c>toxicity</c> and <c>stream</c> are accepted for every fault.
+    /// Builds a fault from parameters by their own names and units (Toxiproxy's attribute names);
+    /// values may be numbers or numeric strings. <c>toxicity</c> (0..1) and <c>stream</c>
+    /// (upstream/downstream) are accepted for every fault.
     /// </summary>
-    /// <param name="parameterLocation">Where each parameter was written (by its given name), so errors point at it.</param>
-    public Fault Create(string faultName, IReadOnlyDictionary<string, object?> parameters, SourceLocation? location = null, Func<string, SourceLocation?>? parameterLocation = null)
+    /// <param name="parameterLocation">Where each parameter was written (by given name): errors point there.</param>
+    public Fault Create(
+        string faultName,
+        IReadOnlyDictionary<string, object?> parameters,
+        SourceLocation? location = null,
+        Func<string, SourceLocation?>? parameterLocation = null)
     {
         SourceLocation? At(string given) => parameterLocation?.Invoke(given) ?? location;
-        var givenNames = parameters.Keys.ToDictionary(Normalize, k => k, StringComparer.OrdinalIgnoreCase);
-
-        var type = Lookup(faultName, location);
-        var constructor = Constructor(type);
-        var ctorParameters = constructor.GetParameters();
-        var given = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in parameters)
+        var schema = Get(faultName, location);
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        double? toxicity = null;
+        FaultStream? stream = null;
+        foreach (var (given, raw) in parameters)
         {
-            given[Normalize(name)] = value;
-        }
-
-        var arguments = new object?[ctorParameters.Length];
-        for (var i = 0; i < ctorParameters.Length; i++)
-        {
-            var p = ctorParameters[i];
-            arguments[i] = given.Remove(Normalize(p.Name!), out var raw)
-                ? Convert(raw, p.ParameterType, faultName, SnakeCase(p.Name!), At(givenNames[Normalize(p.Name!)]))
-                : p.HasDefaultValue ? p.DefaultValue : throw new HarnessInputException(location, $"fault '{faultName}' needs '{SnakeCase(p.Name!)}'");
-        }
-
-        var fault = (Fault)constructor.Invoke(arguments);
-        if (given.Remove("toxicity", out var toxicityRaw))
-        {
-            var toxicity = (double)Convert(toxicityRaw, typeof(double), faultName, "toxicity", At(givenNames["toxicity"]))!;
-            if (toxicity is < 0 or > 1)
+            if (string.Equals(given, "toxicity", StringComparison.OrdinalIgnoreCase))
             {
-                throw new HarnessInputException(At(givenNames["toxicity"]), $"toxicity {toxicity} of fault '{faultName}'", "a number from 0 to 1");
+                var value = Number(raw, faultName, given, At(given));
+                toxicity = value is >= 0 and <= 1
+                    ? value
+                    : throw new HarnessInputException(
+                        At(given), $"toxicity {value} of fault '{faultName}'", "a number from 0 to 1");
             }
-
-            fault = fault with { Toxicity = toxicity };
+            else if (string.Equals(given, "stream", StringComparison.OrdinalIgnoreCase))
+            {
+                stream = ParseStream(raw, At(given));
+            }
+            else if (schema.Parameter(given) is { } parameter)
+            {
+                values[parameter.Name] = Number(raw, faultName, given, At(given));
+            }
+            else
+            {
+                var allowed = string.Join(
+                    ", ", schema.Parameters.Select(p => p.Name).Append("toxicity").Append("stream"));
+                throw new HarnessInputException(At(given), $"fault '{faultName}' has no parameter '{given}'", allowed);
+            }
         }
 
-        if (given.Remove("stream", out var streamRaw))
+        var fault = schema.Create(values, location);
+        if (toxicity is { } t)
         {
-            fault = fault with { Stream = ParseStream(streamRaw, At(givenNames["stream"])) };
+            fault = fault with { Toxicity = t };
         }
 
-        if (given.Count > 0)
-        {
-            var allowed = string.Join(", ", ctorParameters.Select(p => SnakeCase(p.Name!)).Append("toxicity").Append("stream"));
-            var unknown = givenNames[given.Keys.First()];
-            throw new HarnessInputException(At(unknown), $"fault '{faultName}' has no parameter '{unknown}'", allowed);
-        }
-
-        return fault;
+        return stream is { } s ? fault with { Stream = s } : fault;
     }
 
-    private Type Lookup(string faultName, SourceLocation? location) =>
-        _types.TryGetValue(faultName, out var type)
-            ? type
-            : throw new HarnessInputException(location, $"unknown fault '{faultName}'", "one of " + string.Join(", ", Names));
-
-    private static ConstructorInfo Constructor(Type type) =>
-        type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
-
-    private static FaultStream ParseStream(object? raw, SourceLocation? location) =>
+    public static FaultStream ParseStream(object? raw, SourceLocation? location) =>
         raw?.ToString()?.ToLowerInvariant() switch
         {
             "upstream" => FaultStream.Upstream,
@@ -102,43 +108,12 @@ public sealed class FaultCatalog
             _ => throw new HarnessInputException(location, $"stream '{raw}'", "upstream or downstream"),
         };
 
-    private static object? Convert(object? raw, Type target, string fault, string parameter, SourceLocation? location)
+    private static double Number(object? raw, string fault, string parameter, SourceLocation? location)
     {
-        try
-        {
-            var text = raw is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : raw?.ToString();
-            if (text is null)
-            {
-                throw new FormatException();
-            }
-
-            if (target == typeof(double))
-            {
-                var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-                return double.IsFinite(value) && value >= 0 ? value : throw new FormatException();
-            }
-
-            if (target == typeof(int))
-            {
-                return int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture) is var i and >= 0 ? i : throw new FormatException();
-            }
-
-            if (target == typeof(long))
-            {
-                return long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture) is var l and >= 0 ? l : throw new FormatException();
-            }
-
-            return System.Convert.ChangeType(text, target, CultureInfo.InvariantCulture);
-        }
-        catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException)
-        {
-            var expected = target == typeof(double) ? "a non-negative number" : "a non-negative whole number";
-            throw new HarnessInputException(location, $"'{parameter}' of fault '{fault}' is '{raw}'", expected);
-        }
+        var text = raw is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : raw?.ToString();
+        var parsed = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
+        return parsed && double.IsFinite(value)
+            ? value
+            : throw new HarnessInputException(location, $"'{parameter}' of fault '{fault}' is '{text}'", "a number");
     }
-
-    private static string Normalize(string name) => name.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
-
-    private static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -5,9 +5,14 @@ namespace BarHarness.TestServer.Faults;
 /// broken into lines of <see cref="LineLength"/> bytes: random bytes (invalid UTF-8 included) and
 /// lines far longer than any sane reply, for a widget that reads what its peer sends.
 /// </summary>
-[FaultName("garbage")]
-public sealed record GarbageFault(int Bytes = 4096, int LineLength = 65536) : Fault
+public sealed record GarbageFault(int Bytes, int LineLength) : Fault
 {
+    public static FaultSchema Schema { get; } = FaultSchema.Instant(
+        "garbage",
+        v => new GarbageFault((int)v["bytes"], (int)v["line_length"]),
+        new FaultParameter("bytes", FaultUnit.Count, 1, 16 << 20),
+        new FaultParameter("line_length", FaultUnit.Count, 0, 1 << 20, 80));
+
     protected override FaultStream DefaultStream => FaultStream.Downstream;
 
     public override void Apply(FaultContext context)

@@ -1,9 +1,17 @@
 namespace BarHarness.TestServer.Faults;
 
-/// <summary>Toxiproxy's latency: data is delivered <see cref="Latency"/> ms late, ± <see cref="Jitter"/> ms (uniform), order kept.</summary>
-[FaultName("latency")]
-public sealed record LatencyFault(double Latency = 0, double Jitter = 0) : Fault
+/// <summary>
+/// Toxiproxy's latency: data is delivered <see cref="Latency"/> ms late, ± <see cref="Jitter"/> ms (uniform), order
+/// kept.
+/// </summary>
+public sealed record LatencyFault(double Latency, double Jitter) : Fault
 {
+    public static FaultSchema Schema { get; } = FaultSchema.Window(
+        "latency",
+        v => new LatencyFault(v["latency"], v["jitter"]),
+        new FaultParameter("latency", FaultUnit.Milliseconds, 0, 600_000),
+        new FaultParameter("jitter", FaultUnit.Milliseconds, 0, 600_000, 0));
+
     public override void Apply(FaultContext context)
     {
         foreach (var connection in context.Connections)

@@ -1,9 +1,16 @@
 namespace BarHarness.TestServer.Faults;
 
-/// <summary>Toxiproxy's limit_data: the connection is closed once <see cref="Bytes"/> bytes have passed (counted from the fault's start).</summary>
-[FaultName("limit_data")]
-public sealed record LimitDataFault(long Bytes = 0) : Fault
+/// <summary>
+/// Toxiproxy's limit_data: the connection is closed once <see cref="Bytes"/> bytes have passed (counted from the
+/// fault's start).
+/// </summary>
+public sealed record LimitDataFault(long Bytes) : Fault
 {
+    public static FaultSchema Schema { get; } = FaultSchema.Window(
+        "limit_data",
+        v => new LimitDataFault((long)v["bytes"]),
+        new FaultParameter("bytes", FaultUnit.Count, 0, int.MaxValue));
+
     public override void Apply(FaultContext context)
     {
         foreach (var connection in context.Connections)

@@ -9,7 +9,10 @@ public sealed record ScheduledFault(Fault Fault, long Start, long? End = null, F
 {
     public bool HasStarted(long nowMicros, int gameFrame) => Position(nowMicros, gameFrame) >= Start;
 
-    /// <summary>True once the window is over (an entry without an end is over after its natural duration, measured in wall µs from activation).</summary>
+    /// <summary>
+    /// True once the window is over (an entry without an end is over after its natural duration, measured in wall µs
+    /// from activation).
+    /// </summary>
     public bool HasEnded(long nowMicros, int gameFrame, long activatedAtMicros)
     {
         if (End is { } end)

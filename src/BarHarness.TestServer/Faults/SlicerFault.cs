@@ -4,9 +4,15 @@ namespace BarHarness.TestServer.Faults;
 /// Toxiproxy's slicer: data moves in pieces of <see cref="AverageSize"/> ± <see cref="SizeVariation"/>
 /// bytes with <see cref="Delay"/> µs between pieces. Upstream, the server reads piece by piece.
 /// </summary>
-[FaultName("slicer")]
-public sealed record SlicerFault(int AverageSize = 64, int SizeVariation = 0, double Delay = 0) : Fault
+public sealed record SlicerFault(int AverageSize, int SizeVariation, double Delay) : Fault
 {
+    public static FaultSchema Schema { get; } = FaultSchema.Window(
+        "slicer",
+        v => new SlicerFault((int)v["average_size"], (int)v["size_variation"], v["delay"]),
+        new FaultParameter("average_size", FaultUnit.Count, 1, 1 << 20),
+        new FaultParameter("size_variation", FaultUnit.Count, 0, 1 << 20, 0),
+        new FaultParameter("delay", FaultUnit.Microseconds, 0, 60_000_000, 0));
+
     public override void Apply(FaultContext context)
     {
         foreach (var connection in context.Connections)
@@ -16,7 +22,8 @@ public sealed record SlicerFault(int AverageSize = 64, int SizeVariation = 0, do
             if (slice.Size == 0 || moved - slice.StartBytes >= slice.Size)
             {
                 slice.StartBytes = moved;
-                slice.Size = Math.Max(1, AverageSize + (SizeVariation > 0 ? context.Random.Next(-SizeVariation, SizeVariation + 1) : 0));
+                var variation = SizeVariation > 0 ? context.Random.Next(-SizeVariation, SizeVariation + 1) : 0;
+                slice.Size = Math.Max(1, AverageSize + variation);
                 slice.NotBeforeMicros = slice.First ? context.NowMicros : context.NowMicros + (long)Delay;
                 slice.First = false;
             }

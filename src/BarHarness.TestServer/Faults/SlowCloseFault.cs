@@ -1,9 +1,16 @@
 namespace BarHarness.TestServer.Faults;
 
-/// <summary>Toxiproxy's slow_close: any close of a connection (the server's answer to the widget's FIN, or another fault's) waits <see cref="Delay"/> ms.</summary>
-[FaultName("slow_close")]
-public sealed record SlowCloseFault(double Delay = 0) : Fault
+/// <summary>
+/// Toxiproxy's slow_close: any close of a connection (the server's answer to the widget's FIN, or another fault's)
+/// waits <see cref="Delay"/> ms.
+/// </summary>
+public sealed record SlowCloseFault(double Delay) : Fault
 {
+    public static FaultSchema Schema { get; } = FaultSchema.Window(
+        "slow_close",
+        v => new SlowCloseFault(v["delay"]),
+        new FaultParameter("delay", FaultUnit.Milliseconds, 0, 600_000));
+
     public override void Apply(FaultContext context)
     {
         foreach (var connection in context.Connections)

@@ -4,9 +4,13 @@ namespace BarHarness.TestServer.Faults;
 /// Toxiproxy's timeout: data stops (the server neither reads nor answers: a half-open peer), and the
 /// connection is closed <see cref="Timeout"/> ms later; 0 = never, until the fault ends.
 /// </summary>
-[FaultName("timeout")]
-public sealed record TimeoutFault(double Timeout = 0) : Fault
+public sealed record TimeoutFault(double Timeout) : Fault
 {
+    public static FaultSchema Schema { get; } = FaultSchema.Window(
+        "timeout",
+        v => new TimeoutFault(v["timeout"]),
+        new FaultParameter("timeout", FaultUnit.Milliseconds, 0, 600_000, 0));
+
     public override void Apply(FaultContext context)
     {
         foreach (var connection in context.Connections)

@@ -133,6 +133,23 @@ public sealed class ServeSession : IDisposable
         }
     }
 
+    /// <summary>Starts a fault that holds until <see cref="EndFault"/> (a toxic); returns its handle.</summary>
+    public int InjectUntilEnded(Fault fault)
+    {
+        lock (_gate)
+        {
+            return Server.Inject(fault, long.MaxValue);
+        }
+    }
+
+    public void EndFault(int handle)
+    {
+        lock (_gate)
+        {
+            Server.EndFault(handle);
+        }
+    }
+
     public void ClearFaults()
     {
         lock (_gate)
@@ -195,7 +212,8 @@ public sealed class ServeSession : IDisposable
         }
     }
 
-    private static void CheckBindAddress(ServeOptions options)
+    /// <summary>Loopback unless allowed otherwise, and a real port; a bad address is an input error.</summary>
+    public static void CheckBindAddress(ServeOptions options)
     {
         var address = options.Endpoint.Address;
         var loopback = IPAddress.TryParse(address, out var ip) && IPAddress.IsLoopback(ip);

@@ -36,6 +36,12 @@ internal sealed class ServerConnection(IConnection socket, IFrameDecoder decoder
 
     public Queue<PendingWrite> Outgoing { get; } = new();
 
+    /// <summary>Bytes handed to <see cref="TestServer.Send"/> this tick, queued with the faults' write delay.</summary>
+    public List<byte[]> ToSend { get; } = [];
+
+    /// <summary>Close gracefully once <see cref="Outgoing"/> is empty (a proxy's consumer ended its side).</summary>
+    public bool CloseWhenFlushed { get; set; }
+
     public void ScheduleClose(CloseKind kind, long atMicros)
     {
         if (kind == CloseKind.None)

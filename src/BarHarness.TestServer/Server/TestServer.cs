@@ -44,6 +44,21 @@ public sealed class TestServer : IDisposable
     /// <summary>Raised for every decoder event (message or rejected bytes) with its connection and arrival time, after the oracle saw it.</summary>
     public event Action<long, FrameEvent, long>? FrameObserved;
 
+    /// <summary>A connection was accepted (its id, virtual µs).</summary>
+    public event Action<long, long>? ConnectionAccepted;
+
+    /// <summary>Bytes in, after faults shaped them (connection, bytes, arrival µs), what a proxy forwards.</summary>
+    public event Action<long, byte[], long>? BytesArrived;
+
+    /// <summary>A connection is over: its socket is closed or dead and every byte it carried has arrived.</summary>
+    public event Action<long>? ConnectionEnded;
+
+    /// <summary>
+    /// Bytes the server may read from a connection now besides what faults allow (a proxy whose
+    /// consumer reads slowly holds the widget back); null = no limit.
+    /// </summary>
+    public Func<long, long>? ReadRoom { get; set; }
+
     public FaultSchedule Schedule { get; }
 
     public StreamOracle Oracle { get; }
@@ -107,11 +122,54 @@ public sealed class TestServer : IDisposable
         OpenListener();
     }
 
-    /// <summary>Starts a fault now (a keystroke in <c>serve</c>, a test); null duration = the fault's natural one.</summary>
-    public void Inject(Fault fault, long? durationMicros = null)
+    /// <summary>
+    /// Starts a fault now (a keystroke in <c>serve</c>, a test); null duration = the fault's natural one.
+    /// Returns its schedule index.
+    /// </summary>
+    public int Inject(Fault fault, long? durationMicros = null)
     {
         var now = _transport.Clock.NowMicros;
-        Schedule.Add(new ScheduledFault(fault, now, durationMicros is { } d ? now + d : null));
+        var end = durationMicros is { } d ? (d >= long.MaxValue - now ? long.MaxValue : now + d) : (long?)null;
+        return Schedule.Add(new ScheduledFault(fault, now, end));
+    }
+
+    /// <summary>Ends one scheduled fault now (a removed toxic); the others go on.</summary>
+    public void EndFault(int scheduleIndex)
+    {
+        var entry = Schedule.Entries[scheduleIndex];
+        _started.Add(scheduleIndex);
+        _active.RemoveAll(a => ReferenceEquals(a.Entry, entry));
+    }
+
+    /// <summary>Queues bytes for a connection (a proxy's downstream); faults shape them as their own writes.</summary>
+    public void Send(long connectionId, byte[] bytes)
+    {
+        if (_connections.Find(c => c.Id == connectionId) is { SocketDone: false } connection)
+        {
+            connection.ToSend.Add(bytes);
+        }
+    }
+
+    /// <summary>Bytes queued for a connection and not yet handed to its socket.</summary>
+    public long PendingSendBytes(long connectionId) =>
+        _connections.Find(c => c.Id == connectionId) is { } c
+            ? c.ToSend.Sum(b => (long)b.Length) + c.Outgoing.Sum(w => (long)(w.Bytes.Length - w.Offset))
+            : 0;
+
+    /// <summary>Closes a connection once what was queued for it is written (graceful), or at once (reset).</summary>
+    public void CloseConnection(long connectionId, bool reset)
+    {
+        if (_connections.Find(c => c.Id == connectionId) is { SocketDone: false } connection)
+        {
+            if (reset)
+            {
+                connection.ScheduleClose(CloseKind.Reset, _transport.Clock.NowMicros);
+            }
+            else
+            {
+                connection.CloseWhenFlushed = true;
+            }
+        }
     }
 
     /// <summary>Ends every active fault now (the "all clear" key).</summary>
@@ -212,6 +270,7 @@ public sealed class TestServer : IDisposable
             _connections.Add(connection);
             _accepted++;
             Oracle.ConnectionOpened(connection.Id, now);
+            ConnectionAccepted?.Invoke(connection.Id, now);
         }
     }
 
@@ -275,6 +334,12 @@ public sealed class TestServer : IDisposable
             return;
         }
 
+        foreach (var bytes in c.ToSend)
+        {
+            c.Outgoing.Enqueue(new PendingWrite(now + (lever?.WriteDelayMicros ?? 0), bytes));
+        }
+
+        c.ToSend.Clear();
         if (lever is not null)
         {
             foreach (var bytes in lever.Writes)
@@ -286,7 +351,7 @@ public sealed class TestServer : IDisposable
         }
 
         Write(c, lever?.WriteBudget ?? long.MaxValue, now);
-        if (c.PeerFinished && c.PendingClose == CloseKind.None)
+        if ((c.PeerFinished || (c.CloseWhenFlushed && c.Outgoing.Count == 0)) && c.PendingClose == CloseKind.None)
         {
             // The widget closed: answer with our own close, late if slow_close says so.
             c.ScheduleClose(CloseKind.Graceful, now + (lever?.CloseDelayMicros ?? 0));
@@ -300,7 +365,7 @@ public sealed class TestServer : IDisposable
 
     private void Read(ServerConnection c, ConnectionLever? lever, long now)
     {
-        var budget = lever?.ReadBudget ?? long.MaxValue;
+        var budget = Math.Min(lever?.ReadBudget ?? long.MaxValue, ReadRoom?.Invoke(c.Id) ?? long.MaxValue);
         var chunkLimit = Math.Min(_readBuffer.Length, lever?.ReadChunk ?? int.MaxValue);
         var arrival = Math.Max(c.LastArrivalMicros, now + (lever?.ArrivalDelayMicros ?? 0));
         while (budget > 0)
@@ -395,6 +460,7 @@ public sealed class TestServer : IDisposable
     private void Deliver(ServerConnection c, ReceivedChunk chunk)
     {
         Recording.Add(chunk);
+        BytesArrived?.Invoke(c.Id, chunk.Bytes, chunk.ArrivalMicros);
         _frameEvents.Clear();
         c.Decoder.Feed(chunk.Bytes, _frameEvents);
         foreach (var frameEvent in _frameEvents)
@@ -416,6 +482,7 @@ public sealed class TestServer : IDisposable
         }
 
         Oracle.ConnectionClosed(c.Id, now);
+        ConnectionEnded?.Invoke(c.Id);
         return true;
     }
 }

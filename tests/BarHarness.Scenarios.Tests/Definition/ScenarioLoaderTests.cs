@@ -1,5 +1,6 @@
 using BarHarness.Core.Diagnostics;
 using BarHarness.Scenarios.Definition;
+using BarHarness.TestServer.Faults;
 
 namespace BarHarness.Scenarios.Tests.Definition;
 
@@ -341,7 +342,7 @@ public sealed class ScenarioLoaderTests
               - {name: slow-close, at: 30, until: 40, direction: upstream, toxicity: 0.5, params: {delay_ms: 50}}
             """).Faults;
 
-        Assert.Equal(FaultKind.Latency, faults[0].Kind);
+        Assert.Equal("latency", faults[0].Name);
         Assert.Equal(15, faults[0].EndSeconds);
         Assert.Equal(0, faults[0]["jitter_ms"]);
         Assert.Null(faults[0].Direction);
@@ -349,14 +350,11 @@ public sealed class ScenarioLoaderTests
 
         Assert.True(faults[1].IsInstant);
         Assert.Null(faults[1].EndSeconds);
-        Assert.Equal(1000.0, faults[1].ToServerParameters()["delay"]);
+        Assert.Equal(new RestartFault(1000), faults[1].ToFault());
 
         Assert.Equal("slow_close", faults[2].Name);
         Assert.Equal(FaultDirection.Upstream, faults[2].Direction);
-        var server = faults[2].ToServerParameters();
-        Assert.Equal(50.0, server["delay"]);
-        Assert.Equal(0.5, server["toxicity"]);
-        Assert.Equal("upstream", server["stream"]);
+        Assert.Equal(new SlowCloseFault(50) { Toxicity = 0.5, Stream = FaultStream.Upstream }, faults[2].ToFault());
         Assert.True(faults[2].IsActiveAt(30));
         Assert.False(faults[2].IsActiveAt(40));
     }
@@ -383,10 +381,20 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
-    public void Every_fault_name_of_the_brief_is_known()
+    public void Every_fault_of_the_catalog_is_read_from_a_scenario_into_the_same_fault()
     {
-        var names = new[] { "down", "disconnect", "reset_peer", "restart", "latency", "bandwidth", "stop_read", "slicer", "limit_data", "slow_close", "timeout", "garbage" };
-        Assert.Equal(names.Order(), FaultCatalog.Names.Keys.Order());
+        foreach (var schema in FaultCatalog.Default.Schemas)
+        {
+            var required = schema.Parameters.Where(p => p.Default is null).ToArray();
+            var values = string.Join(", ", required.Select(p => $"{p.ScenarioKey}: {p.ToScenario(p.Max)}"));
+            var given = required.Length == 0 ? string.Empty : $", params: {{{values}}}";
+            var window = schema.IsInstant ? string.Empty : ", duration: 5";
+            var spec = Parse($"duration: 30\nfaults:\n  - {{name: {schema.Name}, at: 1{window}{given}}}\n").Faults[0];
+
+            var expected = schema.Create(required.ToDictionary(p => p.Name, p => p.Max));
+            Assert.Equal(expected, spec.ToFault());
+            Assert.Equal(schema.IsInstant, spec.EndSeconds is null);
+        }
     }
 
     [Fact]

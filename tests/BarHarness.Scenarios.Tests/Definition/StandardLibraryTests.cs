@@ -1,4 +1,5 @@
 using BarHarness.Scenarios.Definition;
+using BarHarness.TestServer.Faults;
 
 namespace BarHarness.Scenarios.Tests.Definition;
 
@@ -70,8 +71,8 @@ public sealed class StandardLibraryTests
     [Fact]
     public void Network_scenarios_together_use_every_fault_the_server_offers()
     {
-        var used = Library.Scenarios.SelectMany(s => s.Definition.Faults).Select(f => f.Kind).ToHashSet();
-        Assert.Equal(Enum.GetValues<FaultKind>().OrderBy(k => k), used.OrderBy(k => k));
+        var used = Library.Scenarios.SelectMany(s => s.Definition.Faults).Select(f => f.Name).ToHashSet();
+        Assert.Equal(FaultCatalog.Default.Names, used.Order(StringComparer.Ordinal));
     }
 
     [Fact]

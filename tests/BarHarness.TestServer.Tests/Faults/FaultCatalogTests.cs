@@ -32,8 +32,8 @@ public class FaultCatalogTests
     [Fact]
     public void Garbage_goes_downstream_by_default_and_read_faults_upstream()
     {
-        Assert.Equal(FaultStream.Downstream, new GarbageFault().Stream);
-        Assert.Equal(FaultStream.Upstream, new BandwidthFault().Stream);
+        Assert.Equal(FaultStream.Downstream, new GarbageFault(10, 0).Stream);
+        Assert.Equal(FaultStream.Upstream, new BandwidthFault(1).Stream);
     }
 
     [Fact]
@@ -49,5 +49,42 @@ public class FaultCatalogTests
 
         Assert.Throws<HarnessInputException>(() => FaultCatalog.Default.Create("latency", new Dictionary<string, object?> { ["latency"] = "-3" }, at));
         Assert.Throws<HarnessInputException>(() => FaultCatalog.Default.Create("latency", new Dictionary<string, object?> { ["toxicity"] = 2 }, at));
+    }
+}
+
+public class FaultSchemaTests
+{
+    [Fact]
+    public void Every_fault_file_declares_its_name_parameters_and_whether_it_is_instant()
+    {
+        var schemas = FaultCatalog.Default.Schemas;
+        var instant = schemas.Where(s => s.IsInstant).Select(s => s.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["disconnect", "garbage", "restart"], instant);
+        var toxics = schemas.Where(s => s.IsToxiproxyToxic).Select(s => s.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["bandwidth", "latency", "limit_data", "reset_peer", "slicer", "slow_close", "timeout"], toxics);
+    }
+
+    [Fact]
+    public void A_parameter_out_of_its_declared_range_or_missing_is_refused_by_name()
+    {
+        var range = Assert.Throws<HarnessInputException>(
+            () => FaultCatalog.Default.Create("bandwidth", new Dictionary<string, object?> { ["rate"] = 0 }));
+        Assert.Contains("rate 0 of fault 'bandwidth'", range.Describe());
+        Assert.Contains("KB/s", range.Describe());
+
+        var missing = Assert.Throws<HarnessInputException>(
+            () => FaultCatalog.Default.Create("slow_close", new Dictionary<string, object?>()));
+        Assert.Contains("needs 'delay'", missing.Describe());
+    }
+
+    [Fact]
+    public void Scenario_keys_carry_the_unit_and_convert_to_the_faults_own_unit()
+    {
+        var delay = FaultCatalog.Default.Get("restart").Parameter("delay")!;
+        Assert.Equal("delay_s", delay.ScenarioKey);
+        Assert.Equal(2000, delay.FromScenario(2));
+        Assert.Equal("delay_us", FaultCatalog.Default.Get("slicer").Parameter("delay")!.ScenarioKey);
+        Assert.Equal("rate_kbps", FaultCatalog.Default.Get("bandwidth").Parameter("rate")!.ScenarioKey);
+        Assert.Equal("bytes", FaultCatalog.Default.Get("limit_data").Parameter("bytes")!.ScenarioKey);
     }
 }

@@ -84,7 +84,7 @@ public sealed class SimulatedNetworkTests : IDisposable
         client.Write(Line(Snapshot(0, 1)));
         client.Write(new byte[500]);
         Run(2_000);
-        _server.Inject(new ResetPeerFault());
+        _server.Inject(new ResetPeerFault(0));
         Run(5_000);
 
         Assert.Equal(TransferOutcome.ConnectionReset, client.Write(new byte[1]).Outcome);

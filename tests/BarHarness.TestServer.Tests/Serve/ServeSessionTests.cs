@@ -116,12 +116,15 @@ public sealed class ServeSessionTests : IDisposable
     {
         var lua = new[] { "/usr/bin/lua5.1", "/usr/local/bin/lua5.1" }.FirstOrDefault(File.Exists);
         Assert.True(lua is not null, "lua5.1 with LuaSocket is needed (apt-get install -y lua5.1 lua-socket)");
-        var scheduleFile = Path.Combine(_dir, "faults.yaml");
-        File.WriteAllText(scheduleFile, "faults:\n  - fault: disconnect\n    at: 400ms\n  - fault: latency\n    at: 800ms\n    for: 200ms\n    latency: 30\n");
+        var schedule = new FaultSchedule(
+        [
+            new ScheduledFault(new DisconnectFault(), 400_000),
+            new ScheduledFault(new LatencyFault(30, 0), 800_000, 1_000_000),
+        ]);
         var record = Path.Combine(_dir, "lua.jsonl");
         var script = Path.Combine(_dir, "client.lua");
         File.WriteAllText(script, LuaClient);
-        using var session = new ServeSession(Options(record, FaultScheduleFile.Load(scheduleFile)));
+        using var session = new ServeSession(Options(record, schedule));
         session.Start();
 
         using var process = Process.Start(new ProcessStartInfo(lua!, [script, session.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "1.4"])

@@ -12,7 +12,7 @@ public class DeterminismTests
         [
             new ScheduledFault(new LatencyFault(Latency: 20, Jitter: 15), 0, 200_000),
             new ScheduledFault(new SlicerFault(AverageSize: 40, SizeVariation: 30, Delay: 2000), 50_000, 150_000),
-            new ScheduledFault(new ResetPeerFault { Toxicity = 0.5 }, 120_000, 121_000),
+            new ScheduledFault(new ResetPeerFault(0) { Toxicity = 0.5 }, 120_000, 121_000),
         ]);
         using var rig = new ServerRig(schedule, seed);
         var client = rig.Connect();

@@ -89,7 +89,7 @@ public class FaultEffectTests
     [Fact]
     public void Latency_delays_arrival_by_exactly_the_latency_without_jitter()
     {
-        using var rig = new ServerRig(At(new LatencyFault(Latency: 100), 0, 1000));
+        using var rig = new ServerRig(At(new LatencyFault(Latency: 100, Jitter: 0), 0, 1000));
         var client = rig.Connect();
         ServerRig.Send(client, Line(Snapshot(0, 1)));
         rig.Tick();
@@ -263,7 +263,7 @@ public class FaultEffectTests
     {
         static string Pattern(ulong seed)
         {
-            using var rig = new ServerRig(At(new ResetPeerFault { Toxicity = 0.5 }, 0, 10_000), seed);
+            using var rig = new ServerRig(At(new ResetPeerFault(0) { Toxicity = 0.5 }, 0, 10_000), seed);
             var clients = Enumerable.Range(0, 24).Select(_ => rig.Connect()).ToArray();
             rig.Tick();
             return string.Concat(clients.Select(c => c.State == ConnectionState.Reset ? 'R' : '.'));
@@ -318,7 +318,7 @@ public class FaultEffectTests
         ServerRig.Send(client, Line(Snapshot(0, 1)));
         ServerRig.Send(client, Bytes(300));
         rig.Tick();
-        rig.Server.Inject(new ResetPeerFault());
+        rig.Server.Inject(new ResetPeerFault(0));
         rig.Tick();
 
         var counters = client.Counters;

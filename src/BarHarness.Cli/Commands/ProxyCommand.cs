@@ -1,0 +1,200 @@
+using System.CommandLine;
+using System.Net;
+using BarHarness.Cli.Serve;
+using BarHarness.Core.Diagnostics;
+using BarHarness.Core.Transport;
+using BarHarness.Scenarios.Definition;
+using BarHarness.TestServer.Proxy;
+using BarHarness.TestServer.Serve;
+
+namespace BarHarness.Cli.Commands;
+
+/// <summary>
+/// <c>barharness proxy</c>: sits between a real BAR game's widget and the user's real consumer.
+/// Forwards both ways, validates the widget's stream with the oracle (no ground truth), records it
+/// as .jsonl, applies faults from a fault file, from keys and from Toxiproxy's HTTP API. Exit 0
+/// when the proxied stream had no violations, 1 otherwise.
+/// </summary>
+internal static class ProxyCommand
+{
+    public const string DefaultProxyName = "livedata";
+
+    public static Command Create()
+    {
+        var port = new Option<int>("--port")
+        {
+            Description = "Port the widget connects to, on 127.0.0.1 (the widget's default is 8765)",
+            DefaultValueFactory = _ => ServeOptions.DefaultPort,
+        };
+        var upstream = new Option<string?>("--upstream")
+        {
+            Description = "Your consumer, host:port (without it only the Toxiproxy API runs; create proxies there)",
+        };
+        var name = new Option<string>("--name")
+        {
+            Description = "The proxy's name in the Toxiproxy API",
+            DefaultValueFactory = _ => DefaultProxyName,
+        };
+        var apiPort = new Option<int>("--api-port")
+        {
+            Description = "Port of the Toxiproxy HTTP API on 127.0.0.1",
+            DefaultValueFactory = _ => ToxiproxyApi.DefaultPort,
+        };
+        var noApi = new Option<bool>("--no-api") { Description = "Do not start the Toxiproxy HTTP API" };
+        var record = new Option<string?>("--record")
+        {
+            Description = "Record every message to this .jsonl file as it arrives (replay turns it into a scenario)",
+        };
+        var faults = new Option<string?>("--faults")
+        {
+            Description = "Fault file: a YAML faults: list as in scenarios, times from the start",
+        };
+        var seconds = new Option<double?>("--seconds")
+        {
+            Description = "Stop after this many seconds (default: until Ctrl+C or q)",
+        };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed for the faults' random draws (toxicity, jitter)",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command(
+            "proxy",
+            "Stand between a real game's widget and your consumer: forward, validate, record, inject faults")
+        {
+            port, upstream, name, apiPort, noApi, record, faults, seconds, seed,
+        };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(seconds) is <= 0)
+            {
+                throw new HarnessInputException(
+                    null, $"--seconds {parse.GetValue(seconds)}", "a positive number of seconds");
+            }
+
+            var recordPath = parse.GetValue(record);
+            if (recordPath is not null && Path.GetDirectoryName(Path.GetFullPath(recordPath)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            ProxyOptions? main = null;
+            if (parse.GetValue(upstream) is { } target)
+            {
+                main = new ProxyOptions(parse.GetValue(name)!, Upstream(target))
+                {
+                    Serve = new ServeOptions
+                    {
+                        Endpoint = NetEndpoint.Loopback(parse.GetValue(port)),
+                        RecordPath = recordPath,
+                        Schedule = parse.GetValue(faults) is { } faultFile ? FaultFile.Load(faultFile) : null,
+                        Seed = parse.GetValue(seed),
+                    },
+                };
+            }
+            else if (recordPath is not null || parse.GetValue(faults) is not null)
+            {
+                throw new HarnessInputException(
+                    null, "--record and --faults need --upstream", "--upstream host:port (your consumer)");
+            }
+
+            var api = parse.GetValue(noApi) ? (int?)null : parse.GetValue(apiPort);
+            return Run(main, api, parse.GetValue(seed), parse.GetValue(seconds));
+        });
+        return command;
+    }
+
+    private static NetEndpoint Upstream(string text)
+    {
+        try
+        {
+            return ManagedProxy.ParseAddress(text, "--upstream");
+        }
+        catch (ToxiproxyApiException e)
+        {
+            throw new HarnessInputException(null, e.Message, "--upstream host:port, e.g. 127.0.0.1:9000");
+        }
+    }
+
+    private static int Run(ProxyOptions? main, int? apiPort, ulong seed, double? seconds)
+    {
+        using var proxies = new ProxyCollection(seed);
+        ManagedProxy? proxy = null;
+        if (main is not null)
+        {
+            try
+            {
+                proxy = proxies.Add(main, enabled: true);
+            }
+            catch (ToxiproxyApiException e)
+            {
+                throw new HarnessInputException(null, e.Message, "a free port (--port)");
+            }
+        }
+
+        using var api = apiPort is { } p ? new ToxiproxyApi(proxies, p) : null;
+        try
+        {
+            api?.Start();
+        }
+        catch (HttpListenerException e)
+        {
+            throw new HarnessInputException(
+                null,
+                $"cannot serve the Toxiproxy API on 127.0.0.1:{apiPort}: {e.Message}",
+                "a free port (--api-port) or --no-api");
+        }
+
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true; // Ctrl+C ends the proxy cleanly: recording flushed, summary printed.
+            stop.Cancel();
+        };
+        System.Console.CancelKeyPress += onCancel;
+        try
+        {
+            if (seconds is { } limit)
+            {
+                stop.CancelAfter(TimeSpan.FromSeconds(limit));
+            }
+
+            System.Console.Out.WriteLine("proxy: "
+                + (proxy is null ? "no proxy yet" : $"'{proxy.Name}' {proxy.Listen} -> {proxy.Upstream}")
+                + (api is null ? string.Empty : $", Toxiproxy API on {api.Url}")
+                + (main?.Serve.RecordPath is { } r ? $", recording to {r}" : string.Empty)
+                + (main?.Serve.Schedule is { } s ? $", {s.Entries.Count} scheduled fault(s)" : string.Empty));
+            var pump = proxies.RunAsync(stop.Token);
+            if (proxy is not null)
+            {
+                LiveConsole.Run(proxy.Session.Serve, stop, apply => proxies.Locked(() =>
+                {
+                    apply();
+                    return true;
+                }));
+            }
+            else
+            {
+                stop.Token.WaitHandle.WaitOne();
+            }
+
+            pump.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+
+        if (proxy is null)
+        {
+            return ExitCodes.Passed;
+        }
+
+        proxies.Locked(() =>
+        {
+            proxy.Session.Stop();
+            return true;
+        });
+        return LiveConsole.Summarise("proxy", proxy.Session.Serve.Snapshot());
+    }
+}
