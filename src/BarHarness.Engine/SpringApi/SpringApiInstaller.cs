@@ -97,12 +97,14 @@ public static unsafe class SpringApiInstaller
         Natives().Select(n => n.Path).Concat(GlueFunctions).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Installs everything into <paramref name="runtime"/>. <paramref name="catalog"/> (recoil-api.tsv)
-    /// enables gl stubs for every listed gl function and the "not implemented" reporter; without it
-    /// only the core gl stubs exist and unknown names are plain nil.
+    /// Installs everything into <paramref name="runtime"/>. <paramref name="catalog"/> (default: the
+    /// bundled recoil-api.tsv) gives gl stubs for every listed gl function and the "not implemented"
+    /// reporter, which names a listed function the harness lacks when a widget calls it.
     /// </summary>
-    public static EngineApiContext Install(LuaRuntime runtime, SyntheticWorld world, EngineApiOptions? options = null, RecoilApiCatalog? catalog = null, SimClock? clock = null)
+    public static EngineApiContext Install(LuaRuntime runtime, SyntheticWorld world, EngineApiOptions? options = null,
+        RecoilApiCatalog? catalog = null, SimClock? clock = null)
     {
+        catalog ??= RecoilApiCatalog.Bundled;
         var api = new EngineApiContext(world, runtime, options ?? new EngineApiOptions(), clock);
         foreach (var native in Natives())
         {
