@@ -25,6 +25,7 @@ public sealed partial class SyntheticWorld : IWorldTruth
     private readonly Construction _construction;
     private readonly Combat _combat;
     private readonly SensorCoverage _sensors;
+    private readonly DestroyedUnitRows _destroyed;
 
     public SyntheticWorld(GameSetup setup)
     {
@@ -54,7 +55,9 @@ public sealed partial class SyntheticWorld : IWorldTruth
             _view, setup.MapSizeX, setup.MapSizeZ);
         _picker = new UnitPicker(Units, _unitsPerTeam, _defs);
         _construction = new Construction(Units, _defs, Clock, Events, _view);
-        _lifecycle = new UnitLifecycle(parts, ids, startPoints, _construction, _picker, spawnRandom, combatRandom);
+        _destroyed = new DestroyedUnitRows(setup.MaxUnits);
+        _lifecycle = new UnitLifecycle(parts, ids, startPoints, _construction, _picker, spawnRandom, combatRandom,
+            _destroyed);
         _timeline = new UnitCountTimeline(Units, _lifecycle, setup.MaxUnits);
         _movement = new UnitMovement(Units, _defs, Terrain, Hazards, setup.MapSizeX, setup.MapSizeZ, moveRandom);
         _combat = new Combat(Units, _lifecycle, _construction, _picker, Hazards, setup.CombatIntensity, combatRandom);
@@ -140,6 +143,18 @@ public sealed partial class SyntheticWorld : IWorldTruth
     }
 
     public ulong StateHash() => WorldStateHash.Compute(this);
+
+    /// <summary>
+    /// Wrap the delivery of an event in this: for UnitDestroyed the unit is readable again until disposed,
+    /// as Recoil calls UnitDestroyed before deleting the unit. Other events: nothing happens.
+    /// </summary>
+    public ReadableDuringCallIn KeepReadableDuring(in WorldEvent e) =>
+        e.Kind == WorldEventKind.UnitDestroyed && _destroyed.Restore(Units, e.UnitId)
+            ? new ReadableDuringCallIn(this, e.UnitId)
+            : default;
+
+    /// <summary>The unit whose UnitDestroyed call-in runs now (0: none); Recoil has marked it dead already.</summary>
+    public int UnitInDestroyedCallIn { get; internal set; }
 
     private (float X, float Z)[] DrawStartPoints(SeededRandom random)
     {

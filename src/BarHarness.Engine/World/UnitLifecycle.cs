@@ -23,12 +23,14 @@ internal sealed class UnitLifecycle
     private readonly Construction _construction;
     private readonly UnitPicker _picker;
     private readonly SeededRandom _attackerRandom;
+    private readonly DestroyedUnitRows _destroyed;
     private readonly int _mapSizeX, _mapSizeZ;
     private int _nextSpawnTeam;
 
     public UnitLifecycle(WorldParts parts, UnitIdPool ids, (float X, float Z)[] startPoints, Construction construction,
-        UnitPicker picker, SeededRandom spawnRandom, SeededRandom attackerRandom)
+        UnitPicker picker, SeededRandom spawnRandom, SeededRandom attackerRandom, DestroyedUnitRows destroyed)
     {
+        _destroyed = destroyed;
         _units = parts.Units;
         _roster = parts.Roster;
         _defCatalog = parts.DefCatalog;
@@ -134,6 +136,7 @@ internal sealed class UnitLifecycle
                 AttackerId: attackerSlot >= 0 ? attackerId : 0,
                 AttackerDefId: attackerSlot >= 0 ? u.DefId[attackerSlot] : 0,
                 AttackerTeam: attackerSlot >= 0 ? u.Team[attackerSlot] : -1));
+            _destroyed.Keep(u, unitId);
         }
 
         _construction.Forget(s);
@@ -214,6 +217,7 @@ internal sealed class UnitLifecycle
         }
 
         var u = _units;
+        _destroyed.Forget(id);
         var (sx, sz) = _startPoints[teamId];
         var x = Math.Clamp(sx + (float)Random.NextDouble(-1500, 1500), 0, _mapSizeX);
         var z = Math.Clamp(sz + (float)Random.NextDouble(-1500, 1500), 0, _mapSizeZ);

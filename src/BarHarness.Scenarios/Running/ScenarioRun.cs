@@ -179,6 +179,7 @@ public sealed class ScenarioRun
         // and radar events of the local ally team); WorldEventCallIn gives BAR's name and argument list.
         void Forward(in WorldEvent e)
         {
+            using var readable = world.KeepReadableDuring(e);
             var (name, args) = WorldEventCallIn.From(e);
             Measure(name, host.CallIn(name, args));
         }
