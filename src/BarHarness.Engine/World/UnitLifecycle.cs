@@ -139,6 +139,7 @@ internal sealed class UnitLifecycle
             _destroyed.Keep(u, unitId);
         }
 
+        Removing?.Invoke(unitId);
         _construction.Forget(s);
         var buildingSlot = u.Slot(u.CurrentBuild[s]);
         if (buildingSlot >= 0)
@@ -209,6 +210,24 @@ internal sealed class UnitLifecycle
         return moved;
     }
 
+    /// <summary>Called with a unit's id just before it leaves the world (commands, selection, groups forget it).</summary>
+    public Action<int>? Removing { get; set; }
+
+    /// <summary>
+    /// A nanoframe of <paramref name="defId"/> started by <paramref name="builderId"/> at a given place
+    /// (a factory's product, a builder's building); 0 when no unit id is free.
+    /// </summary>
+    public int SpawnNanoframe(int teamId, int defId, float x, float z, int builderId)
+    {
+        if (!_ids.TryTake(out var id))
+        {
+            return 0;
+        }
+
+        Place(id, teamId, defId, x, z, heading: 0, errorAngle: id, complete: false, builder: builderId);
+        return id;
+    }
+
     private int SpawnOne(int teamId, int defId, bool complete)
     {
         if (!_ids.TryTake(out var id))
@@ -216,11 +235,21 @@ internal sealed class UnitLifecycle
             return 0;
         }
 
-        var u = _units;
-        _destroyed.Forget(id);
         var (sx, sz) = _startPoints[teamId];
         var x = Math.Clamp(sx + (float)Random.NextDouble(-1500, 1500), 0, _mapSizeX);
         var z = Math.Clamp(sz + (float)Random.NextDouble(-1500, 1500), 0, _mapSizeZ);
+        var heading = (short)Random.Next(-32768, 32768);
+        var angle = Random.NextDouble(0, Math.Tau);
+        var builder = complete ? 0 : FindIdleBuilder(teamId);
+        Place(id, teamId, defId, x, z, heading, angle, complete, builder);
+        return id;
+    }
+
+    private void Place(int id, int teamId, int defId, float x, float z, short heading, double errorAngle, bool complete,
+        int builder)
+    {
+        var u = _units;
+        _destroyed.Forget(id);
         var ally = _roster().AllyTeamOf(teamId);
         var s = u.Add(id);
         u.DefId[s] = defId;
@@ -230,13 +259,12 @@ internal sealed class UnitLifecycle
         u.Z[s] = z;
         u.Y[s] = _terrain.HeightAt(x, z) + (_defs.CanFly[defId] ? UnitMovement.FlightHeight : 0);
         u.VX[s] = u.VY[s] = u.VZ[s] = 0;
-        u.Heading[s] = (short)Random.Next(-32768, 32768);
+        u.Heading[s] = heading;
         u.MaxHealth[s] = _defs.Health[defId];
         u.Paralyze[s] = 0;
         u.FramesToTarget[s] = _defs.SpeedPerFrame[defId] > 0 ? 0 : int.MaxValue;
-        var angle = Random.NextDouble(0, Math.Tau);
-        u.ErrX[s] = (float)Math.Cos(angle);
-        u.ErrZ[s] = (float)Math.Sin(angle);
+        u.ErrX[s] = (float)Math.Cos(errorAngle);
+        u.ErrZ[s] = (float)Math.Sin(errorAngle);
         var bit = 1u << ally;
         u.LosMask[s] = bit;
         u.RadarMask[s] = bit;
@@ -244,7 +272,6 @@ internal sealed class UnitLifecycle
         u.CurrentBuild[s] = 0;
         _unitsPerTeam[teamId]++;
 
-        var builder = complete ? 0 : FindIdleBuilder(teamId);
         u.BuiltBy[s] = builder;
         if (builder != 0)
         {
@@ -275,8 +302,6 @@ internal sealed class UnitLifecycle
                 _events.Enqueue(new WorldEvent(WorldEventKind.UnitFinished, _clock.Frame, id, defId, teamId));
             }
         }
-
-        return id;
     }
 
     private int FindIdleBuilder(int teamId)

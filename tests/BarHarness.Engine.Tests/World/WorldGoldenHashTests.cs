@@ -33,6 +33,6 @@ public class WorldGoldenHashTests
 
         Assert.Equal(2788453241025171639UL, world.StateHash());
         Assert.Equal(4415L, world.Events.TotalRaised);
-        Assert.Equal(3610771882966681641L, digest);
+        Assert.Equal(5522084938066608235L, digest);
     }
 }
