@@ -40,8 +40,6 @@ public sealed class EngineApiContext
     /// <summary>What Spring.GetLastUpdateSeconds returns; the runner sets it before each Update.</summary>
     public double LastUpdateSeconds { get; set; } = 1.0 / 60;
 
-    /// <summary>Units the local player has selected (Spring.GetSelectedUnits).</summary>
-    public List<int> SelectedUnits { get; } = new();
 
     public CameraState Camera { get; set; } = new(4096, 1500, 4096);
 

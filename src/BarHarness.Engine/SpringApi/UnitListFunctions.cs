@@ -74,24 +74,6 @@ internal static unsafe class UnitListFunctions
         return PushFiltered(l, ctx, allegiance, Region.Circle((float)x, (float)z, (float)radius));
     }
 
-    public static int GetSelectedUnits(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        var selected = ctx.SelectedUnits;
-        var buffer = ctx.UnitBuffer(selected.Count);
-        var n = 0;
-        foreach (var id in selected)
-        {
-            if (ctx.World.Units.IsAlive(id))
-            {
-                buffer[n++] = id;
-            }
-        }
-
-        NativeArgs.PushIntList(l, buffer.AsSpan(0, n));
-        return 1;
-    }
-
     private static int PushFiltered(IntPtr l, EngineApiContext ctx, int allegiance, Region region)
     {
         var w = ctx.World;

@@ -6,9 +6,11 @@ namespace BarHarness.Engine.World;
 /// Random hits, about <see cref="GameSetup.CombatIntensity"/> per unit a frame: damage that can
 /// kill (with an enemy as the attacker, or none), or an EMP hit that paralyzes.
 /// </summary>
-internal sealed class Combat(UnitTable units, UnitLifecycle lifecycle, Construction construction, UnitPicker picker,
+internal sealed class Combat(WorldParts parts, UnitLifecycle lifecycle, Construction construction, UnitPicker picker,
     ApiHazards hazards, double intensity, SeededRandom random)
 {
+    private readonly UnitTable units = parts.Units;
+
     public void Step()
     {
         var expected = units.Count * intensity;
@@ -26,14 +28,26 @@ internal sealed class Combat(UnitTable units, UnitLifecycle lifecycle, Construct
                 }
 
                 units.Paralyze[vs] += damage; // an EMP hit
+                Damaged(vs, damage, paralyzer: true);
                 continue;
             }
 
             units.Health[vs] -= damage;
+            Damaged(vs, damage, paralyzer: false);
             if (units.Health[vs] <= 0 && !hazards.KeepNegativeHealthUnitsAlive)
             {
                 lifecycle.Destroy(victim, picker.PickAttackerFor(random, victim));
             }
+        }
+    }
+
+    /// <summary>UnitDamaged reaches the local LuaUI for units it has in LOS (its own included).</summary>
+    private void Damaged(int s, float damage, bool paralyzer)
+    {
+        if (parts.View.IsInLos(s))
+        {
+            parts.Events.Enqueue(new WorldEvent(WorldEventKind.UnitDamaged, parts.Clock.Frame, units.IdAt[s],
+                units.DefId[s], units.Team[s], Amount: damage, Flag: paralyzer));
         }
     }
 }

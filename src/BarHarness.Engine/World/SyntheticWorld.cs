@@ -1,4 +1,5 @@
 using BarHarness.Core.Randomness;
+using BarHarness.Engine.World.Commands;
 
 namespace BarHarness.Engine.World;
 
@@ -58,9 +59,16 @@ public sealed partial class SyntheticWorld : IWorldTruth
         _destroyed = new DestroyedUnitRows(setup.MaxUnits);
         _lifecycle = new UnitLifecycle(parts, ids, startPoints, _construction, _picker, spawnRandom, combatRandom,
             _destroyed);
+        Commands = new CommandQueues(parts, _lifecycle);
+        Selection = new PlayerSelection(this);
+        _lifecycle.Removing = id =>
+        {
+            Commands.Forget(id);
+            Selection.Forget(id);
+        };
         _timeline = new UnitCountTimeline(Units, _lifecycle, setup.MaxUnits);
         _movement = new UnitMovement(Units, _defs, Terrain, Hazards, setup.MapSizeX, setup.MapSizeZ, moveRandom);
-        _combat = new Combat(Units, _lifecycle, _construction, _picker, Hazards, setup.CombatIntensity, combatRandom);
+        _combat = new Combat(parts, _lifecycle, _construction, _picker, Hazards, setup.CombatIntensity, combatRandom);
         _sensors = new SensorCoverage(parts, Roster.AllyTeamCount, setup.LosUpdateInterval);
 
         if (setup.InitialUnits > 0)
@@ -72,6 +80,12 @@ public sealed partial class SyntheticWorld : IWorldTruth
     }
 
     public GameSetup Setup { get; }
+
+    /// <summary>Units' command queues, factory queues, states and self-destruct timers.</summary>
+    public CommandQueues Commands { get; }
+
+    /// <summary>The local player's selection and control groups.</summary>
+    public PlayerSelection Selection { get; }
 
     public Roster Roster { get; private set; }
 
@@ -134,6 +148,7 @@ public sealed partial class SyntheticWorld : IWorldTruth
         var frame = ++Clock.Frame;
         _lifecycle.Tick(frame);
         _timeline.Step();
+        Commands.Step();
         _movement.Step();
         _construction.Step();
         _combat.Step();

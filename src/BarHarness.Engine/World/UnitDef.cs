@@ -26,6 +26,9 @@ public sealed record UnitDef(
 {
     public bool IsMobile => Speed > 0;
 
+    /// <summary>Seconds from a self-destruct order to the explosion (Recoil's default 5).</summary>
+    public int SelfDestructCountdown { get; init; } = 5;
+
     /// <summary>Elmos a unit of this type covers in one sim frame (30 frames a second).</summary>
     public float SpeedPerFrame => Speed / 30f;
 }
