@@ -49,8 +49,43 @@ local callInNames = {
 	"UnsyncedHeightMapUpdate", "MouseMove", "MouseRelease", "Initialize",
 }
 local isCallIn = {}
+local lists = {}          -- call-in name -> widgets defining it, in layer order (as BAR's <name>List)
 for i = 1, #callInNames do
 	isCallIn[callInNames[i]] = true
+	lists[callInNames[i]] = {}
+end
+
+-- Puts a widget into (or takes it out of) one call-in's list, as BAR's UpdateWidgetCallIn does.
+local function updateCallIn(widget, name)
+	local list = lists[name]
+	if not list then
+		return false
+	end
+	for i = #list, 1, -1 do
+		if list[i] == widget then
+			table.remove(list, i)
+		end
+	end
+	if type(rawget(widget, name)) == "function" then
+		local at = 1
+		for i = 1, #list do
+			if widget.whInfo.layer >= list[i].whInfo.layer then
+				at = i + 1
+			end
+		end
+		table.insert(list, at, widget)
+	end
+	return true
+end
+
+local function dropFromLists(widget)
+	for _, list in pairs(lists) do
+		for i = #list, 1, -1 do
+			if list[i] == widget then
+				table.remove(list, i)
+			end
+		end
+	end
 end
 H.callInNames = callInNames
 
@@ -139,6 +174,7 @@ local function removeWidget(widget, reason)
 		end
 	end
 	widgets[name] = nil
+	dropFromLists(widget)
 	if mouseOwner == widget then
 		mouseOwner = nil
 	end
@@ -190,10 +226,21 @@ local function handlerProxy(widget)
 		return true
 	end
 	function proxy:UpdateCallIn(name)
-		return true
+		if not updateCallIn(widget, name) then
+			System.Spring.Echo("UpdateWidgetCallIn: bad name: " .. tostring(name))
+		end
 	end
 	function proxy:RemoveCallIn(name)
-		return true
+		local list = lists[name]
+		if not list then
+			System.Spring.Echo("RemoveWidgetCallIn: bad name: " .. tostring(name))
+			return
+		end
+		for i = #list, 1, -1 do
+			if list[i] == widget then
+				table.remove(list, i)
+			end
+		end
 	end
 	function proxy:RaiseWidget() end
 	function proxy:LowerWidget() end
@@ -305,6 +352,10 @@ function H.load(code, chunkName, configOverride)
 		end
 	end
 	table.insert(order, at, widget)
+	-- BAR files the widget under every call-in it defines before Initialize runs
+	for i = 1, #callInNames do
+		updateCallIn(widget, callInNames[i])
+	end
 
 	local config = configOverride
 	if config == nil then
@@ -359,14 +410,18 @@ end
 -- the first widget that takes the event where BAR's handler does. Returns the number of widgets called
 -- and what the handler would hand back to the engine.
 local function dispatch(name, ...)
+	local list = lists[name]
+	if list == nil or list[1] == nil then
+		return 0
+	end
 	local n = 0
-	local count = #order
+	local count = #list
 	local step, first, last = 1, 1, count
 	if reversed[name] then
 		step, first, last = -1, count, 1
 	end
 	for i = first, last, step do
-		local widget = order[i]
+		local widget = list[i]
 		local f = widget and rawget(widget, name)
 		if f then
 			n = n + 1
@@ -408,9 +463,10 @@ function special.MousePress(x, y, button)
 		end
 		return 1, mouseOwner ~= nil
 	end
-	for i = 1, #order do
-		local widget = order[i]
-		local f = rawget(widget, "MousePress")
+	local list = lists.MousePress
+	for i = 1, #list do
+		local widget = list[i]
+		local f = widget and rawget(widget, "MousePress")
 		if f then
 			local ok, taken = deliver(widget, f, "MousePress", x, y, button)
 			if ok and taken then
@@ -419,7 +475,7 @@ function special.MousePress(x, y, button)
 			end
 		end
 	end
-	return #order, false
+	return #list, false
 end
 
 function special.MouseMove(x, y, dx, dy, button)
@@ -487,9 +543,10 @@ end
 
 function special.GetTooltip(x, y)
 	local n = 0
-	for i = 1, #order do
-		local widget = order[i]
-		local above, tip = rawget(widget, "IsAbove"), rawget(widget, "GetTooltip")
+	local list = lists.GetTooltip
+	for i = 1, #list do
+		local widget = list[i]
+		local above, tip = widget and rawget(widget, "IsAbove"), widget and rawget(widget, "GetTooltip")
 		if above and tip then
 			n = n + 1
 			local ok, isAbove = deliver(widget, above, "IsAbove", x, y)
@@ -516,6 +573,45 @@ end
 function special.Update(dt)
 	hourTimer = (hourTimer + (dt or 0)) % 3600
 	return dispatch("Update", dt)
+end
+
+-- CommandsChanged comes from the engine when the selection (or the commands it offers) changed; BAR's
+-- handler first compares the selection with the last one it saw and fires SelectionChanged(units,
+-- subselection); a widget answering with a unit array reselects, and CommandsChanged is skipped.
+local lastSelection = {}
+function special.CommandsChanged()
+	local get = System.Spring and System.Spring.GetSelectedUnits
+	local now = get and get() or {}
+	local changed = #now ~= #lastSelection
+	if not changed then
+		for i = 1, #now do
+			if now[i] ~= lastSelection[i] then
+				changed = true
+				break
+			end
+		end
+	end
+	if changed then
+		local subselection = #now <= #lastSelection
+		if subselection then
+			local before = {}
+			for i = 1, #lastSelection do
+				before[lastSelection[i]] = true
+			end
+			for i = 1, #now do
+				if not before[now[i]] then
+					subselection = false
+					break
+				end
+			end
+		end
+		local n, reselected = dispatch("SelectionChanged", now, subselection)
+		if reselected then
+			return n
+		end
+	end
+	lastSelection = now
+	return dispatch("CommandsChanged")
 end
 
 for unitCallIn, meta in pairs(metaBefore) do
