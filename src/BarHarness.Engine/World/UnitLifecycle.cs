@@ -70,7 +70,7 @@ internal sealed class UnitLifecycle
         var made = 0;
         for (var i = 0; i < count; i++)
         {
-            var def = unitDefId ?? Random.Next(1, _defCatalog.Count + 1);
+            var def = unitDefId ?? Random.Next(1, _defCatalog.GeneratedCount + 1);
             if (SpawnOne(teamId, def, complete) == 0)
             {
                 break;
@@ -89,7 +89,7 @@ internal sealed class UnitLifecycle
         for (var i = 0; i < count; i++)
         {
             var team = _nextSpawnTeam++ % playing;
-            if (SpawnOne(team, Random.Next(1, _defCatalog.Count + 1), complete) == 0)
+            if (SpawnOne(team, Random.Next(1, _defCatalog.GeneratedCount + 1), complete) == 0)
             {
                 break;
             }
