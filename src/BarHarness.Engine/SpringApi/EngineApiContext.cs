@@ -21,6 +21,7 @@ public sealed class EngineApiContext
         Options = options;
         Clock = clock;
         Float32 = runtime.Options.Float32Numbers;
+        ViewSize = (options.ViewSizeX, options.ViewSizeY);
         Vfs = new VirtualFileSystem(options);
     }
 
@@ -44,6 +45,9 @@ public sealed class EngineApiContext
     public CameraState Camera { get; set; } = new(4096, 1500, 4096);
 
     public MouseState Mouse { get; set; } = new(960, 540, false, false, false, false);
+
+    /// <summary>The game window in pixels (GetViewGeometry); starts at the options' size, a resize changes it.</summary>
+    public (int X, int Y) ViewSize { get; set; }
 
     /// <summary>In-memory springsettings (Get/SetConfigInt/String/Float).</summary>
     public Dictionary<string, string> Config { get; } = new(StringComparer.Ordinal);

@@ -50,6 +50,8 @@ local callInNames = {
 }
 local isCallIn = {}
 local lists = {}          -- call-in name -> widgets defining it, in layer order (as BAR's <name>List)
+local listening = {}      -- call-in name -> true while some widget is filed under it (read by the host)
+H.listening = listening
 for i = 1, #callInNames do
 	isCallIn[callInNames[i]] = true
 	lists[callInNames[i]] = {}
@@ -75,16 +77,18 @@ local function updateCallIn(widget, name)
 		end
 		table.insert(list, at, widget)
 	end
+	listening[name] = list[1] ~= nil or nil
 	return true
 end
 
 local function dropFromLists(widget)
-	for _, list in pairs(lists) do
+	for name, list in pairs(lists) do
 		for i = #list, 1, -1 do
 			if list[i] == widget then
 				table.remove(list, i)
 			end
 		end
+		listening[name] = list[1] ~= nil or nil
 	end
 end
 H.callInNames = callInNames
@@ -241,6 +245,7 @@ local function handlerProxy(widget)
 				table.remove(list, i)
 			end
 		end
+		listening[name] = list[1] ~= nil or nil
 	end
 	function proxy:RaiseWidget() end
 	function proxy:LowerWidget() end
@@ -623,12 +628,17 @@ end
 
 -- Calls one call-in on every loaded widget that has it, as BAR's handler does. Returns the number of
 -- widgets called, then what the handler hands back (true when a widget took an input event, a tooltip...).
+local function remember(n, r1, ...)
+	H.lastAnswer = r1
+	return n, r1, ...
+end
+
 function H.callin(name, ...)
 	local f = special[name]
 	if f then
-		return f(...)
+		return remember(f(...))
 	end
-	return dispatch(name, ...)
+	return remember(dispatch(name, ...))
 end
 
 -- Which call-ins a loaded widget defines, and which of them the handler has delivered to it so far.

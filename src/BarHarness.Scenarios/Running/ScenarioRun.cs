@@ -117,6 +117,8 @@ public sealed class ScenarioRun
         var profiler = _options.ProfileFunctions && !_options.Uninstrumented ? new FunctionProfiler(runtime) : null;
         var timeline = new UnitTimelineDriver(def.Units, def.World.EdgeData, world, random.Fork("timeline"), def.World.TeamCount);
         var events = new GameEventDriver(def.Events);
+        EngineCallInDriver? callIns = null;
+        PlayerActionDriver? player = null;
         var observation = new RunObservation(def.DurationSeconds) { Uninstrumented = _options.Uninstrumented };
         var accumulator = new FrameAccumulator();
         var reconnects = new ReconnectTracker();
@@ -141,6 +143,7 @@ public sealed class ScenarioRun
             if (result.IsLoaded)
             {
                 widgetName = result.Name;
+                callIns!.WidgetLoaded();
             }
         }
 
@@ -218,9 +221,14 @@ public sealed class ScenarioRun
                 case Definition.TextCommand cmd:
                     Measure("TextCommand", host.TextCommand(cmd.Command));
                     break;
+                default:
+                    player!.Apply(e);
+                    break;
             }
         }
 
+        callIns = new EngineCallInDriver(world, engine, host, Measure);
+        player = new PlayerActionDriver(world, engine, host, Measure);
         if (loadFrame == 0 && _options.ExecScript is null)
         {
             LoadWidget();
@@ -259,6 +267,7 @@ public sealed class ScenarioRun
                 }
 
                 timeline.Apply(next);
+                callIns.BeforeFrame(next);
                 world.StepFrame();
                 truth.Record();
                 runtime.Console.CurrentFrame = world.Frame;
@@ -296,8 +305,11 @@ public sealed class ScenarioRun
             }
 
             engine.LastUpdateSeconds = DrawTickSeconds;
+            callIns.BeginDrawFrame();
             Measure("Update", host.CallIn("Update", DrawTickSeconds));
+            callIns.DrawWorld();
             Measure("DrawScreen", host.CallIn("DrawScreen"));
+            callIns.AfterDrawScreen();
             transport.Pump();
             server.Step(world.Frame);
         }
