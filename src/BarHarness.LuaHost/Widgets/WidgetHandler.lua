@@ -191,7 +191,19 @@ local function removeWidget(widget, reason)
 		end
 	end
 	removing[widget] = nil
-	event("removed", name, reason or "removed", nil)
+	local never = {}
+	local got = fired[widget] or {}
+	for k, v in pairs(widget) do
+		if isCallIn[k] and type(v) == "function" and not got[k] then
+			never[#never + 1] = k
+		end
+	end
+	table.sort(never)
+	local note = nil
+	if never[1] then
+		note = (reason or "removed") .. "; call-ins it defines but never received: " .. table.concat(never, ", ")
+	end
+	event("removed", name, reason or "removed", note)
 end
 
 local function handlerProxy(widget)

@@ -113,6 +113,11 @@ internal sealed class PlayerActionDriver(SyntheticWorld world, EngineApiContext 
         var (left, middle, right) = (c.Button == 1, c.Button == 2, c.Button == 3);
         engine.Mouse = new MouseState(c.X, c.Y, left, middle, right, false);
         measure("IsAbove", host.CallIn("IsAbove", c.X, c.Y));
+        if (_handler.LastAnswerTaken())
+        {
+            measure("GetTooltip", host.CallIn("GetTooltip", c.X, c.Y));
+        }
+
         measure("MousePress", host.CallIn("MousePress", c.X, c.Y, c.Button));
         engine.Mouse = new MouseState(c.X, c.Y, false, false, false, false);
         measure("MouseRelease", host.CallIn("MouseRelease", c.X, c.Y, c.Button));

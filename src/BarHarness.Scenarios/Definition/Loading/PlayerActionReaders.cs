@@ -70,9 +70,9 @@ internal static class PlayerActionReaders
 
     private static Func<double, GameEvent> Key(MappingReader reader)
     {
-        var node = reader.Required("key", "an SDL key code, or a single character such as a");
+        var node = reader.Required("key", "an SDL key code, or a single character such as a or \"1\"");
         int code;
-        if (node is YamlScalar { Value.Length: 1 } single && !char.IsDigit(single.Value[0]))
+        if (node is YamlScalar { Value.Length: 1 } single && (!single.IsPlain || !char.IsDigit(single.Value[0])))
         {
             code = char.ToLowerInvariant(single.Value[0]);
         }
