@@ -52,6 +52,12 @@ public sealed class EngineApiContext
     /// <summary>In-memory springsettings (Get/SetConfigInt/String/Float).</summary>
     public Dictionary<string, string> Config { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Text set with Spring.SetClipboard.</summary>
+    public string Clipboard { get; set; } = string.Empty;
+
+    /// <summary>UI and sound calls that have no effect in the harness, recorded by name with their first argument.</summary>
+    public List<(string Function, string Argument)> RecordedUiCalls { get; } = new();
+
     /// <summary>Commands widgets sent with Spring.SendCommands, in order.</summary>
     public List<string> SentCommands { get; } = new();
 

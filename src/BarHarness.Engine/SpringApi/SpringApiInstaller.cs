@@ -76,6 +76,71 @@ public static unsafe class SpringApiInstaller
         new("Spring.GetActiveCommand", &CommandFunctions.GetActiveCommand),
         new("Spring.GetUnitStates", &CommandFunctions.GetUnitStates),
         new("Spring.GetUnitSelfDTime", &CommandFunctions.GetUnitSelfDTime),
+        new("Spring.GetGroundHeight", &MapFunctions.GetGroundHeight),
+        new("Spring.GetGroundOrigHeight", &MapFunctions.GetGroundOrigHeight),
+        new("Spring.GetSmoothMeshHeight", &MapFunctions.GetSmoothMeshHeight),
+        new("Spring.GetGroundNormal", &MapFunctions.GetGroundNormal),
+        new("Spring.GetGroundExtremes", &MapFunctions.GetGroundExtremes),
+        new("Spring.IsPosInMap", &MapFunctions.IsPosInMap),
+        new("Spring.IsPosInLos", &MapFunctions.IsPosInLos),
+        new("Spring.IsPosInAirLos", &MapFunctions.IsPosInAirLos),
+        new("Spring.IsPosInRadar", &MapFunctions.IsPosInRadar),
+        new("Spring.GetPositionLosState", &MapFunctions.GetPositionLosState),
+        new("Spring.GetWind", &MapFunctions.GetWind),
+        new("Spring.GetTidal", &MapFunctions.GetTidal),
+        new("Spring.GetWaterPlaneLevel", &MapFunctions.GetWaterPlaneLevel),
+        new("Spring.GetWaterLevel", &MapFunctions.GetWaterLevel),
+        new("Spring.GetMetalMapSize", &MapFunctions.GetMetalMapSize),
+        new("Spring.GetMetalAmount", &MapFunctions.GetMetalAmount),
+        new("Spring.GetTeamUnitCount", &TeamUnitFunctions.GetTeamUnitCount),
+        new("Spring.GetTeamUnitsCounts", &TeamUnitFunctions.GetTeamUnitsCounts),
+        new("Spring.GetTeamUnitsSorted", &TeamUnitFunctions.GetTeamUnitsSorted),
+        new("Spring.GetTeamUnitDefCount", &TeamUnitFunctions.GetTeamUnitDefCount),
+        new("Spring.GetTeamUnitsByDefs", &TeamUnitFunctions.GetTeamUnitsByDefs),
+        new("Spring.GetTeamAllyTeamID", &TeamUnitFunctions.GetTeamAllyTeamID),
+        new("Spring.AreTeamsAllied", &TeamUnitFunctions.AreTeamsAllied),
+        new("Spring.ArePlayersAllied", &TeamUnitFunctions.ArePlayersAllied),
+        new("Spring.GetTeamMaxUnits", &TeamUnitFunctions.GetTeamMaxUnits),
+        new("Spring.GetUnitIsBeingBuilt", &UnitDetailFunctions.GetUnitIsBeingBuilt),
+        new("Spring.GetUnitIsStunned", &UnitDetailFunctions.GetUnitIsStunned),
+        new("Spring.GetUnitIsActive", &UnitDetailFunctions.GetUnitIsActive),
+        new("Spring.GetUnitIsCloaked", &UnitDetailFunctions.GetUnitIsCloaked),
+        new("Spring.GetUnitRadius", &UnitDetailFunctions.GetUnitRadius),
+        new("Spring.GetUnitHeight", &UnitDetailFunctions.GetUnitHeight),
+        new("Spring.GetUnitMass", &UnitDetailFunctions.GetUnitMass),
+        new("Spring.GetUnitTooltip", &UnitDetailFunctions.GetUnitTooltip),
+        new("Spring.GetUnitCosts", &UnitDetailFunctions.GetUnitCosts),
+        new("Spring.GetUnitDirection", &UnitDetailFunctions.GetUnitDirection),
+        new("Spring.GetUnitExperience", &UnitDetailFunctions.GetUnitExperience),
+        new("Spring.GetUnitNeutral", &UnitDetailFunctions.GetUnitNeutral),
+        new("Spring.GetUnitStockpile", &UnitDetailFunctions.GetUnitStockpile),
+        new("Spring.GetUnitSensorRadius", &UnitDetailFunctions.GetUnitSensorRadius),
+        new("Spring.IsUnitInRadar", &UnitDetailFunctions.IsUnitInRadar),
+        new("Spring.IsUnitInAirLos", &UnitDetailFunctions.IsUnitInAirLos),
+        new("Spring.GetUnitSeparation", &UnitDetailFunctions.GetUnitSeparation),
+        new("Spring.GetUnitNearestEnemy", &UnitDetailFunctions.GetUnitNearestEnemy),
+        new("Spring.GetUnitNearestAlly", &UnitDetailFunctions.GetUnitNearestAlly),
+        new("Spring.GetCameraDirection", &CameraFunctions.GetCameraDirection),
+        new("Spring.GetCameraFOV", &CameraFunctions.GetCameraFOV),
+        new("Spring.GetCameraState", &CameraFunctions.GetCameraState),
+        new("Spring.SetCameraState", &CameraFunctions.SetCameraState),
+        new("Spring.GetCameraVectors", &CameraFunctions.GetCameraVectors),
+        new("Spring.WorldToScreenCoords", &CameraFunctions.WorldToScreenCoords),
+        new("Spring.TraceScreenRay", &CameraFunctions.TraceScreenRay),
+        new("Spring.IsSphereInView", &CameraFunctions.IsSphereInView),
+        new("Spring.IsAABBInView", &CameraFunctions.IsAABBInView),
+        new("Spring.IsUnitInView", &CameraFunctions.IsUnitInView),
+        new("Spring.GetMiniMapGeometry", &CameraFunctions.GetMiniMapGeometry),
+        new("Spring.GetWindowGeometry", &CameraFunctions.GetWindowGeometry),
+        new("Spring.GetScreenGeometry", &CameraFunctions.GetScreenGeometry),
+        new("Spring.SetClipboard", &UiCallFunctions.SetClipboard),
+        new("Spring.GetClipboard", &UiCallFunctions.GetClipboard),
+        new("Spring.IsGUIHidden", &UiCallFunctions.IsGUIHidden),
+        new("Spring.GetDrawFrame", &UiCallFunctions.GetDrawFrame),
+        new("Spring.GetModKeyState", &UiCallFunctions.GetModKeyState),
+        new("Spring.GetKeyState", &UiCallFunctions.GetKeyState),
+        new("Spring.GetPressedKeys", &UiCallFunctions.GetPressedKeys),
+        new("Spring.GetMouseCursor", &UiCallFunctions.GetMouseCursor),
         new("Spring.GetTeamList", &TeamFunctions.GetTeamList),
         new("Spring.GetAllyTeamList", &TeamFunctions.GetAllyTeamList),
         new("Spring.GetGaiaTeamID", &TeamFunctions.GetGaiaTeamID),
@@ -119,7 +184,8 @@ public static unsafe class SpringApiInstaller
 
     /// <summary>Qualified names ("Spring.GetUnitPosition") of every function this engine implements.</summary>
     public static IReadOnlySet<string> ImplementedFunctions { get; } =
-        Natives().Select(n => n.Path).Concat(GlueFunctions).ToHashSet(StringComparer.Ordinal);
+        Natives().Select(n => n.Path).Concat(GlueFunctions).Concat(UiCallFunctions.Recorded.Select(r => r.Name))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Installs everything into <paramref name="runtime"/>. <paramref name="catalog"/> (default: the
@@ -134,6 +200,11 @@ public static unsafe class SpringApiInstaller
         foreach (var native in Natives())
         {
             runtime.RegisterFunction(native.Path, native.Function, api);
+        }
+
+        foreach (var (name, result) in UiCallFunctions.Recorded)
+        {
+            runtime.RegisterFunction(name, &UiCallFunctions.Call, new UiCallSite(api, name, result));
         }
 
         InstallGlStubs(runtime, api, catalog);

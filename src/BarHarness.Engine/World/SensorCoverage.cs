@@ -33,6 +33,14 @@ internal sealed class SensorCoverage
         }
     }
 
+    /// <summary>Whether an ally team's LOS covers a map position (as of its last refresh).</summary>
+    public bool LosCovers(int allyTeam, float x, float z) =>
+        (uint)allyTeam < (uint)_los.Length && _los[allyTeam].Covers(x, z);
+
+    /// <summary>Whether an ally team's radar covers a map position (as of its last refresh).</summary>
+    public bool RadarCovers(int allyTeam, float x, float z) =>
+        (uint)allyTeam < (uint)_radar.Length && _radar[allyTeam].Covers(x, z);
+
     /// <summary>Refreshes the ally teams whose turn it is this frame.</summary>
     public void Step(int frame)
     {

@@ -3,6 +3,12 @@ namespace BarHarness.Engine.World;
 /// <summary>The true world, as oracles and tests read it, and the local player's read rules.</summary>
 public sealed partial class SyntheticWorld
 {
+    /// <summary>Whether an ally team's LOS covers a map position.</summary>
+    public bool IsPositionInLos(float x, float z, int allyTeamId) => _sensors.LosCovers(allyTeamId, x, z);
+
+    /// <summary>Whether an ally team's radar covers a map position.</summary>
+    public bool IsPositionInRadar(float x, float z, int allyTeamId) => _sensors.RadarCovers(allyTeamId, x, z);
+
     /// <summary>Whether the local LuaUI may read things of this ally team (own ally team, or full view).</summary>
     public bool CanRead(int allyTeamId) => _view.CanRead(allyTeamId);
 
