@@ -212,14 +212,19 @@ public static unsafe class SpringApiInstaller
         runtime.SetInternal("engineUnitDefs", UnitDefTables.Describe(world.UnitDefs));
         runtime.SetInternal("engineMissing", MissingFunctions(catalog));
         runtime.RegisterInternal("engineRecordMissing", &RecordMissing, api);
-        runtime.RunGlue(GlueSource(), "=(barharness engine)");
+        runtime.RunGlue(GlueSource(".SpringGlue.lua"), "=(barharness engine)");
+        if (api.Options.BarStandIns)
+        {
+            runtime.RunGlue(GlueSource(".BarStandIns.lua"), "=(barharness bar stand-ins)");
+        }
+
         return api;
     }
 
-    private static string GlueSource()
+    private static string GlueSource(string suffix)
     {
         var assembly = typeof(SpringApiInstaller).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".SpringGlue.lua", StringComparison.Ordinal));
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(suffix, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

@@ -23,6 +23,10 @@ local hourTimer = 0
 
 H.WG = WG
 H.widgets = widgets
+-- What the engine side offers for WG before any widget runs (the BAR stand-ins, when installed).
+for k, v in pairs(H.barWG or {}) do
+	WG[k] = v
+end
 
 -- The call-ins BAR's handler (luaui/barwidgets.lua) keeps lists for; a widget function with one of
 -- these names is a call-in. MouseMove and MouseRelease go to the mouse owner only.
