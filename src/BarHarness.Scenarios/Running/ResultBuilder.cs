@@ -16,6 +16,8 @@ internal static class ResultBuilder
         var allowed = (def.Expectations.Memory?.MaxGrowthKbPerMinute ?? 64) * 1024;
         var leftovers = new ShutdownLeftovers(run.OpenSocketsAfterShutdown, run.ActionsAfterShutdown);
         var leak = LeakAnalyzer.Analyze(run.Heap, allowed, def.Expectations.Memory?.AfterSeconds ?? Math.Min(60, def.DurationSeconds / 4), run.Frames, null, leftovers);
+        run.BundledWidget = string.Equals(Path.GetFullPath(widgetPath), Path.GetFullPath(options.BundledWidget),
+            StringComparison.Ordinal);
         var expectations = ExpectationEvaluator.Evaluate(def, run, budget, leak);
         var load = run.LoadResults.FirstOrDefault();
         var error = load is { IsLoaded: false } && !def.Expectations.ExpectWidgetRemoved

@@ -69,6 +69,12 @@ public sealed class RunObservation
 
     public bool LoadedAtEnd { get; internal set; }
 
+    /// <summary>Connections the widget tried to open (denied ones included): whether it streams at all.</summary>
+    public int ConnectAttempts { get; private set; }
+
+    /// <summary>The run played the bundled Live Data Export widget (always judged as a streaming widget).</summary>
+    public bool BundledWidget { get; internal set; }
+
     /// <summary>The error of an exec script, with its traceback, or null when it ran cleanly.</summary>
     public string? ScriptError { get; internal set; }
 
@@ -154,6 +160,7 @@ public sealed class RunObservation
         ConsoleLineCount = runtime.Console.TotalLines;
         BlockingCalls = sockets.Statistics.BlockingCalls.ToList();
         BytesHandedToSend = sockets.Statistics.BytesSent;
+        ConnectAttempts = sockets.Statistics.ConnectAttempts + sockets.Statistics.ConnectDenied;
         Violations = oracle.Violations.ToList();
         OracleStats = oracle.Stats;
         StreamHash = server.Recording.StreamHash;
