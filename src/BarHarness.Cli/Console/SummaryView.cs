@@ -30,7 +30,7 @@ internal static class SummaryView
             AnsiConsole.MarkupLineInterpolated($"[red]{ProgressView.Verdict(s.Outcome)}[/] {s.Name} ({s.File})");
             if (s.Error is not null)
             {
-                AnsiConsole.MarkupLineInterpolated($"  error: {s.Error}");
+                AnsiConsole.MarkupLineInterpolated($"  error: {s.Error.ToString()}");
             }
 
             foreach (var e in s.FailedExpectations)

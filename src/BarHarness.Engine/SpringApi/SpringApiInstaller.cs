@@ -134,6 +134,7 @@ public static unsafe class SpringApiInstaller
         new("Spring.GetWindowGeometry", &CameraFunctions.GetWindowGeometry),
         new("Spring.GetScreenGeometry", &CameraFunctions.GetScreenGeometry),
         new("Spring.SetClipboard", &UiCallFunctions.SetClipboard),
+        new("Spring.GetMenuName", &UiCallFunctions.GetMenuName),
         new("Spring.GetClipboard", &UiCallFunctions.GetClipboard),
         new("Spring.IsGUIHidden", &UiCallFunctions.IsGUIHidden),
         new("Spring.GetDrawFrame", &UiCallFunctions.GetDrawFrame),

@@ -46,6 +46,7 @@ internal static unsafe class UiCallFunctions
         ("Spring.ForceLayoutUpdate", StubResult.Nothing), ("Spring.SetBoxSelectionByEngine", StubResult.Nothing),
         ("Spring.SetAutoShowMetal", StubResult.Nothing), ("Spring.SetDrawGroundDeferred", StubResult.Nothing),
         ("Spring.SetDrawModelsDeferred", StubResult.Nothing), ("Spring.ClearWatchDogTimer", StubResult.Nothing),
+        ("Spring.Quit", StubResult.Nothing), ("Spring.Reload", StubResult.Nothing), ("Spring.Restart", StubResult.Nothing),
     ];
 
     public static int Call(IntPtr l)
@@ -82,6 +83,14 @@ internal static unsafe class UiCallFunctions
     {
         var ctx = NativeArgs.Enter(l);
         LuaApi.PushString(l, ctx.Clipboard);
+        return 1;
+    }
+
+    /// <summary>GetMenuName() → "": the game was not started from a lobby menu (Chobby).</summary>
+    public static int GetMenuName(IntPtr l)
+    {
+        NativeArgs.Enter(l);
+        LuaApi.PushString(l, string.Empty);
         return 1;
     }
 

@@ -88,6 +88,8 @@ public class ApiBreadthTests
     [InlineData("Spring.SetMouseCursor('cursornormal')", 0, "nil")]
     [InlineData("Spring.MarkerAddPoint(1, 2, 3, 'x')", 0, "nil")]
     [InlineData("Spring.SendLuaRulesMsg('hello')", 0, "nil")]
+    [InlineData("Spring.GetMenuName()", 1, "string")]
+    [InlineData("Spring.Quit()", 0, "nil")]
     public void Native_returns_recoils_values(string call, int count, string firstType)
     {
         using var e = new LuaEngine();
