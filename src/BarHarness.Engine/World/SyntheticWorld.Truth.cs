@@ -3,6 +3,9 @@ namespace BarHarness.Engine.World;
 /// <summary>The true world, as oracles and tests read it, and the local player's read rules.</summary>
 public sealed partial class SyntheticWorld
 {
+    /// <summary>A team's start position (where its units spawn).</summary>
+    public (float X, float Z) StartPosition(int teamId) => _lifecycle.StartPoint(teamId);
+
     /// <summary>Whether an ally team's LOS covers a map position.</summary>
     public bool IsPositionInLos(float x, float z, int allyTeamId) => _sensors.LosCovers(allyTeamId, x, z);
 

@@ -50,6 +50,9 @@ internal sealed class UnitLifecycle
         _attackerRandom = attackerRandom;
     }
 
+    /// <summary>Where a team's units appear (its start position on the map).</summary>
+    public (float X, float Z) StartPoint(int teamId) => _startPoints[teamId];
+
     /// <summary>The spawn stream: which unit dies, which type is born, whether a ramp spawns it finished.</summary>
     public SeededRandom Random { get; }
 

@@ -89,6 +89,29 @@ public class ApiBreadthTests
     [InlineData("Spring.MarkerAddPoint(1, 2, 3, 'x')", 0, "nil")]
     [InlineData("Spring.SendLuaRulesMsg('hello')", 0, "nil")]
     [InlineData("Spring.GetMenuName()", 1, "string")]
+    [InlineData("Spring.IsGodModeEnabled()", 1, "boolean")]
+    [InlineData("Spring.IsNoCostEnabled()", 1, "boolean")]
+    [InlineData("Spring.IsDevLuaEnabled()", 1, "boolean")]
+    [InlineData("Spring.IsEditDefsEnabled()", 1, "boolean")]
+    [InlineData("Spring.GetGlobalLos()", 1, "boolean")]
+    [InlineData("Spring.GetGameName()", 1, "string")]
+    [InlineData("Spring.GetTeamStartPosition({team})", 4, "number")]
+    [InlineData("Spring.GetTeamStartPosition(99)", 0, "nil")]
+    [InlineData("Spring.GetTeamLuaAI({team})", 1, "string")]
+    [InlineData("Spring.GetHeadingFromVector(1, 0)", 1, "number")]
+    [InlineData("Spring.GetVectorFromHeading(16384)", 2, "number")]
+    [InlineData("Spring.GetFacingFromHeading(16384)", 1, "number")]
+    [InlineData("Spring.GetHeadingFromFacing(1)", 1, "number")]
+    [InlineData("Spring.GetLuaMemUsage()", 4, "number")]
+    [InlineData("Spring.GetAllFeatures()", 1, "table")]
+    [InlineData("Spring.GetFeaturesInRectangle(0, 0, 100, 100)", 1, "table")]
+    [InlineData("Spring.GetFeaturesInCylinder(0, 0, 100)", 1, "table")]
+    [InlineData("Spring.GetFeaturesInSphere(0, 0, 0, 100)", 1, "table")]
+    [InlineData("Spring.GetUnitsInSphere(4096, 0, 4096, 5000)", 1, "table")]
+    [InlineData("Spring.GetUnitsInBox(0, -1000, 0, 9000, 9000, 9000)", 1, "table")]
+    [InlineData("Spring.GetUnitArrayCentroid({{own}})", 3, "number")]
+    [InlineData("Spring.GetUnitArrayCentroid({{enemy}})", 0, "nil")]
+    [InlineData("Spring.GetUnitMapCentroid({[{own}] = true})", 3, "number")]
     [InlineData("Spring.Quit()", 0, "nil")]
     public void Native_returns_recoils_values(string call, int count, string firstType)
     {
@@ -105,6 +128,9 @@ public class ApiBreadthTests
     [InlineData("Spring.WorldToScreenCoords(1, 'y', 3)")]
     [InlineData("Spring.SetCameraState(5)")]
     [InlineData("Spring.GetKeyState('a')")]
+    [InlineData("Spring.GetUnitsInSphere(1, 2, 3)")]
+    [InlineData("Spring.GetUnitArrayCentroid(5)")]
+    [InlineData("Spring.GetFeaturesInRectangle(0, 0, 1)")]
     public void A_bad_argument_is_a_lua_error(string call)
     {
         using var e = new LuaEngine();
@@ -129,6 +155,17 @@ public class ApiBreadthTests
         Assert.Equal((long)e.World.UnitCountOfTeam(team), e.Value($"return Spring.GetTeamUnitCount({team})"));
         Assert.Equal((long)e.World.UnitCountOfTeam(team),
             e.Value($"local n = 0 for _, c in pairs(Spring.GetTeamUnitsCounts({team})) do n = n + c end return n"));
+    }
+
+    [Fact]
+    public void Heading_and_facing_conversions_follow_recoils_units()
+    {
+        using var e = new LuaEngine();
+        Assert.Equal(16384L, e.Value("return Spring.GetHeadingFromVector(1, 0)"));
+        Assert.Equal(1L, e.Value("return Spring.GetFacingFromHeading(16384)"));
+        Assert.Equal(2L, e.Value("return Spring.GetFacingFromHeading(-32768)"));
+        Assert.Equal(-32768L, e.Value("return Spring.GetHeadingFromFacing(2)"));
+        Assert.Equal(0L, e.Value("return Spring.GetFacingFromHeading(0)"));
     }
 
     [Fact]
