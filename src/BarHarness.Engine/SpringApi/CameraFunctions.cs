@@ -59,7 +59,8 @@ internal static unsafe class CameraFunctions
         if (LuaApi.lua_type(l, 1) != LuaApi.LUA_TTABLE)
         {
             return BarHarness.LuaHost.Runtime.LuaRuntime.RaiseError(l,
-                "bad argument #1 to 'SetCameraState' (table expected, got " + LuaApi.TypeName(LuaApi.lua_type(l, 1)) + ")",
+                "bad argument #1 to 'SetCameraState' (table expected, got "
+                + LuaApi.TypeName(LuaApi.lua_type(l, 1)) + ")",
                 "SetCameraState");
         }
 
@@ -86,7 +87,9 @@ internal static unsafe class CameraFunctions
         return 1;
     }
 
-    /// <summary>WorldToScreenCoords(x, y, z) → sx, sy, depth (0 at the camera, 1 at the ground plane y = 0).</summary>
+    /// <summary>
+    /// WorldToScreenCoords(x, y, z) → sx, sy, depth (0 at the camera, 1 at the ground plane y = 0).
+    /// </summary>
     public static int WorldToScreenCoords(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -111,7 +114,8 @@ internal static unsafe class CameraFunctions
     public static int TraceScreenRay(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "TraceScreenRay", out var sx) || !NativeArgs.CheckNumber(l, 2, "TraceScreenRay", out var sy))
+        if (!NativeArgs.CheckNumber(l, 1, "TraceScreenRay", out var sx)
+            || !NativeArgs.CheckNumber(l, 2, "TraceScreenRay", out var sy))
         {
             return 0;
         }
@@ -183,7 +187,9 @@ internal static unsafe class CameraFunctions
         return 1;
     }
 
-    /// <summary>GetMiniMapGeometry() → posX, posY, sizeX, sizeY, minimized, maximized (top-left, BAR's size).</summary>
+    /// <summary>
+    /// GetMiniMapGeometry() → posX, posY, sizeX, sizeY, minimized, maximized (top-left, BAR's size).
+    /// </summary>
     public static int GetMiniMapGeometry(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

@@ -133,7 +133,9 @@ internal static unsafe class CommandFunctions
         return 3 + c.Params.Length;
     }
 
-    /// <summary>GetActiveCommand() → the GUI's active command index; -1 as no command is armed in the harness.</summary>
+    /// <summary>
+    /// GetActiveCommand() → the GUI's active command index; -1 as no command is armed in the harness.
+    /// </summary>
     public static int GetActiveCommand(IntPtr l)
     {
         NativeArgs.Enter(l);
@@ -141,7 +143,9 @@ internal static unsafe class CommandFunctions
         return 1;
     }
 
-    /// <summary>GetUnitStates(unitID) → {firestate, movestate, repeat, cloak, active, trajectory, autoland}.</summary>
+    /// <summary>
+    /// GetUnitStates(unitID) → {firestate, movestate, repeat, cloak, active, trajectory, autoland}.
+    /// </summary>
     public static int GetUnitStates(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

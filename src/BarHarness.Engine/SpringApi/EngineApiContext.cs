@@ -46,7 +46,7 @@ public sealed class EngineApiContext
 
     public MouseState Mouse { get; set; } = new(960, 540, false, false, false, false);
 
-    /// <summary>The game window in pixels (GetViewGeometry); starts at the options' size, a resize changes it.</summary>
+    /// <summary>The game window in pixels (GetViewGeometry): the options' size until a resize.</summary>
     public (int X, int Y) ViewSize { get; set; }
 
     /// <summary>In-memory springsettings (Get/SetConfigInt/String/Float).</summary>
@@ -55,7 +55,7 @@ public sealed class EngineApiContext
     /// <summary>Text set with Spring.SetClipboard.</summary>
     public string Clipboard { get; set; } = string.Empty;
 
-    /// <summary>UI and sound calls that have no effect in the harness, recorded by name with their first argument.</summary>
+    /// <summary>UI and sound calls (no effect here), recorded in order by name with their first argument.</summary>
     public List<(string Function, string Argument)> RecordedUiCalls { get; } = new();
 
     /// <summary>Commands widgets sent with Spring.SendCommands, in order.</summary>

@@ -113,7 +113,7 @@ internal static unsafe class GameInfoFunctions
         return 1;
     }
 
-    /// <summary>GetLuaMemUsage() → this VM's KB and allocations, then the same for all Lua states (one here).</summary>
+    /// <summary>GetLuaMemUsage() → this VM's KB and allocations, then the same for all Lua states.</summary>
     public static int GetLuaMemUsage(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

@@ -6,7 +6,7 @@ namespace BarHarness.Engine.SpringApi;
 /// <summary>Reading and building the Lua tables engine natives take and return (built on LuaApi's calls).</summary>
 internal static unsafe class LuaTables
 {
-    /// <summary>A sequence of numbers from a table argument (non-numbers skipped); a number alone is one value.</summary>
+    /// <summary>A sequence of numbers from a table argument (up to the first non-number); a number is one.</summary>
     public static double[] NumberArray(IntPtr l, int index)
     {
         var type = LuaApi.lua_type(l, index);

@@ -148,7 +148,8 @@ internal static unsafe class MapFunctions
     public static int GetWaterLevel(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "GetWaterLevel", out _) || !NativeArgs.CheckNumber(l, 2, "GetWaterLevel", out _))
+        if (!NativeArgs.CheckNumber(l, 1, "GetWaterLevel", out _)
+            || !NativeArgs.CheckNumber(l, 2, "GetWaterLevel", out _))
         {
             return 0;
         }

@@ -105,7 +105,8 @@ internal static unsafe class TeamUnitFunctions
     {
         var ctx = NativeArgs.Enter(l);
         var roster = ctx.World.Roster;
-        if (!NativeArgs.CheckInt(l, 1, "AreTeamsAllied", out var a) || !NativeArgs.CheckInt(l, 2, "AreTeamsAllied", out var b)
+        if (!NativeArgs.CheckInt(l, 1, "AreTeamsAllied", out var a)
+            || !NativeArgs.CheckInt(l, 2, "AreTeamsAllied", out var b)
             || !roster.IsValidTeam(a) || !roster.IsValidTeam(b))
         {
             return 0;

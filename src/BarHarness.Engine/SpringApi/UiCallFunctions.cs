@@ -46,7 +46,8 @@ internal static unsafe class UiCallFunctions
         ("Spring.ForceLayoutUpdate", StubResult.Nothing), ("Spring.SetBoxSelectionByEngine", StubResult.Nothing),
         ("Spring.SetAutoShowMetal", StubResult.Nothing), ("Spring.SetDrawGroundDeferred", StubResult.Nothing),
         ("Spring.SetDrawModelsDeferred", StubResult.Nothing), ("Spring.ClearWatchDogTimer", StubResult.Nothing),
-        ("Spring.Quit", StubResult.Nothing), ("Spring.Reload", StubResult.Nothing), ("Spring.Restart", StubResult.Nothing),
+        ("Spring.Quit", StubResult.Nothing), ("Spring.Reload", StubResult.Nothing),
+        ("Spring.Restart", StubResult.Nothing),
     ];
 
     public static int Call(IntPtr l)

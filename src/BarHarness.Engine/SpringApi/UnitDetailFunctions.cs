@@ -135,7 +135,7 @@ internal static unsafe class UnitDetailFunctions
         return 1;
     }
 
-    /// <summary>GetUnitStockpile(u) → stockpiled, queued, buildPercent; nothing for units without a stockpile weapon.</summary>
+    /// <summary>GetUnitStockpile(u) → stockpiled, queued, buildPercent; nothing without a stockpile weapon.</summary>
     public static int GetUnitStockpile(IntPtr l)
     {
         if (!Allied(l, "GetUnitStockpile", out var ctx, out var s))
@@ -188,7 +188,8 @@ internal static unsafe class UnitDetailFunctions
     public static int GetUnitSeparation(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitSeparation", out var a) || !NativeArgs.UnitId(l, 2, "GetUnitSeparation", out var b))
+        if (!NativeArgs.UnitId(l, 1, "GetUnitSeparation", out var a)
+            || !NativeArgs.UnitId(l, 2, "GetUnitSeparation", out var b))
         {
             return 0;
         }
@@ -209,7 +210,7 @@ internal static unsafe class UnitDetailFunctions
         return 1;
     }
 
-    /// <summary>GetUnitNearestEnemy(u, [range=1e9], [useLos=true]) → the nearest enemy unit the player can see.</summary>
+    /// <summary>GetUnitNearestEnemy(u, [range=1e9], [useLos]) → the nearest enemy unit the player can see.</summary>
     public static int GetUnitNearestEnemy(IntPtr l) => Nearest(l, "GetUnitNearestEnemy", enemy: true);
 
     /// <summary>GetUnitNearestAlly(u, [range=1e9]) → the nearest allied unit.</summary>

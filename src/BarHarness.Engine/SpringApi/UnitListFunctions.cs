@@ -190,7 +190,8 @@ internal static unsafe class UnitListFunctions
 
         public static Region Everywhere => new(0, 0, 0, 0, 0);
 
-        public static Region Rectangle(float xmin, float zmin, float xmax, float zmax) => new(1, xmin, zmin, xmax, zmax);
+        public static Region Rectangle(float xmin, float zmin, float xmax, float zmax) =>
+            new(1, xmin, zmin, xmax, zmax);
 
         public static Region Circle(float x, float z, float radius) => new(2, x, z, radius * radius, 0);
 

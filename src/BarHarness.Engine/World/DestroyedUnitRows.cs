@@ -24,7 +24,7 @@ internal sealed class DestroyedUnitRows(int maxUnits)
         }
     }
 
-    /// <summary>Puts the kept row back into <paramref name="units"/> (as its last slot); false when none is kept.</summary>
+    /// <summary>Puts the kept row back into <paramref name="units"/> (last slot); false when none is kept.</summary>
     public bool Restore(UnitTable units, int unitId)
     {
         if (!_rows.IsAlive(unitId) || units.IsAlive(unitId))

@@ -213,7 +213,7 @@ internal sealed class UnitLifecycle
         return moved;
     }
 
-    /// <summary>Called with a unit's id just before it leaves the world (commands, selection, groups forget it).</summary>
+    /// <summary>Called with a unit's id just before it leaves the world (commands and selection forget it).</summary>
     public Action<int>? Removing { get; set; }
 
     /// <summary>

@@ -35,7 +35,9 @@ public enum WorldEventKind
     /// <summary>UnitIdle(unitID, unitDefID, unitTeam): the unit's command queue ran empty.</summary>
     UnitIdle,
 
-    /// <summary>UnitCommand(unitID, unitDefID, unitTeam, cmdID, cmdParams, cmdOpts, cmdTag, playerID, fromSynced, fromLua).</summary>
+    /// <summary>
+    /// UnitCommand(unitID, unitDefID, unitTeam, cmdID, cmdParams, cmdOpts, cmdTag, playerID, fromSynced, fromLua).
+    /// </summary>
     UnitCommand,
 
     /// <summary>UnitCmdDone(unitID, unitDefID, unitTeam, cmdID, cmdTag, cmdParams, cmdOpts).</summary>

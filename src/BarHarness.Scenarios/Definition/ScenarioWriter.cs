@@ -210,7 +210,11 @@ public static class ScenarioWriter
         };
         Optional(oracle, "freshness_frames", o.FreshnessFrames);
         oracle.Add($"accuracy: {Bool(o.Accuracy)}");
-        Line(w, 1, "oracle", "{" + string.Join(", ", oracle) + "}");
+        if (o.Written || o != OracleExpectation.Default)
+        {
+            // An unwritten default section stays unwritten: it decides whether a non-streaming widget is judged.
+            Line(w, 1, "oracle", "{" + string.Join(", ", oracle) + "}");
+        }
         if (e.MaxConsoleLinesPerMinute is { } lines)
         {
             Line(w, 1, "max_console_lines_per_min", Number(lines));

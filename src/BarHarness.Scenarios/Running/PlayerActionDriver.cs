@@ -35,7 +35,8 @@ internal sealed class PlayerActionDriver(SyntheticWorld world, EngineApiContext 
             case SelectUnits s:
                 var ofType = s.Unit is null ? 0 : world.UnitDefs.ByName(s.Unit)?.Id ?? -1;
                 var own = world.AllUnitIds()
-                    .Where(id => world.TrueTeamOf(id) == world.LocalTeamId && (ofType == 0 || world.TrueDefOf(id) == ofType))
+                    .Where(id => world.TrueTeamOf(id) == world.LocalTeamId
+                        && (ofType == 0 || world.TrueDefOf(id) == ofType))
                     .Take(s.Count);
                 world.Selection.Select(own, s.Append);
                 return true;

@@ -142,7 +142,8 @@ public class ApiBreadthTests
     {
         using var e = new LuaEngine();
         var back = e.Value("local sx, sy = Spring.WorldToScreenCoords(4000, Spring.GetGroundHeight(4000, 4200), 4200) "
-            + "local _, p = Spring.TraceScreenRay(sx, sy) return math.floor(p[1] + 0.5) .. ',' .. math.floor(p[3] + 0.5)");
+            + "local _, p = Spring.TraceScreenRay(sx, sy) "
+            + "return math.floor(p[1] + 0.5) .. ',' .. math.floor(p[3] + 0.5)");
         Assert.Equal("4000,4200", back);
         Assert.Equal(false, e.Value("return Spring.IsSphereInView(-50000, 0, -50000, 10)"));
     }

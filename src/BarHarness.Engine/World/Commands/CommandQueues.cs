@@ -289,7 +289,7 @@ public sealed class CommandQueues
         return false;
     }
 
-    /// <summary>Adds this unit's work to a nanoframe (it finishes sooner); true once there is nothing to help.</summary>
+    /// <summary>Adds work to a nanoframe (it finishes sooner); true once there is nothing to help.</summary>
     private bool Assist(int targetId)
     {
         var t = Units.Slot(targetId);
