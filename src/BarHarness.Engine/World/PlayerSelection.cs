@@ -50,6 +50,21 @@ public sealed class PlayerSelection
         }
     }
 
+    /// <summary>Takes units out of the selection.</summary>
+    public void Deselect(IEnumerable<int> unitIds)
+    {
+        var removed = 0;
+        foreach (var id in unitIds)
+        {
+            removed += _selected.Remove(id) ? 1 : 0;
+        }
+
+        if (removed > 0)
+        {
+            Version++;
+        }
+    }
+
     /// <summary>Control group of a unit, or -1.</summary>
     public int GroupOf(int unitId) => _groupOf.GetValueOrDefault(unitId, -1);
 

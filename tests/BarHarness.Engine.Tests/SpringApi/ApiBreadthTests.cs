@@ -89,6 +89,20 @@ public class ApiBreadthTests
     [InlineData("Spring.MarkerAddPoint(1, 2, 3, 'x')", 0, "nil")]
     [InlineData("Spring.SendLuaRulesMsg('hello')", 0, "nil")]
     [InlineData("Spring.GetMenuName()", 1, "string")]
+    [InlineData("Spring.GetFactoryCommandCount({own})", 0, "nil")]
+    [InlineData("Spring.GetFactoryCounts({enemy})", 0, "nil")]
+    [InlineData("Spring.GetFullBuildQueue({enemy})", 0, "nil")]
+    [InlineData("Spring.GetRealBuildQueue({enemy})", 0, "nil")]
+    [InlineData("Spring.DeselectUnit({own})", 0, "nil")]
+    [InlineData("Spring.DeselectUnitArray({{own}})", 0, "nil")]
+    [InlineData("Spring.DeselectUnitMap({[{own}] = true})", 0, "nil")]
+    [InlineData("Spring.GetGroupUnitsSorted(1)", 1, "table")]
+    [InlineData("Spring.GetGroupUnitsCounts(1)", 1, "table")]
+    [InlineData("Spring.GetPlayerRoster()", 1, "table")]
+    [InlineData("Spring.GetAllyTeamInfo(0)", 1, "table")]
+    [InlineData("Spring.GetAllyTeamInfo(77)", 0, "nil")]
+    [InlineData("Spring.GetTeamOrigColor({team})", 4, "number")]
+    [InlineData("Spring.IsAboveMiniMap(10, 1070)", 1, "boolean")]
     [InlineData("Spring.IsGodModeEnabled()", 1, "boolean")]
     [InlineData("Spring.IsNoCostEnabled()", 1, "boolean")]
     [InlineData("Spring.IsDevLuaEnabled()", 1, "boolean")]
@@ -156,6 +170,24 @@ public class ApiBreadthTests
         Assert.Equal((long)e.World.UnitCountOfTeam(team), e.Value($"return Spring.GetTeamUnitCount({team})"));
         Assert.Equal((long)e.World.UnitCountOfTeam(team),
             e.Value($"local n = 0 for _, c in pairs(Spring.GetTeamUnitsCounts({team})) do n = n + c end return n"));
+    }
+
+    [Fact]
+    public void A_factory_queue_is_summarised_by_type_and_by_runs()
+    {
+        using var e = new LuaEngine();
+        var lab = e.World.UnitDefs.ByName("armlab")!;
+        var pawn = e.World.UnitDefs.ByName("armpw")!;
+        var tick = e.World.UnitDefs.ByName("armflea")!;
+        e.World.Spawn(e.World.LocalTeamId, 1, lab.Id);
+        var id = e.World.AllUnitIds().Single(u => e.World.TrueDefOf(u) == lab.Id);
+        e.Value($"Spring.GiveOrderToUnit({id}, -{pawn.Id}, {{}}, 0) Spring.GiveOrderToUnit({id}, -{pawn.Id}, {{}}, 0) "
+            + $"Spring.GiveOrderToUnit({id}, -{tick.Id}, {{}}, 0)");
+        e.World.StepFrame();
+        Assert.Equal(3L, e.Value($"return Spring.GetFactoryCommandCount({id})"));
+        Assert.Equal(2L, e.Value($"return Spring.GetFactoryCounts({id})[{pawn.Id}]"));
+        Assert.Equal(2L, e.Value($"return #Spring.GetFullBuildQueue({id})"));
+        Assert.Equal(2L, e.Value($"return Spring.GetFullBuildQueue({id})[1][{pawn.Id}]"));
     }
 
     [Fact]
