@@ -89,6 +89,13 @@ public class ApiBreadthTests
     [InlineData("Spring.MarkerAddPoint(1, 2, 3, 'x')", 0, "nil")]
     [InlineData("Spring.SendLuaRulesMsg('hello')", 0, "nil")]
     [InlineData("Spring.GetMenuName()", 1, "string")]
+    [InlineData("Spring.GetUnitCmdDescs({own})", 1, "table")]
+    [InlineData("Spring.GetUnitCmdDescs({enemy})", 0, "nil")]
+    [InlineData("Spring.FindUnitCmdDesc({own}, CMD.STOP)", 1, "number")]
+    [InlineData("Spring.FindUnitCmdDesc({own}, 123456)", 0, "nil")]
+    [InlineData("Spring.GetActiveCmdDescs()", 1, "table")]
+    [InlineData("Spring.GetActiveCmdDesc(1)", 0, "nil")]
+    [InlineData("Spring.GetCmdDescIndex(CMD.STOP)", 0, "nil")]
     [InlineData("Spring.GetFactoryCommandCount({own})", 0, "nil")]
     [InlineData("Spring.GetFactoryCounts({enemy})", 0, "nil")]
     [InlineData("Spring.GetFullBuildQueue({enemy})", 0, "nil")]
@@ -188,6 +195,22 @@ public class ApiBreadthTests
         Assert.Equal(2L, e.Value($"return Spring.GetFactoryCounts({id})[{pawn.Id}]"));
         Assert.Equal(2L, e.Value($"return #Spring.GetFullBuildQueue({id})"));
         Assert.Equal(2L, e.Value($"return Spring.GetFullBuildQueue({id})[1][{pawn.Id}]"));
+    }
+
+    [Fact]
+    public void The_selections_command_menu_holds_each_command_once_with_the_build_options()
+    {
+        using var e = new LuaEngine();
+        var com = e.World.UnitDefs.ByName("armcom")!;
+        e.World.Spawn(e.World.LocalTeamId, 2, com.Id);
+        var ids = e.World.AllUnitIds().Where(u => e.World.TrueDefOf(u) == com.Id).ToArray();
+        e.Value($"Spring.SelectUnitArray({{{ids[0]}, {ids[1]}}})");
+        Assert.Equal(1L, e.Value("return Spring.GetCmdDescIndex(CMD.STOP)"));
+        Assert.Equal("Stop", e.Value("return Spring.GetActiveCmdDesc(1).name"));
+        var lab = e.World.UnitDefs.ByName("armlab")!.Id;
+        Assert.Equal(true, e.Value($"return Spring.GetCmdDescIndex(-{lab}) ~= nil"));
+        Assert.Equal(1L, e.Value(
+            $"local n = 0 for _, d in ipairs(Spring.GetActiveCmdDescs()) do if d.id == -{lab} then n = n + 1 end end return n"));
     }
 
     [Fact]
