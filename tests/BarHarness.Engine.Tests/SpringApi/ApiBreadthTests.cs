@@ -209,8 +209,8 @@ public class ApiBreadthTests
         Assert.Equal("Stop", e.Value("return Spring.GetActiveCmdDesc(1).name"));
         var lab = e.World.UnitDefs.ByName("armlab")!.Id;
         Assert.Equal(true, e.Value($"return Spring.GetCmdDescIndex(-{lab}) ~= nil"));
-        Assert.Equal(1L, e.Value(
-            $"local n = 0 for _, d in ipairs(Spring.GetActiveCmdDescs()) do if d.id == -{lab} then n = n + 1 end end return n"));
+        Assert.Equal(1L, e.Value("local n = 0 for _, d in ipairs(Spring.GetActiveCmdDescs()) do "
+            + $"if d.id == -{lab} then n = n + 1 end end return n"));
     }
 
     [Fact]
