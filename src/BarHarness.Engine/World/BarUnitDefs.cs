@@ -99,7 +99,7 @@ public static class BarUnitDefs
         int weapons = 0, float radar = 0, bool stockpile = false) => new(name, human, "Building", health, metal,
         metal * 10, metal * 20, 0, true, false, false, false, 260, radar, 0, false, false, weapons, [],
         Params(("unitgroup", group), ("techlevel", stockpile ? "2" : "1")))
-    { CanStockpile = stockpile };
+        { CanStockpile = stockpile };
 
     private static Dictionary<string, string> Params(params (string Key, string Value)[] pairs) =>
         pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

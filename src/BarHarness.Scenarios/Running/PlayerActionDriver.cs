@@ -18,11 +18,19 @@ internal sealed class PlayerActionDriver(SyntheticWorld world, EngineApiContext 
 {
     private static readonly Dictionary<string, int> CommandIdsByName = new(StringComparer.Ordinal)
     {
-        ["move"] = CommandIds.Move, ["patrol"] = CommandIds.Patrol, ["fight"] = CommandIds.Fight,
-        ["stop"] = CommandIds.Stop, ["wait"] = CommandIds.Wait, ["attack"] = CommandIds.Attack,
-        ["guard"] = CommandIds.Guard, ["repair"] = CommandIds.Repair, ["selfd"] = CommandIds.SelfDestruct,
-        ["fire_state"] = CommandIds.FireState, ["move_state"] = CommandIds.MoveState,
-        ["repeat"] = CommandIds.Repeat, ["onoff"] = CommandIds.OnOff,
+        ["move"] = CommandIds.Move,
+        ["patrol"] = CommandIds.Patrol,
+        ["fight"] = CommandIds.Fight,
+        ["stop"] = CommandIds.Stop,
+        ["wait"] = CommandIds.Wait,
+        ["attack"] = CommandIds.Attack,
+        ["guard"] = CommandIds.Guard,
+        ["repair"] = CommandIds.Repair,
+        ["selfd"] = CommandIds.SelfDestruct,
+        ["fire_state"] = CommandIds.FireState,
+        ["move_state"] = CommandIds.MoveState,
+        ["repeat"] = CommandIds.Repeat,
+        ["onoff"] = CommandIds.OnOff,
     };
 
     private readonly HandlerState _handler = new(host.Runtime);

@@ -13,15 +13,28 @@ internal static class PlayerActionReaders
 {
     private static readonly Dictionary<string, string> Commands = new()
     {
-        ["move"] = "move", ["patrol"] = "patrol", ["fight"] = "fight", ["stop"] = "stop", ["wait"] = "wait",
-        ["attack"] = "attack", ["guard"] = "guard", ["repair"] = "repair", ["selfd"] = "selfd",
-        ["fire_state"] = "fire_state", ["move_state"] = "move_state", ["repeat"] = "repeat", ["onoff"] = "onoff",
+        ["move"] = "move",
+        ["patrol"] = "patrol",
+        ["fight"] = "fight",
+        ["stop"] = "stop",
+        ["wait"] = "wait",
+        ["attack"] = "attack",
+        ["guard"] = "guard",
+        ["repair"] = "repair",
+        ["selfd"] = "selfd",
+        ["fire_state"] = "fire_state",
+        ["move_state"] = "move_state",
+        ["repeat"] = "repeat",
+        ["onoff"] = "onoff",
         ["build"] = "build",
     };
 
     private static readonly Dictionary<string, string> Modifiers = new()
     {
-        ["alt"] = "alt", ["ctrl"] = "ctrl", ["meta"] = "meta", ["shift"] = "shift",
+        ["alt"] = "alt",
+        ["ctrl"] = "ctrl",
+        ["meta"] = "meta",
+        ["shift"] = "shift",
     };
 
     public static Func<double, GameEvent> Read(string action, MappingReader reader) => action switch
