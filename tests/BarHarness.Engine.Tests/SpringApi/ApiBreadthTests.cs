@@ -89,6 +89,16 @@ public class ApiBreadthTests
     [InlineData("Spring.MarkerAddPoint(1, 2, 3, 'x')", 0, "nil")]
     [InlineData("Spring.SendLuaRulesMsg('hello')", 0, "nil")]
     [InlineData("Spring.GetMenuName()", 1, "string")]
+    [InlineData("Spring.GetKeyCode('a')", 1, "number")]
+    [InlineData("Spring.GetKeyCode('nosuchkey')", 0, "nil")]
+    [InlineData("Spring.GetKeySymbol(97)", 2, "string")]
+    [InlineData("Spring.GetGameRulesParams()", 1, "table")]
+    [InlineData("Spring.GetTeamRulesParams({team})", 1, "table")]
+    [InlineData("Spring.GetTeamRulesParams(99)", 0, "nil")]
+    [InlineData("Spring.GetPlayerRulesParams(0)", 1, "table")]
+    [InlineData("Spring.GetUnitRulesParams({own})", 1, "table")]
+    [InlineData("Spring.GetUnitRulesParams({enemy})", 0, "nil")]
+    [InlineData("Spring.GetVisibleFeatures()", 1, "table")]
     [InlineData("Spring.GetUnitCmdDescs({own})", 1, "table")]
     [InlineData("Spring.GetUnitCmdDescs({enemy})", 0, "nil")]
     [InlineData("Spring.FindUnitCmdDesc({own}, CMD.STOP)", 1, "number")]
@@ -149,6 +159,8 @@ public class ApiBreadthTests
     [InlineData("Spring.WorldToScreenCoords(1, 'y', 3)")]
     [InlineData("Spring.SetCameraState(5)")]
     [InlineData("Spring.GetKeyState('a')")]
+    [InlineData("Spring.GetKeyCode({})")]
+    [InlineData("Spring.GetUnitRulesParams('x')")]
     [InlineData("Spring.GetUnitsInSphere(1, 2, 3)")]
     [InlineData("Spring.GetUnitArrayCentroid(5)")]
     [InlineData("Spring.GetFeaturesInRectangle(0, 0, 1)")]
@@ -211,6 +223,15 @@ public class ApiBreadthTests
         Assert.Equal(true, e.Value($"return Spring.GetCmdDescIndex(-{lab}) ~= nil"));
         Assert.Equal(1L, e.Value("local n = 0 for _, d in ipairs(Spring.GetActiveCmdDescs()) do "
             + $"if d.id == -{lab} then n = n + 1 end end return n"));
+    }
+
+    [Fact]
+    public void Key_codes_and_names_round_trip()
+    {
+        using var e = new LuaEngine();
+        Assert.Equal("a", e.Value("return Spring.GetKeySymbol(Spring.GetKeyCode('A'))"));
+        Assert.Equal("esc", e.Value("return Spring.GetKeySymbol(Spring.GetKeyCode('esc'))"));
+        Assert.Equal(13L, e.Value("return Spring.GetKeyCode('return')"));
     }
 
     [Fact]
