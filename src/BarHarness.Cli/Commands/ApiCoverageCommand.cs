@@ -8,22 +8,20 @@ namespace BarHarness.Cli.Commands;
 
 /// <summary>
 /// <c>barharness api-coverage</c>: which widget-reachable functions of recoil-api.tsv the synthetic
-/// engine implements, per Lua table. The list lives beside the repository (../shared/recoil-api.tsv)
-/// and is not copied into it.
+/// engine implements, per Lua table. The list ships inside the engine; <c>--tsv</c> reads another.
 /// </summary>
 internal static class ApiCoverageCommand
 {
     public static Command Create()
     {
-        var tsv = new Option<string?>("--tsv") { Description = "The engine API list (default: ../shared/recoil-api.tsv from the repository root)" };
+        var tsv = new Option<string?>("--tsv") { Description = "An engine API list to use instead of the bundled one" };
         var listMissing = new Option<bool>("--list-missing") { Description = "Also list every reachable function that is neither implemented nor stubbed" };
         var command = new Command("api-coverage", "Print which widget-reachable Recoil API functions the synthetic engine implements") { tsv, listMissing };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(tsv) ?? RecoilApiCatalog.LocateDefault(RepoLocator.Find())
-                // Load reports the path it tried when nothing was found.
-                ?? Path.GetFullPath(Path.Combine(RepoLocator.Find(), "..", "shared", "recoil-api.tsv"));
-            var report = ApiCoverage.Compute(RecoilApiCatalog.Load(path));
+            var given = parse.GetValue(tsv);
+            var path = given ?? RecoilApiCatalog.BundledOrigin;
+            var report = ApiCoverage.Compute(given is null ? RecoilApiCatalog.Bundled : RecoilApiCatalog.Load(given));
             AnsiConsole.Write(Table(ApiCoverageTableRow.PerTable(report)));
             Terminal.Line($"{report.Implemented.Count} of {report.Reachable} widget-reachable functions implemented ({Percent(report.Implemented.Count, report.Reachable)}), {report.Stubbed.Count} recording stubs, {report.Missing.Count} missing; list: {path}");
             if (report.ImplementedButUnlisted.Count > 0)

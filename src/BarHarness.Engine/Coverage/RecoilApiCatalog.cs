@@ -11,9 +11,20 @@ public sealed record RecoilApiFunction(string Table, string Name, string Source,
     public bool WidgetReachable => Source is not ("LuaSyncedCtrl" or "LuaHandleSynced");
 }
 
-/// <summary>The engine's Lua API as listed in recoil-api.tsv (table, name, source file, params, returns).</summary>
+/// <summary>
+/// The engine's Lua API as listed in recoil-api.tsv (table, name, source file, params, returns). The
+/// list ships inside the engine assembly (<see cref="Bundled"/>), so a fresh clone has it; a file
+/// can still be loaded to compare against another engine version.
+/// </summary>
 public sealed class RecoilApiCatalog
 {
+    /// <summary>Where the bundled list says it came from, in reports.</summary>
+    public const string BundledOrigin = "recoil-api.tsv (bundled)";
+
+    private const string BundledResource = "BarHarness.Engine.recoil-api.tsv";
+
+    private static readonly Lazy<RecoilApiCatalog> BundledList = new(LoadBundled);
+
     private RecoilApiCatalog(IReadOnlyList<RecoilApiFunction> functions)
     {
         Functions = functions;
@@ -23,16 +34,40 @@ public sealed class RecoilApiCatalog
 
     public IEnumerable<RecoilApiFunction> WidgetReachable => Functions.Where(f => f.WidgetReachable);
 
+    /// <summary>The list built into the engine (the same facts as recoil-api.tsv).</summary>
+    public static RecoilApiCatalog Bundled => BundledList.Value;
+
     public static RecoilApiCatalog Load(string path)
     {
         if (!File.Exists(path))
         {
-            throw new HarnessInputException(new SourceLocation(path, 1), "engine API list not found", "the recoil-api.tsv file (../shared/recoil-api.tsv from the repository root)");
+            throw new HarnessInputException(new SourceLocation(path, 1), "engine API list not found",
+                "a recoil-api.tsv file (table, name, source, params, returns; tab-separated)");
         }
 
+        return Parse(File.ReadLines(path), path);
+    }
+
+    private static RecoilApiCatalog LoadBundled()
+    {
+        var assembly = typeof(RecoilApiCatalog).Assembly;
+        using var stream = assembly.GetManifestResourceStream(BundledResource)
+            ?? throw new InvalidOperationException("the engine assembly lacks its API list " + BundledResource);
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return Parse(lines, BundledOrigin);
+    }
+
+    private static RecoilApiCatalog Parse(IEnumerable<string> lines, string path)
+    {
         var functions = new List<RecoilApiFunction>();
         var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in lines)
         {
             lineNo++;
             if (lineNo == 1 || line.Length == 0)
@@ -43,16 +78,21 @@ public sealed class RecoilApiCatalog
             var cols = line.Split('\t');
             if (cols.Length < 3)
             {
-                throw new HarnessInputException(new SourceLocation(path, lineNo), "malformed engine API row", "table<TAB>name<TAB>source<TAB>params<TAB>returns");
+                throw new HarnessInputException(new SourceLocation(path, lineNo), "malformed engine API row",
+                    "table<TAB>name<TAB>source<TAB>params<TAB>returns");
             }
 
-            functions.Add(new RecoilApiFunction(cols[0], cols[1], cols[2], cols.Length > 3 ? cols[3] : string.Empty, cols.Length > 4 ? cols[4] : string.Empty));
+            functions.Add(new RecoilApiFunction(cols[0], cols[1], cols[2],
+                cols.Length > 3 ? cols[3] : string.Empty, cols.Length > 4 ? cols[4] : string.Empty));
         }
 
         return new RecoilApiCatalog(functions);
     }
 
-    /// <summary>Finds ../shared/recoil-api.tsv next to the repository (the folder holding BarHarness.sln) above <paramref name="start"/>.</summary>
+    /// <summary>
+    /// Finds ../shared/recoil-api.tsv next to the repository (the folder holding BarHarness.sln) above
+    /// <paramref name="start"/>: a list to compare the bundled one with; null on a plain clone.
+    /// </summary>
     public static string? LocateDefault(string? start = null)
     {
         foreach (var origin in new[] { start, Directory.GetCurrentDirectory(), AppContext.BaseDirectory })

@@ -21,6 +21,7 @@ public sealed class EngineApiContext
         Options = options;
         Clock = clock;
         Float32 = runtime.Options.Float32Numbers;
+        ViewSize = (options.ViewSizeX, options.ViewSizeY);
         Vfs = new VirtualFileSystem(options);
     }
 
@@ -40,15 +41,22 @@ public sealed class EngineApiContext
     /// <summary>What Spring.GetLastUpdateSeconds returns; the runner sets it before each Update.</summary>
     public double LastUpdateSeconds { get; set; } = 1.0 / 60;
 
-    /// <summary>Units the local player has selected (Spring.GetSelectedUnits).</summary>
-    public List<int> SelectedUnits { get; } = new();
 
     public CameraState Camera { get; set; } = new(4096, 1500, 4096);
 
     public MouseState Mouse { get; set; } = new(960, 540, false, false, false, false);
 
+    /// <summary>The game window in pixels (GetViewGeometry): the options' size until a resize.</summary>
+    public (int X, int Y) ViewSize { get; set; }
+
     /// <summary>In-memory springsettings (Get/SetConfigInt/String/Float).</summary>
     public Dictionary<string, string> Config { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Text set with Spring.SetClipboard.</summary>
+    public string Clipboard { get; set; } = string.Empty;
+
+    /// <summary>UI and sound calls (no effect here), recorded in order by name with their first argument.</summary>
+    public List<(string Function, string Argument)> RecordedUiCalls { get; } = new();
 
     /// <summary>Commands widgets sent with Spring.SendCommands, in order.</summary>
     public List<string> SentCommands { get; } = new();

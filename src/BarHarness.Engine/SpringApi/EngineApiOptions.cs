@@ -25,4 +25,10 @@ public sealed record EngineApiOptions
 
     /// <summary>Engine.version as BAR reports it (a Recoil release string).</summary>
     public string EngineVersion { get; init; } = "2025.04.10";
+
+    /// <summary>
+    /// Installs stand-ins for BAR globals widgets reach for (BarStandIns.lua: GameCMD, Spring.I18N,
+    /// WG.FlowUI, WG.fonts, string.formatSI, math.isInRect, table.copy, ...). On by default.
+    /// </summary>
+    public bool BarStandIns { get; init; } = true;
 }

@@ -50,7 +50,144 @@ public static unsafe class SpringApiInstaller
         new("Spring.GetVisibleUnits", &UnitListFunctions.GetVisibleUnits),
         new("Spring.GetUnitsInRectangle", &UnitListFunctions.GetUnitsInRectangle),
         new("Spring.GetUnitsInCylinder", &UnitListFunctions.GetUnitsInCylinder),
-        new("Spring.GetSelectedUnits", &UnitListFunctions.GetSelectedUnits),
+        new("Spring.GetSelectedUnits", &SelectionFunctions.GetSelectedUnits),
+        new("Spring.GetSelectedUnitsCount", &SelectionFunctions.GetSelectedUnitsCount),
+        new("Spring.GetSelectedUnitsSorted", &SelectionFunctions.GetSelectedUnitsSorted),
+        new("Spring.GetSelectedUnitsCounts", &SelectionFunctions.GetSelectedUnitsCounts),
+        new("Spring.SelectUnitArray", &SelectionFunctions.SelectUnitArray),
+        new("Spring.SelectUnitMap", &SelectionFunctions.SelectUnitMap),
+        new("Spring.SelectUnit", &SelectionFunctions.SelectUnit),
+        new("Spring.IsUnitSelected", &SelectionFunctions.IsUnitSelected),
+        new("Spring.GetUnitGroup", &SelectionFunctions.GetUnitGroup),
+        new("Spring.SetUnitGroup", &SelectionFunctions.SetUnitGroup),
+        new("Spring.GetGroupList", &SelectionFunctions.GetGroupList),
+        new("Spring.GetGroupUnits", &SelectionFunctions.GetGroupUnits),
+        new("Spring.GetGroupUnitsCount", &SelectionFunctions.GetGroupUnitsCount),
+        new("Spring.GiveOrderToUnit", &CommandFunctions.GiveOrderToUnit),
+        new("Spring.GiveOrderToUnitArray", &CommandFunctions.GiveOrderToUnitArray),
+        new("Spring.GiveOrderToUnitMap", &CommandFunctions.GiveOrderToUnitMap),
+        new("Spring.GiveOrderArrayToUnit", &CommandFunctions.GiveOrderArrayToUnit),
+        new("Spring.GiveOrder", &CommandFunctions.GiveOrder),
+        new("Spring.GetUnitCommands", &CommandFunctions.GetUnitCommands),
+        new("Spring.GetCommandQueue", &CommandFunctions.GetCommandQueue),
+        new("Spring.GetFactoryCommands", &CommandFunctions.GetFactoryCommands),
+        new("Spring.GetUnitCommandCount", &CommandFunctions.GetUnitCommandCount),
+        new("Spring.GetUnitCurrentCommand", &CommandFunctions.GetUnitCurrentCommand),
+        new("Spring.GetActiveCommand", &CommandFunctions.GetActiveCommand),
+        new("Spring.GetUnitStates", &CommandFunctions.GetUnitStates),
+        new("Spring.GetUnitSelfDTime", &CommandFunctions.GetUnitSelfDTime),
+        new("Spring.GetGroundHeight", &MapFunctions.GetGroundHeight),
+        new("Spring.GetGroundOrigHeight", &MapFunctions.GetGroundOrigHeight),
+        new("Spring.GetSmoothMeshHeight", &MapFunctions.GetSmoothMeshHeight),
+        new("Spring.GetGroundNormal", &MapFunctions.GetGroundNormal),
+        new("Spring.GetGroundExtremes", &MapFunctions.GetGroundExtremes),
+        new("Spring.IsPosInMap", &MapFunctions.IsPosInMap),
+        new("Spring.IsPosInLos", &MapFunctions.IsPosInLos),
+        new("Spring.IsPosInAirLos", &MapFunctions.IsPosInAirLos),
+        new("Spring.IsPosInRadar", &MapFunctions.IsPosInRadar),
+        new("Spring.GetPositionLosState", &MapFunctions.GetPositionLosState),
+        new("Spring.GetWind", &MapFunctions.GetWind),
+        new("Spring.GetTidal", &MapFunctions.GetTidal),
+        new("Spring.GetWaterPlaneLevel", &MapFunctions.GetWaterPlaneLevel),
+        new("Spring.GetWaterLevel", &MapFunctions.GetWaterLevel),
+        new("Spring.GetMetalMapSize", &MapFunctions.GetMetalMapSize),
+        new("Spring.GetMetalAmount", &MapFunctions.GetMetalAmount),
+        new("Spring.GetTeamUnitCount", &TeamUnitFunctions.GetTeamUnitCount),
+        new("Spring.GetTeamUnitsCounts", &TeamUnitFunctions.GetTeamUnitsCounts),
+        new("Spring.GetTeamUnitsSorted", &TeamUnitFunctions.GetTeamUnitsSorted),
+        new("Spring.GetTeamUnitDefCount", &TeamUnitFunctions.GetTeamUnitDefCount),
+        new("Spring.GetTeamUnitsByDefs", &TeamUnitFunctions.GetTeamUnitsByDefs),
+        new("Spring.GetTeamAllyTeamID", &TeamUnitFunctions.GetTeamAllyTeamID),
+        new("Spring.AreTeamsAllied", &TeamUnitFunctions.AreTeamsAllied),
+        new("Spring.ArePlayersAllied", &TeamUnitFunctions.ArePlayersAllied),
+        new("Spring.GetTeamMaxUnits", &TeamUnitFunctions.GetTeamMaxUnits),
+        new("Spring.GetUnitIsBeingBuilt", &UnitDetailFunctions.GetUnitIsBeingBuilt),
+        new("Spring.GetUnitIsStunned", &UnitDetailFunctions.GetUnitIsStunned),
+        new("Spring.GetUnitIsActive", &UnitDetailFunctions.GetUnitIsActive),
+        new("Spring.GetUnitIsCloaked", &UnitDetailFunctions.GetUnitIsCloaked),
+        new("Spring.GetUnitRadius", &UnitDetailFunctions.GetUnitRadius),
+        new("Spring.GetUnitHeight", &UnitDetailFunctions.GetUnitHeight),
+        new("Spring.GetUnitMass", &UnitDetailFunctions.GetUnitMass),
+        new("Spring.GetUnitTooltip", &UnitDetailFunctions.GetUnitTooltip),
+        new("Spring.GetUnitCosts", &UnitDetailFunctions.GetUnitCosts),
+        new("Spring.GetUnitDirection", &UnitDetailFunctions.GetUnitDirection),
+        new("Spring.GetUnitExperience", &UnitDetailFunctions.GetUnitExperience),
+        new("Spring.GetUnitNeutral", &UnitDetailFunctions.GetUnitNeutral),
+        new("Spring.GetUnitStockpile", &UnitDetailFunctions.GetUnitStockpile),
+        new("Spring.GetUnitSensorRadius", &UnitDetailFunctions.GetUnitSensorRadius),
+        new("Spring.IsUnitInRadar", &UnitDetailFunctions.IsUnitInRadar),
+        new("Spring.IsUnitInAirLos", &UnitDetailFunctions.IsUnitInAirLos),
+        new("Spring.GetUnitSeparation", &UnitDetailFunctions.GetUnitSeparation),
+        new("Spring.GetUnitNearestEnemy", &UnitDetailFunctions.GetUnitNearestEnemy),
+        new("Spring.GetUnitNearestAlly", &UnitDetailFunctions.GetUnitNearestAlly),
+        new("Spring.GetCameraDirection", &CameraFunctions.GetCameraDirection),
+        new("Spring.GetCameraFOV", &CameraFunctions.GetCameraFOV),
+        new("Spring.GetCameraState", &CameraFunctions.GetCameraState),
+        new("Spring.SetCameraState", &CameraFunctions.SetCameraState),
+        new("Spring.GetCameraVectors", &CameraFunctions.GetCameraVectors),
+        new("Spring.WorldToScreenCoords", &CameraFunctions.WorldToScreenCoords),
+        new("Spring.TraceScreenRay", &CameraFunctions.TraceScreenRay),
+        new("Spring.IsSphereInView", &CameraFunctions.IsSphereInView),
+        new("Spring.IsAABBInView", &CameraFunctions.IsAABBInView),
+        new("Spring.IsUnitInView", &CameraFunctions.IsUnitInView),
+        new("Spring.GetMiniMapGeometry", &CameraFunctions.GetMiniMapGeometry),
+        new("Spring.GetWindowGeometry", &CameraFunctions.GetWindowGeometry),
+        new("Spring.GetScreenGeometry", &CameraFunctions.GetScreenGeometry),
+        new("Spring.SetClipboard", &UiCallFunctions.SetClipboard),
+        new("Spring.GetMenuName", &UiCallFunctions.GetMenuName),
+        new("Spring.GetKeyCode", &KeyAndRulesFunctions.GetKeyCode),
+        new("Spring.GetKeySymbol", &KeyAndRulesFunctions.GetKeySymbol),
+        new("Spring.GetGameRulesParams", &KeyAndRulesFunctions.GetGameRulesParams),
+        new("Spring.GetTeamRulesParams", &KeyAndRulesFunctions.GetTeamRulesParams),
+        new("Spring.GetPlayerRulesParams", &KeyAndRulesFunctions.GetPlayerRulesParams),
+        new("Spring.GetUnitRulesParams", &KeyAndRulesFunctions.GetUnitRulesParams),
+        new("Spring.GetVisibleFeatures", &KeyAndRulesFunctions.GetVisibleFeatures),
+        new("Spring.GetUnitCmdDescs", &CommandDescriptionFunctions.GetUnitCmdDescs),
+        new("Spring.FindUnitCmdDesc", &CommandDescriptionFunctions.FindUnitCmdDesc),
+        new("Spring.GetActiveCmdDescs", &CommandDescriptionFunctions.GetActiveCmdDescs),
+        new("Spring.GetActiveCmdDesc", &CommandDescriptionFunctions.GetActiveCmdDesc),
+        new("Spring.GetCmdDescIndex", &CommandDescriptionFunctions.GetCmdDescIndex),
+        new("Spring.GetFactoryCommandCount", &QueueAndRosterFunctions.GetFactoryCommandCount),
+        new("Spring.GetFactoryCounts", &QueueAndRosterFunctions.GetFactoryCounts),
+        new("Spring.GetFullBuildQueue", &QueueAndRosterFunctions.GetFullBuildQueue),
+        new("Spring.GetRealBuildQueue", &QueueAndRosterFunctions.GetRealBuildQueue),
+        new("Spring.DeselectUnit", &QueueAndRosterFunctions.DeselectUnit),
+        new("Spring.DeselectUnitArray", &QueueAndRosterFunctions.DeselectUnitArray),
+        new("Spring.DeselectUnitMap", &QueueAndRosterFunctions.DeselectUnitMap),
+        new("Spring.GetGroupUnitsSorted", &QueueAndRosterFunctions.GetGroupUnitsSorted),
+        new("Spring.GetGroupUnitsCounts", &QueueAndRosterFunctions.GetGroupUnitsCounts),
+        new("Spring.GetPlayerRoster", &QueueAndRosterFunctions.GetPlayerRoster),
+        new("Spring.GetAllyTeamInfo", &QueueAndRosterFunctions.GetAllyTeamInfo),
+        new("Spring.GetTeamOrigColor", &QueueAndRosterFunctions.GetTeamOrigColor),
+        new("Spring.IsAboveMiniMap", &QueueAndRosterFunctions.IsAboveMiniMap),
+        new("Spring.IsGodModeEnabled", &GameInfoFunctions.IsGodModeEnabled),
+        new("Spring.IsNoCostEnabled", &GameInfoFunctions.IsNoCostEnabled),
+        new("Spring.IsDevLuaEnabled", &GameInfoFunctions.IsDevLuaEnabled),
+        new("Spring.IsEditDefsEnabled", &GameInfoFunctions.IsEditDefsEnabled),
+        new("Spring.GetGlobalLos", &GameInfoFunctions.GetGlobalLos),
+        new("Spring.GetGameName", &GameInfoFunctions.GetGameName),
+        new("Spring.GetTeamStartPosition", &GameInfoFunctions.GetTeamStartPosition),
+        new("Spring.GetTeamLuaAI", &GameInfoFunctions.GetTeamLuaAI),
+        new("Spring.GetHeadingFromVector", &GameInfoFunctions.GetHeadingFromVector),
+        new("Spring.GetVectorFromHeading", &GameInfoFunctions.GetVectorFromHeading),
+        new("Spring.GetFacingFromHeading", &GameInfoFunctions.GetFacingFromHeading),
+        new("Spring.GetHeadingFromFacing", &GameInfoFunctions.GetHeadingFromFacing),
+        new("Spring.GetLuaMemUsage", &GameInfoFunctions.GetLuaMemUsage),
+        new("Spring.GetAllFeatures", &GameInfoFunctions.GetAllFeatures),
+        new("Spring.GetFeaturesInRectangle", &GameInfoFunctions.GetFeaturesInRectangle),
+        new("Spring.GetFeaturesInCylinder", &GameInfoFunctions.GetFeaturesInCylinder),
+        new("Spring.GetFeaturesInSphere", &GameInfoFunctions.GetFeaturesInSphere),
+        new("Spring.GetUnitsInSphere", &UnitListFunctions.GetUnitsInSphere),
+        new("Spring.GetUnitsInBox", &UnitListFunctions.GetUnitsInBox),
+        new("Spring.GetUnitArrayCentroid", &UnitListFunctions.GetUnitArrayCentroid),
+        new("Spring.GetUnitMapCentroid", &UnitListFunctions.GetUnitMapCentroid),
+        new("Spring.GetClipboard", &UiCallFunctions.GetClipboard),
+        new("Spring.IsGUIHidden", &UiCallFunctions.IsGUIHidden),
+        new("Spring.GetDrawFrame", &UiCallFunctions.GetDrawFrame),
+        new("Spring.GetModKeyState", &UiCallFunctions.GetModKeyState),
+        new("Spring.GetKeyState", &UiCallFunctions.GetKeyState),
+        new("Spring.GetPressedKeys", &UiCallFunctions.GetPressedKeys),
+        new("Spring.GetMouseCursor", &UiCallFunctions.GetMouseCursor),
         new("Spring.GetTeamList", &TeamFunctions.GetTeamList),
         new("Spring.GetAllyTeamList", &TeamFunctions.GetAllyTeamList),
         new("Spring.GetGaiaTeamID", &TeamFunctions.GetGaiaTeamID),
@@ -94,19 +231,27 @@ public static unsafe class SpringApiInstaller
 
     /// <summary>Qualified names ("Spring.GetUnitPosition") of every function this engine implements.</summary>
     public static IReadOnlySet<string> ImplementedFunctions { get; } =
-        Natives().Select(n => n.Path).Concat(GlueFunctions).ToHashSet(StringComparer.Ordinal);
+        Natives().Select(n => n.Path).Concat(GlueFunctions).Concat(UiCallFunctions.Recorded.Select(r => r.Name))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Installs everything into <paramref name="runtime"/>. <paramref name="catalog"/> (recoil-api.tsv)
-    /// enables gl stubs for every listed gl function and the "not implemented" reporter; without it
-    /// only the core gl stubs exist and unknown names are plain nil.
+    /// Installs everything into <paramref name="runtime"/>. <paramref name="catalog"/> (default: the
+    /// bundled recoil-api.tsv) gives gl stubs for every listed gl function and the "not implemented"
+    /// reporter, which names a listed function the harness lacks when a widget calls it.
     /// </summary>
-    public static EngineApiContext Install(LuaRuntime runtime, SyntheticWorld world, EngineApiOptions? options = null, RecoilApiCatalog? catalog = null, SimClock? clock = null)
+    public static EngineApiContext Install(LuaRuntime runtime, SyntheticWorld world, EngineApiOptions? options = null,
+        RecoilApiCatalog? catalog = null, SimClock? clock = null)
     {
+        catalog ??= RecoilApiCatalog.Bundled;
         var api = new EngineApiContext(world, runtime, options ?? new EngineApiOptions(), clock);
         foreach (var native in Natives())
         {
             runtime.RegisterFunction(native.Path, native.Function, api);
+        }
+
+        foreach (var (name, result) in UiCallFunctions.Recorded)
+        {
+            runtime.RegisterFunction(name, &UiCallFunctions.Call, new UiCallSite(api, name, result));
         }
 
         InstallGlStubs(runtime, api, catalog);
@@ -114,14 +259,19 @@ public static unsafe class SpringApiInstaller
         runtime.SetInternal("engineUnitDefs", UnitDefTables.Describe(world.UnitDefs));
         runtime.SetInternal("engineMissing", MissingFunctions(catalog));
         runtime.RegisterInternal("engineRecordMissing", &RecordMissing, api);
-        runtime.RunGlue(GlueSource(), "=(barharness engine)");
+        runtime.RunGlue(GlueSource(".SpringGlue.lua"), "=(barharness engine)");
+        if (api.Options.BarStandIns)
+        {
+            runtime.RunGlue(GlueSource(".BarStandIns.lua"), "=(barharness bar stand-ins)");
+        }
+
         return api;
     }
 
-    private static string GlueSource()
+    private static string GlueSource(string suffix)
     {
         var assembly = typeof(SpringApiInstaller).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".SpringGlue.lua", StringComparison.Ordinal));
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(suffix, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

@@ -36,8 +36,19 @@ internal static class UnitDefTables
             ["xsize"] = d.IsBuilding ? 4 : 2,
             ["zsize"] = d.IsBuilding ? 4 : 2,
             ["mass"] = d.MetalCost,
-            ["weapons"] = new List<object>(),
-            ["buildOptions"] = new List<object>(),
+            ["weapons"] = Enumerable.Range(1, d.WeaponCount)
+                .Select(i => (object)new Dictionary<string, object?> { ["weaponDef"] = i, ["slavedTo"] = 0 }).ToList(),
+            ["buildOptions"] = d.BuildOptions.Cast<object>().ToList(),
+            ["buildSpeed"] = d.BuildSpeed,
+            ["canAssist"] = d.CanAssist,
+            ["canManualFire"] = d.CanManualFire,
+            ["canStockpile"] = d.CanStockpile,
+            ["canRepair"] = d.IsBuilder,
+            ["canReclaim"] = d.IsBuilder && d.IsMobile,
+            ["canAttack"] = d.WeaponCount > 0,
+            ["canSelfD"] = true,
+            ["selfDCountdown"] = d.SelfDestructCountdown,
+            ["isTransport"] = false,
             ["customParams"] = d.CustomParams.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
         }).ToList();
 }

@@ -74,22 +74,79 @@ internal static unsafe class UnitListFunctions
         return PushFiltered(l, ctx, allegiance, Region.Circle((float)x, (float)z, (float)radius));
     }
 
-    public static int GetSelectedUnits(IntPtr l)
+    /// <summary>GetUnitsInSphere(x, y, z, radius, [allegiance]): units within the radius in 3D.</summary>
+    public static int GetUnitsInSphere(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        var selected = ctx.SelectedUnits;
-        var buffer = ctx.UnitBuffer(selected.Count);
-        var n = 0;
-        foreach (var id in selected)
+        if (!NativeArgs.CheckNumber(l, 1, "GetUnitsInSphere", out var x)
+            || !NativeArgs.CheckNumber(l, 2, "GetUnitsInSphere", out var y)
+            || !NativeArgs.CheckNumber(l, 3, "GetUnitsInSphere", out var z)
+            || !NativeArgs.CheckNumber(l, 4, "GetUnitsInSphere", out var radius))
         {
-            if (ctx.World.Units.IsAlive(id))
+            return 0;
+        }
+
+        var allegiance = NativeArgs.OptInt(l, 5, AllUnits);
+        return PushFiltered(l, ctx, allegiance, Region.Sphere((float)x, (float)y, (float)z, (float)radius));
+    }
+
+    /// <summary>GetUnitsInBox(xmin, ymin, zmin, xmax, ymax, zmax, [allegiance]).</summary>
+    public static int GetUnitsInBox(IntPtr l)
+    {
+        var ctx = NativeArgs.Enter(l);
+        var v = new double[6];
+        for (var i = 0; i < 6; i++)
+        {
+            if (!NativeArgs.CheckNumber(l, i + 1, "GetUnitsInBox", out v[i]))
             {
-                buffer[n++] = id;
+                return 0;
             }
         }
 
-        NativeArgs.PushIntList(l, buffer.AsSpan(0, n));
-        return 1;
+        var allegiance = NativeArgs.OptInt(l, 7, AllUnits);
+        var box = Region.Box((float)v[0], (float)v[1], (float)v[2], (float)v[3], (float)v[4], (float)v[5]);
+        return PushFiltered(l, ctx, allegiance, box);
+    }
+
+    /// <summary>GetUnitArrayCentroid({unitID, ...}) → x, y, z of the readable units; nothing when none is.</summary>
+    public static int GetUnitArrayCentroid(IntPtr l) => Centroid(l, "GetUnitArrayCentroid", keys: false);
+
+    /// <summary>GetUnitMapCentroid({[unitID] = ...}) → x, y, z of the readable units; nothing when none is.</summary>
+    public static int GetUnitMapCentroid(IntPtr l) => Centroid(l, "GetUnitMapCentroid", keys: true);
+
+    private static int Centroid(IntPtr l, string function, bool keys)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (LuaHost.Interop.LuaApi.lua_type(l, 1) != LuaHost.Interop.LuaApi.LUA_TTABLE)
+        {
+            return LuaHost.Runtime.LuaRuntime.RaiseError(l, $"bad argument #1 to '{function}' (table expected, got "
+                + LuaHost.Interop.LuaApi.TypeName(LuaHost.Interop.LuaApi.lua_type(l, 1)) + ")", function);
+        }
+
+        double sx = 0, sy = 0, sz = 0;
+        var n = 0;
+        var u = ctx.World.Units;
+        foreach (var id in LuaTables.UnitIds(l, 1, keys))
+        {
+            var s = u.Slot(id);
+            if (s >= 0 && ctx.World.IsVisibleToLocal(s))
+            {
+                sx += u.X[s];
+                sy += u.Y[s];
+                sz += u.Z[s];
+                n++;
+            }
+        }
+
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        NativeArgs.PushFloat(l, sx / n, ctx.Float32);
+        NativeArgs.PushFloat(l, sy / n, ctx.Float32);
+        NativeArgs.PushFloat(l, sz / n, ctx.Float32);
+        return 3;
     }
 
     private static int PushFiltered(IntPtr l, EngineApiContext ctx, int allegiance, Region region)
@@ -112,7 +169,7 @@ internal static unsafe class UnitListFunctions
                 EnemyUnits => u.AllyTeam[s] != myAlly,
                 _ => true,
             };
-            if (pass && w.IsVisibleToLocal(s) && region.Contains(u.X[s], u.Z[s]))
+            if (pass && w.IsVisibleToLocal(s) && region.Contains(u.X[s], u.Y[s], u.Z[s]))
             {
                 buffer[n++] = u.IdAt[s];
             }
@@ -124,18 +181,26 @@ internal static unsafe class UnitListFunctions
         return 1;
     }
 
-    private readonly record struct Region(int Kind, float A, float B, float C, float D)
+    private readonly record struct Region(int Kind, float A, float B, float C, float D, float E = 0, float F = 0)
     {
+        public static Region Sphere(float x, float y, float z, float radius) => new(3, x, y, z, radius * radius);
+
+        public static Region Box(float x0, float y0, float z0, float x1, float y1, float z1) =>
+            new(4, x0, y0, z0, x1, y1, z1);
+
         public static Region Everywhere => new(0, 0, 0, 0, 0);
 
-        public static Region Rectangle(float xmin, float zmin, float xmax, float zmax) => new(1, xmin, zmin, xmax, zmax);
+        public static Region Rectangle(float xmin, float zmin, float xmax, float zmax) =>
+            new(1, xmin, zmin, xmax, zmax);
 
         public static Region Circle(float x, float z, float radius) => new(2, x, z, radius * radius, 0);
 
-        public bool Contains(float x, float z) => Kind switch
+        public bool Contains(float x, float y, float z) => Kind switch
         {
             1 => x >= A && x <= C && z >= B && z <= D,
             2 => ((x - A) * (x - A)) + ((z - B) * (z - B)) <= C,
+            3 => ((x - A) * (x - A)) + ((y - B) * (y - B)) + ((z - C) * (z - C)) <= D,
+            4 => x >= A && x <= D && y >= B && y <= E && z >= C && z <= F,
             _ => true,
         };
     }

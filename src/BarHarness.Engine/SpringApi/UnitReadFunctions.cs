@@ -224,13 +224,13 @@ internal static unsafe class UnitReadFunctions
             return 0;
         }
 
-        // Units leave the world the moment they die here, so a unit that answers is alive.
+        // A unit answers until its UnitDestroyed call-in has returned; inside it, it is dead already.
         if (VisibleSlot(ctx, unitId) < 0)
         {
             return 0;
         }
 
-        NativeArgs.PushBool(l, false);
+        NativeArgs.PushBool(l, ctx.World.UnitInDestroyedCallIn == unitId);
         return 1;
     }
 

@@ -7,8 +7,8 @@ internal static unsafe class ViewFunctions
     public static int GetViewGeometry(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.Options.ViewSizeX);
-        NativeArgs.PushInt(l, ctx.Options.ViewSizeY);
+        NativeArgs.PushInt(l, ctx.ViewSize.X);
+        NativeArgs.PushInt(l, ctx.ViewSize.Y);
         NativeArgs.PushInt(l, 0);
         NativeArgs.PushInt(l, 0);
         return 4;

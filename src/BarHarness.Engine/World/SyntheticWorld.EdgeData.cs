@@ -9,7 +9,7 @@ public sealed partial class SyntheticWorld
         var done = 0;
         for (var i = 0; i < count && Units.Count > 0; i++)
         {
-            var s = Units.SlotOf[PickRandomUnit(_edgeRandom, null)];
+            var s = Units.SlotOf[_picker.PickRandomUnit(_edgeRandom, null)];
             var value = _edgeRandom.Next(0, 3) switch
             {
                 0 => float.NaN,
@@ -34,7 +34,7 @@ public sealed partial class SyntheticWorld
         var done = 0;
         for (var i = 0; i < count && Units.Count > 0; i++)
         {
-            var s = Units.SlotOf[PickRandomUnit(_edgeRandom, null)];
+            var s = Units.SlotOf[_picker.PickRandomUnit(_edgeRandom, null)];
             Units.Health[s] = -Units.MaxHealth[s] * (float)_edgeRandom.NextDouble(0.01, 2);
             done++;
         }
@@ -49,11 +49,11 @@ public sealed partial class SyntheticWorld
         var done = 0;
         for (var i = 0; i < count && Units.Count > 0; i++)
         {
-            var s = Units.SlotOf[PickRandomUnit(_edgeRandom, null)];
+            var s = Units.SlotOf[_picker.PickRandomUnit(_edgeRandom, null)];
             var margin = (float)_edgeRandom.NextDouble(200, 20000);
             Units.X[s] = _edgeRandom.Chance(0.5) ? -margin : MapSizeX + margin;
             Units.Z[s] = _edgeRandom.Chance(0.5) ? -margin : MapSizeZ + margin;
-            Units.FramesToTarget[s] = _defSpeedPerFrame[Units.DefId[s]] > 0 ? 0 : int.MaxValue;
+            Units.FramesToTarget[s] = _defs.SpeedPerFrame[Units.DefId[s]] > 0 ? 0 : int.MaxValue;
             done++;
         }
 

@@ -26,6 +26,25 @@ public sealed record UnitDef(
 {
     public bool IsMobile => Speed > 0;
 
+    /// <summary>Build power (BAR's workertime); 0 for units that cannot build.</summary>
+    public float BuildSpeed { get; init; }
+
+    public bool CanAssist { get; init; }
+
+    /// <summary>Has a manual-fire weapon (a commander's D-gun).</summary>
+    public bool CanManualFire { get; init; }
+
+    public int WeaponCount { get; init; }
+
+    /// <summary>Has a stockpile weapon (missiles built ahead, StockpileChanged).</summary>
+    public bool CanStockpile { get; init; }
+
+    /// <summary>Unit def ids this type can build (its build menu).</summary>
+    public IReadOnlyList<int> BuildOptions { get; init; } = [];
+
+    /// <summary>Seconds from a self-destruct order to the explosion (Recoil's default 5).</summary>
+    public int SelfDestructCountdown { get; init; } = 5;
+
     /// <summary>Elmos a unit of this type covers in one sim frame (30 frames a second).</summary>
     public float SpeedPerFrame => Speed / 30f;
 }

@@ -15,9 +15,10 @@ public sealed class UnitDefCatalog
     private readonly UnitDef[] _byId; // index = id; slot 0 unused
     private readonly Dictionary<string, UnitDef> _byName;
 
-    private UnitDefCatalog(UnitDef[] byId)
+    private UnitDefCatalog(UnitDef[] byId, int generatedCount)
     {
         _byId = byId;
+        GeneratedCount = generatedCount;
         _byName = byId.Skip(1).ToDictionary(d => d.Name, StringComparer.Ordinal);
         All = byId.Skip(1).ToArray();
     }
@@ -25,6 +26,9 @@ public sealed class UnitDefCatalog
     public IReadOnlyList<UnitDef> All { get; }
 
     public int Count => All.Count;
+
+    /// <summary>The generated types (ids 1..GeneratedCount), the ones random spawns draw from; BAR's follow.</summary>
+    public int GeneratedCount { get; }
 
     public UnitDef this[int id] => _byId[id];
 
@@ -41,7 +45,7 @@ public sealed class UnitDefCatalog
     public static UnitDefCatalog Generate(SeededRandom random, int count)
     {
         var faker = new Faker("en") { Random = new Randomizer((int)(random.NextUInt64() & 0x7FFFFFFF)) };
-        var defs = new UnitDef[count + 1];
+        var defs = new UnitDef[count + 1 + BarUnitDefs.All.Count];
         var used = new HashSet<string>(StringComparer.Ordinal);
         for (var id = 1; id <= count; id++)
         {
@@ -92,6 +96,25 @@ public sealed class UnitDefCatalog
                 CustomParams: custom);
         }
 
-        return new UnitDefCatalog(defs);
+        var idsByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < BarUnitDefs.All.Count; i++)
+        {
+            idsByName[BarUnitDefs.All[i].Name] = count + 1 + i;
+        }
+
+        for (var i = 0; i < BarUnitDefs.All.Count; i++)
+        {
+            var fact = BarUnitDefs.All[i];
+            if (!used.Add(fact.Name))
+            {
+                // A generated name that happens to equal a BAR name yields to BAR's unit.
+                var clash = Array.FindIndex(defs, d => d is not null && d.Name == fact.Name);
+                defs[clash] = defs[clash] with { Name = fact.Name + "_gen" };
+            }
+
+            defs[count + 1 + i] = BarUnitDefs.ToDef(fact, count + 1 + i, idsByName);
+        }
+
+        return new UnitDefCatalog(defs, count);
     }
 }

@@ -110,32 +110,42 @@ public sealed class UnitTable
         SlotOf[unitId] = -1;
     }
 
-    private void CopySlot(int from, int to)
+    /// <summary>Adds <paramref name="unitId"/> to <paramref name="dest"/> with this table's row for it.</summary>
+    internal void CopyRowTo(UnitTable dest, int unitId)
     {
-        DefId[to] = DefId[from];
-        Team[to] = Team[from];
-        AllyTeam[to] = AllyTeam[from];
-        X[to] = X[from];
-        Y[to] = Y[from];
-        Z[to] = Z[from];
-        VX[to] = VX[from];
-        VY[to] = VY[from];
-        VZ[to] = VZ[from];
-        Heading[to] = Heading[from];
-        Health[to] = Health[from];
-        MaxHealth[to] = MaxHealth[from];
-        BuildProgress[to] = BuildProgress[from];
-        Paralyze[to] = Paralyze[from];
-        TargetX[to] = TargetX[from];
-        TargetZ[to] = TargetZ[from];
-        FramesToTarget[to] = FramesToTarget[from];
-        ErrX[to] = ErrX[from];
-        ErrZ[to] = ErrZ[from];
-        LosMask[to] = LosMask[from];
-        RadarMask[to] = RadarMask[from];
-        SeenMask[to] = SeenMask[from];
-        CurrentBuild[to] = CurrentBuild[from];
-        BuiltBy[to] = BuiltBy[from];
-        BuildFramesLeft[to] = BuildFramesLeft[from];
+        var from = SlotOf[unitId];
+        var to = dest.Add(unitId);
+        CopySlot(this, from, dest, to);
+    }
+
+    private void CopySlot(int from, int to) => CopySlot(this, from, this, to);
+
+    private static void CopySlot(UnitTable a, int from, UnitTable b, int to)
+    {
+        b.DefId[to] = a.DefId[from];
+        b.Team[to] = a.Team[from];
+        b.AllyTeam[to] = a.AllyTeam[from];
+        b.X[to] = a.X[from];
+        b.Y[to] = a.Y[from];
+        b.Z[to] = a.Z[from];
+        b.VX[to] = a.VX[from];
+        b.VY[to] = a.VY[from];
+        b.VZ[to] = a.VZ[from];
+        b.Heading[to] = a.Heading[from];
+        b.Health[to] = a.Health[from];
+        b.MaxHealth[to] = a.MaxHealth[from];
+        b.BuildProgress[to] = a.BuildProgress[from];
+        b.Paralyze[to] = a.Paralyze[from];
+        b.TargetX[to] = a.TargetX[from];
+        b.TargetZ[to] = a.TargetZ[from];
+        b.FramesToTarget[to] = a.FramesToTarget[from];
+        b.ErrX[to] = a.ErrX[from];
+        b.ErrZ[to] = a.ErrZ[from];
+        b.LosMask[to] = a.LosMask[from];
+        b.RadarMask[to] = a.RadarMask[from];
+        b.SeenMask[to] = a.SeenMask[from];
+        b.CurrentBuild[to] = a.CurrentBuild[from];
+        b.BuiltBy[to] = a.BuiltBy[from];
+        b.BuildFramesLeft[to] = a.BuildFramesLeft[from];
     }
 }

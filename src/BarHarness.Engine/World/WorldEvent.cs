@@ -28,6 +28,26 @@ public enum WorldEventKind
 
     /// <summary>UnitLeftRadar(unitID, unitTeam); AllyTeam is the observer.</summary>
     UnitLeftRadar,
+
+    /// <summary>UnitDamaged(unitID, unitDefID, unitTeam, damage, paralyzer): Amount, Flag.</summary>
+    UnitDamaged,
+
+    /// <summary>UnitIdle(unitID, unitDefID, unitTeam): the unit's command queue ran empty.</summary>
+    UnitIdle,
+
+    /// <summary>
+    /// UnitCommand(unitID, unitDefID, unitTeam, cmdID, cmdParams, cmdOpts, cmdTag, playerID, fromSynced, fromLua).
+    /// </summary>
+    UnitCommand,
+
+    /// <summary>UnitCmdDone(unitID, unitDefID, unitTeam, cmdID, cmdTag, cmdParams, cmdOpts).</summary>
+    UnitCmdDone,
+
+    /// <summary>UnitFromFactory(unitID, unitDefID, unitTeam, factID, factDefID, userOrders).</summary>
+    UnitFromFactory,
+
+    /// <summary>StockpileChanged(unitID, unitDefID, unitTeam, weaponNum, oldCount, newCount).</summary>
+    StockpileChanged,
 }
 
 /// <summary>
@@ -46,4 +66,11 @@ public readonly record struct WorldEvent(
     int AttackerDefId = 0,
     int AttackerTeam = -1,
     int AllyTeam = -1,
-    int BuilderId = 0);
+    int BuilderId = 0,
+    float Amount = 0,
+    bool Flag = false,
+    Commands.UnitCommand? Command = null,
+    int FactoryId = 0,
+    int FactoryDefId = 0,
+    int OldCount = 0,
+    int NewCount = 0);

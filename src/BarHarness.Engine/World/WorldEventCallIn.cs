@@ -2,7 +2,8 @@ namespace BarHarness.Engine.World;
 
 /// <summary>
 /// A world event as the widget call-in BAR's handler makes of it: name and argument list (nil for
-/// an absent builder or attacker; LOS and radar call-ins get two arguments, unitID and unitTeam).
+/// an absent builder or attacker; LOS and radar call-ins get two arguments, unitID and unitTeam;
+/// UnitCommand's playerID travels in OtherTeam and its fromLua in Flag).
 /// </summary>
 public static class WorldEventCallIn
 {
@@ -20,6 +21,16 @@ public static class WorldEventCallIn
         WorldEventKind.UnitLeftLos => ("UnitLeftLos", [e.UnitId, e.Team]),
         WorldEventKind.UnitEnteredRadar => ("UnitEnteredRadar", [e.UnitId, e.Team]),
         WorldEventKind.UnitLeftRadar => ("UnitLeftRadar", [e.UnitId, e.Team]),
+        WorldEventKind.UnitDamaged => ("UnitDamaged", [e.UnitId, e.UnitDefId, e.Team, e.Amount, e.Flag]),
+        WorldEventKind.UnitIdle => ("UnitIdle", [e.UnitId, e.UnitDefId, e.Team]),
+        WorldEventKind.UnitCommand => ("UnitCommand", [e.UnitId, e.UnitDefId, e.Team, e.Command!.Id,
+            e.Command.Params, e.Command.OptionsTable(), e.Command.Tag, e.OtherTeam, false, e.Flag]),
+        WorldEventKind.UnitCmdDone => ("UnitCmdDone", [e.UnitId, e.UnitDefId, e.Team, e.Command!.Id, e.Command.Tag,
+            e.Command.Params, e.Command.OptionsTable()]),
+        WorldEventKind.UnitFromFactory => ("UnitFromFactory", [e.UnitId, e.UnitDefId, e.Team, e.FactoryId,
+            e.FactoryDefId, e.Flag]),
+        WorldEventKind.StockpileChanged => ("StockpileChanged", [e.UnitId, e.UnitDefId, e.Team, 1, e.OldCount,
+            e.NewCount]),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "unknown world event"),
     };
 }

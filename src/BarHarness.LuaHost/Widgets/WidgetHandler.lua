@@ -15,9 +15,110 @@ local order = {}          -- load order
 local savedConfig = {}    -- name -> config table (deep copy, as BAR serialises it)
 local actions = {}        -- command -> { func, data, types, widget }
 local removing = {}
+local fired = setmetatable({}, { __mode = "k" }) -- widget -> { callIn = true }, what the handler delivered
+local known = {}          -- name -> the widget last loaded under it (kept after removal, for reports)
+local mouseOwner, textOwner
+local viewSizeX, viewSizeY = 1, 1
+local hourTimer = 0
 
 H.WG = WG
 H.widgets = widgets
+-- What the engine side offers for WG before any widget runs (the BAR stand-ins, when installed).
+for k, v in pairs(H.barWG or {}) do
+	WG[k] = v
+end
+
+-- The call-ins BAR's handler (luaui/barwidgets.lua) keeps lists for; a widget function with one of
+-- these names is a call-in. MouseMove and MouseRelease go to the mouse owner only.
+local callInNames = {
+	"FontsChanged", "GamePreload", "GameStart", "Shutdown", "Update", "TextCommand", "CommandNotify",
+	"AddConsoleLine", "ViewResize", "DrawScreen", "KeyPress", "KeyRelease", "TextInput", "MousePress",
+	"MouseWheel", "ControllerAdded", "ControllerRemoved", "ControllerConnected", "ControllerDisconnected",
+	"ControllerRemapped", "ControllerButtonUp", "ControllerButtonDown", "ControllerAxisMotion", "IsAbove",
+	"GetTooltip", "GroupChanged", "GameProgress", "CommandsChanged", "LanguageChanged", "VisibleUnitAdded",
+	"VisibleUnitRemoved", "VisibleUnitsChanged", "AlliedUnitAdded", "AlliedUnitRemoved", "AlliedUnitsChanged",
+	"UnitSale", "UnitSold", "VisibleExplosion", "Barrelfire", "CrashingAircraft", "ClearMapMarks",
+	"GameOver", "GameFrame", "GameSetup", "GamePaused", "TeamDied", "TeamChanged", "PlayerAdded",
+	"PlayerRemoved", "PlayerChanged", "ShockFront", "WorldTooltip", "MapDrawCmd", "ActiveCommandChanged",
+	"DefaultCommand", "UnitCreated", "UnitFinished", "UnitFromFactory", "UnitDestroyed", "UnitDestroyedByTeam",
+	"RenderUnitDestroyed", "UnitExperience", "UnitTaken", "UnitGiven", "UnitIdle", "UnitCommand", "UnitCmdDone",
+	"UnitDamaged", "UnitEnteredRadar", "UnitEnteredLos", "UnitLeftRadar", "UnitLeftLos", "UnitEnteredWater",
+	"UnitEnteredAir", "UnitLeftWater", "UnitLeftAir", "UnitSeismicPing", "UnitLoaded", "UnitUnloaded",
+	"UnitCloaked", "UnitDecloaked", "UnitMoveFailed", "MetaUnitAdded", "MetaUnitRemoved", "RecvLuaMsg",
+	"StockpileChanged", "SelectionChanged", "DrawGenesis", "DrawGroundDeferred", "DrawWorld", "DrawWorldPreUnit",
+	"DrawPreDecals", "DrawWorldPreParticles", "DrawWorldShadow", "DrawWorldReflection", "DrawWorldRefraction",
+	"DrawUnitsPostDeferred", "DrawFeaturesPostDeferred", "DrawScreenEffects", "DrawScreenPost", "DrawInMiniMap",
+	"DrawOpaqueUnitsLua", "DrawOpaqueFeaturesLua", "DrawAlphaUnitsLua", "DrawAlphaFeaturesLua",
+	"DrawShadowUnitsLua", "DrawShadowFeaturesLua", "SunChanged", "FeatureCreated", "FeatureDestroyed",
+	"UnsyncedHeightMapUpdate", "MouseMove", "MouseRelease", "Initialize",
+}
+local isCallIn = {}
+local lists = {}          -- call-in name -> widgets defining it, in layer order (as BAR's <name>List)
+local listening = {}      -- call-in name -> true while some widget is filed under it (read by the host)
+H.listening = listening
+for i = 1, #callInNames do
+	isCallIn[callInNames[i]] = true
+	lists[callInNames[i]] = {}
+end
+
+-- Puts a widget into (or takes it out of) one call-in's list, as BAR's UpdateWidgetCallIn does.
+local function updateCallIn(widget, name)
+	local list = lists[name]
+	if not list then
+		return false
+	end
+	for i = #list, 1, -1 do
+		if list[i] == widget then
+			table.remove(list, i)
+		end
+	end
+	if type(rawget(widget, name)) == "function" then
+		local at = 1
+		for i = 1, #list do
+			if widget.whInfo.layer >= list[i].whInfo.layer then
+				at = i + 1
+			end
+		end
+		table.insert(list, at, widget)
+	end
+	listening[name] = list[1] ~= nil or nil
+	return true
+end
+
+local function dropFromLists(widget)
+	for name, list in pairs(lists) do
+		for i = #list, 1, -1 do
+			if list[i] == widget then
+				table.remove(list, i)
+			end
+		end
+		listening[name] = list[1] ~= nil or nil
+	end
+end
+H.callInNames = callInNames
+
+-- Call-ins BAR's handler walks from the last widget to the first (drawing order and a few others).
+local reversed = {
+	TextInput = true, DefaultCommand = true, SunChanged = true, FontsChanged = true,
+	UnsyncedHeightMapUpdate = true,
+}
+for i = 1, #callInNames do
+	if callInNames[i]:sub(1, 4) == "Draw" then
+		reversed[callInNames[i]] = true
+	end
+end
+
+-- Call-ins where the first widget answering true takes the event and the rest never see it.
+local firstTrueWins = {
+	TextCommand = true, CommandNotify = true, KeyPress = true, KeyRelease = true, MouseWheel = true, TextInput = true,
+	ControllerAdded = true, ControllerRemoved = true, ControllerConnected = true, ControllerDisconnected = true,
+	ControllerRemapped = true, ControllerButtonUp = true, ControllerButtonDown = true,
+	ControllerAxisMotion = true, IsAbove = true,
+}
+
+-- Call-ins BAR's handler follows with another on the same arguments (unitID, unitDefID, unitTeam).
+local metaBefore = { UnitCreated = "MetaUnitAdded", UnitGiven = "MetaUnitAdded",
+	UnitDestroyed = "MetaUnitRemoved", UnitTaken = "MetaUnitRemoved" }
 
 local function copyConfig(value, depth, seen)
 	-- BAR writes config data to LuaUI/Config/<game>.lua: only strings, numbers, booleans and tables survive
@@ -68,6 +169,8 @@ local function removeWidget(widget, reason)
 	collectConfig(widget)
 	local shutdown = rawget(widget, "Shutdown")
 	if shutdown then
+		fired[widget] = fired[widget] or {}
+		fired[widget].Shutdown = true
 		local ok, err = xpcall(shutdown, traceback, widget)
 		if not ok then
 			event("error", name, "Shutdown", err)
@@ -79,13 +182,32 @@ local function removeWidget(widget, reason)
 		end
 	end
 	widgets[name] = nil
+	dropFromLists(widget)
+	if mouseOwner == widget then
+		mouseOwner = nil
+	end
+	if textOwner == widget then
+		textOwner = nil
+	end
 	for i = #order, 1, -1 do
 		if order[i] == widget then
 			table.remove(order, i)
 		end
 	end
 	removing[widget] = nil
-	event("removed", name, reason or "removed", nil)
+	local never = {}
+	local got = fired[widget] or {}
+	for k, v in pairs(widget) do
+		if isCallIn[k] and type(v) == "function" and not got[k] then
+			never[#never + 1] = k
+		end
+	end
+	table.sort(never)
+	local note = nil
+	if never[1] then
+		note = (reason or "removed") .. "; call-ins it defines but never received: " .. table.concat(never, ", ")
+	end
+	event("removed", name, reason or "removed", note)
 end
 
 local function handlerProxy(widget)
@@ -124,15 +246,73 @@ local function handlerProxy(widget)
 		return true
 	end
 	function proxy:UpdateCallIn(name)
-		return true
+		if not updateCallIn(widget, name) then
+			System.Spring.Echo("UpdateWidgetCallIn: bad name: " .. tostring(name))
+		end
 	end
+	function proxy:RemoveCallIn(name)
+		local list = lists[name]
+		if not list then
+			System.Spring.Echo("RemoveWidgetCallIn: bad name: " .. tostring(name))
+			return
+		end
+		for i = #list, 1, -1 do
+			if list[i] == widget then
+				table.remove(list, i)
+			end
+		end
+		listening[name] = list[1] ~= nil or nil
+	end
+	function proxy:RaiseWidget() end
+	function proxy:LowerWidget() end
 	function proxy:IsWidgetKnown(name)
 		return widgets[name] ~= nil
 	end
 	function proxy:GetWidget(name)
 		return widgets[name]
 	end
+	function proxy:FindWidget(name)
+		return widgets[name]
+	end
+	function proxy:GetViewSizes()
+		return viewSizeX, viewSizeY
+	end
+	function proxy:GetHourTimer()
+		return hourTimer
+	end
+	function proxy:GetCommands()
+		return {}
+	end
+	function proxy:IsMouseOwner()
+		return mouseOwner == widget
+	end
+	function proxy:DisownMouse()
+		if mouseOwner == widget then
+			mouseOwner = nil
+		end
+	end
+	function proxy:OwnText()
+		if textOwner then
+			return false
+		end
+		textOwner = widget
+		return true
+	end
+	function proxy:DisownText()
+		if textOwner == widget then
+			textOwner = nil
+			return true
+		end
+		return false
+	end
 	proxy.WG = WG
+	proxy.widgets = order
+	proxy.knownWidgets = setmetatable({}, {
+		__index = function(_, name)
+			local w = widgets[name]
+			return w and { active = true, name = name, desc = w.whInfo.desc, author = w.whInfo.author } or nil
+		end,
+	})
 	return setmetatable(proxy, {
 		__index = function(_, key)
 			event("unsupported", nameOf(widget), "widgetHandler." .. tostring(key), nil)
@@ -174,12 +354,29 @@ function H.load(code, chunkName, configOverride)
 		return "error", "GetInfo() did not return a table", "GetInfo"
 	end
 	local name = info.name or chunkName
-	widget.whInfo = { name = name, layer = info.layer or 0, enabled = info.enabled, handler = info.handler }
+	widget.whInfo = { name = name, layer = info.layer or 0, enabled = info.enabled, handler = info.handler,
+		desc = info.desc or "", author = info.author or "", basename = chunkName:match("[^/]*$"),
+		filename = chunkName }
 	if widgets[name] then
 		return "error", "widget name already in use: " .. tostring(name), "GetInfo"
 	end
+	if rawget(widget, "GetTooltip") and not rawget(widget, "IsAbove") then
+		return "error", "Widget has GetTooltip() but not IsAbove()", "GetInfo"
+	end
 	widgets[name] = widget
-	order[#order + 1] = widget
+	known[name] = widget
+	-- BAR keeps widgets ordered by layer; a widget goes after those of its layer already loaded
+	local at = 1
+	for i = 1, #order do
+		if widget.whInfo.layer >= order[i].whInfo.layer then
+			at = i + 1
+		end
+	end
+	table.insert(order, at, widget)
+	-- BAR files the widget under every call-in it defines before Initialize runs
+	for i = 1, #callInNames do
+		updateCallIn(widget, callInNames[i])
+	end
 
 	local config = configOverride
 	if config == nil then
@@ -196,6 +393,8 @@ function H.load(code, chunkName, configOverride)
 	end
 	local init = rawget(widget, "Initialize")
 	if init then
+		fired[widget] = fired[widget] or {}
+		fired[widget].Initialize = true
 		local okInit, e = xpcall(init, traceback, widget)
 		if not okInit then
 			event("error", name, "Initialize", e)
@@ -209,24 +408,272 @@ function H.load(code, chunkName, configOverride)
 	return "loaded", name
 end
 
--- Calls one call-in on every loaded widget that has it. Returns the number of widgets called.
-function H.callin(name, ...)
+-- One widget's call-in, protected: an error removes the widget (except in Shutdown). Returns ok, r1, r2.
+local function deliver(widget, f, name, ...)
+	local firedBy = fired[widget]
+	if not firedBy then
+		firedBy = {}
+		fired[widget] = firedBy
+	end
+	firedBy[name] = true
+	local ok, r1, r2 = xpcall(f, traceback, widget, ...)
+	if not ok then
+		event("error", nameOf(widget), name, r1)
+		if name ~= "Shutdown" then
+			removeWidget(widget, "error")
+		end
+		return false
+	end
+	return true, r1, r2
+end
+
+-- Calls a call-in on the widgets that define it, in BAR's order (reverse for drawing), stopping at
+-- the first widget that takes the event where BAR's handler does. Returns the number of widgets called
+-- and what the handler would hand back to the engine.
+local function dispatch(name, ...)
+	local list = lists[name]
+	if list == nil or list[1] == nil then
+		return 0
+	end
 	local n = 0
-	for i = 1, #order do
-		local widget = order[i]
+	local count = #list
+	local step, first, last = 1, 1, count
+	if reversed[name] then
+		step, first, last = -1, count, 1
+	end
+	for i = first, last, step do
+		local widget = list[i]
 		local f = widget and rawget(widget, name)
 		if f then
 			n = n + 1
-			local ok, err = xpcall(f, traceback, widget, ...)
-			if not ok then
-				event("error", nameOf(widget), name, err)
-				if name ~= "Shutdown" then
-					removeWidget(widget, "error")
+			local ok, r1, r2 = deliver(widget, f, name, ...)
+			if ok then
+				if firstTrueWins[name] and r1 then
+					return n, true
+				elseif name == "DefaultCommand" and type(r1) == "number" then
+					return n, r1
+				elseif name == "WorldTooltip" and type(r1) == "string" and #r1 > 0 then
+					return n, r1
+				elseif name == "GameSetup" and r1 then
+					return n, true, r2
+				elseif name == "SelectionChanged" and r1 then
+					local select = System.Spring and System.Spring.SelectUnitArray
+					if select then
+						select(r1)
+					end
+					return n, true
+				elseif (name == "MapDrawCmd" or name == "RecvLuaMsg") and r1 then
+					r2 = true
 				end
 			end
 		end
 	end
+	if firstTrueWins[name] then
+		return n, false
+	end
 	return n
+end
+
+local special = {}
+
+function special.MousePress(x, y, button)
+	if mouseOwner then
+		local f = rawget(mouseOwner, "MousePress")
+		if f then
+			deliver(mouseOwner, f, "MousePress", x, y, button)
+		end
+		return 1, mouseOwner ~= nil
+	end
+	local list = lists.MousePress
+	for i = 1, #list do
+		local widget = list[i]
+		local f = widget and rawget(widget, "MousePress")
+		if f then
+			local ok, taken = deliver(widget, f, "MousePress", x, y, button)
+			if ok and taken then
+				mouseOwner = widget
+				return i, true
+			end
+		end
+	end
+	return #list, false
+end
+
+function special.MouseMove(x, y, dx, dy, button)
+	local owner = mouseOwner
+	local f = owner and rawget(owner, "MouseMove")
+	if f then
+		local _, r = deliver(owner, f, "MouseMove", x, y, dx, dy, button)
+		return 1, r
+	end
+	return 0
+end
+
+function special.MouseRelease(x, y, button)
+	local owner = mouseOwner
+	local state = System.Spring and System.Spring.GetMouseState
+	local lmb, mmb, rmb
+	if state then
+		local _
+		_, _, lmb, mmb, rmb = state()
+	end
+	if not (lmb or mmb or rmb) then
+		mouseOwner = nil
+	end
+	local f = owner and rawget(owner, "MouseRelease")
+	if f then
+		local _, r = deliver(owner, f, "MouseRelease", x, y, button)
+		return 1, r
+	end
+	return 0, false
+end
+
+local function textOwnerTakes(name, ...)
+	local owner = textOwner
+	if not owner then
+		return false
+	end
+	local f = rawget(owner, name)
+	if not f then
+		return name ~= "TextInput"
+	end
+	local _, r = deliver(owner, f, name, ...)
+	return name == "TextInput" or r
+end
+
+function special.KeyPress(...)
+	if textOwnerTakes("KeyPress", ...) then
+		return 1, true
+	end
+	return dispatch("KeyPress", ...)
+end
+
+function special.KeyRelease(...)
+	if textOwnerTakes("KeyRelease", ...) then
+		return 1, true
+	end
+	return dispatch("KeyRelease", ...)
+end
+
+function special.TextInput(...)
+	if textOwnerTakes("TextInput", ...) then
+		return 1, true
+	end
+	return dispatch("TextInput", ...)
+end
+
+function special.GetTooltip(x, y)
+	local n = 0
+	local list = lists.GetTooltip
+	for i = 1, #list do
+		local widget = list[i]
+		local above, tip = widget and rawget(widget, "IsAbove"), widget and rawget(widget, "GetTooltip")
+		if above and tip then
+			n = n + 1
+			local ok, isAbove = deliver(widget, above, "IsAbove", x, y)
+			if ok and isAbove then
+				local okTip, text = deliver(widget, tip, "GetTooltip", x, y)
+				if okTip and type(text) == "string" and #text > 0 then
+					return n, text
+				end
+			end
+		end
+	end
+	return n, ""
+end
+
+function special.ViewResize(vsx, vsy)
+	viewSizeX, viewSizeY = vsx, vsy
+	local flow = WG.FlowUI
+	if type(flow) == "table" and type(flow.Callin) == "table" and type(flow.Callin.ViewResize1) == "function" then
+		pcall(flow.Callin.ViewResize1, vsx, vsy)
+	end
+	return dispatch("ViewResize", vsx, vsy)
+end
+
+function special.Update(dt)
+	hourTimer = (hourTimer + (dt or 0)) % 3600
+	return dispatch("Update", dt)
+end
+
+-- CommandsChanged comes from the engine when the selection (or the commands it offers) changed; BAR's
+-- handler first compares the selection with the last one it saw and fires SelectionChanged(units,
+-- subselection); a widget answering with a unit array reselects, and CommandsChanged is skipped.
+local lastSelection = {}
+function special.CommandsChanged()
+	local get = System.Spring and System.Spring.GetSelectedUnits
+	local now = get and get() or {}
+	local changed = #now ~= #lastSelection
+	if not changed then
+		for i = 1, #now do
+			if now[i] ~= lastSelection[i] then
+				changed = true
+				break
+			end
+		end
+	end
+	if changed then
+		local subselection = #now <= #lastSelection
+		if subselection then
+			local before = {}
+			for i = 1, #lastSelection do
+				before[lastSelection[i]] = true
+			end
+			for i = 1, #now do
+				if not before[now[i]] then
+					subselection = false
+					break
+				end
+			end
+		end
+		local n, reselected = dispatch("SelectionChanged", now, subselection)
+		if reselected then
+			return n
+		end
+	end
+	lastSelection = now
+	return dispatch("CommandsChanged")
+end
+
+for unitCallIn, meta in pairs(metaBefore) do
+	special[unitCallIn] = function(unitID, unitDefID, unitTeam, ...)
+		dispatch(meta, unitID, unitDefID, unitTeam)
+		return dispatch(unitCallIn, unitID, unitDefID, unitTeam, ...)
+	end
+end
+
+-- Calls one call-in on every loaded widget that has it, as BAR's handler does. Returns the number of
+-- widgets called, then what the handler hands back (true when a widget took an input event, a tooltip...).
+local function remember(n, r1, ...)
+	H.lastAnswer = r1
+	return n, r1, ...
+end
+
+function H.callin(name, ...)
+	local f = special[name]
+	if f then
+		return remember(f(...))
+	end
+	return remember(dispatch(name, ...))
+end
+
+-- Which call-ins a loaded widget defines, and which of them the handler has delivered to it so far.
+function H.callInReport(name)
+	local widget = known[name]
+	local defined, seen = {}, {}
+	if widget then
+		for k, v in pairs(widget) do
+			if isCallIn[k] and type(v) == "function" then
+				defined[#defined + 1] = k
+			end
+		end
+		table.sort(defined)
+	end
+	for k in pairs(widget and fired[widget] or {}) do
+		seen[#seen + 1] = k
+	end
+	table.sort(seen)
+	return defined, seen
 end
 
 -- A console line typed by the user: "/livedata status" or "livedata status". Actions first, then the
@@ -251,8 +698,8 @@ function H.textCommand(line)
 		end
 		return true
 	end
-	H.callin("TextCommand", text)
-	return false
+	local _, taken = dispatch("TextCommand", text)
+	return taken and true or false
 end
 
 function H.remove(name, reason)

@@ -59,4 +59,10 @@ public sealed record OracleExpectation(
     bool Accuracy)
 {
     public static OracleExpectation Default { get; } = new(true, true, true, true, null, false);
+
+    /// <summary>
+    /// The scenario wrote an <c>oracle:</c> section. Without one, a widget that never tries to connect
+    /// (not a streaming widget) gets no stream checks; the bundled widget always does.
+    /// </summary>
+    public bool Written { get; init; }
 }

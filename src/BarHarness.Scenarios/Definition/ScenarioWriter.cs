@@ -116,6 +116,17 @@ public static class ScenarioWriter
                 SpeedChange s => $", speed: {Number(s.Speed)}",
                 SpectatorSwitch s => $", full_view: {Bool(s.FullView)}",
                 TextCommand c => $", text: {Quote(c.Command)}",
+                SelectUnits s => $", count: {s.Count}, append: {Bool(s.Append)}"
+                    + (s.Unit is null ? string.Empty : $", unit: {s.Unit}"),
+                OrderUnits o => $", command: {o.Command}, params: [{string.Join(", ", o.Params.Select(Number))}]"
+                    + $", shift: {Bool(o.Shift)}" + (o.Unit is null ? string.Empty : $", unit: {o.Unit}"),
+                PressKey k => $", key: {k.Key}"
+                    + (k.Mods.Count == 0 ? string.Empty : $", mods: [{string.Join(", ", k.Mods)}]"),
+                ClickMouse c => $", x: {c.X}, y: {c.Y}, button: {c.Button}",
+                TurnWheel t => $", up: {Bool(t.Up)}, value: {Number(t.Value)}",
+                TypeText t => $", text: {Quote(t.Text)}",
+                ResizeView r => $", width: {r.Width}, height: {r.Height}",
+                SpawnUnits u => $", unit: {u.Unit}, team: {u.Team}, count: {u.Count}",
                 _ => string.Empty,
             };
             w.Append($"  - {{at: {Number(e.AtSeconds)}, action: {e.Action}{extra}}}\n");
@@ -200,7 +211,11 @@ public static class ScenarioWriter
         };
         Optional(oracle, "freshness_frames", o.FreshnessFrames);
         oracle.Add($"accuracy: {Bool(o.Accuracy)}");
-        Line(w, 1, "oracle", "{" + string.Join(", ", oracle) + "}");
+        if (o.Written || o != OracleExpectation.Default)
+        {
+            // An unwritten default section stays unwritten: it decides whether a non-streaming widget is judged.
+            Line(w, 1, "oracle", "{" + string.Join(", ", oracle) + "}");
+        }
         if (e.MaxConsoleLinesPerMinute is { } lines)
         {
             Line(w, 1, "max_console_lines_per_min", Number(lines));

@@ -17,8 +17,11 @@ internal static class ResultBuilder
         var leftovers = new ShutdownLeftovers(run.OpenSocketsAfterShutdown, run.ActionsAfterShutdown);
         var leak = LeakAnalyzer.Analyze(run.Heap, allowed, def.Expectations.Memory?.AfterSeconds ?? Math.Min(60, def.DurationSeconds / 4), run.Frames, null, leftovers);
         // A widget that never makes a socket is not a streaming widget: the stream checks that need a
-        // stream are not applied to it. The bundled widget streams by design, so they always apply to it.
-        var streams = run.NetworkTimeline.WidgetUsedNetwork || string.Equals(widgetPath, options.BundledWidget, StringComparison.Ordinal);
+        // stream are not applied to it unless the scenario writes an oracle section. The bundled widget
+        // streams by design, so they always apply to it.
+        var bundled = string.Equals(Path.GetFullPath(widgetPath), Path.GetFullPath(options.BundledWidget),
+            StringComparison.Ordinal);
+        var streams = run.NetworkTimeline.WidgetUsedNetwork || bundled || def.Expectations.Oracle.Written;
         var expectations = ExpectationEvaluator.Evaluate(def, run, budget, leak, streams);
         var load = run.LoadResults.FirstOrDefault();
         var error = load is { IsLoaded: false } && !def.Expectations.ExpectWidgetRemoved

@@ -117,6 +117,8 @@ public sealed class ScenarioRun
         var profiler = _options.ProfileFunctions && !_options.Uninstrumented ? new FunctionProfiler(runtime) : null;
         var timeline = new UnitTimelineDriver(def.Units, def.World.EdgeData, world, random.Fork("timeline"), def.World.TeamCount);
         var events = new GameEventDriver(def.Events);
+        EngineCallInDriver? callIns = null;
+        PlayerActionDriver? player = null;
         var observation = new RunObservation(def.DurationSeconds) { Uninstrumented = _options.Uninstrumented };
         var accumulator = new FrameAccumulator();
         var reconnects = new ReconnectTracker();
@@ -142,6 +144,7 @@ public sealed class ScenarioRun
             if (result.IsLoaded)
             {
                 widgetName = result.Name;
+                callIns!.WidgetLoaded();
             }
         }
 
@@ -183,6 +186,7 @@ public sealed class ScenarioRun
         // and radar events of the local ally team); WorldEventCallIn gives BAR's name and argument list.
         void Forward(in WorldEvent e)
         {
+            using var readable = world.KeepReadableDuring(e);
             var (name, args) = WorldEventCallIn.From(e);
             Measure(name, host.CallIn(name, args));
         }
@@ -221,9 +225,14 @@ public sealed class ScenarioRun
                 case Definition.TextCommand cmd:
                     Measure("TextCommand", host.TextCommand(cmd.Command));
                     break;
+                default:
+                    player!.Apply(e);
+                    break;
             }
         }
 
+        callIns = new EngineCallInDriver(world, engine, host, Measure);
+        player = new PlayerActionDriver(world, engine, host, Measure);
         if (loadFrame == 0 && _options.LoadWidget)
         {
             LoadWidget();
@@ -262,6 +271,7 @@ public sealed class ScenarioRun
                 }
 
                 timeline.Apply(next);
+                callIns.BeforeFrame(next);
                 world.StepFrame();
                 truth.Record();
                 runtime.Console.CurrentFrame = world.Frame;
@@ -300,8 +310,11 @@ public sealed class ScenarioRun
             }
 
             engine.LastUpdateSeconds = DrawTickSeconds;
+            callIns.BeginDrawFrame();
             Measure("Update", host.CallIn("Update", DrawTickSeconds));
+            callIns.DrawWorld();
             Measure("DrawScreen", host.CallIn("DrawScreen"));
+            callIns.AfterDrawScreen();
             transport.Pump();
             server.Step(world.Frame);
         }

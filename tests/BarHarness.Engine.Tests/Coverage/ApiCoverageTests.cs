@@ -5,11 +5,16 @@ namespace BarHarness.Engine.Tests.Coverage;
 
 public class ApiCoverageTests
 {
-    private static RecoilApiCatalog Catalog()
+    private static RecoilApiCatalog Catalog() => RecoilApiCatalog.Bundled;
+
+    [Fact]
+    public void The_bundled_list_matches_the_shared_facts_when_they_sit_beside_the_repository()
     {
         var path = RecoilApiCatalog.LocateDefault();
-        Assert.NotNull(path);
-        return RecoilApiCatalog.Load(path!);
+        var shared = path is null ? null : RecoilApiCatalog.Load(path);
+        var expected = shared?.Functions ?? Catalog().Functions;
+        Assert.Equal(1037, Catalog().Functions.Count);
+        Assert.Equal(expected, Catalog().Functions);
     }
 
     [Fact]
@@ -24,7 +29,7 @@ public class ApiCoverageTests
         var report = ApiCoverage.Compute(Catalog());
         Assert.Equal(report.Reachable, report.Implemented.Count + report.Stubbed.Count + report.Missing.Count);
         Assert.Contains("Spring.GetUnitPosition", report.Implemented);
-        Assert.Contains("Spring.GetUnitCommands", report.Missing);
+        Assert.Contains("Spring.GetUnitPieceMatrix", report.Missing);
         Assert.Contains("gl.Color", report.Stubbed);
         Assert.DoesNotContain(report.Groups, g => g.Source == "LuaSyncedCtrl");
     }

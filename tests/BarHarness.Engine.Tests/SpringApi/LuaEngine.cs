@@ -12,9 +12,7 @@ internal sealed class LuaEngine : IDisposable
     {
         Runtime = new LuaRuntime(luaOptions);
         World = new SyntheticWorld(setup ?? new GameSetup { Seed = 77, MapSquaresX = 2048, MapSquaresZ = 2048, InitialUnits = 120, CombatIntensity = 0 });
-        var tsv = RecoilApiCatalog.LocateDefault();
-        Catalog = tsv is null ? null : RecoilApiCatalog.Load(tsv);
-        Api = SpringApiInstaller.Install(Runtime, World, options, Catalog);
+        Api = SpringApiInstaller.Install(Runtime, World, options);
     }
 
     public LuaRuntime Runtime { get; }
@@ -23,7 +21,7 @@ internal sealed class LuaEngine : IDisposable
 
     public EngineApiContext Api { get; }
 
-    public RecoilApiCatalog? Catalog { get; }
+    public RecoilApiCatalog Catalog => RecoilApiCatalog.Bundled;
 
     /// <summary>Runs <paramref name="body"/> (a Lua chunk body) under pcall in the System environment; returns pcall's results.</summary>
     public object?[] Run(string body)

@@ -424,7 +424,7 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(new BudgetExpectation(2, 1.5, 2, 0.01, 1), e.Budget);
         Assert.Equal(new MemoryExpectation(2, 0), e.Memory);
         Assert.Equal(35, e.ReconnectWithinSeconds);
-        Assert.Equal(new OracleExpectation(true, true, false, true, 3, true), e.Oracle);
+        Assert.Equal(new OracleExpectation(true, true, false, true, 3, true) { Written = true }, e.Oracle);
         Assert.Equal(20, e.MaxConsoleLinesPerMinute);
         Assert.Equal(new[] { "oops", "bad thing" }, e.ExpectErrors);
 

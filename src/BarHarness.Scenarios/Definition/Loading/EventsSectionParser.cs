@@ -6,7 +6,8 @@ namespace BarHarness.Scenarios.Definition.Loading;
 /// <summary>
 /// <c>events:</c> a list of <c>{at, action, ...}</c> with actions speed (with <c>speed</c>), pause,
 /// unpause, reload, enable, game_over, spectate (with optional <c>full_view</c>) and command (with
-/// <c>text</c>); any of them may <c>repeat</c>.
+/// <c>text</c>), and the player's hands: select, order, key, click, wheel, type, resize and spawn (see
+/// <see cref="PlayerActionReaders"/>); any of them may <c>repeat</c>.
 /// </summary>
 internal static class EventsSectionParser
 {
@@ -23,6 +24,14 @@ internal static class EventsSectionParser
         ["game_over"] = "game_over",
         ["spectate"] = "spectate",
         ["command"] = "command",
+        ["select"] = "select",
+        ["order"] = "order",
+        ["key"] = "key",
+        ["click"] = "click",
+        ["wheel"] = "wheel",
+        ["type"] = "type",
+        ["resize"] = "resize",
+        ["spawn"] = "spawn",
     };
 
     public static IReadOnlyList<GameEvent> Parse(YamlNode? node, ParseContext ctx)
@@ -50,7 +59,8 @@ internal static class EventsSectionParser
                 "enable" => t => new WidgetEnable(t),
                 "game_over" => t => new GameOver(t),
                 "spectate" => Spectate(reader),
-                _ => Command(reader),
+                "command" => Command(reader),
+                _ => PlayerActionReaders.Read(action, reader),
             };
             var offsets = RepeatReader.Offsets(reader, at, ctx.DurationSeconds, ctx);
             reader.Finish();

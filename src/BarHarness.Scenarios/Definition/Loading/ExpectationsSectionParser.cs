@@ -97,7 +97,8 @@ internal static class ExpectationsSectionParser
             reader.Read("privacy", d.Privacy, YamlValues.Bool),
             reader.Read("snapshot_after_reconnect", d.SnapshotAfterReconnect, YamlValues.Bool),
             reader.Read<int?>("freshness_frames", null, (n, w) => YamlValues.Integer(n, w, 1, 1_000_000)),
-            reader.Read("accuracy", d.Accuracy, YamlValues.Bool));
+            reader.Read("accuracy", d.Accuracy, YamlValues.Bool))
+        { Written = true };
         reader.Finish();
         return oracle;
     }

@@ -1,0 +1,55 @@
+using BarHarness.Reports.Model;
+using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Running;
+
+namespace BarHarness.Scenarios.Tests.Running;
+
+/// <summary>A widget that never tries to connect gets no stream checks unless the scenario asks for them.</summary>
+public sealed class StreamExpectationDefaultsTests
+{
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    private static ScenarioResult Run(string yaml, string? widget)
+    {
+        var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(yaml, "(test)"));
+        var options = new RunOptions { RepoRoot = RepoRoot(), WidgetOverride = widget };
+        return new ScenarioRun(scenario, options).Execute();
+    }
+
+    private static string NonStreaming => Path.Combine(RepoRoot(), "tests", "widgets", "gui_pause_screen.lua");
+
+    private const string Plain = "name: plain\nseed: 3\nduration: 4s\nunits: {initial: 20}\n";
+
+    [Fact]
+    public void A_widget_that_never_connects_gets_no_stream_checks_by_default()
+    {
+        var result = Run(Plain, NonStreaming);
+        Assert.DoesNotContain(result.Expectations, e => e.Name.StartsWith("oracle.", StringComparison.Ordinal));
+        Assert.Equal(ScenarioOutcome.Pass, result.Outcome);
+    }
+
+    [Fact]
+    public void A_scenario_asking_for_the_stream_still_fails_a_widget_that_never_sends()
+    {
+        var result = Run(Plain + "expectations:\n  oracle: {valid_stream: true}\n", NonStreaming);
+        Assert.Contains(result.Expectations, e => e.Name == "oracle.stream_received" && !e.Passed);
+    }
+
+    [Fact]
+    public void The_bundled_widget_is_always_judged_on_its_stream()
+    {
+        var result = Run(Plain, null);
+        Assert.Contains(result.Expectations, e => e.Name == "oracle.stream_received");
+    }
+}

@@ -1,0 +1,41 @@
+-- Builder: tells the player when a constructor has nothing to do.
+function widget:GetInfo()
+	return { name = "Corpus Idle Builders", desc = "idle constructor notice", author = "corpus",
+		date = "2026", license = "GPL-2.0", layer = 0, enabled = true }
+end
+
+local myTeam = Spring.GetMyTeamID()
+local idleBuilders = {}
+local count = 0
+
+local function isMobileBuilder(unitDefID)
+	local def = unitDefID and UnitDefs[unitDefID]
+	return def and def.isBuilder and not def.isFactory and def.canMove
+end
+
+function widget:UnitIdle(unitID, unitDefID, unitTeam)
+	if unitTeam == myTeam and isMobileBuilder(unitDefID) and not idleBuilders[unitID] then
+		idleBuilders[unitID] = true
+		count = count + 1
+	end
+end
+
+function widget:UnitCommand(unitID)
+	if idleBuilders[unitID] then
+		idleBuilders[unitID] = nil
+		count = count - 1
+	end
+end
+
+function widget:UnitDestroyed(unitID)
+	if idleBuilders[unitID] then
+		idleBuilders[unitID] = nil
+		count = count - 1
+	end
+end
+
+function widget:GameFrame(n)
+	if n % 300 == 0 and count > 0 then
+		Spring.Echo(count .. " idle builders")
+	end
+end
