@@ -380,6 +380,7 @@ local function enqueueHello()
 		',"size_x":' .. json.number(Game and Game.mapSizeX) ..
 		',"size_z":' .. json.number(Game and Game.mapSizeZ) .. "}"
 	local body = protocol.bodyStart("hello", currentFrame) ..
+		',"protocol":"' .. protocol.PROTOCOL .. '"' ..
 		',"widget_version":' .. json.string(WIDGET_VERSION) ..
 		',"detail":' .. json.string(detailName()) ..
 		',"framing":' .. json.string(cfg.framing) ..
@@ -401,7 +402,8 @@ local function enqueueSnapshot(frame, reason)
 	local n = 1
 	buf[1] = protocol.bodyStart("snapshot", frame)
 	n = n + 1
-	buf[n] = sformat(',"reason":"%s","detail":"%s","sample_window":%d,"game":', reason, detailName(), sampleWindow)
+	buf[n] = sformat(',"protocol":"%s","reason":"%s","detail":"%s","sample_window":%d,"game":',
+		protocol.PROTOCOL, reason, detailName(), sampleWindow)
 	n = n + 1
 	buf[n] = gameJson
 	n = n + 1

@@ -18,6 +18,8 @@ return function(json)
 	local P = {}
 
 	P.SCHEMA_VERSION = 1
+	-- Revision of SCHEMA.md within schema version 1 (hello and snapshot carry "protocol").
+	P.PROTOCOL = "1.1"
 	P.SEQ_MODULUS = 16777216 -- 2^24: every seq stays exact in BAR's float32 numbers
 
 	P.DETAIL = { minimal = 1, standard = 2, comprehensive = 3 }
