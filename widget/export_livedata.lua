@@ -105,6 +105,7 @@ local RESCAN_FRAMES = 900  -- safety-net reconciliation with GetAllUnits (30 s).
 local RESCAN_CHUNK = 250   -- ... spread over frames, this many units a frame
 local SAMPLE_CHUNK = 64    -- units sampled between two looks at the clock
 local SAMPLE_SHARE_CAP = 0.55 -- sampling stops at this share of budgetMs in any frame
+local QUEUE_MAX_AGE_FRAMES = 90 -- a queued message older than this is discarded (declared)
 
 --------------------------------------------------------------------------------
 -- State
@@ -227,7 +228,7 @@ end
 
 local function enqueue(body, kind)
 	lastEnqueueClock = clock
-	return queue:push(body, kind)
+	return queue:push(body, kind, currentFrame)
 end
 
 --------------------------------------------------------------------------------
@@ -952,6 +953,10 @@ function widget:GameFrame(n)
 		tracker.discardPending()
 	end
 	stepPeriodicRescan()
+	-- SCHEMA §3.3: a message reaches the client within 450 frames of its frame. Waiting in
+	-- the queue may use QUEUE_MAX_AGE_FRAMES of 450 (socket buffers and the network the
+	-- rest); older messages are discarded and declared, and a resync snapshot follows.
+	queue:expire(currentFrame - QUEUE_MAX_AGE_FRAMES)
 	conn:update(clock, cfg.sendBudgetBytes, 0) -- send now; reading waits for Update
 	spentMs = spentMs + msSince(t0)
 end

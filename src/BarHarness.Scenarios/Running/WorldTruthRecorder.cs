@@ -9,12 +9,12 @@ namespace BarHarness.Scenarios.Running;
 /// The oracle's ground truth: what the engine held at each of the last <see cref="Depth"/> sim frames
 /// (messages reach the server a little after the frame they describe, so the present is not enough).
 /// The depth is exactly what a message may refer to (SCHEMA §3.3 and §7.1): a frame stamp at most
-/// 240 frames old on arrival, with values sampled up to 30 frames before it. Older stamps are
+/// 450 frames old on arrival, with values sampled up to 30 frames before it. Older stamps are
 /// violations, not gaps in the truth, so memory stays bounded.
 /// </summary>
 internal sealed class WorldTruthRecorder : OracleTruth
 {
-    public const int Depth = 240 + 30 + 1;
+    public const int Depth = 450 + 30 + 1;
 
     private readonly SyntheticWorld _world;
     private readonly FrameRecord[] _ring = new FrameRecord[Depth];

@@ -18,7 +18,7 @@ public static class SchemaRules
     public static readonly SchemaRule Types = new("§2.2", "every field has the schema's JSON type; NaN and infinities are null");
     public static readonly SchemaRule Envelope = new("§3.1", "schema_version 1, seq, type and frame on every message");
     public static readonly SchemaRule FrameOrder = new("§3.2", "frame never goes backwards on a connection");
-    public static readonly SchemaRule FrameWindow = new("§3.3", "frame is the game frame the message was built at, at most 240 frames old on arrival", NeedsTruth: true);
+    public static readonly SchemaRule FrameWindow = new("§3.3", "frame is the game frame the message was built at, at most 450 frames old on arrival; queued at most 90 frames", NeedsTruth: true);
     public static readonly SchemaRule SeqOnConnection = new("§3.4", "on a connection each seq is the previous plus one (mod 2^24)");
     public static readonly SchemaRule SeqAcrossConnections = new("§3.5", "a new connection continues seq forward, or restarts at 0");
     public static readonly SchemaRule DropDeclaration = new("§3.6", "every discarded message is declared by dropped and drop_reason on the next message");
