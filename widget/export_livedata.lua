@@ -22,7 +22,7 @@ function widget:GetInfo()
 end
 
 local WIDGET_NAME = "Live Data Export"
-local WIDGET_VERSION = "1.1.0"
+local WIDGET_VERSION = "1.2.0"
 
 --------------------------------------------------------------------------------
 -- Modules (pure Lua, shared with the lua5.1 test suite)

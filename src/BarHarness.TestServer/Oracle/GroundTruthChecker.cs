@@ -26,6 +26,7 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
     private HashSet<int> _visibleAtLastSample = [];
     private HashSet<int> _visibleNow = [];
     private int? _lastUnitMessageFrame;
+    private int? _lastSampleFrame;
 
     public delegate void Report(ViolationKind kind, string detail, int? unitId);
 
@@ -251,6 +252,12 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
                 _firstVisibleFrame[unitId] = frame;
                 _lastAccurateFrame.Remove(unitId);
             }
+            else if (LastHiddenSinceSample(unitId, frame) is { } hidden)
+            {
+                // Out of sight between two messages (no message to see it by): its age counts from its return.
+                _firstVisibleFrame[unitId] = hidden + 1;
+                _lastAccurateFrame.Remove(unitId);
+            }
 
             var since = _firstVisibleFrame[unitId];
             var shown = _picture.TryGetValue(unitId, out var inPicture);
@@ -291,7 +298,33 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         }
 
         (_visibleAtLastSample, _visibleNow) = (_visibleNow, _visibleAtLastSample);
+        _lastSampleFrame = frame;
         CheckGhosts(frame, bound, pictureComplete, flowing, report);
+    }
+
+    /// <summary>The latest frame since the previous sample at which the unit was dead or out of sight, if any.</summary>
+    private int? LastHiddenSinceSample(int unitId, int frame)
+    {
+        if (_lastSampleFrame is not { } last)
+        {
+            return null;
+        }
+
+        for (var f = frame - 1; f > last; f--)
+        {
+            if (!truth.Knows(f))
+            {
+                return null;
+            }
+
+            var state = truth.Unit(unitId, f);
+            if (state is null || (!truth.IsFullView(f) && state.IsEnemy && state.Visibility != UnitVisibility.Full))
+            {
+                return f;
+            }
+        }
+
+        return null;
     }
 
     private void CheckGhosts(int frame, int bound, bool pictureComplete, bool flowing, Report report)

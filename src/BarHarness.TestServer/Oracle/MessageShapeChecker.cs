@@ -187,6 +187,12 @@ internal sealed class MessageShapeChecker
                 continue;
             }
 
+            if (!field.Required && value.ValueKind == JsonValueKind.Null)
+            {
+                Add(SchemaRules.OptionalAbsent.Id, ViolationKind.BadFieldValue, $"{prefix}optional \"{field.Name}\" is null; absent when it does not apply", where);
+                continue;
+            }
+
             if (field.Mismatch(value) is { } why)
             {
                 // A wrong type is §2.2 wherever it is; the field's own section says which field.

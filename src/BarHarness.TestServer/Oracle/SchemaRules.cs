@@ -16,9 +16,10 @@ public static class SchemaRules
     public static readonly SchemaRule Framing = new("§1.3", "messages are framed intact (newline or 4-byte length)");
     public static readonly SchemaRule WholeMessages = new("§1.4", "the widget never ends a connection inside a message");
     public static readonly SchemaRule Types = new("§2.2", "every field has the schema's JSON type; NaN and infinities are null");
+    public static readonly SchemaRule OptionalAbsent = new("§2.3", "an optional field that does not apply is absent, not null");
     public static readonly SchemaRule Envelope = new("§3.1", "schema_version 1, seq, type and frame on every message");
     public static readonly SchemaRule FrameOrder = new("§3.2", "frame never goes backwards on a connection");
-    public static readonly SchemaRule FrameWindow = new("§3.3", "frame is the game frame the message was built at, at most 450 frames old on arrival; queued at most 90 frames", NeedsTruth: true);
+    public static readonly SchemaRule FrameWindow = new("§3.3", "frame is the game frame the message was built at, never ahead of the game; a connection's first message at most 450 frames old", NeedsTruth: true);
     public static readonly SchemaRule SeqOnConnection = new("§3.4", "on a connection each seq is the previous plus one (mod 2^24)");
     public static readonly SchemaRule SeqAcrossConnections = new("§3.5", "a new connection continues seq forward, or restarts at 0");
     public static readonly SchemaRule DropDeclaration = new("§3.6", "every discarded message is declared by dropped and drop_reason on the next message");
@@ -43,7 +44,7 @@ public static class SchemaRules
 
     public static IReadOnlyList<SchemaRule> All { get; } =
     [
-        Json, Framing, WholeMessages, Accounting, Types, Envelope, FrameOrder, FrameWindow, SeqOnConnection,
+        Json, Framing, WholeMessages, Accounting, Types, OptionalAbsent, Envelope, FrameOrder, FrameWindow, SeqOnConnection,
         SeqAcrossConnections, DropDeclaration, ResyncAfterDrop, HelloFirst, SnapshotFirst, Hello, Snapshot, Delta,
         Heartbeat, Status, Unit, Team, Game, Player, Accuracy, KnownUnits, Coverage, NoGhosts, Privacy,
     ];
