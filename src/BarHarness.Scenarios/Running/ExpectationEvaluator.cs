@@ -213,7 +213,7 @@ internal static class ExpectationEvaluator
         if (o.ValidStream && run.OracleStats is { } stats && (stats.Freshness.Samples > 0 || stats.MessagesWithoutTruth > 0 || byKind.ContainsKey(ViolationKind.StampOutOfWindow)))
         {
             // Judged whenever the oracle had ground truth: SCHEMA §3.3, §7.3 and §7.4 hold for every widget.
-            results.Add(new ExpectationResult("oracle.frame_stamps", None(ViolationKind.StampOutOfWindow), "every message stamped with the frame it was built at, never ahead of the game, a connection's first message at most 450 frames old (SCHEMA §3.3)", Describe(ViolationKind.StampOutOfWindow)));
+            results.Add(new ExpectationResult("oracle.frame_stamps", None(ViolationKind.StampOutOfWindow), "every message stamped with the frame it was built at, never ahead of the game (SCHEMA §3.3)", Describe(ViolationKind.StampOutOfWindow)));
             results.Add(new ExpectationResult("oracle.coverage", None(Coverage), "no visible unit absent or stale, and no unseen unit kept, in the client's picture for more than 90 frames (SCHEMA §7.3, §7.4)", Describe(Coverage)));
         }
 

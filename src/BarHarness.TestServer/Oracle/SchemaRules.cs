@@ -19,7 +19,7 @@ public static class SchemaRules
     public static readonly SchemaRule OptionalAbsent = new("§2.3", "an optional field that does not apply is absent, not null");
     public static readonly SchemaRule Envelope = new("§3.1", "schema_version 1, seq, type and frame on every message");
     public static readonly SchemaRule FrameOrder = new("§3.2", "frame never goes backwards on a connection");
-    public static readonly SchemaRule FrameWindow = new("§3.3", "frame is the game frame the message was built at, never ahead of the game; a connection's first message at most 450 frames old", NeedsTruth: true);
+    public static readonly SchemaRule FrameWindow = new("§3.3", "frame is the game frame the message was built at, never ahead of the game", NeedsTruth: true);
     public static readonly SchemaRule SeqOnConnection = new("§3.4", "on a connection each seq is the previous plus one (mod 2^24)");
     public static readonly SchemaRule SeqAcrossConnections = new("§3.5", "a new connection continues seq forward, or restarts at 0");
     public static readonly SchemaRule DropDeclaration = new("§3.6", "every discarded message is declared by dropped and drop_reason on the next message");

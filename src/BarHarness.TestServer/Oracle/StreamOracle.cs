@@ -138,7 +138,8 @@ public sealed class StreamOracle
             CheckHelloFirst(connectionId, connection, parsed, atMicros);
             CheckSnapshotFirst(connectionId, connection, parsed, atMicros);
             CheckFrameOrder(connectionId, connection, parsed, atMicros);
-            CheckStamp(connectionId, connection, parsed, atMicros);
+            CheckStamp(connectionId, parsed, atMicros);
+            CheckGameFrame(connectionId, parsed, atMicros);
             CheckResyncAfterDrop(connectionId, parsed, atMicros);
             CheckSeq(connectionId, connection, parsed, atMicros);
             if (parsed.Type == MessageTypes.Snapshot)
@@ -178,30 +179,29 @@ public sealed class StreamOracle
     }
 
     /// <summary>
-    /// SCHEMA §3.3: a message names the frame it was built at: never ahead of the game. The first message of a
-    /// connection, which no backlog on that connection can have delayed, arrives within the window; later
-    /// messages may wait behind a slow reader's buffers, which the widget cannot recall, so their age is only
-    /// counted (messages older than the kept truth are not judged for §7 and §8, see
-    /// <see cref="OracleStats.MessagesWithoutTruth"/>).
+    /// SCHEMA §3.3: a message names the frame it was built at: never ahead of the game. How old it is on
+    /// arrival is not the widget's doing (a slow reader or a stalled network holds what the widget already
+    /// handed to its socket); messages older than the kept truth are counted, not judged for §7 and §8
+    /// (<see cref="OracleStats.MessagesWithoutTruth"/>). An old stamp on a fresh snapshot shows in §6.3.
     /// </summary>
-    private void CheckStamp(long connectionId, ConnectionView connection, ParsedMessage message, long atMicros)
+    private void CheckStamp(long connectionId, ParsedMessage message, long atMicros)
     {
-        if (_world?.LatestFrame is not { } now)
-        {
-            return;
-        }
-
-        var first = !connection.StampChecked;
-        connection.StampChecked = true;
-        var age = now - message.Frame;
-        if (age < 0)
+        if (_world?.LatestFrame is { } now && message.Frame > now)
         {
             Add(ViolationKind.StampOutOfWindow, connectionId, atMicros, $"frame {message.Frame} is ahead of the game (frame {now})", message.Seq, message.Frame);
         }
-        else if (first && age > _options.StampWindowFrames)
+    }
+
+    /// <summary>SCHEMA §6.3: the game object is read when the message is built, so its frame is the message's.</summary>
+    private void CheckGameFrame(long connectionId, ParsedMessage message, long atMicros)
+    {
+        if (message.Root.TryGetProperty("game", out var game) && game.ValueKind == JsonValueKind.Object
+            && game.TryGetProperty("frame", out var frame) && frame.ValueKind == JsonValueKind.Number
+            && frame.TryGetInt64(out var gameFrame) && gameFrame != message.Frame)
         {
-            Add(ViolationKind.StampOutOfWindow, connectionId, atMicros,
-                $"the connection's first message is stamped frame {message.Frame}, {age} frames before the game's frame {now} (allowed {_options.StampWindowFrames}): an old stamp", message.Seq, message.Frame);
+            Add(ViolationKind.BadFieldValue, connectionId, atMicros,
+                $"game.frame {gameFrame} differs from the message's frame {message.Frame}: one of them is not the frame the message was built at",
+                message.Seq, message.Frame, rule: SchemaRules.Game.Id);
         }
     }
 
@@ -351,6 +351,5 @@ public sealed class StreamOracle
 
         public int? LastFrame { get; set; }
 
-        public bool StampChecked { get; set; }
     }
 }

@@ -13,7 +13,7 @@ internal static class Msg
         + "\"unit_defs\":[{\"id\":1,\"name\":\"armpw\",\"human_name\":\"Pawn\",\"metal_cost\":54,\"energy_cost\":900,\"build_time\":1500,"
         + "\"health\":370,\"speed\":87.5,\"is_building\":false,\"is_factory\":false,\"can_fly\":false}]";
 
-    public const string Game = "{\"frame\":1,\"seconds\":0.03,\"speed\":1.00,\"wanted_speed\":1.00,\"paused\":false}";
+    public static string Game(int frame) => string.Create(CultureInfo.InvariantCulture, $"{{\"frame\":{frame},\"seconds\":0.03,\"speed\":1.00,\"wanted_speed\":1.00,\"paused\":false}}");
 
     public const string Players = "[{\"id\":0,\"name\":\"Alice\",\"team\":0,\"ally_team\":0,\"spectator\":false,\"active\":true}]";
 
@@ -59,7 +59,7 @@ internal static class Msg
                 break;
             case "snapshot":
                 sb.Append(CultureInfo.InvariantCulture,
-                    $",\"protocol\":\"1.1\",\"reason\":\"connect\",\"detail\":\"standard\",\"sample_window\":{sampleWindow},\"game\":{Game},\"players\":{Players},\"teams\":[{teams ?? OwnTeam}],\"units\":[{list}]");
+                    $",\"protocol\":\"1.1\",\"reason\":\"connect\",\"detail\":\"standard\",\"sample_window\":{sampleWindow},\"game\":{Game(frame)},\"players\":{Players},\"teams\":[{teams ?? OwnTeam}],\"units\":[{list}]");
                 break;
             case "delta":
                 var created = unitList == "created" ? list : string.Empty;

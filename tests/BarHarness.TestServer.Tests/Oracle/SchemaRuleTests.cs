@@ -33,6 +33,14 @@ public class SchemaRuleTests
     }
 
     [Fact]
+    public void An_old_stamp_on_a_snapshot_contradicts_its_game_frame()
+    {
+        var violations = Break("§6.3 game.frame");
+
+        Assert.Contains(violations, v => v.RuleId == "§6.3" && v.Detail.Contains("game.frame 1 differs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_rules_numbered_in_SCHEMA_md_are_the_rules_the_oracle_checks()
     {
         var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "widget", "SCHEMA.md"));
@@ -110,9 +118,8 @@ public class SchemaRuleTests
             case "§3.2":
                 return Of(Stream(Open, Snap(1, 10), Heartbeat(2, 9)));
             case "§3.3":
-                // an old stamp, outside the window the truth is kept for
-                truth.Latest = 1000;
-                return Of(Stream(Hello(0, 20), Snap(1, 20)));
+                // a stamp ahead of the game
+                return Of(Stream(Hello(0, 20), Snap(1, 20), Heartbeat(2, 400)));
             case "§3.4":
                 return Of(Stream(Open, Snap(1, 10), Heartbeat(3, 11)));
             case "§3.5":
@@ -142,6 +149,9 @@ public class SchemaRuleTests
                 return Of(Stream(Open, Snap(1, 10).Replace("\"dead\":false,", string.Empty, StringComparison.Ordinal)));
             case "§6.3":
                 return Of(Stream(Open, Snap(1, 10).Replace(",\"paused\":false}", "}", StringComparison.Ordinal)));
+            case "§6.3 game.frame":
+                // an old stamp on a fresh snapshot: the game object tells the frame it was read at
+                return Of(Stream(Open, Snap(1, 10).Replace("\"game\":{\"frame\":10", "\"game\":{\"frame\":1", StringComparison.Ordinal)));
             case "§6.4":
                 return Of(Stream(Open, Snap(1, 10).Replace("\"name\":\"Alice\",", string.Empty, StringComparison.Ordinal)));
             case "§7.1":
