@@ -25,6 +25,7 @@ public static class Program
             ApiCoverageCommand.Create(),
             ShrinkCommand.Create(),
             ReplayCommand.Create(),
+            ConformCommand.Create(),
 
         };
         try
