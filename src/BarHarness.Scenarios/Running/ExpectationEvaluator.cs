@@ -13,35 +13,15 @@ namespace BarHarness.Scenarios.Running;
 /// </summary>
 internal static class ExpectationEvaluator
 {
-    private static readonly ViolationKind[] InvalidStream =
-    {
-        ViolationKind.InvalidJson, ViolationKind.PercentQEscape, ViolationKind.BadFraming, ViolationKind.MissingField,
-        ViolationKind.BadFieldValue, ViolationKind.SchemaVersionMismatch, ViolationKind.UnknownMessageType, ViolationKind.SeqRegression,
-        ViolationKind.TruncatedMessage, ViolationKind.FrameRegression,
-    };
+    private static readonly ViolationKind[] InvalidStream = OracleVerdicts.Kinds[OracleVerdicts.ValidStream];
 
-    private static readonly ViolationKind[] SilentLoss = { ViolationKind.UndeclaredSeqGap, ViolationKind.Accounting, ViolationKind.SilentLoss };
+    private static readonly ViolationKind[] SilentLoss = OracleVerdicts.Kinds[OracleVerdicts.NoSilentLoss];
 
-    private static readonly ViolationKind[] SnapshotFirst =
-    {
-        ViolationKind.MissingSnapshotAfterReconnect, ViolationKind.MissingSnapshotAfterDrop, ViolationKind.MessageOrder,
-    };
+    private static readonly ViolationKind[] SnapshotFirst = OracleVerdicts.Kinds[OracleVerdicts.SnapshotAfterReconnect];
 
-    private static readonly ViolationKind[] Coverage = { ViolationKind.StaleUnit, ViolationKind.GhostUnit };
+    private static readonly ViolationKind[] Coverage = OracleVerdicts.Kinds[OracleVerdicts.Coverage];
 
-    private static readonly ViolationKind[] Inaccurate = { ViolationKind.InaccurateValue, ViolationKind.UnknownUnit };
-
-    /// <summary>Every violation kind, by the expectation that judges it (each kind counts against one).</summary>
-    internal static IReadOnlyDictionary<string, ViolationKind[]> JudgedKinds { get; } = new Dictionary<string, ViolationKind[]>
-    {
-        ["oracle.valid_stream"] = InvalidStream,
-        ["oracle.no_silent_loss"] = SilentLoss,
-        ["oracle.snapshot_after_reconnect"] = SnapshotFirst,
-        ["oracle.privacy"] = [ViolationKind.PrivacyLeak],
-        ["oracle.frame_stamps"] = [ViolationKind.StampOutOfWindow],
-        ["oracle.coverage"] = Coverage,
-        ["oracle.accuracy"] = Inaccurate,
-    };
+    private static readonly ViolationKind[] Inaccurate = OracleVerdicts.Kinds[OracleVerdicts.Accuracy];
 
     public static IReadOnlyList<ExpectationResult> Evaluate(ScenarioDefinition def, RunObservation run, BudgetReport budget, LeakReport leak)
     {

@@ -50,6 +50,15 @@ public class SchemaRuleTests
     }
 
     [Fact]
+    public void Every_violation_kind_counts_against_exactly_one_scenario_expectation()
+    {
+        var judged = OracleVerdicts.Kinds.SelectMany(p => p.Value.Select(kind => (Kind: kind, Verdict: p.Key))).ToList();
+
+        Assert.All(Enum.GetValues<ViolationKind>(), kind =>
+            Assert.True(judged.Count(j => j.Kind == kind) == 1, $"{kind}: [{string.Join(", ", judged.Where(j => j.Kind == kind).Select(j => j.Verdict))}]"));
+    }
+
+    [Fact]
     public void Every_violation_kind_has_a_rule()
     {
         Assert.All(Enum.GetValues<ViolationKind>(), kind => Assert.Contains(SchemaRules.Of(kind), SchemaRules.All));
