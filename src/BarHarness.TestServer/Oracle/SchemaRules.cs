@@ -14,18 +14,27 @@ public static class SchemaRules
 {
     public static readonly SchemaRule Json = new("§1.2", "each message is one JSON object in valid UTF-8");
     public static readonly SchemaRule Framing = new("§1.3", "messages are framed intact (newline or 4-byte length)");
-    public static readonly SchemaRule WholeMessages = new("§1.4", "the widget never ends a connection inside a message");
-    public static readonly SchemaRule Types = new("§2.2", "every field has the schema's JSON type; NaN and infinities are null");
-    public static readonly SchemaRule OptionalAbsent = new("§2.3", "an optional field that does not apply is absent, not null");
+    public static readonly SchemaRule WholeMessages =
+        new("§1.4", "the widget never ends a connection inside a message");
+    public static readonly SchemaRule Types =
+        new("§2.2", "every field has the schema's JSON type; NaN and infinities are null");
+    public static readonly SchemaRule OptionalAbsent =
+        new("§2.3", "an optional field that does not apply is absent, not null");
     public static readonly SchemaRule Envelope = new("§3.1", "schema_version 1, seq, type and frame on every message");
     public static readonly SchemaRule FrameOrder = new("§3.2", "frame never goes backwards on a connection");
-    public static readonly SchemaRule FrameWindow = new("§3.3", "frame is the game frame the message was built at, never ahead of the game", NeedsTruth: true);
-    public static readonly SchemaRule SeqOnConnection = new("§3.4", "on a connection each seq is the previous plus one (mod 2^24)");
-    public static readonly SchemaRule SeqAcrossConnections = new("§3.5", "a new connection continues seq forward, or restarts at 0");
-    public static readonly SchemaRule DropDeclaration = new("§3.6", "every discarded message is declared by dropped and drop_reason on the next message");
-    public static readonly SchemaRule ResyncAfterDrop = new("§3.7", "after a declared drop the next unit message is a snapshot");
+    public static readonly SchemaRule FrameWindow =
+        new("§3.3", "frame is the game frame the message was built at, never ahead of the game", NeedsTruth: true);
+    public static readonly SchemaRule SeqOnConnection =
+        new("§3.4", "on a connection each seq is the previous plus one (mod 2^24)");
+    public static readonly SchemaRule SeqAcrossConnections =
+        new("§3.5", "a new connection continues seq forward, or restarts at 0");
+    public static readonly SchemaRule DropDeclaration =
+        new("§3.6", "every discarded message is declared by dropped and drop_reason on the next message");
+    public static readonly SchemaRule ResyncAfterDrop =
+        new("§3.7", "after a declared drop the next unit message is a snapshot");
     public static readonly SchemaRule HelloFirst = new("§4.1", "hello first and only once on every connection");
-    public static readonly SchemaRule SnapshotFirst = new("§4.2", "the first unit message on every connection is a snapshot");
+    public static readonly SchemaRule SnapshotFirst =
+        new("§4.2", "the first unit message on every connection is a snapshot");
     public static readonly SchemaRule Hello = new("§5.1", "hello carries its fields");
     public static readonly SchemaRule Snapshot = new("§5.2", "snapshot carries its fields");
     public static readonly SchemaRule Delta = new("§5.3", "delta carries its fields");
@@ -35,27 +44,35 @@ public static class SchemaRules
     public static readonly SchemaRule Team = new("§6.2", "a team object carries its fields");
     public static readonly SchemaRule Game = new("§6.3", "a game object carries its fields");
     public static readonly SchemaRule Player = new("§6.4", "a player object carries its fields");
-    public static readonly SchemaRule Accuracy = new("§7.1", "every value matches the engine at some frame of the sample window", NeedsTruth: true);
-    public static readonly SchemaRule KnownUnits = new("§7.2", "every unit named exists in the engine at that frame", NeedsTruth: true);
-    public static readonly SchemaRule Coverage = new("§7.3", "no visible unit absent from or stale in the picture for more than 90 frames", NeedsTruth: true);
-    public static readonly SchemaRule NoGhosts = new("§7.4", "no unit the player cannot see kept in the picture for more than 90 frames", NeedsTruth: true);
-    public static readonly SchemaRule Privacy = new("§8.1", "nothing the player cannot see: units, ids, enemy resources", NeedsTruth: true);
-    public static readonly SchemaRule Accounting = new("§1.5", "bytes sent = bytes received + bytes lost at disconnects", NeedsTruth: true);
+    public static readonly SchemaRule Accuracy =
+        new("§7.1", "every value matches the engine at some frame of the sample window", NeedsTruth: true);
+    public static readonly SchemaRule KnownUnits =
+        new("§7.2", "every unit named exists in the engine at that frame", NeedsTruth: true);
+    public static readonly SchemaRule Coverage =
+        new("§7.3", "no visible unit absent from or stale in the picture for more than 90 frames", NeedsTruth: true);
+    public static readonly SchemaRule NoGhosts =
+        new("§7.4", "no unit the player cannot see kept in the picture for more than 90 frames", NeedsTruth: true);
+    public static readonly SchemaRule Privacy =
+        new("§8.1", "nothing the player cannot see: units, ids, enemy resources", NeedsTruth: true);
+    public static readonly SchemaRule Accounting =
+        new("§1.5", "bytes sent = bytes received + bytes lost at disconnects", NeedsTruth: true);
 
     public static IReadOnlyList<SchemaRule> All { get; } =
     [
-        Json, Framing, WholeMessages, Accounting, Types, OptionalAbsent, Envelope, FrameOrder, FrameWindow, SeqOnConnection,
+        Json, Framing, WholeMessages, Accounting, Types, OptionalAbsent, Envelope, FrameOrder, FrameWindow,
+        SeqOnConnection,
         SeqAcrossConnections, DropDeclaration, ResyncAfterDrop, HelloFirst, SnapshotFirst, Hello, Snapshot, Delta,
         Heartbeat, Status, Unit, Team, Game, Player, Accuracy, KnownUnits, Coverage, NoGhosts, Privacy,
     ];
 
-    /// <summary>The rule a violation of this kind breaks, when the violation does not name a more precise one.</summary>
+    /// <summary>The rule a violation of this kind breaks, unless the violation names a more precise one.</summary>
     public static SchemaRule Of(ViolationKind kind) => kind switch
     {
         ViolationKind.InvalidJson or ViolationKind.PercentQEscape => Json,
         ViolationKind.BadFraming => Framing,
         ViolationKind.TruncatedMessage => WholeMessages,
-        ViolationKind.MissingField or ViolationKind.SchemaVersionMismatch or ViolationKind.UnknownMessageType => Envelope,
+        ViolationKind.MissingField or ViolationKind.SchemaVersionMismatch
+            or ViolationKind.UnknownMessageType => Envelope,
         ViolationKind.BadFieldValue => Types,
         ViolationKind.MissingSnapshotAfterReconnect => SnapshotFirst,
         ViolationKind.MissingSnapshotAfterDrop => ResyncAfterDrop,
