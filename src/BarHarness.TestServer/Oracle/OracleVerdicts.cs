@@ -18,14 +18,16 @@ public static class OracleVerdicts
     {
         [ValidStream] =
         [
-            ViolationKind.InvalidJson, ViolationKind.PercentQEscape, ViolationKind.BadFraming, ViolationKind.MissingField,
-            ViolationKind.BadFieldValue, ViolationKind.SchemaVersionMismatch, ViolationKind.UnknownMessageType,
-            ViolationKind.SeqRegression, ViolationKind.TruncatedMessage, ViolationKind.FrameRegression,
+            ViolationKind.InvalidJson, ViolationKind.PercentQEscape, ViolationKind.BadFraming,
+            ViolationKind.MissingField, ViolationKind.BadFieldValue, ViolationKind.SchemaVersionMismatch,
+            ViolationKind.UnknownMessageType, ViolationKind.SeqRegression, ViolationKind.TruncatedMessage,
+            ViolationKind.FrameRegression,
         ],
         [NoSilentLoss] = [ViolationKind.UndeclaredSeqGap, ViolationKind.Accounting, ViolationKind.SilentLoss],
         [SnapshotAfterReconnect] =
         [
-            ViolationKind.MissingSnapshotAfterReconnect, ViolationKind.MissingSnapshotAfterDrop, ViolationKind.MessageOrder,
+            ViolationKind.MissingSnapshotAfterReconnect, ViolationKind.MissingSnapshotAfterDrop,
+            ViolationKind.MessageOrder,
         ],
         [Privacy] = [ViolationKind.PrivacyLeak],
         [FrameStamps] = [ViolationKind.StampOutOfWindow],
