@@ -22,7 +22,7 @@ function widget:GetInfo()
 end
 
 local WIDGET_NAME = "Live Data Export"
-local WIDGET_VERSION = "1.1.0"
+local WIDGET_VERSION = "1.2.0"
 
 --------------------------------------------------------------------------------
 -- Modules (pure Lua, shared with the lua5.1 test suite)
@@ -105,6 +105,7 @@ local RESCAN_FRAMES = 900  -- safety-net reconciliation with GetAllUnits (30 s).
 local RESCAN_CHUNK = 250   -- ... spread over frames, this many units a frame
 local SAMPLE_CHUNK = 64    -- units sampled between two looks at the clock
 local SAMPLE_SHARE_CAP = 0.55 -- sampling stops at this share of budgetMs in any frame
+local QUEUE_MAX_AGE_FRAMES = 90 -- a queued message older than this is discarded (declared)
 
 --------------------------------------------------------------------------------
 -- State
@@ -227,7 +228,7 @@ end
 
 local function enqueue(body, kind)
 	lastEnqueueClock = clock
-	return queue:push(body, kind)
+	return queue:push(body, kind, currentFrame)
 end
 
 --------------------------------------------------------------------------------
@@ -380,6 +381,7 @@ local function enqueueHello()
 		',"size_x":' .. json.number(Game and Game.mapSizeX) ..
 		',"size_z":' .. json.number(Game and Game.mapSizeZ) .. "}"
 	local body = protocol.bodyStart("hello", currentFrame) ..
+		',"protocol":"' .. protocol.PROTOCOL .. '"' ..
 		',"widget_version":' .. json.string(WIDGET_VERSION) ..
 		',"detail":' .. json.string(detailName()) ..
 		',"framing":' .. json.string(cfg.framing) ..
@@ -401,7 +403,8 @@ local function enqueueSnapshot(frame, reason)
 	local n = 1
 	buf[1] = protocol.bodyStart("snapshot", frame)
 	n = n + 1
-	buf[n] = sformat(',"reason":"%s","detail":"%s","sample_window":%d,"game":', reason, detailName(), sampleWindow)
+	buf[n] = sformat(',"protocol":"%s","reason":"%s","detail":"%s","sample_window":%d,"game":',
+		protocol.PROTOCOL, reason, detailName(), sampleWindow)
 	n = n + 1
 	buf[n] = gameJson
 	n = n + 1
@@ -950,6 +953,10 @@ function widget:GameFrame(n)
 		tracker.discardPending()
 	end
 	stepPeriodicRescan()
+	-- SCHEMA §3.3: a message reaches the client within 450 frames of its frame. Waiting in
+	-- the queue may use QUEUE_MAX_AGE_FRAMES of 450 (socket buffers and the network the
+	-- rest); older messages are discarded and declared, and a resync snapshot follows.
+	queue:expire(currentFrame - QUEUE_MAX_AGE_FRAMES)
 	conn:update(clock, cfg.sendBudgetBytes, 0) -- send now; reading waits for Update
 	spentMs = spentMs + msSince(t0)
 end

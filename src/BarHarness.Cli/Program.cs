@@ -27,6 +27,7 @@ public static class Program
             ApiCoverageCommand.Create(),
             ShrinkCommand.Create(),
             ReplayCommand.Create(),
+            ConformCommand.Create(),
         };
         Terminal.Configure(System.Console.Out, Terminal.StdoutIsTerminal);
         try

@@ -87,3 +87,10 @@ T.test("team, player, game and unit-def objects are valid JSON with hostile name
 	local d = dkjson.decode(P.encodeUnitDef(5, { name = "x\0y", humanName = nil, metalCost = 0 / 0, health = 1e300 }))
 	T.eq(d.name, "x\0y"); T.eq(d.metal_cost, nil); T.eq(d.is_building, false)
 end)
+
+T.test("an unfinished unit never shows bp 1 (SCHEMA 12.7)", function()
+	local u = { prefix = P.unitPrefix(1, 1, 0), x = 1, y = 2, z = 3, hp = 10, mhp = 10, bp = 0.9996 }
+	T.eq(dkjson.decode(P.encodeUnit(u, 2)).bp, 0.999)
+	u.bp = 1
+	T.eq(dkjson.decode(P.encodeUnit(u, 2)).bp, 1)
+end)

@@ -170,7 +170,7 @@ T.test("a narrower view drops the enemies it cannot see before the next message"
 	T.eq(ids(snapshot(t).units), "1,2")
 end)
 
-T.test("an immobile unit's position is read once; health is still read at every sample", function()
+T.test("every sample reads every unit's position, a building's too (SCHEMA 7.1)", function()
 	local units = newWorld(2)
 	units[2].def = 2
 	local e, calls = engine(units)
@@ -179,12 +179,27 @@ T.test("an immobile unit's position is read once; health is still read at every 
 	t.setView(true, 0, {})
 	t.add(1); t.add(2)
 	for _ = 1, 5 do t.sample(2) end
-	T.eq(calls.pos, 6, "unit 1 five times, unit 2 once")
+	T.eq(calls.pos, 10, "both units at every sample")
 	delta(t)
-	units[2].hp = 50
+	units[2].x = units[2].x + 40 -- a gadget moved the building
 	t.sample(2)
 	local d = delta(t)
-	T.eq(ids(d.updated), "2"); T.eq(d.updated[1].hp, 50); T.eq(d.updated[1].x, 20)
+	T.eq(ids(d.updated), "2"); T.eq(d.updated[1].x, units[2].x)
+end)
+
+T.test("a position that becomes NaN is sent once as null", function()
+	local units = newWorld(1)
+	local t = Tracker.new(engine(units))
+	t.setView(true, 0, {})
+	t.add(1)
+	t.sample(1); delta(t)
+	units[1].x = 0 / 0
+	t.sample(1)
+	local d = delta(t)
+	T.eq(ids(d.updated), "1")
+	T.eq(d.updated[1].x, nil, "null on the wire")
+	t.sample(1)
+	T.eq(ids(delta(t).updated), "", "not again while it stays NaN")
 end)
 
 T.test("a periodic rescan spread over several steps adds and forgets like one at once", function()

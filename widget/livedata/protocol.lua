@@ -18,6 +18,8 @@ return function(json)
 	local P = {}
 
 	P.SCHEMA_VERSION = 1
+	-- Revision of SCHEMA.md within schema version 1 (hello and snapshot carry "protocol").
+	P.PROTOCOL = "1.1"
 	P.SEQ_MODULUS = 16777216 -- 2^24: every seq stays exact in BAR's float32 numbers
 
 	P.DETAIL = { minimal = 1, standard = 2, comprehensive = 3 }
@@ -133,6 +135,7 @@ return function(json)
 		}
 		if detail >= 2 then
 			local bp = u.bp
+			if bp > 0.999 and bp < 1 then bp = 0.999 end -- unfinished never prints as 1.000
 			parts[#parts + 1] = ',"hp":' .. jint(u.hp) .. ',"max_hp":' .. jint(u.mhp) ..
 				',"bp":' .. (bp == 1 and "1" or jfixed(bp, "%.3f"))
 		end
@@ -149,6 +152,8 @@ return function(json)
 	--- (x, y, z, hp, mhp and heading whole numbers, all finite and inside +-2^31): the
 	--- tracker's fast path, one string.format and no checks.
 	local function encodeUnitRounded(prefix, detail, x, y, z, hp, mhp, bp, vx, vy, vz, h)
+		-- SCHEMA §6.1: bp is exactly 1 only when finished; %.3f would print 0.9996 as 1.000.
+		if bp and bp > 0.999 and bp < 1 then bp = 0.999 end
 		if detail == 2 then
 			if bp == 1 then
 				return sformat(FMT_STD_DONE, prefix, x, y, z, hp, mhp)

@@ -29,7 +29,7 @@ function Q.new(maxMessages, maxBytes, strategy)
 	q.maxMessages = maxMessages or 512
 	q.maxBytes = maxBytes or 4194304
 	q.strategy = Q.STRATEGIES[strategy] and strategy or "drop-oldest"
-	q.body, q.kind = {}, {}
+	q.body, q.kind, q.frame = {}, {}, {}
 	q.before, q.reason = {}, {} -- drops to declare on this entry (they were just before it)
 	q.n = 0
 	q.bytes = 0
@@ -38,7 +38,7 @@ function Q.new(maxMessages, maxBytes, strategy)
 	q.tailReason = nil
 	q.droppedTotal = 0
 	q.droppedByKind = { hello = 0, status = 0, snapshot = 0, delta = 0, heartbeat = 0 }
-	q.droppedByStrategy = { ["drop-oldest"] = 0, ["drop-new"] = 0, ["priority"] = 0, purge = 0, clear = 0 }
+	q.droppedByStrategy = { ["drop-oldest"] = 0, ["drop-new"] = 0, ["priority"] = 0, purge = 0, clear = 0, expired = 0 }
 	q.enqueuedTotal = 0
 	return q
 end
@@ -75,7 +75,7 @@ end
 -- Removes entry i (1-based from the head), shifting later entries down. Returns the
 -- drops that were declared on it.
 local function removeAt(self, i)
-	local body, kind, before, reason = self.body, self.kind, self.before, self.reason
+	local body, kind, before, reason, frame = self.body, self.kind, self.before, self.reason, self.frame
 	local declared, why = before[i], reason[i]
 	self.bytes = self.bytes - #body[i]
 	local n = self.n
@@ -84,8 +84,9 @@ local function removeAt(self, i)
 		kind[j] = kind[j + 1]
 		before[j] = before[j + 1]
 		reason[j] = reason[j + 1]
+		frame[j] = frame[j + 1]
 	end
-	body[n], kind[n], before[n], reason[n] = nil, nil, nil, nil
+	body[n], kind[n], before[n], reason[n], frame[n] = nil, nil, nil, nil, nil
 	self.n = n - 1
 	return declared, why
 end
@@ -146,8 +147,9 @@ local function oldestNonHello(self)
 	return nil
 end
 
---- Queues `body` of `kind`. Returns true if it was queued, false if it was dropped.
-function Q:push(body, kind)
+--- Queues `body` of `kind`, built at game frame `frame` (optional). Returns true if it was
+--- queued, false if it was dropped.
+function Q:push(body, kind, frame)
 	local size = #body
 	while self.n > 0 and (self.n + 1 > self.maxMessages or self.bytes + size > self.maxBytes) do
 		local victim
@@ -177,6 +179,7 @@ function Q:push(body, kind)
 	self.n = n
 	self.body[n] = body
 	self.kind[n] = kind
+	self.frame[n] = frame or false
 	self.before[n] = self.tailDropped
 	self.reason[n] = self.tailReason
 	self.tailDropped, self.tailReason = 0, nil
@@ -198,6 +201,28 @@ function Q:pop()
 	local body, kind = self.body[1], self.kind[1]
 	local dropped, reason = removeAt(self, 1)
 	return body, kind, dropped, reason
+end
+
+--- Drops queued messages built before game frame `oldest` (SCHEMA §3.3: a message waits
+--- in the queue at most 90 frames, or is discarded and declared). A hello stays:
+--- it opens the connection. Returns how many were dropped.
+function Q:expire(oldest)
+	local dropped = 0
+	local i = 1
+	while i <= self.n do
+		local f = self.frame[i]
+		if not f or f >= oldest then
+			return dropped
+		end
+		if self.kind[i] == "hello" then
+			i = i + 1
+		else
+			dropEntry(self, i, "expired", "queue_full")
+			purgeAfterDrop(self, i, "queue_full")
+			dropped = dropped + 1
+		end
+	end
+	return dropped
 end
 
 --- Drops everything (connection lost). Counted and declared on the next message; the next

@@ -223,7 +223,7 @@ return function(protocol)
 		-- Per visited unit the common case costs two engine calls and a handful of
 		-- comparisons: GetUnitHealth (which is also the LOS test: Recoil returns nothing for
 		-- a unit outside the local ally team's LOS, so no IsUnitInLos call is needed), then
-		-- GetUnitPosition (skipped for immobile units once their position is known), then an
+		-- GetUnitPosition, then an
 		-- exact comparison with the values read last time. Only a unit whose values moved
 		-- goes on to the threshold test against what was last sent, and only past a
 		-- threshold is it re-encoded (one string.format).
@@ -297,6 +297,9 @@ return function(protocol)
 					-- protocol.encodeUnitRounded applied here, saving a 12-argument call.
 					if bp == 1 then
 						frags[u.id] = sformat(FMT_STD_DONE, prefix, x, y, z, hp, mhp)
+					elseif bp > 0.999 and bp < 1 then
+						-- SCHEMA §6.1: unfinished never prints as 1.000
+						frags[u.id] = sformat(FMT_STD, prefix, x, y, z, hp, mhp, 0.999)
 					else
 						frags[u.id] = sformat(FMT_STD, prefix, x, y, z, hp, mhp, bp)
 					end
@@ -328,21 +331,20 @@ return function(protocol)
 
 		-- Standard and comprehensive detail. Change tests are written out inline (no helper
 		-- call per value): this is the hottest code of the widget. `a - b >= t or b - a >= t`
-		-- is false for NaN, so a value that stays non-finite does not re-encode every sample.
+		-- is false for NaN, so a value that stays non-finite does not re-encode every sample;
+		-- a value that becomes NaN is re-encoded once (its remembered value is then FAR).
 		local function sampleWithHealth(u)
 			local id = u.id
 			local hp, mhp, _, _, bp = spGetUnitHealth(id)
 			if hp == nil then
 				return forget(u, "left_los") -- died mid-frame, or no longer in LOS
 			end
-			local x, y, z
-			if u.imm and u.exported then
-				x, y, z = u.x, u.y, u.z
-			else
-				x, y, z = spGetUnitPosition(id)
-				if x == nil then
-					return forget(u, "left_los")
-				end
+			-- Every sample reads the position, buildings' too: SCHEMA §7.1 promises every value was
+			-- read within sample_window, and a building's position can change (a gadget may move
+			-- it, the engine may report a non-finite value).
+			local x, y, z = spGetUnitPosition(id)
+			if x == nil then
+				return forget(u, "left_los")
 			end
 			local vx, vy, vz, h
 			if detail == 2 then
@@ -365,6 +367,8 @@ return function(protocol)
 				or y - u.ey >= t or u.ey - y >= t
 				or hp - u.ehp >= hpT or u.ehp - hp >= hpT or mhp - u.emhp >= hpT or u.emhp - mhp >= hpT
 				or bp - u.ebp >= bpT or u.ebp - bp >= bpT
+				or (x ~= x and u.ex ~= FAR) or (y ~= y and u.ey ~= FAR) or (z ~= z and u.ez ~= FAR)
+				or (hp ~= hp and u.ehp ~= FAR)
 				or (detail == 3 and (vx - u.evx >= velT or u.evx - vx >= velT or vy - u.evy >= velT
 					or u.evy - vy >= velT or vz - u.evz >= velT or u.evz - vz >= velT
 					or h - u.eheading >= headingT or u.eheading - h >= headingT)) then
@@ -390,7 +394,8 @@ return function(protocol)
 			u.x, u.y, u.z = x, y, z
 			local t = moveT
 			if u.fragDetail ~= 1 or x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
-				or y - u.ey >= t or u.ey - y >= t then
+				or y - u.ey >= t or u.ey - y >= t
+				or (x ~= x and u.ex ~= FAR) or (y ~= y and u.ey ~= FAR) or (z ~= z and u.ez ~= FAR) then
 				publish(u, x, y, z)
 			end
 		end

@@ -44,7 +44,7 @@ public static class ServeStatisticsView
         string.Create(Invariant, $"serve {s.Uptime.TotalSeconds:0.0}s {s.State} conns={s.Connections} msgs={s.Messages} ({s.MessagesPerSecond:0.0}/s) bytes={s.Bytes} ({s.BytesPerSecond:0}/s) units={s.UnitsInLastSnapshot} gaps={s.SeqGaps}/{s.UndeclaredSeqGaps} invalid={s.InvalidMessages} violations={s.Violations} faults=[{string.Join(",", s.ActiveFaults)}] recorded={s.RecordedLines}");
 
     public static string Describe(BarHarness.TestServer.Oracle.StreamViolation v) =>
-        string.Create(Invariant, $"{v.Kind} conn {v.ConnectionId} seq {v.Seq?.ToString(Invariant) ?? "-"}: {v.Detail}");
+        string.Create(Invariant, $"SCHEMA {v.RuleId} {v.Kind} conn {v.ConnectionId} seq {v.Seq?.ToString(Invariant) ?? "-"}: {v.Detail}");
 
     private static string Colored(long count) => count == 0 ? "0" : $"[red]{count.ToString(Invariant)}[/]";
 }

@@ -13,11 +13,15 @@ namespace BarHarness.Scenarios.Running;
 /// </summary>
 internal static class ExpectationEvaluator
 {
-    private static readonly ViolationKind[] InvalidStream =
-    {
-        ViolationKind.InvalidJson, ViolationKind.PercentQEscape, ViolationKind.BadFraming, ViolationKind.MissingField,
-        ViolationKind.BadFieldValue, ViolationKind.SchemaVersionMismatch, ViolationKind.UnknownMessageType, ViolationKind.SeqRegression,
-    };
+    private static readonly ViolationKind[] InvalidStream = OracleVerdicts.Kinds[OracleVerdicts.ValidStream];
+
+    private static readonly ViolationKind[] SilentLoss = OracleVerdicts.Kinds[OracleVerdicts.NoSilentLoss];
+
+    private static readonly ViolationKind[] SnapshotFirst = OracleVerdicts.Kinds[OracleVerdicts.SnapshotAfterReconnect];
+
+    private static readonly ViolationKind[] Coverage = OracleVerdicts.Kinds[OracleVerdicts.Coverage];
+
+    private static readonly ViolationKind[] Inaccurate = OracleVerdicts.Kinds[OracleVerdicts.Accuracy];
 
     /// <param name="widgetStreams">
     /// False for a widget that never made a socket: the checks that need a stream (stream received,
@@ -174,7 +178,7 @@ internal static class ExpectationEvaluator
         string Describe(params ViolationKind[] kinds)
         {
             var found = kinds.SelectMany(k => byKind.GetValueOrDefault(k) ?? []).ToList();
-            return found.Count == 0 ? "none" : $"{found.Count}: {found[0].Kind} {found[0].Detail}";
+            return found.Count == 0 ? "none" : $"{found.Count}: SCHEMA {found[0].RuleId} {found[0].Kind} {found[0].Detail}";
         }
 
         bool None(params ViolationKind[] kinds) => kinds.All(k => !byKind.ContainsKey(k));
@@ -195,19 +199,26 @@ internal static class ExpectationEvaluator
             }
         }
 
+        if (o.ValidStream && run.OracleStats is { } stats && (stats.Freshness.Samples > 0 || stats.MessagesWithoutTruth > 0 || byKind.ContainsKey(ViolationKind.StampOutOfWindow)))
+        {
+            // Judged whenever the oracle had ground truth: SCHEMA §3.3, §7.3 and §7.4 hold for every widget.
+            results.Add(new ExpectationResult("oracle.frame_stamps", None(ViolationKind.StampOutOfWindow), "every message stamped with the frame it was built at, never ahead of the game (SCHEMA §3.3)", Describe(ViolationKind.StampOutOfWindow)));
+            results.Add(new ExpectationResult("oracle.coverage", None(Coverage), "no visible unit absent or stale, and no unseen unit kept, in the client's picture for more than 90 frames (SCHEMA §7.3, §7.4)", Describe(Coverage)));
+        }
+
         if (o.NoSilentLoss)
         {
-            results.Add(new ExpectationResult("oracle.no_silent_loss", None(ViolationKind.UndeclaredSeqGap, ViolationKind.Accounting), "every sequence gap declared; bytes sent = received + lost at disconnects", Describe(ViolationKind.UndeclaredSeqGap, ViolationKind.Accounting)));
+            results.Add(new ExpectationResult("oracle.no_silent_loss", None(SilentLoss), "no seq gap on a connection, no loss the widget did not declare (SCHEMA §3.4, §3.6); bytes sent = received + lost at disconnects", Describe(SilentLoss)));
         }
 
         if (o.Privacy)
         {
-            results.Add(new ExpectationResult("oracle.privacy", None(ViolationKind.PrivacyLeak), "no enemy unit outside LOS is exported to a non-spectator", Describe(ViolationKind.PrivacyLeak)));
+            results.Add(new ExpectationResult("oracle.privacy", None(ViolationKind.PrivacyLeak), "nothing the player cannot see: no enemy unit outside LOS, no hidden id, no enemy resources (SCHEMA §8.1)", Describe(ViolationKind.PrivacyLeak)));
         }
 
         if (o.SnapshotAfterReconnect)
         {
-            results.Add(new ExpectationResult("oracle.snapshot_after_reconnect", None(ViolationKind.MissingSnapshotAfterReconnect), "a full snapshot first on every connection", Describe(ViolationKind.MissingSnapshotAfterReconnect)));
+            results.Add(new ExpectationResult("oracle.snapshot_after_reconnect", None(SnapshotFirst), "hello, then a full snapshot, first on every connection and a snapshot after every declared drop (SCHEMA §4.1, §4.2, §3.7)", Describe(SnapshotFirst)));
         }
 
         if (o.FreshnessFrames is int frames && widgetStreams)
@@ -220,7 +231,7 @@ internal static class ExpectationEvaluator
 
         if (o.Accuracy)
         {
-            results.Add(new ExpectationResult("oracle.accuracy", None(ViolationKind.InaccurateValue, ViolationKind.UnknownUnit), "exported values match the engine at that frame", Describe(ViolationKind.InaccurateValue, ViolationKind.UnknownUnit)));
+            results.Add(new ExpectationResult("oracle.accuracy", None(Inaccurate), "exported values match the engine within the sample window (SCHEMA §7.1, §7.2)", Describe(Inaccurate)));
         }
     }
 

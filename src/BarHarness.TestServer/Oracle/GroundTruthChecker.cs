@@ -1,29 +1,46 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace BarHarness.TestServer.Oracle;
 
 /// <summary>
 /// Compares exported units with the engine. Values in a message were sampled at most
-/// <c>sample_window</c> frames before its frame (SCHEMA.md §7), so a unit passes privacy and
-/// accuracy when some frame of that window agrees. Keeps the client's picture (snapshot replaces,
-/// delta removes and adds) to measure freshness: at each message, how many frames each unit the
-/// player can see has gone without the picture matching the engine.
+/// <c>sample_window</c> frames before its frame (SCHEMA §7.1), so a unit passes privacy and accuracy
+/// when some frame of that window agrees. Keeps the client's picture (snapshot replaces, delta removes
+/// and adds) to measure freshness and coverage (§7.3, §7.4): at each message, how many frames each unit
+/// the player can see has gone without the picture matching the engine, and which units the picture
+/// keeps although the player can no longer see them.
 /// </summary>
 internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions options, OracleStats stats)
 {
+    /// <summary>Largest integer SCHEMA §6.1 writes for a position or health; beyond it the value is null.</summary>
+    private const double IntegerRange = 2147483648;
+
     private readonly Dictionary<int, ExportedUnit> _picture = [];
     private readonly Dictionary<int, int> _lastAccurateFrame = [];
     private readonly Dictionary<int, int> _firstVisibleFrame = [];
+    private readonly Dictionary<int, int> _ghostSince = [];
     private readonly HashSet<int> _reportedStale = [];
+    private readonly HashSet<int> _reportedGhost = [];
+    private readonly List<int> _ghostScratch = [];
     private HashSet<int> _visibleAtLastSample = [];
     private HashSet<int> _visibleNow = [];
+    private int? _lastUnitMessageFrame;
+    private int? _lastSampleFrame;
 
     public delegate void Report(ViolationKind kind, string detail, int? unitId);
 
     /// <summary>A new connection starts from nothing: the client has no picture until its snapshot.</summary>
-    public void ConnectionStarted() => _picture.Clear();
+    public void ConnectionStarted()
+    {
+        _picture.Clear();
+        _ghostSince.Clear();
+        _reportedGhost.Clear();
+        _lastUnitMessageFrame = null;
+    }
 
-    public void Check(ParsedMessage message, Report report)
+    /// <summary>Checks one message. <paramref name="pictureComplete"/>: the connection had its snapshot and no declared drop awaits one.</summary>
+    public void Check(ParsedMessage message, bool pictureComplete, Report report)
     {
         var frame = message.Frame;
         var known = truth.Knows(frame);
@@ -32,6 +49,8 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
             stats.MessagesWithoutTruth++;
         }
 
+        var window = Enumerable.Range(0, message.SampleWindow + 1).Select(back => frame - back).Where(f => f >= 0 && truth.Knows(f)).ToArray();
+        var unitMessage = message.Type is MessageTypes.Snapshot or MessageTypes.Delta;
         if (message.Type == MessageTypes.Snapshot)
         {
             _picture.Clear();
@@ -39,10 +58,14 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
 
         foreach (var removed in ExportedUnit.ReadRemoved(message.Root, options.Fields))
         {
+            if (known && !_picture.ContainsKey(removed))
+            {
+                CheckRemovedId(removed, frame, window, report);
+            }
+
             _picture.Remove(removed);
         }
 
-        var window = Enumerable.Range(0, message.SampleWindow + 1).Select(back => frame - back).Where(f => f >= 0 && truth.Knows(f)).ToArray();
         foreach (var unit in ExportedUnit.ReadAll(message.Root, options.Fields))
         {
             _picture[unit.UnitId] = unit;
@@ -52,10 +75,61 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
             }
         }
 
+        if (known && unitMessage)
+        {
+            CheckTeams(message.Root, frame, report);
+        }
+
         if (known)
         {
-            SampleFreshness(frame, message.SampleWindow, report);
+            SampleFreshness(frame, message.SampleWindow, pictureComplete, unitMessage, report);
         }
+
+        if (unitMessage)
+        {
+            _lastUnitMessageFrame = frame;
+        }
+    }
+
+    /// <summary>SCHEMA §8.1: an id list names only units the client was shown; naming a hidden enemy tells where it was or that it died.</summary>
+    private void CheckRemovedId(int unitId, int frame, int[] window, Report report)
+    {
+        if (truth.IsFullView(frame))
+        {
+            return;
+        }
+
+        var states = window.Select(f => truth.Unit(unitId, f)).Where(s => s is not null).ToArray();
+        if (states.Length > 0 && states.All(s => s!.IsEnemy && s.Visibility != UnitVisibility.Full))
+        {
+            report(ViolationKind.PrivacyLeak, $"an id list names enemy unit {unitId}, which the player does not see and was never sent", unitId);
+        }
+    }
+
+    /// <summary>SCHEMA §8.1: enemy team resources are null unless the player sees everything.</summary>
+    private void CheckTeams(JsonElement root, int frame, Report report)
+    {
+        if (truth.IsFullView(frame) || !root.TryGetProperty("teams", out var teams) || teams.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var team in teams.EnumerateArray())
+        {
+            if (team.ValueKind != JsonValueKind.Object || !team.TryGetProperty("id", out var idElement) || !idElement.TryGetInt32(out var id))
+            {
+                continue;
+            }
+
+            var revealed = Revealed(team, "metal") || Revealed(team, "energy");
+            if (revealed && truth.IsEnemyTeam(id, frame) == true)
+            {
+                report(ViolationKind.PrivacyLeak, $"resources of enemy team {id} sent to a player who is not spectating at frame {frame}", null);
+            }
+        }
+
+        static bool Revealed(JsonElement team, string name) =>
+            team.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
     }
 
     private void CheckUnit(ExportedUnit unit, int frame, int[] window, Report report)
@@ -89,6 +163,7 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         || real.Visibility == UnitVisibility.Full
         || (real.Visibility == UnitVisibility.RadarOnly && options.RadarContactsAllowed && !unit.HasLosOnlyData);
 
+    /// <summary>Every field SCHEMA §6.1 defines that the unit carries and the truth records.</summary>
     private List<string> Mismatches(ExportedUnit unit, UnitTruth real, int frame)
     {
         var found = new List<string>();
@@ -101,30 +176,64 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         var comparePosition = !(real.IsEnemy && real.Visibility == UnitVisibility.RadarOnly);
         if (comparePosition)
         {
-            Compare("x", unit.X, real.X, options.PositionTolerance);
-            Compare("y", unit.Y, real.Y, options.PositionTolerance);
-            Compare("z", unit.Z, real.Z, options.PositionTolerance);
+            Integer("x", unit.X, real.X, options.PositionTolerance);
+            Integer("y", unit.Y, real.Y, options.PositionTolerance);
+            Integer("z", unit.Z, real.Z, options.PositionTolerance);
         }
 
-        Compare("hp", unit.Health, real.Health, options.HealthTolerance);
+        Integer("hp", unit.Health, real.Health, options.HealthTolerance);
+        if (real.MaxHealth is { } maxHealth)
+        {
+            Integer("max_hp", unit.MaxHealth, maxHealth, options.HealthTolerance);
+        }
+
+        if (real.DefId is { } def && unit.Def is { } sentDef && !double.IsNaN(sentDef) && sentDef != def)
+        {
+            found.Add(string.Create(CultureInfo.InvariantCulture, $"unit {unit.UnitId} def {sentDef}, engine {def} at frame {frame}"));
+        }
+
+        if (real.BuildProgress is { } bp && unit.BuildProgress is { } sentBp)
+        {
+            var finished = bp >= 1;
+            var wrong = double.IsNaN(sentBp) ? double.IsFinite(bp)
+                : sentBp >= 1 != finished || Math.Abs(sentBp - bp) > options.BuildProgressTolerance;
+            if (wrong)
+            {
+                found.Add(string.Create(CultureInfo.InvariantCulture, $"unit {unit.UnitId} bp {sentBp}, engine {bp} at frame {frame}"));
+            }
+        }
+
         return found;
 
-        void Compare(string field, double? exported, double engine, double tolerance)
+        // SCHEMA §6.1: rounded to an integer; null exactly when the engine's value is not finite or out of range.
+        void Integer(string field, double? exported, double engine, double tolerance)
         {
-            if (exported is { } value && Math.Abs(value - engine) > tolerance)
+            if (exported is not { } value)
             {
-                found.Add(string.Create(CultureInfo.InvariantCulture, $"unit {unit.UnitId} {field} {value}, engine {engine} at frame {frame}"));
+                return;
+            }
+
+            var representable = double.IsFinite(engine) && Math.Abs(engine) < IntegerRange;
+            var ok = double.IsNaN(value) ? !representable : representable && Math.Abs(value - engine) <= tolerance;
+            if (!ok)
+            {
+                var shown = double.IsNaN(value) ? "null" : value.ToString(CultureInfo.InvariantCulture);
+                found.Add(string.Create(CultureInfo.InvariantCulture, $"unit {unit.UnitId} {field} {shown}, engine {engine} at frame {frame}"));
             }
         }
     }
 
     /// <summary>
     /// Ages every unit the player can see by the client's picture: a unit whose picture matches the
-    /// engine at some frame of the message's sample window (its values were read then, SCHEMA.md §7)
-    /// was current at that frame; its age is how long ago the latest such frame is.
+    /// engine at some frame of the message's sample window (its values were read then, SCHEMA §7.1)
+    /// was current at that frame; its age is how long ago the latest such frame is. With a complete
+    /// picture, a unit absent or stale past the bound breaks §7.3, one kept out of sight breaks §7.4;
+    /// while unit messages keep arriving either is a loss the widget did not declare (§3.6).
     /// </summary>
-    private void SampleFreshness(int frame, int sampleWindow, Report report)
+    private void SampleFreshness(int frame, int sampleWindow, bool pictureComplete, bool unitMessage, Report report)
     {
+        var bound = options.MaxStaleFrames;
+        var flowing = unitMessage || (_lastUnitMessageFrame is { } last && frame - last <= bound);
         _visibleNow.Clear();
         foreach (var unitId in truth.UnitsVisibleToLocalPlayer(frame))
         {
@@ -143,10 +252,16 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
                 _firstVisibleFrame[unitId] = frame;
                 _lastAccurateFrame.Remove(unitId);
             }
+            else if (LastHiddenSinceSample(unitId, frame) is { } hidden)
+            {
+                // Out of sight between two messages (no message to see it by): its age counts from its return.
+                _firstVisibleFrame[unitId] = hidden + 1;
+                _lastAccurateFrame.Remove(unitId);
+            }
 
             var since = _firstVisibleFrame[unitId];
-
-            if (_picture.TryGetValue(unitId, out var shown) && LatestMatchingFrame(unitId, shown, frame, sampleWindow) is { } matched)
+            var shown = _picture.TryGetValue(unitId, out var inPicture);
+            if (shown && LatestMatchingFrame(unitId, inPicture!, frame, sampleWindow) is { } matched)
             {
                 if (matched > _lastAccurateFrame.GetValueOrDefault(unitId, int.MinValue))
                 {
@@ -157,10 +272,18 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
             }
 
             var age = frame - _lastAccurateFrame.GetValueOrDefault(unitId, since);
-            stats.Freshness.Add(age);
-            if (age > options.MaxStaleFrames && _reportedStale.Add(unitId))
+            if (pictureComplete)
             {
-                report(ViolationKind.StaleUnit, $"the client's picture of unit {unitId} has been off the engine for {age} frames at frame {frame} (allowed {options.MaxStaleFrames})", unitId);
+                stats.Freshness.Add(age);
+            }
+
+            if (pictureComplete && age > bound && _reportedStale.Add(unitId))
+            {
+                var state = shown ? "off the engine" : "absent from the picture";
+                var detail = $"the client's picture of unit {unitId}: {state} for {age} frames at frame {frame} (allowed {bound})";
+                var silent = flowing && !shown;
+                report(silent ? ViolationKind.SilentLoss : ViolationKind.StaleUnit,
+                    silent ? detail + " while unit messages kept arriving and no drop was declared" : detail, unitId);
             }
         }
 
@@ -175,6 +298,73 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         }
 
         (_visibleAtLastSample, _visibleNow) = (_visibleNow, _visibleAtLastSample);
+        _lastSampleFrame = frame;
+        CheckGhosts(frame, bound, pictureComplete, flowing, report);
+    }
+
+    /// <summary>The latest frame since the previous sample at which the unit was dead or out of sight, if any.</summary>
+    private int? LastHiddenSinceSample(int unitId, int frame)
+    {
+        if (_lastSampleFrame is not { } last)
+        {
+            return null;
+        }
+
+        for (var f = frame - 1; f > last; f--)
+        {
+            if (!truth.Knows(f))
+            {
+                return null;
+            }
+
+            var state = truth.Unit(unitId, f);
+            if (state is null || (!truth.IsFullView(f) && state.IsEnemy && state.Visibility != UnitVisibility.Full))
+            {
+                return f;
+            }
+        }
+
+        return null;
+    }
+
+    private void CheckGhosts(int frame, int bound, bool pictureComplete, bool flowing, Report report)
+    {
+        _ghostScratch.Clear();
+        foreach (var ghost in _ghostSince.Keys)
+        {
+            if (!_picture.ContainsKey(ghost) || _visibleAtLastSample.Contains(ghost))
+            {
+                _ghostScratch.Add(ghost);
+            }
+        }
+
+        foreach (var ghost in _ghostScratch)
+        {
+            _ghostSince.Remove(ghost);
+            _reportedGhost.Remove(ghost);
+        }
+
+        foreach (var unitId in _picture.Keys)
+        {
+            if (_visibleAtLastSample.Contains(unitId))
+            {
+                continue;
+            }
+
+            if (!_ghostSince.TryGetValue(unitId, out var since))
+            {
+                _ghostSince[unitId] = frame;
+                continue;
+            }
+
+            if (pictureComplete && frame - since > bound && _reportedGhost.Add(unitId))
+            {
+                var state = truth.Unit(unitId, frame) is null ? "dead" : "out of the player's sight";
+                var detail = $"the client's picture keeps unit {unitId}, {state} for {frame - since} frames at frame {frame} (allowed {bound})";
+                report(flowing ? ViolationKind.SilentLoss : ViolationKind.GhostUnit,
+                    flowing ? detail + " while unit messages kept arriving and no drop was declared" : detail, unitId);
+            }
+        }
     }
 
     private int? LatestMatchingFrame(int unitId, ExportedUnit shown, int frame, int sampleWindow)
@@ -198,7 +388,13 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
 
     private bool IsCurrent(ExportedUnit shown, UnitTruth real)
     {
-        static bool Near(double? value, double engine, double slack) => value is not { } v || Math.Abs(v - engine) <= slack;
+        // SCHEMA §6.1: null stands for a value that is not finite or out of range; it is current when the engine's is.
+        static bool Near(double? value, double engine, double slack) => value switch
+        {
+            null => true,
+            { } v when double.IsNaN(v) => !double.IsFinite(engine) || Math.Abs(engine) >= IntegerRange,
+            { } v => Math.Abs(v - engine) <= slack,
+        };
 
         var positionKnown = !(real.IsEnemy && real.Visibility == UnitVisibility.RadarOnly);
         return (!positionKnown || (Near(shown.X, real.X, options.FreshPositionSlack) && Near(shown.Y, real.Y, options.FreshPositionSlack) && Near(shown.Z, real.Z, options.FreshPositionSlack)))

@@ -18,6 +18,12 @@ public interface IWorldTruth
 
     /// <summary>Units the local player could see (LOS or radar, as <c>Spring.GetAllUnits</c> returns them) at <paramref name="frame"/>.</summary>
     IEnumerable<int> UnitsVisibleToLocalPlayer(int frame);
+
+    /// <summary>The newest frame recorded (the game's present), or null when the truth does not say (SCHEMA §3.3 unchecked).</summary>
+    int? LatestFrame => null;
+
+    /// <summary>Whether <paramref name="teamId"/> is an enemy of the local player at that frame, or null when unknown (SCHEMA §8.1 team resources unchecked).</summary>
+    bool? IsEnemyTeam(int teamId, int frame) => null;
 }
 
 /// <summary>How the local player sees a unit at a frame.</summary>
@@ -42,4 +48,14 @@ public sealed record UnitTruth(
     double X,
     double Y,
     double Z,
-    double Health);
+    double Health)
+{
+    /// <summary>Unit definition id, when the truth records it (SCHEMA §6.1 <c>def</c>).</summary>
+    public int? DefId { get; init; }
+
+    /// <summary>Maximum health, when recorded (<c>max_hp</c>).</summary>
+    public double? MaxHealth { get; init; }
+
+    /// <summary>Build progress 0..1, when recorded (<c>bp</c>).</summary>
+    public double? BuildProgress { get; init; }
+}

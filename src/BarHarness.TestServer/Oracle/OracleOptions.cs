@@ -29,8 +29,20 @@ public sealed record OracleOptions
     /// <summary>Longest sample window (frames) the oracle believes; larger declared windows are clamped.</summary>
     public int MaxSampleWindow { get; init; } = 30;
 
-    /// <summary>A visible unit whose last export is older than this many frames is a <see cref="ViolationKind.StaleUnit"/>. 300 = 10 s of game.</summary>
-    public int MaxStaleFrames { get; init; } = 300;
+    /// <summary>
+    /// SCHEMA §7.3 and §7.4: a visible unit absent from or stale in the client's picture, or a unit the player
+    /// cannot see kept in it, for more than this many frames is a violation. 90 = 3 s of game.
+    /// </summary>
+    public int MaxStaleFrames { get; init; } = 90;
+
+    /// <summary>
+    /// SCHEMA §3.3: a message may arrive at most this many frames after its frame (15 s of game): the widget's
+    /// queue may hold a message 90 frames, socket buffers and the network the rest (a 64 KiB pair at 16 KB/s: 8 s).
+    /// </summary>
+    public int StampWindowFrames { get; init; } = 450;
+
+    /// <summary>SCHEMA §6.1: build progress has three decimals and a 0.001 change threshold.</summary>
+    public double BuildProgressTolerance { get; init; } = 0.0016;
 
     /// <summary>Stop recording violations past this count (counters keep counting) so a broken stream cannot exhaust memory.</summary>
     public int MaxRecordedViolations { get; init; } = 10_000;

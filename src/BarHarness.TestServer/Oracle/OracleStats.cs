@@ -27,6 +27,12 @@ public sealed class OracleStats
 
     public long SeqGapsUndeclared { get; internal set; }
 
+    /// <summary>Messages that carried <c>dropped</c> (SCHEMA §3.6).</summary>
+    public long DropDeclarations { get; internal set; }
+
+    /// <summary>Sum of <c>dropped</c> over all messages: how many messages the widget says it discarded.</summary>
+    public long MessagesDeclaredDropped { get; internal set; }
+
     /// <summary>Messages whose frame lay outside the truth's history: accuracy, privacy and freshness were not checked.</summary>
     public long MessagesWithoutTruth { get; internal set; }
 

@@ -4,15 +4,19 @@ using BarHarness.TestServer.Framing;
 namespace BarHarness.TestServer.Oracle;
 
 /// <summary>
-/// Judges the widget's stream message by message: framing, JSON, envelope fields, sequence
-/// continuity across connections, snapshot-first on every connection, and (with an
-/// <see cref="IWorldTruth"/>) privacy, accuracy and freshness. Never throws on any input.
+/// Judges the widget's stream message by message against the numbered rules of widget/SCHEMA.md
+/// (<see cref="SchemaRules"/>): framing, JSON, the fields of every message, frame and sequence order on
+/// and across connections, hello and snapshot first on every connection, declared drops and the
+/// resync snapshot, and (with an <see cref="IWorldTruth"/>) frame stamps, privacy, accuracy, freshness
+/// and coverage. Without truth it checks everything a recorded stream alone can show. Never throws on any input.
 /// </summary>
 public sealed class StreamOracle
 {
     private readonly OracleOptions _options;
     private readonly MessageEnvelopeReader _envelope;
     private readonly GroundTruthChecker? _truth;
+    private readonly IWorldTruth? _world;
+    private readonly MessageShapeChecker _shapes = new();
     private readonly Dictionary<long, ConnectionView> _connections = [];
     private readonly List<StreamViolation> _violations = [];
     private long? _lastSeq;
@@ -22,6 +26,7 @@ public sealed class StreamOracle
     {
         _options = options ?? new OracleOptions();
         _envelope = new MessageEnvelopeReader(_options);
+        _world = truth;
         _truth = truth is null ? null : new GroundTruthChecker(truth, _options, Stats);
     }
 
@@ -55,7 +60,7 @@ public sealed class StreamOracle
                 if (!connection.ClosedByServer)
                 {
                     // The server did not cut this connection: the widget itself stopped mid-message.
-                    Add(ViolationKind.TruncatedMessage, connectionId, atMicros, $"peer ended the stream inside a message: {truncated.Detail}");
+                    Add(ViolationKind.TruncatedMessage, connectionId, atMicros, $"the widget ended the connection inside a message: {truncated.Detail}");
                 }
 
                 break;
@@ -119,7 +124,22 @@ public sealed class StreamOracle
             Stats.ValidMessages++;
             Stats.CountType(parsed.Type);
             Stats.LastFrame = parsed.Frame;
+            if (parsed.Dropped is { } dropped)
+            {
+                Stats.DropDeclarations++;
+                Stats.MessagesDeclaredDropped += dropped;
+            }
+
+            if (ReferenceEquals(_options.Fields, MessageFieldMap.Default))
+            {
+                _shapes.Check(parsed.Root, parsed.Type, (kind, detail, rule) => Add(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, rule: rule));
+            }
+
+            CheckHelloFirst(connectionId, connection, parsed, atMicros);
             CheckSnapshotFirst(connectionId, connection, parsed, atMicros);
+            CheckFrameOrder(connectionId, connection, parsed, atMicros);
+            CheckStamp(connectionId, parsed, atMicros);
+            CheckGameFrame(connectionId, parsed, atMicros);
             CheckResyncAfterDrop(connectionId, parsed, atMicros);
             CheckSeq(connectionId, connection, parsed, atMicros);
             if (parsed.Type == MessageTypes.Snapshot)
@@ -127,10 +147,65 @@ public sealed class StreamOracle
                 Stats.UnitsInLastSnapshot = ExportedUnit.ReadAll(parsed.Root, _options.Fields).LongCount();
             }
 
-            _truth?.Check(parsed, (kind, detail, unitId) => Add(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, unitId));
+            var pictureComplete = connection.HasSnapshot && !_awaitingResync;
+            _truth?.Check(parsed, pictureComplete, (kind, detail, unitId) => Add(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, unitId));
         }
     }
 
+    /// <summary>SCHEMA §4.1: hello is the first message of every connection, and only the first.</summary>
+    private void CheckHelloFirst(long connectionId, ConnectionView connection, ParsedMessage message, long atMicros)
+    {
+        var first = !connection.SawMessage;
+        connection.SawMessage = true;
+        if (first && message.Type != MessageTypes.Hello)
+        {
+            Add(ViolationKind.MessageOrder, connectionId, atMicros, $"the connection starts with \"{message.Type}\", not hello", message.Seq, message.Frame);
+        }
+        else if (!first && message.Type == MessageTypes.Hello)
+        {
+            Add(ViolationKind.MessageOrder, connectionId, atMicros, "a second hello on one connection", message.Seq, message.Frame);
+        }
+    }
+
+    /// <summary>SCHEMA §3.2: frame never goes backwards on a connection.</summary>
+    private void CheckFrameOrder(long connectionId, ConnectionView connection, ParsedMessage message, long atMicros)
+    {
+        if (connection.LastFrame is { } last && message.Frame < last)
+        {
+            Add(ViolationKind.FrameRegression, connectionId, atMicros, $"frame went backwards: {message.Frame} after {last}", message.Seq, message.Frame);
+        }
+
+        connection.LastFrame = message.Frame;
+    }
+
+    /// <summary>
+    /// SCHEMA §3.3: a message names the frame it was built at: never ahead of the game. How old it is on
+    /// arrival is not the widget's doing (a slow reader or a stalled network holds what the widget already
+    /// handed to its socket); messages older than the kept truth are counted, not judged for §7 and §8
+    /// (<see cref="OracleStats.MessagesWithoutTruth"/>). An old stamp on a fresh snapshot shows in §6.3.
+    /// </summary>
+    private void CheckStamp(long connectionId, ParsedMessage message, long atMicros)
+    {
+        if (_world?.LatestFrame is { } now && message.Frame > now)
+        {
+            Add(ViolationKind.StampOutOfWindow, connectionId, atMicros, $"frame {message.Frame} is ahead of the game (frame {now})", message.Seq, message.Frame);
+        }
+    }
+
+    /// <summary>SCHEMA §6.3: the game object is read when the message is built, so its frame is the message's.</summary>
+    private void CheckGameFrame(long connectionId, ParsedMessage message, long atMicros)
+    {
+        if (message.Root.TryGetProperty("game", out var game) && game.ValueKind == JsonValueKind.Object
+            && game.TryGetProperty("frame", out var frame) && frame.ValueKind == JsonValueKind.Number
+            && frame.TryGetInt64(out var gameFrame) && gameFrame != message.Frame)
+        {
+            Add(ViolationKind.BadFieldValue, connectionId, atMicros,
+                $"game.frame {gameFrame} differs from the message's frame {message.Frame}: one of them is not the frame the message was built at",
+                message.Seq, message.Frame, rule: SchemaRules.Game.Id);
+        }
+    }
+
+    /// <summary>SCHEMA §4.2: after hello, the first message of a connection is a snapshot.</summary>
     private void CheckSnapshotFirst(long connectionId, ConnectionView connection, ParsedMessage message, long atMicros)
     {
         if (connection.HasSnapshot)
@@ -159,7 +234,7 @@ public sealed class StreamOracle
         }
     }
 
-    /// <summary>SCHEMA.md §3: after a message that carries "dropped", the next unit message is a snapshot.</summary>
+    /// <summary>SCHEMA §3.7: after a message that carries "dropped", the next unit message is a snapshot.</summary>
     private void CheckResyncAfterDrop(long connectionId, ParsedMessage message, long atMicros)
     {
         if (message.Type == MessageTypes.Snapshot)
@@ -198,7 +273,14 @@ public sealed class StreamOracle
 
         if (firstOnConnection)
         {
-            // The connection was down in between: the widget may restart or skip its numbering.
+            // SCHEMA §3.5: across a reconnect seq moves forward (messages cut with the old connection), or a
+            // restarted widget starts again at 0.
+            if (SeqSpace.IsBackwards(gap) && message.Seq != 0)
+            {
+                Add(ViolationKind.SeqRegression, connectionId, atMicros, $"a new connection went back from seq {last} to {message.Seq}", message.Seq, message.Frame, rule: SchemaRules.SeqAcrossConnections.Id);
+                return;
+            }
+
             Stats.SeqGaps++;
             Stats.SeqGapsAcrossReconnect++;
             return;
@@ -210,15 +292,11 @@ public sealed class StreamOracle
             return;
         }
 
+        // SCHEMA §3.4: a discarded message never received a seq, so on one connection there is no legitimate gap;
+        // "dropped" declares discards, it does not excuse a gap.
         Stats.SeqGaps++;
-        if (message.Dropped is { } dropped && dropped >= gap)
-        {
-            Stats.SeqGapsDeclared++;
-            return;
-        }
-
         Stats.SeqGapsUndeclared++;
-        var declared = message.Dropped is { } d ? $"declared {d} dropped" : $"no \"{_options.Fields.Dropped}\" field";
+        var declared = message.Dropped is { } d ? $"declared {d} dropped, but discarded messages never get a seq" : $"no \"{_options.Fields.Dropped}\" field";
         Add(ViolationKind.UndeclaredSeqGap, connectionId, atMicros, $"seq jumped from {last} to {message.Seq} ({gap} missing), {declared}", message.Seq, message.Frame);
     }
 
@@ -233,7 +311,7 @@ public sealed class StreamOracle
         return view;
     }
 
-    private void Add(ViolationKind kind, long connectionId, long atMicros, string detail, long? seq = null, int? frame = null, int? unitId = null)
+    private void Add(ViolationKind kind, long connectionId, long atMicros, string detail, long? seq = null, int? frame = null, int? unitId = null, string? rule = null)
     {
         Stats.CountViolation(kind);
         if (_violations.Count >= _options.MaxRecordedViolations)
@@ -241,7 +319,7 @@ public sealed class StreamOracle
             return;
         }
 
-        var violation = new StreamViolation(kind, connectionId, atMicros, detail, seq, frame, unitId);
+        var violation = new StreamViolation(kind, connectionId, atMicros, detail, seq, frame, unitId, rule);
         _violations.Add(violation);
         ViolationFound?.Invoke(violation);
     }
@@ -268,5 +346,10 @@ public sealed class StreamOracle
         public bool SawSeq { get; set; }
 
         public bool ReportedMissingSnapshot { get; set; }
+
+        public bool SawMessage { get; set; }
+
+        public int? LastFrame { get; set; }
+
     }
 }

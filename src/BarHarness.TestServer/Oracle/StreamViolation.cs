@@ -1,6 +1,9 @@
 namespace BarHarness.TestServer.Oracle;
 
-/// <summary>One broken promise, located in the stream: connection, arrival time, and the message's seq/frame when known.</summary>
+/// <summary>
+/// One broken promise, located in the stream: connection, arrival time, and the message's seq/frame when
+/// known. <paramref name="Rule"/> is the SCHEMA.md section it breaks when more precise than the kind's.
+/// </summary>
 public sealed record StreamViolation(
     ViolationKind Kind,
     long ConnectionId,
@@ -8,8 +11,12 @@ public sealed record StreamViolation(
     string Detail,
     long? Seq = null,
     int? Frame = null,
-    int? UnitId = null)
+    int? UnitId = null,
+    string? Rule = null)
 {
+    /// <summary>The SCHEMA.md rule broken, e.g. "§3.2".</summary>
+    public string RuleId => Rule ?? SchemaRules.Of(Kind).Id;
+
     public override string ToString()
     {
         var where = $"conn {ConnectionId} @{AtMicros}µs";
@@ -28,6 +35,6 @@ public sealed record StreamViolation(
             where += $" unit {u}";
         }
 
-        return $"{Kind} ({where}): {Detail}";
+        return $"SCHEMA {RuleId}: {Kind} ({where}): {Detail}";
     }
 }

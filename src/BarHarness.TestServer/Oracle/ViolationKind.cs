@@ -1,6 +1,9 @@
 namespace BarHarness.TestServer.Oracle;
 
-/// <summary>The exact verdict a violation names, so tests and reports can match on it.</summary>
+/// <summary>
+/// The exact verdict a violation names, so tests and reports can match on it. Each kind breaks one
+/// numbered rule of widget/SCHEMA.md (<see cref="SchemaRules"/>); shape kinds name the rule in the violation.
+/// </summary>
 public enum ViolationKind
 {
     /// <summary>Not JSON, not UTF-8, or not a JSON object.</summary>
@@ -50,4 +53,19 @@ public enum ViolationKind
 
     /// <summary>Bytes handed to send != bytes received + bytes lost at disconnects.</summary>
     Accounting,
+
+    /// <summary>A message's frame is earlier than the previous message's frame on the same connection.</summary>
+    FrameRegression,
+
+    /// <summary>A message's frame is ahead of the game, or older than the window a message may arrive in.</summary>
+    StampOutOfWindow,
+
+    /// <summary>A connection did not start with hello, or sent hello twice.</summary>
+    MessageOrder,
+
+    /// <summary>The client's picture lost a unit or kept a dead one while unit messages kept arriving and no drop was declared.</summary>
+    SilentLoss,
+
+    /// <summary>The client's picture holds a unit the player can no longer see (dead or out of sight) past the bound.</summary>
+    GhostUnit,
 }

@@ -11,7 +11,16 @@ internal sealed class FakeWorldTruth : IWorldTruth
 
     public int HistoryStartFrame { get; set; }
 
-    public bool Knows(int frame) => frame >= HistoryStartFrame;
+    public bool Knows(int frame) => frame >= HistoryStartFrame && (Latest is not { } now || frame <= now);
+
+    /// <summary>The game's present frame, when a test wants stamps judged (SCHEMA §3.3).</summary>
+    public int? Latest { get; set; }
+
+    public HashSet<int> EnemyTeams { get; } = [];
+
+    public int? LatestFrame => Latest;
+
+    public bool? IsEnemyTeam(int teamId, int frame) => EnemyTeams.Contains(teamId);
 
     public bool IsFullView(int frame) => FullView;
 

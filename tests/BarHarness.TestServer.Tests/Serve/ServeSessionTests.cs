@@ -162,11 +162,21 @@ public sealed class ServeSessionTests : IDisposable
         local port, seconds = tonumber(arg[1]), tonumber(arg[2])
         local seq, frame, dropped = -1, 0, 0
         local function nextSeq() seq = (seq + 1) % 16777216 return seq end
+        local unit = '{"id":1,"def":1,"team":0,"x":%d,"y":0,"z":0}'
+        local bodies = {
+          hello = ',"protocol":"1.1","widget_version":"1.0.0","detail":"minimal","framing":"newline","rate":30,'
+            .. '"game_name":"g","local":{"player_id":0,"team_id":0,"ally_team_id":0,"spectator":false,"full_view":false},'
+            .. '"map":{"name":"m","size_x":1,"size_z":1},"unit_defs":[]',
+          snapshot = ',"protocol":"1.1","reason":"connect","detail":"minimal","sample_window":0,'
+            .. '"game":{"frame":%d,"seconds":0,"speed":1,"wanted_speed":1,"paused":false},"players":[],"teams":[],"units":[' .. unit .. ']',
+          delta = ',"detail":"minimal","sample_window":0,"created":[],"updated":[' .. unit .. '],"destroyed":[],"left_los":[],"teams":[]',
+        }
         local function message(kind)
           local drops = ""
-          if dropped > 0 then drops = string.format('"dropped":%d,', dropped) dropped = 0 end
-          return string.format('{"schema_version":1,"seq":%d,%s"type":"%s","frame":%d,"units":[{"id":1,"team":0,"x":%.1f,"y":0.0,"z":0.0}]}\n',
-            nextSeq(), drops, kind, frame, frame)
+          if dropped > 0 then drops = string.format('"dropped":%d,"drop_reason":"disconnect",', dropped) dropped = 0 end
+          local body = bodies[kind]
+          if kind == "snapshot" then body = string.format(body, frame, frame) else body = string.format(body, frame) end
+          return string.format('{"schema_version":1,"seq":%d,%s"type":"%s","frame":%d', nextSeq(), drops, kind, frame) .. body .. '}\n'
         end
         local sock
         local start = socket.gettime()
