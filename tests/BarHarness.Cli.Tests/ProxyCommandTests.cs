@@ -9,12 +9,14 @@ namespace BarHarness.Cli.Tests;
 
 public sealed class ProxyCommandTests
 {
-    private const string Hello = """{"schema_version":1,"seq":0,"type":"hello","frame":100,"widget_version":"1.0.0","""
+    private const string Hello = """{"schema_version":1,"protocol":"1.1","seq":0,"type":"hello","frame":100,"""
+        + """ "widget_version":"1.0.0","""
         + """ "detail":"standard","framing":"newline","rate":30,"game_name":"Beyond All Reason","""
         + """ "local":{"player_id":0,"team_id":0,"ally_team_id":0,"spectator":false,"full_view":false},"""
         + """ "map":{"name":"Test","size_x":8192,"size_z":4096},"unit_defs":[]}""";
 
-    private const string Snapshot = """{"schema_version":1,"seq":1,"type":"snapshot","frame":100,"reason":"connect","""
+    private const string Snapshot = """{"schema_version":1,"protocol":"1.1","seq":1,"type":"snapshot","frame":100,"""
+        + """ "reason":"connect","""
         + """ "detail":"standard","sample_window":1,"""
         + """ "game":{"frame":100,"seconds":1,"speed":1.0,"wanted_speed":1.0,"paused":false},"players":[],"""
         + """ "teams":[{"id":0,"ally_team":0,"dead":false,"metal":null,"energy":null}],"""

@@ -129,7 +129,10 @@ internal static class ExpectationEvaluator
                 unresolved ? $"server back at {run.ReconnectUnresolvedSince:0.#} s, never reconnected" : $"{run.Reconnects} reconnects, slowest {run.MaxReconnectDelaySeconds:0.##} s ({run.ConnectionsAccepted} connections)"));
         }
 
-        Oracle(def, run, results, widgetStreams);
+        if (widgetStreams)
+        {
+            Oracle(def, run, results); // a widget that never streams has no stream to judge
+        }
 
         if (x.MaxConsoleLinesPerMinute is double perMinute)
         {
@@ -171,7 +174,7 @@ internal static class ExpectationEvaluator
         return results;
     }
 
-    private static void Oracle(ScenarioDefinition def, RunObservation run, List<ExpectationResult> results, bool widgetStreams)
+    private static void Oracle(ScenarioDefinition def, RunObservation run, List<ExpectationResult> results)
     {
         var o = def.Expectations.Oracle;
         var byKind = run.Violations.GroupBy(v => v.Kind).ToDictionary(g => g.Key, g => g.ToList());
@@ -187,7 +190,7 @@ internal static class ExpectationEvaluator
         if (o.ValidStream)
         {
             results.Add(new ExpectationResult("oracle.valid_stream", None(InvalidStream), "every message is valid JSON with the schema's fields, framed intact", Describe(InvalidStream)));
-            if (serverUp && widgetStreams)
+            if (serverUp)
             {
                 var messages = run.OracleStats?.Messages ?? 0;
                 results.Add(new ExpectationResult(
@@ -221,7 +224,7 @@ internal static class ExpectationEvaluator
             results.Add(new ExpectationResult("oracle.snapshot_after_reconnect", None(SnapshotFirst), "hello, then a full snapshot, first on every connection and a snapshot after every declared drop (SCHEMA §4.1, §4.2, §3.7)", Describe(SnapshotFirst)));
         }
 
-        if (o.FreshnessFrames is int frames && widgetStreams)
+        if (o.FreshnessFrames is int frames)
         {
             var h = run.OracleStats?.Freshness;
             var p99 = h is null || h.Samples == 0 ? 0 : h.Quantile(0.99);

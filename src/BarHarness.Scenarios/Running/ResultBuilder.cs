@@ -16,12 +16,14 @@ internal static class ResultBuilder
         var allowed = (def.Expectations.Memory?.MaxGrowthKbPerMinute ?? 64) * 1024;
         var leftovers = new ShutdownLeftovers(run.OpenSocketsAfterShutdown, run.ActionsAfterShutdown);
         var leak = LeakAnalyzer.Analyze(run.Heap, allowed, def.Expectations.Memory?.AfterSeconds ?? Math.Min(60, def.DurationSeconds / 4), run.Frames, null, leftovers);
-        // A widget that never makes a socket is not a streaming widget: the stream checks that need a
-        // stream are not applied to it unless the scenario writes an oracle section. The bundled widget
-        // streams by design, so they always apply to it.
+        // A widget that never makes a socket is not a streaming widget: the stream checks are not applied
+        // to it. The bundled widget streams by design, so they always apply to it; so they do when the
+        // scenario names its own widget and writes an oracle section (it asks that widget for a stream). A
+        // standard scenario's oracle section, run with --widget, was written for the bundled widget.
         var bundled = string.Equals(Path.GetFullPath(widgetPath), Path.GetFullPath(options.BundledWidget),
             StringComparison.Ordinal);
-        var streams = run.NetworkTimeline.WidgetUsedNetwork || bundled || def.Expectations.Oracle.Written;
+        var asked = def.Expectations.Oracle.Written && options.WidgetOverride is null;
+        var streams = run.NetworkTimeline.WidgetUsedNetwork || bundled || asked;
         var expectations = ExpectationEvaluator.Evaluate(def, run, budget, leak, streams);
         var load = run.LoadResults.FirstOrDefault();
         var error = load is { IsLoaded: false } && !def.Expectations.ExpectWidgetRemoved

@@ -40,9 +40,10 @@ public sealed class StreamExpectationDefaultsTests
     }
 
     [Fact]
-    public void A_scenario_asking_for_the_stream_still_fails_a_widget_that_never_sends()
+    public void A_scenario_naming_its_widget_and_asking_for_the_stream_fails_a_widget_that_never_sends()
     {
-        var result = Run(Plain + "expectations:\n  oracle: {valid_stream: true}\n", NonStreaming);
+        var yaml = Plain + $"widget: {{path: '{NonStreaming}'}}\n" + "expectations:\n  oracle: {valid_stream: true}\n";
+        var result = Run(yaml, widget: null);
         Assert.Contains(result.Expectations, e => e.Name == "oracle.stream_received" && !e.Passed);
     }
 
