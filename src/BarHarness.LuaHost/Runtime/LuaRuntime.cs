@@ -17,7 +17,6 @@ namespace BarHarness.LuaHost.Runtime;
 public sealed unsafe class LuaRuntime : IDisposable
 {
     private const string ArmKey = "barharness.arm";
-    private const string GlueEnvironmentKey = "barharness.glueenv";
     private readonly NLua.Lua? _lua;
     private readonly List<GCHandle> _handles = new();
     private readonly int _internalRef;
@@ -66,7 +65,7 @@ public sealed unsafe class LuaRuntime : IDisposable
         RegisterInternal("print", &Print, this);
         if (LuaApi.IsLua51)
         {
-            InstallGlueEnvironment();
+            Lua51Glue.Install(this);
         }
 
         if (!Options.CountInstructions)
@@ -180,7 +179,7 @@ public sealed unsafe class LuaRuntime : IDisposable
         Load(code, chunkName);
         if (LuaApi.IsLua51)
         {
-            LuaApi.GetField(State, LuaApi.LUA_REGISTRYINDEX, GlueEnvironmentKey);
+            LuaApi.GetField(State, LuaApi.LUA_REGISTRYINDEX, Lua51Glue.EnvironmentKey);
             Lua51Native.lua_setfenv(State, -2);
         }
 
@@ -485,41 +484,6 @@ public sealed unsafe class LuaRuntime : IDisposable
         {
             h.Free();
         }
-    }
-
-    // Harness glue is written once for both VMs, in the 5.4 dialect where they differ: on 5.1 it runs in
-    // an environment over the real globals whose load takes 5.4's (chunk, name, mode, env), built from
-    // loadstring and setfenv. Widgets never see it; their load is 5.1's own.
-    private void InstallGlueEnvironment()
-    {
-        RunGlueInGlobals(
-            """
-            local G, type, sub, loadstring, setfenv, rawload = _G, type, string.sub, loadstring, setfenv, load
-            local function load54(chunk, name, mode, env)
-            	if type(chunk) ~= "string" then
-            		return rawload(chunk, name)
-            	end
-            	if mode == "t" and sub(chunk, 1, 1) == "\27" then
-            		return nil, "attempt to load a binary chunk (mode is 't')"
-            	end
-            	local f, err = loadstring(chunk, name)
-            	if f and env ~= nil then
-            		setfenv(f, env)
-            	end
-            	return f, err
-            end
-            debug.getregistry()["barharness.glueenv"] = setmetatable({ load = load54 }, { __index = G, __newindex = G })
-            math.randomseed(...)
-            """,
-            "=(barharness glue)",
-            (long)(Options.RandomSeed & 0x7FFFFFFF));
-    }
-
-    private void RunGlueInGlobals(string code, string chunkName, long argument)
-    {
-        Load(code, chunkName);
-        LuaApi.lua_pushinteger(State, argument);
-        CallProtected(1, 0);
     }
 
     /// <summary>The text of one of the harness's embedded Lua files.</summary>
