@@ -56,6 +56,8 @@ internal static unsafe class Lua51Native
     [DllImport(Lib)] public static extern int luaL_loadbuffer(IntPtr l, byte* buff, nuint sz, byte* name);
     [DllImport(Lib)] public static extern int luaL_ref(IntPtr l, int t);
     [DllImport(Lib)] public static extern void luaL_unref(IntPtr l, int t, int r);
+    [DllImport(Lib)] public static extern IntPtr lua_newuserdata(IntPtr l, nuint size);
+    [DllImport(Lib)] public static extern int lua_setmetatable(IntPtr l, int objindex);
     [DllImport(Lib)] public static extern int lua_getstack(IntPtr l, int level, IntPtr ar);
     [DllImport(Lib)] public static extern int lua_getinfo(IntPtr l, byte* what, IntPtr ar);
 }

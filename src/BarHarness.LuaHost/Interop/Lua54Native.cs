@@ -52,6 +52,8 @@ internal static unsafe class Lua54Native
     [DllImport(Lib)] public static extern int luaL_loadbufferx(IntPtr l, byte* buff, nuint sz, byte* name, byte* mode);
     [DllImport(Lib)] public static extern int luaL_ref(IntPtr l, int t);
     [DllImport(Lib)] public static extern void luaL_unref(IntPtr l, int t, int r);
+    [DllImport(Lib)] public static extern IntPtr lua_newuserdatauv(IntPtr l, nuint size, int nuvalue);
+    [DllImport(Lib)] public static extern int lua_setmetatable(IntPtr l, int objindex);
     [DllImport(Lib)] public static extern int lua_getstack(IntPtr l, int level, IntPtr ar);
     [DllImport(Lib)] public static extern int lua_getinfo(IntPtr l, byte* what, IntPtr ar);
 }

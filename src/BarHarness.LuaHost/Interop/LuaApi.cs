@@ -465,6 +465,14 @@ public static unsafe class LuaApi
         }
     }
 
+    /// <summary>A full userdata of <paramref name="size"/> bytes (5.1 has no user values: <paramref name="nuvalue"/> must be 0 there).</summary>
+    public static IntPtr lua_newuserdatauv(IntPtr l, nuint size, int nuvalue) =>
+        IsLua51 ? Lua51Native.lua_newuserdata(l, size) : Lua54Native.lua_newuserdatauv(l, size, nuvalue);
+
+    /// <summary>Pops a table (or nil) and makes it the metatable of the value at <paramref name="objindex"/>.</summary>
+    public static int lua_setmetatable(IntPtr l, int objindex) =>
+        IsLua51 ? Lua51Native.lua_setmetatable(l, objindex) : Lua54Native.lua_setmetatable(l, objindex);
+
     /// <summary>Fills the lua_Debug block at <paramref name="ar"/> (laid out per VM, see <see cref="LuaStackInspector"/>).</summary>
     public static int lua_getstack(IntPtr l, int level, IntPtr ar) => IsLua51 ? Lua51Native.lua_getstack(l, level, ar) : Lua54Native.lua_getstack(l, level, ar);
 
