@@ -27,9 +27,21 @@ public static class Program
             ReplayCommand.Create(),
 
         };
+        var vm = new Option<string?>("--vm")
+        {
+            Description = "Lua VM: lua51 (a native Lua 5.1 library, BAR's language; the default where it is installed) or lua54 (Lua 5.4 with a 5.1 profile, runs anywhere). Windows: set BARHARNESS_LUA51_LIBRARY to a lua5.1.dll",
+            Recursive = true,
+        };
+        root.Options.Add(vm);
         try
         {
-            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var parsed = root.Parse(args);
+            if (parsed.GetValue(vm) is { } vmName)
+            {
+                VmChoice.Apply(vmName);
+            }
+
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (HarnessInputException e)
         {

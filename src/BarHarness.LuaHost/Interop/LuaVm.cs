@@ -58,8 +58,8 @@ public static class LuaVm
 
     /// <summary>A description for reports: which Lua, from where.</summary>
     public static string ActiveDescription => Active == LuaVmKind.Lua51
-        ? "Lua 5.1 (native library)"
-        : "Lua 5.4 (KeraLua) with the harness's Lua 5.1 profile";
+        ? "native Lua 5.1 library"
+        : "Lua 5.4 from KeraLua with the harness's 5.1 profile";
 
     /// <summary>True when a Lua 5.1 library can be loaded here.</summary>
     public static bool Lua51Available

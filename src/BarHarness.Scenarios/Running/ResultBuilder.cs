@@ -57,7 +57,7 @@ internal static class ResultBuilder
     public static string ReproduceCommand(RunOptions options, LoadedScenario scenario, ulong seed)
     {
         var widget = options.WidgetOverride is null ? string.Empty : $" --widget {Quote(options.WidgetOverride)}";
-        return $"{options.CommandName} run {Quote(scenario.RelativePath)} --seed {seed}{widget}";
+        return $"{options.CommandName} run {Quote(scenario.RelativePath)} --seed {seed}{widget} --vm {BarHarness.LuaHost.Interop.LuaVm.ActiveName}";
     }
 
     private static string Quote(string s) => s.Contains(' ', StringComparison.Ordinal) ? $"\"{s}\"" : s;
