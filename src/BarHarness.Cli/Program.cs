@@ -36,10 +36,7 @@ public static class Program
         try
         {
             var parsed = root.Parse(args);
-            if (parsed.GetValue(vm) is { } vmName)
-            {
-                VmChoice.Apply(vmName);
-            }
+            VmChoice.Apply(parsed.GetValue(vm));
 
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
