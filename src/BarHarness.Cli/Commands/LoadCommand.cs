@@ -34,7 +34,8 @@ internal static class LoadCommand
             var run = new ScenarioRun(scenario, new RunOptions { RepoRoot = RepoLocator.Find(), WidgetOverride = path });
             var result = run.Execute();
             var observation = run.Observation;
-            AnsiConsole.MarkupLineInterpolated($"Lua VM: {BarHarness.LuaHost.Interop.LuaVm.ActiveName} ({BarHarness.LuaHost.Interop.LuaVm.ActiveDescription})");
+            var vmName = BarHarness.LuaHost.Interop.LuaVm.ActiveName;
+            AnsiConsole.MarkupLineInterpolated($"Lua VM: {vmName} ({BarHarness.LuaHost.Interop.LuaVm.ActiveDescription})");
             foreach (var load in observation?.LoadResults ?? [])
             {
                 AnsiConsole.MarkupLineInterpolated($"{load.Describe()}");

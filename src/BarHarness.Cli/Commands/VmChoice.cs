@@ -6,7 +6,10 @@ namespace BarHarness.Cli.Commands;
 /// <summary>The <c>--vm</c> option: chooses the process's Lua VM before any command creates one.</summary>
 internal static class VmChoice
 {
-    /// <summary>Applies <c>--vm</c> when given, and otherwise settles BARHARNESS_VM or the default now, as bad input if it cannot be had.</summary>
+    /// <summary>
+    /// Applies <c>--vm</c> when given, and otherwise settles BARHARNESS_VM or the default now, as bad input if it
+    /// cannot be had.
+    /// </summary>
     public static void Apply(string? name)
     {
         try

@@ -55,7 +55,9 @@ public static unsafe class LuaApi
     /// <summary>The hook function (lua_Hook) in force, or null. A C pointer, never a managed one.</summary>
     public static IntPtr lua_gethook(IntPtr l) => IsLua51 ? Lua51Native.lua_gethook(l) : Lua54Native.lua_gethook(l);
 
-    /// <summary>Sets the C hook. Safe to call from another thread while the VM runs (lua.c does it from a signal handler).</summary>
+    /// <summary>
+    /// Sets the C hook. Safe to call from another thread while the VM runs (lua.c does it from a signal handler).
+    /// </summary>
     public static void lua_sethook(IntPtr l, IntPtr func, int mask, int count)
     {
         if (IsLua51)
@@ -82,9 +84,12 @@ public static unsafe class LuaApi
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int lua_type(IntPtr l, int idx) => IsLua51 ? Lua51Native.lua_type(l, idx) : Lua54Native.lua_type(l, idx);
+    public static int lua_type(IntPtr l, int idx) =>
+        IsLua51 ? Lua51Native.lua_type(l, idx) : Lua54Native.lua_type(l, idx);
 
-    /// <summary>The number at <paramref name="idx"/> (numeric strings converted); *isnum says whether it was one.</summary>
+    /// <summary>
+    /// The number at <paramref name="idx"/> (numeric strings converted); *isnum says whether it was one.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double lua_tonumberx(IntPtr l, int idx, int* isnum)
     {
@@ -118,7 +123,8 @@ public static unsafe class LuaApi
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int lua_toboolean(IntPtr l, int idx) => IsLua51 ? Lua51Native.lua_toboolean(l, idx) : Lua54Native.lua_toboolean(l, idx);
+    public static int lua_toboolean(IntPtr l, int idx) =>
+        IsLua51 ? Lua51Native.lua_toboolean(l, idx) : Lua54Native.lua_toboolean(l, idx);
 
     /// <summary>1 for a value of 5.4's integer subtype; always 0 on 5.1, whose numbers are all doubles.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -191,7 +197,8 @@ public static unsafe class LuaApi
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static IntPtr lua_touserdata(IntPtr l, int idx) => IsLua51 ? Lua51Native.lua_touserdata(l, idx) : Lua54Native.lua_touserdata(l, idx);
+    public static IntPtr lua_touserdata(IntPtr l, int idx) =>
+        IsLua51 ? Lua51Native.lua_touserdata(l, idx) : Lua54Native.lua_touserdata(l, idx);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void lua_pushvalue(IntPtr l, int idx)
@@ -206,9 +213,13 @@ public static unsafe class LuaApi
         }
     }
 
-    public static int lua_rawequal(IntPtr l, int a, int b) => IsLua51 ? Lua51Native.lua_rawequal(l, a, b) : Lua54Native.lua_rawequal(l, a, b);
+    public static int lua_rawequal(IntPtr l, int a, int b) =>
+        IsLua51 ? Lua51Native.lua_rawequal(l, a, b) : Lua54Native.lua_rawequal(l, a, b);
 
-    /// <summary>Rotates the elements from <paramref name="idx"/> to the top <paramref name="n"/> places toward the top (5.1: by lua_insert / lua_remove).</summary>
+    /// <summary>
+    /// Rotates the elements from <paramref name="idx"/> to the top <paramref name="n"/> places toward the top (5.1: by
+    /// lua_insert / lua_remove).
+    /// </summary>
     public static void lua_rotate(IntPtr l, int idx, int n)
     {
         if (!IsLua51)
@@ -243,7 +254,8 @@ public static unsafe class LuaApi
         Lua51Native.lua_replace(l, to);
     }
 
-    public static IntPtr lua_tothread(IntPtr l, int idx) => IsLua51 ? Lua51Native.lua_tothread(l, idx) : Lua54Native.lua_tothread(l, idx);
+    public static IntPtr lua_tothread(IntPtr l, int idx) =>
+        IsLua51 ? Lua51Native.lua_tothread(l, idx) : Lua54Native.lua_tothread(l, idx);
 
     // These may allocate inside Lua (and so may run the GC or, on allocation failure, raise):
     // only call them where an allocation failure cannot happen (the harness lifts the memory cap
@@ -256,7 +268,10 @@ public static unsafe class LuaApi
         return p;
     }
 
-    /// <summary>Pushes a copy of the bytes. Returns the internal copy on 5.4; IntPtr.Zero on 5.1 (whose lua_pushlstring returns nothing).</summary>
+    /// <summary>
+    /// Pushes a copy of the bytes. Returns the internal copy on 5.4; IntPtr.Zero on 5.1 (whose lua_pushlstring returns
+    /// nothing).
+    /// </summary>
     public static IntPtr lua_pushlstring(IntPtr l, byte* s, nuint len)
     {
         if (IsLua51)
@@ -328,7 +343,8 @@ public static unsafe class LuaApi
         return Lua51Native.lua_type(l, -1);
     }
 
-    public static int lua_next(IntPtr l, int idx) => IsLua51 ? Lua51Native.lua_next(l, idx) : Lua54Native.lua_next(l, idx);
+    public static int lua_next(IntPtr l, int idx) =>
+        IsLua51 ? Lua51Native.lua_next(l, idx) : Lua54Native.lua_next(l, idx);
 
     public static void lua_setfield(IntPtr l, int idx, byte* k)
     {
@@ -368,13 +384,18 @@ public static unsafe class LuaApi
 
     /// <summary>lua_pcall (the continuation arguments are ignored on 5.1, which has none).</summary>
     public static int lua_pcallk(IntPtr l, int nargs, int nresults, int msgh, IntPtr ctx, IntPtr k) =>
-        IsLua51 ? Lua51Native.lua_pcall(l, nargs, nresults, msgh) : Lua54Native.lua_pcallk(l, nargs, nresults, msgh, ctx, k);
+        IsLua51
+            ? Lua51Native.lua_pcall(l, nargs, nresults, msgh)
+            : Lua54Native.lua_pcallk(l, nargs, nresults, msgh, ctx, k);
 
-    public static int lua_gc(IntPtr l, int what, int arg) => IsLua51 ? Lua51Native.lua_gc(l, what, arg) : Lua54Native.lua_gc(l, what, arg);
+    public static int lua_gc(IntPtr l, int what, int arg) =>
+        IsLua51 ? Lua51Native.lua_gc(l, what, arg) : Lua54Native.lua_gc(l, what, arg);
 
-    public static IntPtr lua_getallocf(IntPtr l, IntPtr* ud) => IsLua51 ? Lua51Native.lua_getallocf(l, ud) : Lua54Native.lua_getallocf(l, ud);
+    public static IntPtr lua_getallocf(IntPtr l, IntPtr* ud) =>
+        IsLua51 ? Lua51Native.lua_getallocf(l, ud) : Lua54Native.lua_getallocf(l, ud);
 
-    public static void lua_setallocf(IntPtr l, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, nuint, nuint, IntPtr> f, IntPtr ud)
+    public static void lua_setallocf(
+        IntPtr l, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, nuint, nuint, IntPtr> f, IntPtr ud)
     {
         if (IsLua51)
         {
@@ -420,7 +441,9 @@ public static unsafe class LuaApi
         }
     }
 
-    /// <summary>Saves the debug library's traceback for <see cref="luaL_traceback"/> on 5.1 (the VM calls this once at start).</summary>
+    /// <summary>
+    /// Saves the debug library's traceback for <see cref="luaL_traceback"/> on 5.1 (the VM calls this once at start).
+    /// </summary>
     internal static void SaveDebugTraceback(IntPtr l)
     {
         GetField(l, Lua51Native.GlobalsIndex, "debug");
@@ -465,7 +488,10 @@ public static unsafe class LuaApi
         }
     }
 
-    /// <summary>A full userdata of <paramref name="size"/> bytes (5.1 has no user values: <paramref name="nuvalue"/> must be 0 there).</summary>
+    /// <summary>
+    /// A full userdata of <paramref name="size"/> bytes (5.1 has no user values: <paramref name="nuvalue"/> must be 0
+    /// there).
+    /// </summary>
     public static IntPtr lua_newuserdatauv(IntPtr l, nuint size, int nuvalue) =>
         IsLua51 ? Lua51Native.lua_newuserdata(l, size) : Lua54Native.lua_newuserdatauv(l, size, nuvalue);
 
@@ -473,16 +499,23 @@ public static unsafe class LuaApi
     public static int lua_setmetatable(IntPtr l, int objindex) =>
         IsLua51 ? Lua51Native.lua_setmetatable(l, objindex) : Lua54Native.lua_setmetatable(l, objindex);
 
-    /// <summary>Fills the lua_Debug block at <paramref name="ar"/> (laid out per VM, see <see cref="LuaStackInspector"/>).</summary>
-    public static int lua_getstack(IntPtr l, int level, IntPtr ar) => IsLua51 ? Lua51Native.lua_getstack(l, level, ar) : Lua54Native.lua_getstack(l, level, ar);
+    /// <summary>
+    /// Fills the lua_Debug block at <paramref name="ar"/> (laid out per VM, see <see cref="LuaStackInspector"/>).
+    /// </summary>
+    public static int lua_getstack(IntPtr l, int level, IntPtr ar) =>
+        IsLua51 ? Lua51Native.lua_getstack(l, level, ar) : Lua54Native.lua_getstack(l, level, ar);
 
-    public static int lua_getinfo(IntPtr l, byte* what, IntPtr ar) => IsLua51 ? Lua51Native.lua_getinfo(l, what, ar) : Lua54Native.lua_getinfo(l, what, ar);
+    public static int lua_getinfo(IntPtr l, byte* what, IntPtr ar) =>
+        IsLua51 ? Lua51Native.lua_getinfo(l, what, ar) : Lua54Native.lua_getinfo(l, what, ar);
 
     public static void Pop(IntPtr l, int n) => lua_settop(l, -n - 1);
 
     public static bool IsNumber(IntPtr l, int idx) => lua_type(l, idx) == LUA_TNUMBER;
 
-    /// <summary>Reads a number argument; <paramref name="ok"/> is false for a non-number (strings are not coerced, as Recoil's luaL_checknumber would for numeric strings — see remarks in callers).</summary>
+    /// <summary>
+    /// Reads a number argument; <paramref name="ok"/> is false for a non-number (strings are not coerced, as Recoil's
+    /// luaL_checknumber would for numeric strings — see remarks in callers).
+    /// </summary>
     public static double ToNumber(IntPtr l, int idx, out bool ok)
     {
         int isNum;

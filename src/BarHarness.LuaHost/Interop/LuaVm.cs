@@ -8,7 +8,9 @@ public enum LuaVmKind
     /// <summary>Real Lua 5.1 (BAR's language), from a lua5.1 shared library.</summary>
     Lua51,
 
-    /// <summary>Lua 5.4 from KeraLua (ships with the harness, every platform) under the harness's 5.1 profile.</summary>
+    /// <summary>
+    /// Lua 5.4 from KeraLua (ships with the harness, every platform) under the harness's 5.1 profile.
+    /// </summary>
     Lua54,
 }
 
@@ -26,7 +28,8 @@ public static class LuaVm
 
     private static readonly string[] Lua51Names =
     [
-        "liblua5.1.so.0", "liblua5.1.so", "liblua.so.5.1", "lua5.1.dll", "lua51.dll", "liblua5.1.dylib", "liblua.5.1.dylib",
+        "liblua5.1.so.0", "liblua5.1.so", "liblua.so.5.1", "lua5.1.dll", "lua51.dll",
+        "liblua5.1.dylib", "liblua.5.1.dylib",
     ];
 
     private static readonly object Gate = new();
@@ -93,7 +96,8 @@ public static class LuaVm
         {
             if (_active is { } active && active != kind)
             {
-                throw new InvalidOperationException($"the {NameOf(active)} VM is already in use in this process; choose the VM before the first Lua state");
+                throw new InvalidOperationException(
+                    $"the {NameOf(active)} VM is already in use in this process; choose the VM before the first Lua state");
             }
 
             if (kind == LuaVmKind.Lua51 && LoadLua51() == IntPtr.Zero)
@@ -112,7 +116,8 @@ public static class LuaVm
         if (kind is null && !string.IsNullOrWhiteSpace(fromEnvironment))
         {
             kind = Parse(fromEnvironment)
-                ?? throw new InvalidOperationException($"{SelectionVariable}={fromEnvironment}: expected lua51 or lua54");
+                ?? throw new InvalidOperationException(
+                    $"{SelectionVariable}={fromEnvironment}: expected lua51 or lua54");
         }
 
         kind ??= LoadLua51() != IntPtr.Zero ? LuaVmKind.Lua51 : LuaVmKind.Lua54;
@@ -159,7 +164,8 @@ public static class LuaVm
         return IntPtr.Zero;
     }
 
-    private static IntPtr ResolveImport(string libraryName, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath)
+    private static IntPtr ResolveImport(
+        string libraryName, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (libraryName != Lua51Native.Lib)
         {
