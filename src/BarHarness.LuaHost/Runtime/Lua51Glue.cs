@@ -17,6 +17,7 @@ internal static unsafe class Lua51Glue
     {
         runtime.RegisterInternal("xpcall54", &XpcallWithArguments, runtime);
         runtime.RegisterInternal("print51", &Print, runtime);
+        Lua51Random.Install(runtime);
         runtime.Load(
             """
             local H = ...
@@ -38,7 +39,7 @@ internal static unsafe class Lua51Glue
             	{ __index = G, __newindex = G })
             print = H.print51
             H.printPatched = true
-            math.randomseed(H.seed)
+            math.random, math.randomseed = H.random51, H.randomseed51
             """,
             "=(barharness glue)");
         runtime.PushInternal();
