@@ -29,8 +29,8 @@ public static class Program
         };
         var vm = new Option<string?>("--vm")
         {
-            Description = "Lua VM: lua51 (a native Lua 5.1 library, BAR's language; the default where it is "
-                + "installed) or lua54 (Lua 5.4 with a 5.1 profile, runs anywhere). Windows: set "
+            Description = "Lua VM: lua51 (a native Lua 5.1 library, BAR's language; needs the library) "
+                + "or lua54 (Lua 5.4 with a 5.1 profile, the default, runs anywhere). Windows: set "
                 + "BARHARNESS_LUA51_LIBRARY to a lua5.1.dll",
             Recursive = true,
         };
