@@ -29,10 +29,21 @@ public static class Program
             ReplayCommand.Create(),
             ConformCommand.Create(),
         };
+        var vm = new Option<string?>("--vm")
+        {
+            Description = "Lua VM: lua51 (a native Lua 5.1 library, BAR's language; needs the library) "
+                + "or lua54 (Lua 5.4 with a 5.1 profile, the default, runs anywhere). Windows: set "
+                + "BARHARNESS_LUA51_LIBRARY to a lua5.1.dll",
+            Recursive = true,
+        };
+        root.Options.Add(vm);
         Terminal.Configure(System.Console.Out, Terminal.StdoutIsTerminal);
         try
         {
-            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var parsed = root.Parse(args);
+            VmChoice.Apply(parsed.GetValue(vm));
+
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (HarnessInputException e)
         {

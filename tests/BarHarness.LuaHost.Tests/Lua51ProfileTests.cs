@@ -65,7 +65,7 @@ public sealed class Lua51ProfileTests
         Assert.Contains("bad argument #2 to 'format'", (string?)result[1]);
     }
 
-    [Fact]
+    [Lua54OnlyFact]
     public void Without_the_profile_the_vm_is_plain_5_4()
     {
         using var runtime = new LuaRuntime(new LuaRuntimeOptions { Lua51Profile = false });

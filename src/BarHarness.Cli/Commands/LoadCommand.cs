@@ -1,3 +1,4 @@
+using BarHarness.LuaHost.Interop;
 using System.CommandLine;
 using System.Globalization;
 using BarHarness.Cli.Console;
@@ -63,6 +64,7 @@ internal static class LoadCommand
             };
             var run = new ScenarioRun(scenario, options);
             var result = run.Execute();
+            Terminal.Line($"Lua VM: {LuaVm.ActiveName} ({LuaVm.ActiveDescription})");
             if (run.Observation is not { } observation)
             {
                 Terminal.Line($"[red]error[/] {result.Error}");

@@ -1,3 +1,4 @@
+using BarHarness.LuaHost.Interop;
 using BarHarness.Scenarios.Running;
 
 namespace BarHarness.Cli.Console;
@@ -16,7 +17,7 @@ public static class ReproduceCommandLine
         }
 
         var widget = r.WidgetOverride is null ? string.Empty : $" --widget {Quote(r.WidgetOverride)}";
-        return $"{Prefix} run {Quote(r.ScenarioFile)} --seed {r.Seed}{widget}";
+        return $"{Prefix} run {Quote(r.ScenarioFile)} --seed {r.Seed}{widget} --vm {LuaVm.ActiveName}";
     }
 
     private static string Quote(string s) => s.Contains(' ', StringComparison.Ordinal) ? $"\"{s}\"" : s;

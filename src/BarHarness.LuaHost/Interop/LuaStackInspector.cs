@@ -4,15 +4,18 @@ namespace BarHarness.LuaHost.Interop;
 
 /// <summary>
 /// Reads the running Lua stack from a native without allocating (lua_getstack + lua_getinfo into a
-/// lua_Debug block laid out as Lua 5.4 declares it on 64-bit platforms).
+/// lua_Debug block laid out as the active VM declares it on 64-bit platforms).
 /// </summary>
 public static unsafe class LuaStackInspector
 {
     // lua_Debug (5.4, LP64): int event; const char *name, *namewhat, *what, *source; size_t srclen;
     // int currentline, linedefined, lastlinedefined; ... char short_src[60]; CallInfo *i_ci.
+    // lua_Debug (5.1, LP64): int event; const char *name, *namewhat, *what, *source; int currentline,
+    // nups, linedefined, lastlinedefined; char short_src[60]; int i_ci.
     private const int SourceOffset = 32;
-    private const int CurrentLineOffset = 48;
-    private const int LineDefinedOffset = 52;
+    private static readonly int CurrentLineOffset = LuaApi.IsLua51 ? 40 : 48;
+    private static readonly int LineDefinedOffset = LuaApi.IsLua51 ? 48 : 52;
+    private static readonly int ShortSrcOffset = LuaApi.IsLua51 ? 56 : 68;
     private const int DebugSize = 256;
 
     private static readonly byte[] WhatSource = "S\0"u8.ToArray();
@@ -58,8 +61,6 @@ public static unsafe class LuaStackInspector
         lineDefined = *(int*)(ar + LineDefinedOffset);
         return true;
     }
-
-    private const int ShortSrcOffset = 68;
 
     /// <summary>
     /// What luaL_where(L, level) would prefix: "short_src:line: " for a Lua function, "" otherwise.

@@ -61,13 +61,9 @@ end
 sethook(hook, "", interval)
 
 -- Hooks are per coroutine: give every new coroutine the same hook so its work is counted and watched.
-local create, resume = coroutine.create, coroutine.resume
-local function wrapResult(ok, ...)
-	if ok then
-		return ...
-	end
-	error((...), 0)
-end
+-- coroutine.wrap stays the C function (its errors carry the caller's position, as in 5.1): the
+-- coroutine sets its own hook when it first runs.
+local create, wrap, type = coroutine.create, coroutine.wrap, type
 
 coroutine.create = function(f)
 	local co = create(f)
@@ -76,8 +72,11 @@ coroutine.create = function(f)
 end
 
 coroutine.wrap = function(f)
-	local co = coroutine.create(f)
-	return function(...)
-		return wrapResult(resume(co, ...))
+	if type(f) ~= "function" then
+		return wrap(f)
 	end
+	return wrap(function(...)
+		sethook(hook, "", interval)
+		return f(...)
+	end)
 end

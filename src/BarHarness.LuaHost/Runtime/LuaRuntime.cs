@@ -9,15 +9,15 @@ using BarHarness.LuaHost.Measurement;
 namespace BarHarness.LuaHost.Runtime;
 
 /// <summary>
-/// One Lua VM (NLua over KeraLua, Lua 5.4) set up the way a BAR widget meets Lua: the 5.1 profile,
-/// the shared <c>System</c> table every widget environment falls back to, the instruction hook
+/// One Lua VM set up the way a BAR widget meets Lua: real Lua 5.1 where its library is present, else
+/// NLua over KeraLua's Lua 5.4 with the 5.1 profile (see <see cref="LuaVm"/>); the shared <c>System</c> table every widget environment falls back to, the instruction hook
 /// (counter and watchdog), the allocation counter and the console. Engine and network rooms install
 /// their functions into <c>System</c> as raw C functions with <see cref="RegisterFunction"/>.
 /// </summary>
 public sealed unsafe class LuaRuntime : IDisposable
 {
     private const string ArmKey = "barharness.arm";
-    private readonly NLua.Lua _lua;
+    private readonly NLua.Lua? _lua;
     private readonly List<GCHandle> _handles = new();
     private readonly int _internalRef;
     private readonly int _systemRef;
@@ -32,8 +32,24 @@ public sealed unsafe class LuaRuntime : IDisposable
     public LuaRuntime(LuaRuntimeOptions? options = null)
     {
         Options = options ?? new LuaRuntimeOptions();
-        _lua = new NLua.Lua();
-        State = _lua.State.Handle;
+        Vm = LuaVm.Active;
+        if (LuaApi.IsLua51)
+        {
+            State = Lua51Native.luaL_newstate();
+            if (State == IntPtr.Zero)
+            {
+                throw new InvalidOperationException("Lua 5.1 could not create a state (out of memory)");
+            }
+
+            Lua51Native.luaL_openlibs(State);
+            LuaApi.SaveDebugTraceback(State);
+        }
+        else
+        {
+            _lua = new NLua.Lua();
+            State = _lua.State.Handle;
+        }
+
         Allocations = new AllocationCounter(State) { CapBytes = Options.MemoryCapBytes * 4 };
         Meter = new InstructionMeter(Options.CountInstructions ? Options.HookInterval : 0)
         {
@@ -47,6 +63,11 @@ public sealed unsafe class LuaRuntime : IDisposable
         SetInternal("seed", (long)(Options.RandomSeed & 0x7FFFFFFF));
         RegisterInternal("tick", &Tick, this);
         RegisterInternal("print", &Print, this);
+        if (LuaApi.IsLua51)
+        {
+            Lua51Glue.Install(this);
+        }
+
         if (!Options.CountInstructions)
         {
             // The debug library's C hook (the one that calls the Lua hook function), for the watchdog
@@ -60,7 +81,7 @@ public sealed unsafe class LuaRuntime : IDisposable
         {
             _watchdog = new Timer(_ => ArmWatchdogWhenOverrun(), null, WatchdogPeriodMs, WatchdogPeriodMs);
         }
-        if (Options.Lua51Profile)
+        if (Options.Lua51Profile && !LuaApi.IsLua51)
         {
             Profile.Lua51Format.Install(this);
             RunGlue(EmbeddedLua("Lua51Profile.lua"), "=(barharness lua51)");
@@ -77,11 +98,14 @@ public sealed unsafe class LuaRuntime : IDisposable
 
     public LuaRuntimeOptions Options { get; }
 
+    /// <summary>The VM this runtime runs on (one per process, see <see cref="LuaVm"/>).</summary>
+    public LuaVmKind Vm { get; }
+
     /// <summary>The raw lua_State*.</summary>
     public IntPtr State { get; }
 
-    /// <summary>NLua's view of the same VM, for convenience outside hot paths.</summary>
-    public NLua.Lua Lua => _lua;
+    /// <summary>NLua's view of the same VM, for convenience outside hot paths (Lua 5.4 VM only).</summary>
+    public NLua.Lua Lua => _lua ?? throw new InvalidOperationException("NLua is only there on the Lua 5.4 VM");
 
     public AllocationCounter Allocations { get; }
 
@@ -153,6 +177,12 @@ public sealed unsafe class LuaRuntime : IDisposable
     public void RunGlue(string code, string chunkName)
     {
         Load(code, chunkName);
+        if (LuaApi.IsLua51)
+        {
+            LuaApi.GetField(State, LuaApi.LUA_REGISTRYINDEX, Lua51Glue.EnvironmentKey);
+            Lua51Native.lua_setfenv(State, -2);
+        }
+
         PushInternal();
         CallProtected(1, 0);
     }
@@ -290,7 +320,11 @@ public sealed unsafe class LuaRuntime : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void PushNumber(IntPtr l, double value)
     {
-        if (value == Math.Floor(value) && Math.Abs(value) < 9.0e15)
+        if (LuaApi.IsLua51)
+        {
+            LuaApi.lua_pushnumber(l, value);
+        }
+        else if (value == Math.Floor(value) && Math.Abs(value) < 9.0e15)
         {
             LuaApi.lua_pushinteger(l, (long)value);
         }
@@ -374,7 +408,13 @@ public sealed unsafe class LuaRuntime : IDisposable
                     return LuaApi.lua_tointegerx(State, abs, &ok);
                 }
 
-                return LuaApi.ToNumber(State, abs, out _);
+                var number = LuaApi.ToNumber(State, abs, out _);
+                if (LuaApi.IsLua51 && number == Math.Floor(number) && Math.Abs(number) < 9.0e15)
+                {
+                    return (long)number; // 5.1 has no integer subtype: integral values read as 5.4's integers do
+                }
+
+                return number;
             case LuaApi.LUA_TSTRING:
                 return LuaApi.ToStringValue(State, abs);
             case LuaApi.LUA_TTABLE when depth > 0:
@@ -430,7 +470,15 @@ public sealed unsafe class LuaRuntime : IDisposable
         }
 
         _disposed = true;
-        _lua.Dispose();
+        if (_lua is null)
+        {
+            Lua51Native.lua_close(State);
+        }
+        else
+        {
+            _lua.Dispose();
+        }
+
         Allocations.Dispose();
         foreach (var h in _handles)
         {

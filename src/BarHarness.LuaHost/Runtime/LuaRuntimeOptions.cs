@@ -3,7 +3,7 @@ namespace BarHarness.LuaHost.Runtime;
 /// <summary>How faithful and how watchful a Lua VM is.</summary>
 public sealed record LuaRuntimeOptions
 {
-    /// <summary>Emulate BAR's Lua 5.1 on the 5.4 VM (5.1 globals present, 5.4-only ones hidden, 5.1 number printing).</summary>
+    /// <summary>Emulate BAR's Lua 5.1 on the 5.4 VM (5.1 globals present, 5.4-only ones hidden, 5.1 number printing). The native 5.1 VM needs none.</summary>
     public bool Lua51Profile { get; init; } = true;
 
     /// <summary>Round every number the engine hands to Lua to float32, as BAR's LUA_NUMBER is a float.</summary>

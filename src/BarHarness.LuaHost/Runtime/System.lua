@@ -6,12 +6,13 @@ local System = {}
 
 io.popen, os.exit, os.execute, os.tmpname, os.getenv = nil, nil, nil, nil, nil
 if not H.printPatched then
+	local select, tostring, concat, write = select, tostring, table.concat, H.print
 	print = function(...)
 		local parts = {}
 		for i = 1, select("#", ...) do
 			parts[i] = tostring((select(i, ...)))
 		end
-		H.print(table.concat(parts, "\t"))
+		write(concat(parts, "\t"))
 	end
 end
 
@@ -25,4 +26,15 @@ for _, name in ipairs(names) do
 	System[name] = _G[name]
 end
 System._G = System
+
+-- LuaUI's real globals hold what the engine registers (Spring, Game, gl, socket, UnitDefs ...), and
+-- System is built from them, so `getfenv(0)` and `_G` in LuaUI code find them: every new top-level
+-- entry of System lands in the thread's globals too.
+local G, rawset = _G, rawset
+setmetatable(System, {
+	__newindex = function(t, k, v)
+		rawset(t, k, v)
+		rawset(G, k, v)
+	end,
+})
 H.System = System

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using BarHarness.LuaHost.Interop;
 using BarHarness.LuaHost.Runtime;
@@ -180,9 +179,9 @@ public sealed unsafe class LuaSocketBinding
         /// <summary>A full userdata (so type() says "userdata", as in BAR) with the metatable given as argument 1.</summary>
         public int NewObject()
         {
-            LuaObjects.lua_newuserdatauv(L, 1, 0);
+            LuaApi.lua_newuserdatauv(L, 1, 0);
             LuaApi.lua_pushvalue(L, 1);
-            LuaObjects.lua_setmetatable(L, -2);
+            LuaApi.lua_setmetatable(L, -2);
             return 1;
         }
 
@@ -190,7 +189,7 @@ public sealed unsafe class LuaSocketBinding
         public int SetMeta()
         {
             LuaApi.lua_pushvalue(L, 2);
-            LuaObjects.lua_setmetatable(L, 1);
+            LuaApi.lua_setmetatable(L, 1);
             return 0;
         }
 
@@ -231,15 +230,5 @@ public sealed unsafe class LuaSocketBinding
 
             return result.Values.Count;
         }
-    }
-
-    /// <summary>The two Lua C API calls the socket objects need beyond the LuaHost's set.</summary>
-    private static class LuaObjects
-    {
-        [DllImport("lua54")]
-        public static extern IntPtr lua_newuserdatauv(IntPtr l, nuint size, int nuvalue);
-
-        [DllImport("lua54")]
-        public static extern int lua_setmetatable(IntPtr l, int objindex);
     }
 }

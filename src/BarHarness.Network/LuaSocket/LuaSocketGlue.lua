@@ -16,6 +16,9 @@ local error, type, tostring, tonumber, select, setmetatable, ipairs, pairs = err
 local format, sub = string.format, string.sub
 local getinfo = debug.getinfo
 local methodNames = {} -- socket method function -> its name (for messages after a tail call)
+-- Lua 5.1's getinfo has no "t" (istailcall): there a tail call shows as a "tail" frame above.
+local tailKnown = pcall(getinfo, 1, "t")
+local infoOptions = tailKnown and "nft" or "nf"
 
 local handleOf = setmetatable({}, { __mode = "k" }) -- socket object -> handle
 local metatables = {}
@@ -26,10 +29,17 @@ local metatables = {}
 -- these are Lua functions, so a tail call loses the caller: then the method's own name is used.
 local function argerror(narg, extramsg, depth)
 	depth = depth or 0
-	local ar = getinfo(2 + depth, "nft")
+	local ar = getinfo(2 + depth, infoOptions)
 	local name, namewhat = ar and ar.name, ar and ar.namewhat
-	if not name and ar and ar.istailcall and methodNames[ar.func] then
-		name, namewhat = methodNames[ar.func], "method"
+	if not name and ar and methodNames[ar.func] then
+		local tail = ar.istailcall
+		if not tailKnown then
+			local above = getinfo(3 + depth, "S")
+			tail = above ~= nil and above.what == "tail"
+		end
+		if tail then
+			name, namewhat = methodNames[ar.func], "method"
+		end
 	end
 	if namewhat == "method" then
 		narg = narg - 1

@@ -43,6 +43,10 @@ public sealed class HtmlReportExporter : IReportExporter
             .Append(" · started ").Append(HtmlText.Escape(report.StartedAt))
             .Append(" · ").Append(HtmlText.Escape(m.OperatingSystem)).Append(", ").Append(HtmlText.Escape(m.Runtime))
             .Append(", ").Append(m.ProcessorCount.ToString(CultureInfo.InvariantCulture)).Append(" cores");
+        if (report.LuaVm is not null)
+        {
+            html.Append(" · Lua VM ").Append(HtmlText.Escape(report.LuaVm));
+        }
         if (m.ProcessorName is not null)
         {
             html.Append(" (").Append(HtmlText.Escape(m.ProcessorName)).Append(')');

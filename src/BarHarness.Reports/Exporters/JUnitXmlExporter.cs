@@ -31,14 +31,14 @@ public sealed class JUnitXmlExporter : IReportExporter
         xml.WriteAttributeString("time", Seconds(report.WallSeconds ?? report.Scenarios.Sum(s => s.WallSeconds ?? 0)));
         foreach (var scenario in report.Scenarios)
         {
-            WriteSuite(xml, scenario);
+            WriteSuite(xml, scenario, report.LuaVm);
         }
 
         xml.WriteEndElement();
         xml.WriteEndDocument();
     }
 
-    private static void WriteSuite(XmlWriter xml, ScenarioResult scenario)
+    private static void WriteSuite(XmlWriter xml, ScenarioResult scenario, string? luaVm)
     {
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", XmlCharacters.Clean(scenario.Name));
@@ -55,6 +55,11 @@ public sealed class JUnitXmlExporter : IReportExporter
         WriteProperty(xml, "widgetSha256", scenario.WidgetSha256);
         WriteProperty(xml, "gameSeconds", Seconds(scenario.DurationGameSeconds));
         WriteProperty(xml, "outcome", ReportFormat.Outcome(scenario.Outcome));
+        if (luaVm is not null)
+        {
+            WriteProperty(xml, "luaVm", luaVm);
+        }
+
         WriteProperty(xml, "reproduce", scenario.ReproduceCommand);
         xml.WriteEndElement();
 

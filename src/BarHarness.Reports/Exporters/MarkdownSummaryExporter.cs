@@ -26,6 +26,7 @@ public sealed class MarkdownSummaryExporter : IReportExporter
             .Append(" · started ").Append(MarkdownText.Cell(report.StartedAt))
             .Append(" · ").Append(MarkdownText.Cell(report.Machine.OperatingSystem))
             .Append(", ").Append(report.Machine.ProcessorCount).Append(" cores")
+            .Append(report.LuaVm is null ? string.Empty : " · Lua VM " + MarkdownText.Cell(report.LuaVm))
             .AppendLine(report.CostModel is null ? string.Empty : $" · cost model R² {ReportFormat.Number(report.CostModel.CalibrationRSquared)}")
             .AppendLine();
 

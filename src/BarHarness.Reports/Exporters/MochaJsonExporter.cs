@@ -33,6 +33,11 @@ public sealed class MochaJsonExporter : IReportExporter
         json.WriteString("start", report.StartedAt);
         json.WriteString("end", report.FinishedAt ?? report.StartedAt);
         json.WriteNumber("duration", Math.Round((report.WallSeconds ?? 0) * 1000));
+        if (report.LuaVm is not null)
+        {
+            json.WriteString("luaVm", report.LuaVm);
+        }
+
         json.WriteEndObject();
         WriteTests(json, "tests", tests);
         WriteTests(json, "pending", []);

@@ -28,6 +28,12 @@ public static class BaselineComparison
             problems.Add("cost model differs from the baseline's: run with the baseline's coefficients (the runner reads them from the baseline summary) or re-create the baseline");
         }
 
+        if (baseline.LuaVm is { } baselineVm && current.LuaVm is { } currentVm && baselineVm != currentVm)
+        {
+            // Each VM compiles the widget to its own instructions: their counts are not comparable.
+            problems.Add($"this run used the {currentVm} Lua VM, the baseline {baselineVm}: run with --vm {baselineVm} or re-create the baseline");
+        }
+
         var baselineByName = baseline.Scenarios.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var comparisons = new List<MetricComparison>();
         foreach (var scenario in current.Scenarios.OrderBy(s => s.Name, StringComparer.Ordinal))

@@ -63,6 +63,14 @@ public static class ReportMerger
                 "all shards from the same harness version");
         }
 
+        if (shard.Report.LuaVm != first.Report.LuaVm)
+        {
+            throw new HarnessInputException(
+                new SourceLocation(shard.Source, 1),
+                $"ran on the {shard.Report.LuaVm ?? "unrecorded"} Lua VM, but {first.Source} on {first.Report.LuaVm ?? "an unrecorded one"}",
+                "all shards run with the same --vm");
+        }
+
         if (!Equals(shard.Report.CostModel, first.Report.CostModel))
         {
             throw new HarnessInputException(

@@ -21,6 +21,12 @@ public sealed record RunReport
 
     public required MachineInfo Machine { get; init; }
 
+    /// <summary>
+    /// The Lua VM the widgets ran on: <c>lua51</c> (a native Lua 5.1 library, BAR's language) or
+    /// <c>lua54</c> (Lua 5.4 with the harness's 5.1 profile). Null in reports written before it was recorded.
+    /// </summary>
+    public string? LuaVm { get; init; }
+
     /// <summary>The seeds used by the scenarios (distinct, in first-use order).</summary>
     public IReadOnlyList<ulong> Seeds { get; init; } = [];
 

@@ -66,6 +66,7 @@ public sealed class SuiteRunner
                 Runtime = RuntimeInformation.FrameworkDescription,
                 ProcessorCount = Environment.ProcessorCount,
             },
+            LuaVm = BarHarness.LuaHost.Interop.LuaVm.ActiveName,
             Seeds = results.Select(r => r.Seed).Distinct().ToList(),
             CostModel = DeterministicCost.Default,
             Shard = shard,

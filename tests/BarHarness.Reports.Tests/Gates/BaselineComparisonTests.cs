@@ -80,6 +80,18 @@ public sealed class BaselineComparisonTests
     }
 
     [Fact]
+    public void A_run_on_another_lua_vm_than_the_baseline_fails_instead_of_comparing_other_instructions()
+    {
+        var baseline = SampleReports.TwoScenarios() with { LuaVm = "lua54" };
+
+        var result = BaselineComparison.Compare(baseline, baseline with { LuaVm = "lua51" });
+
+        Assert.False(result.Passed);
+        Assert.Contains("--vm lua54", Assert.Single(result.Problems));
+        Assert.True(BaselineComparison.Compare(baseline, baseline).Passed);
+    }
+
+    [Fact]
     public void Scenarios_on_one_side_only_are_notes_not_failures()
     {
         var baseline = SampleReports.Run(WithCost("a", 10, 10), WithCost("b", 10, 10));

@@ -98,7 +98,15 @@ public sealed class MutantWidgetTests
         var run = RunMutant(MutantCatalogue.EscapesWithPercentQ, MutantScenarios.Unicode);
 
         Assert.False(run.Expectation("oracle.valid_stream").Passed, run.Failures());
-        Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.PercentQEscape);
+        if (BarHarness.LuaHost.Interop.LuaApi.IsLua51)
+        {
+            // Real Lua 5.1's %q leaves a tab raw (5.4 writes \9): in BAR the stream is plain invalid JSON.
+            Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.InvalidJson && v.Detail.Contains("0x09", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.PercentQEscape);
+        }
     }
 
     [Fact]
