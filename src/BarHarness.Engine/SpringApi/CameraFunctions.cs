@@ -216,16 +216,8 @@ internal static unsafe class CameraFunctions
         return 8;
     }
 
-    /// <summary>GetScreenGeometry() → display size and position (the window fills the display).</summary>
-    public static int GetScreenGeometry(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.ViewSize.X);
-        NativeArgs.PushInt(l, ctx.ViewSize.Y);
-        NativeArgs.PushInt(l, 0);
-        NativeArgs.PushInt(l, 0);
-        return 4;
-    }
+    /// <summary>GetScreenGeometry() → display size and position: the window fills the display, so the view's.</summary>
+    public static int GetScreenGeometry(IntPtr l) => ViewFunctions.GetViewGeometry(l);
 
     private static double HalfHeightAt(EngineApiContext ctx, double y) =>
         Math.Max(1, ctx.Camera.Y - y) * Math.Tan(VerticalFov * Math.PI / 360);

@@ -541,25 +541,14 @@ local function textOwnerTakes(name, ...)
 	return name == "TextInput" or r
 end
 
-function special.KeyPress(...)
-	if textOwnerTakes("KeyPress", ...) then
-		return 1, true
+-- Keys and text go to the widget that owns text input first, then down the list as usual.
+for _, name in ipairs({ "KeyPress", "KeyRelease", "TextInput" }) do
+	special[name] = function(...)
+		if textOwnerTakes(name, ...) then
+			return 1, true
+		end
+		return dispatch(name, ...)
 	end
-	return dispatch("KeyPress", ...)
-end
-
-function special.KeyRelease(...)
-	if textOwnerTakes("KeyRelease", ...) then
-		return 1, true
-	end
-	return dispatch("KeyRelease", ...)
-end
-
-function special.TextInput(...)
-	if textOwnerTakes("TextInput", ...) then
-		return 1, true
-	end
-	return dispatch("TextInput", ...)
 end
 
 function special.GetTooltip(x, y)
