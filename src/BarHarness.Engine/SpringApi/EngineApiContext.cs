@@ -79,14 +79,15 @@ public sealed class EngineApiContext
             return (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
         }
 
+        // Instructions and engine calls only: both replay exactly. Allocation sizes do not: when a Lua
+        // table rehashes depends on hash collisions, and those on string seeds and heap addresses, which
+        // differ between two runs of one seed (seen as 27-1,280 byte differences per frame). A widget
+        // that times itself must see the same clock on every replay, or its adaptation diverges.
         var costs = Options.TimerCosts;
         var baseNanos = (Clock?.NowMicros ?? 0) * 1000;
-        var allocations = Runtime.Allocations;
         return baseNanos
             + (long)(Runtime.Meter.Instructions * costs.NanosPerInstruction)
-            + (long)(Runtime.EngineCalls * costs.NanosPerEngineCall)
-            + (long)(allocations.Count * costs.NanosPerAllocation)
-            + (long)(allocations.Bytes * costs.NanosPerAllocByte);
+            + (long)(Runtime.EngineCalls * costs.NanosPerEngineCall);
     }
 
     /// <summary>A reusable buffer for unit lists being built (grows, never shrinks).</summary>

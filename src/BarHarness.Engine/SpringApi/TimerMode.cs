@@ -13,14 +13,12 @@ public enum TimerMode
 }
 
 /// <summary>
-/// The fixed prices behind virtual timers: nanoseconds per Lua instruction, per engine call, per block
-/// allocated and per byte allocated. A scenario run passes the same prices its deterministic cost
-/// (the budget gate) uses, so a widget timing itself with Spring.GetTimer sees what the gate will
-/// judge and its own budget logic reacts to the same figures. The defaults are a plain estimate for
-/// BAR's Lua 5.1 on a current desktop CPU, for hosts that do not say.
+/// The fixed prices behind virtual timers: nanoseconds per Lua instruction and per engine call. A
+/// scenario run passes the prices its deterministic cost uses for those two counts, so a widget timing
+/// itself with Spring.GetTimer reacts to the same figures on every replay. Allocations are left out on
+/// purpose: their sizes depend on when tables rehash, which is not reproducible (see TimerNanos). The
+/// defaults are a plain estimate for BAR's Lua 5.1 on a current desktop CPU, for hosts that do not say.
 /// </summary>
 public sealed record VirtualTimerCostModel(
     double NanosPerInstruction = 4.0,
-    double NanosPerEngineCall = 100.0,
-    double NanosPerAllocation = 0.0,
-    double NanosPerAllocByte = 0.0);
+    double NanosPerEngineCall = 100.0);

@@ -29,9 +29,7 @@ internal sealed class DeterministicCost
     /// <summary>The same prices in nanoseconds, for Spring.GetTimer's virtual clock.</summary>
     public static readonly VirtualTimerCostModel TimerCosts = new(
         NanosPerInstruction: Default.PerInstruction * 1000,
-        NanosPerEngineCall: Default.PerEngineCall * 1000,
-        NanosPerAllocation: Default.PerAllocation * 1000,
-        NanosPerAllocByte: Default.PerAllocByte * 1000);
+        NanosPerEngineCall: Default.PerEngineCall * 1000);
 
     private readonly CostModel _model = new(Default);
 
