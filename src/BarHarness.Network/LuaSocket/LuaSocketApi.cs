@@ -51,6 +51,10 @@ public sealed class LuaSocketApi
 
     public IEnumerable<TcpSocket> OpenSockets => _sockets.Values.Where(s => !s.IsClosed);
 
+    /// <summary>Every connection any of the widget's sockets ever held, open or closed.</summary>
+    public IEnumerable<IConnection> Connections =>
+        _sockets.Values.Select(s => s.Connection).OfType<IConnection>().Distinct();
+
     public TcpSocket? Find(int handle) => _sockets.GetValueOrDefault(handle);
 
     /// <summary>socket.tcp(): a new master object.</summary>

@@ -178,6 +178,11 @@ internal static class ExpectationEvaluator
     {
         var o = def.Expectations.Oracle;
         var byKind = run.Violations.GroupBy(v => v.Kind).ToDictionary(g => g.Key, g => g.ToList());
+        static string AccountingLine(RunObservation run) => run.Accounting is { } a
+            ? $"; bytes: handed {a.BytesHandedToSend}, received {run.BytesReceivedByServer}, "
+                + $"lost at reset {a.BytesLostAtReset}, in flight {a.BytesInFlight}"
+            : "; bytes: not checked (real network)";
+
         string Describe(params ViolationKind[] kinds)
         {
             var found = kinds.SelectMany(k => byKind.GetValueOrDefault(k) ?? []).ToList();
@@ -211,7 +216,7 @@ internal static class ExpectationEvaluator
 
         if (o.NoSilentLoss)
         {
-            results.Add(new ExpectationResult("oracle.no_silent_loss", None(SilentLoss), "no seq gap on a connection, no loss the widget did not declare (SCHEMA §3.4, §3.6); bytes sent = received + lost at disconnects", Describe(SilentLoss)));
+            results.Add(new ExpectationResult("oracle.no_silent_loss", None(SilentLoss), "no seq gap on a connection, no loss the widget did not declare (SCHEMA §3.4, §3.6); bytes sent = received + lost at disconnects + in flight", Describe(SilentLoss) + AccountingLine(run)));
         }
 
         if (o.Privacy)

@@ -7,6 +7,7 @@ using BarHarness.Network.Real;
 using BarHarness.Network.Simulated;
 using BarHarness.Scenarios.Definition;
 using BarHarness.TestServer.Framing;
+using BarHarness.TestServer.Oracle;
 
 namespace BarHarness.Scenarios.Running;
 
@@ -48,6 +49,24 @@ internal sealed class SocketObservations(LuaSocketApi api)
     public SocketStatistics Statistics => api.Statistics;
 
     public SocketTimeline Timeline => api.Timeline;
+
+    /// <summary>
+    /// The widget side of the byte accounting: bytes its sends accepted, bytes resets threw away, and
+    /// bytes still queued in its send buffers. Null on the real network, whose kernels hold what we cannot see.
+    /// </summary>
+    public AccountingInput? Accounting()
+    {
+        if (!api.Transport.IsSimulated)
+        {
+            return null;
+        }
+
+        var connections = api.Connections.ToList();
+        return new AccountingInput(
+            api.Statistics.BytesSent,
+            connections.Sum(c => c.Counters.BytesLostAtReset),
+            connections.Sum(c => (long)c.QueuedOutbound));
+    }
 
     public IReadOnlyList<string> OpenSocketDescriptions() =>
         api.OpenSockets.Select(s => $"tcp{{{s.ClassName}}} #{s.Id}").ToList();

@@ -58,6 +58,9 @@ public sealed class RunObservation
 
     public long BytesHandedToSend { get; private set; }
 
+    /// <summary>The widget side of the end-of-run byte accounting the server checked; null when not checked (real network).</summary>
+    public AccountingInput? Accounting { get; internal set; }
+
     public long BytesReceivedByServer { get; private set; }
 
     public int Reconnects { get; private set; }

@@ -327,6 +327,12 @@ public sealed class ScenarioRun
         Measure("Shutdown", host.ShutdownAll());
         transport.Pump();
         server.Step(world.Frame);
+        if (sockets.Accounting() is { } accounting)
+        {
+            server.CheckAccounting(accounting);
+            observation.Accounting = accounting;
+        }
+
         observation.Heap.Add(new HeapSample(world.Clock.GameSeconds, runtime.CollectAndMeasureHeap()));
         observation.OpenSocketsAfterShutdown = sockets.OpenSocketDescriptions();
         observation.ActionsAfterShutdown = host.Actions.ToList();

@@ -74,6 +74,21 @@ public sealed class ScenarioRunTests
     }
 
     [Fact]
+    public void The_end_of_run_byte_accounting_is_checked_and_balances_across_a_disconnect()
+    {
+        var (result, observation) = Run(SmallGame);
+        var accounting = Assert.IsType<BarHarness.TestServer.Oracle.AccountingInput>(observation.Accounting);
+        Assert.Equal(observation.BytesHandedToSend, accounting.BytesHandedToSend);
+        Assert.True(accounting.BytesHandedToSend > 0);
+        Assert.Equal(
+            accounting.BytesHandedToSend,
+            observation.BytesReceivedByServer + accounting.BytesLostAtReset + accounting.BytesInFlight);
+        var verdict = result.Expectations.Single(e => e.Name == "oracle.no_silent_loss");
+        Assert.True(verdict.Passed, verdict.Actual);
+        Assert.Contains($"handed {accounting.BytesHandedToSend}", verdict.Actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Another_seed_gives_another_game()
     {
         var a = Run(SmallGame);
