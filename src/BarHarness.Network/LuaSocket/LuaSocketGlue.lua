@@ -6,7 +6,7 @@ local H = ...
 local N = {}
 for _, name in ipairs({
 	"newobject", "setmeta", "class", "tcp", "connect", "bind", "listen", "accept", "send", "receive",
-	"close", "shutdown", "settimeout", "getpeername", "getsockname", "getstats", "setstats", "dirty",
+	"close", "gcclose", "shutdown", "settimeout", "getpeername", "getsockname", "getstats", "setstats", "dirty",
 	"getfd", "setoption", "select", "gettime", "sleep", "toip", "gethostname",
 }) do
 	N[name] = H["socket_" .. name]
@@ -105,7 +105,7 @@ local function optnumber(v, narg, default)
 end
 
 local function wrap(h)
-	local object = N.newobject(metatables[N.class(h)])
+	local object = N.newobject(metatables[N.class(h)], h)
 	handleOf[object] = h
 	return object
 end
@@ -247,13 +247,6 @@ function tcp.setoption(self, name, value)
 	argerror(2, format("unsupported option `%.35s'", name))
 end
 
-local function gc(self)
-	local h = handleOf[self]
-	if h then
-		N.close(h)
-	end
-end
-
 local function tostringObject(self)
 	local h = handleOf[self]
 	return N.class(h) .. ": " .. format("0x%08x", 0x08000000 + h * 0x40)
@@ -270,7 +263,7 @@ for _, class in ipairs({ "tcp{master}", "tcp{client}", "tcp{server}" }) do
 	for name, f in pairs(tcp) do
 		index[name] = f
 	end
-	metatables[class] = { __index = index, __gc = gc, __tostring = tostringObject }
+	metatables[class] = { __index = index, __gc = N.gcclose, __tostring = tostringObject }
 end
 
 local socket = { _VERSION = "LuaSocket 2.0.2", BLOCKSIZE = 2048, dns = {} }

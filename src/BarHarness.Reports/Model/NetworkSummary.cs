@@ -16,6 +16,12 @@ public sealed record NetworkSummary(
     IReadOnlyList<OracleViolation> OracleViolations)
 {
     public static NetworkSummary None { get; } = new(0, 0, 0, 0, 0, []);
+
+    /// <summary>Lower-case hex SHA-256 of every byte the server received, in arrival order (equal seeds, equal bytes).</summary>
+    public string StreamSha256 { get; init; } = string.Empty;
+
+    /// <summary>SHA-256 of each received chunk with its connection and virtual arrival time (equal seeds, equal timing).</summary>
+    public string TimedStreamSha256 { get; init; } = string.Empty;
 }
 
 /// <summary>One stream-oracle finding.</summary>

@@ -49,8 +49,12 @@ internal static class ResultBuilder
                 run.BytesReceivedByServer,
                 run.OracleStats?.Messages ?? 0,
                 run.Reconnects,
-                run.OracleStats?.SeqGapsDeclared ?? 0,
-                run.Violations.Take(200).Select(v => new OracleViolation(v.Kind.ToString(), v.Detail, v.AtMicros / 1e6)).ToList()),
+                run.OracleStats?.MessagesDeclaredDropped ?? 0,
+                run.Violations.Take(200).Select(v => new OracleViolation(v.Kind.ToString(), v.Detail, v.AtMicros / 1e6)).ToList())
+            {
+                StreamSha256 = run.StreamHash,
+                TimedStreamSha256 = run.TimedStreamHash,
+            },
             Console = new ConsoleSummary(
                 run.ConsoleLineCount,
                 run.ConsoleLines.GroupBy(l => l.Frame / 1800).Select(g => (long)g.Count()).DefaultIfEmpty(0).Max(),

@@ -142,6 +142,25 @@ public sealed class LuaBindingSmokeTests
         Assert.Equal("number\tbarharness", output[4]);
     }
 
+    [Fact]
+    public void A_dropped_socket_is_closed_by_a_native_finalizer()
+    {
+        // Lua keeps decrementing the count hook's counter inside finalizers but never calls the hook
+        // there, so Lua code in a __gc shifts the instruction meter's phase by however many instructions
+        // it runs, at a moment set by heap layout: two replays of one seed then time the widget
+        // differently. A C finalizer runs no Lua instruction.
+        var output = Run("""
+            for i = 1, 20 do local s = socket.tcp() s:settimeout(0) s:connect("127.0.0.1", 8765) end
+            local kept = socket.tcp()
+            print(debug.getinfo(getmetatable(kept).__gc, "S").what)
+            collectgarbage("collect")
+            collectgarbage("collect")
+            """);
+
+        Assert.Equal(["C"], output);
+        Assert.Single(_api.OpenSockets);
+    }
+
     private List<string> Run(string code)
     {
         _runtime.SetInternal("probe_code", code);
