@@ -11,8 +11,10 @@ namespace BarHarness.Reports.Model;
 /// <param name="EngineMicros">Real µs spent inside those engine calls.</param>
 /// <param name="AllocBytes">Bytes the Lua allocator handed out.</param>
 /// <param name="AllocCount">Allocations made.</param>
-/// <param name="QueueDepth">The widget's send-queue depth, when it exposes one.</param>
-/// <param name="FreshnessSeconds">Age of the newest data the server holds, when the oracle measures it.</param>
+/// <param name="QueueDepth">Bytes waiting in the send buffers of the widget's sockets at the frame's end
+/// (what the network has not taken yet; a widget's own Lua queue is not visible to the harness).</param>
+/// <param name="FreshnessSeconds">Game seconds between the frame and the frame stamp of the newest message
+/// the server has decoded; NaN before the first message.</param>
 /// <param name="FaultFlags">Bit i set when fault i of <see cref="FrameSeries.FaultNames"/> is active.</param>
 public readonly record struct FrameSample(
     long Frame,

@@ -68,6 +68,10 @@ internal sealed class SocketObservations(LuaSocketApi api)
             connections.Sum(c => (long)c.QueuedOutbound));
     }
 
+    /// <summary>Bytes waiting in the send buffers of the widget's open sockets (the kernel's send queue).</summary>
+    public int BytesQueuedToSend() =>
+        api.OpenSockets.Select(s => s.Connection).OfType<IConnection>().Sum(c => c.QueuedOutbound);
+
     public IReadOnlyList<string> OpenSocketDescriptions() =>
         api.OpenSockets.Select(s => $"tcp{{{s.ClassName}}} #{s.Id}").ToList();
 }

@@ -168,8 +168,8 @@ public sealed class ScenarioRun
                 0,
                 accumulator.AllocBytes,
                 accumulator.AllocCount,
-                null,
-                null,
+                sockets.BytesQueuedToSend(),
+                oracle.Stats.LastFrame is int newest ? (world.Frame - newest) / 30.0 : double.NaN,
                 FaultFlags(server, observation)),
                 accumulator.CostliestCallIn,
                 profiler?.TakeFrameTop());

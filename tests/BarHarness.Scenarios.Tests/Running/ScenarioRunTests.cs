@@ -89,6 +89,23 @@ public sealed class ScenarioRunTests
     }
 
     [Fact]
+    public void Every_frame_carries_the_measured_send_queue_and_the_freshness_of_the_servers_newest_data()
+    {
+        var (result, _) = Run(SmallGame);
+        var frames = result.Frames;
+        var queued = Assert.IsAssignableFrom<IReadOnlyList<int>>(frames.QueueDepth);
+        var freshness = Assert.IsAssignableFrom<IReadOnlyList<double>>(frames.FreshnessSeconds);
+        Assert.Equal(frames.Count, queued.Count);
+        Assert.All(queued, bytes => Assert.InRange(bytes, 0, 1 << 20));
+        var measured = freshness.Where(f => !double.IsNaN(f)).ToList();
+        Assert.NotEmpty(measured);
+        Assert.All(measured, age => Assert.InRange(age, 0, SmallGameSeconds));
+        Assert.True(measured.Min() < 0.5, $"the freshest data was {measured.Min()} s old");
+    }
+
+    private const double SmallGameSeconds = 8;
+
+    [Fact]
     public void Another_seed_gives_another_game()
     {
         var a = Run(SmallGame);
