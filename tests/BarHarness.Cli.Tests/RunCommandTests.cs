@@ -1,4 +1,5 @@
 using BarHarness.Cli.Commands;
+using BarHarness.Reports.SummaryJson;
 
 namespace BarHarness.Cli.Tests;
 
@@ -20,5 +21,22 @@ public sealed class RunCommandTests
         }
 
         Assert.Equal(ExitCodes.BadInput, CliRunner.Run([.. args]));
+    }
+
+    [Fact]
+    public void Calibrate_writes_the_fit_beside_the_report_and_leaves_the_coefficients_that_priced_it()
+    {
+        var scenario = Path.Combine(CliRunner.TempDir(), "tiny.yaml");
+        File.WriteAllText(scenario, "name: tiny\nseed: 1\nduration: 3s\nunits: {initial: 20}\n");
+        var calibrated = CliRunner.TempDir();
+        var plain = CliRunner.TempDir();
+        CliRunner.Run("run", scenario, "--calibrate", "--report", calibrated, "--quiet");
+        CliRunner.Run("run", scenario, "--report", plain, "--quiet");
+
+        Assert.True(File.Exists(Path.Combine(calibrated, "cost-model-fitted.json")));
+        var withFit = SummaryJsonReader.ReadFile(Path.Combine(calibrated, "summary.json")).CostModel!;
+        var without = SummaryJsonReader.ReadFile(Path.Combine(plain, "summary.json")).CostModel!;
+        Assert.Equal(without.PerInstruction, withFit.PerInstruction);
+        Assert.Equal(without.CalibratedOn, withFit.CalibratedOn);
     }
 }

@@ -106,7 +106,12 @@ internal static class RunCommand
                 var samples = result.Scenarios.SelectMany(s => CostCalibration.SamplesFrom(s.Frames)).ToList();
                 var fitted = CostCalibration.Calibrate(samples, Environment.MachineName);
                 Terminal.Line($"cost model fitted on {samples.Count} frames (R² {fitted.CalibrationRSquared:0.###}): µs = {fitted.PerInstruction:G4}·instructions + {fitted.PerEngineCall:G4}·engine calls + {fitted.PerAllocByte:G4}·bytes + {fitted.PerAllocation:G4}·allocations");
-                result = result with { CostModel = fitted };
+                // The report's costs were priced with the run's own coefficients, so those stay on it; the fit
+                // goes to its own file, for a later run to use (pricing a run's frames needs its counts).
+                Directory.CreateDirectory(reportDir);
+                var fittedPath = Path.Combine(reportDir, "cost-model-fitted.json");
+                File.WriteAllText(fittedPath, System.Text.Json.JsonSerializer.Serialize(fitted, FittedJson));
+                Terminal.Line($"fitted coefficients written to {fittedPath}; this report keeps the coefficients it was priced with");
             }
 
             Directory.CreateDirectory(reportDir);
@@ -156,4 +161,10 @@ internal static class RunCommand
             .Select(s => s.Definition.DurationSeconds <= seconds ? s : s with { Definition = ShrinkCandidates.Shorten(s.Definition, seconds) })
             .ToList();
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions FittedJson = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+    };
 }
