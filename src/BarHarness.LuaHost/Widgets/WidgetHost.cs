@@ -19,6 +19,8 @@ public sealed unsafe class WidgetHost
         _runtime = runtime;
         runtime.RegisterInternal("event", &OnEvent, this);
         runtime.RunGlue(LuaRuntime.EmbeddedLua("WidgetHandler.lua"), "=(barharness widgethandler)");
+        runtime.SetInternal("lua51", LuaApi.IsLua51);
+        runtime.RunGlue(LuaRuntime.EmbeddedLua("RetainedCensus.lua"), "=(barharness census)");
     }
 
     public LuaRuntime Runtime => _runtime;
@@ -177,6 +179,27 @@ public sealed unsafe class WidgetHost
 
     /// <summary>Handler shutdown: config collected, Shutdown called, for every widget.</summary>
     public CallInSample ShutdownAll() => CallHandler("shutdownAll");
+
+    /// <summary>
+    /// What the loaded widgets keep alive now, per root (widget field, upvalue of a widget function, WG
+    /// entry), each object counted once; see RetainedCensus.lua. Run between call-ins: it executes Lua.
+    /// </summary>
+    public IReadOnlyList<RetainedRoot> RetainedCensus()
+    {
+        var l = _runtime.State;
+        var top = LuaApi.lua_gettop(l);
+        _runtime.PushInternal();
+        LuaApi.GetField(l, -1, "retainedCensusText");
+        var status = LuaApi.lua_pcallk(l, 0, 1, 0, IntPtr.Zero, IntPtr.Zero);
+        var text = LuaApi.ToStringValue(l, -1) ?? string.Empty;
+        LuaApi.lua_settop(l, top);
+        if (status != LuaApi.LUA_OK)
+        {
+            throw new InvalidOperationException("the retained-object census failed: " + text);
+        }
+
+        return RetainedRoot.ParseAll(text);
+    }
 
     /// <summary>The config last collected from a widget (as BAR would have saved it), as plain values.</summary>
     public object? SavedConfig(string widgetName)

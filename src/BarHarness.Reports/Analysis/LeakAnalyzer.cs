@@ -21,8 +21,10 @@ public static class LeakAnalyzer
         ShutdownLeftovers? leftovers = null)
     {
         ArgumentNullException.ThrowIfNull(heapSamples);
-        var slope = FitSlope(heapSamples.Where(s => s.GameSeconds >= fitFromGameSeconds).ToArray());
-        var (verdict, reason) = LeakVerdictRule.Decide(slope, allowedBytesPerMinute);
+        var fitted = heapSamples.Where(s => s.GameSeconds >= fitFromGameSeconds).ToArray();
+        var slope = FitSlope(fitted);
+        var span = fitted.Length > 1 ? fitted[^1].GameSeconds - fitted[0].GameSeconds : 0;
+        var (verdict, reason) = LeakVerdictRule.Decide(slope, allowedBytesPerMinute, span);
         return new LeakReport
         {
             HeapSamples = heapSamples.ToArray(),
@@ -33,7 +35,8 @@ public static class LeakAnalyzer
             VerdictReason = reason,
             AllocBytesPerFrame = DistributionCalculator.Summarize(frames?.AllocBytes ?? []),
             AllocCountPerFrame = DistributionCalculator.Summarize(frames?.AllocCount ?? []),
-            Retained = (retained ?? []).OrderByDescending(r => r.Bytes).ThenBy(r => r.ReachableFrom, StringComparer.Ordinal).ToArray(),
+            Retained = (retained ?? []).OrderByDescending(r => r.Bytes)
+                .ThenBy(r => r.ReachableFrom, StringComparer.Ordinal).ToArray(),
             Leftovers = leftovers ?? ShutdownLeftovers.None,
         };
     }

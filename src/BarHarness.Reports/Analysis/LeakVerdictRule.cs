@@ -17,7 +17,12 @@ namespace BarHarness.Reports.Analysis;
 /// </summary>
 public static class LeakVerdictRule
 {
-    public static (LeakVerdict Verdict, string Reason) Decide(SlopeEstimate? slope, double allowedBytesPerMinute)
+    /// <param name="slope">The fitted trend, or null.</param>
+    /// <param name="allowedBytesPerMinute">The tolerated growth.</param>
+    /// <param name="fitSeconds">Game seconds the fit spans; when given, an inconclusive verdict says how
+    /// long a run would decide.</param>
+    public static (LeakVerdict Verdict, string Reason) Decide(
+        SlopeEstimate? slope, double allowedBytesPerMinute, double? fitSeconds = null)
     {
         if (slope is null)
         {
@@ -36,6 +41,30 @@ public static class LeakVerdictRule
             return (LeakVerdict.NoGrowth, $"{interval} lies at or below the allowed {bound}");
         }
 
-        return (LeakVerdict.Inconclusive, $"{interval} straddles the allowed {bound}");
+        return (LeakVerdict.Inconclusive, $"{interval} straddles the allowed {bound}" + RunNeeded(slope, allowedBytesPerMinute, fitSeconds));
+    }
+
+    /// <summary>
+    /// With samples evenly spread over a window of T seconds, the slope's standard error falls as T^-1.5
+    /// (n grows as T, the spread of the times as T): the interval's half-width h shrinks to the distance
+    /// d between the estimate and the bound once T' = T·(h/d)^(2/3), noise level unchanged.
+    /// </summary>
+    private static string RunNeeded(SlopeEstimate slope, double allowed, double? fitSeconds)
+    {
+        var distance = Math.Abs(slope.BytesPerMinute - allowed);
+        var halfWidth = (slope.High95 - slope.Low95) / 2;
+        if (fitSeconds is not > 0 || halfWidth <= 0)
+        {
+            return string.Empty;
+        }
+
+        if (distance < halfWidth / 100)
+        {
+            return "; the trend sits on the bound: no run length decides it at this noise";
+        }
+
+        var needed = fitSeconds.Value * Math.Pow(halfWidth / distance, 2.0 / 3.0);
+        return FormattableString.Invariant(
+            $"; at this noise about {Math.Ceiling(needed / 10) * 10:0} game seconds of steady state would decide (this run fitted {fitSeconds.Value:0})");
     }
 }

@@ -15,7 +15,8 @@ internal static class ResultBuilder
         var budget = BudgetCalculator.Compute(run.Frames, callIns, def.Expectations.Budget.BudgetMs * 1000);
         var allowed = (def.Expectations.Memory?.MaxGrowthKbPerMinute ?? 64) * 1024;
         var leftovers = new ShutdownLeftovers(run.OpenSocketsAfterShutdown, run.ActionsAfterShutdown);
-        var leak = LeakAnalyzer.Analyze(run.Heap, allowed, def.Expectations.Memory?.AfterSeconds ?? Math.Min(60, def.DurationSeconds / 4), run.Frames, null, leftovers);
+        var steadyFrom = SteadyState.StartSeconds(def, run.WidgetLoadedAtSeconds);
+        var leak = LeakAnalyzer.Analyze(run.Heap, allowed, steadyFrom, run.Frames, Retained(run), leftovers);
         // A widget that never makes a socket is not a streaming widget: the stream checks are not applied
         // to it. The bundled widget streams by design, so they always apply to it; so they do when the
         // scenario names its own widget and writes an oracle section (it asks that widget for a stream). A
@@ -66,6 +67,25 @@ internal static class ResultBuilder
             SlowestFrames = run.SlowFrames,
             Profile = run.Profile,
         };
+    }
+
+    /// <summary>
+    /// The roots that grew most since the steady state began (then the largest), at most ten, each with
+    /// its size at the end and its growth.
+    /// </summary>
+    private static List<RetainedObject> Retained(RunObservation run)
+    {
+        var before = run.RetainedAtSteadyStart.ToDictionary(r => r.Path, r => r.Bytes, StringComparer.Ordinal);
+        return run.RetainedAtEnd
+            .Select(r => new RetainedObject(r.Description, r.Bytes, r.Path)
+            {
+                GrowthBytes = r.Bytes - before.GetValueOrDefault(r.Path),
+                Objects = r.Objects,
+            })
+            .OrderByDescending(r => r.GrowthBytes).ThenByDescending(r => r.Bytes)
+            .ThenBy(r => r.ReachableFrom, StringComparer.Ordinal)
+            .Take(10)
+            .ToList();
     }
 
     private static string Relative(string root, string path)

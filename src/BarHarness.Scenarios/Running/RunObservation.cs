@@ -33,6 +33,15 @@ public sealed class RunObservation
 
     public List<HeapSample> Heap { get; } = new();
 
+    /// <summary>Game time at which the widget first loaded; null if it never did.</summary>
+    public double? WidgetLoadedAtSeconds { get; internal set; }
+
+    /// <summary>The retained-object census when the steady state began (empty if the run ended first).</summary>
+    public IReadOnlyList<RetainedRoot> RetainedAtSteadyStart { get; internal set; } = [];
+
+    /// <summary>The retained-object census after the last frame, before Shutdown.</summary>
+    public IReadOnlyList<RetainedRoot> RetainedAtEnd { get; internal set; } = [];
+
     public FrameSeries Frames { get; private set; } = FrameSeries.Empty;
 
     public IReadOnlyList<FaultWindow> FaultWindows => _faultWindows;

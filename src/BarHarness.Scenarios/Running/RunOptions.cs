@@ -22,7 +22,7 @@ public sealed record RunOptions
     public bool ProfileFunctions { get; init; } = true;
 
     /// <summary>Game seconds between full collections that sample the heap for the leak report.</summary>
-    public double HeapSampleIntervalSeconds { get; init; } = 10;
+    public double HeapSampleIntervalSeconds { get; init; } = 2;
 
     /// <summary>
     /// Measure real time only (--uninstrumented): the Lua VM runs without its instruction count hook,

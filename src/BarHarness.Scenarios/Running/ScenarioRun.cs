@@ -131,6 +131,7 @@ public sealed class ScenarioRun
         var gameOverAt = -1;
         double frameDebt = 0;
         var lastFrameFlushed = 0;
+        var steadyCensusTaken = false;
         var wall = Stopwatch.StartNew();
 
         timeline.Start();
@@ -143,6 +144,7 @@ public sealed class ScenarioRun
             observation.LoadResults.Add(result);
             if (result.IsLoaded)
             {
+                observation.WidgetLoadedAtSeconds ??= world.Clock.GameSeconds;
                 widgetName = result.Name;
                 callIns!.WidgetLoaded();
             }
@@ -296,6 +298,12 @@ public sealed class ScenarioRun
                 if (world.Frame % heapEvery == 0)
                 {
                     observation.Heap.Add(new HeapSample(world.Clock.GameSeconds, runtime.CollectAndMeasureHeap()));
+                    if (!steadyCensusTaken && widgetName is not null
+                        && world.Clock.GameSeconds >= SteadyState.StartSeconds(def, observation.WidgetLoadedAtSeconds))
+                    {
+                        steadyCensusTaken = true;
+                        observation.RetainedAtSteadyStart = host.RetainedCensus();
+                    }
                 }
 
                 if (world.Frame % 300 == 0)
@@ -320,6 +328,11 @@ public sealed class ScenarioRun
         }
 
         Flush();
+        if (widgetName is not null && host.LoadedWidgets.Count > 0)
+        {
+            observation.RetainedAtEnd = host.RetainedCensus();
+        }
+
         _options.BeforeShutdown?.Invoke(host);
 
         observation.LoadedAtEnd = host.LoadedWidgets.Count > 0;

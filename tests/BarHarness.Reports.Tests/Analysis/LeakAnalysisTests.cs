@@ -42,6 +42,17 @@ public sealed class LeakAnalysisTests
     }
 
     [Fact]
+    public void An_inconclusive_verdict_says_how_long_a_run_would_decide()
+    {
+        // Half-width 3000 B/min, 1000 B/min from the bound, over 60 s: (3000/1000)^(2/3) = 2.08 times longer.
+        var slope = new SlopeEstimate(5096, 0, 2096, 8096, 30);
+
+        var (_, reason) = LeakVerdictRule.Decide(slope, 4096, fitSeconds: 60);
+
+        Assert.Contains("about 130 game seconds of steady state would decide", reason);
+    }
+
+    [Fact]
     public void Too_few_samples_are_inconclusive_without_a_fit()
     {
         var report = LeakAnalyzer.Analyze(Heap(50_000, 2), allowedBytesPerMinute: 0);

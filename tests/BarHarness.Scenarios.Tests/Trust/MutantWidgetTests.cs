@@ -74,6 +74,9 @@ public sealed class MutantWidgetTests
 
         Assert.False(run.Expectation("memory.growth").Passed, run.Failures());
         Assert.Equal(Reports.Model.LeakVerdict.Growth, run.Result.Leak.Verdict);
+        var culprit = run.Result.Leak.Retained[0];
+        Assert.EndsWith(".mutantHoard", culprit.ReachableFrom, StringComparison.Ordinal);
+        Assert.True(culprit.GrowthBytes > 500 * 256 * 16, $"{culprit.ReachableFrom} grew {culprit.GrowthBytes} bytes");
     }
 
     [Fact]

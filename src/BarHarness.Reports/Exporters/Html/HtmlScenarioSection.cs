@@ -109,8 +109,13 @@ internal static class HtmlScenarioSection
                 new HtmlRow(["allocations", ReportFormat.Number(leak.AllocCountPerFrame.Mean), ReportFormat.Number(leak.AllocCountPerFrame.P50), ReportFormat.Number(leak.AllocCountPerFrame.P99), ReportFormat.Number(leak.AllocCountPerFrame.Max)]),
             ]);
 
-        html.Append("<h4>Still held at the end</h4>");
-        HtmlTable.Write(html, ["Object", "size", "reachable from"], leak.Retained.Select(r => new HtmlRow([r.Description, ReportFormat.Bytes(r.Bytes), r.ReachableFrom])));
+        html.Append("<h4>Still held at the end (grown most since the steady state began)</h4>");
+        HtmlTable.Write(
+            html,
+            ["Reachable from", "object", "size", "objects", "growth"],
+            leak.Retained.Select(r => new HtmlRow([
+                r.ReachableFrom, r.Description, ReportFormat.Bytes(r.Bytes), ReportFormat.Number(r.Objects),
+                (r.GrowthBytes >= 0 ? "+" : "-") + ReportFormat.Bytes(Math.Abs(r.GrowthBytes))])));
         html.Append("<h4>Left open after Shutdown</h4>");
         HtmlTable.Write(
             html,

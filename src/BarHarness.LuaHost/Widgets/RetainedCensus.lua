@@ -1,0 +1,197 @@
+-- The retained-object census: what each widget keeps alive, grouped by the root that holds it (a field
+-- of the widget table, an upvalue of one of its functions, a WG entry the widgets added). Each object is
+-- counted once, under the first root (in path order) that reaches it. Engine-owned values (everything
+-- directly under System, UnitDefs entries and the like) and the handler's own tables are not counted.
+-- Sizes are estimates from Lua's object layouts on 64-bit builds, without capacity slack: a lower bound.
+-- Runs once per Lua state with the harness's internal table as `...`.
+local H = ...
+local System = H.System
+local type, pairs, next, tostring, getmetatable = type, pairs, next, tostring, getmetatable
+local getupvalue, getinfo = debug.getupvalue, debug.getinfo
+local sort, concat = table.sort, table.concat
+
+-- Object layouts (bytes), per VM: table header, array slot, hash node, string header, closure header,
+-- upvalue slot and object, userdata header.
+local lua51 = H.lua51
+local SIZE = {
+	table = lua51 and 64 or 56,
+	slot = 16,
+	node = lua51 and 40 or 32,
+	string = 25,
+	closure = lua51 and 40 or 32,
+	upvalue = lua51 and 48 or 48,
+	userdata = 40,
+}
+
+-- Values the census never walks into: the engine's tables (System and one level below it, so UnitDefs
+-- entries are the engine's, not the widget's) and the handler's tables.
+local function stopSet()
+	local stop = {}
+	for _, v in pairs(System) do
+		if type(v) == "table" then
+			stop[v] = true
+			for _, w in pairs(v) do
+				if type(w) == "table" or type(w) == "function" then
+					stop[w] = true
+				end
+			end
+		elseif type(v) == "function" then
+			stop[v] = true
+		end
+	end
+	stop[System] = true
+	stop[H] = true
+	stop[H.WG] = true
+	for _, w in pairs(H.widgets) do
+		stop[w] = true -- a widget table is split into its fields, each its own root
+	end
+	return stop
+end
+
+local function addRoot(paths, values, path, value)
+	local t = type(value)
+	if t == "table" or t == "function" or t == "userdata" or t == "string" then
+		paths[#paths + 1] = path
+		values[path] = value
+	end
+end
+
+local function addUpvalues(paths, values, f, owner)
+	local info = getinfo(f, "S")
+	if info.what ~= "Lua" then
+		return
+	end
+	local where = info.short_src .. ":" .. info.linedefined .. " " .. owner
+	local i = 1
+	while true do
+		local name, value = getupvalue(f, i)
+		if name == nil then
+			return
+		end
+		if name ~= "_ENV" then
+			addRoot(paths, values, "upvalue '" .. name .. "' of " .. where, value)
+		end
+		i = i + 1
+	end
+end
+
+local function roots()
+	local paths, values = {}, {}
+	local builtinWG = H.barWG or {}
+	for name, widget in pairs(H.widgets) do
+		for k, v in pairs(widget) do
+			if type(v) == "function" then
+				addUpvalues(paths, values, v, tostring(k))
+			elseif k ~= "WG" and k ~= "widget" and k ~= "widgetHandler" then
+				addRoot(paths, values, name .. "." .. tostring(k), v)
+			end
+		end
+	end
+	for k, v in pairs(H.WG) do
+		if builtinWG[k] == nil then
+			addRoot(paths, values, "WG." .. tostring(k), v)
+		end
+	end
+	sort(paths)
+	return paths, values
+end
+
+-- Walks one root iteratively (no recursion limit), adding what it reaches that no earlier root did.
+local function walk(value, seen, stop)
+	local bytes, objects, pending, n = 0, 0, { value }, 1
+	while n > 0 do
+		local v = pending[n]
+		pending[n] = nil
+		n = n - 1
+		if not seen[v] and not stop[v] then
+			seen[v] = true
+			objects = objects + 1
+			local t = type(v)
+			if t == "string" then
+				bytes = bytes + SIZE.string + #v
+			elseif t == "table" then
+				local entries, array = 0, #v
+				for k, x in next, v do
+					entries = entries + 1
+					local tk, tx = type(k), type(x)
+					if tk == "table" or tk == "function" or tk == "string" or tk == "userdata" then
+						n = n + 1
+						pending[n] = k
+					end
+					if tx == "table" or tx == "function" or tx == "string" or tx == "userdata" then
+						n = n + 1
+						pending[n] = x
+					end
+				end
+				bytes = bytes + SIZE.table + array * SIZE.slot + (entries - array) * SIZE.node
+				local mt = getmetatable(v)
+				if type(mt) == "table" then
+					n = n + 1
+					pending[n] = mt
+				end
+			elseif t == "function" then
+				bytes = bytes + SIZE.closure
+				if getinfo(v, "S").what == "Lua" then
+					local i = 1
+					while true do
+						local name, x = getupvalue(v, i)
+						if name == nil then
+							break
+						end
+						bytes = bytes + SIZE.upvalue
+						local tx = type(x)
+						if name ~= "_ENV" and (tx == "table" or tx == "function" or tx == "string" or tx == "userdata") then
+							n = n + 1
+							pending[n] = x
+						end
+						i = i + 1
+					end
+				end
+			elseif t == "userdata" then
+				bytes = bytes + SIZE.userdata
+			end
+		end
+	end
+	return bytes, objects
+end
+
+local function describe(value)
+	local t = type(value)
+	if t == "table" then
+		local entries = 0
+		for _ in next, value do
+			entries = entries + 1
+		end
+		return "table (" .. entries .. " entries)"
+	elseif t == "string" then
+		return "string (" .. #value .. " bytes)"
+	end
+	return t
+end
+
+-- Returns an array of { path, bytes, objects, description }, in path order.
+function H.retainedCensus()
+	local paths, values = roots()
+	local seen, stop = {}, stopSet()
+	local result = {}
+	for i = 1, #paths do
+		local path = paths[i]
+		local value = values[path]
+		local bytes, objects = walk(value, seen, stop)
+		if objects > 0 then
+			result[#result + 1] = { path, bytes, objects, describe(value) }
+		end
+	end
+	return result
+end
+
+-- A one-line form for tests and the CLI: "path\tbytes\tobjects\tdescription" per root.
+function H.retainedCensusText()
+	local lines = {}
+	local census = H.retainedCensus()
+	for i = 1, #census do
+		local c = census[i]
+		lines[i] = c[1] .. "\t" .. c[2] .. "\t" .. c[3] .. "\t" .. c[4]
+	end
+	return concat(lines, "\n")
+end
