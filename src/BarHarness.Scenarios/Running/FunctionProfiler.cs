@@ -7,7 +7,9 @@ namespace BarHarness.Scenarios.Running;
 /// <summary>
 /// A deterministic sampling profiler: at every instruction-hook tick (every N instructions) it charges
 /// N instructions to the Lua function running then (file:line where it is defined). Same code, same
-/// input, same profile, on any machine.
+/// input, same profile, on any machine. It also charges the bytes the Lua allocator handed out since
+/// the previous tick inside a call-in to that function: sampled allocation sites (an allocation-heavy
+/// function shows; one that allocates a little between long stretches of arithmetic may be missed).
 /// </summary>
 internal sealed class FunctionProfiler
 {
@@ -15,6 +17,8 @@ internal sealed class FunctionProfiler
     private readonly Dictionary<(IntPtr Source, int Line), long> _total = new();
     private readonly Dictionary<(IntPtr Source, int Line), long> _frame = new();
     private readonly Dictionary<(IntPtr Source, int Line), string> _names = new();
+    private readonly Dictionary<(IntPtr Source, int Line), long> _allocated = new();
+    private long _allocatedBefore;
 
     public FunctionProfiler(LuaRuntime runtime)
     {
@@ -24,6 +28,9 @@ internal sealed class FunctionProfiler
 
     private void OnTick(IntPtr l)
     {
+        var allocatedNow = _runtime.Allocations.Bytes;
+        var allocated = _runtime.Meter.InCall ? allocatedNow - _allocatedBefore : 0;
+        _allocatedBefore = allocatedNow;
         if (!LuaStackInspector.TryGetFrame(l, 2, out var source, out var line, out _))
         {
             return;
@@ -37,6 +44,7 @@ internal sealed class FunctionProfiler
         }
 
         _total[key] = _total.GetValueOrDefault(key) + 1;
+        _allocated[key] = _allocated.GetValueOrDefault(key) + allocated;
         _frame[key] = _frame.GetValueOrDefault(key) + 1;
     }
 
@@ -60,10 +68,13 @@ internal sealed class FunctionProfiler
         var total = Math.Max(1, _total.Values.Sum());
         return _total
             .GroupBy(kv => _names[kv.Key])
-            .Select(g => (Name: g.Key, Samples: g.Sum(kv => kv.Value)))
+            .Select(g => (Name: g.Key, Samples: g.Sum(kv => kv.Value), Bytes: g.Sum(kv => _allocated.GetValueOrDefault(kv.Key))))
             .OrderByDescending(x => x.Samples).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(40)
-            .Select(x => new FunctionProfileEntry(x.Name, x.Samples, x.Samples * interval, x.Samples / (double)total))
+            .Select(x => new FunctionProfileEntry(x.Name, x.Samples, x.Samples * interval, x.Samples / (double)total)
+            {
+                AllocBytes = x.Bytes,
+            })
             .ToList();
     }
 }

@@ -77,6 +77,9 @@ public sealed class MutantWidgetTests
         var culprit = run.Result.Leak.Retained[0];
         Assert.EndsWith(".mutantHoard", culprit.ReachableFrom, StringComparison.Ordinal);
         Assert.True(culprit.GrowthBytes > 500 * 256 * 16, $"{culprit.ReachableFrom} grew {culprit.GrowthBytes} bytes");
+        // The function that makes the tables is the top allocation site in the sampled profile.
+        var site = run.Result.Profile.MaxBy(p => p.AllocBytes)!;
+        Assert.Contains("export_livedata.lua", site.Function, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,8 +83,10 @@ internal static class HtmlScenarioSection
         html.Append("<h4>Per function (widget Lua)</h4>");
         HtmlTable.Write(
             html,
-            ["Function", "self samples", "self instructions", "share"],
-            s.Profile.Select(p => new HtmlRow([p.Function, ReportFormat.Count(p.SelfSamples), ReportFormat.Count(p.SelfInstructions), ReportFormat.Share(p.Share)])));
+            ["Function", "self samples", "self instructions", "share", "allocated (sampled)"],
+            s.Profile.Select(p => new HtmlRow([
+                p.Function, ReportFormat.Count(p.SelfSamples), ReportFormat.Count(p.SelfInstructions),
+                ReportFormat.Share(p.Share), ReportFormat.Bytes(p.AllocBytes)])));
     }
 
     private static void WriteLeak(StringBuilder html, ScenarioResult s)
