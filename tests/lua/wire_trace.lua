@@ -11,6 +11,7 @@ package.path = here .. "?.lua;" .. package.path
 local E = require("fake_engine")
 local FakeNet = require("fake_socket")
 
+math.randomseed(7) -- the backoff's jitter (lua5.4 seeds math.random at random)
 local root = arg and arg[1] or (here .. "../../")
 if root:sub(-1) ~= "/" then root = root .. "/" end
 

@@ -16,9 +16,9 @@ internal static class MutantCatalogue
 
     public static readonly Mutation ForgetsSnapshotAfterReconnect = new(
         "forgets-snapshot-after-reconnect",
-        "export_livedata.lua",
-        "\tenqueueSnapshot(currentFrame, \"connect\")\n",
-        "\tqueue.needSnapshot = false\n",
+        "livedata/exporter.lua",
+        "\t\tenqueueSnapshot(shared.frame, \"connect\")\n",
+        "\t\tqueue.needSnapshot = false\n",
         "a new connection gets hello, then deltas: no snapshot, and the resync flag cleared");
 
     public static readonly Mutation DropsMessageUndeclared = new(
@@ -44,9 +44,10 @@ internal static class MutantCatalogue
 
     public static readonly Mutation BusyLoopsUnderLoad = new(
         "busy-loops-under-load",
-        "export_livedata.lua",
-        "\tlocal total = tracker.count()\n",
-        "\tlocal total = tracker.count()\n\tif total > 50 then\n\t\tlocal spin = 0\n\t\tfor i = 1, total * total * 16 do spin = spin + i end\n\tend\n",
+        "livedata/world.lua",
+        "\t\tlocal total = tracker.count()\n",
+        "\t\tlocal total = tracker.count()\n\t\tif total > 50 then\n\t\t\tlocal spin = 0\n"
+            + "\t\t\tfor i = 1, total * total * 16 do spin = spin + i end\n\t\tend\n",
         "an O(n^2) loop once more than 50 units are tracked");
 
     public static readonly Mutation SpamsConsole = new(
