@@ -25,21 +25,24 @@ internal static class MutantCatalogue
         "drops-message-undeclared",
         "livedata/connection.lua",
         "\tself.seq = protocol.nextSeq(self.seq)\n",
-        "\tself.seq = protocol.nextSeq(self.seq)\n\tif self.seq % 17 == 5 then self.seq = protocol.nextSeq(self.seq) end\n",
+        "\tself.seq = protocol.nextSeq(self.seq)\n"
+            + "\tif self.seq % 17 == 5 then self.seq = protocol.nextSeq(self.seq) end\n",
         "every 17th sequence number is lost without a 'dropped' declaration");
 
     public static readonly Mutation LeaksInvisibleEnemy = new(
         "leaks-invisible-enemy",
         "livedata/unit_tracker.lua",
         "\t\t\tif hp == nil then\n\t\t\t\treturn forget(u, \"left_los\") -- died mid-frame, or no longer in LOS\n",
-        "\t\t\tif hp == nil then\n\t\t\t\thp, mhp, bp = 0 / 0, 0 / 0, 0 / 0 -- no health taken as missing data, not as 'out of LOS'\n",
+        "\t\t\tif hp == nil then\n"
+            + "\t\t\t\thp, mhp, bp = 0 / 0, 0 / 0, 0 / 0 -- no health taken as missing data, not as 'out of LOS'\n",
         "GetUnitHealth's empty answer (out of LOS) read as missing data: radar blips are exported with their position");
 
     public static readonly Mutation LeaksTablePerFrame = new(
         "leaks-table-per-frame",
         "export_livedata.lua",
         "\tspentMs = 0\n\tif type(n) == \"number\" then",
-        "\tspentMs = 0\n\tmutantHoard = mutantHoard or {}\n\tlocal kept = {}\n\tfor i = 1, 256 do kept[i] = i end\n\tmutantHoard[#mutantHoard + 1] = kept\n\tif type(n) == \"number\" then",
+        "\tspentMs = 0\n\tmutantHoard = mutantHoard or {}\n\tlocal kept = {}\n\tfor i = 1, 256 do kept[i] = i end\n"
+            + "\tmutantHoard[#mutantHoard + 1] = kept\n\tif type(n) == \"number\" then",
         "keeps a 256-slot table every game frame, forever");
 
     public static readonly Mutation BusyLoopsUnderLoad = new(
