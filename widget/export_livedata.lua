@@ -9,7 +9,8 @@
 -- the settings, the clock and the frame, and forwards the call-ins. Reads top-down: module
 -- loading, engine locals, state, connection events, configuration and API, call-ins.
 -- What is read from the engine: livedata/world.lua; what is sent and when:
--- livedata/exporter.lua; the console command: livedata/commands.lua.
+-- livedata/exporter.lua; the console command: livedata/commands.lua; the status square:
+-- livedata/indicator.lua.
 -- Everything per-frame is bounded by the budget governor.
 --------------------------------------------------------------------------------
 
@@ -110,7 +111,7 @@ local shared = {
 	msgsPerSecond = 0,
 }
 
-local log, queue, backoff, conn, tracker, budget, exporter, commands
+local log, queue, backoff, conn, tracker, budget, exporter
 
 local framesWithoutUpdate = 0   -- GameFrames since the last Update call-in
 local spentMs = 0               -- widget time since the last GameFrame
@@ -314,7 +315,7 @@ function widget:Initialize()
 		shared = shared, protocol = protocol, json = json, world = world, tracker = tracker,
 		conn = conn, queue = queue, budget = budget, log = log, version = WIDGET_VERSION,
 	})
-	commands = Commands.new({
+	local commands = Commands.new({
 		shared = shared, say = say, setConfig = setConfig, connect = connectNow, disconnect = disconnectNow,
 		exporter = exporter, conn = conn, tracker = tracker, queue = queue, budget = budget,
 	})
