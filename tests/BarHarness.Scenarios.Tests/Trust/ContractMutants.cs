@@ -12,9 +12,9 @@ internal static class ContractMutants
 
     public static readonly Mutation StopsExportingAfterThreeSeconds = new(
         "stops-exporting",
-        "export_livedata.lua",
+        "livedata/exporter.lua",
         "local function export(frame)\n",
-        "local function export(frame)\n\tif frame > 90 then return end\n",
+        "local function export(frame)\n\t\tif frame > 90 then return end\n",
         "no snapshot or delta after 3 s of game; heartbeats and status go on");
 
     public static readonly Mutation StampsOldFrames = new(

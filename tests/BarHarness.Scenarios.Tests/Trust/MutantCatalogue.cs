@@ -16,37 +16,41 @@ internal static class MutantCatalogue
 
     public static readonly Mutation ForgetsSnapshotAfterReconnect = new(
         "forgets-snapshot-after-reconnect",
-        "export_livedata.lua",
-        "\tenqueueSnapshot(currentFrame, \"connect\")\n",
-        "\tqueue.needSnapshot = false\n",
+        "livedata/exporter.lua",
+        "\t\tenqueueSnapshot(shared.frame, \"connect\")\n",
+        "\t\tqueue.needSnapshot = false\n",
         "a new connection gets hello, then deltas: no snapshot, and the resync flag cleared");
 
     public static readonly Mutation DropsMessageUndeclared = new(
         "drops-message-undeclared",
         "livedata/connection.lua",
         "\tself.seq = protocol.nextSeq(self.seq)\n",
-        "\tself.seq = protocol.nextSeq(self.seq)\n\tif self.seq % 17 == 5 then self.seq = protocol.nextSeq(self.seq) end\n",
+        "\tself.seq = protocol.nextSeq(self.seq)\n"
+            + "\tif self.seq % 17 == 5 then self.seq = protocol.nextSeq(self.seq) end\n",
         "every 17th sequence number is lost without a 'dropped' declaration");
 
     public static readonly Mutation LeaksInvisibleEnemy = new(
         "leaks-invisible-enemy",
         "livedata/unit_tracker.lua",
         "\t\t\tif hp == nil then\n\t\t\t\treturn forget(u, \"left_los\") -- died mid-frame, or no longer in LOS\n",
-        "\t\t\tif hp == nil then\n\t\t\t\thp, mhp, bp = 0 / 0, 0 / 0, 0 / 0 -- no health taken as missing data, not as 'out of LOS'\n",
+        "\t\t\tif hp == nil then\n"
+            + "\t\t\t\thp, mhp, bp = 0 / 0, 0 / 0, 0 / 0 -- no health taken as missing data, not as 'out of LOS'\n",
         "GetUnitHealth's empty answer (out of LOS) read as missing data: radar blips are exported with their position");
 
     public static readonly Mutation LeaksTablePerFrame = new(
         "leaks-table-per-frame",
         "export_livedata.lua",
         "\tspentMs = 0\n\tif type(n) == \"number\" then",
-        "\tspentMs = 0\n\tmutantHoard = mutantHoard or {}\n\tlocal kept = {}\n\tfor i = 1, 256 do kept[i] = i end\n\tmutantHoard[#mutantHoard + 1] = kept\n\tif type(n) == \"number\" then",
+        "\tspentMs = 0\n\tmutantHoard = mutantHoard or {}\n\tlocal kept = {}\n\tfor i = 1, 256 do kept[i] = i end\n"
+            + "\tmutantHoard[#mutantHoard + 1] = kept\n\tif type(n) == \"number\" then",
         "keeps a 256-slot table every game frame, forever");
 
     public static readonly Mutation BusyLoopsUnderLoad = new(
         "busy-loops-under-load",
-        "export_livedata.lua",
-        "\tlocal total = tracker.count()\n",
-        "\tlocal total = tracker.count()\n\tif total > 50 then\n\t\tlocal spin = 0\n\t\tfor i = 1, total * total * 16 do spin = spin + i end\n\tend\n",
+        "livedata/world.lua",
+        "\t\tlocal total = tracker.count()\n",
+        "\t\tlocal total = tracker.count()\n\t\tif total > 50 then\n\t\t\tlocal spin = 0\n"
+            + "\t\t\tfor i = 1, total * total * 16 do spin = spin + i end\n\t\tend\n",
         "an O(n^2) loop once more than 50 units are tracked");
 
     public static readonly Mutation SpamsConsole = new(
