@@ -1,5 +1,7 @@
--- The retained-object census: what each widget keeps alive, grouped by the root that holds it (a field
--- of the widget table, an upvalue of one of its functions, a WG entry the widgets added). Each object is
+-- The retained-object census: what each widget keeps alive, grouped by the root that holds it: a field
+-- of the widget table (`widgetName.field`), an upvalue of one of its functions (`name (upvalue of
+-- file:line callIn)`), a WG entry the widgets added (`WG.key`); small namespace tables are split into
+-- their fields (`tracker.units (upvalue of ...)`). Each object is
 -- counted once, under the first root (in path order) that reaches it. Engine-owned values (everything
 -- directly under System, UnitDefs entries and the like) and the handler's own tables are not counted.
 -- Sizes are estimates from Lua's object layouts on 64-bit builds, without capacity slack: a lower bound.
@@ -48,20 +50,49 @@ local function stopSet()
 	return stop
 end
 
-local function addRoot(paths, values, path, value)
-	local t = type(value)
-	if t == "table" or t == "function" or t == "userdata" or t == "string" then
-		paths[#paths + 1] = path
-		values[path] = value
+-- A small table of named fields (a module, a state record, a WG API) is a namespace: each field becomes
+-- its own root, two levels down, so the census says `WG.api.tracker` rather than `WG.api`. A table with
+-- many entries, or keys that are not names, is data and stays one root.
+local NAMESPACE_MAX_FIELDS, NAMESPACE_DEPTH = 48, 2
+local namespaces = {}
+
+local function isNamespace(t)
+	local fields = 0
+	for k in next, t do
+		fields = fields + 1
+		if type(k) ~= "string" or fields > NAMESPACE_MAX_FIELDS then
+			return false
+		end
 	end
+	return fields > 0
+end
+
+local function addRoot(paths, values, path, value, depth, suffix)
+	local t = type(value)
+	if t == "table" and (depth or 0) < NAMESPACE_DEPTH and not namespaces[value] and isNamespace(value) then
+		namespaces[value] = true
+		for k, v in next, value do
+			addRoot(paths, values, path .. "." .. k, v, (depth or 0) + 1, suffix)
+		end
+	elseif t == "table" or t == "function" or t == "userdata" or t == "string" then
+		local full = suffix and (path .. suffix) or path
+		paths[#paths + 1] = full
+		values[full] = value
+	end
+end
+
+-- The handler's own functions (widget.include, the widgetHandler proxy...) hold the handler's state.
+local function isHarnessCode(info)
+	return info.what ~= "Lua" or info.source:sub(1, 12) == "=(barharness"
 end
 
 local function addUpvalues(paths, values, f, owner)
 	local info = getinfo(f, "S")
-	if info.what ~= "Lua" then
+	if isHarnessCode(info) then
 		return
 	end
-	local where = info.short_src .. ":" .. info.linedefined .. " " .. owner
+	local chunk = info.source:gsub("^[@=]", "")
+	local where = " (upvalue of " .. chunk .. ":" .. info.linedefined .. " " .. owner .. ")"
 	local i = 1
 	while true do
 		local name, value = getupvalue(f, i)
@@ -69,20 +100,21 @@ local function addUpvalues(paths, values, f, owner)
 			return
 		end
 		if name ~= "_ENV" then
-			addRoot(paths, values, "upvalue '" .. name .. "' of " .. where, value)
+			addRoot(paths, values, name, value, 0, where)
 		end
 		i = i + 1
 	end
 end
 
 local function roots()
+	namespaces = {}
 	local paths, values = {}, {}
 	local builtinWG = H.barWG or {}
 	for name, widget in pairs(H.widgets) do
 		for k, v in pairs(widget) do
 			if type(v) == "function" then
 				addUpvalues(paths, values, v, tostring(k))
-			elseif k ~= "WG" and k ~= "widget" and k ~= "widgetHandler" then
+			elseif k ~= "WG" and k ~= "widget" and k ~= "widgetHandler" and k ~= "whInfo" then
 				addRoot(paths, values, name .. "." .. tostring(k), v)
 			end
 		end
@@ -131,7 +163,7 @@ local function walk(value, seen, stop)
 				end
 			elseif t == "function" then
 				bytes = bytes + SIZE.closure
-				if getinfo(v, "S").what == "Lua" then
+				if not isHarnessCode(getinfo(v, "S")) then
 					local i = 1
 					while true do
 						local name, x = getupvalue(v, i)
@@ -173,6 +205,9 @@ end
 function H.retainedCensus()
 	local paths, values = roots()
 	local seen, stop = {}, stopSet()
+	for t in next, namespaces do
+		stop[t] = true -- split into its fields above; walking into it again would count them twice
+	end
 	local result = {}
 	for i = 1, #paths do
 		local path = paths[i]

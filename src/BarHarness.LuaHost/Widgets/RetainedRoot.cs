@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BarHarness.LuaHost.Widgets;
 
 /// <summary>One root of the retained-object census and what only it keeps alive.</summary>
-/// <param name="Path">The root: <c>name.field</c>, <c>upvalue 'x' of file:line function</c> or <c>WG.key</c>.</param>
+/// <param name="Path">The root: <c>name.field</c>, <c>x (upvalue of file:line function)</c> or <c>WG.key</c>.</param>
 /// <param name="Bytes">Estimated bytes of the objects reached first from this root.</param>
 /// <param name="Objects">How many objects those are.</param>
 /// <param name="Description">What the root value is, e.g. <c>table (412 entries)</c>.</param>
