@@ -17,7 +17,7 @@ public enum LuaVmKind
 /// <summary>
 /// Chooses the one Lua VM of this process, before the first Lua state is created: the one selected
 /// with <see cref="Select"/> (the CLI's <c>--vm</c>), else the one named by <c>BARHARNESS_VM</c>
-/// (<c>lua51</c> or <c>lua54</c>), else Lua 5.4 (Lua 5.1 is opt-in until parallel 5.1 runs replay exactly).
+/// (<c>lua51</c> or <c>lua54</c>), else Lua 5.1 where its library loads and Lua 5.4 where it does not.
 /// The Lua 5.1 library is found at the path in <c>BARHARNESS_LUA51_LIBRARY</c> when set (e.g.
 /// <c>C:\lua\lua5.1.dll</c>), otherwise by the usual names (liblua5.1.so.0, lua5.1.dll, lua51.dll ...).
 /// </summary>
@@ -120,9 +120,8 @@ public static class LuaVm
                     $"{SelectionVariable}={fromEnvironment}: expected lua51 or lua54");
         }
 
-        // Lua 5.1 is opt-in for now: two 5.1 VMs running side by side (parallel scenarios) do not yet
-        // replay a seed byte for byte, which 5.4 does.
-        kind ??= LuaVmKind.Lua54;
+        // BAR's own Lua wherever its library loads; the portable 5.4 VM otherwise.
+        kind ??= LoadLua51() != IntPtr.Zero ? LuaVmKind.Lua51 : LuaVmKind.Lua54;
         if (kind == LuaVmKind.Lua51 && LoadLua51() == IntPtr.Zero)
         {
             throw new InvalidOperationException(Lua51Missing());
