@@ -17,9 +17,8 @@ local actions = {}        -- command -> { func, data, types, widget }
 local removing = {}
 local fired = setmetatable({}, { __mode = "k" }) -- widget -> { callIn = true }, what the handler delivered
 local known = {}          -- name -> the widget last loaded under it (kept after removal, for reports)
-local mouseOwner, textOwner
-local viewSizeX, viewSizeY = 1, 1
-local hourTimer = 0
+-- Who holds the mouse and text input, the view size and the hour timer: shared with SpecialCallIns.lua.
+local focus = { mouseOwner = nil, textOwner = nil, viewSizeX = 1, viewSizeY = 1, hourTimer = 0 }
 
 H.WG = WG
 H.widgets = widgets
@@ -183,11 +182,11 @@ local function removeWidget(widget, reason)
 	end
 	widgets[name] = nil
 	dropFromLists(widget)
-	if mouseOwner == widget then
-		mouseOwner = nil
+	if focus.mouseOwner == widget then
+		focus.mouseOwner = nil
 	end
-	if textOwner == widget then
-		textOwner = nil
+	if focus.textOwner == widget then
+		focus.textOwner = nil
 	end
 	for i = #order, 1, -1 do
 		if order[i] == widget then
@@ -275,32 +274,32 @@ local function handlerProxy(widget)
 		return widgets[name]
 	end
 	function proxy:GetViewSizes()
-		return viewSizeX, viewSizeY
+		return focus.viewSizeX, focus.viewSizeY
 	end
 	function proxy:GetHourTimer()
-		return hourTimer
+		return focus.hourTimer
 	end
 	function proxy:GetCommands()
 		return {}
 	end
 	function proxy:IsMouseOwner()
-		return mouseOwner == widget
+		return focus.mouseOwner == widget
 	end
 	function proxy:DisownMouse()
-		if mouseOwner == widget then
-			mouseOwner = nil
+		if focus.mouseOwner == widget then
+			focus.mouseOwner = nil
 		end
 	end
 	function proxy:OwnText()
-		if textOwner then
+		if focus.textOwner then
 			return false
 		end
-		textOwner = widget
+		focus.textOwner = widget
 		return true
 	end
 	function proxy:DisownText()
-		if textOwner == widget then
-			textOwner = nil
+		if focus.textOwner == widget then
+			focus.textOwner = nil
 			return true
 		end
 		return false
@@ -474,162 +473,13 @@ local function dispatch(name, ...)
 	return n
 end
 
-local special = {}
-
-function special.MousePress(x, y, button)
-	if mouseOwner then
-		local f = rawget(mouseOwner, "MousePress")
-		if f then
-			deliver(mouseOwner, f, "MousePress", x, y, button)
-		end
-		return 1, mouseOwner ~= nil
-	end
-	local list = lists.MousePress
-	for i = 1, #list do
-		local widget = list[i]
-		local f = widget and rawget(widget, "MousePress")
-		if f then
-			local ok, taken = deliver(widget, f, "MousePress", x, y, button)
-			if ok and taken then
-				mouseOwner = widget
-				return i, true
-			end
-		end
-	end
-	return #list, false
-end
-
-function special.MouseMove(x, y, dx, dy, button)
-	local owner = mouseOwner
-	local f = owner and rawget(owner, "MouseMove")
-	if f then
-		local _, r = deliver(owner, f, "MouseMove", x, y, dx, dy, button)
-		return 1, r
-	end
-	return 0
-end
-
-function special.MouseRelease(x, y, button)
-	local owner = mouseOwner
-	local state = System.Spring and System.Spring.GetMouseState
-	local lmb, mmb, rmb
-	if state then
-		local _
-		_, _, lmb, mmb, rmb = state()
-	end
-	if not (lmb or mmb or rmb) then
-		mouseOwner = nil
-	end
-	local f = owner and rawget(owner, "MouseRelease")
-	if f then
-		local _, r = deliver(owner, f, "MouseRelease", x, y, button)
-		return 1, r
-	end
-	return 0, false
-end
-
-local function textOwnerTakes(name, ...)
-	local owner = textOwner
-	if not owner then
-		return false
-	end
-	local f = rawget(owner, name)
-	if not f then
-		return name ~= "TextInput"
-	end
-	local _, r = deliver(owner, f, name, ...)
-	return name == "TextInput" or r
-end
-
--- Keys and text go to the widget that owns text input first, then down the list as usual.
-for _, name in ipairs({ "KeyPress", "KeyRelease", "TextInput" }) do
-	special[name] = function(...)
-		if textOwnerTakes(name, ...) then
-			return 1, true
-		end
-		return dispatch(name, ...)
-	end
-end
-
-function special.GetTooltip(x, y)
-	local n = 0
-	local list = lists.GetTooltip
-	for i = 1, #list do
-		local widget = list[i]
-		local above, tip = widget and rawget(widget, "IsAbove"), widget and rawget(widget, "GetTooltip")
-		if above and tip then
-			n = n + 1
-			local ok, isAbove = deliver(widget, above, "IsAbove", x, y)
-			if ok and isAbove then
-				local okTip, text = deliver(widget, tip, "GetTooltip", x, y)
-				if okTip and type(text) == "string" and #text > 0 then
-					return n, text
-				end
-			end
-		end
-	end
-	return n, ""
-end
-
-function special.ViewResize(vsx, vsy)
-	viewSizeX, viewSizeY = vsx, vsy
-	local flow = WG.FlowUI
-	if type(flow) == "table" and type(flow.Callin) == "table" and type(flow.Callin.ViewResize1) == "function" then
-		pcall(flow.Callin.ViewResize1, vsx, vsy)
-	end
-	return dispatch("ViewResize", vsx, vsy)
-end
-
-function special.Update(dt)
-	hourTimer = (hourTimer + (dt or 0)) % 3600
-	return dispatch("Update", dt)
-end
-
--- CommandsChanged comes from the engine when the selection (or the commands it offers) changed; BAR's
--- handler first compares the selection with the last one it saw and fires SelectionChanged(units,
--- subselection); a widget answering with a unit array reselects, and CommandsChanged is skipped.
-local lastSelection = {}
-function special.CommandsChanged()
-	local get = System.Spring and System.Spring.GetSelectedUnits
-	local now = get and get() or {}
-	local changed = #now ~= #lastSelection
-	if not changed then
-		for i = 1, #now do
-			if now[i] ~= lastSelection[i] then
-				changed = true
-				break
-			end
-		end
-	end
-	if changed then
-		local subselection = #now <= #lastSelection
-		if subselection then
-			local before = {}
-			for i = 1, #lastSelection do
-				before[lastSelection[i]] = true
-			end
-			for i = 1, #now do
-				if not before[now[i]] then
-					subselection = false
-					break
-				end
-			end
-		end
-		local n, reselected = dispatch("SelectionChanged", now, subselection)
-		if reselected then
-			return n
-		end
-	end
-	lastSelection = now
-	return dispatch("CommandsChanged")
-end
-
-for unitCallIn, meta in pairs(metaBefore) do
-	special[unitCallIn] = function(unitID, unitDefID, unitTeam, ...)
-		dispatch(meta, unitID, unitDefID, unitTeam)
-		return dispatch(unitCallIn, unitID, unitDefID, unitTeam, ...)
-	end
-end
+-- Call-ins BAR's handler treats specially (mouse and text ownership, tooltips, selection, meta
+-- unit call-ins...): SpecialCallIns.lua, given what it shares with this file.
+H.handlerShared = {
+	deliver = deliver, dispatch = dispatch, lists = lists, focus = focus, WG = WG, metaBefore = metaBefore,
+}
+local special = assert((loadstring or load)(H.specialCallInsSource, "=(barharness specialcallins)"))(H)
+H.specialCallInsSource, H.handlerShared = nil, nil
 
 -- Calls one call-in on every loaded widget that has it, as BAR's handler does. Returns the number of
 -- widgets called, then what the handler hands back (true when a widget took an input event, a tooltip...).

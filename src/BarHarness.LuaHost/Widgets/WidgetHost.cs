@@ -18,6 +18,7 @@ public sealed unsafe class WidgetHost
     {
         _runtime = runtime;
         runtime.RegisterInternal("event", &OnEvent, this);
+        runtime.SetInternal("specialCallInsSource", LuaRuntime.EmbeddedLua("SpecialCallIns.lua"));
         runtime.RunGlue(LuaRuntime.EmbeddedLua("WidgetHandler.lua"), "=(barharness widgethandler)");
         runtime.SetInternal("lua51", LuaApi.IsLua51);
         runtime.RunGlue(LuaRuntime.EmbeddedLua("RetainedCensus.lua"), "=(barharness census)");
