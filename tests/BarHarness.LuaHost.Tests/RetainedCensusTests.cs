@@ -57,6 +57,24 @@ public sealed class RetainedCensusTests : IDisposable
     }
 
     [Fact]
+    public void The_census_runs_off_the_widgets_clock()
+    {
+        var path = Path.Combine(_dir, "leaky.lua");
+        File.WriteAllText(path, Leaky);
+        using var runtime = new LuaRuntime();
+        var host = new WidgetHost(runtime);
+        Assert.True(host.Load(path).IsLoaded);
+        for (var f = 1; f <= 300; f++)
+        {
+            host.CallIn("GameFrame", f);
+        }
+
+        var before = runtime.Meter.Instructions;
+        Assert.NotEmpty(host.RetainedCensus()); // walks 600+ objects: thousands of instructions
+        Assert.Equal(before, runtime.Meter.Instructions);
+    }
+
+    [Fact]
     public void Engine_tables_a_widget_refers_to_are_not_charged_to_it()
     {
         var path = Path.Combine(_dir, "defs.lua");

@@ -37,8 +37,19 @@ public sealed class InstructionMeter
     /// <summary>Optional per-tick observer (the sampling profiler); gets the running lua_State*.</summary>
     public Action<IntPtr>? OnTick { get; set; }
 
+    /// <summary>Optional observer of each call-in's start (the profiler rebases its allocation count).</summary>
+    public Action? OnCallStart { get; set; }
+
+    /// <summary>
+    /// While set, ticks count nothing and reach no observer: the harness's own Lua (the retained-object
+    /// census) must not move the widget's clock. Whoever pauses restarts the hook afterwards, so the
+    /// count's phase does not depend on how much the paused code ran.
+    /// </summary>
+    public bool Paused { get; set; }
+
     public void BeginCall(long nowTicks)
     {
+        OnCallStart?.Invoke();
         InCall = true;
         Tripped = null;
         CallStartInstructions = Instructions;
@@ -50,6 +61,11 @@ public sealed class InstructionMeter
     /// <summary>Called by the hook; returns the message to raise when the watchdog trips.</summary>
     internal string? Tick(IntPtr luaState)
     {
+        if (Paused)
+        {
+            return null;
+        }
+
         Instructions += HookInterval;
         OnTick?.Invoke(luaState);
         if (!InCall)

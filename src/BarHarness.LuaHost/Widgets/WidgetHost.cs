@@ -191,9 +191,12 @@ public sealed unsafe class WidgetHost
         var top = LuaApi.lua_gettop(l);
         _runtime.PushInternal();
         LuaApi.GetField(l, -1, "retainedCensusText");
+        _runtime.Meter.Paused = true; // how long the census runs depends on table order: keep it off the clock
         var status = LuaApi.lua_pcallk(l, 0, 1, 0, IntPtr.Zero, IntPtr.Zero);
         var text = LuaApi.ToStringValue(l, -1) ?? string.Empty;
         LuaApi.lua_settop(l, top);
+        _runtime.Meter.Paused = false;
+        ResetHook();
         if (status != LuaApi.LUA_OK)
         {
             throw new InvalidOperationException("the retained-object census failed: " + text);

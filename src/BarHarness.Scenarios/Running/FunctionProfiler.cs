@@ -24,12 +24,13 @@ internal sealed class FunctionProfiler
     {
         _runtime = runtime;
         runtime.Meter.OnTick = OnTick;
+        runtime.Meter.OnCallStart = () => _allocatedBefore = _runtime.Allocations.Bytes;
     }
 
     private void OnTick(IntPtr l)
     {
         var allocatedNow = _runtime.Allocations.Bytes;
-        var allocated = _runtime.Meter.InCall ? allocatedNow - _allocatedBefore : 0;
+        var allocated = _runtime.Meter.InCall ? allocatedNow - _allocatedBefore : 0; // since the call began or the last tick
         _allocatedBefore = allocatedNow;
         if (!LuaStackInspector.TryGetFrame(l, 2, out var source, out var line, out _))
         {
