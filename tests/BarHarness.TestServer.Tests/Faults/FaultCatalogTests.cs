@@ -9,7 +9,7 @@ public class FaultCatalogTests
     public void Every_fault_of_the_issue_is_registered_by_name()
     {
         Assert.Equal(
-            ["bandwidth", "disconnect", "down", "garbage", "latency", "limit_data", "reset_peer", "restart", "slicer", "slow_close", "stop_read", "timeout"],
+            ["bandwidth", "chatter", "disconnect", "down", "garbage", "latency", "limit_data", "reset_peer", "restart", "slicer", "slow_close", "stop_read", "timeout"],
             FaultCatalog.Default.Names);
     }
 

@@ -248,6 +248,23 @@ public class FaultEffectTests
     }
 
     [Fact]
+    public void Chatter_writes_one_json_line_per_interval_to_the_widget_while_it_lasts()
+    {
+        var buffers = new SocketBuffers(64 * 1024, 64 * 1024);
+        using var rig = new ServerRig(At(new ChatterFault(Interval: 10, Bytes: 64), 0, 100), buffers: buffers);
+        var client = rig.Connect();
+        rig.RunUntil(200_000);
+
+        var buffer = new byte[64 * 1024];
+        var read = client.Read(buffer);
+        var lines = System.Text.Encoding.ASCII.GetString(buffer, 0, read.Bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.InRange(lines.Length, 10, 11); // one at 0 ms, then every 10 ms until the window closes at 100 ms
+        Assert.All(lines, line => Assert.Equal(63, line.Length));
+        Assert.All(lines, line => Assert.Equal("ping", System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("type").GetString()));
+        Assert.Equal(read.Bytes, rig.Server.Counters.BytesWritten);
+    }
+
+    [Fact]
     public void Toxicity_zero_leaves_connections_alone()
     {
         using var rig = new ServerRig(At(new StopReadFault { Toxicity = 0 }, 0, 10_000));
