@@ -108,4 +108,18 @@ public sealed class ScenarioSelectionTests
         Assert.Equal(batch.Scenarios.Select(s => s.RelativePath).Order(StringComparer.Ordinal), union.Order(StringComparer.Ordinal));
         Assert.Equal(union.Length, union.Distinct().Count());
     }
+
+    [Fact]
+    public void Tags_select_and_skip_scenarios_case_insensitively()
+    {
+        static LoadedScenario Tagged(string name, string tags) => new(
+            name + ".yaml", ScenarioLoader.Parse($"name: {name}\nseed: 1\nduration: 1s\ntags: [{tags}]\n", name + ".yaml"));
+        var all = new[] { Tagged("quick", "load"), Tagged("big", "load, stress"), Tagged("soak", "LONG") };
+
+        Assert.Equal(["quick", "big"], ScenarioSelection.ByTags(all, "load", null).Select(s => s.Definition.Name));
+        Assert.Equal(["quick"], ScenarioSelection.ByTags(all, null, "stress, long").Select(s => s.Definition.Name));
+        Assert.Equal(["big"], ScenarioSelection.ByTags(all, "load", "Long,").Where(s => s.Definition.HasTag("stress"))
+            .Select(s => s.Definition.Name));
+        Assert.Equal(3, ScenarioSelection.ByTags(all, "", " ").Count);
+    }
 }

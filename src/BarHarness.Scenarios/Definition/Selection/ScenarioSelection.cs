@@ -24,6 +24,23 @@ public static class ScenarioSelection
         return items.Where(item => keys(item).Any(matches)).ToArray();
     }
 
+    /// <summary>
+    /// Scenarios carrying at least one tag of <paramref name="anyOf"/> (all when null or empty) and none of
+    /// <paramref name="noneOf"/>; both are comma-separated lists, case-insensitive (<c>--tag</c>, <c>--skip-tag</c>).
+    /// </summary>
+    public static IReadOnlyList<LoadedScenario> ByTags(IEnumerable<LoadedScenario> scenarios, string? anyOf, string? noneOf)
+    {
+        var wanted = TagList(anyOf);
+        var unwanted = TagList(noneOf);
+        return scenarios
+            .Where(s => wanted.Length == 0 || wanted.Any(s.Definition.HasTag))
+            .Where(s => !unwanted.Any(s.Definition.HasTag))
+            .ToArray();
+    }
+
+    private static string[] TagList(string? csv) =>
+        (csv ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>The scenarios of one shard: sorted by relative path (ordinal), position % n == i - 1.</summary>
     public static IReadOnlyList<LoadedScenario> Shard(IEnumerable<LoadedScenario> scenarios, ShardSpec shard) =>
         Shard(scenarios, shard, s => s.RelativePath);
