@@ -1,0 +1,42 @@
+using BarHarness.Reports.Model;
+using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Definition.Selection;
+using BarHarness.Scenarios.Running;
+using BarHarness.Scenarios.Tests.Definition;
+
+namespace BarHarness.Scenarios.Tests.Trust;
+
+/// <summary>
+/// The standard suite's quick tier (every scenario but the stress and long ones, as
+/// <c>run scenarios --skip-tag stress,long</c>) against the bundled widget: each scenario is one test,
+/// failing with its failed expectations, so the test command gates on what the suite promises.
+/// </summary>
+public sealed class StandardSuiteTests
+{
+    private static readonly Lazy<IReadOnlyList<LoadedScenario>> QuickTier = new(() =>
+        ScenarioSelection.ByTags(
+            ScenarioLoader.LoadAll([RepositoryFiles.Scenarios], RepositoryFiles.Root).Scenarios, null, "stress,long"));
+
+    public static TheoryData<string> QuickTierFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var scenario in QuickTier.Value)
+        {
+            data.Add(scenario.RelativePath);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(QuickTierFiles))]
+    public void The_bundled_widget_passes_the_standard_scenario(string file)
+    {
+        var scenario = QuickTier.Value.Single(s => s.RelativePath == file);
+        var result = new ScenarioRun(scenario, new RunOptions { RepoRoot = RepositoryFiles.Root }).Execute();
+
+        var failures = string.Join(
+            "; ", result.FailedExpectations.Select(e => $"{e.Name}: expected {e.Expected}, got {e.Actual}"));
+        Assert.True(result.Outcome == ScenarioOutcome.Pass, $"{file}: {result.Error?.Message}{failures}");
+    }
+}
