@@ -222,7 +222,7 @@ internal static unsafe class CameraFunctions
     private static double HalfHeightAt(EngineApiContext ctx, double y) =>
         Math.Max(1, ctx.Camera.Y - y) * Math.Tan(VerticalFov * Math.PI / 360);
 
-    private static (double X, double Y) ToScreen(EngineApiContext ctx, double x, double y, double z)
+    internal static (double X, double Y) ToScreen(EngineApiContext ctx, double x, double y, double z)
     {
         var halfH = HalfHeightAt(ctx, y);
         var halfW = halfH * ctx.ViewSize.X / ctx.ViewSize.Y;
@@ -231,7 +231,7 @@ internal static unsafe class CameraFunctions
         return (sx, sy);
     }
 
-    private static (double X, double Z) ToGround(EngineApiContext ctx, double sx, double sy, double y)
+    internal static (double X, double Z) ToGround(EngineApiContext ctx, double sx, double sy, double y)
     {
         var halfH = HalfHeightAt(ctx, y);
         var halfW = halfH * ctx.ViewSize.X / ctx.ViewSize.Y;
@@ -240,7 +240,7 @@ internal static unsafe class CameraFunctions
         return (x, z);
     }
 
-    private static bool InView(EngineApiContext ctx, double x, double y, double z, double radius)
+    internal static bool InView(EngineApiContext ctx, double x, double y, double z, double radius)
     {
         if (y - radius >= ctx.Camera.Y)
         {

@@ -184,7 +184,7 @@ internal static unsafe class CommandFunctions
         return s >= 0 && ctx.World.IsAlliedToLocal(s);
     }
 
-    private static bool Order(EngineApiContext ctx, int unitId, int cmd, double[] parameters, CommandOptions options)
+    internal static bool Order(EngineApiContext ctx, int unitId, int cmd, double[] parameters, CommandOptions options)
     {
         var w = ctx.World;
         var s = w.Units.Slot(unitId);

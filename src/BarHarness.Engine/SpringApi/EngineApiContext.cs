@@ -23,6 +23,7 @@ public sealed class EngineApiContext
         Float32 = runtime.Options.Float32Numbers;
         ViewSize = (options.ViewSizeX, options.ViewSizeY);
         Vfs = new VirtualFileSystem(options);
+        Models = new ModelCatalog(world);
     }
 
     public SyntheticWorld World { get; }
@@ -51,6 +52,14 @@ public sealed class EngineApiContext
 
     /// <summary>In-memory springsettings (Get/SetConfigInt/String/Float).</summary>
     public Dictionary<string, string> Config { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Draw and selection flags LuaUI set on units and features.</summary>
+    public ObjectDrawStates Drawing { get; } = new();
+
+    /// <summary>UI settings LuaUI reads and sets (build facing and spacing, LOS colours, minimap, ...).</summary>
+    public UiSettings Ui { get; } = new();
+
+    internal ModelCatalog Models { get; }
 
     /// <summary>Text set with Spring.SetClipboard.</summary>
     public string Clipboard { get; set; } = string.Empty;

@@ -126,38 +126,6 @@ internal static unsafe class GameInfoFunctions
         return 4;
     }
 
-    /// <summary>GetAllFeatures() → {}: the synthetic map has no features (no wrecks, trees or rocks).</summary>
-    public static int GetAllFeatures(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
-
-    /// <summary>GetFeaturesInRectangle(xmin, zmin, xmax, zmax) → {} (no features on the map).</summary>
-    public static int GetFeaturesInRectangle(IntPtr l) => NoFeatures(l, "GetFeaturesInRectangle", 4);
-
-    /// <summary>GetFeaturesInCylinder(x, z, radius) → {} (no features on the map).</summary>
-    public static int GetFeaturesInCylinder(IntPtr l) => NoFeatures(l, "GetFeaturesInCylinder", 3);
-
-    /// <summary>GetFeaturesInSphere(x, y, z, radius) → {} (no features on the map).</summary>
-    public static int GetFeaturesInSphere(IntPtr l) => NoFeatures(l, "GetFeaturesInSphere", 4);
-
-    private static int NoFeatures(IntPtr l, string function, int numbers)
-    {
-        NativeArgs.Enter(l);
-        for (var i = 1; i <= numbers; i++)
-        {
-            if (!NativeArgs.CheckNumber(l, i, function, out _))
-            {
-                return 0;
-            }
-        }
-
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
-
     private static int False(IntPtr l)
     {
         NativeArgs.Enter(l);

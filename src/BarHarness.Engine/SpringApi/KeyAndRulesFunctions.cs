@@ -113,12 +113,4 @@ internal static unsafe class KeyAndRulesFunctions
         LuaApi.lua_createtable(l, 0, 0);
         return 1;
     }
-
-    /// <summary>GetVisibleFeatures() → {} (the synthetic map has no features).</summary>
-    public static int GetVisibleFeatures(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
 }

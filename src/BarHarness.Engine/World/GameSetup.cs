@@ -47,6 +47,12 @@ public sealed record GameSetup
 
     public bool IsReplay { get; init; }
 
+    /// <summary>Map features (trees, rocks, vents) placed at start, owned by Gaia.</summary>
+    public int MapFeatureCount { get; init; } = 40;
+
+    /// <summary>Which features a LuaUI may read (BAR's modrules: all of them).</summary>
+    public Features.FeatureVisibility FeatureVisibility { get; init; } = Features.FeatureVisibility.All;
+
     public int MapSizeX => MapSquaresX * 8;
 
     public int MapSizeZ => MapSquaresZ * 8;
@@ -61,6 +67,7 @@ public sealed record GameSetup
         Require(UnitDefCount >= 4, nameof(UnitDefCount), ">= 4");
         Require(MaxUnits is >= 16 and <= 32000, nameof(MaxUnits), "16..32000");
         Require(InitialUnits >= 0 && InitialUnits <= MaxUnits, nameof(InitialUnits), "0..MaxUnits");
+        Require(MapFeatureCount is >= 0 and <= 10000, nameof(MapFeatureCount), "0..10000");
         Require(LosUpdateInterval >= 1, nameof(LosUpdateInterval), ">= 1");
         Require(LocalPlayer.IsSpectator || (LocalPlayer.TeamId >= 0 && LocalPlayer.TeamId < AllyTeamCount * TeamsPerAllyTeam),
             nameof(LocalPlayer), "a playing team id");

@@ -1,3 +1,5 @@
+using BarHarness.Engine.World.Features;
+
 namespace BarHarness.Engine.World;
 
 /// <summary>The true world, as oracles and tests read it, and the local player's read rules.</summary>
@@ -25,6 +27,25 @@ public sealed partial class SyntheticWorld
     /// <summary>A radar-only contact: unit def is known once it has been seen in LOS (Recoil's "typed").</summary>
     internal bool IsTypedForLocal(int slot) => _view.IsTyped(slot);
 
+
+    /// <summary>Whether the local LuaUI may read a feature (Recoil's feature visibility under the game's rule).</summary>
+    public bool IsFeatureReadable(MapFeature feature)
+    {
+        if (_view.HasFullView)
+        {
+            return true;
+        }
+
+        var ally = LocalAllyTeamId;
+        return Setup.FeatureVisibility switch
+        {
+            FeatureVisibility.All => true,
+            FeatureVisibility.GaiaAlways when feature.AllyTeamId == Roster.GaiaAllyTeamId => true,
+            FeatureVisibility.GaiaAndAlliedAlways
+                when feature.AllyTeamId == Roster.GaiaAllyTeamId || feature.AllyTeamId == ally => true,
+            _ => _sensors.LosCovers(ally, feature.X, feature.Z),
+        };
+    }
 
     public bool UnitExists(int unitId) => Units.IsAlive(unitId);
 

@@ -1,5 +1,6 @@
 using BarHarness.Core.Randomness;
 using BarHarness.Engine.World.Commands;
+using BarHarness.Engine.World.Features;
 
 namespace BarHarness.Engine.World;
 
@@ -77,6 +78,8 @@ public sealed partial class SyntheticWorld : IWorldTruth
         }
 
         _sensors.RefreshAll(raiseEvents: false);
+        Features = new MapFeatures(FeatureDefCatalog.Create(UnitDefs), Roster, Terrain, setup,
+            root.Fork("world.features"));
     }
 
     public GameSetup Setup { get; }
@@ -92,6 +95,9 @@ public sealed partial class SyntheticWorld : IWorldTruth
     public UnitDefCatalog UnitDefs { get; }
 
     public Terrain Terrain { get; }
+
+    /// <summary>Trees, rocks, vents and wrecks (outside the state hash: nothing a seed replays depends on them).</summary>
+    public MapFeatures Features { get; }
 
     public TeamEconomy Economy { get; }
 
