@@ -27,41 +27,41 @@ internal static unsafe class Lua51Random
                 LuaApi.lua_pushnumber(l, r);
                 return 1;
             case 1:
-            {
-                if (!TryInteger(l, 1, out var u))
                 {
-                    return LuaRuntime.RaiseError(l, ArgumentError(l, 1), "random");
-                }
+                    if (!TryInteger(l, 1, out var u))
+                    {
+                        return LuaRuntime.RaiseError(l, ArgumentError(l, 1), "random");
+                    }
 
-                if (u < 1)
-                {
-                    return LuaRuntime.RaiseError(l, "bad argument #1 to 'random' (interval is empty)", "random");
-                }
+                    if (u < 1)
+                    {
+                        return LuaRuntime.RaiseError(l, "bad argument #1 to 'random' (interval is empty)", "random");
+                    }
 
-                LuaApi.lua_pushnumber(l, Math.Floor(r * u) + 1);
-                return 1;
-            }
+                    LuaApi.lua_pushnumber(l, Math.Floor(r * u) + 1);
+                    return 1;
+                }
 
             case 2:
-            {
-                if (!TryInteger(l, 1, out var lo))
                 {
-                    return LuaRuntime.RaiseError(l, ArgumentError(l, 1), "random");
-                }
+                    if (!TryInteger(l, 1, out var lo))
+                    {
+                        return LuaRuntime.RaiseError(l, ArgumentError(l, 1), "random");
+                    }
 
-                if (!TryInteger(l, 2, out var up))
-                {
-                    return LuaRuntime.RaiseError(l, ArgumentError(l, 2), "random");
-                }
+                    if (!TryInteger(l, 2, out var up))
+                    {
+                        return LuaRuntime.RaiseError(l, ArgumentError(l, 2), "random");
+                    }
 
-                if (lo > up)
-                {
-                    return LuaRuntime.RaiseError(l, "bad argument #2 to 'random' (interval is empty)", "random");
-                }
+                    if (lo > up)
+                    {
+                        return LuaRuntime.RaiseError(l, "bad argument #2 to 'random' (interval is empty)", "random");
+                    }
 
-                LuaApi.lua_pushnumber(l, Math.Floor(r * (up - lo + 1)) + lo);
-                return 1;
-            }
+                    LuaApi.lua_pushnumber(l, Math.Floor(r * (up - lo + 1)) + lo);
+                    return 1;
+                }
 
             default:
                 return LuaRuntime.RaiseError(l, "wrong number of arguments", "random");
