@@ -48,6 +48,12 @@ public enum WorldEventKind
 
     /// <summary>StockpileChanged(unitID, unitDefID, unitTeam, weaponNum, oldCount, newCount).</summary>
     StockpileChanged,
+
+    /// <summary>UnitCloaked(unitID, unitDefID, unitTeam): a unit that can cloak turned its cloak on.</summary>
+    UnitCloaked,
+
+    /// <summary>UnitDecloaked(unitID, unitDefID, unitTeam).</summary>
+    UnitDecloaked,
 }
 
 /// <summary>

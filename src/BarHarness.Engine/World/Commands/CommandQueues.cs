@@ -73,7 +73,16 @@ public sealed class CommandQueues
         Raise(WorldEventKind.UnitCommand, s, command, playerId, false);
         if (CommandIds.IsState(commandId))
         {
+            var wasCloaked = States.Get(unitId).Cloak;
             States.Apply(unitId, commandId, parameters.Length > 0 ? (int)parameters[0] : 0);
+            var cloaked = States.Get(unitId).Cloak;
+            if (cloaked != wasCloaked && def.CanCloak && _parts.View.IsAllied(s))
+            {
+                // Recoil sends cloak events to clients that can read the unit's ally team.
+                var kind = cloaked ? WorldEventKind.UnitCloaked : WorldEventKind.UnitDecloaked;
+                _parts.Events.Enqueue(new WorldEvent(kind, _parts.Clock.Frame, unitId, defId, Units.Team[s]));
+            }
+
             return;
         }
 
