@@ -50,3 +50,37 @@ public class CloakEventTests
         Assert.DoesNotContain(WorldEventKind.UnitCloaked, Kinds(w));
     }
 }
+
+public class StockpileEventTests
+{
+    [Fact]
+    public void An_ordered_missile_is_built_then_raises_stockpile_changed_and_shows_in_get_unit_stockpile()
+    {
+        using var e = new BarHarness.Engine.Tests.SpringApi.LuaEngine(
+            new GameSetup { Seed = 5, CombatIntensity = 0, InitialUnits = 0 });
+        var w = e.World;
+        var amd = w.UnitDefs.ByName("armamd")!;
+        w.Spawn(w.LocalTeamId, 1, amd.Id);
+        var id = w.AllUnitIds().Single(u => w.TrueDefOf(u) == amd.Id);
+        e.Value($"Spring.GiveOrderToUnit({id}, CMD.STOCKPILE, {{}}, {{'shift'}})");
+        w.StepFrame();
+        Assert.Equal(5L, e.Value($"return select(2, Spring.GetUnitStockpile({id}))"));
+        var changed = new List<WorldEvent>();
+        for (var f = 0; f < Stockpiles.FramesPerMissile + 5; f++)
+        {
+            w.StepFrame();
+            while (w.Events.TryDequeue(out var ev))
+            {
+                if (ev.Kind == WorldEventKind.StockpileChanged)
+                {
+                    changed.Add(ev);
+                }
+            }
+        }
+
+        var one = Assert.Single(changed);
+        Assert.Equal((id, 0, 1), (one.UnitId, one.OldCount, one.NewCount));
+        Assert.Equal(1L, e.Value($"return (Spring.GetUnitStockpile({id}))"));
+        Assert.Equal(4L, e.Value($"return select(2, Spring.GetUnitStockpile({id}))"));
+    }
+}

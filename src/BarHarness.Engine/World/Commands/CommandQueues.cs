@@ -25,11 +25,15 @@ public sealed class CommandQueues
         _lifecycle = lifecycle;
         States = new UnitStates();
         SelfDestruct = new SelfDestructTimers(parts, lifecycle);
+        Stockpiles = new Stockpiles(parts);
     }
 
     public UnitStates States { get; }
 
     public SelfDestructTimers SelfDestruct { get; }
+
+    /// <summary>Stockpile weapons' ready and ordered missiles.</summary>
+    public Stockpiles Stockpiles { get; }
 
     private UnitTable Units => _parts.Units;
 
@@ -86,6 +90,16 @@ public sealed class CommandQueues
             return;
         }
 
+        if (commandId == CommandIds.Stockpile)
+        {
+            if (def.CanStockpile)
+            {
+                Stockpiles.Order(unitId, options);
+            }
+
+            return;
+        }
+
         if (commandId == CommandIds.SelfDestruct)
         {
             SelfDestruct.Toggle(unitId, def.SelfDestructCountdown);
@@ -129,6 +143,7 @@ public sealed class CommandQueues
         StopWork(unitId);
         States.Forget(unitId);
         SelfDestruct.Forget(unitId);
+        Stockpiles.Forget(unitId);
     }
 
     public void Step()
@@ -144,6 +159,7 @@ public sealed class CommandQueues
         }
 
         SelfDestruct.Step();
+        Stockpiles.Step();
         WorkOn(_factoryQueues, factory: true);
         WorkOn(_queues, factory: false);
     }
