@@ -54,6 +54,9 @@ public enum WorldEventKind
 
     /// <summary>UnitDecloaked(unitID, unitDefID, unitTeam).</summary>
     UnitDecloaked,
+
+    /// <summary>TeamDied(teamID): the team was declared dead (every client hears it).</summary>
+    TeamDied,
 }
 
 /// <summary>

@@ -33,6 +33,7 @@ public static class WorldEventCallIn
             e.NewCount]),
         WorldEventKind.UnitCloaked => ("UnitCloaked", [e.UnitId, e.UnitDefId, e.Team]),
         WorldEventKind.UnitDecloaked => ("UnitDecloaked", [e.UnitId, e.UnitDefId, e.Team]),
+        WorldEventKind.TeamDied => ("TeamDied", [e.Team]),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "unknown world event"),
     };
 }

@@ -84,3 +84,25 @@ public class StockpileEventTests
         Assert.Equal(4L, e.Value($"return select(2, Spring.GetUnitStockpile({id}))"));
     }
 }
+
+public class TeamDiedTests
+{
+    [Fact]
+    public void A_killed_team_is_dead_in_get_team_info_and_raises_team_died_once()
+    {
+        using var e = new BarHarness.Engine.Tests.SpringApi.LuaEngine(new GameSetup { Seed = 5, CombatIntensity = 0 });
+        var w = e.World;
+        while (w.Events.TryDequeue(out _))
+        {
+        }
+
+        Assert.Equal(false, e.Value("return select(3, Spring.GetTeamInfo(1))"));
+        Assert.True(w.KillTeam(1));
+        Assert.False(w.KillTeam(1));
+        Assert.False(w.KillTeam(w.Roster.GaiaTeamId));
+        Assert.True(w.Events.TryDequeue(out var died));
+        Assert.Equal(("TeamDied", 1), (WorldEventCallIn.From(died).Name, (int)WorldEventCallIn.From(died).Args[0]!));
+        Assert.False(w.Events.TryDequeue(out _));
+        Assert.Equal(true, e.Value("return select(3, Spring.GetTeamInfo(1))"));
+    }
+}
