@@ -43,7 +43,8 @@ internal static unsafe class FeatureFunctions
             return 0;
         }
 
-        PushReadable(l, ctx, static (f, q) => f.X >= q[0] && f.Z >= q[1] && f.X <= q[2] && f.Z <= q[3], a[0], a[1], a[2],
+        PushReadable(l, ctx, static (f, q) => f.X >= q[0] && f.Z >= q[1] && f.X <= q[2] && f.Z <= q[3], a[0], a[1],
+            a[2],
             a[3]);
         return 1;
     }
@@ -57,7 +58,8 @@ internal static unsafe class FeatureFunctions
             return 0;
         }
 
-        PushReadable(l, ctx, static (f, q) => Square(f.X - q[0]) + Square(f.Z - q[1]) <= q[2] * q[2], a[0], a[1], a[2], 0);
+        PushReadable(l, ctx, static (f, q) => Square(f.X - q[0]) + Square(f.Z - q[1]) <= q[2] * q[2], a[0], a[1],
+            a[2], 0);
         return 1;
     }
 
@@ -70,12 +72,14 @@ internal static unsafe class FeatureFunctions
             return 0;
         }
 
-        PushReadable(l, ctx, static (f, q) => Square(f.X - q[0]) + Square(f.Y - q[1]) + Square(f.Z - q[2]) <= q[3] * q[3],
+        PushReadable(l, ctx, static (f, q) => Square(f.X - q[0]) + Square(f.Y - q[1])
+            + Square(f.Z - q[2]) <= q[3] * q[3],
             a[0], a[1], a[2], a[3]);
         return 1;
     }
 
-    /// <summary>GetFeaturesInScreenRectangle(left, top, right, bottom) → features whose position projects inside.</summary>
+    /// <summary>GetFeaturesInScreenRectangle(left, top, right, bottom) → features whose position projects
+    /// inside.</summary>
     public static int GetFeaturesInScreenRectangle(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -135,7 +139,8 @@ internal static unsafe class FeatureFunctions
     public static int GetFeatureDefID(IntPtr l) => Int(l, "GetFeatureDefID", static f => f.Def.Id);
 
     /// <summary>GetFeatureTeam(f) → the owning team (-1 for a feature of no ally team).</summary>
-    public static int GetFeatureTeam(IntPtr l) => Int(l, "GetFeatureTeam", static f => f.AllyTeamId < 0 ? -1 : f.TeamId);
+    public static int GetFeatureTeam(IntPtr l) => Int(l, "GetFeatureTeam", static f => f.AllyTeamId < 0 ? -1
+        : f.TeamId);
 
     public static int GetFeatureAllyTeam(IntPtr l) => Int(l, "GetFeatureAllyTeam", static f => f.AllyTeamId);
 
@@ -187,7 +192,8 @@ internal static unsafe class FeatureFunctions
         return 3 + (mid ? 3 : 0) + (aim ? 3 : 0);
     }
 
-    /// <summary>GetFeatureSeparation(f1, f2, [flat]) → distance; 2D only when the third argument is boolean true.</summary>
+    /// <summary>GetFeatureSeparation(f1, f2, [flat]) → distance; 2D only when the third argument is boolean
+    /// true.</summary>
     public static int GetFeatureSeparation(IntPtr l)
     {
         var a = FeatureAccess.Read(l, 1, "GetFeatureSeparation", out var ctx);
@@ -269,7 +275,8 @@ internal static unsafe class FeatureFunctions
         return 6;
     }
 
-    /// <summary>GetFeatureBlocking(f) → blocking, collides with objects, projectiles, rays, crushable, blocks pushing, blocks height changes.</summary>
+    /// <summary>GetFeatureBlocking(f) → blocking, collides with objects, projectiles, rays, crushable, blocks
+    /// pushing, blocks height changes.</summary>
     public static int GetFeatureBlocking(IntPtr l)
     {
         var f = FeatureAccess.Read(l, 1, "GetFeatureBlocking", out _);

@@ -99,13 +99,15 @@ internal static unsafe class ObjectDrawFunctions
 
     public static int SetUnitNoSelect(IntPtr l) => SetUnitFlag(l, "SetUnitNoSelect", static (d, v) => d.NoSelect = v);
 
-    public static int SetUnitNoMinimap(IntPtr l) => SetUnitFlag(l, "SetUnitNoMinimap", static (d, v) => d.NoMinimap = v);
+    public static int SetUnitNoMinimap(IntPtr l) => SetUnitFlag(l, "SetUnitNoMinimap", static (d,
+        v) => d.NoMinimap = v);
 
     /// <summary>SetUnitNoGroup(u, bool): true also takes the unit out of its control group.</summary>
     public static int SetUnitNoGroup(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!ControlledUnit(l, ctx, "SetUnitNoGroup", out var unitId) || !CheckBoolean(l, 2, "SetUnitNoGroup", out var v))
+        if (!ControlledUnit(l, ctx, "SetUnitNoGroup", out var unitId) || !CheckBoolean(l, 2, "SetUnitNoGroup",
+            out var v))
         {
             return 0;
         }
@@ -164,7 +166,8 @@ internal static unsafe class ObjectDrawFunctions
         return 0;
     }
 
-    /// <summary>SetUnitIcon(u, [iconName]) → nothing; GetUnitIcon then answers the name (nil restores the def's).</summary>
+    /// <summary>SetUnitIcon(u, [iconName]) → nothing; GetUnitIcon then answers the name (nil restores the
+    /// def's).</summary>
     public static int SetUnitIcon(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -173,7 +176,8 @@ internal static unsafe class ObjectDrawFunctions
             return 0;
         }
 
-        ctx.Drawing.UnitForWrite(unitId).Icon = LuaApi.lua_type(l, 2) <= LuaApi.LUA_TNIL ? null : LuaApi.ToStringValue(l, 2);
+        ctx.Drawing.UnitForWrite(unitId).Icon = LuaApi.lua_type(l, 2) <= LuaApi.LUA_TNIL ? null
+            : LuaApi.ToStringValue(l, 2);
         return 0;
     }
 
@@ -237,7 +241,8 @@ internal static unsafe class ObjectDrawFunctions
     public static int GetFeatureSelectionVolumeData(IntPtr l)
     {
         var f = FeatureAccess.Read(l, 1, "GetFeatureSelectionVolumeData", out var ctx);
-        return f is null ? 0 : CollisionVolume.Push(l, ctx, f.Def.Radius, f.Def.Height, ctx.Drawing.Feature(f.Id).SelectionVolume);
+        return f is null ? 0 : CollisionVolume.Push(l, ctx, f.Def.Radius, f.Def.Height,
+            ctx.Drawing.Feature(f.Id).SelectionVolume);
     }
 
     public static int GetFeatureTransformMatrix(IntPtr l)
@@ -246,7 +251,8 @@ internal static unsafe class ObjectDrawFunctions
         return f is null ? 0 : PushTransform(l, ctx, f.X, f.Y, f.Z, f.Heading, NativeArgs.OptBool(l, 2, false));
     }
 
-    public static int SetFeatureNoDraw(IntPtr l) => SetFeatureFlag(l, "SetFeatureNoDraw", static (d, v) => d.NoDraw = v);
+    public static int SetFeatureNoDraw(IntPtr l) => SetFeatureFlag(l, "SetFeatureNoDraw", static (d,
+        v) => d.NoDraw = v);
 
     public static int SetFeatureFade(IntPtr l) => SetFeatureFlag(l, "SetFeatureFade", static (d, v) => d.AllowFade = v);
 
@@ -287,7 +293,8 @@ internal static unsafe class ObjectDrawFunctions
         return 0;
     }
 
-    private static int PushTransform(IntPtr l, EngineApiContext ctx, float x, float y, float z, short heading, bool inverse)
+    private static int PushTransform(IntPtr l, EngineApiContext ctx, float x, float y, float z, short heading,
+        bool inverse)
     {
         var (fx, fz) = Orientation.Front(heading);
         // Columns: x axis (the object's left, Recoil's -rightdir), y axis (up), z axis (front), position.

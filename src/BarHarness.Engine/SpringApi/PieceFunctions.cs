@@ -21,9 +21,11 @@ internal static unsafe class PieceFunctions
 
     public static int GetUnitPieceInfo(IntPtr l) => Info(l, Unit(l, "GetUnitPieceInfo"), "GetUnitPieceInfo");
 
-    public static int GetUnitPiecePosition(IntPtr l) => Position(l, Unit(l, "GetUnitPiecePosition"), "GetUnitPiecePosition");
+    public static int GetUnitPiecePosition(IntPtr l) => Position(l, Unit(l, "GetUnitPiecePosition"),
+        "GetUnitPiecePosition");
 
-    public static int GetUnitPieceDirection(IntPtr l) => Direction(l, Unit(l, "GetUnitPieceDirection"), "GetUnitPieceDirection");
+    public static int GetUnitPieceDirection(IntPtr l) => Direction(l, Unit(l, "GetUnitPieceDirection"),
+        "GetUnitPieceDirection");
 
     public static int GetUnitPiecePosDir(IntPtr l) => PosDir(l, Unit(l, "GetUnitPiecePosDir"), "GetUnitPiecePosDir");
 
@@ -35,7 +37,8 @@ internal static unsafe class PieceFunctions
 
     public static int GetFeaturePieceMap(IntPtr l) => Map(l, Feature(l, "GetFeaturePieceMap"));
 
-    public static int GetFeaturePieceInfo(IntPtr l) => Info(l, Feature(l, "GetFeaturePieceInfo"), "GetFeaturePieceInfo");
+    public static int GetFeaturePieceInfo(IntPtr l) => Info(l, Feature(l, "GetFeaturePieceInfo"),
+        "GetFeaturePieceInfo");
 
     public static int GetFeaturePiecePosition(IntPtr l) =>
         Position(l, Feature(l, "GetFeaturePiecePosition"), "GetFeaturePiecePosition");
@@ -43,11 +46,14 @@ internal static unsafe class PieceFunctions
     public static int GetFeaturePieceDirection(IntPtr l) =>
         Direction(l, Feature(l, "GetFeaturePieceDirection"), "GetFeaturePieceDirection");
 
-    public static int GetFeaturePiecePosDir(IntPtr l) => PosDir(l, Feature(l, "GetFeaturePiecePosDir"), "GetFeaturePiecePosDir");
+    public static int GetFeaturePiecePosDir(IntPtr l) => PosDir(l, Feature(l, "GetFeaturePiecePosDir"),
+        "GetFeaturePiecePosDir");
 
-    public static int GetFeaturePieceMatrix(IntPtr l) => Matrix(l, Feature(l, "GetFeaturePieceMatrix"), "GetFeaturePieceMatrix");
+    public static int GetFeaturePieceMatrix(IntPtr l) => Matrix(l, Feature(l, "GetFeaturePieceMatrix"),
+        "GetFeaturePieceMatrix");
 
-    /// <summary>GetFeaturePieceCollisionVolumeData(f, piece): the piece's volume (a point volume around its offset).</summary>
+    /// <summary>GetFeaturePieceCollisionVolumeData(f, piece): the piece's volume (a point volume around its
+    /// offset).</summary>
     public static int GetFeaturePieceCollisionVolumeData(IntPtr l)
     {
         var h = Feature(l, "GetFeaturePieceCollisionVolumeData");
@@ -66,7 +72,8 @@ internal static unsafe class PieceFunctions
 
     public static int GetModelPieceMap(IntPtr l) => Map(l, ModelHolder(l));
 
-    /// <summary>GetUnitScriptPiece(u, [scriptPiece]) → a table of piece indices, or one index (scripts number pieces from 0).</summary>
+    /// <summary>GetUnitScriptPiece(u, [scriptPiece]) → a table of piece indices, or one index (scripts number pieces
+    /// from 0).</summary>
     public static int GetUnitScriptPiece(IntPtr l)
     {
         if (!UnitAccess.Allied(l, 1, "GetUnitScriptPiece", out var ctx, out var s))
@@ -111,7 +118,8 @@ internal static unsafe class PieceFunctions
         return 1;
     }
 
-    /// <summary>GetUnitNanoPieces(u) → 1-based indices of a builder's or factory's nano pieces; nothing for others.</summary>
+    /// <summary>GetUnitNanoPieces(u) → 1-based indices of a builder's or factory's nano pieces; nothing for
+    /// others.</summary>
     public static int GetUnitNanoPieces(IntPtr l)
     {
         if (!UnitAccess.Allied(l, 1, "GetUnitNanoPieces", out var ctx, out var s))
@@ -288,12 +296,14 @@ internal static unsafe class PieceFunctions
         var (ox, oy, oz) = holder.Model.ModelSpaceOffset(index);
         var (fx, fz) = Orientation.Front(holder.Heading);
         // world = pos + front * oz + up * oy + right * ox, with right = (-fz, 0, fx) for a level object.
-        FeatureFunctions.PushVector(l, ctx, holder.X + (fx * oz) - (fz * ox), holder.Y + oy, holder.Z + (fz * oz) + (fx * ox));
+        FeatureFunctions.PushVector(l, ctx, holder.X + (fx * oz) - (fz * ox), holder.Y + oy, holder.Z + (fz * oz)
+            + (fx * ox));
         FeatureFunctions.PushVector(l, ctx, fx, 0, fz);
         return 6;
     }
 
-    /// <summary>The piece's model-space matrix, column-major: identity turned nowhere, translated by its offset.</summary>
+    /// <summary>The piece's model-space matrix, column-major: identity turned nowhere, translated by its
+    /// offset.</summary>
     private static int Matrix(IntPtr l, Holder? h, string function)
     {
         if (h is null || !Piece(l, h.Value, function, out var index))

@@ -415,6 +415,7 @@ public static unsafe class SpringApiInstaller
         InstallGlStubs(runtime, api, catalog);
         EngineTables.Install(runtime, world, api.Options);
         runtime.SetInternal("engineUnitDefs", UnitDefTables.Describe(world.UnitDefs));
+        runtime.SetInternal("engineFeatureDefs", FeatureDefTables.Describe(world.Features.Defs));
         runtime.SetInternal("engineMissing", MissingFunctions(catalog));
         runtime.RegisterInternal("engineRecordMissing", &RecordMissing, api);
         runtime.RunGlue(GlueSource(".SpringGlue.lua"), "=(barharness engine)");

@@ -27,7 +27,25 @@ for _, raw in ipairs(H.engineUnitDefs) do
 end
 System.UnitDefs, System.UnitDefNames = UnitDefs, UnitDefNames
 System.WeaponDefs, System.WeaponDefNames = System.WeaponDefs or {}, System.WeaponDefNames or {}
-System.FeatureDefs, System.FeatureDefNames = System.FeatureDefs or {}, System.FeatureDefNames or {}
+-- FeatureDefs[id] / FeatureDefNames[name]: read-only proxies, as UnitDefs.
+local FeatureDefs, FeatureDefNames = {}, {}
+for _, raw in ipairs(H.engineFeatureDefs or {}) do
+	local id = raw.id
+	local function defPairs() return next, raw, nil end
+	local proxy = setmetatable({}, {
+		__index = function(_, key)
+			if key == "pairs" then return defPairs end
+			return raw[key]
+		end,
+		__newindex = function(_, key)
+			error("Attempt to write FeatureDefs[" .. id .. "]." .. tostring(key), 2)
+		end,
+	})
+	FeatureDefs[id] = proxy
+	FeatureDefNames[raw.name] = proxy
+end
+System.FeatureDefs, System.FeatureDefNames = FeatureDefs, FeatureDefNames
+H.engineFeatureDefs = nil
 H.engineUnitDefs = nil
 
 -- VFS.Include(file, [env]): runs a file from the VFS in env (default: the caller's environment).

@@ -256,13 +256,12 @@ internal static unsafe class UiStateFunctions
     /// <summary>GetDualViewGeometry() → 0, 0, 0, 0 (no dual screen).</summary>
     public static int GetDualViewGeometry(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
+        NativeArgs.Enter(l);
         for (var i = 0; i < 4; i++)
         {
             NativeArgs.PushInt(l, 0);
         }
 
-        _ = ctx;
         return 4;
     }
 
@@ -365,7 +364,8 @@ internal static unsafe class UiStateFunctions
         return 0;
     }
 
-    /// <summary>GetConsoleBuffer([maxLines]) → {{text, priority}, ...}: the widget's console lines, newest last.</summary>
+    /// <summary>GetConsoleBuffer([maxLines]) → {{text, priority}, ...}: the widget's console lines, newest
+    /// last.</summary>
     public static int GetConsoleBuffer(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -435,7 +435,8 @@ internal static unsafe class UiStateFunctions
             };
             if (level < 0)
             {
-                return LuaRuntime.RaiseError(l, "Incorrect arguments to Spring.SetLogSectionFilterLevel(logsection, loglevel)",
+                return LuaRuntime.RaiseError(l,
+                    "Incorrect arguments to Spring.SetLogSectionFilterLevel(logsection, loglevel)",
                     "SetLogSectionFilterLevel");
             }
         }
@@ -461,7 +462,8 @@ internal static unsafe class UiStateFunctions
         return 1;
     }
 
-    /// <summary>GetReplayLength() → nothing outside a replay; a replay's length is the run's duration, unknown ahead.</summary>
+    /// <summary>GetReplayLength() → nothing outside a replay; a replay's length is the run's duration, unknown
+    /// ahead.</summary>
     public static int GetReplayLength(IntPtr l)
     {
         NativeArgs.Enter(l);

@@ -47,6 +47,7 @@ internal static class UnitDefTables
             ["canReclaim"] = d.IsBuilder && d.IsMobile,
             ["canAttack"] = d.WeaponCount > 0,
             ["canSelfD"] = true,
+            ["canCloak"] = d.CanCloak,
             ["selfDCountdown"] = d.SelfDestructCountdown,
             ["isTransport"] = false,
             ["customParams"] = d.CustomParams.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),

@@ -148,9 +148,10 @@ internal static unsafe class UnitDetailFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, 0);
-        NativeArgs.PushInt(l, 0);
-        NativeArgs.PushFloat(l, 0, ctx.Float32);
+        var stock = ctx.World.Commands.Stockpiles.Get(ctx.World.Units.IdAt[s]);
+        NativeArgs.PushInt(l, stock.Count);
+        NativeArgs.PushInt(l, stock.Queued);
+        NativeArgs.PushFloat(l, stock.Progress, ctx.Float32);
         return 3;
     }
 

@@ -50,7 +50,8 @@ internal static unsafe class UnitExtraFunctions
         var u = ctx.World.Units;
         var mid = NativeArgs.OptBool(l, 2, false) ? UnitAccess.Def(ctx, s).Height * 0.5f : 0f;
         var blip = !ctx.World.IsInLocalLos(s);
-        FeatureFunctions.PushVector(l, ctx, u.X[s] + (blip ? u.ErrX[s] : 0), u.Y[s] + mid, u.Z[s] + (blip ? u.ErrZ[s] : 0));
+        FeatureFunctions.PushVector(l, ctx, u.X[s] + (blip ? u.ErrX[s] : 0), u.Y[s] + mid, u.Z[s] + (blip
+            ? u.ErrZ[s] : 0));
         return 3;
     }
 
@@ -66,7 +67,8 @@ internal static unsafe class UnitExtraFunctions
         return 1;
     }
 
-    /// <summary>GetUnitWorkerTask(u) → -buildeeDefID (or CMD.REPAIR for a finished unit), buildee id; nothing when idle.</summary>
+    /// <summary>GetUnitWorkerTask(u) → -buildeeDefID (or CMD.REPAIR for a finished unit), buildee id; nothing when
+    /// idle.</summary>
     public static int GetUnitWorkerTask(IntPtr l)
     {
         if (!UnitAccess.InLos(l, 1, "GetUnitWorkerTask", out var ctx, out var s))
@@ -87,7 +89,8 @@ internal static unsafe class UnitExtraFunctions
         return 2;
     }
 
-    /// <summary>GetUnitCurrentBuildPower(u) → share of its build power in use (1 while building, 0 idle); builders only.</summary>
+    /// <summary>GetUnitCurrentBuildPower(u) → share of its build power in use (1 while building, 0 idle); builders
+    /// only.</summary>
     public static int GetUnitCurrentBuildPower(IntPtr l)
     {
         if (!UnitAccess.Allied(l, 1, "GetUnitCurrentBuildPower", out var ctx, out var s)
@@ -152,7 +155,8 @@ internal static unsafe class UnitExtraFunctions
         return 7;
     }
 
-    /// <summary>GetUnitMaxRange(u) → the longest weapon range (the LOS radius for an armed unit here, 0 unarmed).</summary>
+    /// <summary>GetUnitMaxRange(u) → the longest weapon range (the LOS radius for an armed unit here, 0
+    /// unarmed).</summary>
     public static int GetUnitMaxRange(IntPtr l)
     {
         if (!UnitAccess.Allied(l, 1, "GetUnitMaxRange", out var ctx, out var s))
@@ -223,7 +227,8 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitMetalExtraction(u) → metal a finished extractor draws; nothing for other units.</summary>
     public static int GetUnitMetalExtraction(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitMetalExtraction", out var ctx, out var s) || !Extracts(UnitAccess.Def(ctx, s)))
+        if (!UnitAccess.Allied(l, 1, "GetUnitMetalExtraction", out var ctx, out var s)
+            || !Extracts(UnitAccess.Def(ctx, s)))
         {
             return 0;
         }
@@ -232,7 +237,8 @@ internal static unsafe class UnitExtraFunctions
         return 1;
     }
 
-    /// <summary>GetUnitStorage(u) → metal storage, energy storage the unit adds (commanders hold 500 each here).</summary>
+    /// <summary>GetUnitStorage(u) → metal storage, energy storage the unit adds (commanders hold 500 each
+    /// here).</summary>
     public static int GetUnitStorage(IntPtr l)
     {
         if (!UnitAccess.Allied(l, 1, "GetUnitStorage", out var ctx, out var s))
@@ -246,7 +252,8 @@ internal static unsafe class UnitExtraFunctions
         return 2;
     }
 
-    /// <summary>GetUnitHarvestStorage(u) → stored and max metal, stored and max energy (no harvesters: zeros).</summary>
+    /// <summary>GetUnitHarvestStorage(u) → stored and max metal, stored and max energy (no harvesters:
+    /// zeros).</summary>
     public static int GetUnitHarvestStorage(IntPtr l)
     {
         if (!UnitAccess.Allied(l, 1, "GetUnitHarvestStorage", out _, out _))
@@ -269,7 +276,8 @@ internal static unsafe class UnitExtraFunctions
         return 0;
     }
 
-    /// <summary>GetUnitSeismicSignature(u) → the def's seismic signature (mobile ground units: their radius / 8).</summary>
+    /// <summary>GetUnitSeismicSignature(u) → the def's seismic signature (mobile ground units: their radius /
+    /// 8).</summary>
     public static int GetUnitSeismicSignature(IntPtr l)
     {
         if (!UnitAccess.Allied(l, 1, "GetUnitSeismicSignature", out var ctx, out var s))
@@ -295,7 +303,8 @@ internal static unsafe class UnitExtraFunctions
         return 1;
     }
 
-    /// <summary>GetUnitDefDimensions(unitDefID) → {height, radius, midx, minx, maxx, midy, miny, maxy, midz, minz, maxz}.</summary>
+    /// <summary>GetUnitDefDimensions(unitDefID) → {height, radius, midx, minx, maxx, midy, miny, maxy, midz, minz,
+    /// maxz}.</summary>
     public static int GetUnitDefDimensions(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -333,7 +342,8 @@ internal static unsafe class UnitExtraFunctions
         return 1;
     }
 
-    /// <summary>GetUnitEffectiveBuildRange(u, [buildeeDefID]) → build distance plus the buildee's radius; builders only.</summary>
+    /// <summary>GetUnitEffectiveBuildRange(u, [buildeeDefID]) → build distance plus the buildee's radius; builders
+    /// only.</summary>
     public static int GetUnitEffectiveBuildRange(IntPtr l)
     {
         if (!UnitAccess.InLos(l, 1, "GetUnitEffectiveBuildRange", out var ctx, out var s))
@@ -369,7 +379,8 @@ internal static unsafe class UnitExtraFunctions
         return 1;
     }
 
-    /// <summary>GetUnitFlanking(u, [key]) → BAR's flanking mode 1, move factor, min and max damage, direction, mobility.</summary>
+    /// <summary>GetUnitFlanking(u, [key]) → BAR's flanking mode 1, move factor, min and max damage, direction,
+    /// mobility.</summary>
     public static int GetUnitFlanking(IntPtr l)
     {
         if (!UnitAccess.Allied(l, 1, "GetUnitFlanking", out var ctx, out _))
@@ -427,7 +438,8 @@ internal static unsafe class UnitExtraFunctions
         return 1;
     }
 
-    /// <summary>GetUnitPosErrorParams(u, [allyTeam]) → error vector, error delta, next update frame, error bit (allied units).</summary>
+    /// <summary>GetUnitPosErrorParams(u, [allyTeam]) → error vector, error delta, next update frame, error bit
+    /// (allied units).</summary>
     public static int GetUnitPosErrorParams(IntPtr l)
     {
         if (!UnitAccess.Allied(l, 1, "GetUnitPosErrorParams", out var ctx, out var s))
@@ -464,7 +476,8 @@ internal static unsafe class UnitExtraFunctions
         return CollisionVolume.Push(l, ctx, d.Radius, d.Height, null);
     }
 
-    /// <summary>GetUnitsInScreenRectangle(left, top, right, bottom, [allegiance]) → visible units drawn inside.</summary>
+    /// <summary>GetUnitsInScreenRectangle(left, top, right, bottom, [allegiance]) → visible units drawn
+    /// inside.</summary>
     public static int GetUnitsInScreenRectangle(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -512,7 +525,8 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>Metal an extractor draws per second here (BAR's mexes draw about this on an average spot).</summary>
     private const float ExtractionRate = 2f;
 
-    /// <summary>Builders reach this far (elmos) beyond the buildee's radius (a representative BAR build distance).</summary>
+    /// <summary>Builders reach this far (elmos) beyond the buildee's radius (a representative BAR build
+    /// distance).</summary>
     private const float BuildDistance = 128f;
 
     private static bool Extracts(BarHarness.Engine.World.UnitDef d) =>

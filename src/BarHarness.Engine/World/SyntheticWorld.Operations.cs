@@ -90,4 +90,20 @@ public sealed partial class SyntheticWorld
     }
 
     public void EndGame() => Clock.EndGame();
+
+    /// <summary>
+    /// Declares a team dead as Recoil's KillTeam does: GetTeamInfo answers isDead from now on and every
+    /// client hears TeamDied once. Gaia cannot die; false for Gaia, an unknown or an already dead team.
+    /// </summary>
+    public bool KillTeam(int teamId)
+    {
+        if (!Roster.IsValidTeam(teamId) || teamId == Roster.GaiaTeamId || Roster.Teams[teamId].IsDead)
+        {
+            return false;
+        }
+
+        Roster.Teams[teamId].IsDead = true;
+        Events.Enqueue(new WorldEvent(WorldEventKind.TeamDied, Clock.Frame, 0, 0, teamId));
+        return true;
+    }
 }

@@ -28,7 +28,8 @@ public sealed partial class SyntheticWorld
     internal bool IsTypedForLocal(int slot) => _view.IsTyped(slot);
 
 
-    /// <summary>Whether the local LuaUI may read a feature (Recoil's feature visibility under the game's rule).</summary>
+    /// <summary>Whether the local LuaUI may read a feature (Recoil's feature visibility under the game's
+    /// rule).</summary>
     public bool IsFeatureReadable(MapFeature feature)
     {
         if (_view.HasFullView)

@@ -96,7 +96,8 @@ public sealed partial class SyntheticWorld : IWorldTruth
 
     public Terrain Terrain { get; }
 
-    /// <summary>Trees, rocks, vents and wrecks (outside the state hash: nothing a seed replays depends on them).</summary>
+    /// <summary>Trees, rocks, vents and wrecks (outside the state hash: nothing a seed replays depends on
+    /// them).</summary>
     public MapFeatures Features { get; }
 
     public TeamEconomy Economy { get; }

@@ -26,6 +26,9 @@ public sealed record UnitDef(
 {
     public bool IsMobile => Speed > 0;
 
+    /// <summary>Can cloak (BAR's spies and commanders): CMD.CLOAK then raises UnitCloaked/UnitDecloaked.</summary>
+    public bool CanCloak => CustomParams.ContainsKey("isspy") || CustomParams.ContainsKey("iscommander");
+
     /// <summary>Build power (BAR's workertime); 0 for units that cannot build.</summary>
     public float BuildSpeed { get; init; }
 

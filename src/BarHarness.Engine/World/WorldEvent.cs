@@ -48,6 +48,15 @@ public enum WorldEventKind
 
     /// <summary>StockpileChanged(unitID, unitDefID, unitTeam, weaponNum, oldCount, newCount).</summary>
     StockpileChanged,
+
+    /// <summary>UnitCloaked(unitID, unitDefID, unitTeam): a unit that can cloak turned its cloak on.</summary>
+    UnitCloaked,
+
+    /// <summary>UnitDecloaked(unitID, unitDefID, unitTeam).</summary>
+    UnitDecloaked,
+
+    /// <summary>TeamDied(teamID): the team was declared dead (every client hears it).</summary>
+    TeamDied,
 }
 
 /// <summary>

@@ -31,6 +31,9 @@ public static class WorldEventCallIn
             e.FactoryDefId, e.Flag]),
         WorldEventKind.StockpileChanged => ("StockpileChanged", [e.UnitId, e.UnitDefId, e.Team, 1, e.OldCount,
             e.NewCount]),
+        WorldEventKind.UnitCloaked => ("UnitCloaked", [e.UnitId, e.UnitDefId, e.Team]),
+        WorldEventKind.UnitDecloaked => ("UnitDecloaked", [e.UnitId, e.UnitDefId, e.Team]),
+        WorldEventKind.TeamDied => ("TeamDied", [e.Team]),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "unknown world event"),
     };
 }

@@ -46,10 +46,10 @@ public class ConsoleAndTablesTests
     public void Calling_an_unimplemented_engine_function_names_it_and_is_recorded()
     {
         using var e = new LuaEngine();
-        var message = e.Error("Spring.GetUnitPieceMatrix(1, 5) return 1");
+        var message = e.Error("Spring.GetProjectilePosition(1) return 1");
         Assert.Contains(
-            "Spring.GetUnitPieceMatrix is not implemented by BarHarness (engine function from LuaSyncedRead)", message);
-        Assert.Equal(1, e.Api.UnimplementedCalls["Spring.GetUnitPieceMatrix"]);
+            "Spring.GetProjectilePosition is not implemented by BarHarness (engine function from LuaSyncedRead)", message);
+        Assert.Equal(1, e.Api.UnimplementedCalls["Spring.GetProjectilePosition"]);
         Assert.Equal(true, e.Value("return Spring.NoSuchFunctionAnywhere == nil"));
     }
 

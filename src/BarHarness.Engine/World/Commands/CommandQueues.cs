@@ -25,11 +25,15 @@ public sealed class CommandQueues
         _lifecycle = lifecycle;
         States = new UnitStates();
         SelfDestruct = new SelfDestructTimers(parts, lifecycle);
+        Stockpiles = new Stockpiles(parts);
     }
 
     public UnitStates States { get; }
 
     public SelfDestructTimers SelfDestruct { get; }
+
+    /// <summary>Stockpile weapons' ready and ordered missiles.</summary>
+    public Stockpiles Stockpiles { get; }
 
     private UnitTable Units => _parts.Units;
 
@@ -73,7 +77,26 @@ public sealed class CommandQueues
         Raise(WorldEventKind.UnitCommand, s, command, playerId, false);
         if (CommandIds.IsState(commandId))
         {
+            var wasCloaked = States.Get(unitId).Cloak;
             States.Apply(unitId, commandId, parameters.Length > 0 ? (int)parameters[0] : 0);
+            var cloaked = States.Get(unitId).Cloak;
+            if (cloaked != wasCloaked && def.CanCloak && _parts.View.IsAllied(s))
+            {
+                // Recoil sends cloak events to clients that can read the unit's ally team.
+                var kind = cloaked ? WorldEventKind.UnitCloaked : WorldEventKind.UnitDecloaked;
+                _parts.Events.Enqueue(new WorldEvent(kind, _parts.Clock.Frame, unitId, defId, Units.Team[s]));
+            }
+
+            return;
+        }
+
+        if (commandId == CommandIds.Stockpile)
+        {
+            if (def.CanStockpile)
+            {
+                Stockpiles.Order(unitId, options);
+            }
+
             return;
         }
 
@@ -120,6 +143,7 @@ public sealed class CommandQueues
         StopWork(unitId);
         States.Forget(unitId);
         SelfDestruct.Forget(unitId);
+        Stockpiles.Forget(unitId);
     }
 
     public void Step()
@@ -135,6 +159,7 @@ public sealed class CommandQueues
         }
 
         SelfDestruct.Step();
+        Stockpiles.Step();
         WorkOn(_factoryQueues, factory: true);
         WorkOn(_queues, factory: false);
     }

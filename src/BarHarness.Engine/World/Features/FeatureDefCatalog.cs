@@ -14,7 +14,8 @@ public sealed class FeatureDefCatalog
     {
         All = all;
         _byName = all.ToDictionary(d => d.Name, StringComparer.Ordinal);
-        MapFeatureCount = all.Count(d => d.ResurrectUnit.Length == 0 && !d.Name.EndsWith("_heap", StringComparison.Ordinal));
+        MapFeatureCount = all.Count(d => d.ResurrectUnit.Length == 0 && !d.Name.EndsWith("_heap",
+            StringComparison.Ordinal));
     }
 
     public IReadOnlyList<FeatureDef> All { get; }

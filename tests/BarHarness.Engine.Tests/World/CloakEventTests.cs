@@ -1,0 +1,108 @@
+using BarHarness.Engine.World;
+using BarHarness.Engine.World.Commands;
+
+namespace BarHarness.Engine.Tests.World;
+
+public class CloakEventTests
+{
+    private static List<WorldEventKind> Kinds(SyntheticWorld w)
+    {
+        var list = new List<WorldEventKind>();
+        while (w.Events.TryDequeue(out var e))
+        {
+            list.Add(e.Kind);
+        }
+
+        return list;
+    }
+
+    private static int Spawn(SyntheticWorld w, string name, int team)
+    {
+        var def = w.UnitDefs.ByName(name)!;
+        w.Spawn(team, 1, def.Id);
+        return w.AllUnitIds().Last(id => w.TrueDefOf(id) == def.Id && w.TrueTeamOf(id) == team);
+    }
+
+    [Fact]
+    public void A_spy_cloaking_and_decloaking_raises_both_call_ins_in_order()
+    {
+        var w = new SyntheticWorld(new GameSetup { Seed = 5, CombatIntensity = 0 });
+        var spy = Spawn(w, "armspy", w.LocalTeamId);
+        Kinds(w);
+        w.Commands.Give(spy, CommandIds.Cloak, [1], CommandOptions.None, 0);
+        w.StepFrame();
+        w.Commands.Give(spy, CommandIds.Cloak, [0], CommandOptions.None, 0);
+        w.StepFrame();
+        var kinds = Kinds(w).Where(k => k is WorldEventKind.UnitCloaked or WorldEventKind.UnitDecloaked).ToList();
+        Assert.Equal([WorldEventKind.UnitCloaked, WorldEventKind.UnitDecloaked], kinds);
+        var (name, args) = WorldEventCallIn.From(new WorldEvent(WorldEventKind.UnitCloaked, 1, spy, 1, 0));
+        Assert.Equal(("UnitCloaked", 3), (name, args.Length));
+    }
+
+    [Fact]
+    public void A_unit_that_cannot_cloak_raises_nothing()
+    {
+        var w = new SyntheticWorld(new GameSetup { Seed = 5, CombatIntensity = 0 });
+        var mex = Spawn(w, "armmex", w.LocalTeamId);
+        Kinds(w);
+        w.Commands.Give(mex, CommandIds.Cloak, [1], CommandOptions.None, 0);
+        w.StepFrame();
+        Assert.DoesNotContain(WorldEventKind.UnitCloaked, Kinds(w));
+    }
+}
+
+public class StockpileEventTests
+{
+    [Fact]
+    public void An_ordered_missile_is_built_then_raises_stockpile_changed_and_shows_in_get_unit_stockpile()
+    {
+        using var e = new BarHarness.Engine.Tests.SpringApi.LuaEngine(
+            new GameSetup { Seed = 5, CombatIntensity = 0, InitialUnits = 0 });
+        var w = e.World;
+        var amd = w.UnitDefs.ByName("armamd")!;
+        w.Spawn(w.LocalTeamId, 1, amd.Id);
+        var id = w.AllUnitIds().Single(u => w.TrueDefOf(u) == amd.Id);
+        e.Value($"Spring.GiveOrderToUnit({id}, CMD.STOCKPILE, {{}}, {{'shift'}})");
+        w.StepFrame();
+        Assert.Equal(5L, e.Value($"return select(2, Spring.GetUnitStockpile({id}))"));
+        var changed = new List<WorldEvent>();
+        for (var f = 0; f < Stockpiles.FramesPerMissile + 5; f++)
+        {
+            w.StepFrame();
+            while (w.Events.TryDequeue(out var ev))
+            {
+                if (ev.Kind == WorldEventKind.StockpileChanged)
+                {
+                    changed.Add(ev);
+                }
+            }
+        }
+
+        var one = Assert.Single(changed);
+        Assert.Equal((id, 0, 1), (one.UnitId, one.OldCount, one.NewCount));
+        Assert.Equal(1L, e.Value($"return (Spring.GetUnitStockpile({id}))"));
+        Assert.Equal(4L, e.Value($"return select(2, Spring.GetUnitStockpile({id}))"));
+    }
+}
+
+public class TeamDiedTests
+{
+    [Fact]
+    public void A_killed_team_is_dead_in_get_team_info_and_raises_team_died_once()
+    {
+        using var e = new BarHarness.Engine.Tests.SpringApi.LuaEngine(new GameSetup { Seed = 5, CombatIntensity = 0 });
+        var w = e.World;
+        while (w.Events.TryDequeue(out _))
+        {
+        }
+
+        Assert.Equal(false, e.Value("return select(3, Spring.GetTeamInfo(1))"));
+        Assert.True(w.KillTeam(1));
+        Assert.False(w.KillTeam(1));
+        Assert.False(w.KillTeam(w.Roster.GaiaTeamId));
+        Assert.True(w.Events.TryDequeue(out var died));
+        Assert.Equal(("TeamDied", 1), (WorldEventCallIn.From(died).Name, (int)WorldEventCallIn.From(died).Args[0]!));
+        Assert.False(w.Events.TryDequeue(out _));
+        Assert.Equal(true, e.Value("return select(3, Spring.GetTeamInfo(1))"));
+    }
+}
