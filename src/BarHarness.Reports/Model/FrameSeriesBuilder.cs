@@ -14,7 +14,7 @@ namespace BarHarness.Reports.Model;
 /// </summary>
 public sealed class FrameSeriesBuilder : IDisposable
 {
-    /// <summary>Points kept by default: a 2-minute run stays one point per frame.</summary>
+    /// <summary>Points kept by default: a run of up to 2 minutes and 16 seconds stays one point per frame.</summary>
     public const int DefaultCapacity = 4096;
 
     private readonly IReadOnlyList<string> _faultNames;
@@ -67,6 +67,8 @@ public sealed class FrameSeriesBuilder : IDisposable
             return;
         }
 
+        _points[_count++] = _pending;
+        _pending = default;
         if (_count == Capacity)
         {
             for (var i = 0; i < Capacity / 2; i++)
@@ -76,14 +78,7 @@ public sealed class FrameSeriesBuilder : IDisposable
 
             _count = Capacity / 2;
             FramesPerPoint *= 2;
-            if (_pending.Frames < FramesPerPoint)
-            {
-                return; // the pending point now fills half of a wider point
-            }
         }
-
-        _points[_count++] = _pending;
-        _pending = default;
     }
 
     public FrameSeries Build()

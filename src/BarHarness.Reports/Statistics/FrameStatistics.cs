@@ -51,6 +51,11 @@ public sealed class FrameStatistics
 
     public UnitCountBuckets Buckets => _buckets;
 
+    /// <summary>Values, buckets and chart points held now: what the memory bound is about.</summary>
+    public long CellsHeld =>
+        new[] { All, Judged }.Concat(_byBucket.OfType<FrameWindowStatistics>()).Sum(w => w.CellsHeld)
+        + AllocBytes.CellsHeld + AllocCount.CellsHeld + Chart.Count;
+
     /// <summary>Bucket i's frames, or null when none fell in it.</summary>
     public FrameWindowStatistics? Bucket(int index) => _byBucket[index];
 

@@ -28,6 +28,9 @@ public sealed class FrameWindowStatistics
 
     public long OverBudgetCost { get; private set; }
 
+    /// <summary>Values and buckets held by the three summaries.</summary>
+    public long CellsHeld => (long)RealMicros.CellsHeld + Cost.CellsHeld + EngineMicros.CellsHeld;
+
     public void Add(in FrameSample sample)
     {
         Frames++;
