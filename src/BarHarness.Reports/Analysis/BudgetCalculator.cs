@@ -48,7 +48,8 @@ public static class BudgetCalculator
             OverBudgetCost = all.OverCost(),
             CallIns = callIns
                 .OrderBy(c => c.CallIn, StringComparer.Ordinal)
-                .Select(c => new CallInBudget(c.CallIn, c.RealMicros.Count, c.RealMicros.ToDistribution(), c.Cost.ToDistribution()))
+                .Select(c => new CallInBudget(
+                    c.CallIn, c.RealMicros.Count, c.RealMicros.ToDistribution(), c.Cost.ToDistribution()))
                 .ToArray(),
             UnitBuckets = ByUnitBucket(frames),
             Judged = new JudgedFrames

@@ -97,7 +97,9 @@ public sealed class FrameSeriesBuilder : IDisposable
             AllocBytes = points.Select(p => p.Worst.AllocBytes).ToArray(),
             AllocCount = points.Select(p => p.Worst.AllocCount).ToArray(),
             QueueDepth = _sawQueueDepth ? points.Select(p => p.Worst.QueueDepth ?? 0).ToArray() : null,
-            FreshnessSeconds = _sawFreshness ? points.Select(p => p.Worst.FreshnessSeconds ?? double.NaN).ToArray() : null,
+            FreshnessSeconds = _sawFreshness
+                ? points.Select(p => p.Worst.FreshnessSeconds ?? double.NaN).ToArray()
+                : null,
             FaultFlags = points.Select(p => p.Worst.FaultFlags | p.FaultFlags).ToArray(),
             FaultNames = _faultNames.ToArray(),
             FramesPerPoint = FramesPerPoint,
@@ -127,7 +129,8 @@ public sealed class FrameSeriesBuilder : IDisposable
         _digest.AppendData(row);
     }
 
-    private readonly record struct Point(FrameSample Worst, int Frames, double MinReal, double MaxReal, double CostSum, long FaultFlags)
+    private readonly record struct Point(
+        FrameSample Worst, int Frames, double MinReal, double MaxReal, double CostSum, long FaultFlags)
     {
         public static Point Of(in FrameSample s) => new(s, 1, s.WidgetMicros, s.WidgetMicros, s.Cost, s.FaultFlags);
 

@@ -14,7 +14,9 @@ public sealed class FrameStatistics
     private readonly FrameWindowStatistics?[] _byBucket;
 
     /// <param name="budgetMicros">Per-frame budget; frames above it are counted exactly.</param>
-    /// <param name="judgedAfterSeconds">Frames from this game time on are also summarised apart (the verdicts' window).</param>
+    /// <param name="judgedAfterSeconds">
+    /// Frames from this game time on are also summarised apart (the verdicts' window).
+    /// </param>
     /// <param name="buckets">Unit-count buckets, <see cref="UnitCountBuckets.Standard"/> by default.</param>
     /// <param name="chart">The chart series to feed (a bounded one by default).</param>
     public FrameStatistics(
@@ -60,7 +62,8 @@ public sealed class FrameStatistics
     public FrameWindowStatistics? Bucket(int index) => _byBucket[index];
 
     /// <summary>Summarises a finished series (every point counted as one frame).</summary>
-    public static FrameStatistics Of(FrameSeries frames, double budgetMicros = 2000, double judgedAfterSeconds = 0, UnitCountBuckets? buckets = null)
+    public static FrameStatistics Of(
+        FrameSeries frames, double budgetMicros = 2000, double judgedAfterSeconds = 0, UnitCountBuckets? buckets = null)
     {
         ArgumentNullException.ThrowIfNull(frames);
         var stats = new FrameStatistics(budgetMicros, judgedAfterSeconds, buckets, new FrameSeriesBuilder(capacity: 2));

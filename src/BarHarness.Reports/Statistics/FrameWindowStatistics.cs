@@ -45,5 +45,6 @@ public sealed class FrameWindowStatistics
 
     public OverBudget OverCost() => Over(OverBudgetCost);
 
-    private OverBudget Over(long frames) => Frames == 0 ? OverBudget.None : new OverBudget(frames, (double)frames / Frames);
+    private OverBudget Over(long frames) =>
+        Frames == 0 ? OverBudget.None : new OverBudget(frames, (double)frames / Frames);
 }

@@ -52,7 +52,9 @@ public sealed class LogHistogram
         }
     }
 
-    /// <summary>The value of 1-based rank <paramref name="rank"/> in ascending order, within <see cref="RelativeError"/>.</summary>
+    /// <summary>
+    /// The value of 1-based rank <paramref name="rank"/> in ascending order, within <see cref="RelativeError"/>.
+    /// </summary>
     public double ValueAtRank(long rank)
     {
         if (Count == 0)

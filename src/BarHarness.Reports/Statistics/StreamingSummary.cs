@@ -93,7 +93,9 @@ public sealed class StreamingSummary
         Count++;
     }
 
-    /// <summary>Nearest-rank percentile (0..100): exact below <see cref="ExactLimit"/> values, else within 0.5%.</summary>
+    /// <summary>
+    /// Nearest-rank percentile (0..100): exact up to <see cref="ExactLimit"/> values, else within 0.5%.
+    /// </summary>
     public double Percentile(double percent)
     {
         if (Count == 0)
@@ -129,5 +131,6 @@ public sealed class StreamingSummary
 
     public Distribution ToDistribution() => Count == 0
         ? Distribution.Empty
-        : new Distribution((int)Math.Min(int.MaxValue, Count), Mean, Percentile(50), Percentile(95), Percentile(99), Max);
+        : new Distribution(
+            (int)Math.Min(int.MaxValue, Count), Mean, Percentile(50), Percentile(95), Percentile(99), Max);
 }

@@ -114,9 +114,12 @@ internal static class ExpectationEvaluator
             var first = run.BlockingCalls.FirstOrDefault();
             results.Add(new ExpectationResult(
                 "no_blocking_calls",
-                run.BlockingCalls.Count == 0,
+                run.BlockingCallCount == 0,
                 "no socket call with a timeout other than 0 and no socket.sleep (each freezes BAR)",
-                first is null ? "none" : $"{run.BlockingCalls.Count}: first {first.Function} (timeout {first.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture) ?? "nil"})",
+                first is null
+                    ? "none"
+                    : $"{run.BlockingCallCount}: first {first.Function} (timeout "
+                        + $"{first.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture) ?? "nil"})",
                 first?.Traceback));
         }
 

@@ -14,7 +14,8 @@ internal static class ResultBuilder
         var budget = BudgetCalculator.Compute(run.FrameStatistics, run.CallIns);
         var allowed = (def.Expectations.Memory?.MaxGrowthKbPerMinute ?? 64) * 1024;
         var leftovers = new ShutdownLeftovers(run.OpenSocketsAfterShutdown, run.ActionsAfterShutdown);
-        var leak = LeakAnalyzer.Analyze(run.Heap, allowed, def.Expectations.Memory?.AfterSeconds ?? Math.Min(60, def.DurationSeconds / 4), run.FrameStatistics, null, leftovers);
+        var warmUp = def.Expectations.Memory?.AfterSeconds ?? Math.Min(60, def.DurationSeconds / 4);
+        var leak = LeakAnalyzer.Analyze(run.Heap, allowed, warmUp, run.FrameStatistics, null, leftovers);
         // A widget that never makes a socket is not a streaming widget: the stream checks are not applied
         // to it. The bundled widget streams by design, so they always apply to it; so they do when the
         // scenario names its own widget and writes an oracle section (it asks that widget for a stream). A

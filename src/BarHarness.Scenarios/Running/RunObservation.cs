@@ -30,7 +30,7 @@ public sealed class RunObservation
         FrameStatistics = frameStatistics ?? new FrameStatistics();
     }
 
-    /// <summary>Every frame's figures, summarised as the run went (the budget report and verdicts read these).</summary>
+    /// <summary>Every frame's figures, summarised as the run went (the budget report and verdicts read them).</summary>
     public FrameStatistics FrameStatistics { get; }
 
     public double DurationSeconds { get; }
@@ -55,7 +55,10 @@ public sealed class RunObservation
 
     public long ConsoleLineCount { get; private set; }
 
+    /// <summary>The first blocking calls, with tracebacks (bounded); <see cref="BlockingCallCount"/> is all.</summary>
     public IReadOnlyList<BlockingCall> BlockingCalls { get; private set; } = [];
+
+    public long BlockingCallCount { get; private set; }
 
     public IReadOnlyList<StreamViolation> Violations { get; private set; } = [];
 
@@ -185,6 +188,7 @@ public sealed class RunObservation
         ConsoleLines = runtime.Console.Lines.ToList();
         ConsoleLineCount = runtime.Console.TotalLines;
         BlockingCalls = sockets.Statistics.BlockingCalls.ToList();
+        BlockingCallCount = sockets.Statistics.BlockingCallCount;
         BytesHandedToSend = sockets.Statistics.BytesSent;
         Violations = oracle.Violations.ToList();
         OracleStats = oracle.Stats;

@@ -9,7 +9,8 @@ public sealed class FrameStatisticsTests
     private static FrameSample Frame(long frame, Random random)
     {
         var cost = 250 + (random.NextDouble() * 100) + (frame % 997 == 0 ? 3000 : 0);
-        return new FrameSample(frame, frame / 30.0, 200 + (int)(frame % 300), cost * 0.7, cost, 1000, 20, 5, 12_000, 300);
+        var units = 200 + (int)(frame % 300);
+        return new FrameSample(frame, frame / 30.0, units, cost * 0.7, cost, 1000, 20, 5, 12_000, 300);
     }
 
     private static FrameStatistics Run(long frames, double judgedAfterSeconds = 0)
@@ -31,7 +32,9 @@ public sealed class FrameStatisticsTests
         var long_ = Run(300_000);
 
         Assert.Equal(300_000, long_.All.Frames);
-        Assert.True(long_.CellsHeld <= short_.CellsHeld + 100, $"{short_.CellsHeld} cells after 30,000 frames, {long_.CellsHeld} after 300,000");
+        Assert.True(
+            long_.CellsHeld <= short_.CellsHeld + 100,
+            $"{short_.CellsHeld} cells after 30,000 frames, {long_.CellsHeld} after 300,000");
         Assert.True(long_.Chart.Count <= long_.Chart.Capacity);
     }
 

@@ -46,7 +46,9 @@ public sealed class StreamingSummaryTests
             {
                 var exact = Percentile.NearestRank(sorted, p);
                 var streamed = summary.Percentile(p);
-                return count <= StreamingSummary.ExactLimit ? streamed == exact : WithinDocumentedError(streamed, exact);
+                return count <= StreamingSummary.ExactLimit
+                    ? streamed == exact
+                    : WithinDocumentedError(streamed, exact);
             });
             return (exactCountMaxMean && percentiles).Label($"n={count} shape={shape} seed={seed}");
         });
@@ -72,7 +74,8 @@ public sealed class StreamingSummaryTests
         var exact = Percentile.Of(values, 99);
 
         Assert.True(summary.IsApproximate);
-        Assert.InRange(summary.Percentile(99), exact * (1 - LogHistogram.RelativeError), exact * (1 + LogHistogram.RelativeError));
+        var error = LogHistogram.RelativeError;
+        Assert.InRange(summary.Percentile(99), exact * (1 - error), exact * (1 + error));
     }
 
     [Fact]

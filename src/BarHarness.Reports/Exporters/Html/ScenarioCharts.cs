@@ -16,7 +16,8 @@ internal static class ScenarioCharts
             return null;
         }
 
-        var yMax = Math.Max(f.MaxWidgetMicros.Count == f.Count ? f.MaxWidgetMicros.Max() : f.WidgetMicros.Max(), s.Budget.BudgetMicros * 1.2);
+        var highest = f.MaxWidgetMicros.Count == f.Count ? f.MaxWidgetMicros.Max() : f.WidgetMicros.Max();
+        var yMax = Math.Max(highest, s.Budget.BudgetMicros * 1.2);
         var chart = new SvgChart("Widget time per frame against the budget", f.GameSeconds[0], f.GameSeconds[^1], yMax, "µs per frame");
         AddFaultWindows(chart, s);
         chart.AddBand(RealTimeBand(f), "real");
