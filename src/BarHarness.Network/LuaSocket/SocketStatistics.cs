@@ -18,9 +18,22 @@ public sealed class SocketStatistics
 
     public int ConnectDenied { get; internal set; }
 
+    /// <summary>Blocking calls kept with their tracebacks: the first ones, so a long run stays bounded.</summary>
+    public const int MaxKeptBlockingCalls = 100;
+
+    /// <summary>
+    /// The first <see cref="MaxKeptBlockingCalls"/> blocking calls; <see cref="BlockingCallCount"/> counts all.
+    /// </summary>
     public IReadOnlyList<BlockingCall> BlockingCalls => _blockingCalls;
 
-    public int BlockingCallCount => _blockingCalls.Count;
+    public long BlockingCallCount { get; private set; }
 
-    internal void Record(BlockingCall call) => _blockingCalls.Add(call);
+    internal void Record(BlockingCall call)
+    {
+        BlockingCallCount++;
+        if (_blockingCalls.Count < MaxKeptBlockingCalls)
+        {
+            _blockingCalls.Add(call);
+        }
+    }
 }

@@ -3,7 +3,11 @@ using BarHarness.Reports.Statistics;
 
 namespace BarHarness.Reports.Analysis;
 
-/// <summary>Builds a <see cref="BudgetReport"/> from a priced frame series and per-call-in timings.</summary>
+/// <summary>
+/// Builds a <see cref="BudgetReport"/> from streaming frame and call-in summaries. Every percentile
+/// comes from a <see cref="StreamingSummary"/> (exact up to its limit, then within 0.5%), so the
+/// report and the verdicts read the same figures.
+/// </summary>
 public static class BudgetCalculator
 {
     /// <summary>BAR's per-frame target for a widget: 2 ms.</summary>
@@ -21,50 +25,55 @@ public static class BudgetCalculator
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(callIns);
-        buckets ??= UnitCountBuckets.Standard;
+        return Compute(FrameStatistics.Of(frames, budgetMicros, 0, buckets), callIns.Select(CallInSummary.Of).ToList());
+    }
 
-        var widgetTotal = frames.WidgetMicros.Sum();
-        var engineTotal = frames.EngineMicros.Sum();
+    /// <param name="frames">Frames summarised as the run went (budget and judged window fixed there).</param>
+    /// <param name="callIns">Per-call summaries, one entry per call-in name.</param>
+    public static BudgetReport Compute(FrameStatistics frames, IReadOnlyList<CallInSummary> callIns)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(callIns);
+        var all = frames.All;
+        var widgetTotal = all.RealMicros.Sum;
+        var engineTotal = all.EngineMicros.Sum;
         return new BudgetReport
         {
-            BudgetMicros = budgetMicros,
-            FrameRealMicros = DistributionCalculator.Summarize(frames.WidgetMicros),
-            FrameCost = DistributionCalculator.Summarize(frames.Cost),
-            FrameEngineMicros = DistributionCalculator.Summarize(frames.EngineMicros),
+            BudgetMicros = frames.BudgetMicros,
+            FrameRealMicros = all.RealMicros.ToDistribution(),
+            FrameCost = all.Cost.ToDistribution(),
+            FrameEngineMicros = all.EngineMicros.ToDistribution(),
             EngineShare = widgetTotal > 0 ? engineTotal / widgetTotal : 0,
-            OverBudgetReal = CountOver(frames.WidgetMicros, budgetMicros),
-            OverBudgetCost = CountOver(frames.Cost, budgetMicros),
+            OverBudgetReal = all.OverReal(),
+            OverBudgetCost = all.OverCost(),
             CallIns = callIns
                 .OrderBy(c => c.CallIn, StringComparer.Ordinal)
-                .Select(c => new CallInBudget(c.CallIn, c.RealMicros.Count, DistributionCalculator.Summarize(c.RealMicros), DistributionCalculator.Summarize(c.Cost)))
+                .Select(c => new CallInBudget(
+                    c.CallIn, c.RealMicros.Count, c.RealMicros.ToDistribution(), c.Cost.ToDistribution()))
                 .ToArray(),
-            UnitBuckets = ByUnitBucket(frames, buckets),
+            UnitBuckets = ByUnitBucket(frames),
+            Judged = new JudgedFrames
+            {
+                AfterSeconds = frames.JudgedAfterSeconds,
+                FrameRealMicros = frames.Judged.RealMicros.ToDistribution(),
+                FrameCost = frames.Judged.Cost.ToDistribution(),
+                OverBudgetReal = frames.Judged.OverReal(),
+                OverBudgetCost = frames.Judged.OverCost(),
+            },
         };
     }
 
-    private static OverBudget CountOver(IReadOnlyList<double> values, double budget)
+    private static UnitBucketBudget[] ByUnitBucket(FrameStatistics frames)
     {
-        if (values.Count == 0)
-        {
-            return OverBudget.None;
-        }
-
-        long over = values.Count(v => v > budget);
-        return new OverBudget(over, (double)over / values.Count);
-    }
-
-    private static UnitBucketBudget[] ByUnitBucket(FrameSeries frames, UnitCountBuckets buckets)
-    {
-        var real = buckets.Group(frames.Units, frames.WidgetMicros);
-        var cost = buckets.Group(frames.Units, frames.Cost);
+        var buckets = frames.Buckets;
         return Enumerable.Range(0, buckets.Count)
-            .Where(b => real[b].Count > 0)
+            .Where(b => frames.Bucket(b) is { Frames: > 0 })
             .Select(b => new UnitBucketBudget(
                 buckets.Label(b),
                 buckets.MinUnits(b),
                 buckets.MaxUnits(b),
-                DistributionCalculator.Summarize(real[b]),
-                DistributionCalculator.Summarize(cost[b])))
+                frames.Bucket(b)!.RealMicros.ToDistribution(),
+                frames.Bucket(b)!.Cost.ToDistribution()))
             .ToArray();
     }
 }

@@ -24,6 +24,7 @@ public static class DeterministicFingerprint
         Double(hash, scenario.DurationGameSeconds);
 
         var f = scenario.Frames;
+        Text(hash, f.Digest); // every frame, even when the chart points below are downsampled
         Long(hash, f.Count);
         for (var i = 0; i < f.Count; i++)
         {

@@ -20,6 +20,50 @@ public static class LeakAnalyzer
         IReadOnlyList<RetainedObject>? retained = null,
         ShutdownLeftovers? leftovers = null)
     {
+        return Analyze(
+            heapSamples,
+            allowedBytesPerMinute,
+            fitFromGameSeconds,
+            DistributionCalculator.Summarize(frames?.AllocBytes ?? []),
+            DistributionCalculator.Summarize(frames?.AllocCount ?? []),
+            retained,
+            leftovers);
+    }
+
+    /// <param name="heapSamples">Heap after full collection, in time order.</param>
+    /// <param name="allowedBytesPerMinute">Growth the scenario tolerates.</param>
+    /// <param name="fitFromGameSeconds">Samples earlier than this are warm-up, charted but not fitted.</param>
+    /// <param name="frames">Frame statistics gathered during the run, for allocation figures per frame.</param>
+    /// <param name="retained">Steady-state objects still held at the end (from the Lua host).</param>
+    /// <param name="leftovers">What Shutdown left open.</param>
+    public static LeakReport Analyze(
+        IReadOnlyList<HeapSample> heapSamples,
+        double allowedBytesPerMinute,
+        double fitFromGameSeconds,
+        FrameStatistics frames,
+        IReadOnlyList<RetainedObject>? retained = null,
+        ShutdownLeftovers? leftovers = null)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        return Analyze(
+            heapSamples,
+            allowedBytesPerMinute,
+            fitFromGameSeconds,
+            frames.AllocBytes.ToDistribution(),
+            frames.AllocCount.ToDistribution(),
+            retained,
+            leftovers);
+    }
+
+    private static LeakReport Analyze(
+        IReadOnlyList<HeapSample> heapSamples,
+        double allowedBytesPerMinute,
+        double fitFromGameSeconds,
+        Distribution allocBytes,
+        Distribution allocCount,
+        IReadOnlyList<RetainedObject>? retained,
+        ShutdownLeftovers? leftovers)
+    {
         ArgumentNullException.ThrowIfNull(heapSamples);
         var fitted = heapSamples.Where(s => s.GameSeconds >= fitFromGameSeconds).ToArray();
         var slope = FitSlope(fitted);
@@ -33,8 +77,8 @@ public static class LeakAnalyzer
             AllowedBytesPerMinute = allowedBytesPerMinute,
             Verdict = verdict,
             VerdictReason = reason,
-            AllocBytesPerFrame = DistributionCalculator.Summarize(frames?.AllocBytes ?? []),
-            AllocCountPerFrame = DistributionCalculator.Summarize(frames?.AllocCount ?? []),
+            AllocBytesPerFrame = allocBytes,
+            AllocCountPerFrame = allocCount,
             Retained = (retained ?? []).OrderByDescending(r => r.Bytes)
                 .ThenBy(r => r.ReachableFrom, StringComparer.Ordinal).ToArray(),
             Leftovers = leftovers ?? ShutdownLeftovers.None,

@@ -34,5 +34,8 @@ public sealed record BudgetReport
     /// <summary>Per unit-count bucket figures, in ascending unit order; empty buckets are left out.</summary>
     public IReadOnlyList<UnitBucketBudget> UnitBuckets { get; init; } = [];
 
+    /// <summary>The frames the budget verdicts judge (after warm-up), summarised like the whole run.</summary>
+    public JudgedFrames Judged { get; init; } = JudgedFrames.Empty;
+
     public static BudgetReport Empty { get; } = new();
 }

@@ -2,7 +2,10 @@ namespace BarHarness.Reports.Model;
 
 /// <summary>
 /// Per-sim-frame measurements kept as columns (one array per figure, all of length <see cref="Count"/>),
-/// so a two-hour run (~216,000 frames) stays compact. Build it with <see cref="FrameSeriesBuilder"/>.
+/// for charts. Build it with <see cref="FrameSeriesBuilder"/>, which bounds it: past its capacity each
+/// point stands for <see cref="FramesPerPoint"/> consecutive frames and holds the costliest of them (so
+/// spikes survive), with the bucket's real-time minimum, maximum and mean cost beside it. Statistics
+/// never come from here (they stream, see <c>Statistics.FrameStatistics</c>).
 /// Not written to summary.json (too large); the HTML report charts it.
 /// </summary>
 public sealed record FrameSeries
@@ -38,6 +41,24 @@ public sealed record FrameSeries
 
     /// <summary>Names of the fault flag bits (at most 64).</summary>
     public IReadOnlyList<string> FaultNames { get; init; } = [];
+
+    /// <summary>Frames each point stands for (1 until the run outgrew the builder's capacity).</summary>
+    public int FramesPerPoint { get; init; } = 1;
+
+    /// <summary>Lowest real widget µs among the frames of each point.</summary>
+    public IReadOnlyList<double> MinWidgetMicros { get; init; } = [];
+
+    /// <summary>Highest real widget µs among the frames of each point.</summary>
+    public IReadOnlyList<double> MaxWidgetMicros { get; init; } = [];
+
+    /// <summary>Mean deterministic cost over the frames of each point.</summary>
+    public IReadOnlyList<double> MeanCost { get; init; } = [];
+
+    /// <summary>
+    /// SHA-256 (hex) over the deterministic columns of every frame added, in order, computed as they
+    /// came: it fingerprints the whole run even when the points are downsampled.
+    /// </summary>
+    public string Digest { get; init; } = string.Empty;
 
     public int Count => Frame.Count;
 

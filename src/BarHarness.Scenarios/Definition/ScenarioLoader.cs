@@ -72,9 +72,10 @@ public static class ScenarioLoader
 
     /// <summary>
     /// Loads every scenario named by <paramref name="paths"/> (files, or folders searched recursively
-    /// for *.yaml/*.yml), sorted by relative path. A broken file lands in <see cref="ScenarioBatch.Errors"/>
-    /// and does not hide the others. Paths are made relative to <paramref name="baseDirectory"/>
-    /// (default: the current directory) for sorting, sharding and display.
+    /// for *.yaml/*.yml, opt-in folders such as <c>soak/</c> below them left out), sorted by relative
+    /// path. A broken file lands in <see cref="ScenarioBatch.Errors"/> and does not hide the others.
+    /// Paths are made relative to <paramref name="baseDirectory"/> (default: the current directory)
+    /// for sorting, sharding and display.
     /// </summary>
     public static ScenarioBatch LoadAll(IEnumerable<string> paths, string? baseDirectory = null)
     {
@@ -88,7 +89,8 @@ public static class ScenarioLoader
             {
                 foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
                 {
-                    if (Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                    if (Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)
+                        && !InOptInFolder(full, file))
                     {
                         files[Relative(root, file)] = file;
                     }
@@ -135,6 +137,19 @@ public static class ScenarioLoader
         return new ScenarioBatch(
             loaded.Where(s => !duplicates.Contains(s.RelativePath)).ToArray(),
             errors.OrderBy(e => e.RelativePath, StringComparer.Ordinal).ToArray());
+    }
+
+    /// <summary>
+    /// Folders below a searched folder that a run picks up only when named itself (or a file in it):
+    /// the soak tier runs for hours, so <c>run scenarios</c> leaves it out and <c>run scenarios/soak</c> runs it.
+    /// </summary>
+    public static IReadOnlyList<string> OptInFolders { get; } = ["soak"];
+
+    private static bool InOptInFolder(string searched, string file)
+    {
+        var folder = Path.GetDirectoryName(file) ?? searched;
+        var folders = Path.GetRelativePath(searched, folder).Split(Path.DirectorySeparatorChar);
+        return folders.Any(f => OptInFolders.Contains(f, StringComparer.OrdinalIgnoreCase));
     }
 
     private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');

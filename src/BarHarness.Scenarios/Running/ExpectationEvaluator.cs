@@ -44,39 +44,40 @@ internal static class ExpectationEvaluator
                 loaded is null ? "never loaded" : loaded.Describe()));
         }
 
-        var warm = Window(run.Frames, x.Budget.AfterSeconds);
-        var reals = warm.Select(i => run.Frames.WidgetMicros[i]).ToList();
+        // The judged frames' summaries in the budget report: the verdict prints the report's own figures.
+        var judged = budget.Judged;
+        var reals = judged.FrameRealMicros;
         // An uninstrumented run has no deterministic cost: its budgets are judged by real time.
-        var costs = run.Uninstrumented ? reals : warm.Select(i => run.Frames.Cost[i]).ToList();
+        var costs = run.Uninstrumented ? reals : judged.FrameCost;
+        var overCost = run.Uninstrumented ? judged.OverBudgetReal : judged.OverBudgetCost;
         // "1.4 ms deterministic cost (real time 3.0 ms)", or for an uninstrumented run the real time alone.
         string Judged(string value, string realTime) =>
             run.Uninstrumented ? $"{value} real time, uninstrumented run" : $"{value} deterministic cost ({realTime})";
 
         if (x.Budget.P99Ms is double p99)
         {
-            var cost = Percentile(costs, 0.99) / 1000;
+            var cost = costs.P99 / 1000;
             results.Add(new ExpectationResult(
                 "budget.p99",
                 cost <= p99,
                 $"p99 ≤ {p99} ms per frame after {x.Budget.AfterSeconds} s",
-                Judged($"{Ms(cost)} ms", $"real time {Ms(Percentile(reals, 0.99) / 1000)} ms")));
+                Judged($"{Ms(cost)} ms", $"real time {Ms(reals.P99 / 1000)} ms")));
         }
 
         if (x.Budget.MaxMs is double max)
         {
-            var cost = costs.DefaultIfEmpty(0).Max() / 1000;
+            var cost = costs.Max / 1000;
             results.Add(new ExpectationResult(
                 "budget.max",
                 cost <= max,
                 $"max ≤ {max} ms per frame after {x.Budget.AfterSeconds} s",
-                Judged($"{Ms(cost)} ms", $"real time {Ms(reals.DefaultIfEmpty(0).Max() / 1000)} ms")));
+                Judged($"{Ms(cost)} ms", $"real time {Ms(reals.Max / 1000)} ms")));
         }
 
         if (x.Budget.MaxOverBudgetShare is double share)
         {
-            var limit = x.Budget.BudgetMs * 1000;
-            var over = costs.Count == 0 ? 0 : costs.Count(c => c > limit) / (double)costs.Count;
-            var overReal = reals.Count == 0 ? 0 : reals.Count(c => c > limit) / (double)reals.Count;
+            var over = overCost.Share;
+            var overReal = judged.OverBudgetReal.Share;
             results.Add(new ExpectationResult(
                 "budget.over_budget_share",
                 over <= share,
@@ -113,9 +114,12 @@ internal static class ExpectationEvaluator
             var first = run.BlockingCalls.FirstOrDefault();
             results.Add(new ExpectationResult(
                 "no_blocking_calls",
-                run.BlockingCalls.Count == 0,
+                run.BlockingCallCount == 0,
                 "no socket call with a timeout other than 0 and no socket.sleep (each freezes BAR)",
-                first is null ? "none" : $"{run.BlockingCalls.Count}: first {first.Function} (timeout {first.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture) ?? "nil"})",
+                first is null
+                    ? "none"
+                    : $"{run.BlockingCallCount}: first {first.Function} (timeout "
+                        + $"{first.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture) ?? "nil"})",
                 first?.Traceback));
         }
 
@@ -241,32 +245,6 @@ internal static class ExpectationEvaluator
         {
             results.Add(new ExpectationResult("oracle.accuracy", None(Inaccurate), "exported values match the engine within the sample window (SCHEMA §7.1, §7.2)", Describe(Inaccurate)));
         }
-    }
-
-    private static List<int> Window(FrameSeries frames, double afterSeconds)
-    {
-        var list = new List<int>(frames.Count);
-        for (var i = 0; i < frames.Count; i++)
-        {
-            if (frames.GameSeconds[i] >= afterSeconds)
-            {
-                list.Add(i);
-            }
-        }
-
-        return list;
-    }
-
-    private static double Percentile(List<double> values, double q)
-    {
-        if (values.Count == 0)
-        {
-            return 0;
-        }
-
-        var sorted = values.OrderBy(v => v).ToList();
-        var rank = (int)Math.Ceiling(q * sorted.Count) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }
 
     private static string Ms(double ms) => ms.ToString("0.###", CultureInfo.InvariantCulture);

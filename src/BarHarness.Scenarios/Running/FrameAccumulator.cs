@@ -1,15 +1,17 @@
 using BarHarness.LuaHost.Widgets;
+using BarHarness.Reports.Analysis;
+using BarHarness.Reports.Statistics;
 
 namespace BarHarness.Scenarios.Running;
 
 /// <summary>
 /// Adds up what the widget cost between two sim frames: GameFrame, the unit call-ins of that frame,
-/// and the Update/DrawScreen calls of the draw ticks that follow it. Also keeps the per-call-in
-/// samples the budget report breaks down.
+/// and the Update/DrawScreen calls of the draw ticks that follow it. Also summarises each call-in's
+/// calls for the budget report, in bounded memory (<see cref="StreamingSummary"/>).
 /// </summary>
 internal sealed class FrameAccumulator
 {
-    private readonly Dictionary<string, (List<double> Real, List<double> Cost)> _byCallIn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CallInSummary> _byCallIn = new(StringComparer.Ordinal);
 
     public long Ticks { get; private set; }
 
@@ -25,7 +27,7 @@ internal sealed class FrameAccumulator
 
     private long _costliestTicks = -1;
 
-    public IReadOnlyDictionary<string, (List<double> Real, List<double> Cost)> ByCallIn => _byCallIn;
+    public IReadOnlyDictionary<string, CallInSummary> ByCallIn => _byCallIn;
 
     public void Add(string callIn, in CallInSample sample, Func<CallInSample, double> price)
     {
@@ -45,14 +47,14 @@ internal sealed class FrameAccumulator
             CostliestCallIn = callIn;
         }
 
-        if (!_byCallIn.TryGetValue(callIn, out var lists))
+        if (!_byCallIn.TryGetValue(callIn, out var summary))
         {
-            lists = (new List<double>(), new List<double>());
-            _byCallIn[callIn] = lists;
+            summary = new CallInSummary(callIn, new StreamingSummary(), new StreamingSummary());
+            _byCallIn[callIn] = summary;
         }
 
-        lists.Real.Add(sample.ElapsedMicroseconds);
-        lists.Cost.Add(price(sample));
+        summary.RealMicros.Add(sample.ElapsedMicroseconds);
+        summary.Cost.Add(price(sample));
     }
 
     public void ResetFrame()

@@ -11,12 +11,11 @@ internal static class ResultBuilder
     public static ScenarioResult Build(LoadedScenario scenario, RunOptions options, ulong seed, string widgetPath, string widgetHash, RunObservation run, double wallSeconds)
     {
         var def = scenario.Definition;
-        var callIns = run.CallIns.Select(c => new CallInSamples(c.CallIn, c.RealMicros, c.Cost)).ToList();
-        var budget = BudgetCalculator.Compute(run.Frames, callIns, def.Expectations.Budget.BudgetMs * 1000);
+        var budget = BudgetCalculator.Compute(run.FrameStatistics, run.CallIns);
         var allowed = (def.Expectations.Memory?.MaxGrowthKbPerMinute ?? 64) * 1024;
         var leftovers = new ShutdownLeftovers(run.OpenSocketsAfterShutdown, run.ActionsAfterShutdown);
         var steadyFrom = SteadyState.StartSeconds(def, run.WidgetLoadedAtSeconds);
-        var leak = LeakAnalyzer.Analyze(run.Heap, allowed, steadyFrom, run.Frames, Retained(run), leftovers);
+        var leak = LeakAnalyzer.Analyze(run.Heap, allowed, steadyFrom, run.FrameStatistics, Retained(run), leftovers);
         // A widget that never makes a socket is not a streaming widget: the stream checks are not applied
         // to it. The bundled widget streams by design, so they always apply to it; so they do when the
         // scenario names its own widget and writes an oracle section (it asks that widget for a stream). A
@@ -37,7 +36,7 @@ internal static class ResultBuilder
             Seed = seed,
             WidgetPath = Relative(options.RepoRoot, widgetPath),
             WidgetSha256 = widgetHash,
-            DurationGameSeconds = run.Frames.GameSeconds.Count > 0 ? run.Frames.GameSeconds[^1] : 0,
+            DurationGameSeconds = run.FrameStatistics.LastGameSeconds,
             WallSeconds = wallSeconds,
             Outcome = expectations.All(e => e.Passed) ? ScenarioOutcome.Pass : ScenarioOutcome.Fail,
             Error = error,

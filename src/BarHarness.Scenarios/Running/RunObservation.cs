@@ -3,26 +3,35 @@ using BarHarness.Engine.World;
 using BarHarness.LuaHost.Runtime;
 using BarHarness.LuaHost.Widgets;
 using BarHarness.Network.LuaSocket;
+using BarHarness.Reports.Analysis;
 using BarHarness.Reports.Model;
+using BarHarness.Reports.Statistics;
 using BarHarness.TestServer.Oracle;
 
 namespace BarHarness.Scenarios.Running;
 
-/// <summary>Everything one run saw, gathered for expectations and reports. Data only: no verdicts here.</summary>
+/// <summary>
+/// Everything one run saw, gathered for expectations and reports. Data only: no verdicts here. Per-frame
+/// and per-call figures are summarised as they arrive (<see cref="FrameStatistics"/>,
+/// <see cref="StreamingSummary"/>), so what is held does not grow with game time.
+/// </summary>
 public sealed class RunObservation
 {
     private const int SlowFramesKept = 12;
     private readonly HashSet<string> _definedCallIns = new(StringComparer.Ordinal);
-    private readonly FrameSeriesBuilder _frames = new();
     private readonly List<string> _faultNames = new();
     private readonly Dictionary<string, double> _faultOpen = new(StringComparer.Ordinal);
     private readonly List<FaultWindow> _faultWindows = new();
     private readonly List<SlowFrame> _slow = new();
 
-    internal RunObservation(double durationSeconds)
+    internal RunObservation(double durationSeconds, FrameStatistics? frameStatistics = null)
     {
         DurationSeconds = durationSeconds;
+        FrameStatistics = frameStatistics ?? new FrameStatistics();
     }
+
+    /// <summary>Every frame's figures, summarised as the run went (the budget report and verdicts read them).</summary>
+    public FrameStatistics FrameStatistics { get; }
 
     public double DurationSeconds { get; }
 
@@ -42,6 +51,7 @@ public sealed class RunObservation
     /// <summary>The retained-object census after the last frame, before Shutdown.</summary>
     public IReadOnlyList<RetainedRoot> RetainedAtEnd { get; internal set; } = [];
 
+    /// <summary>The bounded chart series (see <see cref="FrameSeriesBuilder"/>), set when the run ends.</summary>
     public FrameSeries Frames { get; private set; } = FrameSeries.Empty;
 
     public IReadOnlyList<FaultWindow> FaultWindows => _faultWindows;
@@ -54,7 +64,10 @@ public sealed class RunObservation
 
     public long ConsoleLineCount { get; private set; }
 
+    /// <summary>The first blocking calls, with tracebacks (bounded); <see cref="BlockingCallCount"/> is all.</summary>
     public IReadOnlyList<BlockingCall> BlockingCalls { get; private set; } = [];
+
+    public long BlockingCallCount { get; private set; }
 
     public IReadOnlyList<StreamViolation> Violations { get; private set; } = [];
 
@@ -90,7 +103,7 @@ public sealed class RunObservation
 
     public IReadOnlyList<FunctionProfileEntry> Profile { get; private set; } = [];
 
-    public IReadOnlyList<CallInSamplesView> CallIns { get; private set; } = [];
+    public IReadOnlyList<CallInSummary> CallIns { get; private set; } = [];
 
     public IReadOnlyDictionary<string, int> UnimplementedCalls { get; private set; } = new Dictionary<string, int>();
 
@@ -122,7 +135,7 @@ public sealed class RunObservation
 
     internal void AddFrame(in FrameSample sample, string costliestCallIn, IReadOnlyList<string>? topFunctions)
     {
-        _frames.Add(sample);
+        FrameStatistics.Add(sample);
         // Ranked by deterministic cost (what the budget gate judges, and the same on every run), not by
         // real time, whose outliers are mostly the machine (GC, scheduling); earlier frames win ties.
         if (_slow.Count < SlowFramesKept || sample.Cost > _slow[^1].Cost)
@@ -182,11 +195,12 @@ public sealed class RunObservation
         }
 
         _faultOpen.Clear();
-        Frames = _frames.Build() with { FaultNames = _faultNames.ToList() };
+        Frames = FrameStatistics.Chart.Build() with { FaultNames = _faultNames.ToList() };
         WidgetEvents = host.Events.ToList();
         ConsoleLines = runtime.Console.Lines.ToList();
         ConsoleLineCount = runtime.Console.TotalLines;
         BlockingCalls = sockets.Statistics.BlockingCalls.ToList();
+        BlockingCallCount = sockets.Statistics.BlockingCallCount;
         BytesHandedToSend = sockets.Statistics.BytesSent;
         Violations = oracle.Violations.ToList();
         OracleStats = oracle.Stats;
@@ -198,11 +212,8 @@ public sealed class RunObservation
         MaxReconnectDelaySeconds = reconnects.MaxDelaySeconds;
         ReconnectUnresolvedSince = reconnects.UnresolvedSince;
         Profile = profiler?.Entries() ?? [];
-        CallIns = accumulator.ByCallIn.Select(kv => new CallInSamplesView(kv.Key, kv.Value.Real, kv.Value.Cost)).OrderBy(c => c.CallIn, StringComparer.Ordinal).ToList();
+        CallIns = accumulator.ByCallIn.Values.OrderBy(c => c.CallIn, StringComparer.Ordinal).ToList();
         UnimplementedCalls = new Dictionary<string, int>(engine.UnimplementedCalls);
         WorldStateHash = world.StateHash();
     }
 }
-
-/// <summary>Real-time and deterministic cost samples of one call-in over a run.</summary>
-public sealed record CallInSamplesView(string CallIn, IReadOnlyList<double> RealMicros, IReadOnlyList<double> Cost);

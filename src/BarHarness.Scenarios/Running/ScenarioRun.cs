@@ -7,6 +7,7 @@ using BarHarness.Engine.World;
 using BarHarness.LuaHost.Runtime;
 using BarHarness.LuaHost.Widgets;
 using BarHarness.Reports.Model;
+using BarHarness.Reports.Statistics;
 using BarHarness.Scenarios.Definition;
 using BarHarness.TestServer.Oracle;
 using BarHarness.TestServer.Server;
@@ -104,7 +105,12 @@ public sealed class ScenarioRun
         using var server = new TestServer.Server.TestServer(
             transport,
             random.Fork("server"),
-            new TestServerOptions { Endpoint = NetEndpoint.Loopback(def.Network.Port), Framing = NetworkBinding.ServerFraming(def.Network.Framing) },
+            new TestServerOptions
+            {
+                Endpoint = NetEndpoint.Loopback(def.Network.Port),
+                Framing = NetworkBinding.ServerFraming(def.Network.Framing),
+                RecordChunks = false, // the hashes are incremental; keeping every chunk grew with game time
+            },
             FaultScheduleBuilder.Build(def.Faults),
             oracle);
         if (def.Network.ServerUpAtStart)
@@ -119,7 +125,11 @@ public sealed class ScenarioRun
         var events = new GameEventDriver(def.Events);
         EngineCallInDriver? callIns = null;
         PlayerActionDriver? player = null;
-        var observation = new RunObservation(def.DurationSeconds) { Uninstrumented = _options.Uninstrumented };
+        var observation = new RunObservation(def.DurationSeconds, new FrameStatistics(
+            def.Expectations.Budget.BudgetMs * 1000, def.Expectations.Budget.AfterSeconds))
+        {
+            Uninstrumented = _options.Uninstrumented,
+        };
         var accumulator = new FrameAccumulator();
         var reconnects = new ReconnectTracker();
         var accepts = new ServerAcceptLog();

@@ -153,6 +153,20 @@ public sealed class LuaSocketApiTests
     }
 
     [Fact]
+    public void Blocking_calls_past_the_first_hundred_are_counted_without_their_tracebacks()
+    {
+        var api = new LuaSocketApi(_network) { TracebackSource = () => "stack traceback:\n\twidget.lua:12" };
+
+        for (var i = 0; i < SocketStatistics.MaxKeptBlockingCalls + 50; i++)
+        {
+            api.Sleep(0.01);
+        }
+
+        Assert.Equal(SocketStatistics.MaxKeptBlockingCalls + 50, api.Statistics.BlockingCallCount);
+        Assert.Equal(SocketStatistics.MaxKeptBlockingCalls, api.Statistics.BlockingCalls.Count);
+    }
+
+    [Fact]
     public void Getstats_counts_bytes_and_age_in_virtual_seconds()
     {
         var api = new LuaSocketApi(_network);

@@ -24,6 +24,20 @@ public sealed class LoadAllTests
     }
 
     [Fact]
+    public void A_soak_folder_is_left_out_of_its_parent_and_run_when_named()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("load/short.yaml", "name: short\nduration: 1\n");
+        folder.Write("soak/ten-hours.yaml", "name: ten-hours\nduration: 10h\n");
+
+        var suite = ScenarioLoader.LoadAll([folder.Path], folder.Path);
+        var soak = ScenarioLoader.LoadAll([Path.Combine(folder.Path, "soak")], folder.Path);
+
+        Assert.Equal(["load/short.yaml"], suite.Scenarios.Select(s => s.RelativePath));
+        Assert.Equal(["soak/ten-hours.yaml"], soak.Scenarios.Select(s => s.RelativePath));
+    }
+
+    [Fact]
     public void Files_and_folders_can_be_mixed_and_are_loaded_once()
     {
         using var folder = new TemporaryFolder();

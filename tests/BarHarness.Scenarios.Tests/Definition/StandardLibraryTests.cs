@@ -48,6 +48,19 @@ public sealed class StandardLibraryTests
     }
 
     [Fact]
+    public void The_soak_tier_is_not_in_the_suite_and_covers_ten_hours_at_two_hundred_units()
+    {
+        var soak = ScenarioLoader.LoadAll([Path.Combine(RepositoryFiles.Scenarios, "soak")], RepositoryFiles.Root);
+
+        Assert.Empty(soak.Errors);
+        Assert.DoesNotContain(Library.Scenarios, s => s.RelativePath.Contains("/soak/", StringComparison.Ordinal));
+        var games = soak.Scenarios.Select(s => (s.Definition.DurationSeconds, s.Definition.Units.Initial)).ToList();
+        Assert.Contains((36_000d, 200), games);
+        Assert.Contains((7_200d, 1000), games);
+        Assert.All(soak.Scenarios, s => Assert.StartsWith("soak-", s.Definition.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Endurance_covers_two_hours_at_two_hundred_units_with_a_memory_bound()
     {
         var endurance = Library.Scenarios.Single(s => s.Definition.Name == "load-endurance").Definition;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Running;
@@ -104,6 +105,29 @@ public sealed class ScenarioRunTests
     }
 
     private const double SmallGameSeconds = 8;
+
+    [Fact]
+    public void The_budget_verdict_prints_the_p99_the_report_shows_for_the_judged_frames()
+    {
+        const string yaml = """
+            name: judged
+            seed: 5
+            duration: 6s
+            units: {initial: 60}
+            expectations:
+              budget: {p99_ms: 0.001, after_s: 2}
+            """;
+        var (result, observation) = Run(yaml);
+
+        var verdict = result.Expectations.Single(e => e.Name == "budget.p99");
+        var judged = result.Budget.Judged;
+        Assert.False(verdict.Passed);
+        Assert.Equal(2, judged.AfterSeconds);
+        Assert.Equal(observation.FrameStatistics.Judged.Frames, judged.FrameCost.Count);
+        Assert.True(judged.FrameCost.Count < result.Budget.FrameCost.Count);
+        var printed = (judged.FrameCost.P99 / 1000).ToString("0.###", CultureInfo.InvariantCulture);
+        Assert.StartsWith(printed + " ms deterministic cost", verdict.Actual, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Another_seed_gives_another_game()

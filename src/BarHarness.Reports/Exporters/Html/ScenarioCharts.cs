@@ -16,10 +16,11 @@ internal static class ScenarioCharts
             return null;
         }
 
-        var yMax = Math.Max(f.WidgetMicros.Max(), s.Budget.BudgetMicros * 1.2);
+        var highest = f.MaxWidgetMicros.Count == f.Count ? f.MaxWidgetMicros.Max() : f.WidgetMicros.Max();
+        var yMax = Math.Max(highest, s.Budget.BudgetMicros * 1.2);
         var chart = new SvgChart("Widget time per frame against the budget", f.GameSeconds[0], f.GameSeconds[^1], yMax, "µs per frame");
         AddFaultWindows(chart, s);
-        chart.AddBand(MinMaxDownsampler.Downsample(f.GameSeconds, i => f.WidgetMicros[i], SvgChart.PlotColumns), "real");
+        chart.AddBand(RealTimeBand(f), "real");
         chart.AddLine(MaxLine(f.GameSeconds, i => f.Cost[i]), "cost");
         chart.AddSecondLine(MaxLine(f.GameSeconds, i => f.Units[i]), "units", "units");
         chart.AddRule(s.Budget.BudgetMicros, $"budget {ReportFormat.Micros(s.Budget.BudgetMicros)} µs", "budget");
@@ -99,6 +100,19 @@ internal static class ScenarioCharts
         AddFaultWindows(chart, s);
         chart.AddBand(MinMaxDownsampler.Downsample(f.GameSeconds, i => freshness[i], SvgChart.PlotColumns), "fresh");
         return chart.ToString();
+    }
+
+    // A downsampled series carries each point's lowest and highest real time: the band spans both.
+    private static IReadOnlyList<ChartBucket> RealTimeBand(FrameSeries f)
+    {
+        if (f.MinWidgetMicros.Count != f.Count || f.MaxWidgetMicros.Count != f.Count)
+        {
+            return MinMaxDownsampler.Downsample(f.GameSeconds, i => f.WidgetMicros[i], SvgChart.PlotColumns);
+        }
+
+        var low = MinMaxDownsampler.Downsample(f.GameSeconds, i => f.MinWidgetMicros[i], SvgChart.PlotColumns);
+        var high = MinMaxDownsampler.Downsample(f.GameSeconds, i => f.MaxWidgetMicros[i], SvgChart.PlotColumns);
+        return low.Zip(high, (l, h) => l with { Max = h.Max }).ToArray();
     }
 
     private static double Trend(SlopeEstimate slope, double gameSeconds) => slope.InterceptBytes + (slope.BytesPerMinute * gameSeconds / 60.0);

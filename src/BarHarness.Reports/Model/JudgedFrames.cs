@@ -1,0 +1,25 @@
+namespace BarHarness.Reports.Model;
+
+/// <summary>
+/// The frames the budget expectations judge (game time from <see cref="AfterSeconds"/> on): the very
+/// figures the verdicts print, from the same summaries as the whole-run figures.
+/// </summary>
+public sealed record JudgedFrames
+{
+    /// <summary>Frames before this game time are warm-up, left out of the verdicts.</summary>
+    public double AfterSeconds { get; init; }
+
+    /// <summary>Real widget µs per judged frame.</summary>
+    public Distribution FrameRealMicros { get; init; } = Distribution.Empty;
+
+    /// <summary>Deterministic cost per judged frame.</summary>
+    public Distribution FrameCost { get; init; } = Distribution.Empty;
+
+    /// <summary>Judged frames whose real widget time exceeded the budget.</summary>
+    public OverBudget OverBudgetReal { get; init; } = OverBudget.None;
+
+    /// <summary>Judged frames whose deterministic cost exceeded the budget.</summary>
+    public OverBudget OverBudgetCost { get; init; } = OverBudget.None;
+
+    public static JudgedFrames Empty { get; } = new();
+}
