@@ -242,6 +242,7 @@ public sealed unsafe class WidgetHost
             _runtime.Allocations.Bytes,
             NativeTime.EngineTicks,
             NativeTime.SocketTicks,
+            _runtime.Meter.ObserverTicks,
             ThreadCpuClock.NowNanos());
         _runtime.Meter.BeginCall(start.Ticks);
         return start;
@@ -267,6 +268,7 @@ public sealed unsafe class WidgetHost
 
         var instructions = _runtime.Meter.Instructions - start.Instructions;
         var allocations = _runtime.Allocations.Count - start.AllocCount;
+        var observerNanos = (long)((_runtime.Meter.ObserverTicks - start.ObserverTicks) * (1e9 / Stopwatch.Frequency));
         return new CallInSample(
             0,
             end - start.Ticks,
@@ -276,7 +278,7 @@ public sealed unsafe class WidgetHost
             _runtime.Allocations.Bytes - start.AllocBytes,
             tripped,
             cpu,
-            Math.Min(cpu, _runtime.Instrumentation.NanosFor(instructions, allocations)),
+            Math.Min(cpu, _runtime.Instrumentation.NanosFor(instructions, allocations) + observerNanos),
             NativeTime.EngineTicks - start.EngineTicks,
             NativeTime.SocketTicks - start.SocketTicks);
     }
@@ -343,5 +345,6 @@ public sealed unsafe class WidgetHost
         long AllocBytes,
         long EngineTicks,
         long SocketTicks,
+        long ObserverTicks,
         long CpuNanos);
 }

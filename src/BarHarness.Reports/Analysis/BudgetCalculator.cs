@@ -25,6 +25,8 @@ public static class BudgetCalculator
 
         var widgetTotal = frames.WidgetMicros.Sum();
         var engineTotal = frames.EngineMicros.Sum();
+        var instrumentsTotal = frames.InstrumentationMicros.Sum();
+        var threadCpuTotal = frames.CpuMicros.Sum() + instrumentsTotal;
         return new BudgetReport
         {
             BudgetMicros = budgetMicros,
@@ -32,11 +34,20 @@ public static class BudgetCalculator
             FrameCost = DistributionCalculator.Summarize(frames.Cost),
             FrameEngineMicros = DistributionCalculator.Summarize(frames.EngineMicros),
             EngineShare = widgetTotal > 0 ? engineTotal / widgetTotal : 0,
+            FrameCpuMicros = DistributionCalculator.Summarize(frames.CpuMicros),
+            OverBudgetCpu = CountOver(frames.CpuMicros, budgetMicros),
+            FrameSocketMicros = DistributionCalculator.Summarize(frames.SocketMicros),
+            SocketShare = widgetTotal > 0 ? frames.SocketMicros.Sum() / widgetTotal : 0,
+            Contention = threadCpuTotal > 0 ? widgetTotal / threadCpuTotal : 0,
+            InstrumentationShare = threadCpuTotal > 0 ? instrumentsTotal / threadCpuTotal : 0,
             OverBudgetReal = CountOver(frames.WidgetMicros, budgetMicros),
             OverBudgetCost = CountOver(frames.Cost, budgetMicros),
             CallIns = callIns
                 .OrderBy(c => c.CallIn, StringComparer.Ordinal)
-                .Select(c => new CallInBudget(c.CallIn, c.RealMicros.Count, DistributionCalculator.Summarize(c.RealMicros), DistributionCalculator.Summarize(c.Cost)))
+                .Select(c => new CallInBudget(c.CallIn, c.RealMicros.Count, DistributionCalculator.Summarize(c.RealMicros), DistributionCalculator.Summarize(c.Cost))
+                {
+                    CpuMicros = DistributionCalculator.Summarize(c.CpuMicros),
+                })
                 .ToArray(),
             UnitBuckets = ByUnitBucket(frames, buckets),
         };
@@ -57,6 +68,7 @@ public static class BudgetCalculator
     {
         var real = buckets.Group(frames.Units, frames.WidgetMicros);
         var cost = buckets.Group(frames.Units, frames.Cost);
+        var cpu = frames.CpuMicros.Count == frames.Units.Count ? buckets.Group(frames.Units, frames.CpuMicros) : null;
         return Enumerable.Range(0, buckets.Count)
             .Where(b => real[b].Count > 0)
             .Select(b => new UnitBucketBudget(
@@ -64,7 +76,10 @@ public static class BudgetCalculator
                 buckets.MinUnits(b),
                 buckets.MaxUnits(b),
                 DistributionCalculator.Summarize(real[b]),
-                DistributionCalculator.Summarize(cost[b])))
+                DistributionCalculator.Summarize(cost[b]))
+            {
+                CpuMicros = cpu is null ? Distribution.Empty : DistributionCalculator.Summarize(cpu[b]),
+            })
             .ToArray();
     }
 }

@@ -15,6 +15,9 @@ public sealed class FrameSeriesBuilder
     private readonly List<long> _instructions = [];
     private readonly List<long> _engineCalls = [];
     private readonly List<double> _engineMicros = [];
+    private readonly List<double> _cpuMicros = [];
+    private readonly List<double> _instrumentationMicros = [];
+    private readonly List<double> _socketMicros = [];
     private readonly List<long> _allocBytes = [];
     private readonly List<long> _allocCount = [];
     private readonly List<int> _queueDepth = [];
@@ -46,6 +49,9 @@ public sealed class FrameSeriesBuilder
         _instructions.Add(sample.LuaInstructions);
         _engineCalls.Add(sample.EngineCalls);
         _engineMicros.Add(sample.EngineMicros);
+        _cpuMicros.Add(sample.CpuMicros);
+        _instrumentationMicros.Add(sample.InstrumentationMicros);
+        _socketMicros.Add(sample.SocketMicros);
         _allocBytes.Add(sample.AllocBytes);
         _allocCount.Add(sample.AllocCount);
         _queueDepth.Add(sample.QueueDepth ?? 0);
@@ -65,6 +71,9 @@ public sealed class FrameSeriesBuilder
         LuaInstructions = _instructions.ToArray(),
         EngineCalls = _engineCalls.ToArray(),
         EngineMicros = _engineMicros.ToArray(),
+        CpuMicros = _cpuMicros.ToArray(),
+        InstrumentationMicros = _instrumentationMicros.ToArray(),
+        SocketMicros = _socketMicros.ToArray(),
         AllocBytes = _allocBytes.ToArray(),
         AllocCount = _allocCount.ToArray(),
         QueueDepth = _sawQueueDepth ? _queueDepth.ToArray() : null,

@@ -9,9 +9,19 @@ namespace BarHarness.Scenarios.Running;
 /// </summary>
 internal sealed class FrameAccumulator
 {
-    private readonly Dictionary<string, (List<double> Real, List<double> Cost)> _byCallIn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CallInSeries> _byCallIn = new(StringComparer.Ordinal);
 
     public long Ticks { get; private set; }
+
+    /// <summary>Thread CPU ns of the widget, the instruments' share taken out.</summary>
+    public long WidgetCpuNanos { get; private set; }
+
+    /// <summary>Thread CPU ns the harness's instruments account for (subtracted from <see cref="WidgetCpuNanos"/>).</summary>
+    public long InstrumentationNanos { get; private set; }
+
+    public long EngineTicks { get; private set; }
+
+    public long SocketTicks { get; private set; }
 
     public long Instructions { get; private set; }
 
@@ -25,7 +35,7 @@ internal sealed class FrameAccumulator
 
     private long _costliestTicks = -1;
 
-    public IReadOnlyDictionary<string, (List<double> Real, List<double> Cost)> ByCallIn => _byCallIn;
+    public IReadOnlyDictionary<string, CallInSeries> ByCallIn => _byCallIn;
 
     public void Add(string callIn, in CallInSample sample, Func<CallInSample, double> price)
     {
@@ -35,6 +45,10 @@ internal sealed class FrameAccumulator
         }
 
         Ticks += sample.ElapsedTicks;
+        WidgetCpuNanos += sample.CpuNanos - sample.InstrumentationNanos;
+        InstrumentationNanos += sample.InstrumentationNanos;
+        EngineTicks += sample.EngineTicks;
+        SocketTicks += sample.SocketTicks;
         Instructions += sample.Instructions;
         EngineCalls += sample.EngineCalls;
         AllocCount += sample.AllocCount;
@@ -47,17 +61,22 @@ internal sealed class FrameAccumulator
 
         if (!_byCallIn.TryGetValue(callIn, out var lists))
         {
-            lists = (new List<double>(), new List<double>());
+            lists = new CallInSeries();
             _byCallIn[callIn] = lists;
         }
 
         lists.Real.Add(sample.ElapsedMicroseconds);
         lists.Cost.Add(price(sample));
+        lists.Cpu.Add(sample.WidgetCpuMicroseconds);
     }
 
     public void ResetFrame()
     {
         Ticks = 0;
+        WidgetCpuNanos = 0;
+        InstrumentationNanos = 0;
+        EngineTicks = 0;
+        SocketTicks = 0;
         Instructions = 0;
         EngineCalls = 0;
         AllocCount = 0;
@@ -65,4 +84,14 @@ internal sealed class FrameAccumulator
         CostliestCallIn = "-";
         _costliestTicks = -1;
     }
+}
+
+/// <summary>One call-in's samples over a run: wall µs, deterministic cost, widget CPU µs.</summary>
+internal sealed class CallInSeries
+{
+    public List<double> Real { get; } = new();
+
+    public List<double> Cost { get; } = new();
+
+    public List<double> Cpu { get; } = new();
 }

@@ -1,3 +1,4 @@
+using BarHarness.LuaHost.Measurement;
 using BarHarness.LuaHost.Widgets;
 using BarHarness.Reports.Analysis;
 using BarHarness.Reports.Model;
@@ -11,8 +12,13 @@ internal static class ResultBuilder
     public static ScenarioResult Build(LoadedScenario scenario, RunOptions options, ulong seed, string widgetPath, string widgetHash, RunObservation run, double wallSeconds)
     {
         var def = scenario.Definition;
-        var callIns = run.CallIns.Select(c => new CallInSamples(c.CallIn, c.RealMicros, c.Cost)).ToList();
-        var budget = BudgetCalculator.Compute(run.Frames, callIns, def.Expectations.Budget.BudgetMs * 1000);
+        var callIns = run.CallIns.Select(c => new CallInSamples(c.CallIn, c.RealMicros, c.Cost) { CpuMicros = c.CpuMicros }).ToList();
+        var budget = BudgetCalculator.Compute(run.Frames, callIns, def.Expectations.Budget.BudgetMs * 1000) with
+        {
+            CpuClock = ThreadCpuClock.Description,
+            HookNanosPerInstruction = run.Instrumentation.NanosPerInstruction,
+            CounterNanosPerAllocation = run.Instrumentation.NanosPerAllocation,
+        };
         var allowed = (def.Expectations.Memory?.MaxGrowthKbPerMinute ?? 64) * 1024;
         var leftovers = new ShutdownLeftovers(run.OpenSocketsAfterShutdown, run.ActionsAfterShutdown);
         var leak = LeakAnalyzer.Analyze(run.Heap, allowed, def.Expectations.Memory?.AfterSeconds ?? Math.Min(60, def.DurationSeconds / 4), run.Frames, null, leftovers);

@@ -1,5 +1,6 @@
 using BarHarness.Engine.SpringApi;
 using BarHarness.Engine.World;
+using BarHarness.LuaHost.Measurement;
 using BarHarness.LuaHost.Runtime;
 using BarHarness.LuaHost.Widgets;
 using BarHarness.Network.LuaSocket;
@@ -83,6 +84,9 @@ public sealed class RunObservation
     public IReadOnlyDictionary<string, int> UnimplementedCalls { get; private set; } = new Dictionary<string, int>();
 
     public ulong WorldStateHash { get; private set; }
+
+    /// <summary>What the count hook and the allocation counter add to CPU time (subtracted from it).</summary>
+    public InstrumentationOverhead Instrumentation { get; private set; } = InstrumentationOverhead.None;
 
     /// <summary>
     /// Call-ins that reached a widget function at least once (the widget defines them). Handler work
@@ -186,11 +190,16 @@ public sealed class RunObservation
         MaxReconnectDelaySeconds = reconnects.MaxDelaySeconds;
         ReconnectUnresolvedSince = reconnects.UnresolvedSince;
         Profile = profiler?.Entries() ?? [];
-        CallIns = accumulator.ByCallIn.Select(kv => new CallInSamplesView(kv.Key, kv.Value.Real, kv.Value.Cost)).OrderBy(c => c.CallIn, StringComparer.Ordinal).ToList();
+        CallIns = accumulator.ByCallIn.Select(kv => new CallInSamplesView(kv.Key, kv.Value.Real, kv.Value.Cost) { CpuMicros = kv.Value.Cpu }).OrderBy(c => c.CallIn, StringComparer.Ordinal).ToList();
         UnimplementedCalls = new Dictionary<string, int>(engine.UnimplementedCalls);
         WorldStateHash = world.StateHash();
+        Instrumentation = runtime.Instrumentation;
     }
 }
 
 /// <summary>Real-time and deterministic cost samples of one call-in over a run.</summary>
-public sealed record CallInSamplesView(string CallIn, IReadOnlyList<double> RealMicros, IReadOnlyList<double> Cost);
+public sealed record CallInSamplesView(string CallIn, IReadOnlyList<double> RealMicros, IReadOnlyList<double> Cost)
+{
+    /// <summary>Widget CPU µs per call (thread CPU time less the instruments' share).</summary>
+    public IReadOnlyList<double> CpuMicros { get; init; } = [];
+}

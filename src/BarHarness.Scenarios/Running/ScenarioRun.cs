@@ -165,12 +165,17 @@ public sealed class ScenarioRun
                 cost,
                 accumulator.Instructions,
                 accumulator.EngineCalls,
-                0,
+                accumulator.EngineTicks * 1_000_000.0 / Stopwatch.Frequency,
                 accumulator.AllocBytes,
                 accumulator.AllocCount,
                 null,
                 null,
-                FaultFlags(server, observation)),
+                FaultFlags(server, observation))
+                {
+                    CpuMicros = accumulator.WidgetCpuNanos / 1000.0,
+                    InstrumentationMicros = accumulator.InstrumentationNanos / 1000.0,
+                    SocketMicros = accumulator.SocketTicks * 1_000_000.0 / Stopwatch.Frequency,
+                },
                 accumulator.CostliestCallIn,
                 profiler?.TakeFrameTop());
             accumulator.ResetFrame();
