@@ -77,9 +77,28 @@ internal static class MutantCatalogue
         "local mhp, hp, _, _, bp = spGetUnitHealth(id)",
         "reads GetUnitHealth's first value as max health and the second as health");
 
+    public static readonly Mutation HogsCpuInCLibrary = new(
+        "hogs-cpu-in-c-library",
+        "export_livedata.lua",
+        "\tspentMs = 0\n\tif type(n) == \"number\" then",
+        "\tspentMs = 0\n\tmutantText = mutantText or string.rep(\"a\", 1400)\n"
+            + "\tfor _ = 1, 4 do string.find(mutantText, \".-b\") end\n"
+            + "\tif not mutantNumbers then mutantNumbers = {} for i = 1, 20000 do mutantNumbers[i] = (i * 7919) % 20011 end end\n"
+            + "\ttable.sort(mutantNumbers)\n\tif type(n) == \"number\" then",
+        "10+ ms a frame inside C library functions (a lazy string.find, a 20k table.sort): few Lua instructions");
+
+    public static readonly Mutation CollectsGarbageEveryFrame = new(
+        "collects-garbage-every-frame",
+        "export_livedata.lua",
+        "\tspentMs = 0\n\tif type(n) == \"number\" then",
+        "\tspentMs = 0\n\tif not mutantHeap then mutantHeap = {} for i = 1, 400000 do mutantHeap[i] = { i } end end\n"
+            + "\tcollectgarbage(\"collect\")\n\tif type(n) == \"number\" then",
+        "GC-heavy frames: a full collection of a 400k-table heap every game frame");
+
     public static IEnumerable<Mutation> All =>
     [
         BlocksOnConnect, ForgetsSnapshotAfterReconnect, DropsMessageUndeclared, LeaksInvisibleEnemy, LeaksTablePerFrame,
         BusyLoopsUnderLoad, SpamsConsole, EscapesWithPercentQ, ResumesPartialSendAtWrongByte, SwapsHealthReturns,
+        HogsCpuInCLibrary, CollectsGarbageEveryFrame,
     ];
 }
