@@ -46,7 +46,7 @@ internal static class MutantCatalogue
         "busy-loops-under-load",
         "export_livedata.lua",
         "\tlocal total = tracker.count()\n",
-        "\tlocal total = tracker.count()\n\tif total > 50 then\n\t\tlocal spin = 0\n\t\tfor i = 1, total * total * 16 do spin = spin + i end\n\tend\n",
+        "\tlocal total = tracker.count()\n\tif total > 50 then\n\t\tlocal spin = 0\n\t\tfor i = 1, total * total * 64 do spin = spin + i end\n\tend\n",
         "an O(n^2) loop once more than 50 units are tracked");
 
     public static readonly Mutation SpamsConsole = new(
