@@ -52,7 +52,9 @@ public sealed unsafe class AllocationCounter : IDisposable
     /// blocks allocated meanwhile and freed later leave <see cref="CurrentBytes"/> wrong).
     /// </summary>
     internal void Detach(IntPtr luaState) => LuaApi.lua_setallocf(
-        luaState, (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, nuint, nuint, IntPtr>)_state->OriginalAlloc, _state->OriginalUd);
+        luaState,
+        (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, nuint, nuint, IntPtr>)_state->OriginalAlloc,
+        _state->OriginalUd);
 
     internal void Reattach(IntPtr luaState) => LuaApi.lua_setallocf(luaState, &Allocate, (IntPtr)_state);
 

@@ -273,7 +273,8 @@ public sealed unsafe class LuaRuntime : IDisposable
     }
 
     /// <param name="timing">The clock the native's time is charged to; harness glue is untimed.</param>
-    public void RegisterInternal(string name, delegate*<IntPtr, int> function, object context, NativeTimeKind timing = NativeTimeKind.Untimed)
+    public void RegisterInternal(
+        string name, delegate*<IntPtr, int> function, object context, NativeTimeKind timing = NativeTimeKind.Untimed)
     {
         PushInternal();
         PushClosure(function, context, name, timing);

@@ -215,7 +215,9 @@ internal static class ExpectationEvaluator
         // "1.40 ms CPU time (real 3.02 ms, contention 1.9x; deterministic cost 1.20 ms)"
         string Judged(string value, Func<List<double>, double> figure, string unit)
         {
-            var cost = run.Uninstrumented ? "no deterministic cost, uninstrumented run" : $"deterministic cost {Ms(figure(costs))}{unit}";
+            var cost = run.Uninstrumented
+                ? "no deterministic cost, uninstrumented run"
+                : $"deterministic cost {Ms(figure(costs))}{unit}";
             return $"{value} CPU time (real {Ms(figure(reals))}{unit}, contention {contention:0.00}x; {cost})";
         }
 

@@ -16,7 +16,7 @@ internal sealed class FrameAccumulator
     /// <summary>Thread CPU ns of the widget, the instruments' share taken out.</summary>
     public long WidgetCpuNanos { get; private set; }
 
-    /// <summary>Thread CPU ns the harness's instruments account for (subtracted from <see cref="WidgetCpuNanos"/>).</summary>
+    /// <summary>Thread CPU ns the harness's instruments account for (not in <see cref="WidgetCpuNanos"/>).</summary>
     public long InstrumentationNanos { get; private set; }
 
     public long EngineTicks { get; private set; }
