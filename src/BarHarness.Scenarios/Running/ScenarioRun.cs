@@ -171,11 +171,11 @@ public sealed class ScenarioRun
                 null,
                 null,
                 FaultFlags(server, observation))
-                {
-                    CpuMicros = accumulator.WidgetCpuNanos / 1000.0,
-                    InstrumentationMicros = accumulator.InstrumentationNanos / 1000.0,
-                    SocketMicros = accumulator.SocketTicks * 1_000_000.0 / Stopwatch.Frequency,
-                },
+            {
+                CpuMicros = accumulator.WidgetCpuNanos / 1000.0,
+                InstrumentationMicros = accumulator.InstrumentationNanos / 1000.0,
+                SocketMicros = accumulator.SocketTicks * 1_000_000.0 / Stopwatch.Frequency,
+            },
                 accumulator.CostliestCallIn,
                 profiler?.TakeFrameTop());
             accumulator.ResetFrame();
