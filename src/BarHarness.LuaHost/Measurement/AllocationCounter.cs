@@ -47,6 +47,17 @@ public sealed unsafe class AllocationCounter : IDisposable
         set => _state->Cap = value;
     }
 
+    /// <summary>
+    /// Hands the VM its own allocator back, to time the VM without the counter (a throwaway VM only:
+    /// blocks allocated meanwhile and freed later leave <see cref="CurrentBytes"/> wrong).
+    /// </summary>
+    internal void Detach(IntPtr luaState) => LuaApi.lua_setallocf(
+        luaState,
+        (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, nuint, nuint, IntPtr>)_state->OriginalAlloc,
+        _state->OriginalUd);
+
+    internal void Reattach(IntPtr luaState) => LuaApi.lua_setallocf(luaState, &Allocate, (IntPtr)_state);
+
     public void Dispose()
     {
         // The VM is closed by its owner before this runs; the state block must outlive it.

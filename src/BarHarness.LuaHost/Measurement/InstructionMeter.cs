@@ -47,6 +47,9 @@ public sealed class InstructionMeter
     /// </summary>
     public bool Paused { get; set; }
 
+    /// <summary>Stopwatch ticks spent in <see cref="OnTick"/> so far: instrument time, taken out of CPU time.</summary>
+    public long ObserverTicks { get; private set; }
+
     public void BeginCall(long nowTicks)
     {
         OnCallStart?.Invoke();
@@ -67,7 +70,13 @@ public sealed class InstructionMeter
         }
 
         Instructions += HookInterval;
-        OnTick?.Invoke(luaState);
+        if (OnTick is { } observer)
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            observer(luaState);
+            ObserverTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+        }
+
         if (!InCall)
         {
             return null;

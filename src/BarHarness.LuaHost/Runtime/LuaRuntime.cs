@@ -22,6 +22,7 @@ public sealed unsafe class LuaRuntime : IDisposable
     private readonly int _internalRef;
     private readonly int _systemRef;
     private bool _disposed;
+    private InstrumentationOverhead? _instrumentation;
 
     /// <summary>Engine API calls made so far; natives add one per call.</summary>
     public long EngineCalls;
@@ -111,6 +112,14 @@ public sealed unsafe class LuaRuntime : IDisposable
 
     public InstructionMeter Meter { get; }
 
+    /// <summary>
+    /// What the instruction hook and the allocation counter add to a call-in's CPU time on this VM
+    /// (measured once per process; without the hook, instructions read 0 and only the allocation
+    /// counter's share applies). The widget host subtracts it, so the CPU time a budget judges is the
+    /// widget's own.
+    /// </summary>
+    public InstrumentationOverhead Instrumentation => _instrumentation ??= InstrumentationOverhead.Measured;
+
     public ConsoleLog Console { get; } = new();
 
     /// <summary>Lua heap in bytes as Lua counts it.</summary>
@@ -133,7 +142,7 @@ public sealed unsafe class LuaRuntime : IDisposable
     {
         var (table, name) = NavigateSystem(path);
         _ = table;
-        PushClosure(function, context, path);
+        PushClosure(function, context, path, NativeTimeKind.Engine);
         LuaApi.SetField(State, -2, name);
         LuaApi.Pop(State, 1);
     }
@@ -263,10 +272,12 @@ public sealed unsafe class LuaRuntime : IDisposable
         LuaApi.Pop(State, 1);
     }
 
-    public void RegisterInternal(string name, delegate*<IntPtr, int> function, object context)
+    /// <param name="timing">The clock the native's time is charged to; harness glue is untimed.</param>
+    public void RegisterInternal(
+        string name, delegate*<IntPtr, int> function, object context, NativeTimeKind timing = NativeTimeKind.Untimed)
     {
         PushInternal();
-        PushClosure(function, context, name);
+        PushClosure(function, context, name, timing);
         LuaApi.SetField(State, -2, name);
         LuaApi.Pop(State, 1);
     }
@@ -497,14 +508,38 @@ public sealed unsafe class LuaRuntime : IDisposable
     }
 
     // Upvalues: 1 the context (a GCHandle), 2 the managed function, 3 its name for error messages.
-    private void PushClosure(delegate*<IntPtr, int> function, object context, string name)
+    private void PushClosure(delegate*<IntPtr, int> function, object context, string name, NativeTimeKind timing)
     {
         var handle = GCHandle.Alloc(context);
         _handles.Add(handle);
         LuaApi.lua_pushlightuserdata(State, GCHandle.ToIntPtr(handle));
         LuaApi.lua_pushlightuserdata(State, (IntPtr)function);
         LuaApi.PushString(State, name);
-        LuaApi.lua_pushcclosure(State, &Guarded, 3);
+        delegate* unmanaged[Cdecl]<IntPtr, int> entry = &Guarded;
+        if (timing == NativeTimeKind.Engine)
+        {
+            entry = &GuardedEngine;
+        }
+        else if (timing == NativeTimeKind.Socket)
+        {
+            entry = &GuardedSocket;
+        }
+
+        LuaApi.lua_pushcclosure(State, entry, 3);
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    private static int GuardedEngine(IntPtr l) => Timed(l, NativeTimeKind.Engine);
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    private static int GuardedSocket(IntPtr l) => Timed(l, NativeTimeKind.Socket);
+
+    private static int Timed(IntPtr l, NativeTimeKind kind)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var results = Call(l);
+        NativeTime.Charge(kind, Stopwatch.GetTimestamp() - start);
+        return results;
     }
 
     /// <summary>
@@ -513,7 +548,9 @@ public sealed unsafe class LuaRuntime : IDisposable
     /// native becomes a Lua error in the calling widget, reported like any engine error.
     /// </summary>
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-    private static int Guarded(IntPtr l)
+    private static int Guarded(IntPtr l) => Call(l);
+
+    private static int Call(IntPtr l)
     {
         var function = (delegate*<IntPtr, int>)LuaApi.lua_touserdata(l, LuaApi.UpvalueIndex(2));
         try

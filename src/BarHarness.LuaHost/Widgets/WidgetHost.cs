@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BarHarness.LuaHost.Interop;
+using BarHarness.LuaHost.Measurement;
 using BarHarness.LuaHost.Runtime;
 
 namespace BarHarness.LuaHost.Widgets;
@@ -258,15 +259,26 @@ public sealed unsafe class WidgetHost
         return (T)(object)list;
     }
 
-    private (long Ticks, long Instructions, long EngineCalls, long AllocCount, long AllocBytes) Snapshot()
+    private CallStart Snapshot()
     {
-        var ticks = Stopwatch.GetTimestamp();
-        _runtime.Meter.BeginCall(ticks);
-        return (ticks, _runtime.Meter.Instructions, _runtime.EngineCalls, _runtime.Allocations.Count, _runtime.Allocations.Bytes);
+        var start = new CallStart(
+            Stopwatch.GetTimestamp(),
+            _runtime.Meter.Instructions,
+            _runtime.EngineCalls,
+            _runtime.Allocations.Count,
+            _runtime.Allocations.Bytes,
+            NativeTime.EngineTicks,
+            NativeTime.SocketTicks,
+            _runtime.Meter.ObserverTicks,
+            System.Runtime.JitInfo.GetCompilationTime(currentThread: true).Ticks,
+            ThreadCpuClock.NowNanos());
+        _runtime.Meter.BeginCall(start.Ticks);
+        return start;
     }
 
-    private CallInSample Measure((long Ticks, long Instructions, long EngineCalls, long AllocCount, long AllocBytes) start)
+    private CallInSample Measure(in CallStart start)
     {
+        var cpu = ThreadCpuClock.NowNanos() - start.CpuNanos;
         var end = Stopwatch.GetTimestamp();
         var tripped = _runtime.Meter.Tripped is not null;
         _runtime.Meter.EndCall();
@@ -282,14 +294,23 @@ public sealed unsafe class WidgetHost
             _runtime.CollectAndMeasureHeap();
         }
 
+        var instructions = _runtime.Meter.Instructions - start.Instructions;
+        var allocations = _runtime.Allocations.Count - start.AllocCount;
+        var observerNanos = (long)((_runtime.Meter.ObserverTicks - start.ObserverTicks) * (1e9 / Stopwatch.Frequency));
+        // The harness's managed natives compiled on first use (.NET's JIT, on this thread): harness time.
+        var jitNanos = (System.Runtime.JitInfo.GetCompilationTime(currentThread: true).Ticks - start.JitTicks) * 100;
         return new CallInSample(
             0,
             end - start.Ticks,
-            _runtime.Meter.Instructions - start.Instructions,
+            instructions,
             _runtime.EngineCalls - start.EngineCalls,
-            _runtime.Allocations.Count - start.AllocCount,
+            allocations,
             _runtime.Allocations.Bytes - start.AllocBytes,
-            tripped);
+            tripped,
+            cpu,
+            Math.Min(cpu, _runtime.Instrumentation.NanosFor(instructions, allocations) + observerNanos + jitNanos),
+            NativeTime.EngineTicks - start.EngineTicks,
+            NativeTime.SocketTicks - start.SocketTicks);
     }
 
     private void BeginCall() => _runtime.Meter.BeginCall(Stopwatch.GetTimestamp());
@@ -345,4 +366,16 @@ public sealed unsafe class WidgetHost
             host.CurrentFrame));
         return 0;
     }
+
+    private readonly record struct CallStart(
+        long Ticks,
+        long Instructions,
+        long EngineCalls,
+        long AllocCount,
+        long AllocBytes,
+        long EngineTicks,
+        long SocketTicks,
+        long ObserverTicks,
+        long JitTicks,
+        long CpuNanos);
 }

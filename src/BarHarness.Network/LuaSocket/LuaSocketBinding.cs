@@ -1,5 +1,6 @@
 using System.Text;
 using BarHarness.LuaHost.Interop;
+using BarHarness.LuaHost.Measurement;
 using BarHarness.LuaHost.Runtime;
 
 namespace BarHarness.Network.LuaSocket;
@@ -27,7 +28,8 @@ public sealed unsafe class LuaSocketBinding
         var binding = new LuaSocketBinding(runtime, api);
         foreach (var (name, body) in binding.Natives())
         {
-            runtime.RegisterInternal("socket_" + name, &Dispatch, new NativeOp(binding, body));
+            runtime.RegisterInternal(
+                "socket_" + name, &Dispatch, new NativeOp(binding, body), NativeTimeKind.Socket);
         }
 
         runtime.RunGlue(ReadGlue(), "=(barharness socket)");

@@ -37,6 +37,8 @@ public static class BudgetCalculator
         var all = frames.All;
         var widgetTotal = all.RealMicros.Sum;
         var engineTotal = all.EngineMicros.Sum;
+        var instrumentsTotal = all.InstrumentationMicros.Sum;
+        var threadCpuTotal = all.CpuMicros.Sum + instrumentsTotal;
         return new BudgetReport
         {
             BudgetMicros = frames.BudgetMicros,
@@ -44,12 +46,21 @@ public static class BudgetCalculator
             FrameCost = all.Cost.ToDistribution(),
             FrameEngineMicros = all.EngineMicros.ToDistribution(),
             EngineShare = widgetTotal > 0 ? engineTotal / widgetTotal : 0,
+            FrameCpuMicros = all.CpuMicros.ToDistribution(),
+            OverBudgetCpu = all.OverCpu(),
+            FrameSocketMicros = all.SocketMicros.ToDistribution(),
+            SocketShare = widgetTotal > 0 ? all.SocketMicros.Sum / widgetTotal : 0,
+            Contention = threadCpuTotal > 0 ? widgetTotal / threadCpuTotal : 0,
+            InstrumentationShare = threadCpuTotal > 0 ? instrumentsTotal / threadCpuTotal : 0,
             OverBudgetReal = all.OverReal(),
             OverBudgetCost = all.OverCost(),
             CallIns = callIns
                 .OrderBy(c => c.CallIn, StringComparer.Ordinal)
                 .Select(c => new CallInBudget(
-                    c.CallIn, c.RealMicros.Count, c.RealMicros.ToDistribution(), c.Cost.ToDistribution()))
+                    c.CallIn, c.RealMicros.Count, c.RealMicros.ToDistribution(), c.Cost.ToDistribution())
+                {
+                    CpuMicros = c.CpuMicros.ToDistribution(),
+                })
                 .ToArray(),
             UnitBuckets = ByUnitBucket(frames),
             Judged = new JudgedFrames
@@ -57,6 +68,9 @@ public static class BudgetCalculator
                 AfterSeconds = frames.JudgedAfterSeconds,
                 FrameRealMicros = frames.Judged.RealMicros.ToDistribution(),
                 FrameCost = frames.Judged.Cost.ToDistribution(),
+                FrameCpuMicros = frames.Judged.CpuMicros.ToDistribution(),
+                OverBudgetCpu = frames.Judged.OverCpu(),
+                Contention = Contention(frames.Judged),
                 OverBudgetReal = frames.Judged.OverReal(),
                 OverBudgetCost = frames.Judged.OverCost(),
             },
@@ -73,7 +87,17 @@ public static class BudgetCalculator
                 buckets.MinUnits(b),
                 buckets.MaxUnits(b),
                 frames.Bucket(b)!.RealMicros.ToDistribution(),
-                frames.Bucket(b)!.Cost.ToDistribution()))
+                frames.Bucket(b)!.Cost.ToDistribution())
+            {
+                CpuMicros = frames.Bucket(b)!.CpuMicros.ToDistribution(),
+            })
             .ToArray();
+    }
+
+    /// <summary>Real time over thread CPU time (the widget's plus the instruments'); 0 without CPU figures.</summary>
+    private static double Contention(FrameWindowStatistics window)
+    {
+        var threadCpu = window.CpuMicros.Sum + window.InstrumentationMicros.Sum;
+        return threadCpu > 0 ? window.RealMicros.Sum / threadCpu : 0;
     }
 }

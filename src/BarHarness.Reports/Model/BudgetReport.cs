@@ -22,6 +22,40 @@ public sealed record BudgetReport
     /// <summary>Engine-call µs over all widget µs for the whole run (0..1).</summary>
     public double EngineShare { get; init; }
 
+    /// <summary>
+    /// Widget thread CPU µs per sim frame, the harness's instruments' share taken out: the figure every
+    /// <c>budget.*</c> expectation judges (C-library work and GC steps count; preemption does not).
+    /// </summary>
+    public Distribution FrameCpuMicros { get; init; } = Distribution.Empty;
+
+    /// <summary>Frames whose widget CPU time exceeded the budget (the figure budgets judge).</summary>
+    public OverBudget OverBudgetCpu { get; init; } = OverBudget.None;
+
+    /// <summary>Real µs per frame spent inside LuaSocket natives.</summary>
+    public Distribution FrameSocketMicros { get; init; } = Distribution.Empty;
+
+    /// <summary>LuaSocket µs over all widget µs for the whole run (0..1).</summary>
+    public double SocketShare { get; init; }
+
+    /// <summary>
+    /// Contention: all real widget µs over all thread CPU µs (instruments included) for the run. 1.0 on
+    /// a quiet machine; above it the thread waited for a core (another process, or the harness's own
+    /// threads) while inside the widget, and real-time figures of this run are that much noisier.
+    /// </summary>
+    public double Contention { get; init; }
+
+    /// <summary>Thread CPU µs the instruments accounted for, over all thread CPU µs in call-ins (0..1).</summary>
+    public double InstrumentationShare { get; init; }
+
+    /// <summary>The clock behind the CPU figures (e.g. <c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>).</summary>
+    public string CpuClock { get; init; } = string.Empty;
+
+    /// <summary>Measured CPU ns the instruction count hook adds per Lua instruction (subtracted).</summary>
+    public double HookNanosPerInstruction { get; init; }
+
+    /// <summary>Measured CPU ns the allocation counter adds per allocation (subtracted).</summary>
+    public double CounterNanosPerAllocation { get; init; }
+
     /// <summary>Frames whose real widget time exceeded the budget.</summary>
     public OverBudget OverBudgetReal { get; init; } = OverBudget.None;
 

@@ -5,4 +5,8 @@ namespace BarHarness.Reports.Model;
 /// <param name="Calls">How many times it was called.</param>
 /// <param name="RealMicros">Real µs per call.</param>
 /// <param name="Cost">Deterministic cost per call.</param>
-public sealed record CallInBudget(string CallIn, long Calls, Distribution RealMicros, Distribution Cost);
+public sealed record CallInBudget(string CallIn, long Calls, Distribution RealMicros, Distribution Cost)
+{
+    /// <summary>Widget CPU µs per call (thread CPU time less the instruments' share).</summary>
+    public Distribution CpuMicros { get; init; } = Distribution.Empty;
+}

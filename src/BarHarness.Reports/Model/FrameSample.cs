@@ -29,4 +29,17 @@ public readonly record struct FrameSample(
     long AllocCount,
     int? QueueDepth = null,
     double? FreshnessSeconds = null,
-    long FaultFlags = 0);
+    long FaultFlags = 0)
+{
+    /// <summary>
+    /// The widget's thread CPU µs in the frame's call-ins (C-library work and GC steps included,
+    /// preemption excluded), less what the harness's instruments account for: what budgets judge.
+    /// </summary>
+    public double CpuMicros { get; init; }
+
+    /// <summary>Thread CPU µs the harness's instruments (count hook, allocation counter) account for.</summary>
+    public double InstrumentationMicros { get; init; }
+
+    /// <summary>Real µs spent inside LuaSocket natives.</summary>
+    public double SocketMicros { get; init; }
+}

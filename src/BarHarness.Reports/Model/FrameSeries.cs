@@ -26,6 +26,15 @@ public sealed record FrameSeries
 
     public IReadOnlyList<double> EngineMicros { get; init; } = [];
 
+    /// <summary>Widget thread CPU µs per frame, the instruments' share taken out (<see cref="FrameSample.CpuMicros"/>).</summary>
+    public IReadOnlyList<double> CpuMicros { get; init; } = [];
+
+    /// <summary>Thread CPU µs per frame the harness's instruments account for.</summary>
+    public IReadOnlyList<double> InstrumentationMicros { get; init; } = [];
+
+    /// <summary>Real µs per frame inside LuaSocket natives.</summary>
+    public IReadOnlyList<double> SocketMicros { get; init; } = [];
+
     public IReadOnlyList<long> AllocBytes { get; init; } = [];
 
     public IReadOnlyList<long> AllocCount { get; init; } = [];

@@ -9,6 +9,15 @@ public sealed record JudgedFrames
     /// <summary>Frames before this game time are warm-up, left out of the verdicts.</summary>
     public double AfterSeconds { get; init; }
 
+    /// <summary>Widget CPU µs per judged frame: what the budget verdicts judge.</summary>
+    public Distribution FrameCpuMicros { get; init; } = Distribution.Empty;
+
+    /// <summary>Judged frames whose widget CPU time exceeded the budget.</summary>
+    public OverBudget OverBudgetCpu { get; init; } = OverBudget.None;
+
+    /// <summary>Real time over thread CPU time for the judged frames (1 = never waited for a core).</summary>
+    public double Contention { get; init; }
+
     /// <summary>Real widget µs per judged frame.</summary>
     public Distribution FrameRealMicros { get; init; } = Distribution.Empty;
 

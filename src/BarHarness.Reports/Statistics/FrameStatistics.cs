@@ -79,7 +79,12 @@ public sealed class FrameStatistics
                 frames.EngineCalls[i],
                 frames.EngineMicros[i],
                 frames.AllocBytes[i],
-                frames.AllocCount[i]));
+                frames.AllocCount[i])
+            {
+                CpuMicros = i < frames.CpuMicros.Count ? frames.CpuMicros[i] : 0,
+                InstrumentationMicros = i < frames.InstrumentationMicros.Count ? frames.InstrumentationMicros[i] : 0,
+                SocketMicros = i < frames.SocketMicros.Count ? frames.SocketMicros[i] : 0,
+            });
         }
 
         return stats;

@@ -4,8 +4,8 @@ namespace BarHarness.Reports.Statistics;
 
 /// <summary>
 /// Streaming summaries of the frames of one window (the whole run, the frames a verdict judges, one
-/// unit-count bucket): real time, deterministic cost and engine time per frame, and exact counts of
-/// frames over the budget.
+/// unit-count bucket): the widget's CPU time, real time, deterministic cost, engine, socket and
+/// instrument time per frame, and exact counts of frames over the budget.
 /// </summary>
 public sealed class FrameWindowStatistics
 {
@@ -22,14 +22,25 @@ public sealed class FrameWindowStatistics
 
     public StreamingSummary EngineMicros { get; } = new();
 
+    /// <summary>Widget thread CPU µs per frame, the instruments' share taken out: what budgets judge.</summary>
+    public StreamingSummary CpuMicros { get; } = new();
+
+    public StreamingSummary SocketMicros { get; } = new();
+
+    /// <summary>Thread CPU µs per frame the harness's instruments account for.</summary>
+    public StreamingSummary InstrumentationMicros { get; } = new();
+
     public long Frames { get; private set; }
 
     public long OverBudgetReal { get; private set; }
 
     public long OverBudgetCost { get; private set; }
 
-    /// <summary>Values and buckets held by the three summaries.</summary>
-    public long CellsHeld => (long)RealMicros.CellsHeld + Cost.CellsHeld + EngineMicros.CellsHeld;
+    public long OverBudgetCpu { get; private set; }
+
+    /// <summary>Values and buckets held by the summaries.</summary>
+    public long CellsHeld => (long)RealMicros.CellsHeld + Cost.CellsHeld + EngineMicros.CellsHeld
+        + CpuMicros.CellsHeld + SocketMicros.CellsHeld + InstrumentationMicros.CellsHeld;
 
     public void Add(in FrameSample sample)
     {
@@ -37,6 +48,10 @@ public sealed class FrameWindowStatistics
         RealMicros.Add(sample.WidgetMicros);
         Cost.Add(sample.Cost);
         EngineMicros.Add(sample.EngineMicros);
+        CpuMicros.Add(sample.CpuMicros);
+        SocketMicros.Add(sample.SocketMicros);
+        InstrumentationMicros.Add(sample.InstrumentationMicros);
+        OverBudgetCpu += sample.CpuMicros > _budgetMicros ? 1 : 0;
         OverBudgetReal += sample.WidgetMicros > _budgetMicros ? 1 : 0;
         OverBudgetCost += sample.Cost > _budgetMicros ? 1 : 0;
     }
@@ -44,6 +59,8 @@ public sealed class FrameWindowStatistics
     public OverBudget OverReal() => Over(OverBudgetReal);
 
     public OverBudget OverCost() => Over(OverBudgetCost);
+
+    public OverBudget OverCpu() => Over(OverBudgetCpu);
 
     private OverBudget Over(long frames) =>
         Frames == 0 ? OverBudget.None : new OverBudget(frames, (double)frames / Frames);

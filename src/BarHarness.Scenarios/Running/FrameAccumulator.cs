@@ -15,6 +15,16 @@ internal sealed class FrameAccumulator
 
     public long Ticks { get; private set; }
 
+    /// <summary>Thread CPU ns of the widget, the instruments' share taken out.</summary>
+    public long WidgetCpuNanos { get; private set; }
+
+    /// <summary>Thread CPU ns the harness's instruments account for (not in <see cref="WidgetCpuNanos"/>).</summary>
+    public long InstrumentationNanos { get; private set; }
+
+    public long EngineTicks { get; private set; }
+
+    public long SocketTicks { get; private set; }
+
     public long Instructions { get; private set; }
 
     public long EngineCalls { get; private set; }
@@ -37,6 +47,10 @@ internal sealed class FrameAccumulator
         }
 
         Ticks += sample.ElapsedTicks;
+        WidgetCpuNanos += sample.CpuNanos - sample.InstrumentationNanos;
+        InstrumentationNanos += sample.InstrumentationNanos;
+        EngineTicks += sample.EngineTicks;
+        SocketTicks += sample.SocketTicks;
         Instructions += sample.Instructions;
         EngineCalls += sample.EngineCalls;
         AllocCount += sample.AllocCount;
@@ -55,11 +69,16 @@ internal sealed class FrameAccumulator
 
         summary.RealMicros.Add(sample.ElapsedMicroseconds);
         summary.Cost.Add(price(sample));
+        summary.CpuMicros.Add(sample.WidgetCpuMicroseconds);
     }
 
     public void ResetFrame()
     {
         Ticks = 0;
+        WidgetCpuNanos = 0;
+        InstrumentationNanos = 0;
+        EngineTicks = 0;
+        SocketTicks = 0;
         Instructions = 0;
         EngineCalls = 0;
         AllocCount = 0;

@@ -1,3 +1,4 @@
+using BarHarness.LuaHost.Measurement;
 using BarHarness.LuaHost.Widgets;
 using BarHarness.Reports.Analysis;
 using BarHarness.Reports.Model;
@@ -11,7 +12,12 @@ internal static class ResultBuilder
     public static ScenarioResult Build(LoadedScenario scenario, RunOptions options, ulong seed, string widgetPath, string widgetHash, RunObservation run, double wallSeconds)
     {
         var def = scenario.Definition;
-        var budget = BudgetCalculator.Compute(run.FrameStatistics, run.CallIns);
+        var budget = BudgetCalculator.Compute(run.FrameStatistics, run.CallIns) with
+        {
+            CpuClock = ThreadCpuClock.Description,
+            HookNanosPerInstruction = run.Instrumentation.NanosPerInstruction,
+            CounterNanosPerAllocation = run.Instrumentation.NanosPerAllocation,
+        };
         var allowed = (def.Expectations.Memory?.MaxGrowthKbPerMinute ?? 64) * 1024;
         var leftovers = new ShutdownLeftovers(run.OpenSocketsAfterShutdown, run.ActionsAfterShutdown);
         var steadyFrom = SteadyState.StartSeconds(def, run.WidgetLoadedAtSeconds);

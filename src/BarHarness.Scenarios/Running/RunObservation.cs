@@ -1,5 +1,6 @@
 using BarHarness.Engine.SpringApi;
 using BarHarness.Engine.World;
+using BarHarness.LuaHost.Measurement;
 using BarHarness.LuaHost.Runtime;
 using BarHarness.LuaHost.Widgets;
 using BarHarness.Network.LuaSocket;
@@ -109,6 +110,9 @@ public sealed class RunObservation
 
     public ulong WorldStateHash { get; private set; }
 
+    /// <summary>What the count hook and the allocation counter add to CPU time (subtracted from it).</summary>
+    public InstrumentationOverhead Instrumentation { get; private set; } = InstrumentationOverhead.None;
+
     /// <summary>
     /// Call-ins that reached a widget function at least once (the widget defines them). Handler work
     /// (shutdown, config collection, text commands) and call-ins no widget defines are not in it.
@@ -215,5 +219,6 @@ public sealed class RunObservation
         CallIns = accumulator.ByCallIn.Values.OrderBy(c => c.CallIn, StringComparer.Ordinal).ToList();
         UnimplementedCalls = new Dictionary<string, int>(engine.UnimplementedCalls);
         WorldStateHash = world.StateHash();
+        Instrumentation = runtime.Instrumentation;
     }
 }

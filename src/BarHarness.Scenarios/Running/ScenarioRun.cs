@@ -177,12 +177,17 @@ public sealed class ScenarioRun
                 cost,
                 accumulator.Instructions,
                 accumulator.EngineCalls,
-                0,
+                accumulator.EngineTicks * 1_000_000.0 / Stopwatch.Frequency,
                 accumulator.AllocBytes,
                 accumulator.AllocCount,
                 sockets.BytesQueuedToSend(),
                 oracle.Stats.LastFrame is int newest ? (world.Frame - newest) / 30.0 : double.NaN,
-                FaultFlags(server, observation)),
+                FaultFlags(server, observation))
+            {
+                CpuMicros = accumulator.WidgetCpuNanos / 1000.0,
+                InstrumentationMicros = accumulator.InstrumentationNanos / 1000.0,
+                SocketMicros = accumulator.SocketTicks * 1_000_000.0 / Stopwatch.Frequency,
+            },
                 accumulator.CostliestCallIn,
                 profiler?.TakeFrameTop());
             accumulator.ResetFrame();

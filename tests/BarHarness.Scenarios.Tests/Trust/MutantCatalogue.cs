@@ -50,7 +50,7 @@ internal static class MutantCatalogue
         "livedata/world.lua",
         "\t\tlocal total = tracker.count()\n",
         "\t\tlocal total = tracker.count()\n\t\tif total > 50 then\n\t\t\tlocal spin = 0\n"
-            + "\t\t\tfor i = 1, total * total * 16 do spin = spin + i end\n\t\tend\n",
+            + "\t\t\tfor i = 1, total * total * 64 do spin = spin + i end\n\t\tend\n",
         "an O(n^2) loop once more than 50 units are tracked");
 
     public static readonly Mutation SpamsConsole = new(
@@ -81,9 +81,28 @@ internal static class MutantCatalogue
         "local mhp, hp, _, _, bp = spGetUnitHealth(id)",
         "reads GetUnitHealth's first value as max health and the second as health");
 
+    public static readonly Mutation HogsCpuInCLibrary = new(
+        "hogs-cpu-in-c-library",
+        "export_livedata.lua",
+        "\tspentMs = 0\n\tif type(n) == \"number\" then",
+        "\tspentMs = 0\n\tmutantText = mutantText or string.rep(\"a\", 1400)\n"
+            + "\tfor _ = 1, 4 do string.find(mutantText, \".-b\") end\n"
+            + "\tif not mutantNumbers then mutantNumbers = {} for i = 1, 20000 do mutantNumbers[i] = (i * 7919) % 20011 end end\n"
+            + "\ttable.sort(mutantNumbers)\n\tif type(n) == \"number\" then",
+        "10+ ms a frame inside C library functions (a lazy string.find, a 20k table.sort): few Lua instructions");
+
+    public static readonly Mutation CollectsGarbageEveryFrame = new(
+        "collects-garbage-every-frame",
+        "export_livedata.lua",
+        "\tspentMs = 0\n\tif type(n) == \"number\" then",
+        "\tspentMs = 0\n\tif not mutantHeap then mutantHeap = {} for i = 1, 400000 do mutantHeap[i] = { i } end end\n"
+            + "\tcollectgarbage(\"collect\")\n\tif type(n) == \"number\" then",
+        "GC-heavy frames: a full collection of a 400k-table heap every game frame");
+
     public static IEnumerable<Mutation> All =>
     [
         BlocksOnConnect, ForgetsSnapshotAfterReconnect, DropsMessageUndeclared, LeaksInvisibleEnemy, LeaksTablePerFrame,
         BusyLoopsUnderLoad, SpamsConsole, EscapesWithPercentQ, ResumesPartialSendAtWrongByte, SwapsHealthReturns,
+        HogsCpuInCLibrary, CollectsGarbageEveryFrame,
     ];
 }
