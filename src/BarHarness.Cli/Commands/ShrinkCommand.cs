@@ -92,7 +92,8 @@ internal static class ShrinkCommand
         return command;
     }
 
-    /// <summary>Runs on its own thread; null when it did not finish within <paramref name="limit"/> (the thread is left to the process's end).</summary>
+    /// <summary>Runs on its own thread; null when it did not finish within <paramref name="limit"/> (the thread is left
+    /// to the process's end).</summary>
     private static ScenarioResult? RunWithin(Func<ScenarioResult> run, TimeSpan limit)
     {
         ScenarioResult? result = null;
@@ -101,7 +102,8 @@ internal static class ShrinkCommand
         return thread.Join(limit) ? result : null;
     }
 
-    /// <summary>The minimal scenario as a stand-alone file: its own name, the story of the shrink, the widget that failed.</summary>
+    /// <summary>The minimal scenario as a stand-alone file: its own name, the story of the shrink, the widget that
+    /// failed.</summary>
     private static ScenarioDefinition Finish(ShrinkResult result, string? widgetPath)
     {
         var minimal = result.Minimal;

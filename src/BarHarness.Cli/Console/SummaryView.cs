@@ -4,7 +4,8 @@ using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
 
-/// <summary>The end-of-run summary: one row per scenario, then every failing expectation with its reproduce command.</summary>
+/// <summary>The end-of-run summary: one row per scenario, then every failing expectation with its reproduce
+/// command.</summary>
 internal static class SummaryView
 {
     /// <summary>Lines of a failed expectation's detail (a traceback, the network story) printed under it.</summary>

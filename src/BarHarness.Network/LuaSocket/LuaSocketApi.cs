@@ -193,7 +193,8 @@ public sealed class LuaSocketApi
 
     public string GetHostName() => Options.HostName;
 
-    /// <summary>Numeric IPv4 passes through; names come from <see cref="LuaSocketOptions.Hosts"/> only (no machine DNS).</summary>
+    /// <summary>Numeric IPv4 passes through; names come from <see cref="LuaSocketOptions.Hosts"/> only (no machine
+    /// DNS).</summary>
     public string? Resolve(string host)
     {
         if (IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && host.Count(c => c == '.') == 3)

@@ -21,7 +21,8 @@ public sealed unsafe class LuaSocketBinding
 
     public LuaSocketApi Api { get; }
 
-    /// <summary>Makes <c>socket</c> available to every widget of <paramref name="runtime"/>, backed by <paramref name="api"/>.</summary>
+    /// <summary>Makes <c>socket</c> available to every widget of <paramref name="runtime"/>, backed by
+    /// <paramref name="api"/>.</summary>
     public static LuaSocketBinding Install(LuaRuntime runtime, LuaSocketApi api)
     {
         var binding = new LuaSocketBinding(runtime, api);

@@ -53,7 +53,8 @@ public sealed class TcpSocket
 
     public bool IsClosed => Fd < 0;
 
-    /// <summary>True when LuaSocket's own input buffer holds bytes (select reports such sockets readable at once).</summary>
+    /// <summary>True when LuaSocket's own input buffer holds bytes (select reports such sockets readable at
+    /// once).</summary>
     public bool Dirty => _first < _last;
 
     public string ClassName => Class.Name();

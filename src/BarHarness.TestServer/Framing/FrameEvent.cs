@@ -17,6 +17,7 @@ public enum FrameFault
     /// <summary>The stream ended inside a frame: these bytes were lost mid-message.</summary>
     Truncated,
 
-    /// <summary>A length prefix that cannot be right (zero or over the limit): the rest of the stream is unreadable.</summary>
+    /// <summary>A length prefix that cannot be right (zero or over the limit): the rest of the stream is
+    /// unreadable.</summary>
     BadLengthPrefix,
 }

@@ -11,7 +11,7 @@ namespace BarHarness.TestServer.Oracle;
 /// the player can see has gone without the picture matching the engine, and which units the picture
 /// keeps although the player can no longer see them.
 /// </summary>
-internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions options, OracleStats stats)
+internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions options, OracleStats stats)
 {
     /// <summary>Largest integer SCHEMA §6.1 writes for a position or health; beyond it the value is null.</summary>
     private const double IntegerRange = 2147483648;
@@ -39,7 +39,8 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         _lastUnitMessageFrame = null;
     }
 
-    /// <summary>Checks one message. <paramref name="pictureComplete"/>: the connection had its snapshot and no declared drop awaits one.</summary>
+    /// <summary>Checks one message. <paramref name="pictureComplete"/>: the connection had its snapshot and no declared
+    /// drop awaits one.</summary>
     public void Check(ParsedMessage message, bool pictureComplete, Report report)
     {
         var frame = message.Frame;
@@ -91,7 +92,8 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         }
     }
 
-    /// <summary>SCHEMA §8.1: an id list names only units the client was shown; naming a hidden enemy tells where it was or that it died.</summary>
+    /// <summary>SCHEMA §8.1: an id list names only units the client was shown; naming a hidden enemy tells where it was
+    /// or that it died.</summary>
     private void CheckRemovedId(int unitId, int frame, int[] window, Report report)
     {
         if (truth.IsFullView(frame))
@@ -302,7 +304,8 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         CheckGhosts(frame, bound, pictureComplete, flowing, report);
     }
 
-    /// <summary>The latest frame since the previous sample at which the unit was dead or out of sight, if any.</summary>
+    /// <summary>The latest frame since the previous sample at which the unit was dead or out of sight, if
+    /// any.</summary>
     private int? LastHiddenSinceSample(int unitId, int frame)
     {
         if (_lastSampleFrame is not { } last)

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace BarHarness.TestServer.Oracle;
 
-/// <summary>Reads and checks the envelope fields every message carries; reports what is wrong instead of throwing.</summary>
+/// <summary>Reads and checks the envelope fields every message carries; reports what is wrong instead of
+/// throwing.</summary>
 internal sealed class MessageEnvelopeReader(OracleOptions options)
 {
     private MessageFieldMap F => options.Fields;

@@ -100,7 +100,8 @@ internal sealed class MessageShapeChecker
         Nested(root, "game", MessageShapes.Game, SchemaRules.Game);
     }
 
-    /// <summary>§6.1: every field of one detail level; a unit with any field of a level has all of that level's.</summary>
+    /// <summary>§6.1: every field of one detail level; a unit with any field of a level has all of that
+    /// level's.</summary>
     private void CheckUnit(JsonElement unit, string list)
     {
         var rule = SchemaRules.Unit.Id;

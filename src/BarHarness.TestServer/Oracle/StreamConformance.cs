@@ -5,7 +5,8 @@ using BarHarness.TestServer.Framing;
 
 namespace BarHarness.TestServer.Oracle;
 
-/// <summary>What a conformance check found: every violation (its <see cref="StreamViolation.AtMicros"/> is the input line), and the oracle's totals.</summary>
+/// <summary>What a conformance check found: every violation (its <see cref="StreamViolation.AtMicros"/> is the input
+/// line), and the oracle's totals.</summary>
 public sealed record ConformanceReport(string Path, bool Recording, IReadOnlyList<StreamViolation> Violations, OracleStats Stats)
 {
     public bool Conforms => Stats.TotalViolations == 0;
@@ -13,7 +14,7 @@ public sealed record ConformanceReport(string Path, bool Recording, IReadOnlyLis
 
 /// <summary>
 /// Checks a recorded stream against every rule of widget/SCHEMA.md that needs no ground truth (the oracle
-/// without an <see cref="IWorldTruth"/>). Reads either the bytes a widget sent (one message per line in
+/// without an <see cref="ITruthSource"/>). Reads either the bytes a widget sent (one message per line in
 /// newline framing, or length-prefixed) or a <c>barharness serve --record</c> file (<c>{"at_us","conn","msg"}</c>
 /// per line). Violations are located by input line (newline framing, recordings) or message number (length framing).
 /// </summary>
@@ -109,7 +110,8 @@ public static class StreamConformance
         oracle.ConnectionClosed(1, message);
     }
 
-    /// <summary>A serve recording: one decoder event per line, by connection. Who closed a connection is not recorded, so a torn tail is not the widget's fault here.</summary>
+    /// <summary>A serve recording: one decoder event per line, by connection. Who closed a connection is not recorded,
+    /// so a torn tail is not the widget's fault here.</summary>
     private static void FeedRecording(string path, byte[] bytes, StreamOracle oracle)
     {
         var opened = new HashSet<long>();

@@ -7,7 +7,7 @@ namespace BarHarness.TestServer.Oracle;
 /// Judges the widget's stream message by message against the numbered rules of widget/SCHEMA.md
 /// (<see cref="SchemaRules"/>): framing, JSON, the fields of every message, frame and sequence order on
 /// and across connections, hello and snapshot first on every connection, declared drops and the
-/// resync snapshot, and (with an <see cref="IWorldTruth"/>) frame stamps, privacy, accuracy, freshness
+/// resync snapshot, and (with an <see cref="ITruthSource"/>) frame stamps, privacy, accuracy, freshness
 /// and coverage. Without truth it checks everything a recorded stream alone can show. Never throws on any input.
 /// </summary>
 public sealed class StreamOracle
@@ -15,14 +15,14 @@ public sealed class StreamOracle
     private readonly OracleOptions _options;
     private readonly MessageEnvelopeReader _envelope;
     private readonly GroundTruthChecker? _truth;
-    private readonly IWorldTruth? _world;
+    private readonly ITruthSource? _world;
     private readonly MessageShapeChecker _shapes = new();
     private readonly Dictionary<long, ConnectionView> _connections = [];
     private readonly List<StreamViolation> _violations = [];
     private long? _lastSeq;
     private bool _awaitingResync;
 
-    public StreamOracle(OracleOptions? options = null, IWorldTruth? truth = null)
+    public StreamOracle(OracleOptions? options = null, ITruthSource? truth = null)
     {
         _options = options ?? new OracleOptions();
         _envelope = new MessageEnvelopeReader(_options);
@@ -72,12 +72,14 @@ public sealed class StreamOracle
         }
     }
 
-    /// <summary>The server itself closed or reset this connection (a fault): a message cut short is explained, not the widget's fault.</summary>
+    /// <summary>The server itself closed or reset this connection (a fault): a message cut short is explained, not the
+    /// widget's fault.</summary>
     public void ServerClosing(long connectionId) => View(connectionId, 0).ClosedByServer = true;
 
     public void ConnectionClosed(long connectionId, long atMicros) => View(connectionId, atMicros).Open = false;
 
-    /// <summary>Bytes handed to send must equal bytes received + bytes lost at resets + bytes still in flight.</summary>
+    /// <summary>Bytes handed to send must equal bytes received + bytes lost at resets + bytes still in
+    /// flight.</summary>
     public void CheckAccounting(AccountingInput input, long bytesReceivedByServer, long atMicros)
     {
         var explained = bytesReceivedByServer + input.BytesLostAtReset + input.BytesInFlight;
@@ -192,7 +194,8 @@ public sealed class StreamOracle
         }
     }
 
-    /// <summary>SCHEMA §6.3: the game object is read when the message is built, so its frame is the message's.</summary>
+    /// <summary>SCHEMA §6.3: the game object is read when the message is built, so its frame is the
+    /// message's.</summary>
     private void CheckGameFrame(long connectionId, ParsedMessage message, long atMicros)
     {
         if (message.Root.TryGetProperty("game", out var game) && game.ValueKind == JsonValueKind.Object

@@ -78,7 +78,8 @@ public sealed class ServeSession : IDisposable
         }
     }
 
-    /// <summary>One round: clock to wall time, accept, read, apply faults, validate. Call every few milliseconds.</summary>
+    /// <summary>One round: clock to wall time, accept, read, apply faults, validate. Call every few
+    /// milliseconds.</summary>
     public void Poll()
     {
         lock (_gate)
@@ -117,7 +118,8 @@ public sealed class ServeSession : IDisposable
         }
     }
 
-    /// <summary>A keystroke's fault, by catalog name and parameters; null duration = its natural one (an event, or restart's delay).</summary>
+    /// <summary>A keystroke's fault, by catalog name and parameters; null duration = its natural one (an event, or
+    /// restart's delay).</summary>
     public Fault Inject(string faultName, IReadOnlyDictionary<string, object?> parameters, TimeSpan? duration = null)
     {
         var fault = FaultCatalog.Default.Create(faultName, parameters);

@@ -41,7 +41,8 @@ public sealed class TestServer : IDisposable
         Recording = new StreamRecording(_options.RecordChunks);
     }
 
-    /// <summary>Raised for every decoder event (message or rejected bytes) with its connection and arrival time, after the oracle saw it.</summary>
+    /// <summary>Raised for every decoder event (message or rejected bytes) with its connection and arrival time, after
+    /// the oracle saw it.</summary>
     public event Action<long, FrameEvent, long>? FrameObserved;
 
     /// <summary>A connection was accepted (its id, virtual µs).</summary>
@@ -86,7 +87,8 @@ public sealed class TestServer : IDisposable
         _connectedMicros + _connections.Where(c => !c.SocketDone).Sum(c => _transport.Clock.NowMicros - c.AcceptedAtMicros),
         IsListening);
 
-    /// <summary>Earliest virtual time at which the server has something timed to do (arrival, write, close), for a simulation that skips idle time.</summary>
+    /// <summary>Earliest virtual time at which the server has something timed to do (arrival, write, close), for a
+    /// simulation that skips idle time.</summary>
     public long? NextWakeMicros
     {
         get
@@ -205,7 +207,8 @@ public sealed class TestServer : IDisposable
         _connections.RemoveAll(c => c.SocketDone && c.InTransit.Count == 0 && FinishDecoding(c, now));
     }
 
-    /// <summary>Closes everything and flushes every decoder (bytes in unfinished frames count as lost mid-message).</summary>
+    /// <summary>Closes everything and flushes every decoder (bytes in unfinished frames count as lost
+    /// mid-message).</summary>
     public void Stop()
     {
         var now = _transport.Clock.NowMicros;

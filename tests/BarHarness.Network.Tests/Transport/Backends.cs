@@ -5,7 +5,8 @@ using BarHarness.Network.Simulated;
 
 namespace BarHarness.Network.Tests.Transport;
 
-/// <summary>Builds either backend with small buffers, and waits for a condition on it (virtual time or bounded wall time).</summary>
+/// <summary>Builds either backend with small buffers, and waits for a condition on it (virtual time or bounded wall
+/// time).</summary>
 public static class Backends
 {
     public static readonly TheoryData<string> Both = new() { "simulated", "real" };

@@ -3,7 +3,7 @@ using BarHarness.TestServer.Oracle;
 namespace BarHarness.TestServer.Tests.Fakes;
 
 /// <summary>A world whose units do not move: the same truth at every frame, unless a test changes it.</summary>
-internal sealed class FakeWorldTruth : IWorldTruth
+internal sealed class FakeWorldTruth : ITruthSource
 {
     public Dictionary<int, UnitTruth> Units { get; } = [];
 

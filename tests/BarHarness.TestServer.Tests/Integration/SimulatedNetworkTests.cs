@@ -9,7 +9,8 @@ using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Integration;
 
-/// <summary>The test server on the Network room's simulated TCP, stepped the way the simulation will: pump to a time, then Step.</summary>
+/// <summary>The test server on the Network room's simulated TCP, stepped the way the simulation will: pump to a time,
+/// then Step.</summary>
 public sealed class SimulatedNetworkTests : IDisposable
 {
     private const long Tick = 1_000;

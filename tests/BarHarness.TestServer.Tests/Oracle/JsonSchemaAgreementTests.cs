@@ -72,7 +72,8 @@ public class JsonSchemaAgreementTests
         Assert.True(checkedCases > 200, $"{checkedCases} cases");
     }
 
-    /// <summary>Every object of the message in turn: each key removed, then each key set to a string, then to null.</summary>
+    /// <summary>Every object of the message in turn: each key removed, then each key set to a string, then to
+    /// null.</summary>
     private static IEnumerable<JsonObject> Breakages(JsonObject message)
     {
         foreach (var path in ObjectPaths(message, []))

@@ -5,7 +5,7 @@ using BarHarness.TestServer.Oracle;
 namespace BarHarness.TestServer.Tests.Oracle;
 
 /// <summary>Feeds newline-framed text to an oracle connection by connection.</summary>
-internal sealed class OracleHarness(IWorldTruth? truth = null, OracleOptions? options = null)
+internal sealed class OracleHarness(ITruthSource? truth = null, OracleOptions? options = null)
 {
     private long _now;
 

@@ -156,7 +156,8 @@ public sealed class ServeSessionTests : IDisposable
         Assert.Equal(stats.Messages, File.ReadAllLines(record).Length);
     }
 
-    /// <summary>A widget-like client: hello and snapshot on every connection, a delta every 10 ms, reconnect on "closed".</summary>
+    /// <summary>A widget-like client: hello and snapshot on every connection, a delta every 10 ms, reconnect on
+    /// "closed".</summary>
     private const string LuaClient = """
         local socket = require("socket")
         local port, seconds = tonumber(arg[1]), tonumber(arg[2])

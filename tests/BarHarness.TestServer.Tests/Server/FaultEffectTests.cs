@@ -6,7 +6,8 @@ using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Server;
 
-/// <summary>Each fault's effect as the widget's end of the connection sees it (buffers 1 KiB + 1 KiB per direction).</summary>
+/// <summary>Each fault's effect as the widget's end of the connection sees it (buffers 1 KiB + 1 KiB per
+/// direction).</summary>
 public class FaultEffectTests
 {
     private static FaultSchedule At(Fault fault, long startMs, long? endMs = null) =>
