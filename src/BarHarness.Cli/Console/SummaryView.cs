@@ -21,7 +21,12 @@ internal static class SummaryView
         {
             table.AddRow(
                 Markup.Escape(s.Name),
-                s.Outcome switch { ScenarioOutcome.Pass => "[green]pass[/]", ScenarioOutcome.Fail => "[red]FAIL[/]", _ => "[red]ERROR[/]" },
+                s.Outcome switch
+                {
+                    ScenarioOutcome.Pass => "[green]pass[/]",
+                    ScenarioOutcome.Fail => "[red]FAIL[/]",
+                    _ => "[red]ERROR[/]",
+                },
                 (s.Budget.FrameRealMicros.P99 / 1000).ToString("0.###"),
                 (s.Budget.FrameCost.P99 / 1000).ToString("0.###"),
                 (s.Budget.FrameRealMicros.Max / 1000).ToString("0.###"),

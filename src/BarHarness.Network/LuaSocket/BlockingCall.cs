@@ -11,4 +11,10 @@ namespace BarHarness.Network.LuaSocket;
 /// <param name="Traceback">The widget's Lua traceback at the call.</param>
 /// <param name="VirtualMicros">Virtual time of the call.</param>
 /// <param name="GameFrame">Game frame at the call, when the host said.</param>
-public sealed record BlockingCall(string Function, double? TimeoutSeconds, bool WouldHaveWaited, string Traceback, long VirtualMicros, int? GameFrame);
+public sealed record BlockingCall(
+    string Function,
+    double? TimeoutSeconds,
+    bool WouldHaveWaited,
+    string Traceback,
+    long VirtualMicros,
+    int? GameFrame);

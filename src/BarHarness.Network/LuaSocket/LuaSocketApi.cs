@@ -140,7 +140,10 @@ public sealed class LuaSocketApi
     /// socket.select: readable and writable sockets, dirty ones first, then by descriptor, as
     /// LuaSocket builds its answer. Empty lists mean "timeout".
     /// </summary>
-    public (IReadOnlyList<TcpSocket> Readable, IReadOnlyList<TcpSocket> Writable) Select(IReadOnlyList<TcpSocket> recvt, IReadOnlyList<TcpSocket> sendt, double? timeoutSeconds)
+    public (IReadOnlyList<TcpSocket> Readable, IReadOnlyList<TcpSocket> Writable) Select(
+        IReadOnlyList<TcpSocket> recvt,
+        IReadOnlyList<TcpSocket> sendt,
+        double? timeoutSeconds)
     {
         var reads = recvt.Where(s => !s.IsClosed).ToList();
         var writes = sendt.Where(s => !s.IsClosed).ToList();

@@ -94,7 +94,8 @@ public sealed unsafe class LuaSocketBinding
             }
 
             return 0;
-        });
+        }
+        );
         yield return ("shutdown", a => a.Push(S(a).Shutdown(a.String(2) switch
         {
             "send" => Core.Transport.ShutdownDirection.Send,
@@ -137,7 +138,9 @@ public sealed unsafe class LuaSocketBinding
             return 0;
         }
         );
-        yield return ("toip", a => a.Push(api.ToIp(a.String(1)) is { } r ? LuaResult.Of(r.Address, r.Name) : LuaResult.Fail("host not found")));
+        yield return (
+            "toip",
+            a => a.Push(api.ToIp(a.String(1)) is { } r ? LuaResult.Of(r.Address, r.Name) : LuaResult.Fail("host not found")));
         yield return ("gethostname", a => a.Push(LuaResult.Of(api.GetHostName())));
     }
 

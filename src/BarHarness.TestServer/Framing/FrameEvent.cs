@@ -7,7 +7,11 @@ public abstract record FrameEvent(long StreamOffset);
 public sealed record FrameDecoded(long StreamOffset, byte[] Payload) : FrameEvent(StreamOffset);
 
 /// <summary>Bytes the decoder could not turn into a message, and why.</summary>
-public sealed record FrameRejected(long StreamOffset, FrameFault Fault, long ByteCount, string Detail) : FrameEvent(StreamOffset);
+public sealed record FrameRejected(
+    long StreamOffset,
+    FrameFault Fault,
+    long ByteCount,
+    string Detail) : FrameEvent(StreamOffset);
 
 public enum FrameFault
 {

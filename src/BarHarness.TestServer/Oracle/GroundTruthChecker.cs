@@ -104,7 +104,10 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
         var states = window.Select(f => truth.Unit(unitId, f)).Where(s => s is not null).ToArray();
         if (states.Length > 0 && states.All(s => s!.IsEnemy && s.Visibility != UnitVisibility.Full))
         {
-            report(ViolationKind.PrivacyLeak, $"an id list names enemy unit {unitId}, which the player does not see and was never sent", unitId);
+            report(
+                ViolationKind.PrivacyLeak,
+                $"an id list names enemy unit {unitId}, which the player does not see and was never sent",
+                unitId);
         }
     }
 
@@ -126,7 +129,10 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
             var revealed = Revealed(team, "metal") || Revealed(team, "energy");
             if (revealed && truth.IsEnemyTeam(id, frame) == true)
             {
-                report(ViolationKind.PrivacyLeak, $"resources of enemy team {id} sent to a player who is not spectating at frame {frame}", null);
+                report(
+                    ViolationKind.PrivacyLeak,
+                    $"resources of enemy team {id} sent to a player who is not spectating at frame {frame}",
+                    null);
             }
         }
 
@@ -149,7 +155,10 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
             var what = real.Visibility == UnitVisibility.RadarOnly
                 ? (options.RadarContactsAllowed ? "radar blip exported with health (needs LOS)" : "radar-only contact exported")
                 : "outside LOS and radar";
-            report(ViolationKind.PrivacyLeak, $"enemy unit {unit.UnitId} (team {real.Team}) at frame {frame}: {what}", unit.UnitId);
+            report(
+                ViolationKind.PrivacyLeak,
+                $"enemy unit {unit.UnitId} (team {real.Team}) at frame {frame}: {what}",
+                unit.UnitId);
             return;
         }
 
@@ -191,7 +200,9 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
 
         if (real.DefId is { } def && unit.Def is { } sentDef && !double.IsNaN(sentDef) && sentDef != def)
         {
-            found.Add(string.Create(CultureInfo.InvariantCulture, $"unit {unit.UnitId} def {sentDef}, engine {def} at frame {frame}"));
+            found.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"unit {unit.UnitId} def {sentDef}, engine {def} at frame {frame}"));
         }
 
         if (real.BuildProgress is { } bp && unit.BuildProgress is { } sentBp)
@@ -201,7 +212,9 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
                 : sentBp >= 1 != finished || Math.Abs(sentBp - bp) > options.BuildProgressTolerance;
             if (wrong)
             {
-                found.Add(string.Create(CultureInfo.InvariantCulture, $"unit {unit.UnitId} bp {sentBp}, engine {bp} at frame {frame}"));
+                found.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"unit {unit.UnitId} bp {sentBp}, engine {bp} at frame {frame}"));
             }
         }
 
@@ -220,7 +233,9 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
             if (!ok)
             {
                 var shown = double.IsNaN(value) ? "null" : value.ToString(CultureInfo.InvariantCulture);
-                found.Add(string.Create(CultureInfo.InvariantCulture, $"unit {unit.UnitId} {field} {shown}, engine {engine} at frame {frame}"));
+                found.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"unit {unit.UnitId} {field} {shown}, engine {engine} at frame {frame}"));
             }
         }
     }

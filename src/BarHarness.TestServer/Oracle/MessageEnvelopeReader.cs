@@ -29,7 +29,11 @@ internal sealed class MessageEnvelopeReader(OracleOptions options)
         }
         else if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt64(out var v) || v != options.ExpectedSchemaVersion)
         {
-            report(ViolationKind.SchemaVersionMismatch, $"\"{F.SchemaVersion}\" is {version.GetRawText()}, expected {options.ExpectedSchemaVersion}", seqValue, frameValue);
+            report(
+                ViolationKind.SchemaVersionMismatch,
+                $"\"{F.SchemaVersion}\" is {version.GetRawText()}, expected {options.ExpectedSchemaVersion}",
+                seqValue,
+                frameValue);
         }
 
         string? type = null;
@@ -40,7 +44,11 @@ internal sealed class MessageEnvelopeReader(OracleOptions options)
         }
         else if (typeElement.ValueKind != JsonValueKind.String)
         {
-            report(ViolationKind.BadFieldValue, $"\"{F.Type}\" is a {typeElement.ValueKind}, not a string", seqValue, frameValue);
+            report(
+                ViolationKind.BadFieldValue,
+                $"\"{F.Type}\" is a {typeElement.ValueKind}, not a string",
+                seqValue,
+                frameValue);
             ok = false;
         }
         else

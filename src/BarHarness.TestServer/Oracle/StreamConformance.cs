@@ -7,7 +7,11 @@ namespace BarHarness.TestServer.Oracle;
 
 /// <summary>What a conformance check found: every violation (its <see cref="StreamViolation.AtMicros"/> is the input
 /// line), and the oracle's totals.</summary>
-public sealed record ConformanceReport(string Path, bool Recording, IReadOnlyList<StreamViolation> Violations, OracleStats Stats)
+public sealed record ConformanceReport(
+    string Path,
+    bool Recording,
+    IReadOnlyList<StreamViolation> Violations,
+    OracleStats Stats)
 {
     public bool Conforms => Stats.TotalViolations == 0;
 }
@@ -29,7 +33,11 @@ public static class StreamConformance
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new HarnessInputException(new SourceLocation(path, 1), $"cannot read the stream: {ex.Message}", "a .jsonl file of widget messages or a serve recording", ex);
+            throw new HarnessInputException(
+                new SourceLocation(path, 1),
+                $"cannot read the stream: {ex.Message}",
+                "a .jsonl file of widget messages or a serve recording",
+                ex);
         }
 
         var oracle = new StreamOracle(options ?? new OracleOptions());
@@ -78,7 +86,10 @@ public static class StreamConformance
             var end = Array.IndexOf(bytes, (byte)'\n', start);
             if (end < 0)
             {
-                oracle.Observe(1, new FrameRejected(start, FrameFault.Truncated, bytes.Length - start, "the stream ends inside a message (no newline)"), line);
+                oracle.Observe(
+                    1,
+                    new FrameRejected(start, FrameFault.Truncated, bytes.Length - start, "the stream ends inside a message (no newline)"),
+                    line);
                 break;
             }
 
@@ -132,12 +143,19 @@ public static class StreamConformance
             }
             catch (JsonException ex)
             {
-                throw new HarnessInputException(new SourceLocation(path, lineNo), "line is not JSON: " + ex.Message, "one JSON object per line, as barharness serve --record writes", ex);
+                throw new HarnessInputException(
+                    new SourceLocation(path, lineNo),
+                    "line is not JSON: " + ex.Message,
+                    "one JSON object per line, as barharness serve --record writes",
+                    ex);
             }
 
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("conn", out var c) || !c.TryGetInt64(out var conn))
             {
-                throw new HarnessInputException(new SourceLocation(path, lineNo), "line lacks conn", "{\"at_us\":N,\"conn\":N,\"msg\":{...}} as barharness serve --record writes");
+                throw new HarnessInputException(
+                    new SourceLocation(path, lineNo),
+                    "line lacks conn",
+                    "{\"at_us\":N,\"conn\":N,\"msg\":{...}} as barharness serve --record writes");
             }
 
             if (opened.Add(conn))

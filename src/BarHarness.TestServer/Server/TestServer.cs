@@ -29,7 +29,12 @@ public sealed class TestServer : IDisposable
     private FaultActivation? _currentActivation;
     private long _accepted, _bytesRead, _bytesWritten, _closedByServer, _resetByServer, _peerFin, _peerReset, _listenerClosures, _connectedMicros;
 
-    public TestServer(ITransport transport, SeededRandom random, TestServerOptions? options = null, FaultSchedule? schedule = null, StreamOracle? oracle = null)
+    public TestServer(
+        ITransport transport,
+        SeededRandom random,
+        TestServerOptions? options = null,
+        FaultSchedule? schedule = null,
+        StreamOracle? oracle = null)
     {
         _transport = transport;
         _options = options ?? new TestServerOptions();
@@ -271,7 +276,10 @@ public sealed class TestServer : IDisposable
     {
         while (_listener is { IsOpen: true } listener && listener.TryAccept() is { } socket)
         {
-            var connection = new ServerConnection(socket, FrameDecoderFactory.Create(_options.Framing, _options.Limits), now)
+            var connection = new ServerConnection(
+                socket,
+                FrameDecoderFactory.Create(_options.Framing, _options.Limits),
+                now)
             {
                 LastArrivalMicros = now,
             };
@@ -283,7 +291,13 @@ public sealed class TestServer : IDisposable
     }
 
     private ConnectionLever NewLever(ServerConnection c) =>
-        new(c.Id, c.AcceptedAtMicros, c.BytesRead, c.BytesWritten, c.PeerFinished, type => _currentActivation!.State(c.Id, type));
+        new(
+            c.Id,
+            c.AcceptedAtMicros,
+            c.BytesRead,
+            c.BytesWritten,
+            c.PeerFinished,
+            type => _currentActivation!.State(c.Id, type));
 
     private void ApplyFaults(long now, Dictionary<long, ConnectionLever> levers, ListenerLever listenerLever)
     {
@@ -292,7 +306,12 @@ public sealed class TestServer : IDisposable
             var touched = levers.Values.Where(l => activation.Touches(l.Id)).ToArray();
             var listener = activation.TouchesListener() ? listenerLever : null;
             _currentActivation = activation;
-            activation.Entry.Fault.Apply(new FaultContext(now, activation.SinceMicros, activation.Random, touched, listener));
+            activation.Entry.Fault.Apply(new FaultContext(
+                now,
+                activation.SinceMicros,
+                activation.Random,
+                touched,
+                listener));
             activation.AppliedOnce = true;
         }
 
@@ -386,7 +405,10 @@ public sealed class TestServer : IDisposable
                     budget -= result.Bytes;
                     c.BytesRead += result.Bytes;
                     _bytesRead += result.Bytes;
-                    c.InTransit.Enqueue(new ReceivedChunk(c.Id, arrival, _readBuffer.AsSpan(0, result.Bytes).ToArray()));
+                    c.InTransit.Enqueue(new ReceivedChunk(
+                        c.Id,
+                        arrival,
+                        _readBuffer.AsSpan(0, result.Bytes).ToArray()));
                     c.LastArrivalMicros = arrival;
                     continue;
                 case TransferOutcome.EndOfStream:

@@ -14,12 +14,17 @@ namespace BarHarness.TestServer.Tests.Integration;
 public sealed class SimulatedNetworkTests : IDisposable
 {
     private const long Tick = 1_000;
-    private readonly SimulatedNetwork _network = new(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(4096, 4096) });
+    private readonly SimulatedNetwork _network = new(
+        new SimClock(),
+        new TransportOptions { Buffers = new SocketBuffers(4096, 4096) });
     private readonly global::BarHarness.TestServer.Server.TestServer _server;
 
     public SimulatedNetworkTests()
     {
-        _server = new global::BarHarness.TestServer.Server.TestServer(_network, new SeededRandom(3), new TestServerOptions { Endpoint = NetEndpoint.Loopback(8765) });
+        _server = new global::BarHarness.TestServer.Server.TestServer(
+            _network,
+            new SeededRandom(3),
+            new TestServerOptions { Endpoint = NetEndpoint.Loopback(8765) });
         _server.Start();
     }
 

@@ -11,7 +11,9 @@ internal sealed class OracleHarness(ITruthSource? truth = null, OracleOptions? o
 
     public StreamOracle Oracle { get; } = new(options, truth);
 
-    public OracleHarness Connection(long id, params string[] lines) => ConnectionBytes(id, Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
+    public OracleHarness Connection(long id, params string[] lines) => ConnectionBytes(
+        id,
+        Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
 
     public OracleHarness ConnectionBytes(long id, byte[] bytes)
     {

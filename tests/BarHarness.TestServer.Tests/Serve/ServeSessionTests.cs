@@ -52,7 +52,9 @@ public sealed class ServeSessionTests : IDisposable
         var stats = session.Snapshot();
         session.Stop();
 
-        Assert.Equal((1L, 4L, 1L, 1L), (stats.Connections, stats.Messages, stats.InvalidMessages, stats.UnitsInLastSnapshot));
+        Assert.Equal(
+            (1L, 4L, 1L, 1L),
+            (stats.Connections, stats.Messages, stats.InvalidMessages, stats.UnitsInLastSnapshot));
         Assert.Equal(ServeConnectionState.Connected, stats.State);
         var lines = File.ReadAllLines(record);
         Assert.Equal(4, lines.Length);
