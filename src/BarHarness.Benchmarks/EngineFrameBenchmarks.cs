@@ -3,7 +3,8 @@ using BenchmarkDotNet.Attributes;
 
 namespace BarHarness.Benchmarks;
 
-/// <summary>Engine world update per sim frame (units moving, LOS refresh, economy), measured apart from any widget.</summary>
+/// <summary>Engine world update per sim frame (units moving, LOS refresh, economy), measured apart from any
+/// widget.</summary>
 [MemoryDiagnoser]
 public class EngineFrameBenchmarks
 {

@@ -19,7 +19,9 @@ public class SimulationThroughputBenchmarks
     {
         _root = FindRoot();
         _emptyWidget = Path.Combine(Path.GetTempPath(), "barharness-empty-widget.lua");
-        File.WriteAllText(_emptyWidget, "function widget:GetInfo() return { name = 'empty', layer = 0, enabled = true } end\nfunction widget:GameFrame(n) end\n");
+        File.WriteAllText(
+            _emptyWidget,
+            "function widget:GetInfo() return { name = 'empty', layer = 0, enabled = true } end\nfunction widget:GameFrame(n) end\n");
     }
 
     [Benchmark(OperationsPerInvoke = Seconds * 30)]
@@ -32,7 +34,9 @@ public class SimulationThroughputBenchmarks
     {
         var yaml = $"name: throughput\nseed: 1\nduration: {Seconds}s\nunits:\n  initial: 1000\nexpectations:\n  no_lua_errors: true\n";
         var scenario = new LoadedScenario("(bench)", ScenarioLoader.Parse(yaml, "(bench)"));
-        new ScenarioRun(scenario, new RunOptions { RepoRoot = _root, WidgetOverride = widget, ProfileFunctions = false }).Execute();
+        new ScenarioRun(
+            scenario,
+            new RunOptions { RepoRoot = _root, WidgetOverride = widget, ProfileFunctions = false }).Execute();
     }
 
     private static string FindRoot()

@@ -20,7 +20,9 @@ public sealed class ApiCoverageCommandTests
     [Fact]
     public void A_missing_list_file_is_bad_input()
     {
-        Assert.Equal(ExitCodes.BadInput, CliRunner.Run("api-coverage", "--tsv", Path.Combine(CliRunner.TempDir(), "nope.tsv")));
+        Assert.Equal(
+            ExitCodes.BadInput,
+            CliRunner.Run("api-coverage", "--tsv", Path.Combine(CliRunner.TempDir(), "nope.tsv")));
     }
 
     [Fact]

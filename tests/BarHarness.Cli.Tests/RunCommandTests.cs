@@ -16,7 +16,9 @@ public sealed class RunCommandTests
         if (option == "--baseline")
         {
             var baseline = Path.Combine(CliRunner.TempDir(), "summary.json");
-            Assert.Equal(ExitCodes.Passed, CliRunner.Run("run", scenario, "--report", Path.GetDirectoryName(baseline)!, "--quiet"));
+            Assert.Equal(
+                ExitCodes.Passed,
+                CliRunner.Run("run", scenario, "--report", Path.GetDirectoryName(baseline)!, "--quiet"));
             args.Add(baseline);
         }
 

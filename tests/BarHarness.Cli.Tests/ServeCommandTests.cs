@@ -25,13 +25,24 @@ public sealed class ServeCommandTests
             [Msg(Hello, 0, 100), Msg(Snapshot, 1, 100), Msg(Delta, 2, 130)],
             [Msg(Hello, 3, 200), Msg(Snapshot, 4, 200)],
         ])));
-        var exit = CliRunner.Run("serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seconds", "5", "--record", record, "--faults", schedule);
+        var exit = CliRunner.Run(
+            "serve",
+            "--port",
+            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--seconds",
+            "5",
+            "--record",
+            record,
+            "--faults",
+            schedule);
         var (luaCode, luaOutput) = await client;
 
         Assert.True(luaCode == 0, "lua client failed: " + luaOutput);
         Assert.Equal(0, exit);
         var lines = File.ReadAllLines(record).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(["hello", "snapshot", "delta", "hello", "snapshot"], lines.Select(l => l.GetProperty("msg").GetProperty("type").GetString()!).ToList());
+        Assert.Equal(
+            ["hello", "snapshot", "delta", "hello", "snapshot"],
+            lines.Select(l => l.GetProperty("msg").GetProperty("type").GetString()!).ToList());
         Assert.Equal(2, lines.Select(l => l.GetProperty("conn").GetInt64()).Distinct().Count());
         Assert.All(lines, l => Assert.True(l.GetProperty("at_us").GetInt64() >= 0));
     }
@@ -43,8 +54,18 @@ public sealed class ServeCommandTests
         var dir = CliRunner.TempDir();
         var record = Path.Combine(dir, "stream.jsonl");
         var port = FreePort();
-        var client = Task.Run(() => CliRunner.Exec("lua5.1", "-e", ClientScript(port, [[Msg(Hello, 0, 100), Msg(Snapshot, 5, 100)]])));
-        var exit = CliRunner.Run("serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seconds", "3", "--record", record);
+        var client = Task.Run(() => CliRunner.Exec(
+            "lua5.1",
+            "-e",
+            ClientScript(port, [[Msg(Hello, 0, 100), Msg(Snapshot, 5, 100)]])));
+        var exit = CliRunner.Run(
+            "serve",
+            "--port",
+            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--seconds",
+            "3",
+            "--record",
+            record);
         var (luaCode, luaOutput) = await client;
 
         Assert.True(luaCode == 0, "lua client failed: " + luaOutput);
@@ -59,8 +80,14 @@ public sealed class ServeCommandTests
     }
 
     private static string Msg(string template, int seq, int frame) =>
-        template.Replace("SEQ", seq.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("FRAME", frame.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        template.Replace(
+            "SEQ",
+            seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            StringComparison.Ordinal)
+            .Replace(
+                "FRAME",
+                frame.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                StringComparison.Ordinal);
 
     /// <summary>
     /// A Lua 5.1 client on real LuaSocket: one connection per batch; between batches it waits (blocking,

@@ -45,12 +45,16 @@ public sealed class ShrinkCommandTests
         Assert.Equal(1, exit);
         var original = ScenarioLoader.Load(scenario);
         var minimal = ScenarioLoader.Load(output);
-        Assert.True(minimal.Units.PeakBound < original.Units.PeakBound, $"peak {minimal.Units.PeakBound} not below {original.Units.PeakBound}");
+        Assert.True(
+            minimal.Units.PeakBound < original.Units.PeakBound,
+            $"peak {minimal.Units.PeakBound} not below {original.Units.PeakBound}");
         Assert.True(minimal.Faults.Count + minimal.Events.Count < original.Faults.Count + original.Events.Count);
         Assert.Equal(Path.GetFullPath(widget), minimal.Widget.Path);
 
         // The written file alone (no --widget) still fails.
-        Assert.Equal(1, CliRunner.Run("run", output, "--quiet", "--report", Path.Combine(dir, "report"), "--format", "json"));
+        Assert.Equal(
+            1,
+            CliRunner.Run("run", output, "--quiet", "--report", Path.Combine(dir, "report"), "--format", "json"));
     }
 
     [Fact]
@@ -61,7 +65,9 @@ public sealed class ShrinkCommandTests
         var scenario = Path.Combine(dir, "small.yaml");
         var output = Path.Combine(dir, "min.yaml");
         File.WriteAllText(widget, WidgetFailingAbove40Units.Replace("> 40", "> 100000", StringComparison.Ordinal));
-        File.WriteAllText(scenario, "name: small\nseed: 1\nduration: 1s\nunits: {initial: 10}\nexpectations:\n  oracle: {valid_stream: false}\n");
+        File.WriteAllText(
+            scenario,
+            "name: small\nseed: 1\nduration: 1s\nunits: {initial: 10}\nexpectations:\n  oracle: {valid_stream: false}\n");
 
         Assert.Equal(0, CliRunner.Run("shrink", scenario, "--widget", widget, "--out", output));
         Assert.False(File.Exists(output));

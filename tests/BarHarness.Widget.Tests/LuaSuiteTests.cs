@@ -23,7 +23,9 @@ public sealed partial class LuaSuiteTests
     {
         // The harness runs the widget on NLua's Lua 5.4; the specs' loader uses load-with-env there.
         var lua54 = LuaToolchain.Find("lua5.4");
-        Assert.True(lua54 is not null, "'lua5.4' is not installed; install with: apt-get install -y lua5.4 lua-dkjson lua-cjson");
+        Assert.True(
+            lua54 is not null,
+            "'lua5.4' is not installed; install with: apt-get install -y lua5.4 lua-dkjson lua-cjson");
 
         var result = LuaToolchain.Run("lua5.4", RepositoryLayout.Root, RepositoryLayout.LuaTestRunner);
 
@@ -55,7 +57,9 @@ public sealed partial class LuaSuiteTests
         {
             var runner = Path.Combine(failingSpecDir.FullName, "run.lua");
             File.Copy(RepositoryLayout.LuaTestRunner, runner);
-            File.Copy(Path.Combine(RepositoryLayout.Root, "tests", "lua", "testlib.lua"), Path.Combine(failingSpecDir.FullName, "testlib.lua"));
+            File.Copy(
+                Path.Combine(RepositoryLayout.Root, "tests", "lua", "testlib.lua"),
+                Path.Combine(failingSpecDir.FullName, "testlib.lua"));
             File.WriteAllText(Path.Combine(failingSpecDir.FullName, "spec_failing.lua"),
                 "local T = require('testlib')\nT.test('fails', function() T.eq(1, 2) end)\nT.test('passes', function() end)\n");
 

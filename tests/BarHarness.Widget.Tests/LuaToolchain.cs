@@ -36,7 +36,9 @@ internal static class LuaToolchain
     public static string Require(string executable)
     {
         var found = Find(executable);
-        Assert.True(found is not null, $"'{executable}' is not installed; the widget's Lua suite needs it. Install with: {InstallHint}");
+        Assert.True(
+            found is not null,
+            $"'{executable}' is not installed; the widget's Lua suite needs it. Install with: {InstallHint}");
         return found!;
     }
 

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace BarHarness.Cli.Commands;
 
-/// <summary>A small scenario written on the fly for <c>load</c> and <c>exec</c>, in the same format users write.</summary>
+/// <summary>A small scenario written on the fly for <c>load</c> and <c>exec</c>, in the same format users
+/// write.</summary>
 internal static class AdHocScenario
 {
     public static string Yaml(string name, double seconds, int units, bool spectator, ulong seed)

@@ -16,7 +16,9 @@ internal static class ApiCoverageCommand
     {
         var tsv = new Option<string?>("--tsv") { Description = "An engine API list to use instead of the bundled one" };
         var listMissing = new Option<bool>("--list-missing") { Description = "Also list every reachable function that is neither implemented nor stubbed" };
-        var command = new Command("api-coverage", "Print which widget-reachable Recoil API functions the synthetic engine implements") { tsv, listMissing };
+        var command = new Command(
+            "api-coverage",
+            "Print which widget-reachable Recoil API functions the synthetic engine implements") { tsv, listMissing };
         command.SetAction(parse =>
         {
             var given = parse.GetValue(tsv);
@@ -73,7 +75,11 @@ public sealed record ApiCoverageTableRow(string Table, int Reachable, int Implem
 
     public static IReadOnlyList<ApiCoverageTableRow> PerTable(ApiCoverageReport report) =>
         report.Groups.GroupBy(g => g.Table, StringComparer.Ordinal)
-            .Select(g => new ApiCoverageTableRow(g.Key, g.Sum(x => x.Reachable), g.Sum(x => x.Implemented), g.Sum(x => x.Stubbed)))
+            .Select(g => new ApiCoverageTableRow(
+                g.Key,
+                g.Sum(x => x.Reachable),
+                g.Sum(x => x.Implemented),
+                g.Sum(x => x.Stubbed)))
             .OrderBy(r => r.Table, StringComparer.Ordinal)
             .ToList();
 }

@@ -16,18 +16,32 @@ internal static class ExecCommand
         var script = new Argument<string>("script") { Description = "The Lua script" };
         var units = new Option<int>("--units") { DefaultValueFactory = _ => 20, Description = "Units on the map" };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1, Description = "World seed" };
-        var frames = new Option<int>("--frames") { DefaultValueFactory = _ => 30, Description = "Sim frames to run before the script" };
+        var frames = new Option<int>("--frames")
+        {
+            DefaultValueFactory = _ => 30,
+            Description = "Sim frames to run before the script",
+        };
         var spectator = new Option<bool>("--spectator") { Description = "Local player is a full-view spectator" };
-        var command = new Command("exec", "Run a Lua script inside a widget environment of a synthetic game") { script, units, seed, frames, spectator };
+        var command = new Command(
+            "exec",
+            "Run a Lua script inside a widget environment of a synthetic game") { script, units, seed, frames, spectator };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(script)!;
             if (!File.Exists(path))
             {
-                throw new BarHarness.Core.Diagnostics.HarnessInputException(null, $"script not found: {path}", "an existing .lua file");
+                throw new BarHarness.Core.Diagnostics.HarnessInputException(
+                    null,
+                    $"script not found: {path}",
+                    "an existing .lua file");
             }
 
-            var yaml = AdHocScenario.Yaml("exec", Math.Max(1, parse.GetValue(frames)) / 30.0, parse.GetValue(units), parse.GetValue(spectator), parse.GetValue(seed));
+            var yaml = AdHocScenario.Yaml(
+                "exec",
+                Math.Max(1, parse.GetValue(frames)) / 30.0,
+                parse.GetValue(units),
+                parse.GetValue(spectator),
+                parse.GetValue(seed));
             var scenario = new LoadedScenario("(exec)", ScenarioLoader.Parse(yaml, "(exec)"));
             var code = File.ReadAllText(path);
             string? scriptError = null;

@@ -18,7 +18,11 @@ internal static class ListCommand
             var table = new Table().Border(TableBorder.Simple).AddColumn("name").AddColumn("file").AddColumn(new TableColumn("game s").RightAligned()).AddColumn("tags");
             foreach (var s in selected)
             {
-                table.AddRow(Markup.Escape(s.Definition.Name), Markup.Escape(s.RelativePath), s.Definition.DurationSeconds.ToString("0"), Markup.Escape(string.Join(",", s.Definition.Tags)));
+                table.AddRow(
+                    Markup.Escape(s.Definition.Name),
+                    Markup.Escape(s.RelativePath),
+                    s.Definition.DurationSeconds.ToString("0"),
+                    Markup.Escape(string.Join(",", s.Definition.Tags)));
             }
 
             AnsiConsole.Write(table);

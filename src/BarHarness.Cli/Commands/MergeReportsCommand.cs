@@ -11,10 +11,24 @@ internal static class MergeReportsCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("summaries") { Arity = ArgumentArity.OneOrMore, Description = "summary.json files (or folders holding one) of the shards" };
-        var output = new Option<string>("--out") { Description = "Folder for the merged reports", DefaultValueFactory = _ => "reports/merged" };
-        var format = new Option<string>("--format") { DefaultValueFactory = _ => "json,junit,mocha,md,html", Description = "Report formats" };
-        var command = new Command("merge-reports", "Merge shard reports (summary.json) into one report") { files, output, format };
+        var files = new Argument<string[]>("summaries")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "summary.json files (or folders holding one) of the shards",
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for the merged reports",
+            DefaultValueFactory = _ => "reports/merged",
+        };
+        var format = new Option<string>("--format")
+        {
+            DefaultValueFactory = _ => "json,junit,mocha,md,html",
+            Description = "Report formats",
+        };
+        var command = new Command(
+            "merge-reports",
+            "Merge shard reports (summary.json) into one report") { files, output, format };
         command.SetAction(parse =>
         {
             var shards = parse.GetValue(files)!

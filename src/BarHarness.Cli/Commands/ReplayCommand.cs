@@ -18,8 +18,14 @@ internal static class ReplayCommand
     {
         var file = new Argument<string>("recording") { Description = "A .jsonl file written by barharness serve --record" };
         var output = new Option<string?>("--out") { Description = "Where to write the scenario (default: scenarios/repro/replay-NAME.yaml)" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed for what the recording cannot say (positions, which units)", DefaultValueFactory = _ => 1 };
-        var command = new Command("replay", "Turn a stream recorded by serve into a scenario that follows it") { file, output, seed };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed for what the recording cannot say (positions, which units)",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command(
+            "replay",
+            "Turn a stream recorded by serve into a scenario that follows it") { file, output, seed };
         command.SetAction(parse =>
         {
             var root = RepoLocator.Find();
@@ -28,7 +34,12 @@ internal static class ReplayCommand
             var summary = RecordingSummary.From(stream);
             var name = "replay-" + ReproFileName.Slug(Path.GetFileNameWithoutExtension(path));
             var outPath = Path.GetFullPath(parse.GetValue(output) ?? ReproFileName.DefaultPath(root, name));
-            var scenario = ReplayScenarioBuilder.Build(summary, name, Path.GetFileName(path), outPath, parse.GetValue(seed));
+            var scenario = ReplayScenarioBuilder.Build(
+                summary,
+                name,
+                Path.GetFileName(path),
+                outPath,
+                parse.GetValue(seed));
             ScenarioWriter.Save(scenario, outPath);
 
             // Prove the file loads as written before telling anyone to run it.

@@ -23,7 +23,11 @@ internal static class RunCommand
         var widget = new Option<string?>("--widget") { Description = "Run this widget file instead of each scenario's (default: the bundled widget/export_livedata.lua)" };
         var seed = new Option<ulong?>("--seed") { Description = "Override every scenario's seed" };
         var report = new Option<string?>("--report") { Description = "Report folder (default: reports/latest)" };
-        var format = new Option<string>("--format") { Description = "Report formats: json,junit,mocha,md,html", DefaultValueFactory = _ => "json,junit,mocha,md,html" };
+        var format = new Option<string>("--format")
+        {
+            Description = "Report formats: json,junit,mocha,md,html",
+            DefaultValueFactory = _ => "json,junit,mocha,md,html",
+        };
         var baseline = new Option<string?>("--baseline") { Description = "A summary.json to compare against: fail on a regression beyond the noise threshold" };
         var net = new Option<string?>("--net") { Description = "sim (default) or real: the transport under the widget's socket" };
         var quiet = new Option<bool>("--quiet") { Description = "Only the final summary" };
@@ -33,8 +37,14 @@ internal static class RunCommand
         {
             Description = "Play at most this many game seconds of each scenario (a quick smoke run; expectations are judged on the shortened run)",
         };
-        var parallel = new Option<int>("--parallel") { Description = "Scenarios run at once (0 = one per core)", DefaultValueFactory = _ => 1 };
-        var command = new Command("run", "Run scenarios against a widget and write reports; exit 0 only when every expectation holds");
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "Scenarios run at once (0 = one per core)",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command(
+            "run",
+            "Run scenarios against a widget and write reports; exit 0 only when every expectation holds");
         scenarios.AddTo(command);
         command.Options.Add(widget);
         command.Options.Add(seed);
@@ -51,7 +61,10 @@ internal static class RunCommand
         {
             if (parse.GetValue(uninstrumented) && (parse.GetValue(calibrate) || parse.GetValue(baseline) is not null))
             {
-                throw new HarnessInputException(null, "--calibrate and --baseline need the deterministic cost that --uninstrumented turns off", "--uninstrumented alone, or without it");
+                throw new HarnessInputException(
+                    null,
+                    "--calibrate and --baseline need the deterministic cost that --uninstrumented turns off",
+                    "--uninstrumented alone, or without it");
             }
 
             var exporters = ExporterRegistry.Default.Parse(parse.GetValue(format) ?? "json");
@@ -62,7 +75,10 @@ internal static class RunCommand
             }
             if (selected.Count == 0 && batch.Errors.Count == 0)
             {
-                throw new HarnessInputException(null, "no scenario matched the paths, --filter and --shard given", "at least one scenario file");
+                throw new HarnessInputException(
+                    null,
+                    "no scenario matched the paths, --filter and --shard given",
+                    "at least one scenario file");
             }
 
             var widgetPath = parse.GetValue(widget);
@@ -154,7 +170,10 @@ internal static class RunCommand
     {
         if (!(seconds >= ShrinkCandidates.MinimumDurationSeconds))
         {
-            throw new HarnessInputException(null, $"--max-duration {seconds}", $"at least {ShrinkCandidates.MinimumDurationSeconds} game second");
+            throw new HarnessInputException(
+                null,
+                $"--max-duration {seconds}",
+                $"at least {ShrinkCandidates.MinimumDurationSeconds} game second");
         }
 
         return scenarios

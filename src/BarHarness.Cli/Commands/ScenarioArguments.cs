@@ -8,7 +8,11 @@ namespace BarHarness.Cli.Commands;
 /// <summary>The scenario paths, --filter and --shard shared by run, validate and list.</summary>
 internal sealed class ScenarioArguments
 {
-    public Argument<string[]> Paths { get; } = new("paths") { Arity = ArgumentArity.ZeroOrMore, Description = "Scenario files or folders (default: scenarios/)" };
+    public Argument<string[]> Paths { get; } = new("paths")
+    {
+        Arity = ArgumentArity.ZeroOrMore,
+        Description = "Scenario files or folders (default: scenarios/)",
+    };
 
     public Option<string?> Filter { get; } = new("--filter") { Description = "Only scenarios whose name or path matches (substring or glob)" };
 

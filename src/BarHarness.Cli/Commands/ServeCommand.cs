@@ -17,8 +17,16 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int>("--port") { Description = "TCP port (the widget's default is 8765; 0 = any free port)", DefaultValueFactory = _ => ServeOptions.DefaultPort };
+        var host = new Option<string>("--host")
+        {
+            Description = "Address to listen on",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
+        var port = new Option<int>("--port")
+        {
+            Description = "TCP port (the widget's default is 8765; 0 = any free port)",
+            DefaultValueFactory = _ => ServeOptions.DefaultPort,
+        };
         var record = new Option<string?>("--record") { Description = "Record every message to this .jsonl file (replay turns it into a scenario)" };
         var faults = new Option<string?>("--faults")
         {
@@ -26,8 +34,14 @@ internal static class ServeCommand
         };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --host (exposes the game's data to the network)" };
         var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: until Ctrl+C or q)" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed for the faults' random draws", DefaultValueFactory = _ => 1 };
-        var command = new Command("serve", "Listen for a real BAR game's widget: validate, record, show live statistics, inject faults by schedule or key")
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed for the faults' random draws",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command(
+            "serve",
+            "Listen for a real BAR game's widget: validate, record, show live statistics, inject faults by schedule or key")
         {
             host, port, record, faults, allowRemote, seconds, seed,
         };
@@ -36,7 +50,10 @@ internal static class ServeCommand
             var endpoint = new NetEndpoint(parse.GetValue(host)!, parse.GetValue(port));
             if (parse.GetValue(seconds) is <= 0)
             {
-                throw new HarnessInputException(null, $"--seconds {parse.GetValue(seconds)}", "a positive number of seconds");
+                throw new HarnessInputException(
+                    null,
+                    $"--seconds {parse.GetValue(seconds)}",
+                    "a positive number of seconds");
             }
 
             var recordPath = parse.GetValue(record);
@@ -67,7 +84,10 @@ internal static class ServeCommand
         }
         catch (TransportException e)
         {
-            throw new HarnessInputException(null, $"cannot listen on {options.Endpoint}: {e.Message}", "a free port (--port)");
+            throw new HarnessInputException(
+                null,
+                $"cannot listen on {options.Endpoint}: {e.Message}",
+                "a free port (--port)");
         }
 
         using var stop = new CancellationTokenSource();

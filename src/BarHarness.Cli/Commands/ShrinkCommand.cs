@@ -21,10 +21,20 @@ internal static class ShrinkCommand
         var scenario = new Argument<string>("scenario") { Description = "The failing scenario file" };
         var widget = new Option<string?>("--widget") { Description = "Run this widget instead of the scenario's (written into the reproduction)" };
         var output = new Option<string?>("--out") { Description = "Where to write the minimal scenario (default: scenarios/repro/NAME-min.yaml)" };
-        var maxRuns = new Option<int>("--max-runs") { Description = "At most this many shrinking runs", DefaultValueFactory = _ => 40 };
+        var maxRuns = new Option<int>("--max-runs")
+        {
+            Description = "At most this many shrinking runs",
+            DefaultValueFactory = _ => 40,
+        };
         var runTimeout = new Option<double?>("--run-timeout") { Description = "Give up on a candidate after this many real seconds (default: 5x the first run, at least 60 s)" };
-        var expectation = new Option<string[]>("--expectation") { Description = "Keep only these failing expectations (default: every one that failed)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("shrink", "Find a smaller scenario that still fails the same expectations and write it to scenarios/repro/")
+        var expectation = new Option<string[]>("--expectation")
+        {
+            Description = "Keep only these failing expectations (default: every one that failed)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command(
+            "shrink",
+            "Find a smaller scenario that still fails the same expectations and write it to scenarios/repro/")
         {
             scenario, widget, output, maxRuns, expectation, runTimeout,
         };
@@ -44,8 +54,15 @@ internal static class ShrinkCommand
                 throw new HarnessInputException(null, $"--max-runs {parse.GetValue(maxRuns)}", "at least 1");
             }
 
-            var options = new RunOptions { RepoRoot = root, WidgetOverride = widgetPath, DescribeReproduction = ReproduceCommandLine.Format };
-            ScenarioResult Run(ScenarioDefinition d) => new ScenarioRun(new LoadedScenario(ReproFileName.Display(root, path), d), options).Execute();
+            var options = new RunOptions
+            {
+                RepoRoot = root,
+                WidgetOverride = widgetPath,
+                DescribeReproduction = ReproduceCommandLine.Format,
+            };
+            ScenarioResult Run(ScenarioDefinition d) => new ScenarioRun(
+                new LoadedScenario(ReproFileName.Display(root, path), d),
+                options).Execute();
 
             var first = Run(definition);
             if (first.Outcome == ScenarioOutcome.Pass)
@@ -64,7 +81,10 @@ internal static class ShrinkCommand
             var targets = parse.GetValue(expectation) is { Length: > 0 } chosen ? chosen : failed.ToArray();
             foreach (var name in targets.Where(t => !failed.Contains(t)))
             {
-                throw new HarnessInputException(null, $"--expectation {name} did not fail", "one of: " + string.Join(", ", failed));
+                throw new HarnessInputException(
+                    null,
+                    $"--expectation {name} did not fail",
+                    "one of: " + string.Join(", ", failed));
             }
 
             Terminal.Line($"{definition.Name} fails {string.Join(", ", targets)}; shrinking (at most {parse.GetValue(maxRuns)} runs)");
@@ -81,7 +101,9 @@ internal static class ShrinkCommand
 
             // The file on disk is the deliverable: load it back and run it once more to prove it reproduces.
             var written = ScenarioLoader.Load(outPath, display);
-            var check = new ScenarioRun(new LoadedScenario(display, written), new RunOptions { RepoRoot = root, DescribeReproduction = ReproduceCommandLine.Format }).Execute();
+            var check = new ScenarioRun(
+                new LoadedScenario(display, written),
+                new RunOptions { RepoRoot = root, DescribeReproduction = ReproduceCommandLine.Format }).Execute();
             var reproduces = ScenarioShrinker.StillFails(check, targets);
             Terminal.Line($"{result.AcceptedSteps.Count} reduction(s) kept in {result.Runs} run(s){(result.BudgetExhausted ? " (run budget spent; it may shrink further)" : string.Empty)}");
             Terminal.Line($"units (peak bound) {definition.Units.PeakBound} -> {written.Units.PeakBound}, duration {definition.DurationSeconds} s -> {written.DurationSeconds} s, faults {definition.Faults.Count} -> {written.Faults.Count}, events {definition.Events.Count} -> {written.Events.Count}");
@@ -92,16 +114,22 @@ internal static class ShrinkCommand
         return command;
     }
 
-    /// <summary>Runs on its own thread; null when it did not finish within <paramref name="limit"/> (the thread is left to the process's end).</summary>
+    /// <summary>Runs on its own thread; null when it did not finish within <paramref name="limit"/> (the thread is left
+    /// to the process's end).</summary>
     private static ScenarioResult? RunWithin(Func<ScenarioResult> run, TimeSpan limit)
     {
         ScenarioResult? result = null;
-        var thread = new Thread(() => result = run(), 64 * 1024 * 1024) { IsBackground = true, Name = "shrink-candidate" };
+        var thread = new Thread(() => result = run(), 64 * 1024 * 1024)
+        {
+            IsBackground = true,
+            Name = "shrink-candidate",
+        };
         thread.Start();
         return thread.Join(limit) ? result : null;
     }
 
-    /// <summary>The minimal scenario as a stand-alone file: its own name, the story of the shrink, the widget that failed.</summary>
+    /// <summary>The minimal scenario as a stand-alone file: its own name, the story of the shrink, the widget that
+    /// failed.</summary>
     private static ScenarioDefinition Finish(ShrinkResult result, string? widgetPath)
     {
         var minimal = result.Minimal;

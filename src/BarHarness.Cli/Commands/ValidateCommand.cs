@@ -10,7 +10,9 @@ internal static class ValidateCommand
     public static Command Create()
     {
         var scenarios = new ScenarioArguments();
-        var command = new Command("validate", "Check scenario files (every error with file:line:column) without running them");
+        var command = new Command(
+            "validate",
+            "Check scenario files (every error with file:line:column) without running them");
         scenarios.AddTo(command);
         command.SetAction(parse =>
         {

@@ -30,10 +30,16 @@ internal static class ProgressView
         RunReport? report = null;
         AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new ElapsedTimeColumn())
             .Start(ctx =>
             {
-                var tasks = scenarios.ToDictionary(s => s.Definition.Name, s => ctx.AddTask(Markup.Escape(s.Definition.Name), autoStart: false, maxValue: s.Definition.DurationSeconds));
+                var tasks = scenarios.ToDictionary(
+                    s => s.Definition.Name,
+                    s => ctx.AddTask(Markup.Escape(s.Definition.Name), autoStart: false, maxValue: s.Definition.DurationSeconds));
                 var progress = new Progress<RunProgress>(p =>
                 {
                     if (tasks.TryGetValue(p.Scenario, out var task))

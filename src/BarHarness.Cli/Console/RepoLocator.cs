@@ -1,6 +1,7 @@
 namespace BarHarness.Cli.Console;
 
-/// <summary>Finds the repository root (the folder holding BarHarness.sln) so defaults work from any sub-folder.</summary>
+/// <summary>Finds the repository root (the folder holding BarHarness.sln) so defaults work from any
+/// sub-folder.</summary>
 public static class RepoLocator
 {
     public static string Find()

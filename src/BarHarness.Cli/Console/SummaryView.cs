@@ -4,7 +4,8 @@ using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
 
-/// <summary>The end-of-run summary: one row per scenario, then every failing expectation with its reproduce command.</summary>
+/// <summary>The end-of-run summary: one row per scenario, then every failing expectation with its reproduce
+/// command.</summary>
 internal static class SummaryView
 {
     /// <summary>Lines of a failed expectation's detail (a traceback, the network story) printed under it.</summary>
@@ -20,7 +21,12 @@ internal static class SummaryView
         {
             table.AddRow(
                 Markup.Escape(s.Name),
-                s.Outcome switch { ScenarioOutcome.Pass => "[green]pass[/]", ScenarioOutcome.Fail => "[red]FAIL[/]", _ => "[red]ERROR[/]" },
+                s.Outcome switch
+                {
+                    ScenarioOutcome.Pass => "[green]pass[/]",
+                    ScenarioOutcome.Fail => "[red]FAIL[/]",
+                    _ => "[red]ERROR[/]",
+                },
                 (s.Budget.FrameRealMicros.P99 / 1000).ToString("0.###"),
                 (s.Budget.FrameCost.P99 / 1000).ToString("0.###"),
                 (s.Budget.FrameRealMicros.Max / 1000).ToString("0.###"),

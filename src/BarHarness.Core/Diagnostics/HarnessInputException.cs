@@ -6,7 +6,11 @@ namespace BarHarness.Core.Diagnostics;
 /// </summary>
 public sealed class HarnessInputException : Exception
 {
-    public HarnessInputException(SourceLocation? location, string message, string? expected = null, Exception? inner = null)
+    public HarnessInputException(
+        SourceLocation? location,
+        string message,
+        string? expected = null,
+        Exception? inner = null)
         : base(message, inner)
     {
         Location = location;

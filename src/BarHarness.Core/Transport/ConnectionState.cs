@@ -18,6 +18,7 @@ public enum ConnectionState
     /// <summary>This end closed the socket (gracefully or by reset). Terminal.</summary>
     Closed,
 
-    /// <summary>The peer reset the connection (RST arrived). Unread data may still be readable once. Terminal.</summary>
+    /// <summary>The peer reset the connection (RST arrived). Unread data may still be readable once.
+    /// Terminal.</summary>
     Reset,
 }

@@ -17,16 +17,19 @@ public interface IConnection
 
     ConnectionState State { get; }
 
-    /// <summary>Virtual time (µs) when this end was created (connect called, or handshake completed for accepted ends).</summary>
+    /// <summary>Virtual time (µs) when this end was created (connect called, or handshake completed for accepted
+    /// ends).</summary>
     long CreatedAtMicros { get; }
 
     /// <summary>Bytes a <see cref="Read"/> would return now.</summary>
     int Available { get; }
 
-    /// <summary>Bytes a <see cref="Write"/> would accept now (0 while connecting or when the send buffer is full).</summary>
+    /// <summary>Bytes a <see cref="Write"/> would accept now (0 while connecting or when the send buffer is
+    /// full).</summary>
     int WritableBytes { get; }
 
-    /// <summary>Bytes written here and not yet acknowledged by the peer's kernel (still in this end's send buffer).</summary>
+    /// <summary>Bytes written here and not yet acknowledged by the peer's kernel (still in this end's send
+    /// buffer).</summary>
     int QueuedOutbound { get; }
 
     /// <summary>This end shut its sending half down (FIN queued or sent).</summary>
@@ -37,7 +40,8 @@ public interface IConnection
 
     ConnectionCounters Counters { get; }
 
-    /// <summary>Copies up to <c>into.Length</c> received bytes. Unread bytes stay buffered (and hold the peer back once the buffer is full).</summary>
+    /// <summary>Copies up to <c>into.Length</c> received bytes. Unread bytes stay buffered (and hold the peer back once
+    /// the buffer is full).</summary>
     TransferResult Read(Span<byte> into);
 
     /// <summary>Queues as many bytes as the send buffer has room for; partial writes are normal.</summary>

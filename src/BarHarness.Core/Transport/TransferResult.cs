@@ -3,10 +3,12 @@ namespace BarHarness.Core.Transport;
 /// <summary>How a read or write on a non-blocking connection ended.</summary>
 public enum TransferOutcome
 {
-    /// <summary>At least one byte moved (a write may be partial: compare <see cref="TransferResult.Bytes"/> with the request).</summary>
+    /// <summary>At least one byte moved (a write may be partial: compare <see cref="TransferResult.Bytes"/> with the
+    /// request).</summary>
     Transferred,
 
-    /// <summary>Nothing moved now (receive buffer empty, send buffer full, or still connecting): try later. EAGAIN.</summary>
+    /// <summary>Nothing moved now (receive buffer empty, send buffer full, or still connecting): try later.
+    /// EAGAIN.</summary>
     WouldBlock,
 
     /// <summary>Read side: the peer's FIN arrived and every byte before it was read. recv() returned 0.</summary>

@@ -1,6 +1,7 @@
 namespace BarHarness.Core.Transport;
 
-/// <summary>Per-socket buffer sizes (SO_SNDBUF / SO_RCVBUF as asked; the real kernel may round or double them).</summary>
+/// <summary>Per-socket buffer sizes (SO_SNDBUF / SO_RCVBUF as asked; the real kernel may round or double
+/// them).</summary>
 public sealed record SocketBuffers(int SendBytes, int ReceiveBytes)
 {
     public const int DefaultBytes = 64 * 1024;
@@ -17,7 +18,8 @@ public sealed record TransportOptions
     /// <summary>Simulated: virtual time from connect to the handshake's outcome (established or refused).</summary>
     public long ConnectDelayMicros { get; init; } = 200;
 
-    /// <summary>Simulated: one-way delay of data, FIN and RST (0 = delivered within the same pump, like loopback).</summary>
+    /// <summary>Simulated: one-way delay of data, FIN and RST (0 = delivered within the same pump, like
+    /// loopback).</summary>
     public long LatencyMicros { get; init; }
 
     /// <summary>Real: the longest wall time a "blocking" wait may take (the harness never really freezes).</summary>

@@ -5,7 +5,8 @@ namespace BarHarness.Network.LuaSocket;
 /// <summary>What a LuaSocket call with a non-zero timeout does while it "waits".</summary>
 public interface IBlockingWait
 {
-    /// <summary>Waits until <paramref name="ready"/> holds or the timeout (null: forever) passes; returns <paramref name="ready"/>'s last answer.</summary>
+    /// <summary>Waits until <paramref name="ready"/> holds or the timeout (null: forever) passes; returns
+    /// <paramref name="ready"/>'s last answer.</summary>
     bool WaitUntil(Func<bool> ready, double? timeoutSeconds);
 
     void Sleep(double seconds);
@@ -24,7 +25,8 @@ public sealed class NoWait : IBlockingWait
     }
 }
 
-/// <summary>Real mode: waits on the wall clock, but never longer than <paramref name="cap"/> (the harness must not freeze).</summary>
+/// <summary>Real mode: waits on the wall clock, but never longer than <paramref name="cap"/> (the harness must not
+/// freeze).</summary>
 public sealed class CappedWallWait(TimeSpan cap) : IBlockingWait
 {
     public bool WaitUntil(Func<bool> ready, double? timeoutSeconds)

@@ -5,7 +5,8 @@ public readonly record struct SocketHandle(int Id);
 
 /// <summary>
 /// The values a LuaSocket function returns, in order, as Lua sees them: null is nil, and
-/// numbers, strings (messages), byte arrays (data), booleans and <see cref="SocketHandle"/>s stand for themselves. Kept as plain
+/// numbers, strings (messages), byte arrays (data), booleans and <see cref="SocketHandle"/>s stand for themselves. Kept
+/// as plain
 /// data so the socket model is testable without a Lua state.
 /// </summary>
 public sealed record LuaResult(IReadOnlyList<object?> Values)

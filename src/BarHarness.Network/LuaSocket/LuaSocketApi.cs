@@ -140,7 +140,10 @@ public sealed class LuaSocketApi
     /// socket.select: readable and writable sockets, dirty ones first, then by descriptor, as
     /// LuaSocket builds its answer. Empty lists mean "timeout".
     /// </summary>
-    public (IReadOnlyList<TcpSocket> Readable, IReadOnlyList<TcpSocket> Writable) Select(IReadOnlyList<TcpSocket> recvt, IReadOnlyList<TcpSocket> sendt, double? timeoutSeconds)
+    public (IReadOnlyList<TcpSocket> Readable, IReadOnlyList<TcpSocket> Writable) Select(
+        IReadOnlyList<TcpSocket> recvt,
+        IReadOnlyList<TcpSocket> sendt,
+        double? timeoutSeconds)
     {
         var reads = recvt.Where(s => !s.IsClosed).ToList();
         var writes = sendt.Where(s => !s.IsClosed).ToList();
@@ -193,7 +196,8 @@ public sealed class LuaSocketApi
 
     public string GetHostName() => Options.HostName;
 
-    /// <summary>Numeric IPv4 passes through; names come from <see cref="LuaSocketOptions.Hosts"/> only (no machine DNS).</summary>
+    /// <summary>Numeric IPv4 passes through; names come from <see cref="LuaSocketOptions.Hosts"/> only (no machine
+    /// DNS).</summary>
     public string? Resolve(string host)
     {
         if (IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && host.Count(c => c == '.') == 3)

@@ -22,7 +22,8 @@ public sealed unsafe class LuaSocketBinding
 
     public LuaSocketApi Api { get; }
 
-    /// <summary>Makes <c>socket</c> available to every widget of <paramref name="runtime"/>, backed by <paramref name="api"/>.</summary>
+    /// <summary>Makes <c>socket</c> available to every widget of <paramref name="runtime"/>, backed by
+    /// <paramref name="api"/>.</summary>
     public static LuaSocketBinding Install(LuaRuntime runtime, LuaSocketApi api)
     {
         var binding = new LuaSocketBinding(runtime, api);
@@ -95,7 +96,8 @@ public sealed unsafe class LuaSocketBinding
             }
 
             return 0;
-        });
+        }
+        );
         yield return ("shutdown", a => a.Push(S(a).Shutdown(a.String(2) switch
         {
             "send" => Core.Transport.ShutdownDirection.Send,
@@ -138,7 +140,9 @@ public sealed unsafe class LuaSocketBinding
             return 0;
         }
         );
-        yield return ("toip", a => a.Push(api.ToIp(a.String(1)) is { } r ? LuaResult.Of(r.Address, r.Name) : LuaResult.Fail("host not found")));
+        yield return (
+            "toip",
+            a => a.Push(api.ToIp(a.String(1)) is { } r ? LuaResult.Of(r.Address, r.Name) : LuaResult.Fail("host not found")));
         yield return ("gethostname", a => a.Push(LuaResult.Of(api.GetHostName())));
     }
 

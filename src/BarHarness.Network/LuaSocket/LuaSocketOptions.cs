@@ -9,7 +9,8 @@ public sealed record LuaSocketOptions
     /// <summary>Recoil's TCPAllowListen (default "*").</summary>
     public string TcpAllowListen { get; init; } = "*";
 
-    /// <summary>Name resolution table (no real DNS: outcomes must not depend on the machine). Numeric IPv4 passes through.</summary>
+    /// <summary>Name resolution table (no real DNS: outcomes must not depend on the machine). Numeric IPv4 passes
+    /// through.</summary>
     public IReadOnlyDictionary<string, string> Hosts { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["localhost"] = "127.0.0.1",

@@ -26,7 +26,13 @@ public sealed class TcpSocket
     private long _sent;
     private long _birthdayMicros;
 
-    internal TcpSocket(int id, int fd, ITransport transport, IBlockingWait wait, SocketClass socketClass = SocketClass.Master, IConnection? accepted = null)
+    internal TcpSocket(
+        int id,
+        int fd,
+        ITransport transport,
+        IBlockingWait wait,
+        SocketClass socketClass = SocketClass.Master,
+        IConnection? accepted = null)
     {
         Id = id;
         Fd = fd;
@@ -53,7 +59,8 @@ public sealed class TcpSocket
 
     public bool IsClosed => Fd < 0;
 
-    /// <summary>True when LuaSocket's own input buffer holds bytes (select reports such sockets readable at once).</summary>
+    /// <summary>True when LuaSocket's own input buffer holds bytes (select reports such sockets readable at
+    /// once).</summary>
     public bool Dirty => _first < _last;
 
     public string ClassName => Class.Name();
@@ -368,7 +375,9 @@ public sealed class TcpSocket
                     return null;
                 case TransferOutcome.WouldBlock:
                     var connection = Connection;
-                    if (Timeout.IsZero || !_wait.WaitUntil(() => connection.State != ConnectionState.Connecting && connection.WritableBytes > 0, Timeout.Effective))
+                    if (Timeout.IsZero || !_wait.WaitUntil(
+                        () => connection.State != ConnectionState.Connecting && connection.WritableBytes > 0,
+                        Timeout.Effective))
                     {
                         return TimeoutMessage;
                     }
@@ -408,7 +417,9 @@ public sealed class TcpSocket
                     return null;
                 case TransferOutcome.WouldBlock:
                     var connection = Connection;
-                    if (Timeout.IsZero || !_wait.WaitUntil(() => connection.Available > 0 || connection.PeerFinished || connection.State is not (ConnectionState.Established or ConnectionState.Connecting), Timeout.Effective))
+                    if (Timeout.IsZero || !_wait.WaitUntil(
+                        () => connection.Available > 0 || connection.PeerFinished || connection.State is not (ConnectionState.Established or ConnectionState.Connecting),
+                        Timeout.Effective))
                     {
                         return TimeoutMessage;
                     }

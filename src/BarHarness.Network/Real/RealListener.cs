@@ -25,7 +25,12 @@ internal sealed class RealListener(RealNetwork network, Socket socket, int backl
         {
             var accepted = socket.Accept();
             accepted.Blocking = false;
-            var connection = new RealConnection(network, network.NextId(), accepted, RealNetwork.ToEndpoint(accepted.RemoteEndPoint), ConnectionState.Established);
+            var connection = new RealConnection(
+                network,
+                network.NextId(),
+                accepted,
+                RealNetwork.ToEndpoint(accepted.RemoteEndPoint),
+                ConnectionState.Established);
             network.Own(connection);
             return connection;
         }

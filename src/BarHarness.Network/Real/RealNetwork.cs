@@ -39,7 +39,9 @@ public sealed class RealNetwork(SimClock clock, TransportOptions? options = null
         catch (SocketException e)
         {
             socket.Dispose();
-            throw new TransportException(TransportError.AddressNotAvailable, $"cannot listen on {at}: {e.SocketErrorCode}");
+            throw new TransportException(
+                TransportError.AddressNotAvailable,
+                $"cannot listen on {at}: {e.SocketErrorCode}");
         }
 
         var listener = new RealListener(this, socket, backlog);

@@ -26,7 +26,13 @@ internal sealed class SimulatedConnection : IConnection
     private long _read;
     private long _lost;
 
-    public SimulatedConnection(SimulatedNetwork network, long id, NetEndpoint local, NetEndpoint remote, SocketBuffers buffers, ConnectionState state)
+    public SimulatedConnection(
+        SimulatedNetwork network,
+        long id,
+        NetEndpoint local,
+        NetEndpoint remote,
+        SocketBuffers buffers,
+        ConnectionState state)
     {
         _network = network;
         _buffers = buffers;

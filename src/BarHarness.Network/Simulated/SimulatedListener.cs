@@ -2,7 +2,11 @@ using BarHarness.Core.Transport;
 
 namespace BarHarness.Network.Simulated;
 
-internal sealed class SimulatedListener(SimulatedNetwork network, NetEndpoint endpoint, int backlog, SocketBuffers buffers) : IListener
+internal sealed class SimulatedListener(
+    SimulatedNetwork network,
+    NetEndpoint endpoint,
+    int backlog,
+    SocketBuffers buffers) : IListener
 {
     private readonly Queue<SimulatedConnection> _pending = new();
 

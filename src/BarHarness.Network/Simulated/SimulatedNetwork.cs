@@ -48,7 +48,13 @@ public sealed class SimulatedNetwork(SimClock clock, TransportOptions? options =
     public IConnection Connect(NetEndpoint remote, SocketBuffers? buffers = null)
     {
         var local = new NetEndpoint("127.0.0.1", _nextEphemeralPort++);
-        var client = new SimulatedConnection(this, _nextConnectionId++, local, remote, buffers ?? Options.Buffers, ConnectionState.Connecting);
+        var client = new SimulatedConnection(
+            this,
+            _nextConnectionId++,
+            local,
+            remote,
+            buffers ?? Options.Buffers,
+            ConnectionState.Connecting);
         _events.Schedule(Clock.NowMicros + Options.ConnectDelayMicros, () => CompleteHandshake(client));
         return client;
     }
@@ -100,7 +106,13 @@ public sealed class SimulatedNetwork(SimClock clock, TransportOptions? options =
         }
 
         var serverLocal = new NetEndpoint(client.RemoteEndpoint.Address, client.RemoteEndpoint.Port);
-        var server = new SimulatedConnection(this, _nextConnectionId++, serverLocal, client.LocalEndpoint, listener.Buffers, ConnectionState.Established);
+        var server = new SimulatedConnection(
+            this,
+            _nextConnectionId++,
+            serverLocal,
+            client.LocalEndpoint,
+            listener.Buffers,
+            ConnectionState.Established);
         SimulatedConnection.Pair(client, server);
         listener.Enqueue(server);
     }

@@ -1,5 +1,5 @@
 using BarHarness.Engine.World;
-using OracleTruth = BarHarness.TestServer.Oracle.IWorldTruth;
+using OracleTruth = BarHarness.TestServer.Oracle.ITruthSource;
 using UnitTruth = BarHarness.TestServer.Oracle.UnitTruth;
 using UnitVisibility = BarHarness.TestServer.Oracle.UnitVisibility;
 

@@ -7,7 +7,11 @@ public abstract record FrameEvent(long StreamOffset);
 public sealed record FrameDecoded(long StreamOffset, byte[] Payload) : FrameEvent(StreamOffset);
 
 /// <summary>Bytes the decoder could not turn into a message, and why.</summary>
-public sealed record FrameRejected(long StreamOffset, FrameFault Fault, long ByteCount, string Detail) : FrameEvent(StreamOffset);
+public sealed record FrameRejected(
+    long StreamOffset,
+    FrameFault Fault,
+    long ByteCount,
+    string Detail) : FrameEvent(StreamOffset);
 
 public enum FrameFault
 {
@@ -17,6 +21,7 @@ public enum FrameFault
     /// <summary>The stream ended inside a frame: these bytes were lost mid-message.</summary>
     Truncated,
 
-    /// <summary>A length prefix that cannot be right (zero or over the limit): the rest of the stream is unreadable.</summary>
+    /// <summary>A length prefix that cannot be right (zero or over the limit): the rest of the stream is
+    /// unreadable.</summary>
     BadLengthPrefix,
 }

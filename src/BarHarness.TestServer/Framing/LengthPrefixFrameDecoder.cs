@@ -86,7 +86,11 @@ public sealed class LengthPrefixFrameDecoder : IFrameDecoder
         if (length == 0 || length > (uint)_limits.MaxFrameBytes)
         {
             _lost = true;
-            output.Add(new FrameRejected(_frameStart, FrameFault.BadLengthPrefix, HeaderBytes, $"length prefix {length} (allowed 1..{_limits.MaxFrameBytes}); framing lost"));
+            output.Add(new FrameRejected(
+                _frameStart,
+                FrameFault.BadLengthPrefix,
+                HeaderBytes,
+                $"length prefix {length} (allowed 1..{_limits.MaxFrameBytes}); framing lost"));
             _headerFill = 0;
             return;
         }

@@ -43,11 +43,19 @@ public sealed class NewlineFrameDecoder : IFrameDecoder
     {
         if (_discarding >= 0)
         {
-            output.Add(new FrameRejected(_lineStart, FrameFault.Oversize, _discarding, $"line over {_limits.MaxFrameBytes} bytes, cut by end of stream"));
+            output.Add(new FrameRejected(
+                _lineStart,
+                FrameFault.Oversize,
+                _discarding,
+                $"line over {_limits.MaxFrameBytes} bytes, cut by end of stream"));
         }
         else if (_lineLength > 0)
         {
-            output.Add(new FrameRejected(_lineStart, FrameFault.Truncated, _lineLength, $"{_lineLength} bytes after the last newline"));
+            output.Add(new FrameRejected(
+                _lineStart,
+                FrameFault.Truncated,
+                _lineLength,
+                $"{_lineLength} bytes after the last newline"));
         }
 
         _lineLength = 0;
@@ -72,7 +80,9 @@ public sealed class NewlineFrameDecoder : IFrameDecoder
 
         if (_lineLength + piece.Length > _line.Length)
         {
-            Array.Resize(ref _line, Math.Min(_limits.MaxFrameBytes, Math.Max(_line.Length * 2, _lineLength + piece.Length)));
+            Array.Resize(
+                ref _line,
+                Math.Min(_limits.MaxFrameBytes, Math.Max(_line.Length * 2, _lineLength + piece.Length)));
         }
 
         piece.CopyTo(_line.AsSpan(_lineLength));
@@ -83,7 +93,11 @@ public sealed class NewlineFrameDecoder : IFrameDecoder
     {
         if (_discarding >= 0)
         {
-            output.Add(new FrameRejected(_lineStart, FrameFault.Oversize, _discarding, $"line over {_limits.MaxFrameBytes} bytes"));
+            output.Add(new FrameRejected(
+                _lineStart,
+                FrameFault.Oversize,
+                _discarding,
+                $"line over {_limits.MaxFrameBytes} bytes"));
             _discarding = -1;
             return;
         }

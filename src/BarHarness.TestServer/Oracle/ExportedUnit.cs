@@ -7,7 +7,14 @@ namespace BarHarness.TestServer.Oracle;
 /// One unit as a message exported it. An absent field is null; a field sent as JSON <c>null</c> (the engine's
 /// value was not finite or out of range, SCHEMA §2.3) is <see cref="double.NaN"/>.
 /// </summary>
-internal sealed record ExportedUnit(int UnitId, int? Team, double? X, double? Y, double? Z, double? Health, bool HasLosOnlyData)
+internal sealed record ExportedUnit(
+    int UnitId,
+    int? Team,
+    double? X,
+    double? Y,
+    double? Z,
+    double? Health,
+    bool HasLosOnlyData)
 {
     public double? Def { get; init; }
 
@@ -65,7 +72,11 @@ internal sealed record ExportedUnit(int UnitId, int? Team, double? X, double? Y,
                 }
 
                 var id = Id(property.Value, f.UnitId)
-                    ?? (int.TryParse(property.Name, NumberStyles.Integer, CultureInfo.InvariantCulture, out var key) ? key : null);
+                    ?? (int.TryParse(
+                        property.Name,
+                        NumberStyles.Integer,
+                        CultureInfo.InvariantCulture,
+                        out var key) ? key : null);
                 if (id is { } unitId)
                 {
                     yield return Read((int)unitId, property.Value, f);
@@ -93,7 +104,14 @@ internal sealed record ExportedUnit(int UnitId, int? Team, double? X, double? Y,
 
         var team = Number(unit, f.Team);
         var health = Number(unit, f.Health);
-        return new ExportedUnit(id, team is { } t && !double.IsNaN(t) ? (int)t : null, x, y, z, health, health is not null)
+        return new ExportedUnit(
+            id,
+            team is { } t && !double.IsNaN(t) ? (int)t : null,
+            x,
+            y,
+            z,
+            health,
+            health is not null)
         {
             Def = Number(unit, "def"),
             MaxHealth = Number(unit, "max_hp"),

@@ -1,6 +1,7 @@
 namespace BarHarness.TestServer.Oracle;
 
-/// <summary>Ages (in frames) of visible units' last exported state, sampled at every message; exact quantiles from counts.</summary>
+/// <summary>Ages (in frames) of visible units' last exported state, sampled at every message; exact quantiles from
+/// counts.</summary>
 public sealed class FreshnessHistogram
 {
     private readonly SortedDictionary<int, long> _counts = [];
@@ -17,7 +18,8 @@ public sealed class FreshnessHistogram
         Max = Math.Max(Max, ageFrames);
     }
 
-    /// <summary>The smallest age at or below which at least <paramref name="q"/> of samples fall (nearest rank).</summary>
+    /// <summary>The smallest age at or below which at least <paramref name="q"/> of samples fall (nearest
+    /// rank).</summary>
     public int Quantile(double q)
     {
         if (Samples == 0)

@@ -11,7 +11,7 @@ namespace BarHarness.TestServer.Oracle;
 /// the player can see has gone without the picture matching the engine, and which units the picture
 /// keeps although the player can no longer see them.
 /// </summary>
-internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions options, OracleStats stats)
+internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions options, OracleStats stats)
 {
     /// <summary>Largest integer SCHEMA §6.1 writes for a position or health; beyond it the value is null.</summary>
     private const double IntegerRange = 2147483648;
@@ -39,7 +39,8 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         _lastUnitMessageFrame = null;
     }
 
-    /// <summary>Checks one message. <paramref name="pictureComplete"/>: the connection had its snapshot and no declared drop awaits one.</summary>
+    /// <summary>Checks one message. <paramref name="pictureComplete"/>: the connection had its snapshot and no declared
+    /// drop awaits one.</summary>
     public void Check(ParsedMessage message, bool pictureComplete, Report report)
     {
         var frame = message.Frame;
@@ -91,7 +92,8 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         }
     }
 
-    /// <summary>SCHEMA §8.1: an id list names only units the client was shown; naming a hidden enemy tells where it was or that it died.</summary>
+    /// <summary>SCHEMA §8.1: an id list names only units the client was shown; naming a hidden enemy tells where it was
+    /// or that it died.</summary>
     private void CheckRemovedId(int unitId, int frame, int[] window, Report report)
     {
         if (truth.IsFullView(frame))
@@ -102,7 +104,10 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         var states = window.Select(f => truth.Unit(unitId, f)).Where(s => s is not null).ToArray();
         if (states.Length > 0 && states.All(s => s!.IsEnemy && s.Visibility != UnitVisibility.Full))
         {
-            report(ViolationKind.PrivacyLeak, $"an id list names enemy unit {unitId}, which the player does not see and was never sent", unitId);
+            report(
+                ViolationKind.PrivacyLeak,
+                $"an id list names enemy unit {unitId}, which the player does not see and was never sent",
+                unitId);
         }
     }
 
@@ -124,7 +129,10 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
             var revealed = Revealed(team, "metal") || Revealed(team, "energy");
             if (revealed && truth.IsEnemyTeam(id, frame) == true)
             {
-                report(ViolationKind.PrivacyLeak, $"resources of enemy team {id} sent to a player who is not spectating at frame {frame}", null);
+                report(
+                    ViolationKind.PrivacyLeak,
+                    $"resources of enemy team {id} sent to a player who is not spectating at frame {frame}",
+                    null);
             }
         }
 
@@ -147,7 +155,10 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
             var what = real.Visibility == UnitVisibility.RadarOnly
                 ? (options.RadarContactsAllowed ? "radar blip exported with health (needs LOS)" : "radar-only contact exported")
                 : "outside LOS and radar";
-            report(ViolationKind.PrivacyLeak, $"enemy unit {unit.UnitId} (team {real.Team}) at frame {frame}: {what}", unit.UnitId);
+            report(
+                ViolationKind.PrivacyLeak,
+                $"enemy unit {unit.UnitId} (team {real.Team}) at frame {frame}: {what}",
+                unit.UnitId);
             return;
         }
 
@@ -189,7 +200,9 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
 
         if (real.DefId is { } def && unit.Def is { } sentDef && !double.IsNaN(sentDef) && sentDef != def)
         {
-            found.Add(string.Create(CultureInfo.InvariantCulture, $"unit {unit.UnitId} def {sentDef}, engine {def} at frame {frame}"));
+            found.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"unit {unit.UnitId} def {sentDef}, engine {def} at frame {frame}"));
         }
 
         if (real.BuildProgress is { } bp && unit.BuildProgress is { } sentBp)
@@ -199,7 +212,9 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
                 : sentBp >= 1 != finished || Math.Abs(sentBp - bp) > options.BuildProgressTolerance;
             if (wrong)
             {
-                found.Add(string.Create(CultureInfo.InvariantCulture, $"unit {unit.UnitId} bp {sentBp}, engine {bp} at frame {frame}"));
+                found.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"unit {unit.UnitId} bp {sentBp}, engine {bp} at frame {frame}"));
             }
         }
 
@@ -218,7 +233,9 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
             if (!ok)
             {
                 var shown = double.IsNaN(value) ? "null" : value.ToString(CultureInfo.InvariantCulture);
-                found.Add(string.Create(CultureInfo.InvariantCulture, $"unit {unit.UnitId} {field} {shown}, engine {engine} at frame {frame}"));
+                found.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"unit {unit.UnitId} {field} {shown}, engine {engine} at frame {frame}"));
             }
         }
     }
@@ -302,7 +319,8 @@ internal sealed class GroundTruthChecker(IWorldTruth truth, OracleOptions option
         CheckGhosts(frame, bound, pictureComplete, flowing, report);
     }
 
-    /// <summary>The latest frame since the previous sample at which the unit was dead or out of sight, if any.</summary>
+    /// <summary>The latest frame since the previous sample at which the unit was dead or out of sight, if
+    /// any.</summary>
     private int? LastHiddenSinceSample(int unitId, int frame)
     {
         if (_lastSampleFrame is not { } last)

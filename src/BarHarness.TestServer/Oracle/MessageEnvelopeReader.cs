@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace BarHarness.TestServer.Oracle;
 
-/// <summary>Reads and checks the envelope fields every message carries; reports what is wrong instead of throwing.</summary>
+/// <summary>Reads and checks the envelope fields every message carries; reports what is wrong instead of
+/// throwing.</summary>
 internal sealed class MessageEnvelopeReader(OracleOptions options)
 {
     private MessageFieldMap F => options.Fields;
@@ -28,7 +29,11 @@ internal sealed class MessageEnvelopeReader(OracleOptions options)
         }
         else if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt64(out var v) || v != options.ExpectedSchemaVersion)
         {
-            report(ViolationKind.SchemaVersionMismatch, $"\"{F.SchemaVersion}\" is {version.GetRawText()}, expected {options.ExpectedSchemaVersion}", seqValue, frameValue);
+            report(
+                ViolationKind.SchemaVersionMismatch,
+                $"\"{F.SchemaVersion}\" is {version.GetRawText()}, expected {options.ExpectedSchemaVersion}",
+                seqValue,
+                frameValue);
         }
 
         string? type = null;
@@ -39,7 +44,11 @@ internal sealed class MessageEnvelopeReader(OracleOptions options)
         }
         else if (typeElement.ValueKind != JsonValueKind.String)
         {
-            report(ViolationKind.BadFieldValue, $"\"{F.Type}\" is a {typeElement.ValueKind}, not a string", seqValue, frameValue);
+            report(
+                ViolationKind.BadFieldValue,
+                $"\"{F.Type}\" is a {typeElement.ValueKind}, not a string",
+                seqValue,
+                frameValue);
             ok = false;
         }
         else

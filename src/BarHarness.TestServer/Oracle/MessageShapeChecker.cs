@@ -9,7 +9,10 @@ namespace BarHarness.TestServer.Oracle;
 /// </summary>
 internal sealed class MessageShapeChecker
 {
-    private readonly Dictionary<(string Rule, ViolationKind Kind, string Problem), (int Count, string Where)> _found = [];
+    private readonly Dictionary<(
+        string Rule,
+        ViolationKind Kind,
+        string Problem), (int Count, string Where)> _found = [];
 
     public delegate void Report(ViolationKind kind, string detail, string rule);
 
@@ -57,12 +60,20 @@ internal sealed class MessageShapeChecker
         var hasReason = root.TryGetProperty("drop_reason", out var reason);
         if (hasDropped && !(dropped.ValueKind == JsonValueKind.Number && dropped.TryGetInt64(out var n) && n >= 1))
         {
-            Add(rule, ViolationKind.BadFieldValue, $"\"dropped\" is {dropped.GetRawText()}, expected an integer ≥ 1", "envelope");
+            Add(
+                rule,
+                ViolationKind.BadFieldValue,
+                $"\"dropped\" is {dropped.GetRawText()}, expected an integer ≥ 1",
+                "envelope");
         }
 
         if (hasDropped != hasReason)
         {
-            Add(rule, ViolationKind.MissingField, hasDropped ? "\"dropped\" without \"drop_reason\"" : "\"drop_reason\" without \"dropped\"", "envelope");
+            Add(
+                rule,
+                ViolationKind.MissingField,
+                hasDropped ? "\"dropped\" without \"drop_reason\"" : "\"drop_reason\" without \"dropped\"",
+                "envelope");
         }
         else if (hasReason)
         {
@@ -100,13 +111,18 @@ internal sealed class MessageShapeChecker
         Nested(root, "game", MessageShapes.Game, SchemaRules.Game);
     }
 
-    /// <summary>§6.1: every field of one detail level; a unit with any field of a level has all of that level's.</summary>
+    /// <summary>§6.1: every field of one detail level; a unit with any field of a level has all of that
+    /// level's.</summary>
     private void CheckUnit(JsonElement unit, string list)
     {
         var rule = SchemaRules.Unit.Id;
         if (unit.ValueKind != JsonValueKind.Object)
         {
-            Add(rule, ViolationKind.BadFieldValue, $"an item of \"{list}\" is a {unit.ValueKind}, not a unit object", list);
+            Add(
+                rule,
+                ViolationKind.BadFieldValue,
+                $"an item of \"{list}\" is a {unit.ValueKind}, not a unit object",
+                list);
             return;
         }
 
@@ -144,7 +160,11 @@ internal sealed class MessageShapeChecker
         {
             if (id.ValueKind != JsonValueKind.Number || !id.TryGetInt32(out _))
             {
-                Add(SchemaRules.Delta.Id, ViolationKind.BadFieldValue, $"\"{list}\" holds {id.GetRawText()}, expected unit ids (integers)", list);
+                Add(
+                    SchemaRules.Delta.Id,
+                    ViolationKind.BadFieldValue,
+                    $"\"{list}\" holds {id.GetRawText()}, expected unit ids (integers)",
+                    list);
             }
         }
     }
@@ -155,7 +175,11 @@ internal sealed class MessageShapeChecker
         {
             if (item.ValueKind != JsonValueKind.Object)
             {
-                Add(rule.Id, ViolationKind.BadFieldValue, $"an item of \"{list}\" is a {item.ValueKind}, not an object", list);
+                Add(
+                    rule.Id,
+                    ViolationKind.BadFieldValue,
+                    $"an item of \"{list}\" is a {item.ValueKind}, not an object",
+                    list);
                 continue;
             }
 
@@ -189,7 +213,11 @@ internal sealed class MessageShapeChecker
 
             if (!field.Required && value.ValueKind == JsonValueKind.Null)
             {
-                Add(SchemaRules.OptionalAbsent.Id, ViolationKind.BadFieldValue, $"{prefix}optional \"{field.Name}\" is null; absent when it does not apply", where);
+                Add(
+                    SchemaRules.OptionalAbsent.Id,
+                    ViolationKind.BadFieldValue,
+                    $"{prefix}optional \"{field.Name}\" is null; absent when it does not apply",
+                    where);
                 continue;
             }
 

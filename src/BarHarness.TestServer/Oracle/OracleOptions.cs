@@ -6,7 +6,8 @@ public sealed record OracleOptions
 
     public MessageFieldMap Fields { get; init; } = MessageFieldMap.Default;
 
-    /// <summary>Elmos between an exported position and the engine's. SCHEMA.md rounds to whole elmos (0.5), float32 adds far less.</summary>
+    /// <summary>Elmos between an exported position and the engine's. SCHEMA.md rounds to whole elmos (0.5), float32
+    /// adds far less.</summary>
     public double PositionTolerance { get; init; } = 1.0;
 
     /// <summary>Hit points; SCHEMA.md rounds health to integers.</summary>
@@ -44,6 +45,7 @@ public sealed record OracleOptions
     /// <summary>SCHEMA §6.1: build progress has three decimals and a 0.001 change threshold.</summary>
     public double BuildProgressTolerance { get; init; } = 0.0016;
 
-    /// <summary>Stop recording violations past this count (counters keep counting) so a broken stream cannot exhaust memory.</summary>
+    /// <summary>Stop recording violations past this count (counters keep counting) so a broken stream cannot exhaust
+    /// memory.</summary>
     public int MaxRecordedViolations { get; init; } = 10_000;
 }

@@ -16,7 +16,8 @@ public sealed class OracleStats
 
     public long BytesReceived { get; internal set; }
 
-    /// <summary>Bytes of unfinished messages when a connection ended (the server's view of "lost mid-message").</summary>
+    /// <summary>Bytes of unfinished messages when a connection ended (the server's view of "lost
+    /// mid-message").</summary>
     public long BytesLostMidMessage { get; internal set; }
 
     public long SeqGaps { get; internal set; }
@@ -33,7 +34,8 @@ public sealed class OracleStats
     /// <summary>Sum of <c>dropped</c> over all messages: how many messages the widget says it discarded.</summary>
     public long MessagesDeclaredDropped { get; internal set; }
 
-    /// <summary>Messages whose frame lay outside the truth's history: accuracy, privacy and freshness were not checked.</summary>
+    /// <summary>Messages whose frame lay outside the truth's history: accuracy, privacy and freshness were not
+    /// checked.</summary>
     public long MessagesWithoutTruth { get; internal set; }
 
     public long UnitsInLastSnapshot { get; internal set; }

@@ -10,9 +10,11 @@ public static class SeqSpace
 
     public static long Next(long seq) => (seq + 1) % Modulus;
 
-    /// <summary>How many numbers were skipped between <paramref name="expected"/> and <paramref name="actual"/>, going forward.</summary>
+    /// <summary>How many numbers were skipped between <paramref name="expected"/> and <paramref name="actual"/>, going
+    /// forward.</summary>
     public static long ForwardDistance(long expected, long actual) => ((actual - expected) % Modulus + Modulus) % Modulus;
 
-    /// <summary>Distances past half the space are read as going backwards (a repeat or reorder), not as a huge gap.</summary>
+    /// <summary>Distances past half the space are read as going backwards (a repeat or reorder), not as a huge
+    /// gap.</summary>
     public static bool IsBackwards(long forwardDistance) => forwardDistance >= Modulus / 2;
 }

@@ -5,15 +5,20 @@ using BarHarness.TestServer.Framing;
 
 namespace BarHarness.TestServer.Oracle;
 
-/// <summary>What a conformance check found: every violation (its <see cref="StreamViolation.AtMicros"/> is the input line), and the oracle's totals.</summary>
-public sealed record ConformanceReport(string Path, bool Recording, IReadOnlyList<StreamViolation> Violations, OracleStats Stats)
+/// <summary>What a conformance check found: every violation (its <see cref="StreamViolation.AtMicros"/> is the input
+/// line), and the oracle's totals.</summary>
+public sealed record ConformanceReport(
+    string Path,
+    bool Recording,
+    IReadOnlyList<StreamViolation> Violations,
+    OracleStats Stats)
 {
     public bool Conforms => Stats.TotalViolations == 0;
 }
 
 /// <summary>
 /// Checks a recorded stream against every rule of widget/SCHEMA.md that needs no ground truth (the oracle
-/// without an <see cref="IWorldTruth"/>). Reads either the bytes a widget sent (one message per line in
+/// without an <see cref="ITruthSource"/>). Reads either the bytes a widget sent (one message per line in
 /// newline framing, or length-prefixed) or a <c>barharness serve --record</c> file (<c>{"at_us","conn","msg"}</c>
 /// per line). Violations are located by input line (newline framing, recordings) or message number (length framing).
 /// </summary>
@@ -28,7 +33,11 @@ public static class StreamConformance
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new HarnessInputException(new SourceLocation(path, 1), $"cannot read the stream: {ex.Message}", "a .jsonl file of widget messages or a serve recording", ex);
+            throw new HarnessInputException(
+                new SourceLocation(path, 1),
+                $"cannot read the stream: {ex.Message}",
+                "a .jsonl file of widget messages or a serve recording",
+                ex);
         }
 
         var oracle = new StreamOracle(options ?? new OracleOptions());
@@ -77,7 +86,10 @@ public static class StreamConformance
             var end = Array.IndexOf(bytes, (byte)'\n', start);
             if (end < 0)
             {
-                oracle.Observe(1, new FrameRejected(start, FrameFault.Truncated, bytes.Length - start, "the stream ends inside a message (no newline)"), line);
+                oracle.Observe(
+                    1,
+                    new FrameRejected(start, FrameFault.Truncated, bytes.Length - start, "the stream ends inside a message (no newline)"),
+                    line);
                 break;
             }
 
@@ -109,7 +121,8 @@ public static class StreamConformance
         oracle.ConnectionClosed(1, message);
     }
 
-    /// <summary>A serve recording: one decoder event per line, by connection. Who closed a connection is not recorded, so a torn tail is not the widget's fault here.</summary>
+    /// <summary>A serve recording: one decoder event per line, by connection. Who closed a connection is not recorded,
+    /// so a torn tail is not the widget's fault here.</summary>
     private static void FeedRecording(string path, byte[] bytes, StreamOracle oracle)
     {
         var opened = new HashSet<long>();
@@ -130,12 +143,19 @@ public static class StreamConformance
             }
             catch (JsonException ex)
             {
-                throw new HarnessInputException(new SourceLocation(path, lineNo), "line is not JSON: " + ex.Message, "one JSON object per line, as barharness serve --record writes", ex);
+                throw new HarnessInputException(
+                    new SourceLocation(path, lineNo),
+                    "line is not JSON: " + ex.Message,
+                    "one JSON object per line, as barharness serve --record writes",
+                    ex);
             }
 
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("conn", out var c) || !c.TryGetInt64(out var conn))
             {
-                throw new HarnessInputException(new SourceLocation(path, lineNo), "line lacks conn", "{\"at_us\":N,\"conn\":N,\"msg\":{...}} as barharness serve --record writes");
+                throw new HarnessInputException(
+                    new SourceLocation(path, lineNo),
+                    "line lacks conn",
+                    "{\"at_us\":N,\"conn\":N,\"msg\":{...}} as barharness serve --record writes");
             }
 
             if (opened.Add(conn))

@@ -7,7 +7,7 @@ namespace BarHarness.TestServer.Oracle;
 /// Judges the widget's stream message by message against the numbered rules of widget/SCHEMA.md
 /// (<see cref="SchemaRules"/>): framing, JSON, the fields of every message, frame and sequence order on
 /// and across connections, hello and snapshot first on every connection, declared drops and the
-/// resync snapshot, and (with an <see cref="IWorldTruth"/>) frame stamps, privacy, accuracy, freshness
+/// resync snapshot, and (with an <see cref="ITruthSource"/>) frame stamps, privacy, accuracy, freshness
 /// and coverage. Without truth it checks everything a recorded stream alone can show. Never throws on any input.
 /// </summary>
 public sealed class StreamOracle
@@ -15,14 +15,14 @@ public sealed class StreamOracle
     private readonly OracleOptions _options;
     private readonly MessageEnvelopeReader _envelope;
     private readonly GroundTruthChecker? _truth;
-    private readonly IWorldTruth? _world;
+    private readonly ITruthSource? _world;
     private readonly MessageShapeChecker _shapes = new();
     private readonly Dictionary<long, ConnectionView> _connections = [];
     private readonly List<StreamViolation> _violations = [];
     private long? _lastSeq;
     private bool _awaitingResync;
 
-    public StreamOracle(OracleOptions? options = null, IWorldTruth? truth = null)
+    public StreamOracle(OracleOptions? options = null, ITruthSource? truth = null)
     {
         _options = options ?? new OracleOptions();
         _envelope = new MessageEnvelopeReader(_options);
@@ -60,24 +60,34 @@ public sealed class StreamOracle
                 if (!connection.ClosedByServer)
                 {
                     // The server did not cut this connection: the widget itself stopped mid-message.
-                    Add(ViolationKind.TruncatedMessage, connectionId, atMicros, $"the widget ended the connection inside a message: {truncated.Detail}");
+                    Add(
+                        ViolationKind.TruncatedMessage,
+                        connectionId,
+                        atMicros,
+                        $"the widget ended the connection inside a message: {truncated.Detail}");
                 }
 
                 break;
             case FrameRejected rejected:
                 Stats.Messages++;
                 Stats.InvalidMessages++;
-                Add(ViolationKind.BadFraming, connectionId, atMicros, $"{rejected.Fault} at byte {rejected.StreamOffset}: {rejected.Detail}");
+                Add(
+                    ViolationKind.BadFraming,
+                    connectionId,
+                    atMicros,
+                    $"{rejected.Fault} at byte {rejected.StreamOffset}: {rejected.Detail}");
                 break;
         }
     }
 
-    /// <summary>The server itself closed or reset this connection (a fault): a message cut short is explained, not the widget's fault.</summary>
+    /// <summary>The server itself closed or reset this connection (a fault): a message cut short is explained, not the
+    /// widget's fault.</summary>
     public void ServerClosing(long connectionId) => View(connectionId, 0).ClosedByServer = true;
 
     public void ConnectionClosed(long connectionId, long atMicros) => View(connectionId, atMicros).Open = false;
 
-    /// <summary>Bytes handed to send must equal bytes received + bytes lost at resets + bytes still in flight.</summary>
+    /// <summary>Bytes handed to send must equal bytes received + bytes lost at resets + bytes still in
+    /// flight.</summary>
     public void CheckAccounting(AccountingInput input, long bytesReceivedByServer, long atMicros)
     {
         var explained = bytesReceivedByServer + input.BytesLostAtReset + input.BytesInFlight;
@@ -114,7 +124,9 @@ public sealed class StreamOracle
 
         using (document)
         {
-            var parsed = _envelope.Read(document.RootElement, (kind, detail, seq, frame) => Add(kind, connectionId, atMicros, detail, seq, frame));
+            var parsed = _envelope.Read(
+                document.RootElement,
+                (kind, detail, seq, frame) => Add(kind, connectionId, atMicros, detail, seq, frame));
             if (parsed is null)
             {
                 Stats.InvalidMessages++;
@@ -132,7 +144,10 @@ public sealed class StreamOracle
 
             if (ReferenceEquals(_options.Fields, MessageFieldMap.Default))
             {
-                _shapes.Check(parsed.Root, parsed.Type, (kind, detail, rule) => Add(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, rule: rule));
+                _shapes.Check(
+                    parsed.Root,
+                    parsed.Type,
+                    (kind, detail, rule) => Add(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, rule: rule));
             }
 
             CheckHelloFirst(connectionId, connection, parsed, atMicros);
@@ -148,7 +163,10 @@ public sealed class StreamOracle
             }
 
             var pictureComplete = connection.HasSnapshot && !_awaitingResync;
-            _truth?.Check(parsed, pictureComplete, (kind, detail, unitId) => Add(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, unitId));
+            _truth?.Check(
+                parsed,
+                pictureComplete,
+                (kind, detail, unitId) => Add(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, unitId));
         }
     }
 
@@ -159,11 +177,23 @@ public sealed class StreamOracle
         connection.SawMessage = true;
         if (first && message.Type != MessageTypes.Hello)
         {
-            Add(ViolationKind.MessageOrder, connectionId, atMicros, $"the connection starts with \"{message.Type}\", not hello", message.Seq, message.Frame);
+            Add(
+                ViolationKind.MessageOrder,
+                connectionId,
+                atMicros,
+                $"the connection starts with \"{message.Type}\", not hello",
+                message.Seq,
+                message.Frame);
         }
         else if (!first && message.Type == MessageTypes.Hello)
         {
-            Add(ViolationKind.MessageOrder, connectionId, atMicros, "a second hello on one connection", message.Seq, message.Frame);
+            Add(
+                ViolationKind.MessageOrder,
+                connectionId,
+                atMicros,
+                "a second hello on one connection",
+                message.Seq,
+                message.Frame);
         }
     }
 
@@ -172,7 +202,13 @@ public sealed class StreamOracle
     {
         if (connection.LastFrame is { } last && message.Frame < last)
         {
-            Add(ViolationKind.FrameRegression, connectionId, atMicros, $"frame went backwards: {message.Frame} after {last}", message.Seq, message.Frame);
+            Add(
+                ViolationKind.FrameRegression,
+                connectionId,
+                atMicros,
+                $"frame went backwards: {message.Frame} after {last}",
+                message.Seq,
+                message.Frame);
         }
 
         connection.LastFrame = message.Frame;
@@ -188,11 +224,18 @@ public sealed class StreamOracle
     {
         if (_world?.LatestFrame is { } now && message.Frame > now)
         {
-            Add(ViolationKind.StampOutOfWindow, connectionId, atMicros, $"frame {message.Frame} is ahead of the game (frame {now})", message.Seq, message.Frame);
+            Add(
+                ViolationKind.StampOutOfWindow,
+                connectionId,
+                atMicros,
+                $"frame {message.Frame} is ahead of the game (frame {now})",
+                message.Seq,
+                message.Frame);
         }
     }
 
-    /// <summary>SCHEMA §6.3: the game object is read when the message is built, so its frame is the message's.</summary>
+    /// <summary>SCHEMA §6.3: the game object is read when the message is built, so its frame is the
+    /// message's.</summary>
     private void CheckGameFrame(long connectionId, ParsedMessage message, long atMicros)
     {
         if (message.Root.TryGetProperty("game", out var game) && game.ValueKind == JsonValueKind.Object
@@ -244,7 +287,13 @@ public sealed class StreamOracle
         else if (message.Type == MessageTypes.Delta && _awaitingResync)
         {
             _awaitingResync = false;
-            Add(ViolationKind.MissingSnapshotAfterDrop, connectionId, atMicros, "delta after declared drops, before the resync snapshot", message.Seq, message.Frame);
+            Add(
+                ViolationKind.MissingSnapshotAfterDrop,
+                connectionId,
+                atMicros,
+                "delta after declared drops, before the resync snapshot",
+                message.Seq,
+                message.Frame);
         }
 
         if (message.Dropped is > 0 && message.Type != MessageTypes.Snapshot)
@@ -277,7 +326,14 @@ public sealed class StreamOracle
             // restarted widget starts again at 0.
             if (SeqSpace.IsBackwards(gap) && message.Seq != 0)
             {
-                Add(ViolationKind.SeqRegression, connectionId, atMicros, $"a new connection went back from seq {last} to {message.Seq}", message.Seq, message.Frame, rule: SchemaRules.SeqAcrossConnections.Id);
+                Add(
+                    ViolationKind.SeqRegression,
+                    connectionId,
+                    atMicros,
+                    $"a new connection went back from seq {last} to {message.Seq}",
+                    message.Seq,
+                    message.Frame,
+                    rule: SchemaRules.SeqAcrossConnections.Id);
                 return;
             }
 
@@ -288,7 +344,13 @@ public sealed class StreamOracle
 
         if (SeqSpace.IsBackwards(gap))
         {
-            Add(ViolationKind.SeqRegression, connectionId, atMicros, $"seq {message.Seq} after {last}", message.Seq, message.Frame);
+            Add(
+                ViolationKind.SeqRegression,
+                connectionId,
+                atMicros,
+                $"seq {message.Seq} after {last}",
+                message.Seq,
+                message.Frame);
             return;
         }
 
@@ -297,7 +359,13 @@ public sealed class StreamOracle
         Stats.SeqGaps++;
         Stats.SeqGapsUndeclared++;
         var declared = message.Dropped is { } d ? $"declared {d} dropped, but discarded messages never get a seq" : $"no \"{_options.Fields.Dropped}\" field";
-        Add(ViolationKind.UndeclaredSeqGap, connectionId, atMicros, $"seq jumped from {last} to {message.Seq} ({gap} missing), {declared}", message.Seq, message.Frame);
+        Add(
+            ViolationKind.UndeclaredSeqGap,
+            connectionId,
+            atMicros,
+            $"seq jumped from {last} to {message.Seq} ({gap} missing), {declared}",
+            message.Seq,
+            message.Frame);
     }
 
     private ConnectionView View(long connectionId, long atMicros)
@@ -311,7 +379,15 @@ public sealed class StreamOracle
         return view;
     }
 
-    private void Add(ViolationKind kind, long connectionId, long atMicros, string detail, long? seq = null, int? frame = null, int? unitId = null, string? rule = null)
+    private void Add(
+        ViolationKind kind,
+        long connectionId,
+        long atMicros,
+        string detail,
+        long? seq = null,
+        int? frame = null,
+        int? unitId = null,
+        string? rule = null)
     {
         Stats.CountViolation(kind);
         if (_violations.Count >= _options.MaxRecordedViolations)

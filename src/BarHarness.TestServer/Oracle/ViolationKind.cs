@@ -39,7 +39,8 @@ public enum ViolationKind
     /// <summary>A sequence number repeated or went backwards on one connection.</summary>
     SeqRegression,
 
-    /// <summary>A non-spectator received an enemy unit that was neither in LOS nor on radar at that frame (or LOS-only data of a radar blip).</summary>
+    /// <summary>A non-spectator received an enemy unit that was neither in LOS nor on radar at that frame (or LOS-only
+    /// data of a radar blip).</summary>
     PrivacyLeak,
 
     /// <summary>An exported value differs from the engine's at that frame beyond tolerance.</summary>
@@ -63,9 +64,11 @@ public enum ViolationKind
     /// <summary>A connection did not start with hello, or sent hello twice.</summary>
     MessageOrder,
 
-    /// <summary>The client's picture lost a unit or kept a dead one while unit messages kept arriving and no drop was declared.</summary>
+    /// <summary>The client's picture lost a unit or kept a dead one while unit messages kept arriving and no drop was
+    /// declared.</summary>
     SilentLoss,
 
-    /// <summary>The client's picture holds a unit the player can no longer see (dead or out of sight) past the bound.</summary>
+    /// <summary>The client's picture holds a unit the player can no longer see (dead or out of sight) past the
+    /// bound.</summary>
     GhostUnit,
 }

@@ -7,7 +7,8 @@ namespace BarHarness.TestServer.Serve;
 /// <summary>
 /// Writes the received stream to a .jsonl file, one line per message:
 /// <c>{"at_us":..,"conn":..,"msg":{...}}</c> for valid JSON (kept byte for byte), and
-/// <c>{"at_us":..,"conn":..,"invalid":"text","base64":"..."}</c> or <c>{"...","rejected":"Truncated","bytes":n}</c> otherwise.
+/// <c>{"at_us":..,"conn":..,"invalid":"text","base64":"..."}</c> or <c>{"...","rejected":"Truncated","bytes":n}</c>
+/// otherwise.
 /// </summary>
 public sealed class JsonlStreamRecorder : IDisposable
 {

@@ -12,7 +12,8 @@ public sealed record ServeOptions
     /// <summary>127.0.0.1:8765, the widget's default.</summary>
     public NetEndpoint Endpoint { get; init; } = NetEndpoint.Loopback(DefaultPort);
 
-    /// <summary>Binding anything but loopback exposes the game's data to the network: only when asked explicitly.</summary>
+    /// <summary>Binding anything but loopback exposes the game's data to the network: only when asked
+    /// explicitly.</summary>
     public bool AllowNonLoopback { get; init; }
 
     public FramingKind Framing { get; init; } = FramingKind.AutoDetect;

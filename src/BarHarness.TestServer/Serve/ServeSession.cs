@@ -40,7 +40,12 @@ public sealed class ServeSession : IDisposable
             Buffers = options.Buffers,
             RecordChunks = false,
         };
-        Server = new Server.TestServer(_transport, new SeededRandom(options.Seed), serverOptions, options.Schedule, new StreamOracle(options.Oracle));
+        Server = new Server.TestServer(
+            _transport,
+            new SeededRandom(options.Seed),
+            serverOptions,
+            options.Schedule,
+            new StreamOracle(options.Oracle));
         Server.Oracle.ViolationFound += v =>
         {
             _recent.Enqueue(v);
@@ -57,7 +62,10 @@ public sealed class ServeSession : IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new HarnessInputException(new SourceLocation(path, 0), $"cannot write the recording: {ex.Message}", inner: ex);
+                throw new HarnessInputException(
+                    new SourceLocation(path, 0),
+                    $"cannot write the recording: {ex.Message}",
+                    inner: ex);
             }
 
             Server.FrameObserved += _recorder.Record;
@@ -78,7 +86,8 @@ public sealed class ServeSession : IDisposable
         }
     }
 
-    /// <summary>One round: clock to wall time, accept, read, apply faults, validate. Call every few milliseconds.</summary>
+    /// <summary>One round: clock to wall time, accept, read, apply faults, validate. Call every few
+    /// milliseconds.</summary>
     public void Poll()
     {
         lock (_gate)
@@ -117,7 +126,8 @@ public sealed class ServeSession : IDisposable
         }
     }
 
-    /// <summary>A keystroke's fault, by catalog name and parameters; null duration = its natural one (an event, or restart's delay).</summary>
+    /// <summary>A keystroke's fault, by catalog name and parameters; null duration = its natural one (an event, or
+    /// restart's delay).</summary>
     public Fault Inject(string faultName, IReadOnlyDictionary<string, object?> parameters, TimeSpan? duration = null)
     {
         var fault = FaultCatalog.Default.Create(faultName, parameters);
@@ -219,7 +229,10 @@ public sealed class ServeSession : IDisposable
         var loopback = IPAddress.TryParse(address, out var ip) && IPAddress.IsLoopback(ip);
         if (!loopback && !options.AllowNonLoopback)
         {
-            throw new HarnessInputException(null, $"refusing to listen on {options.Endpoint}: serve binds loopback unless told otherwise", "127.0.0.1, or allow non-loopback explicitly");
+            throw new HarnessInputException(
+                null,
+                $"refusing to listen on {options.Endpoint}: serve binds loopback unless told otherwise",
+                "127.0.0.1, or allow non-loopback explicitly");
         }
 
         if (options.Endpoint.Port is < 0 or > 65535)
@@ -248,6 +261,8 @@ public sealed class ServeSession : IDisposable
         var first = _rateSamples.Peek();
         var last = _rateSamples.Last();
         var seconds = (last.AtMicros - first.AtMicros) / 1e6;
-        return seconds <= 0 ? (0, 0) : ((last.Messages - first.Messages) / seconds, (last.Bytes - first.Bytes) / seconds);
+        return seconds <= 0 ? (0, 0) : (
+            (last.Messages - first.Messages) / seconds,
+            (last.Bytes - first.Bytes) / seconds);
     }
 }

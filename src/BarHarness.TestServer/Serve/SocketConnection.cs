@@ -4,7 +4,8 @@ using BarHarness.Core.Transport;
 
 namespace BarHarness.TestServer.Serve;
 
-/// <summary>An accepted OS socket behind the transport contract (non-blocking; faults map to close, shutdown and SO_LINGER 0).</summary>
+/// <summary>An accepted OS socket behind the transport contract (non-blocking; faults map to close, shutdown and
+/// SO_LINGER 0).</summary>
 internal sealed class SocketConnection : IConnection
 {
     private readonly Socket _socket;

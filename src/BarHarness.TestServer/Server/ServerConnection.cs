@@ -4,7 +4,8 @@ using BarHarness.TestServer.Framing;
 
 namespace BarHarness.TestServer.Server;
 
-/// <summary>The server's side of one accepted connection: bytes read but not yet "arrived" (latency), bytes to write, a pending close.</summary>
+/// <summary>The server's side of one accepted connection: bytes read but not yet "arrived" (latency), bytes to write, a
+/// pending close.</summary>
 internal sealed class ServerConnection(IConnection socket, IFrameDecoder decoder, long acceptedAtMicros)
 {
     public IConnection Socket { get; } = socket;
@@ -61,7 +62,8 @@ internal sealed class ServerConnection(IConnection socket, IFrameDecoder decoder
     }
 }
 
-/// <summary>Bytes a fault wants written, not before <see cref="ReleaseAtMicros"/>; <see cref="Offset"/> advances on partial writes.</summary>
+/// <summary>Bytes a fault wants written, not before <see cref="ReleaseAtMicros"/>; <see cref="Offset"/> advances on
+/// partial writes.</summary>
 internal sealed class PendingWrite(long releaseAtMicros, byte[] bytes)
 {
     public long ReleaseAtMicros { get; } = releaseAtMicros;

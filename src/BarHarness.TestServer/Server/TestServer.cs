@@ -29,7 +29,12 @@ public sealed class TestServer : IDisposable
     private FaultActivation? _currentActivation;
     private long _accepted, _bytesRead, _bytesWritten, _closedByServer, _resetByServer, _peerFin, _peerReset, _listenerClosures, _connectedMicros;
 
-    public TestServer(ITransport transport, SeededRandom random, TestServerOptions? options = null, FaultSchedule? schedule = null, StreamOracle? oracle = null)
+    public TestServer(
+        ITransport transport,
+        SeededRandom random,
+        TestServerOptions? options = null,
+        FaultSchedule? schedule = null,
+        StreamOracle? oracle = null)
     {
         _transport = transport;
         _options = options ?? new TestServerOptions();
@@ -41,7 +46,8 @@ public sealed class TestServer : IDisposable
         Recording = new StreamRecording(_options.RecordChunks);
     }
 
-    /// <summary>Raised for every decoder event (message or rejected bytes) with its connection and arrival time, after the oracle saw it.</summary>
+    /// <summary>Raised for every decoder event (message or rejected bytes) with its connection and arrival time, after
+    /// the oracle saw it.</summary>
     public event Action<long, FrameEvent, long>? FrameObserved;
 
     /// <summary>A connection was accepted (its id, virtual µs).</summary>
@@ -86,7 +92,8 @@ public sealed class TestServer : IDisposable
         _connectedMicros + _connections.Where(c => !c.SocketDone).Sum(c => _transport.Clock.NowMicros - c.AcceptedAtMicros),
         IsListening);
 
-    /// <summary>Earliest virtual time at which the server has something timed to do (arrival, write, close), for a simulation that skips idle time.</summary>
+    /// <summary>Earliest virtual time at which the server has something timed to do (arrival, write, close), for a
+    /// simulation that skips idle time.</summary>
     public long? NextWakeMicros
     {
         get
@@ -205,7 +212,8 @@ public sealed class TestServer : IDisposable
         _connections.RemoveAll(c => c.SocketDone && c.InTransit.Count == 0 && FinishDecoding(c, now));
     }
 
-    /// <summary>Closes everything and flushes every decoder (bytes in unfinished frames count as lost mid-message).</summary>
+    /// <summary>Closes everything and flushes every decoder (bytes in unfinished frames count as lost
+    /// mid-message).</summary>
     public void Stop()
     {
         var now = _transport.Clock.NowMicros;
@@ -268,7 +276,10 @@ public sealed class TestServer : IDisposable
     {
         while (_listener is { IsOpen: true } listener && listener.TryAccept() is { } socket)
         {
-            var connection = new ServerConnection(socket, FrameDecoderFactory.Create(_options.Framing, _options.Limits), now)
+            var connection = new ServerConnection(
+                socket,
+                FrameDecoderFactory.Create(_options.Framing, _options.Limits),
+                now)
             {
                 LastArrivalMicros = now,
             };
@@ -280,7 +291,13 @@ public sealed class TestServer : IDisposable
     }
 
     private ConnectionLever NewLever(ServerConnection c) =>
-        new(c.Id, c.AcceptedAtMicros, c.BytesRead, c.BytesWritten, c.PeerFinished, type => _currentActivation!.State(c.Id, type));
+        new(
+            c.Id,
+            c.AcceptedAtMicros,
+            c.BytesRead,
+            c.BytesWritten,
+            c.PeerFinished,
+            type => _currentActivation!.State(c.Id, type));
 
     private void ApplyFaults(long now, Dictionary<long, ConnectionLever> levers, ListenerLever listenerLever)
     {
@@ -289,7 +306,12 @@ public sealed class TestServer : IDisposable
             var touched = levers.Values.Where(l => activation.Touches(l.Id)).ToArray();
             var listener = activation.TouchesListener() ? listenerLever : null;
             _currentActivation = activation;
-            activation.Entry.Fault.Apply(new FaultContext(now, activation.SinceMicros, activation.Random, touched, listener));
+            activation.Entry.Fault.Apply(new FaultContext(
+                now,
+                activation.SinceMicros,
+                activation.Random,
+                touched,
+                listener));
             activation.AppliedOnce = true;
         }
 
@@ -383,7 +405,10 @@ public sealed class TestServer : IDisposable
                     budget -= result.Bytes;
                     c.BytesRead += result.Bytes;
                     _bytesRead += result.Bytes;
-                    c.InTransit.Enqueue(new ReceivedChunk(c.Id, arrival, _readBuffer.AsSpan(0, result.Bytes).ToArray()));
+                    c.InTransit.Enqueue(new ReceivedChunk(
+                        c.Id,
+                        arrival,
+                        _readBuffer.AsSpan(0, result.Bytes).ToArray()));
                     c.LastArrivalMicros = arrival;
                     continue;
                 case TransferOutcome.EndOfStream:

@@ -1,6 +1,7 @@
 namespace BarHarness.TestServer.Server;
 
-/// <summary>What the server saw, for reports and live display. Messages, gaps and violations live in the oracle's stats.</summary>
+/// <summary>What the server saw, for reports and live display. Messages, gaps and violations live in the oracle's
+/// stats.</summary>
 public sealed record TestServerCounters(
     long ConnectionsAccepted,
     int OpenConnections,

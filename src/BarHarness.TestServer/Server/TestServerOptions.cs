@@ -5,7 +5,8 @@ namespace BarHarness.TestServer.Server;
 
 public sealed record TestServerOptions
 {
-    /// <summary>Where to listen; the widget's default is 127.0.0.1:8765. Port 0 picks a free port (kept across restarts).</summary>
+    /// <summary>Where to listen; the widget's default is 127.0.0.1:8765. Port 0 picks a free port (kept across
+    /// restarts).</summary>
     public NetEndpoint Endpoint { get; init; } = NetEndpoint.Loopback(8765);
 
     public int Backlog { get; init; } = 32;

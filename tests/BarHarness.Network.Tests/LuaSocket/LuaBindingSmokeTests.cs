@@ -59,7 +59,9 @@ public sealed class LuaBindingSmokeTests
         Assert.Equal("false\tprobe:3: calling 'send' on bad self (tcp{client} expected)", output[1]);
         Assert.Equal("false\tprobe:4: bad argument #1 to 'setoption' (unsupported option `bogus')", output[2]);
         Assert.Equal("false\tprobe:5: bad argument #2 to 'settimeout' (invalid timeout mode)", output[3]);
-        Assert.EndsWith("bad argument #1 to 'connect' (string expected, got nil)", output[4]); // tail call: position lost
+        Assert.EndsWith(
+            "bad argument #1 to 'connect' (string expected, got nil)",
+            output[4]); // tail call: position lost
         Assert.Equal("false\tbad argument #2 to '?' (string expected, got nil)", output[5]);
     }
 

@@ -8,7 +8,9 @@ namespace BarHarness.Network.Tests.LuaSocket;
 
 public sealed class LuaSocketApiTests
 {
-    private readonly SimulatedNetwork _network = new(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(4096, 4096) });
+    private readonly SimulatedNetwork _network = new(
+        new SimClock(),
+        new TransportOptions { Buffers = new SocketBuffers(4096, 4096) });
 
     [Fact]
     public void Non_blocking_connect_says_timeout_then_in_progress_then_1_then_already_connected()
@@ -137,7 +139,11 @@ public sealed class LuaSocketApiTests
     [Fact]
     public void Blocking_calls_are_recorded_and_do_not_advance_virtual_time()
     {
-        var api = new LuaSocketApi(_network) { TracebackSource = () => "stack traceback:\n\twidget.lua:12", GameFrameSource = () => 42 };
+        var api = new LuaSocketApi(_network)
+        {
+            TracebackSource = () => "stack traceback:\n\twidget.lua:12",
+            GameFrameSource = () => 42,
+        };
         var socket = api.Tcp();
         var before = _network.Clock.NowMicros;
 

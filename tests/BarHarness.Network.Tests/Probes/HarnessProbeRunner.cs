@@ -8,7 +8,8 @@ using BarHarness.Network.Simulated;
 
 namespace BarHarness.Network.Tests.Probes;
 
-/// <summary>Runs a probe inside the harness: its LuaRuntime (5.1 profile), the emulated socket, and one backend.</summary>
+/// <summary>Runs a probe inside the harness: its LuaRuntime (5.1 profile), the emulated socket, and one
+/// backend.</summary>
 public sealed unsafe class HarnessProbeRunner
 {
     private const string RunnerGlue = """

@@ -34,7 +34,10 @@ public static partial class KnownDifferences
         }
 
         // D4: 3.0 reads connect's port with luaL_checkstring (a service name); 2.0.2 with luaL_checknumber.
-        line = line.Replace("bad argument #2 to 'connect' (string expected,", "bad argument #2 to 'connect' (number expected,", StringComparison.Ordinal);
+        line = line.Replace(
+            "bad argument #2 to 'connect' (string expected,",
+            "bad argument #2 to 'connect' (number expected,",
+            StringComparison.Ordinal);
 
         return line;
     }

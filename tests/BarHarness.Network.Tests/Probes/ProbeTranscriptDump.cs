@@ -3,7 +3,11 @@ namespace BarHarness.Network.Tests.Probes;
 /// <summary>Prints the three transcripts side by side when they disagree.</summary>
 public static class ProbeTranscriptDump
 {
-    public static string SideBySide(string leftName, IReadOnlyList<string> left, string rightName, IReadOnlyList<string> right)
+    public static string SideBySide(
+        string leftName,
+        IReadOnlyList<string> left,
+        string rightName,
+        IReadOnlyList<string> right)
     {
         var lines = new List<string> { $"--- {leftName}", $"+++ {rightName}" };
         for (var i = 0; i < Math.Max(left.Count, right.Count); i++)

@@ -16,7 +16,9 @@ public static class RealLuaProbeRunner
     public static IReadOnlyList<string> Run(string probeFile)
     {
         RequireLua51WithSocket();
-        using var transport = new RealNetwork(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(16 * 1024, 16 * 1024) });
+        using var transport = new RealNetwork(
+            new SimClock(),
+            new TransportOptions { Buffers = new SocketBuffers(16 * 1024, 16 * 1024) });
         var peer = new ProbePeer(transport);
         var start = new ProcessStartInfo("lua5.1")
         {

@@ -14,7 +14,9 @@ public sealed class SocketProbeDifferentialTests
         var reference = KnownDifferences.ToLuaSocket202(RealLuaProbeRunner.Run(probe));
         var (harness, _) = HarnessProbeRunner.Run("real", probe);
 
-        Assert.True(reference.SequenceEqual(harness), ProbeTranscriptDump.SideBySide("lua5.1 + LuaSocket (2.0.2 wording)", reference, "harness, real backend", harness));
+        Assert.True(
+            reference.SequenceEqual(harness),
+            ProbeTranscriptDump.SideBySide("lua5.1 + LuaSocket (2.0.2 wording)", reference, "harness, real backend", harness));
     }
 
     [Theory]
@@ -24,7 +26,9 @@ public sealed class SocketProbeDifferentialTests
         var (real, _) = HarnessProbeRunner.Run("real", probe);
         var (simulated, _) = HarnessProbeRunner.Run("simulated", probe);
 
-        Assert.True(real.SequenceEqual(simulated), ProbeTranscriptDump.SideBySide("harness, real backend", real, "harness, simulated backend", simulated));
+        Assert.True(
+            real.SequenceEqual(simulated),
+            ProbeTranscriptDump.SideBySide("harness, real backend", real, "harness, simulated backend", simulated));
     }
 }
 
@@ -36,7 +40,9 @@ public sealed class SocketProbeHarnessTests
     {
         var (_, api) = HarnessProbeRunner.Run("simulated", "stats_blocking.lua");
 
-        Assert.Equal(["receive", "receive", "sleep", "receive", "select"], api.Statistics.BlockingCalls.Select(c => c.Function));
+        Assert.Equal(
+            ["receive", "receive", "sleep", "receive", "select"],
+            api.Statistics.BlockingCalls.Select(c => c.Function));
         Assert.All(api.Statistics.BlockingCalls, c => Assert.Contains("stats_blocking.lua", c.Traceback));
         Assert.Null(api.Statistics.BlockingCalls[3].TimeoutSeconds); // settimeout(nil): forever
     }

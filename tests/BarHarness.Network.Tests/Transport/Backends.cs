@@ -5,15 +5,20 @@ using BarHarness.Network.Simulated;
 
 namespace BarHarness.Network.Tests.Transport;
 
-/// <summary>Builds either backend with small buffers, and waits for a condition on it (virtual time or bounded wall time).</summary>
+/// <summary>Builds either backend with small buffers, and waits for a condition on it (virtual time or bounded wall
+/// time).</summary>
 public static class Backends
 {
     public static readonly TheoryData<string> Both = new() { "simulated", "real" };
 
     public static ITransport Create(string kind, int bufferBytes = 16 * 1024) => kind switch
     {
-        "simulated" => new SimulatedNetwork(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(bufferBytes, bufferBytes) }),
-        "real" => new RealNetwork(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(bufferBytes, bufferBytes) }),
+        "simulated" => new SimulatedNetwork(
+            new SimClock(),
+            new TransportOptions { Buffers = new SocketBuffers(bufferBytes, bufferBytes) }),
+        "real" => new RealNetwork(
+            new SimClock(),
+            new TransportOptions { Buffers = new SocketBuffers(bufferBytes, bufferBytes) }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -58,7 +63,9 @@ public static class Backends
         var listener = transport.Listen(NetEndpoint.Loopback(0));
         var client = transport.Connect(NetEndpoint.Loopback(listener.LocalEndpoint.Port));
         IConnection? server = null;
-        Assert.True(transport.Settle(() => client.State == ConnectionState.Established && (server ??= listener.TryAccept()) is not null), "connection never came up");
+        Assert.True(
+            transport.Settle(() => client.State == ConnectionState.Established && (server ??= listener.TryAccept()) is not null),
+            "connection never came up");
         return (listener, client, server!);
     }
 

@@ -14,7 +14,9 @@ public sealed class SimulatedNetworkTests
     [Fact]
     public void Stalled_peer_accepts_exactly_send_plus_receive_buffer()
     {
-        var network = new SimulatedNetwork(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(10_000, 7_000) });
+        var network = new SimulatedNetwork(
+            new SimClock(),
+            new TransportOptions { Buffers = new SocketBuffers(10_000, 7_000) });
         var (_, client, _) = network.Connected();
 
         var accepted = network.FillUntilWouldBlock(client);
@@ -54,7 +56,9 @@ public sealed class SimulatedNetworkTests
     [Fact]
     public void Reset_counts_queued_and_unread_bytes_as_lost()
     {
-        var network = new SimulatedNetwork(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(1000, 1000) });
+        var network = new SimulatedNetwork(
+            new SimClock(),
+            new TransportOptions { Buffers = new SocketBuffers(1000, 1000) });
         var (_, client, server) = network.Connected();
         var accepted = network.FillUntilWouldBlock(client);
 
@@ -91,7 +95,9 @@ public sealed class SimulatedNetworkTests
     {
         return Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
         {
-            var network = new SimulatedNetwork(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(3000, 2000), LatencyMicros = 700 });
+            var network = new SimulatedNetwork(
+                new SimClock(),
+                new TransportOptions { Buffers = new SocketBuffers(3000, 2000), LatencyMicros = 700 });
             var random = new SeededRandom((ulong)seed);
             var (_, client, server) = network.Connected();
             for (var step = 0; step < 200; step++)
@@ -108,7 +114,9 @@ public sealed class SimulatedNetworkTests
 
     private static string Run(ulong seed)
     {
-        var network = new SimulatedNetwork(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(3000, 2000), LatencyMicros = 700 });
+        var network = new SimulatedNetwork(
+            new SimClock(),
+            new TransportOptions { Buffers = new SocketBuffers(3000, 2000), LatencyMicros = 700 });
         var random = new SeededRandom(seed);
         var (_, client, server) = network.Connected();
         var log = new List<string>();

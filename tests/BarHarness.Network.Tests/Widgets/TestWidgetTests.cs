@@ -8,7 +8,8 @@ using BarHarness.Network.Simulated;
 
 namespace BarHarness.Network.Tests.Widgets;
 
-/// <summary>Tiny widgets, loaded as BAR loads them, see what a real socket would show for each transport behaviour.</summary>
+/// <summary>Tiny widgets, loaded as BAR loads them, see what a real socket would show for each transport
+/// behaviour.</summary>
 public sealed partial class TestWidgetTests
 {
     private const long FrameMicros = 33_333;

@@ -3,7 +3,7 @@ using BarHarness.TestServer.Oracle;
 namespace BarHarness.TestServer.Tests.Fakes;
 
 /// <summary>A world whose units do not move: the same truth at every frame, unless a test changes it.</summary>
-internal sealed class FakeWorldTruth : IWorldTruth
+internal sealed class FakeWorldTruth : ITruthSource
 {
     public Dictionary<int, UnitTruth> Units { get; } = [];
 
@@ -33,7 +33,15 @@ internal sealed class FakeWorldTruth : IWorldTruth
     public IEnumerable<int> UnitsVisibleToLocalPlayer(int frame) =>
         Units.Keys.Union(Moving.Keys).Select(id => Unit(id, frame)!).Where(u => FullView || u.Visibility != UnitVisibility.Hidden).Select(u => u.UnitId).Order();
 
-    public FakeWorldTruth With(int id, int team, bool enemy, UnitVisibility visibility, double x = 100, double y = 10, double z = 200, double health = 500)
+    public FakeWorldTruth With(
+        int id,
+        int team,
+        bool enemy,
+        UnitVisibility visibility,
+        double x = 100,
+        double y = 10,
+        double z = 200,
+        double health = 500)
     {
         Units[id] = new UnitTruth(id, team, enemy, visibility, x, y, z, health);
         return this;

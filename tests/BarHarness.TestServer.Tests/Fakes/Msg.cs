@@ -13,7 +13,9 @@ internal static class Msg
         + "\"unit_defs\":[{\"id\":1,\"name\":\"armpw\",\"human_name\":\"Pawn\",\"metal_cost\":54,\"energy_cost\":900,\"build_time\":1500,"
         + "\"health\":370,\"speed\":87.5,\"is_building\":false,\"is_factory\":false,\"can_fly\":false}]";
 
-    public static string Game(int frame) => string.Create(CultureInfo.InvariantCulture, $"{{\"frame\":{frame},\"seconds\":0.03,\"speed\":1.00,\"wanted_speed\":1.00,\"paused\":false}}");
+    public static string Game(int frame) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{{\"frame\":{frame},\"seconds\":0.03,\"speed\":1.00,\"wanted_speed\":1.00,\"paused\":false}}");
 
     public const string Players = "[{\"id\":0,\"name\":\"Alice\",\"team\":0,\"ally_team\":0,\"spectator\":false,\"active\":true}]";
 
@@ -35,13 +37,27 @@ internal static class Msg
     public static byte[] Line(string json) => Encoding.UTF8.GetBytes(json + "\n");
 
     /// <summary>A delta with explicit lists (ids for destroyed and left_los).</summary>
-    public static string DeltaLists(long seq, int frame, Unit[]? created = null, int[]? leftLos = null, int[]? destroyed = null, int sampleWindow = 0) =>
+    public static string DeltaLists(
+        long seq,
+        int frame,
+        Unit[]? created = null,
+        int[]? leftLos = null,
+        int[]? destroyed = null,
+        int sampleWindow = 0) =>
         string.Create(CultureInfo.InvariantCulture,
             $"{{\"schema_version\":1,\"seq\":{seq},\"type\":\"delta\",\"frame\":{frame},\"detail\":\"standard\",\"sample_window\":{sampleWindow},"
             + $"\"created\":[{string.Join(",", (created ?? []).Select(u => u.Json))}],\"updated\":[],"
             + $"\"destroyed\":[{string.Join(",", destroyed ?? [])}],\"left_los\":[{string.Join(",", leftLos ?? [])}],\"teams\":[]}}");
 
-    public static string Envelope(long seq, int frame, string type, Unit[]? units, int dropped = 0, string unitList = "units", int sampleWindow = 0, string? teams = null)
+    public static string Envelope(
+        long seq,
+        int frame,
+        string type,
+        Unit[]? units,
+        int dropped = 0,
+        string unitList = "units",
+        int sampleWindow = 0,
+        string? teams = null)
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"{{\"schema_version\":1,\"seq\":{seq},");

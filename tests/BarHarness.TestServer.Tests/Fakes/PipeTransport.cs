@@ -41,7 +41,12 @@ internal sealed class PipeTransport : ITransport
 
     public IConnection Connect(NetEndpoint remote, SocketBuffers? buffers = null)
     {
-        var end = new PipeEnd(++_nextId, new NetEndpoint("127.0.0.1", 50000 + (int)_nextId), remote, Clock.NowMicros, buffers ?? Options.Buffers)
+        var end = new PipeEnd(
+            ++_nextId,
+            new NetEndpoint("127.0.0.1", 50000 + (int)_nextId),
+            remote,
+            Clock.NowMicros,
+            buffers ?? Options.Buffers)
         {
             State = ConnectionState.Connecting,
         };
@@ -61,7 +66,12 @@ internal sealed class PipeTransport : ITransport
                 continue;
             }
 
-            var server = new PipeEnd(++_nextId, listener.LocalEndpoint, client.LocalEndpoint, Clock.NowMicros, listener.Buffers);
+            var server = new PipeEnd(
+                ++_nextId,
+                listener.LocalEndpoint,
+                client.LocalEndpoint,
+                Clock.NowMicros,
+                listener.Buffers);
             PipeEnd.Join(client, server);
             listener.Pending.Enqueue(server);
         }
@@ -108,7 +118,12 @@ internal sealed class Pipe(int capacity)
     public bool Finished { get; set; }
 }
 
-internal sealed class PipeEnd(long id, NetEndpoint local, NetEndpoint remote, long createdAt, SocketBuffers buffers) : IConnection
+internal sealed class PipeEnd(
+    long id,
+    NetEndpoint local,
+    NetEndpoint remote,
+    long createdAt,
+    SocketBuffers buffers) : IConnection
 {
     private long _written, _read, _lost;
 

@@ -6,12 +6,14 @@ using BarHarness.TestServer.Server;
 
 namespace BarHarness.TestServer.Tests.Fakes;
 
-/// <summary>A test server on a <see cref="PipeTransport"/> with one widget-like client, stepped in 1 ms ticks.</summary>
+/// <summary>A test server on a <see cref="PipeTransport"/> with one widget-like client, stepped in 1 ms
+/// ticks.</summary>
 internal sealed class ServerRig : IDisposable
 {
     public const long TickMicros = 1_000;
 
-    public ServerRig(FaultSchedule? schedule = null, ulong seed = 7, SocketBuffers? buffers = null, IWorldTruth? truth = null)
+    public ServerRig(
+        FaultSchedule? schedule = null, ulong seed = 7, SocketBuffers? buffers = null, ITruthSource? truth = null)
     {
         Transport = new PipeTransport(new TransportOptions { Buffers = buffers ?? new SocketBuffers(1024, 1024) });
         Server = new global::BarHarness.TestServer.Server.TestServer(

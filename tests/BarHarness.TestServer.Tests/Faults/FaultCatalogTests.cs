@@ -44,11 +44,26 @@ public class FaultCatalogTests
         Assert.StartsWith("f.yaml:3:5: unknown fault 'lag'", unknown.Describe());
         Assert.Contains("latency", unknown.Describe());
 
-        var badParam = Assert.Throws<HarnessInputException>(() => FaultCatalog.Default.Create("latency", new Dictionary<string, object?> { ["delay"] = 5 }, at));
+        var badParam = Assert.Throws<HarnessInputException>(() => FaultCatalog.Default.Create(
+            "latency",
+            new Dictionary<string,
+            object?>
+            { ["delay"] = 5 },
+            at));
         Assert.Contains("jitter", badParam.Describe());
 
-        Assert.Throws<HarnessInputException>(() => FaultCatalog.Default.Create("latency", new Dictionary<string, object?> { ["latency"] = "-3" }, at));
-        Assert.Throws<HarnessInputException>(() => FaultCatalog.Default.Create("latency", new Dictionary<string, object?> { ["toxicity"] = 2 }, at));
+        Assert.Throws<HarnessInputException>(() => FaultCatalog.Default.Create(
+            "latency",
+            new Dictionary<string,
+            object?>
+            { ["latency"] = "-3" },
+            at));
+        Assert.Throws<HarnessInputException>(() => FaultCatalog.Default.Create(
+            "latency",
+            new Dictionary<string,
+            object?>
+            { ["toxicity"] = 2 },
+            at));
     }
 }
 

@@ -98,7 +98,10 @@ public class FrameDecoderTests
     public void Auto_detect_recognises_each_framing_from_the_first_byte(FramingKind kind)
     {
         var decoder = new AutoDetectFrameDecoder();
-        var events = Decode(decoder, FrameEncoder.Encode(kind, "{\"t\":1}"u8), FrameEncoder.Encode(kind, "{\"t\":2}"u8));
+        var events = Decode(
+            decoder,
+            FrameEncoder.Encode(kind, "{\"t\":1}"u8),
+            FrameEncoder.Encode(kind, "{\"t\":2}"u8));
 
         Assert.Equal(kind, decoder.Detected);
         Assert.Equal(["{\"t\":1}", "{\"t\":2}"], events.Select(Text));

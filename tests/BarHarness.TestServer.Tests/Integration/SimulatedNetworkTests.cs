@@ -9,16 +9,22 @@ using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Integration;
 
-/// <summary>The test server on the Network room's simulated TCP, stepped the way the simulation will: pump to a time, then Step.</summary>
+/// <summary>The test server on the Network room's simulated TCP, stepped the way the simulation will: pump to a time,
+/// then Step.</summary>
 public sealed class SimulatedNetworkTests : IDisposable
 {
     private const long Tick = 1_000;
-    private readonly SimulatedNetwork _network = new(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(4096, 4096) });
+    private readonly SimulatedNetwork _network = new(
+        new SimClock(),
+        new TransportOptions { Buffers = new SocketBuffers(4096, 4096) });
     private readonly global::BarHarness.TestServer.Server.TestServer _server;
 
     public SimulatedNetworkTests()
     {
-        _server = new global::BarHarness.TestServer.Server.TestServer(_network, new SeededRandom(3), new TestServerOptions { Endpoint = NetEndpoint.Loopback(8765) });
+        _server = new global::BarHarness.TestServer.Server.TestServer(
+            _network,
+            new SeededRandom(3),
+            new TestServerOptions { Endpoint = NetEndpoint.Loopback(8765) });
         _server.Start();
     }
 

@@ -64,7 +64,9 @@ public class JsonSchemaAgreementTests
                 var text = broken.ToJsonString();
                 var schema = SchemaAccepts(text);
                 var oracle = OracleShapeViolations(text).Count == 0;
-                Assert.True(schema == oracle, $"schema {(schema ? "accepts" : "rejects")}, oracle {(oracle ? "accepts" : "rejects")}: {text}");
+                Assert.True(
+                    schema == oracle,
+                    $"schema {(schema ? "accepts" : "rejects")}, oracle {(oracle ? "accepts" : "rejects")}: {text}");
                 checkedCases++;
             }
         }
@@ -72,7 +74,8 @@ public class JsonSchemaAgreementTests
         Assert.True(checkedCases > 200, $"{checkedCases} cases");
     }
 
-    /// <summary>Every object of the message in turn: each key removed, then each key set to a string, then to null.</summary>
+    /// <summary>Every object of the message in turn: each key removed, then each key set to a string, then to
+    /// null.</summary>
     private static IEnumerable<JsonObject> Breakages(JsonObject message)
     {
         foreach (var path in ObjectPaths(message, []))
@@ -131,7 +134,9 @@ public class JsonSchemaAgreementTests
     }
 
     private static bool SchemaAccepts(string message) =>
-        Schema.Value.Evaluate(JsonNode.Parse(message), new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid;
+        Schema.Value.Evaluate(
+            JsonNode.Parse(message),
+            new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid;
 
     private static List<StreamViolation> OracleShapeViolations(string message)
     {
@@ -142,7 +147,10 @@ public class JsonSchemaAgreementTests
     private static IEnumerable<string> DocumentedExample()
     {
         var doc = File.ReadAllText(Path.Combine(Root(), "widget", "SCHEMA.md"));
-        var section = Regex.Match(doc, "## 9\\. Example stream.*?```\\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
+        var section = Regex.Match(
+            doc,
+            "## 9\\. Example stream.*?```\\n(.*?)```",
+            RegexOptions.Singleline).Groups[1].Value;
         return section.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 

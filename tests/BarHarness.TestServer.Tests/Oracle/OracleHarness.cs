@@ -5,13 +5,15 @@ using BarHarness.TestServer.Oracle;
 namespace BarHarness.TestServer.Tests.Oracle;
 
 /// <summary>Feeds newline-framed text to an oracle connection by connection.</summary>
-internal sealed class OracleHarness(IWorldTruth? truth = null, OracleOptions? options = null)
+internal sealed class OracleHarness(ITruthSource? truth = null, OracleOptions? options = null)
 {
     private long _now;
 
     public StreamOracle Oracle { get; } = new(options, truth);
 
-    public OracleHarness Connection(long id, params string[] lines) => ConnectionBytes(id, Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
+    public OracleHarness Connection(long id, params string[] lines) => ConnectionBytes(
+        id,
+        Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
 
     public OracleHarness ConnectionBytes(long id, byte[] bytes)
     {

@@ -37,7 +37,9 @@ public class SchemaRuleTests
     {
         var violations = Break("§6.3 game.frame");
 
-        Assert.Contains(violations, v => v.RuleId == "§6.3" && v.Detail.Contains("game.frame 1 differs", StringComparison.Ordinal));
+        Assert.Contains(
+            violations,
+            v => v.RuleId == "§6.3" && v.Detail.Contains("game.frame 1 differs", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -96,34 +98,41 @@ public class SchemaRuleTests
             case "§1.2":
                 return Of(Stream(Open, "{\"schema_version\":1,"));
             case "§1.3":
-            {
-                var oracle = new StreamOracle();
-                var events = new List<FrameEvent>();
-                new NewlineFrameDecoder(new FrameLimits(32)).Feed(Encoding.ASCII.GetBytes("{\"pad\":\"" + new string('p', 100) + "\"}\n"), events);
-                events.ForEach(e => oracle.Observe(1, e, 0));
-                return oracle.Violations;
-            }
+                {
+                    var oracle = new StreamOracle();
+                    var events = new List<FrameEvent>();
+                    new NewlineFrameDecoder(new FrameLimits(32)).Feed(
+                        Encoding.ASCII.GetBytes("{\"pad\":\"" + new string('p', 100) + "\"}\n"),
+                        events);
+                    events.ForEach(e => oracle.Observe(1, e, 0));
+                    return oracle.Violations;
+                }
 
             case "§1.4":
-            {
-                var oracle = new StreamOracle();
-                oracle.Observe(1, new FrameRejected(0, FrameFault.Truncated, 12, "cut"), 5);
-                return oracle.Violations;
-            }
+                {
+                    var oracle = new StreamOracle();
+                    oracle.Observe(1, new FrameRejected(0, FrameFault.Truncated, 12, "cut"), 5);
+                    return oracle.Violations;
+                }
 
             case "§1.5":
-            {
-                var oracle = new StreamOracle();
-                oracle.CheckAccounting(new AccountingInput(1000, 0, 0), 900, 1);
-                return oracle.Violations;
-            }
+                {
+                    var oracle = new StreamOracle();
+                    oracle.CheckAccounting(new AccountingInput(1000, 0, 0), 900, 1);
+                    return oracle.Violations;
+                }
 
             case "§2.2":
                 return Of(Stream(Open, Snap(1, 10).Replace("\"seq\":1", "\"seq\":1.5", StringComparison.Ordinal)));
             case "§2.3":
-                return Of(Stream(Open, Snap(1, 10), Delta(2, 11).Replace("\"teams\":[]", "\"teams\":[],\"game\":null", StringComparison.Ordinal)));
+                return Of(Stream(
+                    Open,
+                    Snap(1, 10),
+                    Delta(2, 11).Replace("\"teams\":[]", "\"teams\":[],\"game\":null", StringComparison.Ordinal)));
             case "§3.1":
-                return Of(Stream(Open, Snap(1, 10).Replace("\"schema_version\":1,", string.Empty, StringComparison.Ordinal)));
+                return Of(Stream(
+                    Open,
+                    Snap(1, 10).Replace("\"schema_version\":1,", string.Empty, StringComparison.Ordinal)));
             case "§3.2":
                 return Of(Stream(Open, Snap(1, 10), Heartbeat(2, 9)));
             case "§3.3":
@@ -134,7 +143,10 @@ public class SchemaRuleTests
             case "§3.5":
                 return new OracleHarness(truth).Connection(1, Open, Snap(1, 10), Heartbeat(2, 11)).Connection(2, Hello(1, 20), Snap(2, 20)).Oracle.Violations;
             case "§3.6":
-                return Of(Stream(Open, Snap(1, 10), Heartbeat(2, 11).Replace("\"seq\":2,", "\"seq\":2,\"dropped\":1,", StringComparison.Ordinal)));
+                return Of(Stream(
+                    Open,
+                    Snap(1, 10),
+                    Heartbeat(2, 11).Replace("\"seq\":2,", "\"seq\":2,\"dropped\":1,", StringComparison.Ordinal)));
             case "§3.7":
                 return Of(Stream(Open, Snap(1, 10), Envelope(2, 11, "heartbeat", null, dropped: 1), Delta(3, 12)));
             case "§4.1":
@@ -144,13 +156,24 @@ public class SchemaRuleTests
             case "§5.1":
                 return Of(Stream(Open.Replace("\"rate\":30,", string.Empty, StringComparison.Ordinal), Snap(1, 10)));
             case "§5.2":
-                return Of(Stream(Open, Snap(1, 10).Replace("\"reason\":\"connect\",", string.Empty, StringComparison.Ordinal)));
+                return Of(Stream(
+                    Open,
+                    Snap(1, 10).Replace("\"reason\":\"connect\",", string.Empty, StringComparison.Ordinal)));
             case "§5.3":
-                return Of(Stream(Open, Snap(1, 10), Delta(2, 11).Replace("\"left_los\":[],", string.Empty, StringComparison.Ordinal)));
+                return Of(Stream(
+                    Open,
+                    Snap(1, 10),
+                    Delta(2, 11).Replace("\"left_los\":[],", string.Empty, StringComparison.Ordinal)));
             case "§5.4":
-                return Of(Stream(Open, Snap(1, 10), Heartbeat(2, 11).Replace(",\"paused\":false", string.Empty, StringComparison.Ordinal)));
+                return Of(Stream(
+                    Open,
+                    Snap(1, 10),
+                    Heartbeat(2, 11).Replace(",\"paused\":false", string.Empty, StringComparison.Ordinal)));
             case "§5.5":
-                return Of(Stream(Open, Snap(1, 10), Envelope(2, 11, "status", null).Replace("\"state\":\"CONNECTED\"", "\"state\":3", StringComparison.Ordinal)));
+                return Of(Stream(
+                    Open,
+                    Snap(1, 10),
+                    Envelope(2, 11, "status", null).Replace("\"state\":\"CONNECTED\"", "\"state\":3", StringComparison.Ordinal)));
             case "§6.1":
                 // renamed position field: x becomes px
                 return Of(Stream(Open, Snap(1, 10, own).Replace("\"x\":", "\"px\":", StringComparison.Ordinal)));
@@ -160,35 +183,50 @@ public class SchemaRuleTests
                 return Of(Stream(Open, Snap(1, 10).Replace(",\"paused\":false}", "}", StringComparison.Ordinal)));
             case "§6.3 game.frame":
                 // an old stamp on a fresh snapshot: the game object tells the frame it was read at
-                return Of(Stream(Open, Snap(1, 10).Replace("\"game\":{\"frame\":10", "\"game\":{\"frame\":1", StringComparison.Ordinal)));
+                return Of(Stream(
+                    Open,
+                    Snap(1, 10).Replace("\"game\":{\"frame\":10", "\"game\":{\"frame\":1", StringComparison.Ordinal)));
             case "§6.4":
-                return Of(Stream(Open, Snap(1, 10).Replace("\"name\":\"Alice\",", string.Empty, StringComparison.Ordinal)));
+                return Of(Stream(
+                    Open,
+                    Snap(1, 10).Replace("\"name\":\"Alice\",", string.Empty, StringComparison.Ordinal)));
             case "§7.1":
                 return Of(Stream(Open, Snap(1, 10, own with { X = 130 })));
             case "§7.2":
                 return Of(Stream(Open, Snap(1, 10, own, new Unit(99, 0, 1, 1, 1, Hp: 5))));
             case "§7.3":
-            {
-                // the widget stops exporting: heartbeats only, while unit 1 keeps moving
-                truth.Moving[1] = f => new UnitTruth(1, 0, false, UnitVisibility.Full, 100 + f, 10, 200, 500);
-                return Of(Stream(Open, Snap(1, 0, own), Heartbeat(2, 60), Heartbeat(3, 120), Heartbeat(4, 240)));
-            }
+                {
+                    // the widget stops exporting: heartbeats only, while unit 1 keeps moving
+                    truth.Moving[1] = f => new UnitTruth(1, 0, false, UnitVisibility.Full, 100 + f, 10, 200, 500);
+                    return Of(Stream(Open, Snap(1, 0, own), Heartbeat(2, 60), Heartbeat(3, 120), Heartbeat(4, 240)));
+                }
 
             case "§7.4":
-            {
-                // unit 1 dies at frame 50; the widget never says so and goes quiet
-                truth.Units.Clear();
-                truth.Moving[1] = f => new UnitTruth(1, 0, false, f < 50 ? UnitVisibility.Full : UnitVisibility.Hidden, 100, 10, 200, 500);
-                return Of(Stream(Open, Snap(1, 0, own), Heartbeat(2, 60), Heartbeat(3, 200), Heartbeat(4, 260)));
-            }
+                {
+                    // unit 1 dies at frame 50; the widget never says so and goes quiet
+                    truth.Units.Clear();
+                    truth.Moving[1] = f => new UnitTruth(
+                        1,
+                        0,
+                        false,
+                        f < 50 ? UnitVisibility.Full : UnitVisibility.Hidden,
+                        100,
+                        10,
+                        200,
+                        500);
+                    return Of(Stream(Open, Snap(1, 0, own), Heartbeat(2, 60), Heartbeat(3, 200), Heartbeat(4, 260)));
+                }
 
             case "§8.1":
-            {
-                truth.With(66, 1, enemy: true, UnitVisibility.Hidden);
-                truth.EnemyTeams.Add(1);
-                var enemyTeam = "{\"id\":1,\"ally_team\":1,\"dead\":false,\"metal\":{\"current\":1.0,\"income\":1.0,\"expense\":1.0,\"storage\":1.0,\"share\":0.5},\"energy\":null}";
-                return Of(Stream(Open, Envelope(1, 10, "snapshot", [own], teams: enemyTeam), DeltaLists(2, 11, destroyed: [66])));
-            }
+                {
+                    truth.With(66, 1, enemy: true, UnitVisibility.Hidden);
+                    truth.EnemyTeams.Add(1);
+                    var enemyTeam = "{\"id\":1,\"ally_team\":1,\"dead\":false,\"metal\":{\"current\":1.0,\"income\":1.0,\"expense\":1.0,\"storage\":1.0,\"share\":0.5},\"energy\":null}";
+                    return Of(Stream(
+                        Open,
+                        Envelope(1, 10, "snapshot", [own], teams: enemyTeam),
+                        DeltaLists(2, 11, destroyed: [66])));
+                }
 
             default:
                 throw new InvalidOperationException($"no breaking stream for {rule}");

@@ -10,7 +10,11 @@ public class StreamConformanceTests
     [Fact]
     public void Violations_are_located_by_line_with_their_rule()
     {
-        var report = StreamConformance.Check(Write(string.Join("\n", Hello(0), Snapshot(1, 10), Heartbeat(2, 9)) + "\n"));
+        var report = StreamConformance.Check(Write(string.Join(
+            "\n",
+            Hello(0),
+            Snapshot(1, 10),
+            Heartbeat(2, 9)) + "\n"));
 
         var violation = Assert.Single(report.Violations);
         Assert.Equal(("§3.2", 3L), (violation.RuleId, violation.AtMicros));
@@ -48,7 +52,11 @@ public class StreamConformanceTests
     public void A_serve_recording_is_checked_connection_by_connection()
     {
         string Line(int conn, string msg) => $"{{\"at_us\":1,\"conn\":{conn},\"msg\":{msg}}}";
-        var path = Write(string.Join("\n", Line(1, Hello(0)), Line(1, Snapshot(1, 10)), Line(2, Snapshot(2, 20))) + "\n");
+        var path = Write(string.Join(
+            "\n",
+            Line(1, Hello(0)),
+            Line(1, Snapshot(1, 10)),
+            Line(2, Snapshot(2, 20))) + "\n");
 
         var report = StreamConformance.Check(path);
 

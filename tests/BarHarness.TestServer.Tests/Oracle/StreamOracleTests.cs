@@ -15,7 +15,12 @@ public class StreamOracleTests
     [Fact]
     public void A_well_formed_stream_has_no_violations()
     {
-        var h = new OracleHarness().Connection(1, Hello(0), Snapshot(1, 30, new Unit(5, 0, 1, 2, 3)), Delta(2, 31), Heartbeat(3, 60));
+        var h = new OracleHarness().Connection(
+            1,
+            Hello(0),
+            Snapshot(1, 30, new Unit(5, 0, 1, 2, 3)),
+            Delta(2, 31),
+            Heartbeat(3, 60));
 
         Assert.True(h.Oracle.Violations.Count == 0, string.Join("\n", h.Oracle.Violations));
         Assert.Equal(4, h.Oracle.Stats.ValidMessages);
@@ -25,7 +30,11 @@ public class StreamOracleTests
     [Fact]
     public void Invalid_json_is_caught()
     {
-        var h = new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), "{\"schema_version\":1,\"seq\":1,\"type\":\"delta\",\"frame\":2,}");
+        var h = new OracleHarness().Connection(
+            1,
+            Hello(16777215, 0),
+            Snapshot(0, 1),
+            "{\"schema_version\":1,\"seq\":1,\"type\":\"delta\",\"frame\":2,}");
 
         Assert.Equal([ViolationKind.InvalidJson], h.Kinds);
         Assert.Equal(1, h.Oracle.Stats.InvalidMessages);
@@ -45,7 +54,12 @@ public class StreamOracleTests
     public void A_percent_q_escaped_string_is_named_as_such()
     {
         // Lua 5.1's string.format("%q", "a\nb\0c"): "a\<newline>b\000c" (checked against lua5.1 in the next test).
-        var h = new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), "{\"schema_version\":1,\"seq\":1,\"type\":\"status\",\"frame\":2,\"name\":\"a\\", "b\\000c\"}");
+        var h = new OracleHarness().Connection(
+            1,
+            Hello(16777215, 0),
+            Snapshot(0, 1),
+            "{\"schema_version\":1,\"seq\":1,\"type\":\"status\",\"frame\":2,\"name\":\"a\\",
+            "b\\000c\"}");
 
         Assert.Equal([ViolationKind.PercentQEscape, ViolationKind.PercentQEscape], h.Kinds);
     }
@@ -55,7 +69,10 @@ public class StreamOracleTests
     {
         var lua = new[] { "/usr/bin/lua5.1", "/usr/local/bin/lua5.1" }.FirstOrDefault(File.Exists);
         Assert.True(lua is not null, "lua5.1 is needed for this check (apt-get install -y lua5.1)");
-        var start = new ProcessStartInfo(lua!, ["-e", "io.write(string.format('{\"name\":%q}', 'tab\\tq\\0 bell\\7'))"]) { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(
+            lua!,
+            ["-e", "io.write(string.format('{\"name\":%q}', 'tab\\tq\\0 bell\\7'))"])
+        { RedirectStandardOutput = true };
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
@@ -99,8 +116,12 @@ public class StreamOracleTests
     public void A_seq_gap_on_one_connection_is_a_violation_even_when_dropped_is_declared()
     {
         // SCHEMA §3.4: discarded messages never receive a seq, so "dropped" cannot explain a gap.
-        Assert.Equal([ViolationKind.UndeclaredSeqGap], new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), DeltaWithDrops(3, 2, dropped: 2)).Kinds);
-        Assert.Equal([ViolationKind.UndeclaredSeqGap], new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), DeltaWithDrops(4, 2, dropped: 2)).Kinds);
+        Assert.Equal(
+            [ViolationKind.UndeclaredSeqGap],
+            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), DeltaWithDrops(3, 2, dropped: 2)).Kinds);
+        Assert.Equal(
+            [ViolationKind.UndeclaredSeqGap],
+            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), DeltaWithDrops(4, 2, dropped: 2)).Kinds);
     }
 
     [Fact]
@@ -115,7 +136,13 @@ public class StreamOracleTests
     [Fact]
     public void Seq_wraps_from_2_pow_24_minus_1_to_0_without_a_gap()
     {
-        var h = new OracleHarness().Connection(1, Hello(16777213, 0), Snapshot(16777214, 1), Delta(16777215, 2), Delta(0, 3), Delta(1, 4));
+        var h = new OracleHarness().Connection(
+            1,
+            Hello(16777213, 0),
+            Snapshot(16777214, 1),
+            Delta(16777215, 2),
+            Delta(0, 3),
+            Delta(1, 4));
 
         Assert.True(h.Oracle.Violations.Count == 0, string.Join("\n", h.Oracle.Violations));
     }
@@ -123,8 +150,12 @@ public class StreamOracleTests
     [Fact]
     public void Seq_out_of_range_or_repeated_is_caught()
     {
-        Assert.Equal([ViolationKind.BadFieldValue], new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(16777216, 1)).Kinds);
-        Assert.Equal([ViolationKind.SeqRegression], new OracleHarness().Connection(1, Hello(4, 0), Snapshot(5, 1), Delta(5, 2)).Kinds);
+        Assert.Equal(
+            [ViolationKind.BadFieldValue],
+            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(16777216, 1)).Kinds);
+        Assert.Equal(
+            [ViolationKind.SeqRegression],
+            new OracleHarness().Connection(1, Hello(4, 0), Snapshot(5, 1), Delta(5, 2)).Kinds);
     }
 
     [Fact]
@@ -140,14 +171,19 @@ public class StreamOracleTests
         Assert.Equal(
             [ViolationKind.MissingField, ViolationKind.SchemaVersionMismatch, ViolationKind.UnknownMessageType, ViolationKind.InvalidJson],
             h.Kinds.Where(k => k != ViolationKind.MessageOrder).Distinct());
-        Assert.Contains(h.Oracle.Violations, v => v.Kind == ViolationKind.MissingField && v.Detail.Contains("\"schema_version\""));
+        Assert.Contains(
+            h.Oracle.Violations,
+            v => v.Kind == ViolationKind.MissingField && v.Detail.Contains("\"schema_version\""));
     }
 
     [Fact]
     public void An_enemy_unit_outside_los_and_radar_is_a_privacy_leak_with_unit_and_frame()
     {
         var truth = new FakeWorldTruth().With(1, 0, enemy: false, UnitVisibility.Full).With(66, 1, enemy: true, UnitVisibility.Hidden);
-        var h = new OracleHarness(truth).Connection(1, Hello(16777215, 0), Snapshot(0, 120, new Unit(1, 0, 100, 10, 200), new Unit(66, 1, 100, 10, 200)));
+        var h = new OracleHarness(truth).Connection(
+            1,
+            Hello(16777215, 0),
+            Snapshot(0, 120, new Unit(1, 0, 100, 10, 200), new Unit(66, 1, 100, 10, 200)));
 
         var leak = Assert.Single(h.Oracle.Violations);
         Assert.Equal(ViolationKind.PrivacyLeak, leak.Kind);
@@ -160,7 +196,9 @@ public class StreamOracleTests
     {
         var truth = new FakeWorldTruth().With(70, 1, enemy: true, UnitVisibility.RadarOnly);
 
-        Assert.Equal([ViolationKind.PrivacyLeak], new OracleHarness(truth).Connection(1, Hello(16777215, 0), Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))).Kinds);
+        Assert.Equal(
+            [ViolationKind.PrivacyLeak],
+            new OracleHarness(truth).Connection(1, Hello(16777215, 0), Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))).Kinds);
     }
 
     [Fact]
@@ -169,20 +207,35 @@ public class StreamOracleTests
         var truth = new FakeWorldTruth().With(70, 1, enemy: true, UnitVisibility.RadarOnly);
         var options = new OracleOptions { RadarContactsAllowed = true };
 
-        NoViolations(new OracleHarness(truth, options).Connection(1, Hello(16777215, 0), Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))));
-        Assert.Equal([ViolationKind.PrivacyLeak], new OracleHarness(truth, options).Connection(1, Hello(16777215, 0), Snapshot(0, 5, new Unit(70, 1, 100, 10, 200, Hp: 500))).Kinds);
+        NoViolations(new OracleHarness(truth, options).Connection(
+            1,
+            Hello(16777215, 0),
+            Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))));
+        Assert.Equal(
+            [ViolationKind.PrivacyLeak],
+            new OracleHarness(truth, options).Connection(1, Hello(16777215, 0), Snapshot(0, 5, new Unit(70, 1, 100, 10, 200, Hp: 500))).Kinds);
     }
 
     [Fact]
     public void An_enemy_seen_within_the_sample_window_is_not_a_leak()
     {
         var truth = new FakeWorldTruth();
-        truth.Moving[66] = f => new UnitTruth(66, 1, true, f <= 8 ? UnitVisibility.Full : UnitVisibility.Hidden, 100, 10, 200, 500);
+        truth.Moving[66] = f => new UnitTruth(
+            66,
+            1,
+            true,
+            f <= 8 ? UnitVisibility.Full : UnitVisibility.Hidden,
+            100,
+            10,
+            200,
+            500);
         var inWindow = Msg.Envelope(0, 10, "snapshot", [new Unit(66, 1, 100, 10, 200)], sampleWindow: 2);
         var outside = Msg.Envelope(0, 10, "snapshot", [new Unit(66, 1, 100, 10, 200)], sampleWindow: 1);
 
         NoViolations(new OracleHarness(truth).Connection(1, Hello(16777215), inWindow));
-        Assert.Equal([ViolationKind.PrivacyLeak], new OracleHarness(truth).Connection(1, Hello(16777215), outside).Kinds);
+        Assert.Equal(
+            [ViolationKind.PrivacyLeak],
+            new OracleHarness(truth).Connection(1, Hello(16777215), outside).Kinds);
     }
 
     [Fact]
@@ -190,14 +243,21 @@ public class StreamOracleTests
     {
         var truth = new FakeWorldTruth { FullView = true }.With(66, 1, enemy: true, UnitVisibility.Hidden);
 
-        NoViolations(new OracleHarness(truth).Connection(1, Hello(16777215, 0), Snapshot(0, 5, new Unit(66, 1, 100, 10, 200, Hp: 500))));
+        NoViolations(new OracleHarness(truth).Connection(
+            1,
+            Hello(16777215, 0),
+            Snapshot(0, 5, new Unit(66, 1, 100, 10, 200, Hp: 500))));
     }
 
     [Fact]
     public void A_value_that_differs_from_the_engine_is_caught()
     {
         var truth = new FakeWorldTruth().With(1, 0, enemy: false, UnitVisibility.Full, x: 100, health: 500);
-        var h = new OracleHarness(truth).Connection(1, Hello(16777215, 0), Snapshot(0, 9, new Unit(1, 0, 100.4, 10, 200, Hp: 500.5)), Delta(1, 10, new Unit(1, 0, 112, 10, 200, Hp: 500)));
+        var h = new OracleHarness(truth).Connection(
+            1,
+            Hello(16777215, 0),
+            Snapshot(0, 9, new Unit(1, 0, 100.4, 10, 200, Hp: 500.5)),
+            Delta(1, 10, new Unit(1, 0, 112, 10, 200, Hp: 500)));
 
         var violation = Assert.Single(h.Oracle.Violations);
         Assert.Equal(ViolationKind.InaccurateValue, violation.Kind);
@@ -212,8 +272,13 @@ public class StreamOracleTests
         truth.Moving[1] = f => new UnitTruth(1, 0, false, UnitVisibility.Full, 2 * f, 10, 200, 500);
         var sampledAt8 = new Unit(1, 0, 16, 10, 200);
 
-        NoViolations(new OracleHarness(truth).Connection(1, Hello(16777215, 0), Msg.Envelope(0, 10, "snapshot", [sampledAt8], sampleWindow: 3)));
-        Assert.Equal([ViolationKind.InaccurateValue], new OracleHarness(truth).Connection(1, Hello(16777215, 0), Msg.Envelope(0, 10, "snapshot", [sampledAt8])).Kinds);
+        NoViolations(new OracleHarness(truth).Connection(
+            1,
+            Hello(16777215, 0),
+            Msg.Envelope(0, 10, "snapshot", [sampledAt8], sampleWindow: 3)));
+        Assert.Equal(
+            [ViolationKind.InaccurateValue],
+            new OracleHarness(truth).Connection(1, Hello(16777215, 0), Msg.Envelope(0, 10, "snapshot", [sampledAt8])).Kinds);
     }
 
     [Fact]
@@ -222,7 +287,12 @@ public class StreamOracleTests
         var truth = new FakeWorldTruth().With(1, 0, false, UnitVisibility.Full);
         truth.Moving[2] = f => new UnitTruth(2, 0, false, UnitVisibility.Full, 100 + f, 10, 200, 500);
         var h = new OracleHarness(truth, new OracleOptions { MaxStaleFrames = 100 })
-            .Connection(1, Hello(16777215, 0), Snapshot(0, 0, new Unit(1, 0, 100, 10, 200), new Unit(2, 0, 100, 10, 200)), Heartbeat(1, 50), Heartbeat(2, 150));
+            .Connection(
+                1,
+                Hello(16777215, 0),
+                Snapshot(0, 0, new Unit(1, 0, 100, 10, 200), new Unit(2, 0, 100, 10, 200)),
+                Heartbeat(1, 50),
+                Heartbeat(2, 150));
 
         Assert.InRange(h.Oracle.Stats.Freshness.Max, 148, 150);
         Assert.Equal(0, h.Oracle.Stats.Freshness.Quantile(0.5));
@@ -249,11 +319,26 @@ public class StreamOracleTests
     public void A_unit_back_in_sight_is_aged_from_its_return_not_from_before_it_left()
     {
         var truth = new FakeWorldTruth();
-        truth.Moving[3] = f => new UnitTruth(3, 1, true, f is > 10 and < 400 ? UnitVisibility.Hidden : UnitVisibility.Full, 100, 10, 200, 500);
+        truth.Moving[3] = f => new UnitTruth(
+            3,
+            1,
+            true,
+            f is > 10 and < 400 ? UnitVisibility.Hidden : UnitVisibility.Full,
+            100,
+            10,
+            200,
+            500);
         var leaves = DeltaLists(1, 11, leftLos: [3]);
         var returns = DeltaLists(3, 402, created: [new Unit(3, 1, 100, 10, 200, Hp: 500)]);
         var h = new OracleHarness(truth, new OracleOptions { MaxStaleFrames = 100 })
-            .Connection(1, Hello(16777215, 0), Snapshot(0, 0, new Unit(3, 1, 100, 10, 200)), leaves, Heartbeat(2, 400), returns, Heartbeat(4, 403));
+            .Connection(
+                1,
+                Hello(16777215, 0),
+                Snapshot(0, 0, new Unit(3, 1, 100, 10, 200)),
+                leaves,
+                Heartbeat(2, 400),
+                returns,
+                Heartbeat(4, 403));
 
         Assert.True(h.Oracle.Violations.Count == 0, string.Join("\n", h.Oracle.Violations));
         Assert.InRange(h.Oracle.Stats.Freshness.Max, 0, 2); // counted from frame 0 it would be 390
@@ -264,7 +349,11 @@ public class StreamOracleTests
     {
         var truth = new FakeWorldTruth().With(1, 0, false, UnitVisibility.Full);
         var removal = DeltaLists(1, 400, leftLos: [1]);
-        var h = new OracleHarness(truth, new OracleOptions { MaxStaleFrames = 100 }).Connection(1, Hello(16777215, 0), Snapshot(0, 0, new Unit(1, 0, 100, 10, 200)), removal);
+        var h = new OracleHarness(truth, new OracleOptions { MaxStaleFrames = 100 }).Connection(
+            1,
+            Hello(16777215, 0),
+            Snapshot(0, 0, new Unit(1, 0, 100, 10, 200)),
+            removal);
 
         var loss = Assert.Single(h.Oracle.Violations);
         Assert.Equal((ViolationKind.SilentLoss, "§3.6"), (loss.Kind, loss.RuleId));
@@ -273,8 +362,16 @@ public class StreamOracleTests
     [Fact]
     public void A_delta_right_after_declared_drops_is_caught()
     {
-        Assert.Equal([ViolationKind.MissingSnapshotAfterDrop], new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), Msg.Envelope(1, 2, "heartbeat", null, dropped: 2), Delta(2, 3)).Kinds);
-        NoViolations(new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), Msg.Envelope(1, 2, "heartbeat", null, dropped: 2), Snapshot(2, 3), Delta(3, 4)));
+        Assert.Equal(
+            [ViolationKind.MissingSnapshotAfterDrop],
+            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), Msg.Envelope(1, 2, "heartbeat", null, dropped: 2), Delta(2, 3)).Kinds);
+        NoViolations(new OracleHarness().Connection(
+            1,
+            Hello(16777215, 0),
+            Snapshot(0, 1),
+            Msg.Envelope(1, 2, "heartbeat", null, dropped: 2),
+            Snapshot(2, 3),
+            Delta(3, 4)));
     }
 
     [Fact]
@@ -291,7 +388,10 @@ public class StreamOracleTests
     public void Accounting_reports_unexplained_bytes()
     {
         var oracle = new StreamOracle();
-        oracle.CheckAccounting(new AccountingInput(BytesHandedToSend: 1000, BytesLostAtReset: 100, BytesInFlight: 0), bytesReceivedByServer: 900, atMicros: 1);
+        oracle.CheckAccounting(
+            new AccountingInput(BytesHandedToSend: 1000, BytesLostAtReset: 100, BytesInFlight: 0),
+            bytesReceivedByServer: 900,
+            atMicros: 1);
         Assert.Empty(oracle.Violations);
 
         oracle.CheckAccounting(new AccountingInput(1000, 50, 0), 900, 2);
@@ -347,5 +447,7 @@ public class StreamOracleTests
         Assert.Equal(ViolationKind.BadFraming, Assert.Single(oracle.Violations).Kind);
     }
 
-    private static void NoViolations(OracleHarness h) => Assert.True(h.Oracle.Violations.Count == 0, string.Join("\n", h.Oracle.Violations));
+    private static void NoViolations(OracleHarness h) => Assert.True(
+        h.Oracle.Violations.Count == 0,
+        string.Join("\n", h.Oracle.Violations));
 }

@@ -52,7 +52,9 @@ public sealed class ServeSessionTests : IDisposable
         var stats = session.Snapshot();
         session.Stop();
 
-        Assert.Equal((1L, 4L, 1L, 1L), (stats.Connections, stats.Messages, stats.InvalidMessages, stats.UnitsInLastSnapshot));
+        Assert.Equal(
+            (1L, 4L, 1L, 1L),
+            (stats.Connections, stats.Messages, stats.InvalidMessages, stats.UnitsInLastSnapshot));
         Assert.Equal(ServeConnectionState.Connected, stats.State);
         var lines = File.ReadAllLines(record);
         Assert.Equal(4, lines.Length);
@@ -156,7 +158,8 @@ public sealed class ServeSessionTests : IDisposable
         Assert.Equal(stats.Messages, File.ReadAllLines(record).Length);
     }
 
-    /// <summary>A widget-like client: hello and snapshot on every connection, a delta every 10 ms, reconnect on "closed".</summary>
+    /// <summary>A widget-like client: hello and snapshot on every connection, a delta every 10 ms, reconnect on
+    /// "closed".</summary>
     private const string LuaClient = """
         local socket = require("socket")
         local port, seconds = tonumber(arg[1]), tonumber(arg[2])

@@ -33,7 +33,10 @@ public class DeterminismTests
         }
 
         rig.Server.Stop();
-        return (rig.Server.Recording.StreamHash, rig.Server.Recording.TimedStreamHash, rig.Server.Oracle.Stats.TotalViolations);
+        return (
+            rig.Server.Recording.StreamHash,
+            rig.Server.Recording.TimedStreamHash,
+            rig.Server.Oracle.Stats.TotalViolations);
     }
 
     [Fact]

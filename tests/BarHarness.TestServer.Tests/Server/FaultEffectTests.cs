@@ -6,7 +6,8 @@ using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Server;
 
-/// <summary>Each fault's effect as the widget's end of the connection sees it (buffers 1 KiB + 1 KiB per direction).</summary>
+/// <summary>Each fault's effect as the widget's end of the connection sees it (buffers 1 KiB + 1 KiB per
+/// direction).</summary>
 public class FaultEffectTests
 {
     private static FaultSchedule At(Fault fault, long startMs, long? endMs = null) =>
@@ -120,7 +121,9 @@ public class FaultEffectTests
         Assert.Equal(40, arrivals.Length);
         Assert.Equal(arrivals.Order(), arrivals);
         Assert.All(arrivals.Zip(readTimes), p => Assert.InRange(p.First - p.Second, 30_000, 70_000));
-        Assert.True(arrivals.Zip(readTimes).Select(p => p.First - p.Second).Distinct().Count() > 5, "jitter should vary the delay");
+        Assert.True(
+            arrivals.Zip(readTimes).Select(p => p.First - p.Second).Distinct().Count() > 5,
+            "jitter should vary the delay");
     }
 
     [Fact]
@@ -164,7 +167,9 @@ public class FaultEffectTests
         var chunks = rig.Server.Recording.Chunks;
         Assert.Equal(1000, chunks.Sum(c => c.Bytes.Length));
         Assert.All(chunks, c => Assert.Equal(100, c.Bytes.Length));
-        Assert.All(chunks.Zip(chunks.Skip(1)), p => Assert.True(p.Second.ArrivalMicros - p.First.ArrivalMicros >= 5000));
+        Assert.All(
+            chunks.Zip(chunks.Skip(1)),
+            p => Assert.True(p.Second.ArrivalMicros - p.First.ArrivalMicros >= 5000));
     }
 
     [Fact]
@@ -235,7 +240,9 @@ public class FaultEffectTests
     [Fact]
     public void Garbage_sends_junk_broken_into_overlong_lines()
     {
-        using var rig = new ServerRig(At(new GarbageFault(Bytes: 1000, LineLength: 99), 0, 1000), buffers: new SocketBuffers(4096, 4096));
+        using var rig = new ServerRig(
+            At(new GarbageFault(Bytes: 1000, LineLength: 99), 0, 1000),
+            buffers: new SocketBuffers(4096, 4096));
         var client = rig.Connect();
         rig.Tick(2);
 
@@ -341,7 +348,10 @@ public class FaultEffectTests
         var counters = client.Counters;
         Assert.Equal(0, rig.Server.Counters.BytesRead);
         Assert.True(counters.BytesLostAtReset > 300, $"lost {counters.BytesLostAtReset}");
-        rig.Server.CheckAccounting(new AccountingInput(counters.BytesWritten, counters.BytesLostAtReset, client.QueuedOutbound));
+        rig.Server.CheckAccounting(new AccountingInput(
+            counters.BytesWritten,
+            counters.BytesLostAtReset,
+            client.QueuedOutbound));
         Assert.DoesNotContain(rig.Server.Oracle.Violations, v => v.Kind == ViolationKind.Accounting);
 
         rig.Server.CheckAccounting(new AccountingInput(counters.BytesWritten + 1, counters.BytesLostAtReset, 0));

@@ -5,24 +5,29 @@ namespace BarHarness.TestServer.Oracle;
 /// describe (network delay, faults), so the simulation must answer for past frames: keep a history
 /// at least as long as the longest delay, and say so through <see cref="Knows"/>.
 /// </summary>
-public interface IWorldTruth
+public interface ITruthSource
 {
-    /// <summary>False when <paramref name="frame"/> is outside the kept history: checks on it are skipped and counted.</summary>
+    /// <summary>False when <paramref name="frame"/> is outside the kept history: checks on it are skipped and
+    /// counted.</summary>
     bool Knows(int frame);
 
     /// <summary>Spectating with full view: every unit may be exported, privacy does not apply.</summary>
     bool IsFullView(int frame);
 
-    /// <summary>The unit as the engine had it at the end of <paramref name="frame"/>, or null when it did not exist then.</summary>
+    /// <summary>The unit as the engine had it at the end of <paramref name="frame"/>, or null when it did not exist
+    /// then.</summary>
     UnitTruth? Unit(int unitId, int frame);
 
-    /// <summary>Units the local player could see (LOS or radar, as <c>Spring.GetAllUnits</c> returns them) at <paramref name="frame"/>.</summary>
+    /// <summary>Units the local player could see (LOS or radar, as <c>Spring.GetAllUnits</c> returns them) at
+    /// <paramref name="frame"/>.</summary>
     IEnumerable<int> UnitsVisibleToLocalPlayer(int frame);
 
-    /// <summary>The newest frame recorded (the game's present), or null when the truth does not say (SCHEMA §3.3 unchecked).</summary>
+    /// <summary>The newest frame recorded (the game's present), or null when the truth does not say (SCHEMA §3.3
+    /// unchecked).</summary>
     int? LatestFrame => null;
 
-    /// <summary>Whether <paramref name="teamId"/> is an enemy of the local player at that frame, or null when unknown (SCHEMA §8.1 team resources unchecked).</summary>
+    /// <summary>Whether <paramref name="teamId"/> is an enemy of the local player at that frame, or null when unknown
+    /// (SCHEMA §8.1 team resources unchecked).</summary>
     bool? IsEnemyTeam(int teamId, int frame) => null;
 }
 
