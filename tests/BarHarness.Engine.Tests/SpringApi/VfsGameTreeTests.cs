@@ -2,7 +2,9 @@ using BarHarness.Engine.SpringApi;
 
 namespace BarHarness.Engine.Tests.SpringApi;
 
-/// <summary>A partial BAR tree mounted with --game: the widget's includes resolve from it, read-only and confined.</summary>
+/// <summary>
+/// A partial BAR tree mounted with --game: the widget's includes resolve from it, read-only and confined.
+/// </summary>
 public sealed class VfsGameTreeTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("bh-game");
@@ -30,7 +32,8 @@ public sealed class VfsGameTreeTests : IDisposable
     [Fact]
     public void Without_the_mount_the_same_include_is_missing()
     {
-        using var e = new LuaEngine(options: new EngineApiOptions { WidgetFolder = Path.Combine(_root.FullName, "widget") });
+        var options = new EngineApiOptions { WidgetFolder = Path.Combine(_root.FullName, "widget") };
+        using var e = new LuaEngine(options: options);
         Assert.Contains("Couldn't open", e.Error("VFS.Include('LuaUI/Include/unit_util.lua') return 1"));
     }
 
@@ -87,7 +90,8 @@ public sealed class VfsGameTreeTests : IDisposable
     public void The_widget_include_helper_reads_LuaUI_Headers_from_the_tree()
     {
         using var e = Engine();
-        Assert.Equal(27L, e.Value("local env = {} VFS.Include('LuaUI/Headers/keysym.h.lua', env) return env.KEYSYMS.ESCAPE"));
+        const string Probe = "local env = {} VFS.Include('LuaUI/Headers/keysym.h.lua', env) return env.KEYSYMS.ESCAPE";
+        Assert.Equal(27L, e.Value(Probe));
     }
 
     [Fact]
