@@ -1,8 +1,8 @@
-using BarHarness.LuaHost.Interop;
 using System.CommandLine;
 using System.Globalization;
 using BarHarness.Cli.Console;
 using BarHarness.Core.Diagnostics;
+using BarHarness.LuaHost.Interop;
 using BarHarness.LuaHost.Widgets;
 using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Definition;
