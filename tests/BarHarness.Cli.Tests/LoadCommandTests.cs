@@ -62,6 +62,27 @@ public sealed class LoadCommandTests
         Assert.Equal(ExitCodes.BadInput, CliRunner.Run("load", Widget(Info), "--frames", "0"));
     }
 
+    [Fact]
+    public void Load_with_game_resolves_includes_from_the_mounted_tree_and_fails_without_it()
+    {
+        var tree = Path.Combine(CliRunner.TempDir(), "bar-tree");
+        Directory.CreateDirectory(Path.Combine(tree, "luaui", "Include"));
+        File.WriteAllText(Path.Combine(tree, "luaui", "Include", "helper.lua"), "return { answer = 42 }");
+        var widget = Widget(Info + """
+            local helper = VFS.Include('LuaUI/Include/Helper.lua')
+            function widget:Initialize() Spring.Echo('answer ' .. helper.answer) end
+            """);
+
+        var (mountedExit, mounted) =
+            CliRunner.RunCapturing("load", widget, "--frames", "1", "--units", "5", "--game", tree);
+        var (bareExit, bare) = CliRunner.RunCapturing("load", widget, "--frames", "1", "--units", "5");
+
+        Assert.Equal(ExitCodes.Passed, mountedExit);
+        Assert.Contains("answer 42", mounted, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.ExpectationFailed, bareExit);
+        Assert.Contains("Couldn't open LuaUI/Include/Helper.lua", bare, StringComparison.Ordinal);
+    }
+
     private static string Widget(string source)
     {
         var path = Path.Combine(CliRunner.TempDir(), "w.lua");

@@ -129,6 +129,21 @@ public sealed class WidgetHostTests : IDisposable
     }
 
     [Fact]
+    public void Action_with_a_nil_callback_loads_as_in_BAR_and_fails_only_when_run()
+    {
+        using var runtime = new LuaRuntime();
+        var host = new WidgetHost(runtime);
+        var result = host.Load(Write("nilact.lua", Info + """
+            function widget:Initialize()
+              widgetHandler:AddAction("misspelt", MisspeltHandlerName, nil, "t")
+              print("initialized")
+            end
+            """));
+        Assert.True(result.IsLoaded, result.Message);
+        Assert.Contains(runtime.Console.Lines, l => l.Text == "initialized");
+    }
+
+    [Fact]
     public void Watchdog_stops_an_endless_loop_even_under_pcall_and_the_run_goes_on()
     {
         using var runtime = new LuaRuntime(new LuaRuntimeOptions { InstructionLimitPerCall = 2_000_000 });

@@ -21,12 +21,15 @@ internal static class ExecCommand
             DefaultValueFactory = _ => 30,
             Description = "Sim frames to run before the script",
         };
+        var game = GameOption.Create();
         var spectator = new Option<bool>("--spectator") { Description = "Local player is a full-view spectator" };
-        var command = new Command(
-            "exec",
-            "Run a Lua script inside a widget environment of a synthetic game") { script, units, seed, frames, spectator };
+        var command = new Command("exec", "Run a Lua script inside a widget environment of a synthetic game")
+        {
+            script, units, seed, frames, spectator, game,
+        };
         command.SetAction(parse =>
         {
+            GameOption.Apply(parse, game);
             var path = parse.GetValue(script)!;
             if (!File.Exists(path))
             {

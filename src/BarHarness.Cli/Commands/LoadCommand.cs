@@ -1,8 +1,8 @@
-using BarHarness.LuaHost.Interop;
 using System.CommandLine;
 using System.Globalization;
 using BarHarness.Cli.Console;
 using BarHarness.Core.Diagnostics;
+using BarHarness.LuaHost.Interop;
 using BarHarness.LuaHost.Widgets;
 using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Definition;
@@ -30,14 +30,16 @@ internal static class LoadCommand
         };
         var units = new Option<int>("--units") { DefaultValueFactory = _ => 200, Description = "Units on the map" };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1, Description = "World seed" };
+        var game = GameOption.Create();
         var spectator = new Option<bool>("--spectator") { Description = "Local player is a full-view spectator" };
         const string Summary = "Load a widget, run it and print its infolog, timing per call-in, heap and network";
         var command = new Command("load", Summary)
         {
-            widget, frames, units, seed, spectator,
+            widget, frames, units, seed, spectator, game,
         };
         command.SetAction(parse =>
         {
+            GameOption.Apply(parse, game);
             var path = Path.GetFullPath(parse.GetValue(widget)!);
             if (!File.Exists(path))
             {

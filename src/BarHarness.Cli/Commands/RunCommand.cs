@@ -57,8 +57,11 @@ internal static class RunCommand
         command.Options.Add(maxDuration);
         command.Options.Add(calibrate);
         command.Options.Add(uninstrumented);
+        var game = GameOption.Create();
+        command.Options.Add(game);
         command.SetAction(parse =>
         {
+            GameOption.Apply(parse, game);
             if (parse.GetValue(uninstrumented) && (parse.GetValue(calibrate) || parse.GetValue(baseline) is not null))
             {
                 throw new HarnessInputException(

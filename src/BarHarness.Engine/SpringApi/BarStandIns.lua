@@ -4,7 +4,8 @@
 --   string.formatSI, math.isInRect, math.round, math.clamp, table.copy, table.merge, table.contains,
 --   table.count, Spring.I18N (returns the key, with %{var} filled in), GameCMD (BAR's custom command
 --   ids: a stable id >= 28000 per name), WG.FlowUI and WG.fonts (recording stand-ins: drawing calls
---   are counted as gl stubs are).
+--   are counted as gl stubs are), Spring.Utilities.IsDevMode / ShowDevUI (false: a player's build;
+--   BAR's dev widgets return before defining anything then).
 local H = ...
 local System = H.System
 local Spring, gl = System.Spring, System.gl
@@ -109,6 +110,10 @@ Spring.I18N = setmetatable({
 	set = function() end,
 	unitName = function(name) return name end,
 }, { __call = function(_, key, vars) return translate(key, vars) end })
+
+Spring.Utilities = Spring.Utilities or {}
+Spring.Utilities.IsDevMode = function() return false end
+Spring.Utilities.ShowDevUI = function() return false end
 
 local nextCmd = 28000
 System.GameCMD = setmetatable({}, {

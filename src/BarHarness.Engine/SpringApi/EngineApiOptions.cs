@@ -13,6 +13,12 @@ public sealed record EngineApiOptions
     /// <summary>Extra VFS mounts: VFS prefix (e.g. "LuaUI/Configs/") to a local folder.</summary>
     public IReadOnlyDictionary<string, string> ExtraMounts { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// A partial BAR game tree mounted at the VFS root, searched after the widget's folder and the extra
+    /// mounts (default: the CLI's <c>--game</c> folder, <see cref="GameTreeMount.Folder"/>); null = none.
+    /// </summary>
+    public string? GameFolder { get; init; } = GameTreeMount.Folder;
+
     public int ViewSizeX { get; init; } = 1920;
 
     public int ViewSizeY { get; init; } = 1080;

@@ -3,7 +3,9 @@ namespace BarHarness.Engine.SpringApi;
 /// <summary>
 /// The slice of Recoil's VFS a widget reads: VFS paths ("LuaUI/Widgets/foo.lua", matched without
 /// regard to case and with either slash, as archive paths are) mapped onto local folders. Paths that
-/// climb out of a mount ("..") are refused.
+/// climb out of a mount ("..") are refused. Mounts are searched longest prefix first, so the widget's
+/// folder wins over a game tree mounted at the root (<see cref="EngineApiOptions.GameFolder"/>); a path
+/// a mount lacks falls through to the next. Files are only ever read.
 /// </summary>
 public sealed class VirtualFileSystem
 {
@@ -20,26 +22,29 @@ public sealed class VirtualFileSystem
         {
             Mount(prefix, dir);
         }
+
+        if (options.GameFolder is { } game)
+        {
+            Mount(string.Empty, game);
+        }
     }
 
     public void Mount(string vfsPrefix, string folder)
     {
         var prefix = Normalize(vfsPrefix);
-        if (!prefix.EndsWith('/'))
+        if (prefix.Length > 0 && !prefix.EndsWith('/'))
         {
             prefix += "/";
         }
 
         _mounts.Add((prefix, Path.GetFullPath(folder)));
-        _mounts.Sort((a, b) => b.Prefix.Length.CompareTo(a.Prefix.Length));
+        var ordered = _mounts.OrderByDescending(m => m.Prefix.Length).ToList(); // stable: first mount wins a tie
+        _mounts.Clear();
+        _mounts.AddRange(ordered);
     }
 
     /// <summary>The local file behind a VFS path, or null.</summary>
-    public string? ResolveFile(string vfsPath)
-    {
-        var local = ResolveLocal(vfsPath);
-        return local is not null && File.Exists(local) ? local : null;
-    }
+    public string? ResolveFile(string vfsPath) => ResolveLocal(vfsPath).FirstOrDefault(File.Exists);
 
     public bool FileExists(string vfsPath) => ResolveFile(vfsPath) is not null;
 
@@ -48,69 +53,88 @@ public sealed class VirtualFileSystem
     /// <summary>VFS paths of the files in a VFS folder matching a simple "*" / "*.lua" pattern.</summary>
     public IReadOnlyList<string> DirList(string vfsDir, string pattern = "*")
     {
-        var local = ResolveLocal(vfsDir.TrimEnd('/', '\\') + "/");
-        if (local is null || !Directory.Exists(local))
+        var prefix = vfsDir.Replace('\\', '/').TrimEnd('/') + "/";
+        var filter = string.IsNullOrEmpty(pattern) ? "*" : pattern;
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var files = new List<string>();
+        foreach (var local in ResolveLocal(vfsDir.TrimEnd('/', '\\') + "/").Where(Directory.Exists))
         {
-            return [];
+            foreach (var file in Directory.GetFiles(local, filter))
+            {
+                if (names.Add(Path.GetFileName(file)))
+                {
+                    files.Add(prefix + Path.GetFileName(file));
+                }
+            }
         }
 
-        var prefix = vfsDir.Replace('\\', '/').TrimEnd('/') + "/";
-        return Directory.GetFiles(local, string.IsNullOrEmpty(pattern) ? "*" : pattern)
-            .Select(f => prefix + Path.GetFileName(f))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        files.Sort(StringComparer.Ordinal);
+        return files;
     }
 
-    private string? ResolveLocal(string vfsPath)
+    /// <summary>The local candidates for a VFS path, one per mount whose prefix matches, in search order.</summary>
+    private IEnumerable<string> ResolveLocal(string vfsPath)
     {
         var path = Normalize(vfsPath);
+        var relative = vfsPath.Replace('\\', '/').TrimStart('/');
+        if (relative.Split('/').Any(part => part == ".."))
+        {
+            yield break;
+        }
+
         foreach (var (prefix, folder) in _mounts)
         {
-            if (!path.StartsWith(prefix, StringComparison.Ordinal))
+            if (path.StartsWith(prefix, StringComparison.Ordinal)
+                && FindIgnoringCase(folder, relative[prefix.Length..]) is { } local)
             {
-                continue;
+                yield return local;
             }
+        }
+    }
 
-            var rest = vfsPath.Replace('\\', '/').TrimStart('/')[prefix.Length..];
-            if (rest.Split('/').Any(part => part == ".."))
+    /// <summary>
+    /// The local path for a relative VFS path, each part matched without regard to case. When folders differ
+    /// only in case ("LuaUI" and "luaui" side by side), every one is tried; the first that holds the rest wins.
+    /// Null when no part matches.
+    /// </summary>
+    private static string? FindIgnoringCase(string folder, string relative)
+    {
+        var parts = relative.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return FindFrom(folder, parts, 0);
+    }
+
+    private static string? FindFrom(string current, string[] parts, int index)
+    {
+        if (index == parts.Length)
+        {
+            return current;
+        }
+
+        if (!Directory.Exists(current))
+        {
+            return null;
+        }
+
+        var part = parts[index];
+        if (part == ".")
+        {
+            return FindFrom(current, parts, index + 1);
+        }
+
+        var exact = Path.Combine(current, part);
+        var candidates = Directory.EnumerateFileSystemEntries(current)
+            .Where(e => string.Equals(Path.GetFileName(e), part, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(e => e == exact ? 0 : 1)
+            .ThenBy(e => e, StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            if (FindFrom(candidate, parts, index + 1) is { } found)
             {
-                return null;
+                return found;
             }
-
-            return FindIgnoringCase(folder, rest);
         }
 
         return null;
-    }
-
-    private static string? FindIgnoringCase(string folder, string relative)
-    {
-        var current = folder;
-        foreach (var part in relative.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var exact = Path.Combine(current, part);
-            if (File.Exists(exact) || Directory.Exists(exact))
-            {
-                current = exact;
-                continue;
-            }
-
-            if (!Directory.Exists(current))
-            {
-                return null;
-            }
-
-            var match = Directory.EnumerateFileSystemEntries(current)
-                .FirstOrDefault(e => string.Equals(Path.GetFileName(e), part, StringComparison.OrdinalIgnoreCase));
-            if (match is null)
-            {
-                return exact;
-            }
-
-            current = match;
-        }
-
-        return current;
     }
 
     private static string Normalize(string path) => path.Replace('\\', '/').TrimStart('/').ToLowerInvariant();

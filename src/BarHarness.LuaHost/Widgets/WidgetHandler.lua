@@ -215,8 +215,10 @@ local function handlerProxy(widget)
 		removeWidget(w or widget, "RemoveWidget")
 	end
 	function proxy:AddAction(cmd, func, data, types)
-		if type(cmd) ~= "string" or type(func) ~= "function" then
-			error("AddAction: bad arguments (string, function expected)", 2)
+		-- BAR's action handler stores whatever func it is given (a nil from a misspelt name loads fine
+		-- and fails only when the action runs); only the command name must be a string.
+		if type(cmd) ~= "string" then
+			error("AddAction: bad argument #1 (string expected)", 2)
 		end
 		actions[cmd] = { func = func, data = data, types = types, widget = widget }
 		return true

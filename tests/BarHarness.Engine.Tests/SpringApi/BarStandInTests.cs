@@ -15,6 +15,8 @@ public class BarStandInTests
     [InlineData("return tostring(table.contains({ 3, 4 }, 4))", "true")]
     [InlineData("return tostring(GameCMD.AREA_MEX == GameCMD.AREA_MEX and GameCMD.AREA_MEX ~= GameCMD.QUOTA)", "true")]
     [InlineData("return type(Spring.I18N.setLanguage)", "function")]
+    [InlineData("return tostring(Spring.Utilities.IsDevMode())", "false")]
+    [InlineData("return tostring(Spring.Utilities.ShowDevUI())", "false")]
     public void Stand_in_answers_as_bar_does(string code, string expected)
     {
         using var e = new LuaEngine();
@@ -25,6 +27,8 @@ public class BarStandInTests
     public void Without_stand_ins_the_bar_globals_are_absent()
     {
         using var e = new LuaEngine(options: new BarHarness.Engine.SpringApi.EngineApiOptions { BarStandIns = false });
-        Assert.Equal(true, e.Value("return GameCMD == nil and string.formatSI == nil and Spring.I18N == nil"));
+        const string Probe =
+            "return GameCMD == nil and string.formatSI == nil and Spring.I18N == nil and Spring.Utilities == nil";
+        Assert.Equal(true, e.Value(Probe));
     }
 }
