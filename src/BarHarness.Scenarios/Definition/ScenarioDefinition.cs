@@ -1,3 +1,5 @@
+using BarHarness.Engine.SpringApi;
+
 namespace BarHarness.Scenarios.Definition;
 
 /// <summary>
@@ -50,14 +52,4 @@ public sealed record ScenarioDefinition(
     public int DurationFrames => (int)Math.Round(DurationSeconds * FramesPerSecond);
 
     public bool HasTag(string tag) => Tags.Contains(tag, StringComparer.OrdinalIgnoreCase);
-}
-
-/// <summary>How the widget's <c>Spring.GetTimer</c>/<c>DiffTimers</c> measure time.</summary>
-public enum TimerMode
-{
-    /// <summary>Timers read the simulation's virtual clock, charged by a deterministic cost model (default).</summary>
-    Virtual,
-
-    /// <summary>Timers read the machine's real clock: the widget's adaptation sees real costs but runs vary.</summary>
-    Real,
 }

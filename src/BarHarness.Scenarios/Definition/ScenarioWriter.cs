@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BarHarness.Engine.SpringApi;
 
 namespace BarHarness.Scenarios.Definition;
 

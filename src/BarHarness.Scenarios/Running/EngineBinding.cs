@@ -20,7 +20,7 @@ internal static class EngineBinding
     {
         var options = new EngineApiOptions
         {
-            TimerMode = realTimer || def.Timer == Definition.TimerMode.Real ? EngineTimerMode.Real : EngineTimerMode.Virtual,
+            TimerMode = realTimer || def.Timer == EngineTimerMode.Real ? EngineTimerMode.Real : EngineTimerMode.Virtual,
             TimerCosts = DeterministicCost.TimerCosts,
             WidgetFolder = Path.GetDirectoryName(Path.GetFullPath(widgetPath)),
         };

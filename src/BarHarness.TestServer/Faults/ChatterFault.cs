@@ -22,7 +22,7 @@ public sealed record ChatterFault(double Interval, int Bytes) : Fault
         foreach (var connection in context.Connections)
         {
             var due = context.ElapsedFor(connection) / interval;
-            var sent = connection.State<Sent>();
+            var sent = connection.State<LinesSent>();
             while (sent.Lines <= due)
             {
                 connection.Write(Line(sent.Lines++));
@@ -38,7 +38,7 @@ public sealed record ChatterFault(double Interval, int Bytes) : Fault
         return System.Text.Encoding.ASCII.GetBytes(head + new string('.', pad) + Tail);
     }
 
-    private sealed class Sent
+    private sealed class LinesSent
     {
         public long Lines { get; set; }
     }

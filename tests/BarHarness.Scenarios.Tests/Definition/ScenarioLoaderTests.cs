@@ -1,4 +1,5 @@
 using BarHarness.Core.Diagnostics;
+using BarHarness.Engine.SpringApi;
 using BarHarness.Scenarios.Definition;
 using BarHarness.TestServer.Faults;
 

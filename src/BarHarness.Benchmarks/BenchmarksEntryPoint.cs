@@ -6,7 +6,7 @@ namespace BarHarness.Benchmarks;
 /// dotnet run -c Release --project src/BarHarness.Benchmarks -- --filter '*'
 /// (or a class: '*EngineApiCall*', '*EngineFrame*', '*SimulationThroughput*').
 /// </summary>
-public static class Program
+public static class BenchmarksEntryPoint
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarksEntryPoint).Assembly).Run(args);
 }
