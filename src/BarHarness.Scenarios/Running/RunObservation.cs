@@ -140,12 +140,15 @@ public sealed class RunObservation
     internal void AddFrame(in FrameSample sample, string costliestCallIn, IReadOnlyList<string>? topFunctions)
     {
         FrameStatistics.Add(sample);
-        // Ranked by deterministic cost (what the budget gate judges, and the same on every run), not by
-        // real time, whose outliers are mostly the machine (GC, scheduling); earlier frames win ties.
-        if (_slow.Count < SlowFramesKept || sample.Cost > _slow[^1].Cost)
+        // Ranked by the widget's CPU time, what the budget verdicts judge (and what an uninstrumented run,
+        // which prices nothing, still measures); earlier frames win ties.
+        if (_slow.Count < SlowFramesKept || sample.CpuMicros > _slow[^1].CpuMicros)
         {
-            _slow.Add(new SlowFrame(sample.Frame, sample.GameSeconds, sample.WidgetMicros, sample.Cost, costliestCallIn, topFunctions ?? []));
-            _slow.Sort((a, b) => b.Cost != a.Cost ? b.Cost.CompareTo(a.Cost) : a.Frame.CompareTo(b.Frame));
+            _slow.Add(new SlowFrame(sample.Frame, sample.GameSeconds, sample.WidgetMicros, sample.Cost, costliestCallIn, topFunctions ?? [])
+            {
+                CpuMicros = sample.CpuMicros,
+            });
+            _slow.Sort((a, b) => b.CpuMicros != a.CpuMicros ? b.CpuMicros.CompareTo(a.CpuMicros) : a.Frame.CompareTo(b.Frame));
             if (_slow.Count > SlowFramesKept)
             {
                 _slow.RemoveAt(_slow.Count - 1);

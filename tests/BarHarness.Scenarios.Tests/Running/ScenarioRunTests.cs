@@ -72,6 +72,9 @@ public sealed class ScenarioRunTests
         Assert.All(result.Frames.Cost, c => Assert.Equal(0d, c));
         Assert.Contains(result.Frames.WidgetMicros, us => us > 0);
         Assert.True(result.Budget.Judged.FrameCpuMicros.Max > 0);
+        // The slowest frames are ranked by CPU time, which an uninstrumented run still measures (not the first frames).
+        Assert.Equal(result.SlowestFrames.OrderByDescending(f => f.CpuMicros).Select(f => f.Frame), result.SlowestFrames.Select(f => f.Frame));
+        Assert.Equal(result.Budget.FrameCpuMicros.Max, result.SlowestFrames[0].CpuMicros, 3);
         // Budgets judge CPU time here too; the verdict says no deterministic cost was priced.
         Assert.Contains("CPU time (real", result.Expectations.Single(e => e.Name == "budget.p99").Actual, StringComparison.Ordinal);
         Assert.Contains("uninstrumented run", result.Expectations.Single(e => e.Name == "budget.p99").Actual, StringComparison.Ordinal);

@@ -77,8 +77,13 @@ internal static class HtmlScenarioSection
         html.Append("<h4>Costliest frames</h4>");
         HtmlTable.Write(
             html,
-            ["Frame", "game time", "widget µs", "cost", "call-in", "widget functions responsible"],
-            s.SlowestFrames.Select(f => new HtmlRow([ReportFormat.Count(f.Frame), ReportFormat.GameTime(f.GameSeconds), ReportFormat.Micros(f.WidgetMicros), ReportFormat.Micros(f.Cost), f.CallIn, string.Join(", ", f.TopFunctions)], f.Cost > b.BudgetMicros ? "fail" : null)));
+            ["Frame", "game time", "CPU µs", "real µs", "cost", "call-in", "widget functions responsible"],
+            s.SlowestFrames.Select(f => new HtmlRow(
+                [
+                    ReportFormat.Count(f.Frame), ReportFormat.GameTime(f.GameSeconds), ReportFormat.Micros(f.CpuMicros),
+                    ReportFormat.Micros(f.WidgetMicros), ReportFormat.Micros(f.Cost), f.CallIn, string.Join(", ", f.TopFunctions),
+                ],
+                f.CpuMicros > b.BudgetMicros ? "fail" : null)));
 
         html.Append("<h4>Per function (widget Lua)</h4>");
         HtmlTable.Write(
