@@ -7,44 +7,30 @@ local Spring, VFS, gl = System.Spring, System.VFS, System.gl
 local setmetatable, rawget, next, error, tostring, load, type = setmetatable, rawget, next, error, tostring, load, type
 local getfenv = getfenv
 
--- UnitDefs[id] / UnitDefNames[name]: read-only proxies as in Recoil; iterate a def with ud:pairs()
--- (pairs(ud) sees an empty table, as on 5.1 where proxies have no __pairs).
-local UnitDefs, UnitDefNames = {}, {}
-for _, raw in ipairs(H.engineUnitDefs) do
-	local id = raw.id
-	local function defPairs() return next, raw, nil end
-	local proxy = setmetatable({}, {
-		__index = function(_, key)
-			if key == "pairs" then return defPairs end
-			return raw[key]
-		end,
-		__newindex = function(_, key)
-			error("Attempt to write UnitDefs[" .. id .. "]." .. tostring(key), 2)
-		end,
-	})
-	UnitDefs[id] = proxy
-	UnitDefNames[raw.name] = proxy
+-- UnitDefs[id] / UnitDefNames[name], FeatureDefs / FeatureDefNames: read-only proxies as in Recoil;
+-- iterate a def with ud:pairs() (pairs(ud) sees an empty table, as on 5.1 where proxies have no __pairs).
+local function readOnlyDefs(raws, tableName)
+	local byId, byName = {}, {}
+	for _, raw in ipairs(raws) do
+		local id = raw.id
+		local function defPairs() return next, raw, nil end
+		local proxy = setmetatable({}, {
+			__index = function(_, key)
+				if key == "pairs" then return defPairs end
+				return raw[key]
+			end,
+			__newindex = function(_, key)
+				error("Attempt to write " .. tableName .. "[" .. id .. "]." .. tostring(key), 2)
+			end,
+		})
+		byId[id] = proxy
+		byName[raw.name] = proxy
+	end
+	return byId, byName
 end
-System.UnitDefs, System.UnitDefNames = UnitDefs, UnitDefNames
+System.UnitDefs, System.UnitDefNames = readOnlyDefs(H.engineUnitDefs, "UnitDefs")
 System.WeaponDefs, System.WeaponDefNames = System.WeaponDefs or {}, System.WeaponDefNames or {}
--- FeatureDefs[id] / FeatureDefNames[name]: read-only proxies, as UnitDefs.
-local FeatureDefs, FeatureDefNames = {}, {}
-for _, raw in ipairs(H.engineFeatureDefs or {}) do
-	local id = raw.id
-	local function defPairs() return next, raw, nil end
-	local proxy = setmetatable({}, {
-		__index = function(_, key)
-			if key == "pairs" then return defPairs end
-			return raw[key]
-		end,
-		__newindex = function(_, key)
-			error("Attempt to write FeatureDefs[" .. id .. "]." .. tostring(key), 2)
-		end,
-	})
-	FeatureDefs[id] = proxy
-	FeatureDefNames[raw.name] = proxy
-end
-System.FeatureDefs, System.FeatureDefNames = FeatureDefs, FeatureDefNames
+System.FeatureDefs, System.FeatureDefNames = readOnlyDefs(H.engineFeatureDefs or {}, "FeatureDefs")
 H.engineFeatureDefs = nil
 H.engineUnitDefs = nil
 
