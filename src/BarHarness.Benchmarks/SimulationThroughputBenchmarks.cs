@@ -34,9 +34,9 @@ public class SimulationThroughputBenchmarks
     {
         var yaml = $"name: throughput\nseed: 1\nduration: {Seconds}s\nunits:\n  initial: 1000\nexpectations:\n  no_lua_errors: true\n";
         var scenario = new LoadedScenario("(bench)", ScenarioLoader.Parse(yaml, "(bench)"));
-        new ScenarioRun(
+        Simulation.Play(
             scenario,
-            new RunOptions { RepoRoot = _root, WidgetOverride = widget, ProfileFunctions = false }).Execute();
+            new RunOptions { RepoRoot = _root, WidgetOverride = widget, ProfileFunctions = false });
     }
 
     private static string FindRoot()

@@ -48,7 +48,7 @@ internal static class ExecCommand
             var scenario = new LoadedScenario("(exec)", ScenarioLoader.Parse(yaml, "(exec)"));
             var code = File.ReadAllText(path);
             string? scriptError = null;
-            var run = new ScenarioRun(scenario, new RunOptions
+            var result = Simulation.Play(scenario, new RunOptions
             {
                 RepoRoot = RepoLocator.Find(),
                 LoadWidget = false,
@@ -56,8 +56,7 @@ internal static class ExecCommand
                 ConsoleMirror = System.Console.Out,
                 ProfileFunctions = false,
                 DescribeReproduction = ReproduceCommandLine.Format,
-            });
-            var result = run.Execute();
+            }).Result;
             if (result.Error is not null)
             {
                 System.Console.Error.WriteLine("error: " + result.Error);

@@ -6,6 +6,7 @@ using BarHarness.LuaHost.Interop;
 using BarHarness.LuaHost.Widgets;
 using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Probes;
 using BarHarness.Scenarios.Running;
 using Spectre.Console;
 
@@ -64,37 +65,36 @@ internal static class LoadCommand
                 WidgetOverride = path,
                 DescribeReproduction = ReproduceCommandLine.Format,
             };
-            var run = new ScenarioRun(scenario, options);
-            var result = run.Execute();
+            var (result, probes, _) = Simulation.Play(scenario, options);
             Terminal.Line($"Lua VM: {LuaVm.ActiveName} ({LuaVm.ActiveDescription})");
-            if (run.Observation is not { } observation)
+            if (probes is null)
             {
                 Terminal.Line($"[red]error[/] {result.Error}");
                 return ExitCodes.ExpectationFailed;
             }
 
-            PrintInfolog(observation);
-            PrintTiming(result, observation);
-            var heap = observation.Heap.LastOrDefault();
+            PrintInfolog(probes);
+            PrintTiming(result, probes.Lifecycle);
+            var heap = probes.Memory.Heap.LastOrDefault();
             Terminal.Line($"[bold]heap[/] after full collection at the end: {(heap?.Bytes ?? 0) / 1024.0:0.0} KiB");
             PrintNetwork(result.NetworkTimeline);
-            foreach (var (name, count) in observation.UnimplementedCalls)
+            foreach (var (name, count) in probes.Lifecycle.UnimplementedCalls)
             {
                 Terminal.Line($"[yellow]unimplemented[/] {name} called {count} time(s): not in BarHarness yet");
             }
 
-            var failed = observation.LoadResults.Any(l => !l.IsLoaded)
-                || observation.WidgetEvents.Any(e => e.Kind == WidgetEventKind.Error);
+            var failed = probes.Lifecycle.LoadResults.Any(l => !l.IsLoaded)
+                || probes.Lifecycle.WidgetEvents.Any(e => e.Kind == WidgetEventKind.Error);
             return failed ? ExitCodes.ExpectationFailed : ExitCodes.Passed;
         });
         return command;
     }
 
-    private static void PrintInfolog(RunObservation observation)
+    private static void PrintInfolog(ProbeSet probes)
     {
-        var errors = observation.WidgetEvents.Count(e => e.Kind == WidgetEventKind.Error);
-        Terminal.Line($"[bold]infolog[/] ({observation.ConsoleLineCount} console lines, {errors} errors)");
-        foreach (var line in Infolog.Lines(observation))
+        var errors = probes.Lifecycle.WidgetEvents.Count(e => e.Kind == WidgetEventKind.Error);
+        Terminal.Line($"[bold]infolog[/] ({probes.Console.LineCount} console lines, {errors} errors)");
+        foreach (var line in Infolog.Lines(probes.Lifecycle, probes.Console))
         {
             AnsiConsole.Profile.Out.Writer.WriteLine(line); // plain text: the widget's words, never markup
         }
@@ -102,9 +102,9 @@ internal static class LoadCommand
         AnsiConsole.WriteLine();
     }
 
-    private static void PrintTiming(ScenarioResult result, RunObservation observation)
+    private static void PrintTiming(ScenarioResult result, LifecycleProbe lifecycle)
     {
-        var defined = observation.CallInsDefinedByWidget;
+        var defined = lifecycle.CallInsDefinedByWidget;
         var table = new Table().Border(TableBorder.Simple).AddColumn("call-in")
             .AddColumn(new TableColumn("calls").RightAligned())
             .AddColumn(new TableColumn("mean µs").RightAligned())
@@ -122,7 +122,7 @@ internal static class LoadCommand
 
         Terminal.Line($"[bold]timing[/] of the call-ins the widget defines (real time, instrumented VM)");
         AnsiConsole.Write(table);
-        var handler = observation.HandlerOnlyMicros;
+        var handler = lifecycle.HandlerOnlyMicros;
         Terminal.Line($"handler work (shutdown, config, call-ins the widget lacks): {handler:0.0} µs in all");
     }
 

@@ -60,9 +60,8 @@ internal static class ShrinkCommand
                 WidgetOverride = widgetPath,
                 DescribeReproduction = ReproduceCommandLine.Format,
             };
-            ScenarioResult Run(ScenarioDefinition d) => new ScenarioRun(
-                new LoadedScenario(ReproFileName.Display(root, path), d),
-                options).Execute();
+            ScenarioResult Run(ScenarioDefinition d) =>
+                Simulation.Play(new LoadedScenario(ReproFileName.Display(root, path), d), options).Result;
 
             var first = Run(definition);
             if (first.Outcome == ScenarioOutcome.Pass)
@@ -101,9 +100,9 @@ internal static class ShrinkCommand
 
             // The file on disk is the deliverable: load it back and run it once more to prove it reproduces.
             var written = ScenarioLoader.Load(outPath, display);
-            var check = new ScenarioRun(
+            var check = Simulation.Play(
                 new LoadedScenario(display, written),
-                new RunOptions { RepoRoot = root, DescribeReproduction = ReproduceCommandLine.Format }).Execute();
+                new RunOptions { RepoRoot = root, DescribeReproduction = ReproduceCommandLine.Format }).Result;
             var reproduces = ScenarioShrinker.StillFails(check, targets);
             Terminal.Line($"{result.AcceptedSteps.Count} reduction(s) kept in {result.Runs} run(s){(result.BudgetExhausted ? " (run budget spent; it may shrink further)" : string.Empty)}");
             Terminal.Line($"units (peak bound) {definition.Units.PeakBound} -> {written.Units.PeakBound}, duration {definition.DurationSeconds} s -> {written.DurationSeconds} s, faults {definition.Faults.Count} -> {written.Faults.Count}, events {definition.Events.Count} -> {written.Events.Count}");

@@ -1,6 +1,6 @@
 using System.Globalization;
 using BarHarness.LuaHost.Widgets;
-using BarHarness.Scenarios.Running;
+using BarHarness.Scenarios.Probes;
 
 namespace BarHarness.Cli.Console;
 
@@ -11,11 +11,11 @@ namespace BarHarness.Cli.Console;
 /// </summary>
 public static class Infolog
 {
-    public static IReadOnlyList<string> Lines(RunObservation run)
+    public static IReadOnlyList<string> Lines(LifecycleProbe lifecycle, ConsoleProbe console)
     {
         var entries = new List<(long Frame, int Order, string Text)>();
         var order = 0;
-        foreach (var load in run.LoadResults.Where(l => !l.IsLoaded))
+        foreach (var load in lifecycle.LoadResults.Where(l => !l.IsLoaded))
         {
             var file = Path.GetFileName(load.File);
             var text = load.Status switch
@@ -31,12 +31,12 @@ public static class Infolog
             entries.Add((0, order++, text + Traceback(load.Traceback)));
         }
 
-        foreach (var line in run.ConsoleLines)
+        foreach (var line in console.Lines)
         {
             entries.Add((line.Frame, order++, line.Text));
         }
 
-        foreach (var e in run.WidgetEvents)
+        foreach (var e in lifecycle.WidgetEvents)
         {
             var text = e.Kind switch
             {
@@ -52,9 +52,9 @@ public static class Infolog
             entries.Add((e.Frame, order++, text));
         }
 
-        if (run.ConsoleLineCount > run.ConsoleLines.Count)
+        if (console.LineCount > console.Lines.Count)
         {
-            var notKept = run.ConsoleLineCount - run.ConsoleLines.Count;
+            var notKept = console.LineCount - console.Lines.Count;
             entries.Add((long.MaxValue, order, $"({notKept} more lines not kept)"));
         }
 

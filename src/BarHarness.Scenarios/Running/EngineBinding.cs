@@ -3,6 +3,7 @@ using BarHarness.Engine.Coverage;
 using BarHarness.Engine.SpringApi;
 using BarHarness.Engine.World;
 using BarHarness.LuaHost.Runtime;
+using BarHarness.Reports.Cost;
 using BarHarness.Scenarios.Definition;
 using EngineTimerMode = BarHarness.Engine.SpringApi.TimerMode;
 
@@ -16,12 +17,22 @@ internal static class EngineBinding
     private static readonly Lazy<RecoilApiCatalog?> Catalog = new(() =>
         RecoilApiCatalog.LocateDefault() is { } path ? RecoilApiCatalog.Load(path) : null);
 
-    public static EngineApiContext Install(LuaRuntime runtime, SyntheticWorld world, SimClock clock, ScenarioDefinition def, string widgetPath, bool realTimer = false)
+    public static EngineApiContext Install(
+        LuaRuntime runtime,
+        SyntheticWorld world,
+        SimClock clock,
+        ScenarioDefinition def,
+        string widgetPath,
+        bool realTimer = false)
     {
         var options = new EngineApiOptions
         {
             TimerMode = realTimer || def.Timer == EngineTimerMode.Real ? EngineTimerMode.Real : EngineTimerMode.Virtual,
-            TimerCosts = DeterministicCost.TimerCosts,
+            // Spring.GetTimer's virtual clock prices instructions and engine calls as the cost model does
+            // (never allocations: their sizes depend on heap layout, which a replay does not reproduce).
+            TimerCosts = new VirtualTimerCostModel(
+                NanosPerInstruction: CostModel.Reference.Coefficients.PerInstruction * 1000,
+                NanosPerEngineCall: CostModel.Reference.Coefficients.PerEngineCall * 1000),
             WidgetFolder = Path.GetDirectoryName(Path.GetFullPath(widgetPath)),
         };
         return SpringApiInstaller.Install(runtime, world, options, Catalog.Value, clock);

@@ -3,7 +3,9 @@ using BarHarness.Scenarios.Definition;
 
 namespace BarHarness.Scenarios.Running;
 
-/// <summary>Applies the scenario's game events (speed, pause, reload, spectator switch, commands) at their frames.</summary>
+/// <summary>
+/// Applies the scenario's game events (speed, pause, reload, spectator switch, commands) at their frames.
+/// </summary>
 internal sealed class GameEventDriver
 {
     private readonly List<(int Frame, GameEvent Event)> _pending;
@@ -12,7 +14,8 @@ internal sealed class GameEventDriver
     public GameEventDriver(IEnumerable<GameEvent> events)
     {
         _pending = events
-            .Select((e, i) => (Frame: (int)Math.Round(e.AtSeconds * ScenarioDefinition.FramesPerSecond), Event: e, Index: i))
+            .Select((e, i) => (
+                Frame: (int)Math.Round(e.AtSeconds * ScenarioDefinition.FramesPerSecond), Event: e, Index: i))
             .OrderBy(x => x.Frame).ThenBy(x => x.Index)
             .Select(x => (x.Frame, x.Event))
             .ToList();
@@ -31,5 +34,6 @@ internal sealed class GameEventDriver
     }
 
     /// <summary>Whether the game is paused right now according to the events applied so far.</summary>
-    public static void ApplySpeed(SyntheticWorld world, SpeedChange change) => world.Clock.SetSpeed((float)change.Speed);
+    public static void ApplySpeed(SyntheticWorld world, SpeedChange change) =>
+        world.Clock.SetSpeed((float)change.Speed);
 }

@@ -21,10 +21,13 @@ internal static class NetworkBinding
             Buffers = new SocketBuffers(spec.ClientBufferBytes, spec.ServerBufferBytes),
             ConnectDelayMicros = Math.Max(1, (long)(spec.ConnectDelaySeconds * SimClock.MicrosPerSecond)),
         };
-        return (forced ?? spec.Mode) == NetworkMode.Real ? new RealNetwork(clock, options) : new SimulatedNetwork(clock, options);
+        return (forced ?? spec.Mode) == NetworkMode.Real
+            ? new RealNetwork(clock, options)
+            : new SimulatedNetwork(clock, options);
     }
 
-    public static SocketObservations InstallSocket(LuaRuntime runtime, ITransport transport, SimClock clock, Func<int> frame)
+    public static SocketObservations InstallSocket(
+        LuaRuntime runtime, ITransport transport, SimClock clock, Func<int> frame)
     {
         var api = new LuaSocketApi(transport)
         {

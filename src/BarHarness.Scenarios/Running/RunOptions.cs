@@ -41,7 +41,9 @@ public sealed record RunOptions
     /// </summary>
     public Func<Reproduction, string> DescribeReproduction { get; init; } = r => r.Describe();
 
-    /// <summary>Load the scenario's widget (false: the world runs with no widget, for callers that bring their own Lua).</summary>
+    /// <summary>
+    /// Load the scenario's widget (false: the world runs with no widget, for callers that bring their own Lua).
+    /// </summary>
     public bool LoadWidget { get; init; } = true;
 
     /// <summary>Called once after the last frame, before every widget shuts down.</summary>

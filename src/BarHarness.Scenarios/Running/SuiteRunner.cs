@@ -35,7 +35,8 @@ public sealed class SuiteRunner
             {
                 // Each scenario gets its own thread for its whole life: its VM is single-threaded.
                 ScenarioResult result = null!;
-                var thread = new Thread(() => result = new ScenarioRun(scenarios[i], _options, progress).Execute(), 64 * 1024 * 1024);
+                var thread = new Thread(
+                    () => result = Simulation.Play(scenarios[i], _options, progress).Result, 64 * 1024 * 1024);
                 thread.Start();
                 thread.Join();
                 results[i] = result;
@@ -51,8 +52,11 @@ public sealed class SuiteRunner
             WidgetSha256 = string.Empty,
             DurationGameSeconds = 0,
             Outcome = ScenarioOutcome.Error,
-            Error = new RunError(e.Error.Message + (e.Error.Expected is null ? string.Empty : $" (expected {e.Error.Expected})"), e.Error.Location?.ToString()),
-            ReproduceCommand = _options.DescribeReproduction(new Reproduction(e.RelativePath, 0, null, ScenarioFileBroken: true)),
+            Error = new RunError(
+                e.Error.Message + (e.Error.Expected is null ? string.Empty : $" (expected {e.Error.Expected})"),
+                e.Error.Location?.ToString()),
+            ReproduceCommand = _options.DescribeReproduction(
+                new Reproduction(e.RelativePath, 0, null, ScenarioFileBroken: true)),
         });
 
         return new RunReport
@@ -68,7 +72,7 @@ public sealed class SuiteRunner
             },
             LuaVm = BarHarness.LuaHost.Interop.LuaVm.ActiveName,
             Seeds = results.Select(r => r.Seed).Distinct().ToList(),
-            CostModel = DeterministicCost.Default,
+            CostModel = Reports.Cost.CostModel.Reference.Coefficients,
             Shard = shard,
             Scenarios = broken.Concat(results).OrderBy(r => r.File, StringComparer.Ordinal).ToList(),
         };

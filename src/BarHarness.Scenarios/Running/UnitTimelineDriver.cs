@@ -13,7 +13,8 @@ internal sealed class UnitTimelineDriver
     private readonly EdgeDataSpec _edge;
     private readonly int _teamCount;
 
-    public UnitTimelineDriver(UnitTimeline timeline, EdgeDataSpec edge, SyntheticWorld world, SeededRandom random, int teamCount)
+    public UnitTimelineDriver(
+        UnitTimeline timeline, EdgeDataSpec edge, SyntheticWorld world, SeededRandom random, int teamCount)
     {
         _timeline = timeline;
         _edge = edge;

@@ -17,7 +17,9 @@ internal static class WorldSetupFactory
             MapSquaresZ = Math.Max(1, world.Map.HeightSquares),
             AllyTeamCount = Math.Max(1, world.AllyTeams.Count),
             TeamsPerAllyTeam = Math.Max(1, world.AllyTeams.Select(a => a.TeamIds.Count).DefaultIfEmpty(1).Max()),
-            LocalPlayer = local.Spectator ? LocalPlayerSetup.Spectator(local.FullView) : LocalPlayerSetup.Player(local.Team),
+            LocalPlayer = local.Spectator
+                ? LocalPlayerSetup.Spectator(local.FullView)
+                : LocalPlayerSetup.Player(local.Team),
             UnitDefCount = Math.Max(1, world.UnitDefCount),
             IsReplay = world.Replay,
         };

@@ -92,7 +92,8 @@ internal sealed class WorldTruthRecorder : OracleTruth
         var visibility = rec.FullView || c.InLocalLos[i] ? UnitVisibility.Full
             : c.VisibleToLocal[i] ? UnitVisibility.RadarOnly
             : UnitVisibility.Hidden;
-        return new UnitTruth(unitId, c.Teams[i], c.AllyTeams[i] != rec.LocalAllyTeam, visibility, c.X[i], c.Y[i], c.Z[i], c.Health[i])
+        return new UnitTruth(
+            unitId, c.Teams[i], c.AllyTeams[i] != rec.LocalAllyTeam, visibility, c.X[i], c.Y[i], c.Z[i], c.Health[i])
         {
             DefId = rec.Defs[i],
             MaxHealth = rec.MaxHealth[i],

@@ -20,12 +20,18 @@ public sealed class ScenarioRunTests
         throw new InvalidOperationException("repository root not found");
     }
 
-    private static (ScenarioResult Result, RunObservation Observation) Run(string yaml, ulong? seed = null, string? widget = null, bool uninstrumented = false)
+    private static PlayedScenario Run(
+        string yaml, ulong? seed = null, string? widget = null, bool uninstrumented = false)
     {
         var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(yaml, "(test)"));
-        var run = new ScenarioRun(scenario, new RunOptions { RepoRoot = RepoRoot(), SeedOverride = seed, WidgetOverride = widget, Uninstrumented = uninstrumented });
-        var result = run.Execute();
-        return (result, run.Observation!);
+        var options = new RunOptions
+        {
+            RepoRoot = RepoRoot(),
+            SeedOverride = seed,
+            WidgetOverride = widget,
+            Uninstrumented = uninstrumented,
+        };
+        return Simulation.Play(scenario, options);
     }
 
     private const string SmallGame = """
@@ -45,11 +51,11 @@ public sealed class ScenarioRunTests
         var a = Run(SmallGame);
         var b = Run(SmallGame);
         Assert.Equal(ScenarioOutcome.Pass, a.Result.Outcome);
-        Assert.NotEmpty(a.Observation.StreamHash);
-        Assert.True(a.Observation.BytesReceivedByServer > 0);
-        Assert.Equal(a.Observation.WorldStateHash, b.Observation.WorldStateHash);
-        Assert.Equal(a.Observation.StreamHash, b.Observation.StreamHash);
-        Assert.Equal(a.Observation.TimedStreamHash, b.Observation.TimedStreamHash);
+        Assert.NotEmpty(a.Probes!.Network.StreamHash);
+        Assert.True(a.Probes!.Network.BytesReceivedByServer > 0);
+        Assert.Equal(a.WorldStateHash, b.WorldStateHash);
+        Assert.Equal(a.Probes!.Network.StreamHash, b.Probes!.Network.StreamHash);
+        Assert.Equal(a.Probes!.Network.TimedStreamHash, b.Probes!.Network.TimedStreamHash);
         Assert.Equal(a.Result.Frames.LuaInstructions, b.Result.Frames.LuaInstructions);
     }
 
@@ -64,10 +70,10 @@ public sealed class ScenarioRunTests
             expectations:
               budget: {p99_ms: 1000, after_s: 1}
             """;
-        var (result, observation) = Run(yaml, uninstrumented: true);
+        var (result, probes, _) = Run(yaml, uninstrumented: true);
 
         Assert.Equal(ScenarioOutcome.Pass, result.Outcome);
-        Assert.True(observation.BytesReceivedByServer > 0);
+        Assert.True(probes!.Network.BytesReceivedByServer > 0);
         Assert.All(result.Frames.LuaInstructions, n => Assert.Equal(0L, n));
         Assert.All(result.Frames.Cost, c => Assert.Equal(0d, c));
         Assert.Contains(result.Frames.WidgetMicros, us => us > 0);
@@ -83,13 +89,13 @@ public sealed class ScenarioRunTests
     [Fact]
     public void The_end_of_run_byte_accounting_is_checked_and_balances_across_a_disconnect()
     {
-        var (result, observation) = Run(SmallGame);
-        var accounting = Assert.IsType<BarHarness.TestServer.Oracle.AccountingInput>(observation.Accounting);
-        Assert.Equal(observation.BytesHandedToSend, accounting.BytesHandedToSend);
+        var (result, probes, _) = Run(SmallGame);
+        var accounting = Assert.IsType<BarHarness.TestServer.Oracle.AccountingInput>(probes!.Network.Accounting);
+        Assert.Equal(probes!.Network.BytesHandedToSend, accounting.BytesHandedToSend);
         Assert.True(accounting.BytesHandedToSend > 0);
         Assert.Equal(
             accounting.BytesHandedToSend,
-            observation.BytesReceivedByServer + accounting.BytesLostAtReset + accounting.BytesInFlight);
+            probes!.Network.BytesReceivedByServer + accounting.BytesLostAtReset + accounting.BytesInFlight);
         var verdict = result.Expectations.Single(e => e.Name == "oracle.no_silent_loss");
         Assert.True(verdict.Passed, verdict.Actual);
         Assert.Contains($"handed {accounting.BytesHandedToSend}", verdict.Actual, StringComparison.Ordinal);
@@ -98,7 +104,7 @@ public sealed class ScenarioRunTests
     [Fact]
     public void Every_frame_carries_the_measured_send_queue_and_the_freshness_of_the_servers_newest_data()
     {
-        var (result, _) = Run(SmallGame);
+        var (result, _, _) = Run(SmallGame);
         var frames = result.Frames;
         var queued = Assert.IsAssignableFrom<IReadOnlyList<int>>(frames.QueueDepth);
         var freshness = Assert.IsAssignableFrom<IReadOnlyList<double>>(frames.FreshnessSeconds);
@@ -123,13 +129,13 @@ public sealed class ScenarioRunTests
             expectations:
               budget: {p99_ms: 0.001, after_s: 2}
             """;
-        var (result, observation) = Run(yaml);
+        var (result, probes, _) = Run(yaml);
 
         var verdict = result.Expectations.Single(e => e.Name == "budget.p99");
         var judged = result.Budget.Judged;
         Assert.False(verdict.Passed);
         Assert.Equal(2, judged.AfterSeconds);
-        Assert.Equal(observation.FrameStatistics.Judged.Frames, judged.FrameCost.Count);
+        Assert.Equal(probes!.Budget.Frames.Judged.Frames, judged.FrameCost.Count);
         Assert.True(judged.FrameCost.Count < result.Budget.FrameCost.Count);
         Assert.Equal(judged.FrameCost.Count, judged.FrameCpuMicros.Count);
         var printed = (judged.FrameCpuMicros.P99 / 1000).ToString("0.###", CultureInfo.InvariantCulture);
@@ -141,16 +147,16 @@ public sealed class ScenarioRunTests
     {
         var a = Run(SmallGame);
         var c = Run(SmallGame, seed: 6);
-        Assert.NotEqual(a.Observation.WorldStateHash, c.Observation.WorldStateHash);
-        Assert.NotEqual(a.Observation.StreamHash, c.Observation.StreamHash);
+        Assert.NotEqual(a.WorldStateHash, c.WorldStateHash);
+        Assert.NotEqual(a.Probes!.Network.StreamHash, c.Probes!.Network.StreamHash);
     }
 
     [Fact]
     public void The_widget_reconnects_after_a_disconnect_and_sends_a_snapshot_first()
     {
-        var (result, observation) = Run(SmallGame);
-        Assert.True(observation.ConnectionsAccepted >= 2, $"connections: {observation.ConnectionsAccepted}");
-        Assert.DoesNotContain(observation.Violations, v => v.Kind == BarHarness.TestServer.Oracle.ViolationKind.MissingSnapshotAfterReconnect);
+        var (result, probes, _) = Run(SmallGame);
+        Assert.True(probes!.Network.ConnectionsAccepted >= 2, $"connections: {probes!.Network.ConnectionsAccepted}");
+        Assert.DoesNotContain(probes!.Network.Violations, v => v.Kind == BarHarness.TestServer.Oracle.ViolationKind.MissingSnapshotAfterReconnect);
         Assert.Contains(result.Expectations, e => e.Name == "oracle.snapshot_after_reconnect" && e.Passed);
     }
 
@@ -162,12 +168,12 @@ public sealed class ScenarioRunTests
         {
             var widget = Path.Combine(dir, "bad_widget.lua");
             File.WriteAllText(widget, "function widget:GetInfo() return { name = 'bad', layer = 0 } end\nfunction widget:GameFrame(n)\n  if n == 45 then error('boom at ' .. n) end\nend\n");
-            var (result, observation) = Run(SmallGame, widget: widget);
+            var (result, probes, _) = Run(SmallGame, widget: widget);
             Assert.Equal(ScenarioOutcome.Fail, result.Outcome);
             var failed = Assert.Single(result.FailedExpectations, e => e.Name == "no_lua_errors");
             Assert.Contains("bad_widget.lua\"]:3: boom at 45", failed.Actual);
             Assert.Contains("seed 5", result.ReproduceCommand);
-            Assert.Contains(observation.WidgetEvents, e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Removed);
+            Assert.Contains(probes!.Lifecycle.WidgetEvents, e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Removed);
         }
         finally
         {
@@ -190,9 +196,9 @@ public sealed class ScenarioRunTests
                 function widget:DrawScreen(...) if select('#', ...) ~= 0 then error('DrawScreen got arguments') end end
                 function widget:UnitCreated(u, def, team, builder) if type(u) ~= 'number' or type(def) ~= 'number' or type(team) ~= 'number' then error('UnitCreated args') end end
                 """);
-            var (result, observation) = Run(SmallGame, widget: widget);
-            Assert.DoesNotContain(observation.WidgetEvents, e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Error);
-            Assert.Contains(observation.ConsoleLines, l => l.Text == "first frame 1");
+            var (result, probes, _) = Run(SmallGame, widget: widget);
+            Assert.DoesNotContain(probes!.Lifecycle.WidgetEvents, e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Error);
+            Assert.Contains(probes!.Console.Lines, l => l.Text == "first frame 1");
         }
         finally
         {

@@ -24,7 +24,7 @@ public sealed class StreamExpectationDefaultsTests
     {
         var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(yaml, "(test)"));
         var options = new RunOptions { RepoRoot = RepoRoot(), WidgetOverride = widget };
-        return new ScenarioRun(scenario, options).Execute();
+        return Simulation.Play(scenario, options).Result;
     }
 
     private static string NonStreaming => Path.Combine(RepoRoot(), "tests", "widgets", "gui_pause_screen.lua");

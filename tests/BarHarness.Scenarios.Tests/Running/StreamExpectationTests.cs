@@ -98,7 +98,7 @@ public sealed class StreamExpectationTests
 
             var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(Game, "(test)"));
             var options = new RunOptions { RepoRoot = RepoRoot(), WidgetOverride = widget };
-            return new ScenarioRun(scenario, options).Execute();
+            return Simulation.Play(scenario, options).Result;
         }
         finally
         {

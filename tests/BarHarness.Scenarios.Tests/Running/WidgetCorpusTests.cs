@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BarHarness.LuaHost.Widgets;
 using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Probes;
 using BarHarness.Scenarios.Running;
 
 namespace BarHarness.Scenarios.Tests.Running;
@@ -95,17 +96,16 @@ public sealed partial class WidgetCorpusTests
         }
     }
 
-    private static RunObservation Run(string widget)
+    private static LifecycleProbe Run(string widget)
     {
         var yaml = File.ReadAllText(Path.Combine(CorpusDir, "corpus.yaml"));
         var scenario = new LoadedScenario("tests/widgets/corpus.yaml", ScenarioLoader.Parse(yaml, "corpus.yaml"));
-        var run = new ScenarioRun(scenario, new RunOptions { RepoRoot = RepoRoot(), WidgetOverride = widget });
-        run.Execute();
-        return run.Observation!;
+        var played = Simulation.Play(scenario, new RunOptions { RepoRoot = RepoRoot(), WidgetOverride = widget });
+        return played.Probes?.Lifecycle ?? throw new InvalidOperationException(played.Result.Error?.Message);
     }
 
     /// <summary>The handler notes, when it removes a widget, the call-ins it defines but never received.</summary>
-    private static string[] NeverReceived(RunObservation observation)
+    private static string[] NeverReceived(LifecycleProbe observation)
     {
         var removed = Assert.Single(observation.WidgetEvents, e => e.Kind == WidgetEventKind.Removed);
         var match = NeverReceivedNote().Match(removed.Message);

@@ -31,7 +31,7 @@ public sealed class ContractMutantTests
         var run = RunStandard(UnicodeNames, [ContractMutants.RenamesHealthFields]);
 
         Assert.False(run.Expectation("oracle.valid_stream").Passed, run.Describe());
-        Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.MissingField && v.RuleId == "§6.1");
+        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.MissingField && v.RuleId == "§6.1");
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ContractMutantTests
         var run = RunStandard(Minimal, [ContractMutants.StopsExportingAfterThreeSeconds]);
 
         Assert.False(run.Expectation("oracle.coverage").Passed, run.Describe());
-        Assert.Contains(run.Observation.Violations, v => v.Kind is ViolationKind.StaleUnit or ViolationKind.GhostUnit);
+        Assert.Contains(run.Probes.Network.Violations, v => v.Kind is ViolationKind.StaleUnit or ViolationKind.GhostUnit);
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class ContractMutantTests
         var run = RunStandard(Minimal, [ContractMutants.StampsOldFrames, MutantCatalogue.LeaksInvisibleEnemy]);
 
         Assert.False(run.Expectation("oracle.valid_stream").Passed, run.Describe());
-        Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.FrameRegression);
-        Assert.Contains(run.Observation.Violations, v => v.RuleId == "§6.3");
+        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.FrameRegression);
+        Assert.Contains(run.Probes.Network.Violations, v => v.RuleId == "§6.3");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ContractMutantTests
         var run = RunStandard(QueueOverflow, [ContractMutants.DiscardsQueuedMessagesSilently]);
 
         Assert.False(run.Expectation("oracle.no_silent_loss").Passed, run.Describe());
-        Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.SilentLoss);
+        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.SilentLoss);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class ContractMutantTests
         var run = RunStandard(QueueOverflow, [ContractMutants.ResyncsWithoutSnapshot]);
 
         Assert.False(run.Expectation("oracle.snapshot_after_reconnect").Passed, run.Describe());
-        Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.MissingSnapshotAfterDrop);
+        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.MissingSnapshotAfterDrop);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ContractMutantTests
         var run = RunStandard(Minimal, [ContractMutants.ReusesOldPositions]);
 
         Assert.False(run.Expectation("oracle.accuracy").Passed, run.Describe());
-        Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.InaccurateValue);
+        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.InaccurateValue);
     }
 
     [Fact]

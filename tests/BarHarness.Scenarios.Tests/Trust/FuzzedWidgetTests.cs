@@ -45,7 +45,7 @@ public sealed class FuzzedWidgetTests
         var run = Run(Header + "\n" + signature + "\n\treturn broken.field\nend\n");
 
         // An error during load (Initialize) ends the run with a RunError; later ones are widget events.
-        var error = run.Observation.WidgetEvents.FirstOrDefault(e => e.Kind == WidgetEventKind.Error);
+        var error = run.Probes.Lifecycle.WidgetEvents.FirstOrDefault(e => e.Kind == WidgetEventKind.Error);
         var text = error?.Message ?? run.Result.Error?.Message ?? string.Empty;
         Assert.True(text.Contains(Where(FaultLine), StringComparison.Ordinal), $"{callIn}: the error must name {Where(FaultLine)} got '{text}'");
         Assert.Contains("attempt to index", text, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class FuzzedWidgetTests
             Assert.Equal(callIn, error.CallIn);
         }
 
-        Assert.False(run.Observation.LoadedAtEnd, $"{callIn}: the widget should have been removed");
+        Assert.False(run.Probes.Lifecycle.LoadedAtEnd, $"{callIn}: the widget should have been removed");
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class FuzzedWidgetTests
         var run = Run(Header + "\nfunction widget:Shutdown()\n\treturn broken.field\nend\n");
 
         Assert.NotNull(run.Result);
-        var error = run.Observation.WidgetEvents.FirstOrDefault(e => e.Kind == WidgetEventKind.Error && e.CallIn == "Shutdown");
-        Assert.True(error is not null, "an error in Shutdown must be recorded: " + string.Join("; ", run.Observation.WidgetEvents.Select(e => $"{e.Kind} {e.CallIn} {e.Message}")));
+        var error = run.Probes.Lifecycle.WidgetEvents.FirstOrDefault(e => e.Kind == WidgetEventKind.Error && e.CallIn == "Shutdown");
+        Assert.True(error is not null, "an error in Shutdown must be recorded: " + string.Join("; ", run.Probes.Lifecycle.WidgetEvents.Select(e => $"{e.Kind} {e.CallIn} {e.Message}")));
         Assert.Contains(Where(FaultLine), error.Message, StringComparison.Ordinal);
     }
 
@@ -81,7 +81,7 @@ public sealed class FuzzedWidgetTests
         Assert.NotEqual(Reports.Model.ScenarioOutcome.Pass, run.Result.Outcome);
         var message = run.Result.Error?.Message ?? string.Empty;
         Assert.True(message.Contains(Where(line), StringComparison.Ordinal), $"the load error must name {Where(line)} got '{message}'");
-        var load = Assert.Single(run.Observation.LoadResults);
+        var load = Assert.Single(run.Probes.Lifecycle.LoadResults);
         Assert.False(load.IsLoaded);
         Assert.Equal(line, load.Location?.Line);
     }
@@ -91,9 +91,9 @@ public sealed class FuzzedWidgetTests
     {
         var run = Run(Header + "\nfunction widget:GameFrame(n)\n\twhile true do end\nend\n");
 
-        var error = Assert.Single(run.Observation.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
+        var error = Assert.Single(run.Probes.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
         Assert.Equal("GameFrame", error.CallIn);
-        Assert.False(run.Observation.LoadedAtEnd);
+        Assert.False(run.Probes.Lifecycle.LoadedAtEnd);
     }
 
     [Fact]
@@ -101,9 +101,9 @@ public sealed class FuzzedWidgetTests
     {
         var run = Run(Header + "\nlocal hoard = {}\nfunction widget:GameFrame(n)\n\tfor i = 1, 1e9 do hoard[i] = string.rep(\"x\", 1048576) .. i end\nend\n");
 
-        var error = Assert.Single(run.Observation.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
+        var error = Assert.Single(run.Probes.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
         Assert.Equal("GameFrame", error.CallIn);
-        Assert.False(run.Observation.LoadedAtEnd);
+        Assert.False(run.Probes.Lifecycle.LoadedAtEnd);
     }
 
     /// <summary>Where BAR's messages point: the chunk is named by its VFS path, as in [string "LuaUI/Widgets/x.lua"]:7:.</summary>

@@ -18,7 +18,7 @@ public sealed class MutantWidgetTests
 
         Assert.True(run.Result.Outcome == Reports.Model.ScenarioOutcome.Pass, $"{name}: {run.Failures()}");
         // StaleUnit is only a verdict when a scenario sets freshness_frames; a throttled link makes units stale legitimately.
-        Assert.True(run.Observation.Violations.All(v => v.Kind == ViolationKind.StaleUnit), $"{name}: {run.Describe()}");
+        Assert.True(run.Probes.Network.Violations.All(v => v.Kind == ViolationKind.StaleUnit), $"{name}: {run.Describe()}");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class MutantWidgetTests
         var run = RunMutant(MutantCatalogue.BlocksOnConnect, MutantScenarios.Healthy);
 
         Assert.False(run.Expectation("no_blocking_calls").Passed, run.Failures());
-        Assert.Contains(run.Observation.BlockingCalls, c => c.Function.Contains("connect", StringComparison.Ordinal));
+        Assert.Contains(run.Probes.Network.BlockingCalls, c => c.Function.Contains("connect", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class MutantWidgetTests
         var run = RunMutant(MutantCatalogue.ForgetsSnapshotAfterReconnect, MutantScenarios.Reconnect);
 
         Assert.False(run.Expectation("oracle.snapshot_after_reconnect").Passed, run.Failures());
-        Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.MissingSnapshotAfterReconnect);
+        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.MissingSnapshotAfterReconnect);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class MutantWidgetTests
         var run = RunMutant(MutantCatalogue.DropsMessageUndeclared, MutantScenarios.Healthy);
 
         Assert.False(run.Expectation("oracle.no_silent_loss").Passed, run.Failures());
-        Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.UndeclaredSeqGap);
+        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.UndeclaredSeqGap);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class MutantWidgetTests
         var run = RunMutant(MutantCatalogue.LeaksInvisibleEnemy, MutantScenarios.Healthy);
 
         Assert.False(run.Expectation("oracle.privacy").Passed, run.Failures());
-        Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.PrivacyLeak);
+        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.PrivacyLeak);
     }
 
     [Fact]
@@ -107,11 +107,11 @@ public sealed class MutantWidgetTests
         if (BarHarness.LuaHost.Interop.LuaApi.IsLua51)
         {
             // Real Lua 5.1's %q leaves a tab raw (5.4 writes \9): in BAR the stream is plain invalid JSON.
-            Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.InvalidJson && v.Detail.Contains("0x09", StringComparison.Ordinal));
+            Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.InvalidJson && v.Detail.Contains("0x09", StringComparison.Ordinal));
         }
         else
         {
-            Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.PercentQEscape);
+            Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.PercentQEscape);
         }
     }
 
@@ -121,7 +121,7 @@ public sealed class MutantWidgetTests
         var run = RunMutant(MutantCatalogue.ResumesPartialSendAtWrongByte, MutantScenarios.PartialSend);
 
         Assert.False(run.Expectation("oracle.valid_stream").Passed, run.Failures());
-        Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.InvalidJson);
+        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.InvalidJson);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class MutantWidgetTests
         var run = RunMutant(MutantCatalogue.SwapsHealthReturns, MutantScenarios.Healthy);
 
         Assert.False(run.Expectation("oracle.accuracy").Passed, run.Failures());
-        Assert.Contains(run.Observation.Violations, v => v.Kind == ViolationKind.InaccurateValue);
+        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.InaccurateValue);
     }
 
     private static TrustRun RunMutant(Mutation mutation, string yaml)

@@ -36,7 +36,7 @@ public sealed class StandardSuiteTests
     public void The_bundled_widget_passes_the_standard_scenario(string file)
     {
         var scenario = QuickTier.Value.Single(s => s.RelativePath == file);
-        var result = new ScenarioRun(scenario, new RunOptions { RepoRoot = RepositoryFiles.Root }).Execute();
+        var result = Simulation.Play(scenario, new RunOptions { RepoRoot = RepositoryFiles.Root }).Result;
 
         var judged = result.FailedExpectations
             .Where(e => LuaVm.Active == LuaVmKind.Lua51 || !e.Name.StartsWith("budget.", StringComparison.Ordinal))

@@ -1,17 +1,18 @@
 using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Definition;
+using BarHarness.Scenarios.Probes;
 using BarHarness.Scenarios.Running;
 using BarHarness.Scenarios.Tests.Definition;
 
 namespace BarHarness.Scenarios.Tests.Trust;
 
 /// <summary>A scenario run from YAML text against a given widget file, with the result and what it observed.</summary>
-internal sealed record TrustRun(ScenarioResult Result, RunObservation Observation)
+internal sealed record TrustRun(ScenarioResult Result, ProbeSet Probes, ulong WorldStateHash)
 {
     public static TrustRun Execute(string yaml, string name, string? widgetFile, ulong? seed = null, double heapSampleSeconds = 10, bool allowRunError = false)
     {
         var definition = ScenarioLoader.Parse(yaml, name + ".yaml");
-        var run = new ScenarioRun(
+        var (result, probes, worldHash) = Simulation.Play(
             new LoadedScenario(name + ".yaml", definition),
             new RunOptions
             {
@@ -20,9 +21,9 @@ internal sealed record TrustRun(ScenarioResult Result, RunObservation Observatio
                 SeedOverride = seed,
                 HeapSampleIntervalSeconds = heapSampleSeconds,
             });
-        var result = run.Execute();
         Assert.True(allowRunError || result.Error is null, $"{name}: the run itself failed: {result.Error?.Message}");
-        return new TrustRun(result, run.Observation!);
+        Assert.True(probes is not null, $"{name}: the harness failed: {result.Error?.Message}");
+        return new TrustRun(result, probes, worldHash);
     }
 
     public ExpectationResult Expectation(string name) =>
@@ -32,10 +33,10 @@ internal sealed record TrustRun(ScenarioResult Result, RunObservation Observatio
     /// <summary>Every expectation with its verdict and actual value, and the oracle's violation kinds, for assertion messages.</summary>
     public string Describe() =>
         string.Join("; ", Result.Expectations.Select(e => $"{e.Name} {(e.Passed ? "ok" : "FAILED")}: {e.Actual}"))
-        + " | violations: " + string.Join(", ", Observation.Violations.GroupBy(v => v.Kind).Select(g => $"{g.Key} x{g.Count()} ({g.First().Detail})"));
+        + " | violations: " + string.Join(", ", Probes.Network.Violations.GroupBy(v => v.Kind).Select(g => $"{g.Key} x{g.Count()} ({g.First().Detail})"));
 
     /// <summary>A one-line account of every failed expectation, for assertion messages.</summary>
     public string Failures() =>
         string.Join("; ", Result.FailedExpectations.Select(e => $"{e.Name}: expected {e.Expected}, got {e.Actual}"))
-        + (Observation.WidgetEvents.Count == 0 ? string.Empty : " | events: " + string.Join("; ", Observation.WidgetEvents.Take(3).Select(e => $"{e.Kind} {e.CallIn} {e.Message}")));
+        + (Probes.Lifecycle.WidgetEvents.Count == 0 ? string.Empty : " | events: " + string.Join("; ", Probes.Lifecycle.WidgetEvents.Take(3).Select(e => $"{e.Kind} {e.CallIn} {e.Message}")));
 }

@@ -26,9 +26,9 @@ public sealed class WorldTimelinePropertyTests
         return Prop.ForAll(WorldTimelineGen.Case.ToArbitrary(), c =>
         {
             var run = TrustRun.Execute(c.ToYaml(), "property-case", widgetFile: null);
-            var errors = run.Observation.WidgetEvents.Where(e => e.Kind == WidgetEventKind.Error).Select(e => e.Message).ToList();
-            var blocking = run.Observation.BlockingCalls.Select(b => b.Function).ToList();
-            var violations = run.Observation.Violations.Where(v => NeverAllowed.Contains(v.Kind)).Select(v => $"{v.Kind}: {v.Detail}").ToList();
+            var errors = run.Probes.Lifecycle.WidgetEvents.Where(e => e.Kind == WidgetEventKind.Error).Select(e => e.Message).ToList();
+            var blocking = run.Probes.Network.BlockingCalls.Select(b => b.Function).ToList();
+            var violations = run.Probes.Network.Violations.Where(v => NeverAllowed.Contains(v.Kind)).Select(v => $"{v.Kind}: {v.Detail}").ToList();
             return (errors.Count == 0).Label("Lua errors: " + string.Join(" | ", errors))
                 .And((blocking.Count == 0).Label("blocking calls: " + string.Join(", ", blocking)))
                 .And((violations.Count == 0).Label("oracle: " + string.Join(" | ", violations.Take(3))));
@@ -41,11 +41,13 @@ public sealed class WorldTimelinePropertyTests
         return Prop.ForAll(WorldTimelineGen.Case.ToArbitrary(), c =>
         {
             var yaml = c.ToYaml();
-            var first = TrustRun.Execute(yaml, "property-case", widgetFile: null).Observation;
-            var second = TrustRun.Execute(yaml, "property-case", widgetFile: null).Observation;
-            return (first.StreamHash == second.StreamHash).Label($"stream hash {first.StreamHash} then {second.StreamHash}")
+            var first = TrustRun.Execute(yaml, "property-case", widgetFile: null);
+            var second = TrustRun.Execute(yaml, "property-case", widgetFile: null);
+            var (firstStream, secondStream) = (first.Probes.Network, second.Probes.Network);
+            return (firstStream.StreamHash == secondStream.StreamHash)
+                .Label($"stream hash {firstStream.StreamHash} then {secondStream.StreamHash}")
                 .And((first.WorldStateHash == second.WorldStateHash).Label($"world hash {first.WorldStateHash} then {second.WorldStateHash}"))
-                .And((first.TimedStreamHash == second.TimedStreamHash).Label("timed stream hash differs"));
+                .And((firstStream.TimedStreamHash == secondStream.TimedStreamHash).Label("timed stream hash differs"));
         });
     }
 

@@ -2,7 +2,7 @@ using BarHarness.LuaHost.Interop;
 using BarHarness.LuaHost.Runtime;
 using BarHarness.Reports.Model;
 
-namespace BarHarness.Scenarios.Running;
+namespace BarHarness.Scenarios.Probes;
 
 /// <summary>
 /// A deterministic sampling profiler: at every instruction-hook tick (every N instructions) it charges
@@ -30,7 +30,8 @@ internal sealed class FunctionProfiler
     private void OnTick(IntPtr l)
     {
         var allocatedNow = _runtime.Allocations.Bytes;
-        var allocated = _runtime.Meter.InCall ? allocatedNow - _allocatedBefore : 0; // since the call began or the last tick
+        // since the call began or the last tick
+        var allocated = _runtime.Meter.InCall ? allocatedNow - _allocatedBefore : 0;
         _allocatedBefore = allocatedNow;
         if (!LuaStackInspector.TryGetFrame(l, 2, out var source, out var line, out _))
         {
@@ -41,7 +42,9 @@ internal sealed class FunctionProfiler
         if (!_names.ContainsKey(key))
         {
             var name = LuaStackInspector.SourceName(source);
-            _names[key] = name.StartsWith("=(barharness", StringComparison.Ordinal) ? $"{name[1..]}:{line}" : $"{name.TrimStart('@', '=')}:{line}";
+            _names[key] = name.StartsWith("=(barharness", StringComparison.Ordinal)
+                ? $"{name[1..]}:{line}"
+                : $"{name.TrimStart('@', '=')}:{line}";
         }
 
         _total[key] = _total.GetValueOrDefault(key) + 1;
@@ -69,7 +72,10 @@ internal sealed class FunctionProfiler
         var total = Math.Max(1, _total.Values.Sum());
         return _total
             .GroupBy(kv => _names[kv.Key])
-            .Select(g => (Name: g.Key, Samples: g.Sum(kv => kv.Value), Bytes: g.Sum(kv => _allocated.GetValueOrDefault(kv.Key))))
+            .Select(g => (
+                Name: g.Key,
+                Samples: g.Sum(kv => kv.Value),
+                Bytes: g.Sum(kv => _allocated.GetValueOrDefault(kv.Key))))
             .OrderByDescending(x => x.Samples).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(40)
             .Select(x => new FunctionProfileEntry(x.Name, x.Samples, x.Samples * interval, x.Samples / (double)total)

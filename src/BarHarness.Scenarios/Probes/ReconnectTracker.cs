@@ -1,4 +1,4 @@
-namespace BarHarness.Scenarios.Running;
+namespace BarHarness.Scenarios.Probes;
 
 /// <summary>
 /// Measures how long the widget took to reconnect once the server was available again after it lost

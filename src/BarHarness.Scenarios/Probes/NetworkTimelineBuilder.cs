@@ -3,7 +3,7 @@ using BarHarness.Reports.Analysis;
 using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Definition;
 
-namespace BarHarness.Scenarios.Running;
+namespace BarHarness.Scenarios.Probes;
 
 /// <summary>Game times at which the test server accepted a connection (from its counter, once a frame).</summary>
 internal sealed class ServerAcceptLog

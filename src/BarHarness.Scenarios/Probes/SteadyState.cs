@@ -1,6 +1,6 @@
 using BarHarness.Scenarios.Definition;
 
-namespace BarHarness.Scenarios.Running;
+namespace BarHarness.Scenarios.Probes;
 
 /// <summary>
 /// When a run's steady state begins, for the leak fit and the retained-object census: the memory

@@ -2,7 +2,7 @@ using BarHarness.LuaHost.Widgets;
 using BarHarness.Reports.Analysis;
 using BarHarness.Reports.Statistics;
 
-namespace BarHarness.Scenarios.Running;
+namespace BarHarness.Scenarios.Probes;
 
 /// <summary>
 /// Adds up what the widget cost between two sim frames: GameFrame, the unit call-ins of that frame,
