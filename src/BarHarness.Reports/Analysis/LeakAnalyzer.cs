@@ -85,7 +85,11 @@ public static class LeakAnalyzer
         };
     }
 
-    /// <summary>OLS of bytes over game minutes; null when fewer than three samples or a single instant.</summary>
+    /// <summary>
+    /// OLS of bytes over game minutes, holding the visible units fixed when every sample has them
+    /// (a heap that follows the world's size is not a leak; growth at a constant world is); null when
+    /// fewer than three samples or a single instant.
+    /// </summary>
     public static SlopeEstimate? FitSlope(IReadOnlyList<HeapSample> samples)
     {
         if (samples.Count < 3 || samples.Select(s => s.GameSeconds).Distinct().Count() < 2)
@@ -95,8 +99,17 @@ public static class LeakAnalyzer
 
         var minutes = samples.Select(s => s.GameSeconds / 60.0).ToArray();
         var bytes = samples.Select(s => (double)s.Bytes).ToArray();
-        var fit = LinearFit.Of(minutes, bytes);
+        var units = samples.All(s => s.VisibleUnits is not null)
+            ? samples.Select(s => (double)s.VisibleUnits!.Value).ToArray()
+            : null;
+        var fit = units is null ? LinearFit.Of(minutes, bytes) : LinearFit.Of(minutes, units, bytes);
         var (low, high) = fit.SlopeInterval(0.95);
-        return new SlopeEstimate(fit.Slope, fit.Intercept, low, high, fit.Count);
+
+        // The trend line is drawn at the run's average world size.
+        var intercept = fit.Intercept + ((fit.CovariateSlope ?? 0) * (units?.Average() ?? 0));
+        return new SlopeEstimate(fit.Slope, intercept, low, high, fit.Count)
+        {
+            BytesPerVisibleUnit = fit.CovariateSlope,
+        };
     }
 }

@@ -7,9 +7,10 @@ using BarHarness.Scenarios.Definition;
 namespace BarHarness.Scenarios.Probes;
 
 /// <summary>
-/// The Lua heap: a full collection and a heap sample every few game seconds, a census of what the
-/// widget retains when the steady state begins and after the last frame, and the leak report fitted
-/// from them. Judges <c>memory.growth</c> from the same report.
+/// The Lua heap: a full collection and a heap sample every few game seconds (with the units the player
+/// could see then), a census of what the widget retains when the steady state begins and after the
+/// last frame, and the leak report fitted from them: growth over game time at a constant visible
+/// world. Judges <c>memory.growth</c> from the same report.
 /// </summary>
 public sealed class MemoryProbe : IProbe
 {
@@ -21,6 +22,7 @@ public sealed class MemoryProbe : IProbe
     private readonly WidgetHost _host;
     private readonly LifecycleProbe _lifecycle;
     private readonly BudgetProbe _budget;
+    private readonly Func<int> _visibleUnits;
     private readonly int _sampleEveryFrames;
     private readonly List<HeapSample> _heap = new();
     private LeakReport? _report;
@@ -32,8 +34,10 @@ public sealed class MemoryProbe : IProbe
         LuaRuntime runtime,
         WidgetHost host,
         LifecycleProbe lifecycle,
-        BudgetProbe budget)
+        BudgetProbe budget,
+        Func<int> visibleUnits)
     {
+        _visibleUnits = visibleUnits;
         _scenario = scenario;
         _runtime = runtime;
         _host = host;
@@ -65,7 +69,7 @@ public sealed class MemoryProbe : IProbe
             return;
         }
 
-        _heap.Add(new HeapSample(now.GameSeconds, _runtime.CollectAndMeasureHeap()));
+        _heap.Add(new HeapSample(now.GameSeconds, _runtime.CollectAndMeasureHeap(), _visibleUnits()));
         if (!_steadyCensusTaken && _lifecycle.WidgetLoadedAtSeconds is not null && now.GameSeconds >= SteadyFrom)
         {
             _steadyCensusTaken = true;
@@ -83,7 +87,7 @@ public sealed class MemoryProbe : IProbe
     }
 
     public void OnEnd(in SimulationMoment now) =>
-        _heap.Add(new HeapSample(now.GameSeconds, _runtime.CollectAndMeasureHeap()));
+        _heap.Add(new HeapSample(now.GameSeconds, _runtime.CollectAndMeasureHeap(), _visibleUnits()));
 
     public void Judge(ExpectationSet expectations, ICollection<ExpectationResult> verdicts)
     {

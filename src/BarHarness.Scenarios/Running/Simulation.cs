@@ -234,7 +234,14 @@ public sealed partial class Simulation : IDisposable
         var profiler = _options.ProfileFunctions && instrumented ? new FunctionProfiler(_runtime) : null;
         var budget = new BudgetProbe(
             _def.Expectations.Budget, instrumented ? CostModel.Reference : null, profiler, _runtime, network);
-        var memory = new MemoryProbe(_def, _options.HeapSampleIntervalSeconds, _runtime, _host, lifecycle, budget);
+        var memory = new MemoryProbe(
+            _def,
+            _options.HeapSampleIntervalSeconds,
+            _runtime,
+            _host,
+            lifecycle,
+            budget,
+            () => _world.VisibleUnitIdsForLocalPlayer().Length);
         return new ProbeSet(lifecycle, budget, memory, network, console);
     }
 
