@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
 using BarHarness.LuaHost.Tests.Differential;
-using BarHarness.LuaHost.Widgets;
 
 namespace BarHarness.LuaHost.Tests;
 

@@ -1,6 +1,3 @@
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
-
 namespace BarHarness.LuaHost.Tests;
 
 /// <summary>Natives used by the tests: one that raises through the armed-error path, one that counts, one that throws.</summary>

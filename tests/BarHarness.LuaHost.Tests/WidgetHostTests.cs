@@ -1,6 +1,3 @@
-using BarHarness.LuaHost.Runtime;
-using BarHarness.LuaHost.Widgets;
-
 namespace BarHarness.LuaHost.Tests;
 
 public sealed class WidgetHostTests : IDisposable

@@ -1,6 +1,4 @@
 using System.Text;
-using BarHarness.Reports.Exporters;
-using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.Tests;
 

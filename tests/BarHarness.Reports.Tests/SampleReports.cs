@@ -1,6 +1,4 @@
 using BarHarness.Core.Randomness;
-using BarHarness.Reports.Analysis;
-using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.Tests;
 

@@ -1,5 +1,4 @@
 using BarHarness.Engine.Coverage;
-using BarHarness.Engine.SpringApi;
 
 namespace BarHarness.Engine.Tests.Coverage;
 

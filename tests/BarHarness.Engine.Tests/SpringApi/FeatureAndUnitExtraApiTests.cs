@@ -1,4 +1,3 @@
-using BarHarness.Engine.World;
 using BarHarness.Engine.World.Features;
 
 namespace BarHarness.Engine.Tests.SpringApi;

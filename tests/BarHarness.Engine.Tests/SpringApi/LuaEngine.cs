@@ -1,6 +1,4 @@
 using BarHarness.Engine.Coverage;
-using BarHarness.Engine.SpringApi;
-using BarHarness.Engine.World;
 using BarHarness.LuaHost.Runtime;
 
 namespace BarHarness.Engine.Tests.SpringApi;

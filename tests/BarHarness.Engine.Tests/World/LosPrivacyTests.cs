@@ -1,4 +1,3 @@
-using BarHarness.Engine.World;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

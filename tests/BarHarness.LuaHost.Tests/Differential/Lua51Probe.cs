@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using BarHarness.LuaHost.Runtime;
 
 namespace BarHarness.LuaHost.Tests.Differential;
 

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
-using BarHarness.Network.Real;
 
 namespace BarHarness.Network.Tests.Probes;
 

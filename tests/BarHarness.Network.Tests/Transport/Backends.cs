@@ -1,8 +1,3 @@
-using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
-using BarHarness.Network.Real;
-using BarHarness.Network.Simulated;
-
 namespace BarHarness.Network.Tests.Transport;
 
 /// <summary>Builds either backend with small buffers, and waits for a condition on it (virtual time or bounded wall

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using BarHarness.Core.Randomness;
-using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
-using BarHarness.Network.Simulated;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -1,6 +1,5 @@
 using BarHarness.Core.Randomness;
 using BarHarness.Reports.Cost;
-using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.Tests.Cost;
 

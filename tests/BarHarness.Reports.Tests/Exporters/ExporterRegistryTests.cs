@@ -1,6 +1,3 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Reports.Exporters;
-
 namespace BarHarness.Reports.Tests.Exporters;
 
 public sealed class ExporterRegistryTests

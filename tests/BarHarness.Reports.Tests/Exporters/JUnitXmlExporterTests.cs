@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using BarHarness.Reports.Exporters;
 
 namespace BarHarness.Reports.Tests.Exporters;
 

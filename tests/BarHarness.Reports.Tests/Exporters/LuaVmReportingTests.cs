@@ -1,7 +1,4 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Reports.Exporters;
 using BarHarness.Reports.Merging;
-using BarHarness.Reports.SummaryJson;
 
 namespace BarHarness.Reports.Tests.Exporters;
 

@@ -1,9 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using BarHarness.Core.Diagnostics;
-using BarHarness.Reports.Exporters;
-using BarHarness.Reports.Model;
-using BarHarness.Reports.SummaryJson;
 
 namespace BarHarness.Reports.Tests.Exporters;
 

@@ -1,5 +1,4 @@
 using BarHarness.Reports.Gates;
-using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.Tests.Gates;
 

@@ -1,6 +1,4 @@
-using BarHarness.Core.Diagnostics;
 using BarHarness.Reports.Merging;
-using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.Tests.Gates;
 

@@ -1,10 +1,5 @@
 using System.Text;
-using BarHarness.Core.Diagnostics;
 using BarHarness.Core.Randomness;
-using BarHarness.Scenarios.Definition;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace BarHarness.Scenarios.Tests.Definition;
 

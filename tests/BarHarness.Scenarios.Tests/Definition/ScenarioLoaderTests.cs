@@ -1,6 +1,4 @@
-using BarHarness.Core.Diagnostics;
 using BarHarness.Engine.SpringApi;
-using BarHarness.Scenarios.Definition;
 using BarHarness.TestServer.Faults;
 
 namespace BarHarness.Scenarios.Tests.Definition;

@@ -1,9 +1,4 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Definition.Selection;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace BarHarness.Scenarios.Tests.Definition;
 

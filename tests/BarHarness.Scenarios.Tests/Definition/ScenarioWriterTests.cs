@@ -1,8 +1,3 @@
-using BarHarness.Scenarios.Definition;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-
 namespace BarHarness.Scenarios.Tests.Definition;
 
 public sealed class ScenarioWriterTests

@@ -1,4 +1,3 @@
-using BarHarness.Scenarios.Definition;
 using BarHarness.TestServer.Faults;
 
 namespace BarHarness.Scenarios.Tests.Definition;

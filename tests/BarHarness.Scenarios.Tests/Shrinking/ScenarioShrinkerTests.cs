@@ -1,5 +1,4 @@
 using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Shrinking;
 
 namespace BarHarness.Scenarios.Tests.Shrinking;

@@ -1,5 +1,3 @@
-using BarHarness.TestServer.Oracle;
-
 namespace BarHarness.TestServer.Tests.Fakes;
 
 /// <summary>A world whose units do not move: the same truth at every frame, unless a test changes it.</summary>

@@ -1,6 +1,3 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.TestServer.Faults;
-
 namespace BarHarness.TestServer.Tests.Faults;
 
 public class FaultCatalogTests

@@ -1,6 +1,4 @@
 using System.Text;
-using BarHarness.TestServer.Framing;
-using BarHarness.TestServer.Oracle;
 
 namespace BarHarness.TestServer.Tests.Oracle;
 

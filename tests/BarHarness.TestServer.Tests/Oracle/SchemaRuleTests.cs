@@ -1,9 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using BarHarness.TestServer.Framing;
-using BarHarness.TestServer.Oracle;
-using BarHarness.TestServer.Tests.Fakes;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Oracle;
 

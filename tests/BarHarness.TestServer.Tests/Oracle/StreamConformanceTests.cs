@@ -1,7 +1,4 @@
 using System.Text;
-using BarHarness.Core.Diagnostics;
-using BarHarness.TestServer.Oracle;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Oracle;
 

@@ -1,12 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using BarHarness.TestServer.Framing;
-using BarHarness.TestServer.Oracle;
-using BarHarness.TestServer.Tests.Fakes;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Oracle;
 

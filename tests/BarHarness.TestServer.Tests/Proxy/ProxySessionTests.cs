@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using BarHarness.Core.Transport;
 using BarHarness.TestServer.Proxy;
 using BarHarness.TestServer.Serve;
 

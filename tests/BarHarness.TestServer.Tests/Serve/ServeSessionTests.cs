@@ -2,11 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using BarHarness.Core.Diagnostics;
-using BarHarness.Core.Transport;
-using BarHarness.TestServer.Faults;
 using BarHarness.TestServer.Serve;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Serve;
 

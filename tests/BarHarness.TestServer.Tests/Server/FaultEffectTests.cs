@@ -1,9 +1,3 @@
-using BarHarness.Core.Transport;
-using BarHarness.TestServer.Faults;
-using BarHarness.TestServer.Oracle;
-using BarHarness.TestServer.Tests.Fakes;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
-
 namespace BarHarness.TestServer.Tests.Server;
 
 /// <summary>Each fault's effect as the widget's end of the connection sees it (buffers 1 KiB + 1 KiB per
