@@ -30,7 +30,8 @@ internal static class CliRunner
             finally
             {
                 System.Console.SetOut(previous);
-                Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings());
+                Spectre.Console.AnsiConsole.Console =
+                    Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings());
             }
         }
     }

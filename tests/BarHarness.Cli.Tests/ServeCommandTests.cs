@@ -6,9 +6,19 @@ namespace BarHarness.Cli.Tests;
 
 public sealed class ServeCommandTests
 {
-    private const string Hello = """{"schema_version":1,"seq":SEQ,"type":"hello","frame":FRAME,"protocol":"1.1","widget_version":"1.0.0","detail":"standard","framing":"newline","rate":30,"game_name":"Beyond All Reason","local":{"player_id":0,"team_id":0,"ally_team_id":0,"spectator":false,"full_view":false},"map":{"name":"Test","size_x":8192,"size_z":4096},"unit_defs":[]}""";
-    private const string Snapshot = """{"schema_version":1,"seq":SEQ,"type":"snapshot","frame":FRAME,"protocol":"1.1","reason":"connect","detail":"standard","sample_window":1,"game":{"frame":FRAME,"seconds":1,"speed":1.0,"wanted_speed":1.0,"paused":false},"players":[],"teams":[{"id":0,"ally_team":0,"dead":false,"metal":null,"energy":null},{"id":1,"ally_team":1,"dead":false,"metal":null,"energy":null}],"units":[{"id":100,"def":1,"team":0,"x":1,"y":2,"z":3,"hp":10,"max_hp":10,"bp":1},{"id":101,"def":1,"team":1,"x":1,"y":2,"z":3,"hp":10,"max_hp":10,"bp":1}]}""";
-    private const string Delta = """{"schema_version":1,"seq":SEQ,"type":"delta","frame":FRAME,"detail":"standard","sample_window":1,"created":[{"id":102,"def":1,"team":0,"x":1,"y":2,"z":3,"hp":10,"max_hp":10,"bp":1}],"updated":[],"destroyed":[],"left_los":[],"teams":[]}""";
+    private const string Hello = """{"schema_version":1,"seq":SEQ,"type":"hello","frame":"""
+        + """FRAME,"protocol":"1.1","widget_version":"1.0.0","detail":"standard","framing":"newline","rate":"""
+        + """30,"game_name":"Beyond All Reason","local":{"player_id":0,"team_id":0,"ally_team_id":0,"spectator":"""
+        + """false,"full_view":false},"map":{"name":"Test","size_x":8192,"size_z":4096},"unit_defs":[]}""";
+    private const string Snapshot = """{"schema_version":1,"seq":SEQ,"type":"snapshot","frame":"""
+        + """FRAME,"protocol":"1.1","reason":"connect","detail":"standard","sample_window":1,"game":{"frame":"""
+        + """FRAME,"seconds":1,"speed":1.0,"wanted_speed":1.0,"paused":false},"players":[],"teams":[{"id":"""
+        + """0,"ally_team":0,"dead":false,"metal":null,"energy":null},{"id":1,"ally_team":1,"dead":false,"metal":"""
+        + """null,"energy":null}],"units":[{"id":100,"def":1,"team":0,"x":1,"y":2,"z":3,"hp":10,"max_hp":10,"bp":"""
+        + """1},{"id":101,"def":1,"team":1,"x":1,"y":2,"z":3,"hp":10,"max_hp":10,"bp":1}]}""";
+    private const string Delta = """{"schema_version":1,"seq":SEQ,"type":"delta","frame":"""
+        + """FRAME,"detail":"standard","sample_window":1,"created":[{"id":102,"def":1,"team":0,"x":1,"y":2,"z":"""
+        + """3,"hp":10,"max_hp":10,"bp":1}],"updated":[],"destroyed":[],"left_los":[],"teams":[]}""";
 
     [Fact]
     public async Task Serve_records_and_validates_a_real_LuaSocket_client_across_a_scheduled_disconnect()
@@ -98,7 +108,9 @@ public sealed class ServeCommandTests
     {
         var lua = new System.Text.StringBuilder();
         lua.Append("local socket = require('socket')\n");
-        lua.Append("local function open() for i = 1, 1200 do local c = socket.connect('127.0.0.1', ").Append(port).Append(") if c then return c end socket.sleep(0.05) end error('serve never accepted') end\n");
+        lua.Append("local function open() for i = 1, 1200 do local c = "
+            + "socket.connect('127.0.0.1', ").Append(port).Append(") if c then return c end socket.sleep(0.05) end "
+            + "error('serve never accepted') end\n");
         for (var b = 0; b < batches.Length; b++)
         {
             lua.Append("do local c = open()\n");
@@ -109,7 +121,8 @@ public sealed class ServeCommandTests
 
             if (b < batches.Length - 1)
             {
-                lua.Append("c:settimeout(10) local _, err = c:receive('*l') assert(err == 'closed', 'expected the scheduled disconnect, got ' .. tostring(err)) c:close() end\n");
+                lua.Append("c:settimeout(10) local _, err = c:receive('*l') assert(err == 'closed', 'expected the "
+                    + "scheduled disconnect, got ' .. tostring(err)) c:close() end\n");
             }
             else
             {

@@ -32,6 +32,7 @@ internal static class RepositoryLayout
         }
 
         throw new InvalidOperationException(
-            $"BarHarness.sln not found in any parent of {AppContext.BaseDirectory}; run the tests from inside the repository.");
+            $"BarHarness.sln not found in any parent of {AppContext.BaseDirectory}; run the tests from inside "
+                + $"the repository.");
     }
 }

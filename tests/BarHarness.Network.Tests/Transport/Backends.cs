@@ -59,7 +59,8 @@ public static class Backends
         var client = transport.Connect(NetEndpoint.Loopback(listener.LocalEndpoint.Port));
         IConnection? server = null;
         Assert.True(
-            transport.Settle(() => client.State == ConnectionState.Established && (server ??= listener.TryAccept()) is not null),
+            transport.Settle(() => client.State == ConnectionState.Established
+                && (server ??= listener.TryAccept()) is not null),
             "connection never came up");
         return (listener, client, server!);
     }

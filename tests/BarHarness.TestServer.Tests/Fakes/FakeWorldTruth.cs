@@ -29,7 +29,8 @@ internal sealed class FakeWorldTruth : ITruthSource
         Moving.TryGetValue(unitId, out var at) ? at(frame) : Units.GetValueOrDefault(unitId);
 
     public IEnumerable<int> UnitsVisibleToLocalPlayer(int frame) =>
-        Units.Keys.Union(Moving.Keys).Select(id => Unit(id, frame)!).Where(u => FullView || u.Visibility != UnitVisibility.Hidden).Select(u => u.UnitId).Order();
+        Units.Keys.Union(Moving.Keys).Select(id => Unit(id, frame)!).Where(u => FullView
+            || u.Visibility != UnitVisibility.Hidden).Select(u => u.UnitId).Order();
 
     public FakeWorldTruth With(
         int id,

@@ -42,7 +42,8 @@ public class SchemaRuleTests
     public void The_rules_numbered_in_SCHEMA_md_are_the_rules_the_oracle_checks()
     {
         var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "widget", "SCHEMA.md"));
-        var documented = Regex.Matches(doc, @"\*\*(§\d+\.\d+)\*\*").Select(m => m.Groups[1].Value).Distinct().Order().ToArray();
+        var documented = Regex.Matches(doc,
+            @"\*\*(§\d+\.\d+)\*\*").Select(m => m.Groups[1].Value).Distinct().Order().ToArray();
 
         Assert.Equal(documented.Except(PermissionsOnly).Order(), SchemaRules.All.Select(r => r.Id).Order());
     }
@@ -50,10 +51,12 @@ public class SchemaRuleTests
     [Fact]
     public void Every_violation_kind_counts_against_exactly_one_scenario_expectation()
     {
-        var judged = OracleVerdicts.Kinds.SelectMany(p => p.Value.Select(kind => (Kind: kind, Verdict: p.Key))).ToList();
+        var judged = OracleVerdicts.Kinds.SelectMany(p =>
+            p.Value.Select(kind => (Kind: kind, Verdict: p.Key))).ToList();
 
         Assert.All(Enum.GetValues<ViolationKind>(), kind =>
-            Assert.True(judged.Count(j => j.Kind == kind) == 1, $"{kind}: [{string.Join(", ", judged.Where(j => j.Kind == kind).Select(j => j.Verdict))}]"));
+            Assert.True(judged.Count(j => j.Kind == kind) == 1,
+                $"{kind}: [{string.Join(", ", judged.Where(j => j.Kind == kind).Select(j => j.Verdict))}]"));
     }
 
     [Fact]
@@ -137,7 +140,8 @@ public class SchemaRuleTests
             case "§3.4":
                 return Of(Stream(Open, Snap(1, 10), Heartbeat(3, 11)));
             case "§3.5":
-                return new OracleHarness(truth).Connection(1, Open, Snap(1, 10), Heartbeat(2, 11)).Connection(2, Hello(1, 20), Snap(2, 20)).Oracle.Violations;
+                return new OracleHarness(truth).Connection(1, Open, Snap(1, 10), Heartbeat(2, 11)).Connection(2,
+                    Hello(1, 20), Snap(2, 20)).Oracle.Violations;
             case "§3.6":
                 return Of(Stream(
                     Open,
@@ -169,7 +173,8 @@ public class SchemaRuleTests
                 return Of(Stream(
                     Open,
                     Snap(1, 10),
-                    Envelope(2, 11, "status", null).Replace("\"state\":\"CONNECTED\"", "\"state\":3", StringComparison.Ordinal)));
+                    Envelope(2, 11, "status", null).Replace("\"state\":\"CONNECTED\"", "\"state\":3",
+                        StringComparison.Ordinal)));
             case "§6.1":
                 // renamed position field: x becomes px
                 return Of(Stream(Open, Snap(1, 10, own).Replace("\"x\":", "\"px\":", StringComparison.Ordinal)));
@@ -217,7 +222,8 @@ public class SchemaRuleTests
                 {
                     truth.With(66, 1, enemy: true, UnitVisibility.Hidden);
                     truth.EnemyTeams.Add(1);
-                    var enemyTeam = "{\"id\":1,\"ally_team\":1,\"dead\":false,\"metal\":{\"current\":1.0,\"income\":1.0,\"expense\":1.0,\"storage\":1.0,\"share\":0.5},\"energy\":null}";
+                    var enemyTeam = "{\"id\":1,\"ally_team\":1,\"dead\":false,\"metal\":{\"current\":1.0,"
+                        + "\"income\":1.0,\"expense\":1.0,\"storage\":1.0,\"share\":0.5},\"energy\":null}";
                     return Of(Stream(
                         Open,
                         Envelope(1, 10, "snapshot", [own], teams: enemyTeam),

@@ -36,7 +36,8 @@ public class StreamOracleTests
     [Fact]
     public void Invalid_utf8_inside_a_string_is_invalid_json()
     {
-        var bytes = Encoding.UTF8.GetBytes(Hello(16777215) + "\n" + Snapshot(0, 1) + "\n" + "{\"schema_version\":1,\"seq\":1,\"type\":\"delta\",\"frame\":2,\"n\":\"X\"}\n");
+        var bytes = Encoding.UTF8.GetBytes(Hello(16777215) + "\n" + Snapshot(0, 1) + "\n"
+            + "{\"schema_version\":1,\"seq\":1,\"type\":\"delta\",\"frame\":2,\"n\":\"X\"}\n");
         bytes[Array.LastIndexOf(bytes, (byte)'X')] = 0xC3; // a lead byte followed by '"': not UTF-8
         var h = new OracleHarness().ConnectionBytes(1, bytes);
 
@@ -90,7 +91,8 @@ public class StreamOracleTests
     [Fact]
     public void Hello_then_snapshot_on_every_connection_is_accepted()
     {
-        var h = new OracleHarness().Connection(1, Hello(0), Snapshot(1, 10)).Connection(2, Hello(2), Snapshot(3, 20)).Connection(3, Hello(5), Snapshot(6, 30));
+        var h = new OracleHarness().Connection(1, Hello(0), Snapshot(1, 10)).Connection(2, Hello(2),
+            Snapshot(3, 20)).Connection(3, Hello(5), Snapshot(6, 30));
 
         Assert.True(h.Oracle.Violations.Count == 0, string.Join("\n", h.Oracle.Violations));
     }
@@ -111,16 +113,19 @@ public class StreamOracleTests
         // SCHEMA §3.4: discarded messages never receive a seq, so "dropped" cannot explain a gap.
         Assert.Equal(
             [ViolationKind.UndeclaredSeqGap],
-            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), DeltaWithDrops(3, 2, dropped: 2)).Kinds);
+            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1),
+                DeltaWithDrops(3, 2, dropped: 2)).Kinds);
         Assert.Equal(
             [ViolationKind.UndeclaredSeqGap],
-            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), DeltaWithDrops(4, 2, dropped: 2)).Kinds);
+            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1),
+                DeltaWithDrops(4, 2, dropped: 2)).Kinds);
     }
 
     [Fact]
     public void A_gap_across_a_reconnection_is_accepted()
     {
-        var h = new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), Delta(1, 2)).Connection(2, Hello(7), Snapshot(8, 90));
+        var h = new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), Delta(1, 2)).Connection(2,
+            Hello(7), Snapshot(8, 90));
 
         Assert.True(h.Oracle.Violations.Count == 0, string.Join("\n", h.Oracle.Violations));
         Assert.Equal(1, h.Oracle.Stats.SeqGapsAcrossReconnect);
@@ -162,7 +167,8 @@ public class StreamOracleTests
             "[1,2]");
 
         Assert.Equal(
-            [ViolationKind.MissingField, ViolationKind.SchemaVersionMismatch, ViolationKind.UnknownMessageType, ViolationKind.InvalidJson],
+            [ViolationKind.MissingField, ViolationKind.SchemaVersionMismatch, ViolationKind.UnknownMessageType,
+                ViolationKind.InvalidJson],
             h.Kinds.Where(k => k != ViolationKind.MessageOrder).Distinct());
         Assert.Contains(
             h.Oracle.Violations,
@@ -172,7 +178,8 @@ public class StreamOracleTests
     [Fact]
     public void An_enemy_unit_outside_los_and_radar_is_a_privacy_leak_with_unit_and_frame()
     {
-        var truth = new FakeWorldTruth().With(1, 0, enemy: false, UnitVisibility.Full).With(66, 1, enemy: true, UnitVisibility.Hidden);
+        var truth = new FakeWorldTruth().With(1, 0, enemy: false, UnitVisibility.Full).With(66, 1, enemy: true,
+            UnitVisibility.Hidden);
         var h = new OracleHarness(truth).Connection(
             1,
             Hello(16777215, 0),
@@ -191,7 +198,8 @@ public class StreamOracleTests
 
         Assert.Equal(
             [ViolationKind.PrivacyLeak],
-            new OracleHarness(truth).Connection(1, Hello(16777215, 0), Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))).Kinds);
+            new OracleHarness(truth).Connection(1, Hello(16777215, 0),
+                Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))).Kinds);
     }
 
     [Fact]
@@ -206,7 +214,8 @@ public class StreamOracleTests
             Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))));
         Assert.Equal(
             [ViolationKind.PrivacyLeak],
-            new OracleHarness(truth, options).Connection(1, Hello(16777215, 0), Snapshot(0, 5, new Unit(70, 1, 100, 10, 200, Hp: 500))).Kinds);
+            new OracleHarness(truth, options).Connection(1, Hello(16777215, 0),
+                Snapshot(0, 5, new Unit(70, 1, 100, 10, 200, Hp: 500))).Kinds);
     }
 
     [Fact]
@@ -271,7 +280,8 @@ public class StreamOracleTests
             Msg.Envelope(0, 10, "snapshot", [sampledAt8], sampleWindow: 3)));
         Assert.Equal(
             [ViolationKind.InaccurateValue],
-            new OracleHarness(truth).Connection(1, Hello(16777215, 0), Msg.Envelope(0, 10, "snapshot", [sampledAt8])).Kinds);
+            new OracleHarness(truth).Connection(1, Hello(16777215, 0),
+                Msg.Envelope(0, 10, "snapshot", [sampledAt8])).Kinds);
     }
 
     [Fact]
@@ -357,7 +367,8 @@ public class StreamOracleTests
     {
         Assert.Equal(
             [ViolationKind.MissingSnapshotAfterDrop],
-            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), Msg.Envelope(1, 2, "heartbeat", null, dropped: 2), Delta(2, 3)).Kinds);
+            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1),
+                Msg.Envelope(1, 2, "heartbeat", null, dropped: 2), Delta(2, 3)).Kinds);
         NoViolations(new OracleHarness().Connection(
             1,
             Hello(16777215, 0),
