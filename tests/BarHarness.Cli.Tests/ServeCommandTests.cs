@@ -28,7 +28,7 @@ public sealed class ServeCommandTests
         var record = Path.Combine(dir, "stream.jsonl");
         var schedule = Path.Combine(dir, "faults.yaml");
         File.WriteAllText(schedule, "faults:\n  - {name: disconnect, at: 1500ms}\n");
-        var port = FreePort();
+        var port = TestEnvironment.FreeLoopbackPort();
 
         // First connection: hello, snapshot, delta; wait for the scheduled FIN; reconnect with hello + snapshot.
         var client = Task.Run(() => CliRunner.Exec("lua5.1", "-e", ClientScript(port, [
@@ -63,7 +63,7 @@ public sealed class ServeCommandTests
         CliRunner.RequireLuaSocket();
         var dir = CliRunner.TempDir();
         var record = Path.Combine(dir, "stream.jsonl");
-        var port = FreePort();
+        var port = TestEnvironment.FreeLoopbackPort();
         var client = Task.Run(() => CliRunner.Exec(
             "lua5.1",
             "-e",
@@ -131,14 +131,5 @@ public sealed class ServeCommandTests
         }
 
         return lua.ToString();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

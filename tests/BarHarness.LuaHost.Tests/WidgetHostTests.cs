@@ -151,11 +151,8 @@ public sealed class WidgetHostTests : IDisposable
     [Fact]
     public void Uninstrumented_runtime_counts_nothing_yet_its_wall_clock_watchdog_stops_an_endless_loop()
     {
-        using var runtime = new LuaRuntime(new LuaRuntimeOptions
-        {
-            CountInstructions = false,
-            WallLimitSecondsPerCall = 0.3
-        });
+        using var runtime = new LuaRuntime(
+            new LuaRuntimeOptions { CountInstructions = false, WallLimitSecondsPerCall = 0.3 });
         runtime.DoString("local x = 0 for i = 1, 100000 do x = x + i end", "=count");
         Assert.Equal(0, runtime.Meter.Instructions);
         AssertEndlessLoopStopped(runtime, "real time");

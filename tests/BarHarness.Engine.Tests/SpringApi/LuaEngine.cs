@@ -121,6 +121,13 @@ internal sealed class LuaEngine : IDisposable
     /// <summary>Asserts that the call (placeholders filled) raises a Lua error with a message.</summary>
     public void AssertLuaError(string call) => Assert.NotEmpty(Error("return " + Expand(call)));
 
+    /// <summary>How many of Spring.GetAllUnits() meet the Lua <paramref name="condition"/> on `u`, after the
+    /// optional <paramref name="perUnit"/> statements (locals the condition reads).</summary>
+    public long CountUnitsWhere(string condition, string perUnit = "") => Convert.ToInt64(
+        Value($"local n = 0 for _, u in ipairs(Spring.GetAllUnits()) do {perUnit} "
+            + $"if {condition} then n = n + 1 end end return n"),
+        CultureInfo.InvariantCulture);
+
     public int DeadUnitId()
     {
         var id = OwnUnit();

@@ -23,10 +23,7 @@ public class StreamOracleTests
     [Fact]
     public void Invalid_json_is_caught()
     {
-        var h = new OracleHarness().Connection(
-            1,
-            Hello(16777215, 0),
-            Snapshot(0, 1),
+        var h = OracleHarness.AfterWrapOpening(
             "{\"schema_version\":1,\"seq\":1,\"type\":\"delta\",\"frame\":2,}");
 
         Assert.Equal([ViolationKind.InvalidJson], h.Kinds);
@@ -48,10 +45,7 @@ public class StreamOracleTests
     public void A_percent_q_escaped_string_is_named_as_such()
     {
         // Lua 5.1's string.format("%q", "a\nb\0c"): "a\<newline>b\000c" (checked against lua5.1 in the next test).
-        var h = new OracleHarness().Connection(
-            1,
-            Hello(16777215, 0),
-            Snapshot(0, 1),
+        var h = OracleHarness.AfterWrapOpening(
             "{\"schema_version\":1,\"seq\":1,\"type\":\"status\",\"frame\":2,\"name\":\"a\\",
             "b\\000c\"}");
 
@@ -100,7 +94,7 @@ public class StreamOracleTests
     [Fact]
     public void An_undeclared_seq_gap_is_caught()
     {
-        var h = new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), Delta(1, 2), Delta(4, 3));
+        var h = OracleHarness.AfterWrapOpening(Delta(1, 2), Delta(4, 3));
 
         var violation = Assert.Single(h.Oracle.Violations);
         Assert.Equal(ViolationKind.UndeclaredSeqGap, violation.Kind);
@@ -113,18 +107,18 @@ public class StreamOracleTests
         // SCHEMA §3.4: discarded messages never receive a seq, so "dropped" cannot explain a gap.
         Assert.Equal(
             [ViolationKind.UndeclaredSeqGap],
-            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1),
+            OracleHarness.AfterWrapOpening(
                 DeltaWithDrops(3, 2, dropped: 2)).Kinds);
         Assert.Equal(
             [ViolationKind.UndeclaredSeqGap],
-            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1),
+            OracleHarness.AfterWrapOpening(
                 DeltaWithDrops(4, 2, dropped: 2)).Kinds);
     }
 
     [Fact]
     public void A_gap_across_a_reconnection_is_accepted()
     {
-        var h = new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), Delta(1, 2)).Connection(2,
+        var h = OracleHarness.AfterWrapOpening(Delta(1, 2)).Connection(2,
             Hello(7), Snapshot(8, 90));
 
         Assert.True(h.Oracle.Violations.Count == 0, string.Join("\n", h.Oracle.Violations));
@@ -367,12 +361,9 @@ public class StreamOracleTests
     {
         Assert.Equal(
             [ViolationKind.MissingSnapshotAfterDrop],
-            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1),
+            OracleHarness.AfterWrapOpening(
                 Msg.Envelope(1, 2, "heartbeat", null, dropped: 2), Delta(2, 3)).Kinds);
-        NoViolations(new OracleHarness().Connection(
-            1,
-            Hello(16777215, 0),
-            Snapshot(0, 1),
+        NoViolations(OracleHarness.AfterWrapOpening(
             Msg.Envelope(1, 2, "heartbeat", null, dropped: 2),
             Snapshot(2, 3),
             Delta(3, 4)));
