@@ -35,16 +35,7 @@ public sealed class ServeCommandTests
             [Msg(Hello, 0, 100), Msg(Snapshot, 1, 100), Msg(Delta, 2, 130)],
             [Msg(Hello, 3, 200), Msg(Snapshot, 4, 200)],
         ])));
-        var exit = CliRunner.Run(
-            "serve",
-            "--port",
-            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--seconds",
-            "5",
-            "--record",
-            record,
-            "--faults",
-            schedule);
+        var exit = ServeAndRecord(port, seconds: 5, record, "--faults", schedule);
         var (luaCode, luaOutput) = await client;
 
         Assert.True(luaCode == 0, "lua client failed: " + luaOutput);
@@ -68,14 +59,7 @@ public sealed class ServeCommandTests
             "lua5.1",
             "-e",
             ClientScript(port, [[Msg(Hello, 0, 100), Msg(Snapshot, 5, 100)]])));
-        var exit = CliRunner.Run(
-            "serve",
-            "--port",
-            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--seconds",
-            "3",
-            "--record",
-            record);
+        var exit = ServeAndRecord(port, seconds: 3, record);
         var (luaCode, luaOutput) = await client;
 
         Assert.True(luaCode == 0, "lua client failed: " + luaOutput);
@@ -131,5 +115,14 @@ public sealed class ServeCommandTests
         }
 
         return lua.ToString();
+    }
+
+    /// <summary>Runs `serve` on <paramref name="port"/> for <paramref name="seconds"/>, recording the stream.</summary>
+    private static int ServeAndRecord(int port, int seconds, string record, params string[] more)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return CliRunner.Run(
+            ["serve", "--port", port.ToString(invariant), "--seconds", seconds.ToString(invariant), "--record", record,
+                .. more]);
     }
 }
