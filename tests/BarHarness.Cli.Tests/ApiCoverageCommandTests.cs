@@ -1,4 +1,3 @@
-using BarHarness.Cli.Commands;
 using BarHarness.Engine.Coverage;
 
 namespace BarHarness.Cli.Tests;

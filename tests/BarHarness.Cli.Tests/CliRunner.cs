@@ -30,7 +30,8 @@ internal static class CliRunner
             finally
             {
                 System.Console.SetOut(previous);
-                Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings());
+                Spectre.Console.AnsiConsole.Console =
+                    Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings());
             }
         }
     }
@@ -70,25 +71,12 @@ internal static class CliRunner
     }
 
     /// <summary>The repository this test assembly was built from (the folder holding BarHarness.sln).</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot { get; } = TestEnvironment.RepositoryRoot();
 
     public static string TempDir()
     {
         var dir = Path.Combine(Path.GetTempPath(), "barharness-cli-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return dir;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("BarHarness.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -3,13 +3,17 @@ namespace BarHarness.Cli.Tests;
 public class ConformCommandTests
 {
     private const string Hello =
-        "{\"schema_version\":1,\"seq\":0,\"type\":\"hello\",\"frame\":1,\"protocol\":\"1.1\",\"widget_version\":\"1.2.0\",\"detail\":\"minimal\","
-        + "\"framing\":\"newline\",\"rate\":30,\"game_name\":\"g\",\"local\":{\"player_id\":0,\"team_id\":0,\"ally_team_id\":0,\"spectator\":false,"
+        "{\"schema_version\":1,\"seq\":0,\"type\":\"hello\",\"frame\":1,\"protocol\":\"1.1\","
+            + "\"widget_version\":\"1.2.0\",\"detail\":\"minimal\","
+        + "\"framing\":\"newline\",\"rate\":30,\"game_name\":\"g\",\"local\":{\"player_id\":0,\"team_id\":0,"
+            + "\"ally_team_id\":0,\"spectator\":false,"
         + "\"full_view\":false},\"map\":{\"name\":\"m\",\"size_x\":1,\"size_z\":1},\"unit_defs\":[]}";
 
     private const string Snapshot =
-        "{\"schema_version\":1,\"seq\":1,\"type\":\"snapshot\",\"frame\":2,\"protocol\":\"1.1\",\"reason\":\"connect\",\"detail\":\"minimal\","
-        + "\"sample_window\":0,\"game\":{\"frame\":2,\"seconds\":0.07,\"speed\":1,\"wanted_speed\":1,\"paused\":false},\"players\":[],\"teams\":[],"
+        "{\"schema_version\":1,\"seq\":1,\"type\":\"snapshot\",\"frame\":2,\"protocol\":\"1.1\","
+            + "\"reason\":\"connect\",\"detail\":\"minimal\","
+        + "\"sample_window\":0,\"game\":{\"frame\":2,\"seconds\":0.07,\"speed\":1,\"wanted_speed\":1,"
+            + "\"paused\":false},\"players\":[],\"teams\":[],"
         + "\"units\":[{\"id\":5,\"def\":1,\"team\":0,\"x\":1,\"y\":2,\"z\":3}]}";
 
     [Fact]

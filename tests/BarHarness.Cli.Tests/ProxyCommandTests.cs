@@ -36,7 +36,7 @@ public sealed class ProxyCommandTests
 
         var (consumer, consumerPort) = Listen();
         var received = Task.Run(() => Consume(consumer, Encoding.UTF8.GetByteCount(stream)));
-        var port = FreePort();
+        var port = TestEnvironment.FreeLoopbackPort();
         var proxy = Task.Run(() => CliRunner.Run(
             "proxy", "--port", Text(port), "--upstream", $"127.0.0.1:{Text(consumerPort)}", "--no-api",
             "--seconds", "4", "--record", record, "--faults", faults));
@@ -71,7 +71,7 @@ public sealed class ProxyCommandTests
         var (consumer, consumerPort) = Listen();
         var stream = string.Join('\n', Hello, Snapshot, Delta.Replace("SEQ", "7", StringComparison.Ordinal)) + "\n";
         var received = Task.Run(() => Consume(consumer, Encoding.UTF8.GetByteCount(stream)));
-        var port = FreePort();
+        var port = TestEnvironment.FreeLoopbackPort();
         var upstream = $"127.0.0.1:{Text(consumerPort)}";
         var proxy = Task.Run(() => CliRunner.Run(
             "proxy", "--port", Text(port), "--upstream", upstream, "--no-api", "--seconds", "3"));
@@ -149,12 +149,5 @@ public sealed class ProxyCommandTests
                 await Task.Delay(50);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        var (listener, port) = Listen();
-        listener.Stop();
-        return port;
     }
 }

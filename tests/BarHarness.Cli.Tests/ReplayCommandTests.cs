@@ -36,7 +36,8 @@ public sealed class ReplayCommandTests
         var recording = Path.Combine(dir, "bad.jsonl");
         File.WriteAllText(recording, """{"at_us":1,"conn":1,"msg":{"type":"hello","frame":1}}""" + "\nnot json\n");
 
-        var error = Assert.Throws<BarHarness.Core.Diagnostics.HarnessInputException>(() => RecordedStream.Load(recording));
+        var error = Assert.Throws<BarHarness.Core.Diagnostics.HarnessInputException>(() =>
+            RecordedStream.Load(recording));
         Assert.Contains(":2", error.Describe(), StringComparison.Ordinal);
         Assert.Equal(2, CliRunner.Run("replay", recording, "--out", Path.Combine(dir, "x.yaml")));
     }
@@ -59,13 +60,21 @@ public sealed class ReplayCommandTests
     /// then a reconnect whose snapshot holds 2 units. One line from a broken frame in between.
     /// </summary>
     private static string Recording() => string.Join('\n', [
-        """{"at_us":1000,"conn":1,"msg":{"schema_version":1,"seq":0,"type":"hello","frame":300,"local":{"player_id":0,"team_id":1,"ally_team_id":0,"spectator":true,"full_view":true},"map":{"name":"M","size_x":6144,"size_z":4096}}}""",
-        """{"at_us":1100,"conn":1,"msg":{"schema_version":1,"seq":1,"type":"snapshot","frame":300,"teams":[{"id":0,"ally_team":0},{"id":1,"ally_team":0},{"id":2,"ally_team":1}],"units":[{"id":1,"team":0},{"id":2,"team":1},{"id":3,"team":2}]}}""",
-        """{"at_us":2000,"conn":1,"msg":{"schema_version":1,"seq":2,"type":"delta","frame":450,"created":[{"id":4,"team":3},{"id":5,"team":2}],"updated":[{"id":4,"team":3}],"destroyed":[],"left_los":[]}}""",
+        """{"at_us":1000,"conn":1,"msg":{"schema_version":1,"seq":0,"type":"hello","frame":300,"local":"""
+            + """{"player_id":0,"team_id":1,"ally_team_id":0,"spectator":true,"full_view":true},"map":"""
+            + """{"name":"M","size_x":6144,"size_z":4096}}}""",
+        """{"at_us":1100,"conn":1,"msg":{"schema_version":1,"seq":1,"type":"snapshot","frame":300,"teams":[{"id":"""
+            + """0,"ally_team":0},{"id":1,"ally_team":0},{"id":2,"ally_team":1}],"units":[{"id":1,"team":0},{"id":"""
+            + """2,"team":1},{"id":3,"team":2}]}}""",
+        """{"at_us":2000,"conn":1,"msg":{"schema_version":1,"seq":2,"type":"delta","frame":450,"created":[{"id":"""
+            + """4,"team":3},{"id":5,"team":2}],"updated":[{"id":4,"team":3}],"destroyed":[],"left_los":[]}}""",
         """{"at_us":2500,"conn":1,"invalid":"{oops","base64":"e29vcHM="}""",
-        """{"at_us":3000,"conn":1,"msg":{"schema_version":1,"seq":3,"type":"delta","frame":600,"created":[],"updated":[],"destroyed":[1],"left_los":[]}}""",
-        """{"at_us":9000,"conn":2,"msg":{"schema_version":1,"seq":4,"type":"hello","frame":750,"local":{"player_id":0,"team_id":1,"ally_team_id":0,"spectator":true,"full_view":true}}}""",
-        """{"at_us":9100,"conn":2,"msg":{"schema_version":1,"seq":5,"type":"snapshot","frame":750,"units":[{"id":2,"team":1},{"id":3,"team":2}]}}""",
+        """{"at_us":3000,"conn":1,"msg":{"schema_version":1,"seq":3,"type":"delta","frame":600,"created":"""
+            + """[],"updated":[],"destroyed":[1],"left_los":[]}}""",
+        """{"at_us":9000,"conn":2,"msg":{"schema_version":1,"seq":4,"type":"hello","frame":750,"local":"""
+            + """{"player_id":0,"team_id":1,"ally_team_id":0,"spectator":true,"full_view":true}}}""",
+        """{"at_us":9100,"conn":2,"msg":{"schema_version":1,"seq":5,"type":"snapshot","frame":750,"units":[{"id":"""
+            + """2,"team":1},{"id":3,"team":2}]}}""",
         """{"at_us":20000,"conn":2,"msg":{"schema_version":1,"seq":6,"type":"heartbeat","frame":900}}""",
         string.Empty,
     ]);

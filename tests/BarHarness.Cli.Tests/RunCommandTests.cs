@@ -1,4 +1,3 @@
-using BarHarness.Cli.Commands;
 using BarHarness.Reports.SummaryJson;
 
 namespace BarHarness.Cli.Tests;

@@ -6,9 +6,19 @@ namespace BarHarness.Cli.Tests;
 
 public sealed class ServeCommandTests
 {
-    private const string Hello = """{"schema_version":1,"seq":SEQ,"type":"hello","frame":FRAME,"protocol":"1.1","widget_version":"1.0.0","detail":"standard","framing":"newline","rate":30,"game_name":"Beyond All Reason","local":{"player_id":0,"team_id":0,"ally_team_id":0,"spectator":false,"full_view":false},"map":{"name":"Test","size_x":8192,"size_z":4096},"unit_defs":[]}""";
-    private const string Snapshot = """{"schema_version":1,"seq":SEQ,"type":"snapshot","frame":FRAME,"protocol":"1.1","reason":"connect","detail":"standard","sample_window":1,"game":{"frame":FRAME,"seconds":1,"speed":1.0,"wanted_speed":1.0,"paused":false},"players":[],"teams":[{"id":0,"ally_team":0,"dead":false,"metal":null,"energy":null},{"id":1,"ally_team":1,"dead":false,"metal":null,"energy":null}],"units":[{"id":100,"def":1,"team":0,"x":1,"y":2,"z":3,"hp":10,"max_hp":10,"bp":1},{"id":101,"def":1,"team":1,"x":1,"y":2,"z":3,"hp":10,"max_hp":10,"bp":1}]}""";
-    private const string Delta = """{"schema_version":1,"seq":SEQ,"type":"delta","frame":FRAME,"detail":"standard","sample_window":1,"created":[{"id":102,"def":1,"team":0,"x":1,"y":2,"z":3,"hp":10,"max_hp":10,"bp":1}],"updated":[],"destroyed":[],"left_los":[],"teams":[]}""";
+    private const string Hello = """{"schema_version":1,"seq":SEQ,"type":"hello","frame":"""
+        + """FRAME,"protocol":"1.1","widget_version":"1.0.0","detail":"standard","framing":"newline","rate":"""
+        + """30,"game_name":"Beyond All Reason","local":{"player_id":0,"team_id":0,"ally_team_id":0,"spectator":"""
+        + """false,"full_view":false},"map":{"name":"Test","size_x":8192,"size_z":4096},"unit_defs":[]}""";
+    private const string Snapshot = """{"schema_version":1,"seq":SEQ,"type":"snapshot","frame":"""
+        + """FRAME,"protocol":"1.1","reason":"connect","detail":"standard","sample_window":1,"game":{"frame":"""
+        + """FRAME,"seconds":1,"speed":1.0,"wanted_speed":1.0,"paused":false},"players":[],"teams":[{"id":"""
+        + """0,"ally_team":0,"dead":false,"metal":null,"energy":null},{"id":1,"ally_team":1,"dead":false,"metal":"""
+        + """null,"energy":null}],"units":[{"id":100,"def":1,"team":0,"x":1,"y":2,"z":3,"hp":10,"max_hp":10,"bp":"""
+        + """1},{"id":101,"def":1,"team":1,"x":1,"y":2,"z":3,"hp":10,"max_hp":10,"bp":1}]}""";
+    private const string Delta = """{"schema_version":1,"seq":SEQ,"type":"delta","frame":"""
+        + """FRAME,"detail":"standard","sample_window":1,"created":[{"id":102,"def":1,"team":0,"x":1,"y":2,"z":"""
+        + """3,"hp":10,"max_hp":10,"bp":1}],"updated":[],"destroyed":[],"left_los":[],"teams":[]}""";
 
     [Fact]
     public async Task Serve_records_and_validates_a_real_LuaSocket_client_across_a_scheduled_disconnect()
@@ -18,23 +28,14 @@ public sealed class ServeCommandTests
         var record = Path.Combine(dir, "stream.jsonl");
         var schedule = Path.Combine(dir, "faults.yaml");
         File.WriteAllText(schedule, "faults:\n  - {name: disconnect, at: 1500ms}\n");
-        var port = FreePort();
+        var port = TestEnvironment.FreeLoopbackPort();
 
         // First connection: hello, snapshot, delta; wait for the scheduled FIN; reconnect with hello + snapshot.
         var client = Task.Run(() => CliRunner.Exec("lua5.1", "-e", ClientScript(port, [
             [Msg(Hello, 0, 100), Msg(Snapshot, 1, 100), Msg(Delta, 2, 130)],
             [Msg(Hello, 3, 200), Msg(Snapshot, 4, 200)],
         ])));
-        var exit = CliRunner.Run(
-            "serve",
-            "--port",
-            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--seconds",
-            "5",
-            "--record",
-            record,
-            "--faults",
-            schedule);
+        var exit = ServeAndRecord(port, seconds: 5, record, "--faults", schedule);
         var (luaCode, luaOutput) = await client;
 
         Assert.True(luaCode == 0, "lua client failed: " + luaOutput);
@@ -53,19 +54,12 @@ public sealed class ServeCommandTests
         CliRunner.RequireLuaSocket();
         var dir = CliRunner.TempDir();
         var record = Path.Combine(dir, "stream.jsonl");
-        var port = FreePort();
+        var port = TestEnvironment.FreeLoopbackPort();
         var client = Task.Run(() => CliRunner.Exec(
             "lua5.1",
             "-e",
             ClientScript(port, [[Msg(Hello, 0, 100), Msg(Snapshot, 5, 100)]])));
-        var exit = CliRunner.Run(
-            "serve",
-            "--port",
-            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--seconds",
-            "3",
-            "--record",
-            record);
+        var exit = ServeAndRecord(port, seconds: 3, record);
         var (luaCode, luaOutput) = await client;
 
         Assert.True(luaCode == 0, "lua client failed: " + luaOutput);
@@ -98,7 +92,9 @@ public sealed class ServeCommandTests
     {
         var lua = new System.Text.StringBuilder();
         lua.Append("local socket = require('socket')\n");
-        lua.Append("local function open() for i = 1, 1200 do local c = socket.connect('127.0.0.1', ").Append(port).Append(") if c then return c end socket.sleep(0.05) end error('serve never accepted') end\n");
+        lua.Append("local function open() for i = 1, 1200 do local c = "
+            + "socket.connect('127.0.0.1', ").Append(port).Append(") if c then return c end socket.sleep(0.05) end "
+            + "error('serve never accepted') end\n");
         for (var b = 0; b < batches.Length; b++)
         {
             lua.Append("do local c = open()\n");
@@ -109,7 +105,8 @@ public sealed class ServeCommandTests
 
             if (b < batches.Length - 1)
             {
-                lua.Append("c:settimeout(10) local _, err = c:receive('*l') assert(err == 'closed', 'expected the scheduled disconnect, got ' .. tostring(err)) c:close() end\n");
+                lua.Append("c:settimeout(10) local _, err = c:receive('*l') assert(err == 'closed', 'expected the "
+                    + "scheduled disconnect, got ' .. tostring(err)) c:close() end\n");
             }
             else
             {
@@ -120,12 +117,12 @@ public sealed class ServeCommandTests
         return lua.ToString();
     }
 
-    private static int FreePort()
+    /// <summary>Runs `serve` on <paramref name="port"/> for <paramref name="seconds"/>, recording the stream.</summary>
+    private static int ServeAndRecord(int port, int seconds, string record, params string[] more)
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return CliRunner.Run(
+            ["serve", "--port", port.ToString(invariant), "--seconds", seconds.ToString(invariant), "--record", record,
+                .. more]);
     }
 }

@@ -67,7 +67,8 @@ public sealed class ShrinkCommandTests
         File.WriteAllText(widget, WidgetFailingAbove40Units.Replace("> 40", "> 100000", StringComparison.Ordinal));
         File.WriteAllText(
             scenario,
-            "name: small\nseed: 1\nduration: 1s\nunits: {initial: 10}\nexpectations:\n  oracle: {valid_stream: false}\n");
+            "name: small\nseed: 1\nduration: 1s\nunits: {initial: 10}\nexpectations:\n  oracle: "
+                + "{valid_stream: false}\n");
 
         Assert.Equal(0, CliRunner.Run("shrink", scenario, "--widget", widget, "--out", output));
         Assert.False(File.Exists(output));

@@ -1,5 +1,3 @@
-using BarHarness.LuaHost.Runtime;
-
 namespace BarHarness.LuaHost.Tests;
 
 public sealed class Lua51ProfileTests
@@ -60,7 +58,8 @@ public sealed class Lua51ProfileTests
     public void Format_errors_still_raise_with_lua_message()
     {
         using var runtime = new LuaRuntime();
-        var result = runtime.DoString("local ok, e = pcall(function() local s = string.format('%d', 'x') return s end) return ok, e", "=t");
+        var result = runtime.DoString("local ok, e = pcall(function() local s = string.format('%d', 'x') return s "
+            + "end) return ok, e", "=t");
         Assert.Equal(false, result[0]);
         Assert.Contains("bad argument #2 to 'format'", (string?)result[1]);
     }

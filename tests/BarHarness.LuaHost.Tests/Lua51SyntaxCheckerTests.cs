@@ -1,5 +1,3 @@
-using BarHarness.LuaHost.Widgets;
-
 namespace BarHarness.LuaHost.Tests;
 
 public sealed class Lua51SyntaxCheckerTests

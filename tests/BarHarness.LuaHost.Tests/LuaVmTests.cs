@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
 using BarHarness.LuaHost.Tests.Differential;
-using BarHarness.LuaHost.Widgets;
 
 namespace BarHarness.LuaHost.Tests;
 
-/// <summary>What must hold on whichever VM the suite runs on (BARHARNESS_VM), and what only the native 5.1 VM promises.</summary>
+/// <summary>What must hold on whichever VM the suite runs on (BARHARNESS_VM), and what only the native 5.1 VM
+/// promises.</summary>
 public sealed class LuaVmTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("bh-vm-").FullName;

@@ -1,6 +1,3 @@
-using BarHarness.LuaHost.Runtime;
-using BarHarness.LuaHost.Widgets;
-
 namespace BarHarness.LuaHost.Tests;
 
 public sealed class RetainedCensusTests : IDisposable
@@ -52,8 +49,10 @@ public sealed class RetainedCensusTests : IDisposable
         Assert.True(history.Bytes > 10 * late.Where(r => r != history).Sum(r => r.Bytes), string.Join("; ", late));
 
         // `small` is reached from an upvalue, the `cache` global and WG: counted under one root only.
-        var holdersOfSmall = late.Where(r => r.Path is "leaky.cache" or "WG.leakyShared" || r.Path.StartsWith("small ", StringComparison.Ordinal));
-        Assert.Equal(1, holdersOfSmall.Count(r => r.Objects > 0 && r.Description.StartsWith("table (3", StringComparison.Ordinal)));
+        var holdersOfSmall = late.Where(r => r.Path is "leaky.cache" or "WG.leakyShared"
+            || r.Path.StartsWith("small ", StringComparison.Ordinal));
+        Assert.Equal(1, holdersOfSmall.Count(r => r.Objects > 0
+            && r.Description.StartsWith("table (3", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,9 +1,7 @@
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
-
 namespace BarHarness.LuaHost.Tests;
 
-/// <summary>Natives used by the tests: one that raises through the armed-error path, one that counts, one that throws.</summary>
+/// <summary>Natives used by the tests: one that raises through the armed-error path, one that counts, one that
+/// throws.</summary>
 internal static unsafe class TestNatives
 {
     public static void Install(LuaRuntime runtime)
@@ -22,7 +20,8 @@ internal static unsafe class TestNatives
         runtime.EngineCalls++;
         if (LuaApi.lua_type(l, 1) != LuaApi.LUA_TNUMBER)
         {
-            return LuaRuntime.RaiseError(l, "bad argument #1 to 'NeedsNumber' (number expected, got " + LuaApi.TypeName(LuaApi.lua_type(l, 1)) + ")", "NeedsNumber");
+            return LuaRuntime.RaiseError(l, "bad argument #1 to 'NeedsNumber' (number expected, got "
+                + LuaApi.TypeName(LuaApi.lua_type(l, 1)) + ")", "NeedsNumber");
         }
 
         LuaApi.lua_pushboolean(l, 1);

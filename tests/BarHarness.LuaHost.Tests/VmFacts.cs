@@ -1,5 +1,3 @@
-using BarHarness.LuaHost.Interop;
-
 namespace BarHarness.LuaHost.Tests;
 
 /// <summary>A fact about one VM only: skipped (and said so) when the suite runs on the other (BARHARNESS_VM).</summary>

@@ -1,6 +1,3 @@
-using BarHarness.LuaHost.Runtime;
-using BarHarness.LuaHost.Widgets;
-
 namespace BarHarness.LuaHost.Tests;
 
 public sealed class WidgetHostTests : IDisposable
@@ -119,7 +116,8 @@ public sealed class WidgetHostTests : IDisposable
         host.Load(Write("act.lua", Info + """
             function widget:Initialize()
               widgetHandler:AddAction("livedata", function(cmd, optLine, optWords, data, isRepeat, release, actions)
-                Spring = { seen = cmd .. "|" .. optLine .. "|" .. optWords[1] .. "|" .. tostring(data) .. "|" .. tostring(isRepeat) .. "|" .. tostring(release) .. "|" .. type(actions) }
+                Spring = { seen = cmd .. "|" .. optLine .. "|" .. optWords[1] .. "|" .. tostring(data)
+                  .. "|" .. tostring(isRepeat) .. "|" .. tostring(release) .. "|" .. type(actions) }
                 print(Spring.seen)
               end, "D", "t")
             end
@@ -153,7 +151,8 @@ public sealed class WidgetHostTests : IDisposable
     [Fact]
     public void Uninstrumented_runtime_counts_nothing_yet_its_wall_clock_watchdog_stops_an_endless_loop()
     {
-        using var runtime = new LuaRuntime(new LuaRuntimeOptions { CountInstructions = false, WallLimitSecondsPerCall = 0.3 });
+        using var runtime = new LuaRuntime(
+            new LuaRuntimeOptions { CountInstructions = false, WallLimitSecondsPerCall = 0.3 });
         runtime.DoString("local x = 0 for i = 1, 100000 do x = x + i end", "=count");
         Assert.Equal(0, runtime.Meter.Instructions);
         AssertEndlessLoopStopped(runtime, "real time");
@@ -164,10 +163,12 @@ public sealed class WidgetHostTests : IDisposable
     private void AssertEndlessLoopStopped(LuaRuntime runtime, string messagePart)
     {
         var host = new WidgetHost(runtime);
-        host.Load(Write("loop.lua", Info + "function widget:GameFrame(n) while true do pcall(function() while true do end end) end end\n"));
+        host.Load(Write("loop.lua",
+            Info + "function widget:GameFrame(n) while true do pcall(function() while true do end end) end end\n"));
         var sample = host.CallIn("GameFrame", 1);
         Assert.True(sample.WatchdogTripped);
-        Assert.Contains(host.Errors, e => e.Message.Contains(messagePart, StringComparison.Ordinal) && e.CallIn == "GameFrame");
+        Assert.Contains(host.Errors,
+            e => e.Message.Contains(messagePart, StringComparison.Ordinal) && e.CallIn == "GameFrame");
         Assert.Empty(host.LoadedWidgets);
         Assert.Equal("ok", runtime.DoString("return 'ok'", "=t")[0]);
     }
@@ -177,7 +178,8 @@ public sealed class WidgetHostTests : IDisposable
     {
         using var runtime = new LuaRuntime(new LuaRuntimeOptions { MemoryCapBytes = 32L * 1024 * 1024 });
         var host = new WidgetHost(runtime);
-        host.Load(Write("bomb.lua", Info + "local keep = {}\nfunction widget:GameFrame(n) while true do keep[#keep+1] = string.rep('x', 1000) .. #keep end end\n"));
+        host.Load(Write("bomb.lua", Info + "local keep = {}\nfunction widget:GameFrame(n) while true do "
+            + "keep[#keep+1] = string.rep('x', 1000) .. #keep end end\n"));
         host.CallIn("GameFrame", 1);
         Assert.Contains(host.Errors, e => e.Message.Contains("memory", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(host.LoadedWidgets);
@@ -189,7 +191,8 @@ public sealed class WidgetHostTests : IDisposable
         using var runtime = new LuaRuntime();
         TestNatives.Install(runtime);
         var host = new WidgetHost(runtime);
-        host.Load(Write("count.lua", Info + "local keep\nfunction widget:GameFrame(n) local t = {} for i = 1, 20000 do t[i] = Test.Three() end keep = t end\n"));
+        host.Load(Write("count.lua", Info + "local keep\nfunction widget:GameFrame(n) local t = {} for i = 1, 20000 "
+            + "do t[i] = Test.Three() end keep = t end\n"));
         var sample = host.CallIn("GameFrame", 1);
         Assert.Equal(20000, sample.EngineCalls);
         Assert.InRange(sample.Instructions, 20000, 2_000_000);
@@ -203,7 +206,8 @@ public sealed class WidgetHostTests : IDisposable
         using var runtime = new LuaRuntime();
         TestNatives.Install(runtime);
         var host = new WidgetHost(runtime);
-        host.Load(Write("raise.lua", Info + "function widget:GameFrame(n)\n  local ok = Test.NeedsNumber(1)\n  WG.first = ok\n  Test.NeedsNumber('x')\n  WG.after = true\nend\n"));
+        host.Load(Write("raise.lua", Info + "function widget:GameFrame(n)\n  local ok = Test.NeedsNumber(1)\n  "
+            + "WG.first = ok\n  Test.NeedsNumber('x')\n  WG.after = true\nend\n"));
         for (var i = 0; i < 3; i++)
         {
             GC.Collect();
@@ -211,7 +215,8 @@ public sealed class WidgetHostTests : IDisposable
 
         host.CallIn("GameFrame", 1);
         var error = Assert.Single(host.Errors);
-        Assert.Equal("[string \"LuaUI/Widgets/raise.lua\"]:5: bad argument #1 to 'NeedsNumber' (number expected, got string)", error.Message);
+        Assert.Equal("[string \"LuaUI/Widgets/raise.lua\"]:5: bad argument #1 to 'NeedsNumber' (number "
+            + "expected, got string)", error.Message);
 
         Assert.Contains("[C]: in function 'NeedsNumber'\n\t[string \"LuaUI/Widgets/raise.lua\"]:5:", error.Traceback);
         Assert.Equal(true, GetWG(runtime, "first"));
@@ -224,10 +229,12 @@ public sealed class WidgetHostTests : IDisposable
         using var runtime = new LuaRuntime();
         TestNatives.Install(runtime);
         var host = new WidgetHost(runtime);
-        host.Load(Write("throws.lua", Info + "function widget:GameFrame(n)\n  WG.caught = not pcall(Test.Throws)\n  Test.Throws()\nend\n"));
+        host.Load(Write("throws.lua",
+            Info + "function widget:GameFrame(n)\n  WG.caught = not pcall(Test.Throws)\n  Test.Throws()\nend\n"));
         host.CallIn("GameFrame", 1);
         var error = Assert.Single(host.Errors);
-        Assert.Contains("BarHarness internal error in Test.Throws: InvalidOperationException: boom", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BarHarness internal error in Test.Throws: InvalidOperationException: boom", error.Message,
+            StringComparison.Ordinal);
         Assert.Equal(true, GetWG(runtime, "caught"));
         Assert.Empty(host.LoadedWidgets);
         Assert.Equal("ok", runtime.DoString("return 'ok'", "=t")[0]);

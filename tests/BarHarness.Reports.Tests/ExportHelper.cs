@@ -1,6 +1,4 @@
 using System.Text;
-using BarHarness.Reports.Exporters;
-using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.Tests;
 
@@ -13,5 +11,6 @@ internal static class ExportHelper
         return stream.ToArray();
     }
 
-    public static string Text(IReportExporter exporter, RunReport report) => Encoding.UTF8.GetString(Bytes(exporter, report));
+    public static string Text(IReportExporter exporter, RunReport report) =>
+        Encoding.UTF8.GetString(Bytes(exporter, report));
 }

@@ -1,6 +1,4 @@
 using BarHarness.Core.Randomness;
-using BarHarness.Reports.Analysis;
-using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.Tests;
 
@@ -9,7 +7,8 @@ internal static class SampleReports
 {
     public const string HostileName = "<script>alert('x')</script> & \"quoted\" \u0001 | `tick`";
 
-    public static MachineInfo Machine { get; } = new() { OperatingSystem = "Linux", Runtime = ".NET 10", ProcessorCount = 2, ProcessorName = "Test CPU" };
+    public static MachineInfo Machine { get; } =
+        new() { OperatingSystem = "Linux", Runtime = ".NET 10", ProcessorCount = 2, ProcessorName = "Test CPU" };
 
     public static CostCoefficients Coefficients { get; } = new()
     {
@@ -53,7 +52,8 @@ internal static class SampleReports
             Outcome = ScenarioOutcome.Fail,
             Expectations =
             [
-                new ExpectationResult("budget.max", false, "max <= 2000 µs", "max = 2650 µs", "frame 901: GameFrame in widget.lua:88 SendUnits <b>"),
+                new ExpectationResult("budget.max", false, "max <= 2000 µs", "max = 2650 µs",
+                    "frame 901: GameFrame in widget.lua:88 SendUnits <b>"),
                 new ExpectationResult("no-lua-errors", true, "0 errors", "0 errors"),
                 new ExpectationResult("oracle.no-silent-loss", false, "0 lost", "3 lost \u0002 </failure>"),
             ],
@@ -81,7 +81,8 @@ internal static class SampleReports
             var micros = model.Price(instructions, calls, bytes, count) * (1 + (0.2 * random.NextDouble()));
             var seconds = i / 30.0;
             builder.Add(new FrameSample(
-                i, seconds, units, micros, model.Price(instructions, calls, bytes, count), instructions, calls, micros * 0.3, bytes, count,
+                i, seconds, units, micros, model.Price(instructions, calls, bytes, count), instructions, calls,
+                    micros * 0.3, bytes, count,
                 QueueDepth: random.Next(0, 40),
                 FreshnessSeconds: i % 10 == 0 ? double.NaN : random.NextDouble(),
                 FaultFlags: seconds is > 20 and < 30 ? 1 : 0));
@@ -90,12 +91,16 @@ internal static class SampleReports
         var frames = builder.Build();
         var callIns = new[]
         {
-            new CallInSamples("GameFrame", frames.WidgetMicros.Select(m => m * 0.8).ToArray(), frames.Cost.Select(c => c * 0.8).ToArray()),
-            new CallInSamples("UnitCreated", frames.WidgetMicros.Select(m => m * 0.2).ToArray(), frames.Cost.Select(c => c * 0.2).ToArray()),
+            new CallInSamples("GameFrame", frames.WidgetMicros.Select(m => m * 0.8).ToArray(),
+                frames.Cost.Select(c => c * 0.8).ToArray()),
+            new CallInSamples("UnitCreated", frames.WidgetMicros.Select(m => m * 0.2).ToArray(),
+                frames.Cost.Select(c => c * 0.2).ToArray()),
         };
-        var heap = Enumerable.Range(0, 30).Select(k => new HeapSample(k * 2.0, 500_000 + (k * 100) + random.Next(0, 50))).ToArray();
+        var heap = Enumerable.Range(0,
+            30).Select(k => new HeapSample(k * 2.0, 500_000 + (k * 100) + random.Next(0, 50))).ToArray();
         var slow = SlowFrameSelector.SlowestIndices(frames, 5)
-            .Select(i => new SlowFrame(frames.Frame[i], frames.GameSeconds[i], frames.WidgetMicros[i], frames.Cost[i], "GameFrame", ["widget.lua:88 SendUnits", "widget.lua:40 <encode>"]))
+            .Select(i => new SlowFrame(frames.Frame[i], frames.GameSeconds[i], frames.WidgetMicros[i], frames.Cost[i],
+                "GameFrame", ["widget.lua:88 SendUnits", "widget.lua:40 <encode>"]))
             .ToArray();
 
         return new ScenarioResult
@@ -108,7 +113,8 @@ internal static class SampleReports
             DurationGameSeconds = frameCount / 30.0,
             WallSeconds = 1.5,
             Outcome = ScenarioOutcome.Pass,
-            ReproduceCommand = $"barharness run scenarios/{name}.yaml --seed {seed} --widget widget/gui_live_data_export.lua # sha256 9f86d08",
+            ReproduceCommand = $"barharness run scenarios/{name}.yaml --seed {seed} --widget "
+                + $"widget/gui_live_data_export.lua # sha256 9f86d08",
             Budget = BudgetCalculator.Compute(frames, callIns),
             Leak = LeakAnalyzer.Analyze(
                 heap,
@@ -117,7 +123,8 @@ internal static class SampleReports
                 frames,
                 [new RetainedObject("table (412 entries)", 52_000, "upvalue 'cache' of widget.lua:120 Update")],
                 new ShutdownLeftovers(["tcp 127.0.0.1:9100 (connected)"], [])),
-            Network = new NetworkSummary(123_456, 789, 4000, 2, 3, [new OracleViolation("no-silent-loss", "seq 17 missing <gap>", 12.5)]),
+            Network = new NetworkSummary(123_456, 789, 4000, 2, 3,
+                [new OracleViolation("no-silent-loss", "seq 17 missing <gap>", 12.5)]),
             Console = new ConsoleSummary(40, 12, [new RepeatedLine("LiveData: reconnecting", 20)]),
             Frames = frames,
             FaultWindows = [new FaultWindow("disconnect", 20, 30)],

@@ -61,7 +61,8 @@ public sealed partial class LuaSuiteTests
                 Path.Combine(RepositoryLayout.Root, "tests", "lua", "testlib.lua"),
                 Path.Combine(failingSpecDir.FullName, "testlib.lua"));
             File.WriteAllText(Path.Combine(failingSpecDir.FullName, "spec_failing.lua"),
-                "local T = require('testlib')\nT.test('fails', function() T.eq(1, 2) end)\nT.test('passes', function() end)\n");
+                "local T = require('testlib')\nT.test('fails', function() T.eq(1, 2) end)\nT.test('passes', "
+                    + "function() end)\n");
 
             var result = LuaToolchain.Run("lua5.1", failingSpecDir.FullName, runner);
 

@@ -3,7 +3,7 @@ namespace BarHarness.Widget.Tests;
 /// <summary>Where the widget and its Lua test suite live, found from the test binary's folder.</summary>
 internal static class RepositoryLayout
 {
-    private static readonly Lazy<string> s_root = new(FindRoot);
+    private static readonly Lazy<string> s_root = new(TestEnvironment.RepositoryRoot);
 
     public static string Root => s_root.Value;
 
@@ -16,22 +16,4 @@ internal static class RepositoryLayout
         Directory.GetFiles(WidgetDirectory, "*.lua", SearchOption.AllDirectories)
             .OrderBy(path => path, StringComparer.Ordinal)
             .ToList();
-
-    // The solution file marks the repository root; walking up works from bin/ and from an IDE.
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
-            {
-                return dir.FullName;
-            }
-
-            dir = dir.Parent;
-        }
-
-        throw new InvalidOperationException(
-            $"BarHarness.sln not found in any parent of {AppContext.BaseDirectory}; run the tests from inside the repository.");
-    }
 }

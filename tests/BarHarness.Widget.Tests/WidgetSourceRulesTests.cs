@@ -83,6 +83,7 @@ public sealed partial class WidgetSourceRulesTests
     [GeneratedRegex(@"settimeout\s*\(\s*(?<value>[^)\s]+)")]
     private static partial Regex SetTimeout();
 
-    [GeneratedRegex(@"select\s*,\s*nil\s*,\s*\{[^}]*\}\s*,\s*(?<value>[^)\s]+)|\.select\s*\([^,]*,[^,]*,\s*(?<value>[^)\s]+)")]
+    [GeneratedRegex(@"select\s*,\s*nil\s*,\s*\{[^}]*\}\s*,\s*(?<value>[^)\s]+)"
+        + @"|\.select\s*\([^,]*,[^,]*,\s*(?<value>[^)\s]+)")]
     private static partial Regex SelectTimeout();
 }

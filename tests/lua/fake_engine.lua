@@ -85,8 +85,9 @@ end
 
 function E.makeSpring(w)
 	local S = {}
-	local function checkId(id)
-		if type(id) ~= "number" then error("bad argument: unitID must be a number", 3) end
+	-- `depth`: how many helper calls stand between the S function and this check (the error names the widget's line)
+	local function checkId(id, depth)
+		if type(id) ~= "number" then error("bad argument: unitID must be a number", 3 + (depth or 0)) end
 	end
 	function S.Echo(...)
 		local parts = {}
@@ -137,23 +138,23 @@ function E.makeSpring(w)
 		if not u or not E.inLos(w, id) then return end
 		return u.hp, u.mhp, 0, 0, u.bp
 	end
-	function S.GetUnitVelocity(id)
-		checkId(id)
+	-- The unit `id` names when it is in the local LOS, else nil (called straight from an S function).
+	local function unitInLos(id)
+		checkId(id, 1)
 		local u = w.units[id]
-		if not u or not E.inLos(w, id) then return end
-		return u.vx, u.vy, u.vz, math.sqrt(u.vx * u.vx + u.vz * u.vz)
+		if u and E.inLos(w, id) then return u end
+	end
+	function S.GetUnitVelocity(id)
+		local u = unitInLos(id)
+		if u then return u.vx, u.vy, u.vz, math.sqrt(u.vx * u.vx + u.vz * u.vz) end
 	end
 	function S.GetUnitHeading(id)
-		checkId(id)
-		local u = w.units[id]
-		if not u or not E.inLos(w, id) then return end
-		return u.heading
+		local u = unitInLos(id)
+		if u then return u.heading end
 	end
 	function S.GetUnitDefID(id)
-		checkId(id)
-		local u = w.units[id]
-		if not u or not E.inLos(w, id) then return end
-		return u.def
+		local u = unitInLos(id)
+		if u then return u.def end
 	end
 	function S.GetUnitTeam(id)
 		checkId(id)
@@ -212,9 +213,12 @@ function E.loadWidget(w, socketLib, root, extraSystem)
 	System.LOG = { DEBUG = 20, INFO = 30, NOTICE = 35, DEPRECATED = 37, WARNING = 40, ERROR = 50, FATAL = 60 }
 	System.Game = { mapName = "Test Map \226\152\131", mapSizeX = 8192, mapSizeZ = 4096, gameName = "Test" }
 	System.UnitDefs = {
-		[1] = { name = "armpw", humanName = "Pawn", metalCost = 54, energyCost = 900, buildTime = 1500, health = 370, speed = 87.5, isBuilding = false, canFly = false },
-		[2] = { name = "armllt", humanName = "LLT \"quoted\"\n", metalCost = 85, energyCost = 680, buildTime = 2680, health = 640, speed = 0, isBuilding = true },
-		[3] = { name = "bad\255", humanName = "x", metalCost = 0 / 0, energyCost = math.huge, buildTime = 1e30, health = -1, speed = 1.5 },
+		[1] = { name = "armpw", humanName = "Pawn", metalCost = 54, energyCost = 900, buildTime = 1500,
+			health = 370, speed = 87.5, isBuilding = false, canFly = false },
+		[2] = { name = "armllt", humanName = "LLT \"quoted\"\n", metalCost = 85, energyCost = 680, buildTime = 2680,
+			health = 640, speed = 0, isBuilding = true },
+		[3] = { name = "bad\255", humanName = "x", metalCost = 0 / 0, energyCost = math.huge, buildTime = 1e30,
+			health = -1, speed = 1.5 },
 	}
 	System.gl = {
 		Color = function() drawCalls.Color = drawCalls.Color + 1 end,

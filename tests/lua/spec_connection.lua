@@ -30,6 +30,16 @@ local function setup(opts)
 	return conn, net, queue, states, function() return connectedCount end
 end
 
+-- The connection is still `state` at `stillAt`, and at `at` it has given up (RECONNECTING) with an error
+-- matching `errorPattern`.
+local function givesUpAt(conn, stillAt, state, at, errorPattern)
+	conn:update(stillAt)
+	T.eq(conn.state, state)
+	conn:update(at)
+	T.eq(conn.state, "RECONNECTING")
+	T.match(conn.lastError, errorPattern)
+end
+
 T.test("connect is non-blocking: pending, completed when writable", function()
 	local conn, net, _, states, connected = setup()
 	net.connectPolls = 3
@@ -67,11 +77,7 @@ T.test("a connect that never completes times out", function()
 	local conn, net = setup()
 	net.neverCompletes = true
 	conn:connect(0)
-	conn:update(4.9)
-	T.eq(conn.state, "CONNECTING")
-	conn:update(5.0)
-	T.eq(conn.state, "RECONNECTING")
-	T.match(conn.lastError, "timed out")
+	givesUpAt(conn, 4.9, "CONNECTING", 5.0, "timed out")
 end)
 
 T.test("the circuit breaker opens after N failures; manual connect resets it", function()
@@ -190,11 +196,7 @@ T.test("a server that stops reading is abandoned after the stall timeout", funct
 	net.window = 0
 	push(queue, "x", "status")
 	conn:update(1)
-	conn:update(20)
-	T.eq(conn.state, "CONNECTED")
-	conn:update(31)
-	T.eq(conn.state, "RECONNECTING")
-	T.match(conn.lastError, "not reading")
+	givesUpAt(conn, 20, "CONNECTED", 31, "not reading")
 end)
 
 T.test("length framing on the wire", function()

@@ -29,18 +29,20 @@ local function newWorld(n, team)
 	return units
 end
 
-local function delta(t)
-	local buf = { '{"type":"delta"' }
-	local n = t.appendDelta(buf, 1)
+-- Decodes what one of the tracker's append functions writes after a `"type":"<kind>"` opening.
+local function decoded(kind, append)
+	local buf = { '{"type":"' .. kind .. '"' }
+	local n = append(buf, 1)
 	n = n + 1; buf[n] = "}"
 	return dkjson.decode(table.concat(buf, "", 1, n))
 end
 
+local function delta(t)
+	return decoded("delta", t.appendDelta)
+end
+
 local function snapshot(t)
-	local buf = { '{"type":"snapshot"' }
-	local n = t.appendSnapshot(buf, 1)
-	n = n + 1; buf[n] = "}"
-	return dkjson.decode(table.concat(buf, "", 1, n))
+	return decoded("snapshot", t.appendSnapshot)
 end
 
 local function ids(list)

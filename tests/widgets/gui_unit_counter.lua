@@ -45,7 +45,8 @@ function widget:MouseRelease(x, y, button)
 end
 
 function widget:DrawScreen()
-	local n = Spring.GetTeamUnitCount and Spring.GetTeamUnitCount(Spring.GetMyTeamID()) or #Spring.GetTeamUnits(Spring.GetMyTeamID())
+	local n = Spring.GetTeamUnitCount and Spring.GetTeamUnitCount(Spring.GetMyTeamID())
+		or #Spring.GetTeamUnits(Spring.GetMyTeamID())
 	gl.Color(0, 0, 0, 0.6)
 	gl.Rect(x1, y1, x2, y2)
 	font:Begin()

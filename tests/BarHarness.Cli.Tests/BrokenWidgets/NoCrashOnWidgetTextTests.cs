@@ -1,5 +1,3 @@
-using BarHarness.Cli.Commands;
-
 namespace BarHarness.Cli.Tests.BrokenWidgets;
 
 /// <summary>

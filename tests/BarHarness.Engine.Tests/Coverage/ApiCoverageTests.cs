@@ -1,5 +1,4 @@
 using BarHarness.Engine.Coverage;
-using BarHarness.Engine.SpringApi;
 
 namespace BarHarness.Engine.Tests.Coverage;
 
@@ -53,7 +52,8 @@ public class ApiCoverageTests
     [Fact]
     public void A_missing_list_file_is_a_located_input_error()
     {
-        var ex = Assert.Throws<BarHarness.Core.Diagnostics.HarnessInputException>(() => RecoilApiCatalog.Load("/nonexistent/recoil-api.tsv"));
+        var ex = Assert.Throws<BarHarness.Core.Diagnostics.HarnessInputException>(() =>
+            RecoilApiCatalog.Load("/nonexistent/recoil-api.tsv"));
         Assert.Contains("recoil-api.tsv", ex.Describe());
     }
 }

@@ -1,5 +1,3 @@
-using BarHarness.Engine.World;
-
 namespace BarHarness.Engine.Tests.SpringApi;
 
 /// <summary>
@@ -147,9 +145,7 @@ public class ApiBreadthTests
     public void Native_returns_recoils_values(string call, int count, string firstType)
     {
         using var e = new LuaEngine();
-        var code = Expand(e, call);
-        Assert.Equal((long)count, e.Value($"return select('#', {code})"));
-        Assert.Equal(firstType, e.Value($"return type(({code}))"));
+        e.AssertReturns(call, count, firstType);
     }
 
     [Theory]
@@ -167,7 +163,7 @@ public class ApiBreadthTests
     public void A_bad_argument_is_a_lua_error(string call)
     {
         using var e = new LuaEngine();
-        Assert.NotEmpty(e.Error("return " + call));
+        e.AssertLuaError(call);
     }
 
     [Fact]
@@ -263,14 +259,5 @@ public class ApiBreadthTests
         e.World.Spawn(e.World.LocalTeamId, 1, amd.Id);
         var id = e.World.AllUnitIds().Single(u => e.World.TrueDefOf(u) == amd.Id);
         Assert.Equal(3L, e.Value($"return select('#', Spring.GetUnitStockpile({id}))"));
-    }
-
-    private static string Expand(LuaEngine e, string call)
-    {
-        var foe = e.World.Roster.Teams.First(t => t.AllyTeamId != e.World.LocalAllyTeamId && !t.IsGaia).TeamId;
-        return call.Replace("{own}", e.OwnUnit().ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Replace("{enemy}", e.HiddenEnemy().ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Replace("{team}", e.World.LocalTeamId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Replace("{foe}", foe.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -1,5 +1,3 @@
-using BarHarness.Engine.World;
-
 namespace BarHarness.Engine.Tests.SpringApi;
 
 public class ConsoleAndTablesTests
@@ -37,7 +35,8 @@ public class ConsoleAndTablesTests
         Assert.Equal(def.Name, e.Value("return UnitDefs[1].name"));
         Assert.Equal(true, e.Value("return UnitDefNames[UnitDefs[1].name] == UnitDefs[1]"));
         Assert.Equal(0L, e.Value("local n = 0 for _ in pairs(UnitDefs[1]) do n = n + 1 end return n"));
-        Assert.True(Convert.ToInt64(e.Value("local n = 0 for k, v in UnitDefs[1]:pairs() do n = n + 1 end return n")) > 10);
+        Assert.True(Convert.ToInt64(e.Value("local n = 0 for k, v in UnitDefs[1]:pairs() do n = n + 1 "
+            + "end return n")) > 10);
         Assert.Contains("Attempt to write", e.Error("UnitDefs[1].health = 5 return 1"));
         Assert.Equal("table", e.Value("return type(UnitDefs[1].customParams)"));
     }
@@ -48,7 +47,8 @@ public class ConsoleAndTablesTests
         using var e = new LuaEngine();
         var message = e.Error("Spring.GetProjectilePosition(1) return 1");
         Assert.Contains(
-            "Spring.GetProjectilePosition is not implemented by BarHarness (engine function from LuaSyncedRead)", message);
+            "Spring.GetProjectilePosition is not implemented by BarHarness (engine function from LuaSyncedRead)",
+                message);
         Assert.Equal(1, e.Api.UnimplementedCalls["Spring.GetProjectilePosition"]);
         Assert.Equal(true, e.Value("return Spring.NoSuchFunctionAnywhere == nil"));
     }
@@ -57,7 +57,8 @@ public class ConsoleAndTablesTests
     public void Gl_and_font_stubs_count_calls_and_return_usable_values()
     {
         using var e = new LuaEngine();
-        e.Value("gl.Color(1,1,1,1) gl.Color(1,0,0,1) gl.Rect(0,0,1,1) local f = gl.LoadFont('x.otf', 20) f:Begin() f:Print('hi', 0, 0) f:End() local l = gl.CreateList(function() end) return type(l)");
+        e.Value("gl.Color(1,1,1,1) gl.Color(1,0,0,1) gl.Rect(0,0,1,1) local f = gl.LoadFont('x.otf', 20) f:Begin() "
+            + "f:Print('hi', 0, 0) f:End() local l = gl.CreateList(function() end) return type(l)");
         Assert.Equal(2L, e.Api.StubCalls["gl.Color"]);
         Assert.Equal(1L, e.Api.StubCalls["font.Print"]);
         Assert.Equal("number", e.Value("return type(gl.CreateList(function() end))"));
@@ -69,9 +70,11 @@ public class ConsoleAndTablesTests
     public void Gl_CreateList_runs_its_function_at_once_and_logs_its_error_as_Recoil_does()
     {
         using var e = new LuaEngine();
-        Assert.Equal(3L, e.Value("local got local l = gl.CreateList(function(a, b) got = a + b end, 1, 2) assert(type(l) == 'number' and l > 0) return got"));
+        Assert.Equal(3L, e.Value("local got local l = gl.CreateList(function(a, b) got = a + b end, 1, 2) "
+            + "assert(type(l) == 'number' and l > 0) return got"));
         Assert.Equal(0L, e.Value("return gl.CreateList(function() error('bad list') end)"));
-        Assert.Contains(e.Runtime.Console.Lines, line => line.Text.StartsWith("gl.CreateList: error(2) = ", StringComparison.Ordinal) && line.Text.Contains("bad list", StringComparison.Ordinal));
+        Assert.Contains(e.Runtime.Console.Lines, line => line.Text.StartsWith("gl.CreateList: error(2) = ",
+            StringComparison.Ordinal) && line.Text.Contains("bad list", StringComparison.Ordinal));
         Assert.Contains("Incorrect arguments to gl.CreateList", e.Error("gl.CreateList(42)"));
     }
 
@@ -91,7 +94,7 @@ public class ConsoleAndTablesTests
         try
         {
             File.WriteAllText(Path.Combine(dir.FullName, "helper.lua"), "return { answer = 42 }");
-            using var e = new LuaEngine(options: new BarHarness.Engine.SpringApi.EngineApiOptions { WidgetFolder = dir.FullName });
+            using var e = new LuaEngine(options: new EngineApiOptions { WidgetFolder = dir.FullName });
             Assert.Equal(true, e.Value("return VFS.FileExists('LuaUI/Widgets/helper.lua')"));
             Assert.Equal(true, e.Value("return VFS.FileExists('luaui/widgets/HELPER.lua')"));
             Assert.Equal(false, e.Value("return VFS.FileExists('LuaUI/Widgets/../../etc/passwd')"));
@@ -108,7 +111,8 @@ public class ConsoleAndTablesTests
     [Fact]
     public void Float32_option_rounds_engine_numbers()
     {
-        using var e = new LuaEngine(luaOptions: new BarHarness.LuaHost.Runtime.LuaRuntimeOptions { Float32Numbers = true });
+        using var e = new LuaEngine(
+            luaOptions: new BarHarness.LuaHost.Runtime.LuaRuntimeOptions { Float32Numbers = true });
         e.World.GiveHugeResources(value: 123456789.123);
         e.World.StepFrame();
         var current = Convert.ToDouble(e.Value("return (Spring.GetTeamResources(0, 'metal'))"));

@@ -1,11 +1,10 @@
-using BarHarness.Engine.World;
-
 namespace BarHarness.Engine.Tests.SpringApi;
 
 public class EdgeDataAndDeterminismTests
 {
     private const string EchoEveryUnit =
-        "for _, u in ipairs(Spring.GetAllUnits()) do local x, y, z = Spring.GetUnitPosition(u) local h = Spring.GetUnitHealth(u) Spring.Echo(u, x, z, h) end return 1";
+        "for _, u in ipairs(Spring.GetAllUnits()) do local x, y, z = Spring.GetUnitPosition(u) local h = "
+            + "Spring.GetUnitHealth(u) Spring.Echo(u, x, z, h) end return 1";
 
     private static List<string> EchoLog(ulong seed)
     {
@@ -35,20 +34,20 @@ public class EdgeDataAndDeterminismTests
     [Fact]
     public void Non_finite_positions_reach_lua_as_nan_or_inf_numbers()
     {
-        using var e = new LuaEngine(new GameSetup { Seed = 3, InitialUnits = 20, LocalPlayer = LocalPlayerSetup.Spectator(fullView: true) });
+        using var e = FullViewSpectatorOf20Units();
         e.World.InjectNonFinitePositions(20);
-        var bad = e.Value("local n = 0 for _, u in ipairs(Spring.GetAllUnits()) do local x = Spring.GetUnitPosition(u) if x ~= x or x == math.huge or x == -math.huge then n = n + 1 end end return n");
-        Assert.True(Convert.ToInt64(bad) > 0);
+        var bad = e.CountUnitsWhere(
+            "x ~= x or x == math.huge or x == -math.huge", perUnit: "local x = Spring.GetUnitPosition(u)");
+        Assert.True(bad > 0);
     }
 
     [Fact]
     public void Negative_health_is_reported_as_is_and_the_unit_lives_on()
     {
-        using var e = new LuaEngine(new GameSetup { Seed = 3, InitialUnits = 20, LocalPlayer = LocalPlayerSetup.Spectator(fullView: true) });
+        using var e = FullViewSpectatorOf20Units();
         e.World.InjectNegativeHealth(20);
         e.World.StepFrame();
-        var negative = e.Value("local n = 0 for _, u in ipairs(Spring.GetAllUnits()) do if Spring.GetUnitHealth(u) < 0 then n = n + 1 end end return n");
-        Assert.True(Convert.ToInt64(negative) > 0);
+        Assert.True(e.CountUnitsWhere("Spring.GetUnitHealth(u) < 0") > 0);
         Assert.Equal(20, e.World.UnitCount);
     }
 
@@ -60,4 +59,7 @@ public class EdgeDataAndDeterminismTests
         var expected = e.World.Roster.Players[0].Name;
         Assert.Equal(expected, e.Value("return (Spring.GetPlayerInfo(0))"));
     }
+
+    private static LuaEngine FullViewSpectatorOf20Units() =>
+        new(new GameSetup { Seed = 3, InitialUnits = 20, LocalPlayer = LocalPlayerSetup.Spectator(fullView: true) });
 }

@@ -1,4 +1,3 @@
-using BarHarness.Engine.World;
 using BarHarness.Engine.World.Features;
 
 namespace BarHarness.Engine.Tests.SpringApi;
@@ -190,9 +189,7 @@ public class FeatureAndUnitExtraApiTests
     public void Native_returns_recoils_values(string call, int count, string firstType)
     {
         using var e = new LuaEngine();
-        var code = Expand(e, call);
-        Assert.Equal((long)count, e.Value($"return select('#', {code})"));
-        Assert.Equal(firstType, e.Value($"return type(({code}))"));
+        e.AssertReturns(call, count, firstType);
     }
 
     [Theory]
@@ -209,7 +206,7 @@ public class FeatureAndUnitExtraApiTests
     public void A_bad_argument_is_a_lua_error(string call)
     {
         using var e = new LuaEngine();
-        Assert.NotEmpty(e.Error("return " + Expand(e, call)));
+        e.AssertLuaError(call);
     }
 
     [Fact]
@@ -218,8 +215,8 @@ public class FeatureAndUnitExtraApiTests
         using var e = new LuaEngine();
         Assert.Equal((long)e.World.Setup.MapFeatureCount, e.Value("return #Spring.GetAllFeatures()"));
         Assert.Equal(e.World.Roster.GaiaTeamId, Convert.ToInt32(e.Value(
-            $"return Spring.GetFeatureTeam({Feature(e)})"), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(true, e.Value($"local d = FeatureDefs[Spring.GetFeatureDefID({Feature(e)})] "
+            $"return Spring.GetFeatureTeam({e.FirstFeature()})"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(true, e.Value($"local d = FeatureDefs[Spring.GetFeatureDefID({e.FirstFeature()})] "
             + "return d ~= nil and type(d.name) == 'string' and FeatureDefNames[d.name] == d"));
         Assert.Equal("armcom", e.Value("return FeatureDefNames.armcom_dead.name:sub(1, 6)"));
     }
@@ -227,8 +224,16 @@ public class FeatureAndUnitExtraApiTests
     [Fact]
     public void A_feature_out_of_los_is_hidden_when_the_game_shows_features_in_los_only()
     {
-        var setup = new GameSetup { Seed = 77, MapSquaresX = 2048, MapSquaresZ = 2048, InitialUnits = 4,
-            CombatIntensity = 0, MapFeatureCount = 200, FeatureVisibility = FeatureVisibility.InLosOnly };
+        var setup = new GameSetup
+        {
+            Seed = 77,
+            MapSquaresX = 2048,
+            MapSquaresZ = 2048,
+            InitialUnits = 4,
+            CombatIntensity = 0,
+            MapFeatureCount = 200,
+            FeatureVisibility = FeatureVisibility.InLosOnly
+        };
         using var e = new LuaEngine(setup);
         var hidden = e.World.Features.All.First(f => !e.World.IsPositionInLos(f.X, f.Z, e.World.LocalAllyTeamId));
         Assert.Equal(0L, e.Value($"return select('#', Spring.GetFeaturePosition({hidden.Id}))"));
@@ -251,7 +256,8 @@ public class FeatureAndUnitExtraApiTests
         Assert.Equal(true, e.Value($"return Spring.GetUnitNoSelect({own})"));
         Assert.Equal(false, e.Value($"return Spring.GetUnitNoDraw({enemy})"));
         Assert.Equal(true,
-            e.Value($"Spring.SetFeatureNoDraw({Feature(e)}, true) return not Spring.GetFeatureNoDraw({Feature(e)})"));
+            e.Value($"Spring.SetFeatureNoDraw({e.FirstFeature()}, true) "
+                + $"return not Spring.GetFeatureNoDraw({e.FirstFeature()})"));
     }
 
     [Fact]
@@ -272,7 +278,7 @@ public class FeatureAndUnitExtraApiTests
     public void A_builders_model_has_nano_pieces_and_piece_names_map_to_indices()
     {
         using var e = new LuaEngine();
-        var builder = Builder(e);
+        var builder = e.SpawnBuilder();
         Assert.Equal(true, e.Value($"local m = Spring.GetUnitPieceMap({builder}) "
             + $"local list = Spring.GetUnitPieceList({builder}) return list[m.nano1] == 'nano1'"));
         Assert.Equal(true, e.Value($"local n = Spring.GetUnitNanoPieces({builder}) "
@@ -284,7 +290,7 @@ public class FeatureAndUnitExtraApiTests
     public void A_building_builder_reports_its_task_as_minus_the_buildee_def()
     {
         using var e = new LuaEngine();
-        var builder = Builder(e);
+        var builder = e.SpawnBuilder();
         var solar = e.World.UnitDefs.ByName("armsolar")!.Id;
         var x = e.World.Units.X[e.World.Units.Slot(builder)] + 50;
         var z = e.World.Units.Z[e.World.Units.Slot(builder)];
@@ -296,27 +302,5 @@ public class FeatureAndUnitExtraApiTests
 
         Assert.Equal((long)-solar, e.Value($"return (Spring.GetUnitWorkerTask({builder}))"));
         Assert.Equal(1L, e.Value($"return Spring.GetUnitCurrentBuildPower({builder})"));
-    }
-
-    private static int Feature(LuaEngine e) => e.World.Features.All[0].Id;
-
-    private static int Builder(LuaEngine e)
-    {
-        var ck = e.World.UnitDefs.ByName("armck")!;
-        e.World.Spawn(e.World.LocalTeamId, 1, ck.Id);
-        return e.World.AllUnitIds().First(u => e.World.TrueDefOf(u) == ck.Id);
-    }
-
-    private static string Expand(LuaEngine e, string call)
-    {
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        if (call.Contains("{builder}", StringComparison.Ordinal))
-        {
-            call = call.Replace("{builder}", Builder(e).ToString(inv), StringComparison.Ordinal);
-        }
-
-        return call.Replace("{own}", e.OwnUnit().ToString(inv), StringComparison.Ordinal)
-            .Replace("{enemy}", e.HiddenEnemy().ToString(inv), StringComparison.Ordinal)
-            .Replace("{feature}", Feature(e).ToString(inv), StringComparison.Ordinal);
     }
 }

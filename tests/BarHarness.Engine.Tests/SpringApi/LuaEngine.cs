@@ -1,17 +1,24 @@
+using System.Globalization;
 using BarHarness.Engine.Coverage;
-using BarHarness.Engine.SpringApi;
-using BarHarness.Engine.World;
 using BarHarness.LuaHost.Runtime;
 
 namespace BarHarness.Engine.Tests.SpringApi;
 
-/// <summary>A Lua VM with the synthetic engine installed, running probe scripts in the widgets' System environment.</summary>
+/// <summary>A Lua VM with the synthetic engine installed, running probe scripts in the widgets' System
+/// environment.</summary>
 internal sealed class LuaEngine : IDisposable
 {
     public LuaEngine(GameSetup? setup = null, EngineApiOptions? options = null, LuaRuntimeOptions? luaOptions = null)
     {
         Runtime = new LuaRuntime(luaOptions);
-        World = new SyntheticWorld(setup ?? new GameSetup { Seed = 77, MapSquaresX = 2048, MapSquaresZ = 2048, InitialUnits = 120, CombatIntensity = 0 });
+        World = new SyntheticWorld(setup ?? new GameSetup
+        {
+            Seed = 77,
+            MapSquaresX = 2048,
+            MapSquaresZ = 2048,
+            InitialUnits = 120,
+            CombatIntensity = 0
+        });
         Api = SpringApiInstaller.Install(Runtime, World, options);
     }
 
@@ -23,7 +30,8 @@ internal sealed class LuaEngine : IDisposable
 
     public RecoilApiCatalog Catalog => RecoilApiCatalog.Bundled;
 
-    /// <summary>Runs <paramref name="body"/> (a Lua chunk body) under pcall in the System environment; returns pcall's results.</summary>
+    /// <summary>Runs <paramref name="body"/> (a Lua chunk body) under pcall in the System environment; returns pcall's
+    /// results.</summary>
     public object?[] Run(string body)
     {
         Runtime.SetValue("__probeSource", body);
@@ -60,7 +68,65 @@ internal sealed class LuaEngine : IDisposable
 
     public int OwnUnit() => World.AllUnitIds().First(id => World.TrueTeamOf(id) == World.LocalTeamId);
 
-    public int HiddenEnemy() => World.AllUnitIds().First(id => World.TrueAllyTeamOf(id) != World.LocalAllyTeamId && !World.IsVisibleToLocalPlayer(id));
+    public int HiddenEnemy() => World.AllUnitIds().First(id => World.TrueAllyTeamOf(id) != World.LocalAllyTeamId
+        && !World.IsVisibleToLocalPlayer(id));
+
+    /// <summary>The first feature on the map.</summary>
+    public int FirstFeature() => World.Features.All[0].Id;
+
+    /// <summary>Spawns a construction kbot (armck) for the local team and returns its unit id.</summary>
+    public int SpawnBuilder()
+    {
+        var ck = World.UnitDefs.ByName("armck")!;
+        World.Spawn(World.LocalTeamId, 1, ck.Id);
+        return World.AllUnitIds().First(u => World.TrueDefOf(u) == ck.Id);
+    }
+
+    /// <summary>
+    /// Fills the placeholders of a probe call that are present in it, each computed only then: {builder} (a
+    /// spawned builder), {own} (a unit of the local team), {enemy} (a hidden enemy unit), {team} (the local
+    /// team), {foe} (an enemy team) and {feature} (a map feature).
+    /// </summary>
+    public string Expand(string call)
+    {
+        (string Name, Func<int> Value)[] placeholders =
+        [
+            ("{builder}", SpawnBuilder),
+            ("{own}", OwnUnit),
+            ("{enemy}", HiddenEnemy),
+            ("{team}", () => World.LocalTeamId),
+            ("{foe}", () => World.Roster.Teams.First(t => t.AllyTeamId != World.LocalAllyTeamId && !t.IsGaia).TeamId),
+            ("{feature}", FirstFeature),
+        ];
+        foreach (var (name, value) in placeholders)
+        {
+            if (call.Contains(name, StringComparison.Ordinal))
+            {
+                call = call.Replace(name, value().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            }
+        }
+
+        return call;
+    }
+
+    /// <summary>Asserts that the call (placeholders filled) returns <paramref name="count"/> values, the first of
+    /// Lua type <paramref name="firstType"/>.</summary>
+    public void AssertReturns(string call, int count, string firstType)
+    {
+        var code = Expand(call);
+        Assert.Equal((long)count, Value($"return select('#', {code})"));
+        Assert.Equal(firstType, Value($"return type(({code}))"));
+    }
+
+    /// <summary>Asserts that the call (placeholders filled) raises a Lua error with a message.</summary>
+    public void AssertLuaError(string call) => Assert.NotEmpty(Error("return " + Expand(call)));
+
+    /// <summary>How many of Spring.GetAllUnits() meet the Lua <paramref name="condition"/> on `u`, after the
+    /// optional <paramref name="perUnit"/> statements (locals the condition reads).</summary>
+    public long CountUnitsWhere(string condition, string perUnit = "") => Convert.ToInt64(
+        Value($"local n = 0 for _, u in ipairs(Spring.GetAllUnits()) do {perUnit} "
+            + $"if {condition} then n = n + 1 end end return n"),
+        CultureInfo.InvariantCulture);
 
     public int DeadUnitId()
     {

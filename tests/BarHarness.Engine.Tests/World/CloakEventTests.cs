@@ -1,6 +1,3 @@
-using BarHarness.Engine.World;
-using BarHarness.Engine.World.Commands;
-
 namespace BarHarness.Engine.Tests.World;
 
 public class CloakEventTests

@@ -1,7 +1,3 @@
-using BarHarness.Engine.Tests.SpringApi;
-using BarHarness.Engine.World;
-using BarHarness.Engine.World.Commands;
-
 namespace BarHarness.Engine.Tests.World;
 
 public class CommandModelTests

@@ -1,6 +1,3 @@
-using BarHarness.Engine.Tests.SpringApi;
-using BarHarness.Engine.World;
-
 namespace BarHarness.Engine.Tests.World;
 
 public class DestroyedUnitReadabilityTests

@@ -1,4 +1,3 @@
-using BarHarness.Engine.World;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -16,7 +15,8 @@ public class LosPrivacyTests
     {
         return Prop.ForAll(Gen.Choose(1, 100_000).ToArbitrary(), Gen.Choose(1, 60).ToArbitrary(), (seed, frames) =>
         {
-            var world = new SyntheticWorld(new GameSetup { Seed = (ulong)seed, InitialUnits = 200, LosUpdateInterval = 1, CombatIntensity = 0 });
+            var world = new SyntheticWorld(
+                new GameSetup { Seed = (ulong)seed, InitialUnits = 200, LosUpdateInterval = 1, CombatIntensity = 0 });
             for (var f = 0; f < frames; f++)
             {
                 world.StepFrame();
@@ -52,14 +52,16 @@ public class LosPrivacyTests
         var visible = world.VisibleUnitIdsForLocalPlayer();
         var bit = 1u << world.LocalAllyTeamId;
         Assert.All(visible, id => Assert.True(
-            world.TrueAllyTeamOf(id) == world.LocalAllyTeamId || ((world.Units.LosMask[world.Units.Slot(id)] | world.Units.RadarMask[world.Units.Slot(id)]) & bit) != 0));
+            world.TrueAllyTeamOf(id) == world.LocalAllyTeamId
+            || ((world.Units.LosMask[world.Units.Slot(id)] | world.Units.RadarMask[world.Units.Slot(id)]) & bit) != 0));
         Assert.True(visible.Length < world.UnitCount, "a player should not see every enemy on a large map");
     }
 
     [Fact]
     public void A_full_view_spectator_sees_every_unit()
     {
-        var world = new SyntheticWorld(new GameSetup { Seed = 5, InitialUnits = 300, LocalPlayer = LocalPlayerSetup.Spectator(fullView: true) });
+        var world = new SyntheticWorld(
+            new GameSetup { Seed = 5, InitialUnits = 300, LocalPlayer = LocalPlayerSetup.Spectator(fullView: true) });
         world.StepFrame();
         Assert.Equal(world.AllUnitIds(), world.VisibleUnitIdsForLocalPlayer());
     }
@@ -67,8 +69,10 @@ public class LosPrivacyTests
     [Fact]
     public void A_spectator_without_full_view_sees_like_the_spectated_team()
     {
-        var spec = new SyntheticWorld(new GameSetup { Seed = 9, InitialUnits = 300, LocalPlayer = LocalPlayerSetup.Spectator(fullView: false) });
-        var player = new SyntheticWorld(new GameSetup { Seed = 9, InitialUnits = 300, LocalPlayer = LocalPlayerSetup.Player(0) });
+        var spec = new SyntheticWorld(
+            new GameSetup { Seed = 9, InitialUnits = 300, LocalPlayer = LocalPlayerSetup.Spectator(fullView: false) });
+        var player = new SyntheticWorld(
+            new GameSetup { Seed = 9, InitialUnits = 300, LocalPlayer = LocalPlayerSetup.Player(0) });
         spec.StepFrame();
         player.StepFrame();
         Assert.Equal(player.VisibleUnitIdsForLocalPlayer(), spec.VisibleUnitIdsForLocalPlayer());

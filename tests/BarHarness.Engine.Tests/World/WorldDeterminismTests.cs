@@ -1,5 +1,3 @@
-using BarHarness.Engine.World;
-
 namespace BarHarness.Engine.Tests.World;
 
 public class WorldDeterminismTests
@@ -46,7 +44,8 @@ public class WorldDeterminismTests
     {
         var a = new SyntheticWorld(new GameSetup { Seed = 7 });
         var b = new SyntheticWorld(new GameSetup { Seed = 7 });
-        Assert.Equal(a.UnitDefs.All.Select(d => (d.Name, d.HumanName, d.Health)), b.UnitDefs.All.Select(d => (d.Name, d.HumanName, d.Health)));
+        Assert.Equal(a.UnitDefs.All.Select(d => (d.Name, d.HumanName, d.Health)),
+            b.UnitDefs.All.Select(d => (d.Name, d.HumanName, d.Health)));
         Assert.Equal(a.Roster.Players.Select(p => p.Name), b.Roster.Players.Select(p => p.Name));
     }
 

@@ -1,11 +1,19 @@
-using BarHarness.Engine.World;
-
 namespace BarHarness.Engine.Tests.World;
 
 public class WorldEventTests
 {
     private static SyntheticWorld NewWorld(LocalPlayerSetup? local = null, int units = 0) =>
-        new(new GameSetup { Seed = 21, InitialUnits = units, CombatIntensity = 0, LocalPlayer = local ?? LocalPlayerSetup.Player(0) });
+        new(new GameSetup
+        {
+            Seed = 21,
+            InitialUnits = units,
+            CombatIntensity = 0,
+            LocalPlayer = local ?? LocalPlayerSetup.Player(0)
+        });
+
+    /// <summary>A crowded world whose LOS is refreshed every frame.</summary>
+    private static SyntheticWorld LosEveryFrameWorld() =>
+        new(new GameSetup { Seed = 8, InitialUnits = 200, CombatIntensity = 0, LosUpdateInterval = 1 });
 
     private static List<WorldEvent> Drain(SyntheticWorld world)
     {
@@ -80,7 +88,7 @@ public class WorldEventTests
     [Fact]
     public void Enemies_brought_next_to_own_units_enter_los_at_the_next_refresh()
     {
-        var world = new SyntheticWorld(new GameSetup { Seed = 8, InitialUnits = 200, CombatIntensity = 0, LosUpdateInterval = 1 });
+        var world = LosEveryFrameWorld();
         world.StepFrame();
         Drain(world);
         world.TeleportEnemiesIntoView(10);
@@ -94,7 +102,7 @@ public class WorldEventTests
     [Fact]
     public void Los_changes_of_other_ally_teams_are_not_delivered_to_a_player()
     {
-        var world = new SyntheticWorld(new GameSetup { Seed = 8, InitialUnits = 200, CombatIntensity = 0, LosUpdateInterval = 1 });
+        var world = LosEveryFrameWorld();
         for (var f = 0; f < 60; f++)
         {
             world.StepFrame();
@@ -140,7 +148,8 @@ public class WorldEventTests
     [Fact]
     public void A_freed_unit_id_is_not_handed_out_again_within_the_recycle_delay()
     {
-        var world = new SyntheticWorld(new GameSetup { Seed = 1, MaxUnits = 16, UnitIdRecycleDelayFrames = 60, CombatIntensity = 0 });
+        var world = new SyntheticWorld(
+            new GameSetup { Seed = 1, MaxUnits = 16, UnitIdRecycleDelayFrames = 60, CombatIntensity = 0 });
         world.Spawn(0, 16);
         var victim = world.AllUnitIds()[0];
         world.Destroy(victim);

@@ -17,7 +17,8 @@ public sealed class Lua51DifferentialTests
         var real = Lua51Probe.UnderRealLua51(probe);
         var harness = Lua51Probe.UnderHarness(probe);
 
-        Assert.True(real.Count == harness.Count, $"probe {probe}: lua5.1 printed {real.Count} lines, the harness {harness.Count}:\n--- lua5.1\n{string.Join('\n', real)}\n--- harness\n{string.Join('\n', harness)}");
+        Assert.True(real.Count == harness.Count, $"probe {probe}: lua5.1 printed {real.Count} lines, the harness "
+            + $"{harness.Count}:\n--- lua5.1\n{string.Join('\n', real)}\n--- harness\n{string.Join('\n', harness)}");
         var unlisted = new List<string>();
         for (var i = 0; i < real.Count; i++)
         {
@@ -27,7 +28,8 @@ public sealed class Lua51DifferentialTests
             }
         }
 
-        Assert.True(unlisted.Count == 0, $"{unlisted.Count} difference(s) not in the allow-list (fix the profile or list them with a reason):\n{string.Join('\n', unlisted)}");
+        Assert.True(unlisted.Count == 0, $"{unlisted.Count} difference(s) not in the allow-list (fix the profile or "
+            + $"list them with a reason):\n{string.Join('\n', unlisted)}");
     }
 
     [Fact]
@@ -46,15 +48,18 @@ public sealed class Lua51DifferentialTests
             }
         }
 
-        Assert.True(stale.Count == 0, "allow-list entries that no longer differ (remove them here and in DIFFERENCES.md): " + string.Join(", ", stale));
+        Assert.True(stale.Count == 0, "allow-list entries that no longer differ (remove them here and in "
+            + "DIFFERENCES.md): " + string.Join(", ", stale));
     }
 
     [Fact]
     public void Every_listed_difference_is_documented_in_DIFFERENCES_md()
     {
         var doc = File.ReadAllText(Path.Combine(Lua51Probe.Folder, "DIFFERENCES.md"));
-        var missing = KnownLua51Differences.All.Where(d => !doc.Contains($"`{d.Label}`", StringComparison.Ordinal)).Select(d => d.Label).ToList();
-        Assert.True(missing.Count == 0, "not documented in tests/probes/lua51/DIFFERENCES.md: " + string.Join(", ", missing));
+        var missing = KnownLua51Differences.All.Where(d =>
+            !doc.Contains($"`{d.Label}`", StringComparison.Ordinal)).Select(d => d.Label).ToList();
+        Assert.True(missing.Count == 0,
+            "not documented in tests/probes/lua51/DIFFERENCES.md: " + string.Join(", ", missing));
     }
 
     private static string LabelOf(string line)

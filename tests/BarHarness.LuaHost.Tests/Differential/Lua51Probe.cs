@@ -1,22 +1,26 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using BarHarness.LuaHost.Runtime;
 
 namespace BarHarness.LuaHost.Tests.Differential;
 
-/// <summary>One pure-Lua probe script of tests/probes/lua51, run under real lua5.1 and under the harness's 5.1 profile.</summary>
+/// <summary>One pure-Lua probe script of tests/probes/lua51, run under real lua5.1 and under the harness's 5.1
+/// profile.</summary>
 internal static class Lua51Probe
 {
-    public const string InstallHint = "lua5.1 is required for the differential tests (they never skip): sudo apt-get install -y lua5.1";
+    public const string InstallHint =
+        "lua5.1 is required for the differential tests (they never skip): sudo apt-get install -y lua5.1";
 
     public static string Folder => Path.Combine(FindRoot(), "tests", "probes", "lua51");
 
     public static IEnumerable<string> Names =>
-        Directory.GetFiles(Folder, "*.lua").Select(Path.GetFileNameWithoutExtension).Where(n => !n!.StartsWith('_')).Order(StringComparer.Ordinal)!;
+        Directory.GetFiles(Folder, "*.lua").Select(Path.GetFileNameWithoutExtension).Where(n =>
+            !n!.StartsWith('_')).Order(StringComparer.Ordinal)!;
 
-    /// <summary>The prelude (probe() and value rendering) followed by the probe itself, exactly as both sides run it.</summary>
+    /// <summary>The prelude (probe() and value rendering) followed by the probe itself, exactly as both sides run
+    /// it.</summary>
     public static string Source(string name) =>
-        File.ReadAllText(Path.Combine(Folder, "_prelude.lua")) + "\n" + File.ReadAllText(Path.Combine(Folder, name + ".lua"));
+        File.ReadAllText(Path.Combine(Folder, "_prelude.lua")) + "\n"
+            + File.ReadAllText(Path.Combine(Folder, name + ".lua"));
 
     /// <summary>The transcript printed by Debian's lua5.1, fed the script on stdin.</summary>
     public static IReadOnlyList<string> UnderRealLua51(string name)
@@ -54,7 +58,8 @@ internal static class Lua51Probe
         }
     }
 
-    /// <summary>The transcript printed under the harness: a fresh runtime with the Lua 5.1 profile; print() lands in its console.</summary>
+    /// <summary>The transcript printed under the harness: a fresh runtime with the Lua 5.1 profile; print() lands in
+    /// its console.</summary>
     public static IReadOnlyList<string> UnderHarness(string name)
     {
         using var runtime = new LuaRuntime();
@@ -69,7 +74,8 @@ internal static class Lua51Probe
     {
         foreach (var start in new[] { Path.GetDirectoryName(sourceFile), AppContext.BaseDirectory })
         {
-            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null;
+                dir = dir.Parent)
             {
                 if (Directory.Exists(Path.Combine(dir.FullName, "tests", "probes", "lua51")))
                 {

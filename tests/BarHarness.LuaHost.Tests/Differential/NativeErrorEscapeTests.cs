@@ -1,5 +1,3 @@
-using BarHarness.LuaHost.Runtime;
-
 namespace BarHarness.LuaHost.Tests.Differential;
 
 /// <summary>

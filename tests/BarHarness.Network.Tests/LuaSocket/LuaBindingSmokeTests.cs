@@ -1,9 +1,3 @@
-using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
-using BarHarness.LuaHost.Runtime;
-using BarHarness.Network.LuaSocket;
-using BarHarness.Network.Simulated;
-
 namespace BarHarness.Network.Tests.LuaSocket;
 
 /// <summary>The Lua face of the emulated socket, as a widget sees it through System.</summary>

@@ -1,8 +1,4 @@
 using System.Text;
-using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
-using BarHarness.Network.LuaSocket;
-using BarHarness.Network.Simulated;
 
 namespace BarHarness.Network.Tests.LuaSocket;
 

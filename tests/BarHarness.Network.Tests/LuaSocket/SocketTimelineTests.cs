@@ -1,8 +1,3 @@
-using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
-using BarHarness.Network.LuaSocket;
-using BarHarness.Network.Simulated;
-
 namespace BarHarness.Network.Tests.LuaSocket;
 
 public sealed class SocketTimelineTests

@@ -1,10 +1,4 @@
-using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
 using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
-using BarHarness.Network.LuaSocket;
-using BarHarness.Network.Real;
-using BarHarness.Network.Simulated;
 
 namespace BarHarness.Network.Tests.Probes;
 

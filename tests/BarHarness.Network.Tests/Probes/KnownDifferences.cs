@@ -21,7 +21,8 @@ public static partial class KnownDifferences
         }
 
         // D2: 3.0's getsockname gives the port as a string; 2.0.2 as a number.
-        if (line.StartsWith("getsockname ", StringComparison.Ordinal) && line.EndsWith(", \"string\"", StringComparison.Ordinal))
+        if (line.StartsWith("getsockname ", StringComparison.Ordinal)
+            && line.EndsWith(", \"string\"", StringComparison.Ordinal))
         {
             line = line[..^"\"string\"".Length] + "\"number\"";
         }

@@ -5,7 +5,8 @@ public static class ProbeFiles
 {
     public static readonly TheoryData<string> All = new()
     {
-        "connect.lua", "partial_send.lua", "peer_close.lua", "peer_reset.lua", "select.lua", "stats_blocking.lua", "errors.lua", "server.lua",
+        "connect.lua", "partial_send.lua", "peer_close.lua", "peer_reset.lua", "select.lua", "stats_blocking.lua",
+            "errors.lua", "server.lua",
     };
 
     public static string Directory
@@ -13,13 +14,15 @@ public static class ProbeFiles
         get
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !System.IO.Directory.Exists(Path.Combine(dir.FullName, "tests", "probes", "socket")))
+            while (dir is not null
+                && !System.IO.Directory.Exists(Path.Combine(dir.FullName, "tests", "probes", "socket")))
             {
                 dir = dir.Parent;
             }
 
             return dir is null
-                ? throw new DirectoryNotFoundException("tests/probes/socket not found above " + AppContext.BaseDirectory)
+                ? throw new DirectoryNotFoundException("tests/probes/socket not found above "
+                    + AppContext.BaseDirectory)
                 : Path.Combine(dir.FullName, "tests", "probes", "socket");
         }
     }

@@ -1,5 +1,4 @@
 using System.Text;
-using BarHarness.Core.Transport;
 using BarHarness.Network.Tests.Transport;
 
 namespace BarHarness.Network.Tests.Probes;

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
-using BarHarness.Network.Real;
 
 namespace BarHarness.Network.Tests.Probes;
 
@@ -11,7 +8,8 @@ namespace BarHarness.Network.Tests.Probes;
 /// </summary>
 public static class RealLuaProbeRunner
 {
-    public const string InstallHint = "real lua5.1 with LuaSocket is required for the differential socket tests: apt-get install -y lua5.1 lua-socket";
+    public const string InstallHint = "real lua5.1 with LuaSocket is required for the differential socket tests: "
+        + "apt-get install -y lua5.1 lua-socket";
 
     public static IReadOnlyList<string> Run(string probeFile)
     {
@@ -64,7 +62,9 @@ public static class RealLuaProbeRunner
     {
         try
         {
-            using var check = Process.Start(new ProcessStartInfo("lua5.1", ["-e", "require('socket')"]) { RedirectStandardError = true, UseShellExecute = false })!;
+            using var check = Process.Start(new ProcessStartInfo("lua5.1",
+                ["-e", "require('socket')"])
+            { RedirectStandardError = true, UseShellExecute = false })!;
             check.WaitForExit(10_000);
             Assert.True(check.ExitCode == 0, InstallHint);
         }

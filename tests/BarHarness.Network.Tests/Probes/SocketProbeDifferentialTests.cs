@@ -16,7 +16,8 @@ public sealed class SocketProbeDifferentialTests
 
         Assert.True(
             reference.SequenceEqual(harness),
-            ProbeTranscriptDump.SideBySide("lua5.1 + LuaSocket (2.0.2 wording)", reference, "harness, real backend", harness));
+            ProbeTranscriptDump.SideBySide("lua5.1 + LuaSocket (2.0.2 wording)", reference, "harness, real backend",
+                harness));
     }
 
     [Theory]

@@ -1,8 +1,3 @@
-using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
-using BarHarness.Network.Real;
-using BarHarness.Network.Simulated;
-
 namespace BarHarness.Network.Tests.Transport;
 
 /// <summary>Builds either backend with small buffers, and waits for a condition on it (virtual time or bounded wall
@@ -64,7 +59,8 @@ public static class Backends
         var client = transport.Connect(NetEndpoint.Loopback(listener.LocalEndpoint.Port));
         IConnection? server = null;
         Assert.True(
-            transport.Settle(() => client.State == ConnectionState.Established && (server ??= listener.TryAccept()) is not null),
+            transport.Settle(() => client.State == ConnectionState.Established
+                && (server ??= listener.TryAccept()) is not null),
             "connection never came up");
         return (listener, client, server!);
     }

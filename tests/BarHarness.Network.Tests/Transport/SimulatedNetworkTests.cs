@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using BarHarness.Core.Randomness;
-using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
-using BarHarness.Network.Simulated;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -125,7 +122,8 @@ public sealed class SimulatedNetworkTests
         {
             Act(network, random, client, server);
             var got = server.Read(buffer);
-            log.Add($"{network.Clock.NowMicros}:{got.Outcome}:{Convert.ToHexString(SHA256.HashData(buffer.AsSpan(0, got.Bytes)))}");
+            var digest = Convert.ToHexString(SHA256.HashData(buffer.AsSpan(0, got.Bytes)));
+            log.Add($"{network.Clock.NowMicros}:{got.Outcome}:{digest}");
         }
 
         return string.Join(",", log);

@@ -1,5 +1,3 @@
-using BarHarness.Core.Transport;
-
 namespace BarHarness.Network.Tests.Transport;
 
 /// <summary>The same behaviours, asserted on both backends: the simulated model must agree with the kernel.</summary>

@@ -1,10 +1,5 @@
 using System.Text.RegularExpressions;
-using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
-using BarHarness.LuaHost.Runtime;
 using BarHarness.LuaHost.Widgets;
-using BarHarness.Network.LuaSocket;
-using BarHarness.Network.Simulated;
 
 namespace BarHarness.Network.Tests.Widgets;
 

@@ -1,6 +1,3 @@
-using BarHarness.Reports.Analysis;
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.Tests.Analysis;
 
 public sealed class BudgetCalculatorTests

@@ -1,13 +1,11 @@
-using BarHarness.Reports.Analysis;
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.Tests.Analysis;
 
 public sealed class LeakAnalysisTests
 {
     private static HeapSample[] Heap(double bytesPerMinute, int samples, Func<int, long>? wobble = null) =>
         Enumerable.Range(0, samples)
-            .Select(k => new HeapSample(k * 30.0, 1_000_000 + (long)(bytesPerMinute * k * 0.5) + (wobble?.Invoke(k) ?? 0)))
+            .Select(k => new HeapSample(k * 30.0,
+                1_000_000 + (long)(bytesPerMinute * k * 0.5) + (wobble?.Invoke(k) ?? 0)))
             .ToArray();
 
     [Fact]

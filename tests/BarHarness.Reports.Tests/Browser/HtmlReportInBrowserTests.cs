@@ -1,5 +1,3 @@
-using BarHarness.Reports.Exporters;
-
 namespace BarHarness.Reports.Tests.Browser;
 
 public sealed class HtmlReportInBrowserTests

@@ -1,12 +1,12 @@
 using BarHarness.Core.Randomness;
 using BarHarness.Reports.Cost;
-using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.Tests.Cost;
 
 public sealed class CostCalibrationTests
 {
-    private static IReadOnlyList<CalibrationSample> SamplesFrom(CostCoefficients truth, int count, double noise, ulong seed)
+    private static IReadOnlyList<CalibrationSample> SamplesFrom(CostCoefficients truth, int count, double noise,
+        ulong seed)
     {
         var random = new SeededRandom(seed);
         var model = new CostModel(truth);
@@ -16,15 +16,19 @@ public sealed class CostCalibrationTests
             long calls = random.Next(0, 2_000);
             long bytes = random.Next(0, 200_000);
             long allocations = random.Next(0, 3_000);
-            var micros = model.Price(instructions, calls, bytes, allocations) * (1 + (noise * ((2 * random.NextDouble()) - 1)));
+            var noiseFactor = 1 + (noise * ((2 * random.NextDouble()) - 1));
+            var micros = model.Price(instructions, calls, bytes, allocations) * noiseFactor;
             return new CalibrationSample(instructions, calls, bytes, allocations, micros);
         }).ToArray();
     }
 
+    private static CostCoefficients Prices(double instruction, double call, double allocByte, double alloc) =>
+        new() { PerInstruction = instruction, PerEngineCall = call, PerAllocByte = allocByte, PerAllocation = alloc };
+
     [Fact]
     public void Calibration_recovers_the_prices_of_noise_free_frames()
     {
-        var truth = new CostCoefficients { PerInstruction = 0.0025, PerEngineCall = 0.4, PerAllocByte = 0.0008, PerAllocation = 0.06 };
+        var truth = Prices(instruction: 0.0025, call: 0.4, allocByte: 0.0008, alloc: 0.06);
 
         var fitted = CostCalibration.Calibrate(SamplesFrom(truth, 200, 0, 1));
 
@@ -39,7 +43,7 @@ public sealed class CostCalibrationTests
     [Fact]
     public void Calibration_under_noise_stays_close_and_never_prices_negatively()
     {
-        var truth = new CostCoefficients { PerInstruction = 0.002, PerEngineCall = 0.0, PerAllocByte = 0.001, PerAllocation = 0.0 };
+        var truth = Prices(instruction: 0.002, call: 0.0, allocByte: 0.001, alloc: 0.0);
 
         var fitted = CostCalibration.Calibrate(SamplesFrom(truth, 500, 0.3, 2));
 
@@ -51,7 +55,8 @@ public sealed class CostCalibrationTests
     [Fact]
     public void Price_is_the_weighted_sum_of_the_counters()
     {
-        var model = new CostModel(new CostCoefficients { PerInstruction = 1, PerEngineCall = 10, PerAllocByte = 100, PerAllocation = 1000 });
+        var model = new CostModel(
+            new CostCoefficients { PerInstruction = 1, PerEngineCall = 10, PerAllocByte = 100, PerAllocation = 1000 });
 
         Assert.Equal(4321, model.Price(1, 2, 3, 4));
     }
@@ -61,7 +66,8 @@ public sealed class CostCalibrationTests
     {
         var builder = new FrameSeriesBuilder();
         builder.Add(new FrameSample(1, 0, 10, 99, 0, 1000, 2, 5, 300, 4));
-        var model = new CostModel(new CostCoefficients { PerInstruction = 0.01, PerEngineCall = 1, PerAllocByte = 0, PerAllocation = 0 });
+        var model = new CostModel(
+            new CostCoefficients { PerInstruction = 0.01, PerEngineCall = 1, PerAllocByte = 0, PerAllocation = 0 });
 
         var priced = model.PriceFrames(builder.Build());
 

@@ -1,6 +1,3 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Reports.Exporters;
-
 namespace BarHarness.Reports.Tests.Exporters;
 
 public sealed class ExporterRegistryTests
@@ -40,7 +37,8 @@ public sealed class ExporterRegistryTests
         var directory = Path.Combine(Path.GetTempPath(), "barharness-reports-test-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var files = ReportWriter.WriteAll(SampleReports.TwoScenarios(), ExporterRegistry.Default.Parse("json,junit,mocha,md,html"), directory);
+            var files = ReportWriter.WriteAll(SampleReports.TwoScenarios(),
+                ExporterRegistry.Default.Parse("json,junit,mocha,md,html"), directory);
 
             Assert.Equal(5, files.Count);
             Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0));
@@ -54,7 +52,9 @@ public sealed class ExporterRegistryTests
     [Fact]
     public void Every_exporter_copes_with_lone_surrogates_and_control_characters()
     {
-        var hostile = SampleReports.Run(SampleReports.Failing("bad\uD800name\u0007", 1) with { ReproduceCommand = "run \uDC00" });
+        var hostile = SampleReports.Run(SampleReports.Failing("bad\uD800name\u0007",
+            1) with
+        { ReproduceCommand = "run \uDC00" });
 
         foreach (var name in ExporterRegistry.Default.Names)
         {

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using BarHarness.Reports.Exporters;
 
 namespace BarHarness.Reports.Tests.Exporters;
 
@@ -38,7 +37,8 @@ public sealed class HtmlReportExporterTests
 
         Assert.DoesNotContain("src=", html);
         Assert.DoesNotContain("<link", html);
-        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal));
+        Assert.DoesNotContain("http://",
+            html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal));
         Assert.DoesNotContain("https://", html);
     }
 
@@ -79,7 +79,11 @@ public sealed class HtmlReportExporterTests
     [Fact]
     public void Run_without_frames_still_renders_tables_and_no_charts()
     {
-        var scenario = SampleReports.Errored("crashy", 1) with { Frames = BarHarness.Reports.Model.FrameSeries.Empty, Leak = BarHarness.Reports.Model.LeakReport.Empty };
+        var scenario = SampleReports.Errored("crashy", 1) with
+        {
+            Frames = BarHarness.Reports.Model.FrameSeries.Empty,
+            Leak = BarHarness.Reports.Model.LeakReport.Empty
+        };
 
         var html = ExportHelper.Text(new HtmlReportExporter(), SampleReports.Run(scenario));
 

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using BarHarness.Reports.Exporters;
 
 namespace BarHarness.Reports.Tests.Exporters;
 
@@ -29,10 +28,12 @@ public sealed class JUnitXmlExporterTests
     {
         var xml = Export(SampleReports.TwoScenarios());
 
-        var failure = xml.Descendants("testcase").Single(c => c.Attribute("name")!.Value == "budget.max").Element("failure")!;
+        var failure = xml.Descendants("testcase").Single(c =>
+            c.Attribute("name")!.Value == "budget.max").Element("failure")!;
         Assert.Equal("expected max <= 2000 µs, actual max = 2650 µs", failure.Attribute("message")!.Value);
         Assert.Contains("barharness run", failure.Value);
-        Assert.Null(xml.Descendants("testcase").Single(c => c.Attribute("name")!.Value == "no-lua-errors").Element("failure"));
+        Assert.Null(xml.Descendants("testcase").Single(c =>
+            c.Attribute("name")!.Value == "no-lua-errors").Element("failure"));
     }
 
     [Fact]

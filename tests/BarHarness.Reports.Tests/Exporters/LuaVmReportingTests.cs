@@ -1,7 +1,4 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Reports.Exporters;
 using BarHarness.Reports.Merging;
-using BarHarness.Reports.SummaryJson;
 
 namespace BarHarness.Reports.Tests.Exporters;
 
@@ -17,8 +14,10 @@ public sealed class LuaVmReportingTests
     {
         var report = SampleReports.TwoScenarios() with { LuaVm = "lua51" };
 
-        Assert.Contains(expected, ExportHelper.Text(ExporterRegistry.Default.Get(format), report), StringComparison.Ordinal);
-        Assert.DoesNotContain("lua51", ExportHelper.Text(ExporterRegistry.Default.Get(format), report with { LuaVm = "lua54" }), StringComparison.Ordinal);
+        Assert.Contains(expected, ExportHelper.Text(ExporterRegistry.Default.Get(format), report),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("lua51", ExportHelper.Text(ExporterRegistry.Default.Get(format),
+            report with { LuaVm = "lua54" }), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,11 +32,14 @@ public sealed class LuaVmReportingTests
     [Fact]
     public void Shards_run_on_different_vms_are_not_merged()
     {
-        var first = new ShardSummary("a/summary.json", SampleReports.Run(SampleReports.Passing("one", 1, frames: 30)) with { Shard = "1/2", LuaVm = "lua51" });
-        var second = new ShardSummary("b/summary.json", SampleReports.Run(SampleReports.Passing("two", 2, frames: 30)) with { Shard = "2/2", LuaVm = "lua54" });
+        var first = new ShardSummary("a/summary.json",
+            SampleReports.Run(SampleReports.Passing("one", 1, frames: 30)) with { Shard = "1/2", LuaVm = "lua51" });
+        var second = new ShardSummary("b/summary.json",
+            SampleReports.Run(SampleReports.Passing("two", 2, frames: 30)) with { Shard = "2/2", LuaVm = "lua54" });
 
         var error = Assert.Throws<HarnessInputException>(() => ReportMerger.Merge([first, second]));
         Assert.Contains("lua54", error.Message, StringComparison.Ordinal);
-        Assert.Equal("lua51", ReportMerger.Merge([first, second with { Report = second.Report with { LuaVm = "lua51" } }]).LuaVm);
+        Assert.Equal("lua51", ReportMerger.Merge([first,
+            second with { Report = second.Report with { LuaVm = "lua51" } }]).LuaVm);
     }
 }

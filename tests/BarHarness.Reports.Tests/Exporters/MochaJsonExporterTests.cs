@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BarHarness.Reports.Exporters;
 
 namespace BarHarness.Reports.Tests.Exporters;
 

@@ -1,9 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using BarHarness.Core.Diagnostics;
-using BarHarness.Reports.Exporters;
-using BarHarness.Reports.Model;
-using BarHarness.Reports.SummaryJson;
 
 namespace BarHarness.Reports.Tests.Exporters;
 
@@ -14,7 +10,8 @@ public sealed class SummaryJsonTests
     [Fact]
     public void Summary_starts_with_schema_version_and_verdict_in_camel_case()
     {
-        using var json = JsonDocument.Parse(ExportHelper.Bytes(new SummaryJsonExporter(), SampleReports.TwoScenarios()));
+        using var json = JsonDocument.Parse(ExportHelper.Bytes(new SummaryJsonExporter(),
+            SampleReports.TwoScenarios()));
         var root = json.RootElement;
 
         Assert.Equal(["schemaVersion", "passed", "run"], root.EnumerateObject().Select(p => p.Name));
@@ -23,13 +20,15 @@ public sealed class SummaryJsonTests
         var scenario = root.GetProperty("run").GetProperty("scenarios")[1];
         Assert.Equal("fail", scenario.GetProperty("outcome").GetString());
         Assert.True(scenario.GetProperty("budget").GetProperty("frameCost").TryGetProperty("p99", out _));
-        Assert.Equal("noGrowth", root.GetProperty("run").GetProperty("scenarios")[0].GetProperty("leak").GetProperty("verdict").GetString());
+        Assert.Equal("noGrowth",
+            root.GetProperty("run").GetProperty("scenarios")[0].GetProperty("leak").GetProperty("verdict").GetString());
     }
 
     [Fact]
     public void Per_frame_columns_and_derived_members_stay_out_of_the_summary()
     {
-        using var json = JsonDocument.Parse(ExportHelper.Bytes(new SummaryJsonExporter(), SampleReports.TwoScenarios()));
+        using var json = JsonDocument.Parse(ExportHelper.Bytes(new SummaryJsonExporter(),
+            SampleReports.TwoScenarios()));
         var scenario = json.RootElement.GetProperty("run").GetProperty("scenarios")[0];
 
         Assert.False(scenario.TryGetProperty("frames", out _));
@@ -86,7 +85,8 @@ public sealed class SummaryJsonTests
     [Fact]
     public void Missing_required_field_is_reported_as_input_error()
     {
-        var bytes = Encoding.UTF8.GetBytes("{\"schemaVersion\": 1, \"passed\": true, \"run\": {\"toolVersion\": \"x\"}}");
+        var bytes = Encoding.UTF8.GetBytes("{\"schemaVersion\": 1, \"passed\": true, \"run\": "
+            + "{\"toolVersion\": \"x\"}}");
 
         var error = Assert.Throws<HarnessInputException>(() => ReadBack(bytes));
 

@@ -1,8 +1,4 @@
 using System.Text;
-using BarHarness.Reports.Analysis;
-using BarHarness.Reports.Exporters;
-using BarHarness.Reports.Model;
-using BarHarness.Reports.SummaryJson;
 
 namespace BarHarness.Reports.Tests.Exporters;
 

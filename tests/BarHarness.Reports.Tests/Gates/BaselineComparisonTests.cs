@@ -1,5 +1,4 @@
 using BarHarness.Reports.Gates;
-using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.Tests.Gates;
 
@@ -17,7 +16,8 @@ public sealed class BaselineComparisonTests
             Outcome = ScenarioOutcome.Pass,
             ReproduceCommand = "barharness run " + name,
             Budget = new BudgetReport { FrameCost = new Distribution(100, p99 / 2, p99 / 2, p99, p99, max) },
-            Leak = leakSlope is { } s ? new LeakReport { Slope = new SlopeEstimate(s, 0, s - 10, s + 10, 30) } : LeakReport.Empty,
+            Leak = leakSlope is { } s ? new LeakReport { Slope = new SlopeEstimate(s, 0, s - 10, s + 10, 30) }
+                : LeakReport.Empty,
         };
 
     [Fact]

@@ -1,7 +1,3 @@
-using BarHarness.Reports.Analysis;
-using BarHarness.Reports.Model;
-using BarHarness.Reports.Statistics;
-
 namespace BarHarness.Reports.Tests.Statistics;
 
 public sealed class FrameStatisticsTests

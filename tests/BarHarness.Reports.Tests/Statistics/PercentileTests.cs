@@ -1,14 +1,10 @@
-using BarHarness.Reports.Statistics;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-
 namespace BarHarness.Reports.Tests.Statistics;
 
 public sealed class PercentileTests
 {
     private static Arbitrary<double[]> NonEmptySamples() =>
-        Gen.Choose(-1_000_000, 1_000_000).Select(v => v / 100.0).NonEmptyListOf().Select(l => l.ToArray()).ToArbitrary();
+        Gen.Choose(-1_000_000,
+            1_000_000).Select(v => v / 100.0).NonEmptyListOf().Select(l => l.ToArray()).ToArbitrary();
 
     [Property]
     public Property P50_is_at_most_p95_at_most_p99_at_most_max()
@@ -73,7 +69,8 @@ public sealed class PercentileTests
     [Fact]
     public void Summary_of_nothing_is_empty_rather_than_an_error()
     {
-        Assert.Equal(BarHarness.Reports.Model.Distribution.Empty, DistributionCalculator.Summarize(Array.Empty<double>()));
+        Assert.Equal(BarHarness.Reports.Model.Distribution.Empty,
+            DistributionCalculator.Summarize(Array.Empty<double>()));
     }
 
     [Fact]

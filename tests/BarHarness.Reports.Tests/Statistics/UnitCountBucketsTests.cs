@@ -1,8 +1,3 @@
-using BarHarness.Reports.Statistics;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-
 namespace BarHarness.Reports.Tests.Statistics;
 
 public sealed class UnitCountBucketsTests

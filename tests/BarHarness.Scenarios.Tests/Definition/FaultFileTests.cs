@@ -1,5 +1,3 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Scenarios.Definition;
 using BarHarness.TestServer.Faults;
 
 namespace BarHarness.Scenarios.Tests.Definition;

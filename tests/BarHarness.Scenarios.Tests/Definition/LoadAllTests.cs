@@ -1,5 +1,3 @@
-using BarHarness.Scenarios.Definition;
-
 namespace BarHarness.Scenarios.Tests.Definition;
 
 public sealed class LoadAllTests
@@ -44,7 +42,8 @@ public sealed class LoadAllTests
         var one = folder.Write("x/one.yaml", "name: one\nduration: 1\n");
         folder.Write("x/two.yaml", "name: two\nduration: 1\n");
 
-        var batch = ScenarioLoader.LoadAll([one, Path.Combine(folder.Path, "x"), Path.Combine(folder.Path, "missing.yaml")], folder.Path);
+        var batch = ScenarioLoader.LoadAll([one, Path.Combine(folder.Path, "x"),
+            Path.Combine(folder.Path, "missing.yaml")], folder.Path);
 
         Assert.Equal(new[] { "x/one.yaml", "x/two.yaml" }, batch.Scenarios.Select(s => s.RelativePath));
         Assert.Equal("missing.yaml", Assert.Single(batch.Errors).RelativePath);

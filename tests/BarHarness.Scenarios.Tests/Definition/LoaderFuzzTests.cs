@@ -1,10 +1,5 @@
 using System.Text;
-using BarHarness.Core.Diagnostics;
 using BarHarness.Core.Randomness;
-using BarHarness.Scenarios.Definition;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace BarHarness.Scenarios.Tests.Definition;
 
@@ -83,7 +78,9 @@ public sealed class LoaderFuzzTests
     [Property]
     public Property Generated_scenario_text_loads_or_fails_cleanly()
     {
-        var keys = new[] { "name", "duration", "seed", "units", "initial", "events", "faults", "at", "action", "speed", "world", "teams", "network", "port", "expectations", "budget", "p99_ms", "widget", "config", "repeat", "every", "count" };
+        var keys = new[] { "name", "duration", "seed", "units", "initial", "events", "faults", "at", "action", "speed",
+            "world", "teams", "network", "port", "expectations", "budget", "p99_ms", "widget", "config", "repeat",
+            "every", "count" };
         var line =
             from indent in Gen.Elements("", "  ", "    ", "  - ")
             from key in Gen.Elements(keys)
@@ -91,10 +88,12 @@ public sealed class LoaderFuzzTests
             select $"{indent}{key}: {value}";
         var document = Gen.ListOf(line).Select(lines => "duration: 30\n" + string.Join("\n", lines) + "\n");
 
-        return Prop.ForAll(Arb.From(document), text => LoadsOrFailsCleanly(text, "/nowhere/generated.yaml", text) || true);
+        return Prop.ForAll(Arb.From(document),
+            text => LoadsOrFailsCleanly(text, "/nowhere/generated.yaml", text) || true);
     }
 
-    /// <summary>True when the text loaded, false when it failed with a located input error; asserts otherwise.</summary>
+    /// <summary>True when the text loaded, false when it failed with a located input error; asserts
+    /// otherwise.</summary>
     private static bool LoadsOrFailsCleanly(string text, string path, string describe)
     {
         try
@@ -104,7 +103,8 @@ public sealed class LoaderFuzzTests
         }
         catch (HarnessInputException ex)
         {
-            Assert.True(ex.Location is not null && ex.Location.Line >= 1, $"{describe}: error without a location: {ex.Describe()}");
+            Assert.True(ex.Location is not null && ex.Location.Line >= 1,
+                $"{describe}: error without a location: {ex.Describe()}");
             Assert.False(string.IsNullOrWhiteSpace(ex.Message), $"{describe}: empty message");
             return false;
         }
@@ -126,7 +126,8 @@ public sealed class LoaderFuzzTests
             {
                 case 0: // replace a value with a hostile token
                     var colon = lines[at].IndexOf(':');
-                    lines[at] = colon >= 0 ? lines[at][..(colon + 1)] + " " + Pick(random) : lines[at] + " " + Pick(random);
+                    lines[at] = colon >= 0 ? lines[at][..(colon + 1)] + " " + Pick(random) : lines[at] + " "
+                        + Pick(random);
                     break;
                 case 1: // rename a key by one edit
                     lines[at] = EditOnce(lines[at], random);
@@ -154,7 +155,8 @@ public sealed class LoaderFuzzTests
                     lines[at] = lines[at].Insert(random.Next(0, lines[at].Length + 1), random.Chance(0.5) ? "[" : "\"");
                     break;
                 case 7: // absurd number somewhere
-                    lines[at] = System.Text.RegularExpressions.Regex.Replace(lines[at], @"\d+", random.Chance(0.5) ? "99999999" : "-7");
+                    lines[at] = System.Text.RegularExpressions.Regex.Replace(lines[at], @"\d+",
+                        random.Chance(0.5) ? "99999999" : "-7");
                     break;
                 case 8: // random bytes as text
                     var junk = new StringBuilder();

@@ -13,9 +13,11 @@ internal static class RepositoryFiles
     {
         foreach (var start in new[] { Path.GetDirectoryName(sourceFile), AppContext.BaseDirectory })
         {
-            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null;
+                dir = dir.Parent)
             {
-                if (Directory.Exists(Path.Combine(dir.FullName, "scenarios")) && File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
+                if (Directory.Exists(Path.Combine(dir.FullName, "scenarios"))
+                    && File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
                 {
                     return dir.FullName;
                 }

@@ -1,6 +1,4 @@
-using BarHarness.Core.Diagnostics;
 using BarHarness.Engine.SpringApi;
-using BarHarness.Scenarios.Definition;
 using BarHarness.TestServer.Faults;
 
 namespace BarHarness.Scenarios.Tests.Definition;
@@ -233,7 +231,8 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(ConfigNull.Instance, config["nothing"]);
         Assert.Equal(new ConfigNumber(0.5), config["ratio"]);
         var list = Assert.IsType<ConfigList>(config["list"]);
-        Assert.Equal(new ConfigValue[] { new ConfigNumber(1), new ConfigString("two"), new ConfigBool(false) }, list.Items);
+        Assert.Equal(new ConfigValue[] { new ConfigNumber(1), new ConfigString("two"), new ConfigBool(false) },
+            list.Items);
         var deep = Assert.IsType<ConfigMap>(Assert.IsType<ConfigMap>(config["nested"])["deep"]);
         Assert.Equal(new ConfigNumber(-3), deep["x"]);
         Assert.Equal(new ConfigString(".nan"), config["nan"]);
@@ -258,16 +257,21 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(new[] { 1, 3 }, world.AllyTeams[1].TeamIds);
         Assert.Null(world.GaiaTeamId);
 
-        Assert.Contains("missing", Fails("duration: 1\nworld:\n  ally_teams: [[0, 2], [3]]\n").Message, StringComparison.Ordinal);
-        Assert.Equal(new SourceLocation(File, 3, 25), Fails("duration: 1\nworld:\n  ally_teams: [[0, 1], [1]]\n").Location);
-        Assert.Contains("conflicts", Fails("duration: 1\nworld:\n  ally_teams: [[0], [1]]\n  teams: 2\n").Message, StringComparison.Ordinal);
+        Assert.Contains("missing", Fails("duration: 1\nworld:\n  ally_teams: [[0, 2], [3]]\n").Message,
+            StringComparison.Ordinal);
+        Assert.Equal(new SourceLocation(File, 3, 25),
+            Fails("duration: 1\nworld:\n  ally_teams: [[0, 1], [1]]\n").Location);
+        Assert.Contains("conflicts", Fails("duration: 1\nworld:\n  ally_teams: [[0], [1]]\n  teams: 2\n").Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void Conflicting_player_settings_are_errors()
     {
-        Assert.Contains("spectator", Fails("duration: 1\nworld:\n  local_player: {full_view: true}\n").Message, StringComparison.Ordinal);
-        Assert.Contains("replay", Fails("duration: 1\nworld:\n  replay: true\n  local_player: {spectator: false}\n").Message, StringComparison.Ordinal);
+        Assert.Contains("spectator", Fails("duration: 1\nworld:\n  local_player: {full_view: true}\n").Message,
+            StringComparison.Ordinal);
+        Assert.Contains("replay", Fails("duration: 1\nworld:\n  replay: true\n  local_player: "
+            + "{spectator: false}\n").Message, StringComparison.Ordinal);
         Assert.Equal(3, Fails("duration: 1\nworld:\n  local_player: {team: 2}\n").Location!.Line);
 
         var replay = Parse("duration: 1\nworld: {replay: true}\n").World.LocalPlayer;
@@ -281,14 +285,17 @@ public sealed class ScenarioLoaderTests
         var map = Parse("duration: 1\nworld:\n  map: {width_elmos: 4096, height_elmos: 6144}\n").World.Map;
         Assert.Equal(512, map.WidthSquares);
         Assert.Equal(768, map.HeightSquares);
-        Assert.Contains("multiple of 8", Fails("duration: 1\nworld:\n  map: {width_elmos: 4100}\n").Expected, StringComparison.Ordinal);
+        Assert.Contains("multiple of 8", Fails("duration: 1\nworld:\n  map: {width_elmos: 4100}\n").Expected,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void Team_references_in_the_timeline_must_exist()
     {
-        Assert.Equal(3, Fails("duration: 30\nunits:\n  transfers: [{at: 1, count: 1, from: 0, to: 9}]\n").Location!.Line);
-        Assert.Contains("itself", Fails("duration: 30\nunits:\n  transfers: [{at: 1, count: 1, from: 1, to: 1}]\n").Message, StringComparison.Ordinal);
+        Assert.Equal(3, Fails("duration: 30\nunits:\n  transfers: [{at: 1, count: 1, "
+            + "from: 0, to: 9}]\n").Location!.Line);
+        Assert.Contains("itself", Fails("duration: 30\nunits:\n  transfers: [{at: 1, count: 1, "
+            + "from: 1, to: 1}]\n").Message, StringComparison.Ordinal);
         var gaiaWave = Parse("duration: 30\nunits:\n  waves: [{at: 1, count: 5, team: 2}]\n").Units.Waves[0];
         Assert.Equal(2, gaiaWave.Team);
     }
@@ -311,7 +318,8 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(
             new GameEvent[]
             {
-                new SpeedChange(5, 0.1), new TextCommand(6, "/livedata status"), new SpectatorSwitch(7, true), new WidgetReload(8),
+                new SpeedChange(5, 0.1), new TextCommand(6, "/livedata status"), new SpectatorSwitch(7, true),
+                    new WidgetReload(8),
                 new Pause(10), new Unpause(15), new Pause(20), new Unpause(25), new GameOver(30),
             },
             events);
@@ -320,8 +328,10 @@ public sealed class ScenarioLoaderTests
     [Fact]
     public void Game_over_and_enable_happen_at_most_once()
     {
-        Assert.Contains("only once", Fails("duration: 60\nevents:\n  - {at: 1, action: game_over}\n  - {at: 2, action: game_over}\n").Message, StringComparison.Ordinal);
-        Assert.Contains("only once", Fails("duration: 60\nevents:\n  - {at: 1, action: enable, repeat: {every: 1, count: 2}}\n").Message, StringComparison.Ordinal);
+        Assert.Contains("only once", Fails("duration: 60\nevents:\n  - {at: 1, action: game_over}\n  - {at: 2, "
+            + "action: game_over}\n").Message, StringComparison.Ordinal);
+        Assert.Contains("only once", Fails("duration: 60\nevents:\n  - {at: 1, action: enable, repeat: {every: "
+            + "1, count: 2}}\n").Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -401,11 +411,14 @@ public sealed class ScenarioLoaderTests
     [Fact]
     public void Network_section_reads_sizes_modes_and_server_state()
     {
-        var n = Parse("duration: 1\nnetwork: {mode: real, port: 9000, framing: length, client_buffer: 8KiB, server_buffer: 1MiB, connect_delay: 50ms, server: down}\n").Network;
-        Assert.Equal(new NetworkSpec(NetworkMode.Real, "127.0.0.1", 9000, Framing.Length, 8192, 1 << 20, 0.05, false), n);
+        var n = Parse("duration: 1\nnetwork: {mode: real, port: 9000, framing: length, client_buffer: 8KiB, "
+            + "server_buffer: 1MiB, connect_delay: 50ms, server: down}\n").Network;
+        Assert.Equal(new NetworkSpec(NetworkMode.Real, "127.0.0.1", 9000, Framing.Length, 8192, 1 << 20, 0.05, false),
+            n);
 
         Assert.Equal(2, Fails("duration: 1\nnetwork: {port: 70000}\n").Location!.Line);
-        Assert.Contains("did you mean 'newline'?", Fails("duration: 1\nnetwork: {framing: newlines}\n").Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'newline'?", Fails("duration: 1\nnetwork: {framing: newlines}\n").Message,
+            StringComparison.Ordinal);
         Assert.Contains("host", Fails("duration: 1\nnetwork: {host: \"a b\"}\n").Message, StringComparison.Ordinal);
     }
 
@@ -430,9 +443,12 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(new[] { "oops", "bad thing" }, e.ExpectErrors);
 
         Assert.False(Parse("duration: 5\nexpectations: {expect_widget_removed: true}\n").Expectations.NoLuaErrors);
-        Assert.Contains("conflicts", Fails("duration: 5\nexpectations: {expect_widget_removed: true, no_lua_errors: true}\n").Message, StringComparison.Ordinal);
-        Assert.Contains("p99_ms", Fails("duration: 5\nexpectations: {budget: {p99_ms: 3, max_ms: 2}}\n").Message, StringComparison.Ordinal);
-        Assert.Contains("warm-up", Fails("duration: 5\nexpectations: {budget: {after_s: 5}}\n").Message, StringComparison.Ordinal);
+        Assert.Contains("conflicts", Fails("duration: 5\nexpectations: {expect_widget_removed: true, "
+            + "no_lua_errors: true}\n").Message, StringComparison.Ordinal);
+        Assert.Contains("p99_ms", Fails("duration: 5\nexpectations: {budget: {p99_ms: 3, max_ms: 2}}\n").Message,
+            StringComparison.Ordinal);
+        Assert.Contains("warm-up", Fails("duration: 5\nexpectations: {budget: {after_s: 5}}\n").Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -460,7 +476,8 @@ public sealed class ScenarioLoaderTests
         Assert.Throws<HarnessInputException>(() => ScenarioLoader.Load(Path.Combine(folder.Path, "absent.yaml")));
         var binary = Path.Combine(folder.Path, "bin.yaml");
         System.IO.File.WriteAllBytes(binary, [0x64, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]);
-        Assert.Contains("UTF-8", Assert.Throws<HarnessInputException>(() => ScenarioLoader.Load(binary)).Message, StringComparison.Ordinal);
+        Assert.Contains("UTF-8", Assert.Throws<HarnessInputException>(() => ScenarioLoader.Load(binary)).Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,9 +1,4 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Definition.Selection;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace BarHarness.Scenarios.Tests.Definition;
 
@@ -37,7 +32,8 @@ public sealed class ScenarioSelectionTests
     public Property Shards_cover_every_item_exactly_once_whatever_the_input_order()
     {
         var gen =
-            from names in Gen.ListOf(Gen.Elements("a", "b", "c", "d", "e", "f", "g", "h").ArrayOf().Select(cs => string.Concat(cs)))
+            from names in Gen.ListOf(Gen.Elements("a", "b", "c", "d", "e", "f", "g", "h").ArrayOf().Select(cs =>
+                string.Concat(cs)))
             from count in Gen.Choose(1, 12)
             select (Names: names.Distinct().ToArray(), Count: count);
 
@@ -58,7 +54,8 @@ public sealed class ScenarioSelectionTests
     public void Shard_membership_depends_only_on_the_sorted_relative_path()
     {
         var paths = new[] { "b.yaml", "a.yaml", "d.yaml", "c.yaml", "e.yaml" };
-        Assert.Equal(new[] { "a.yaml", "c.yaml", "e.yaml" }, ScenarioSelection.Shard(paths, new ShardSpec(1, 2), p => p));
+        Assert.Equal(new[] { "a.yaml", "c.yaml", "e.yaml" },
+            ScenarioSelection.Shard(paths, new ShardSpec(1, 2), p => p));
         Assert.Equal(new[] { "b.yaml", "d.yaml" }, ScenarioSelection.Shard(paths, new ShardSpec(2, 2), p => p));
     }
 
@@ -105,7 +102,8 @@ public sealed class ScenarioSelectionTests
             .SelectMany(i => ScenarioSelection.Shard(batch.Scenarios, new ShardSpec(i, 4)))
             .Select(s => s.RelativePath)
             .ToArray();
-        Assert.Equal(batch.Scenarios.Select(s => s.RelativePath).Order(StringComparer.Ordinal), union.Order(StringComparer.Ordinal));
+        Assert.Equal(batch.Scenarios.Select(s => s.RelativePath).Order(StringComparer.Ordinal),
+            union.Order(StringComparer.Ordinal));
         Assert.Equal(union.Length, union.Distinct().Count());
     }
 
@@ -113,7 +111,8 @@ public sealed class ScenarioSelectionTests
     public void Tags_select_and_skip_scenarios_case_insensitively()
     {
         static LoadedScenario Tagged(string name, string tags) => new(
-            name + ".yaml", ScenarioLoader.Parse($"name: {name}\nseed: 1\nduration: 1s\ntags: [{tags}]\n", name + ".yaml"));
+            name + ".yaml", ScenarioLoader.Parse($"name: {name}\nseed: 1\nduration: 1s\ntags: [{tags}]\n",
+                name + ".yaml"));
         var all = new[] { Tagged("quick", "load"), Tagged("big", "load, stress"), Tagged("soak", "LONG") };
 
         Assert.Equal(["quick", "big"], ScenarioSelection.ByTags(all, "load", null).Select(s => s.Definition.Name));

@@ -1,8 +1,3 @@
-using BarHarness.Scenarios.Definition;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-
 namespace BarHarness.Scenarios.Tests.Definition;
 
 public sealed class ScenarioWriterTests
@@ -10,7 +5,8 @@ public sealed class ScenarioWriterTests
     public static TheoryData<string> LibraryFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepositoryFiles.Scenarios, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(RepositoryFiles.Scenarios, "*.yaml",
+            SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(RepositoryFiles.Scenarios, file).Replace('\\', '/'));
         }
@@ -38,7 +34,8 @@ public sealed class ScenarioWriterTests
         using var folder = new TemporaryFolder();
         folder.Write("src/w.lua", "-- widget");
         folder.Write("src/d.lua", "-- director");
-        var original = ScenarioLoader.Load(folder.Write("src/s.yaml", "name: s\nduration: 5\nwidget: {path: w.lua, config: {a: 1}}\ndirector: d.lua\n"));
+        var original = ScenarioLoader.Load(folder.Write("src/s.yaml",
+            "name: s\nduration: 5\nwidget: {path: w.lua, config: {a: 1}}\ndirector: d.lua\n"));
 
         var target = Path.Combine(folder.Path, "elsewhere", "deeper", "s.yaml");
         ScenarioWriter.Save(original, target);
@@ -53,7 +50,9 @@ public sealed class ScenarioWriterTests
     public Property Any_text_in_names_commands_and_config_survives_the_round_trip()
     {
         // Lone UTF-16 surrogates are not Unicode text; a scenario file cannot hold them.
-        static bool IsText(string s) => !s.Where((c, i) => char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(s[i - 1]))).Any();
+        static bool IsText(string s) => !s.Where((c, i) => char.IsSurrogate(c)
+            && !(char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(s[i - 1]))).Any();
 
         var text = ArbMap.Default.GeneratorFor<string>().Where(s => s is not null && IsText(s));
         var gen = from name in text
@@ -95,7 +94,8 @@ public sealed class ScenarioWriterTests
         Assert.Equal(Flatten(a.Widget.Config), Flatten(b.Widget.Config));
 
         Assert.Equal(a.World.Map, b.World.Map);
-        Assert.Equal(a.World.AllyTeams.Select(t => (t.Id, string.Join(",", t.TeamIds))), b.World.AllyTeams.Select(t => (t.Id, string.Join(",", t.TeamIds))));
+        Assert.Equal(a.World.AllyTeams.Select(t => (t.Id, string.Join(",", t.TeamIds))),
+            b.World.AllyTeams.Select(t => (t.Id, string.Join(",", t.TeamIds))));
         Assert.Equal(a.World with { AllyTeams = [] }, b.World with { AllyTeams = [] });
 
         Assert.Equal(a.Units.Ramps, b.Units.Ramps);

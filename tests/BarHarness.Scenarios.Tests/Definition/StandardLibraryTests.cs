@@ -1,11 +1,11 @@
-using BarHarness.Scenarios.Definition;
 using BarHarness.TestServer.Faults;
 
 namespace BarHarness.Scenarios.Tests.Definition;
 
 public sealed class StandardLibraryTests
 {
-    private static readonly ScenarioBatch Library = ScenarioLoader.LoadAll([RepositoryFiles.Scenarios], RepositoryFiles.Root);
+    private static readonly ScenarioBatch Library =
+        ScenarioLoader.LoadAll([RepositoryFiles.Scenarios], RepositoryFiles.Root);
 
     [Fact]
     public void Every_standard_scenario_loads_without_error()
@@ -25,7 +25,8 @@ public sealed class StandardLibraryTests
     [InlineData("repro")]
     public void Every_library_folder_holds_scenarios(string folder)
     {
-        Assert.Contains(Library.Scenarios, s => s.RelativePath.StartsWith($"scenarios/{folder}/", StringComparison.Ordinal));
+        Assert.Contains(Library.Scenarios,
+            s => s.RelativePath.StartsWith($"scenarios/{folder}/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -43,7 +44,8 @@ public sealed class StandardLibraryTests
     {
         foreach (var scenario in Library.Scenarios.Where(s => !s.Definition.HasTag("long")))
         {
-            Assert.True(scenario.Definition.DurationSeconds <= 180, $"{scenario.RelativePath} runs {scenario.Definition.DurationSeconds} s without the 'long' tag");
+            Assert.True(scenario.Definition.DurationSeconds <= 180,
+                $"{scenario.RelativePath} runs {scenario.Definition.DurationSeconds} s without the 'long' tag");
         }
     }
 
@@ -101,7 +103,8 @@ public sealed class StandardLibraryTests
         var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Scenarios, "README.md"));
         var start = readme.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
         var end = readme.IndexOf("```", start, StringComparison.Ordinal);
-        var example = ScenarioLoader.Parse(readme[start..end], Path.Combine(RepositoryFiles.Scenarios, "readme-example.yaml"));
+        var example = ScenarioLoader.Parse(readme[start..end],
+            Path.Combine(RepositoryFiles.Scenarios, "readme-example.yaml"));
 
         Assert.Equal("example-everything", example.Name);
         Assert.Equal(120, example.DurationSeconds);

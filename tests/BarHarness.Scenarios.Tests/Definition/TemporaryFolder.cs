@@ -5,7 +5,8 @@ internal sealed class TemporaryFolder : IDisposable
 {
     public TemporaryFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "barharness-scenarios-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(),
+            "barharness-scenarios-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -1,5 +1,4 @@
 using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Shrinking;
 
 namespace BarHarness.Scenarios.Tests.Shrinking;
@@ -68,6 +67,7 @@ public sealed class ScenarioShrinkerTests
         DurationGameSeconds = 1,
         Outcome = failing.Count > 0 ? ScenarioOutcome.Fail : ScenarioOutcome.Pass,
         ReproduceCommand = string.Empty,
-        Expectations = failing.Select(n => new ExpectationResult(n, false, "-", "-")).Append(new ExpectationResult("ok", true, "-", "-")).ToList(),
+        Expectations = failing.Select(n => new ExpectationResult(n, false, "-", "-")).Append(new ExpectationResult("ok",
+            true, "-", "-")).ToList(),
     };
 }

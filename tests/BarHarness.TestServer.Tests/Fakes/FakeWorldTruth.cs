@@ -1,5 +1,3 @@
-using BarHarness.TestServer.Oracle;
-
 namespace BarHarness.TestServer.Tests.Fakes;
 
 /// <summary>A world whose units do not move: the same truth at every frame, unless a test changes it.</summary>
@@ -31,7 +29,8 @@ internal sealed class FakeWorldTruth : ITruthSource
         Moving.TryGetValue(unitId, out var at) ? at(frame) : Units.GetValueOrDefault(unitId);
 
     public IEnumerable<int> UnitsVisibleToLocalPlayer(int frame) =>
-        Units.Keys.Union(Moving.Keys).Select(id => Unit(id, frame)!).Where(u => FullView || u.Visibility != UnitVisibility.Hidden).Select(u => u.UnitId).Order();
+        Units.Keys.Union(Moving.Keys).Select(id => Unit(id, frame)!).Where(u => FullView
+            || u.Visibility != UnitVisibility.Hidden).Select(u => u.UnitId).Order();
 
     public FakeWorldTruth With(
         int id,

@@ -1,5 +1,4 @@
 using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
 
 namespace BarHarness.TestServer.Tests.Fakes;
 
@@ -60,7 +59,8 @@ internal sealed class PipeTransport : ITransport
         foreach (var client in _connecting.ToArray())
         {
             _connecting.Remove(client);
-            if (!_listeners.TryGetValue(client.RemoteEndpoint.Port, out var listener) || !listener.IsOpen || listener.PendingCount >= listener.Backlog)
+            if (!_listeners.TryGetValue(client.RemoteEndpoint.Port, out var listener) || !listener.IsOpen
+                || listener.PendingCount >= listener.Backlog)
             {
                 client.State = ConnectionState.Refused;
                 continue;
@@ -147,7 +147,8 @@ internal sealed class PipeEnd(
 
     public int Available => Incoming?.Bytes.Count ?? 0;
 
-    public int WritableBytes => State == ConnectionState.Established && Outgoing is { } o ? o.Capacity - o.Bytes.Count : 0;
+    public int WritableBytes => State == ConnectionState.Established && Outgoing is { } o ? o.Capacity - o.Bytes.Count
+        : 0;
 
     public int QueuedOutbound => Outgoing?.Bytes.Count ?? 0;
 
@@ -170,7 +171,8 @@ internal sealed class PipeEnd(
 
     public TransferResult Read(Span<byte> into)
     {
-        if (State is ConnectionState.Closed or ConnectionState.Connecting or ConnectionState.Refused || Incoming is null)
+        if (State is ConnectionState.Closed or ConnectionState.Connecting or ConnectionState.Refused
+            || Incoming is null)
         {
             return TransferResult.Failed(TransferOutcome.NotConnected);
         }

@@ -1,7 +1,4 @@
 using BarHarness.Core.Randomness;
-using BarHarness.Core.Transport;
-using BarHarness.TestServer.Faults;
-using BarHarness.TestServer.Oracle;
 using BarHarness.TestServer.Server;
 
 namespace BarHarness.TestServer.Tests.Fakes;

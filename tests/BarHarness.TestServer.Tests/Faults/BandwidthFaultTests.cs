@@ -1,6 +1,3 @@
-using BarHarness.TestServer.Faults;
-using BarHarness.TestServer.Tests.Fakes;
-
 namespace BarHarness.TestServer.Tests.Faults;
 
 public class BandwidthFaultTests

@@ -1,6 +1,3 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.TestServer.Faults;
-
 namespace BarHarness.TestServer.Tests.Faults;
 
 public class FaultCatalogTests
@@ -9,7 +6,8 @@ public class FaultCatalogTests
     public void Every_fault_of_the_issue_is_registered_by_name()
     {
         Assert.Equal(
-            ["bandwidth", "chatter", "disconnect", "down", "garbage", "latency", "limit_data", "reset_peer", "restart", "slicer", "slow_close", "stop_read", "timeout"],
+            ["bandwidth", "chatter", "disconnect", "down", "garbage", "latency", "limit_data", "reset_peer", "restart",
+                "slicer", "slow_close", "stop_read", "timeout"],
             FaultCatalog.Default.Names);
     }
 
@@ -40,7 +38,8 @@ public class FaultCatalogTests
     public void Unknown_fault_or_parameter_is_a_located_input_error_listing_what_is_allowed()
     {
         var at = new SourceLocation("f.yaml", 3, 5);
-        var unknown = Assert.Throws<HarnessInputException>(() => FaultCatalog.Default.Create("lag", new Dictionary<string, object?>(), at));
+        var unknown = Assert.Throws<HarnessInputException>(() =>
+            FaultCatalog.Default.Create("lag", new Dictionary<string, object?>(), at));
         Assert.StartsWith("f.yaml:3:5: unknown fault 'lag'", unknown.Describe());
         Assert.Contains("latency", unknown.Describe());
 

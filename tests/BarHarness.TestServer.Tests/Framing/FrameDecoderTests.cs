@@ -1,8 +1,4 @@
 using System.Text;
-using BarHarness.TestServer.Framing;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace BarHarness.TestServer.Tests.Framing;
 

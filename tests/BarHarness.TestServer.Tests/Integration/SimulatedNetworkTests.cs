@@ -1,11 +1,7 @@
 using BarHarness.Core.Randomness;
 using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
 using BarHarness.Network.Simulated;
-using BarHarness.TestServer.Faults;
-using BarHarness.TestServer.Oracle;
 using BarHarness.TestServer.Server;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Integration;
 

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using BarHarness.TestServer.Oracle;
 using Json.Schema;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Oracle;
 
@@ -20,7 +18,8 @@ public class JsonSchemaAgreementTests
     ];
 
     private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Path.Combine(Root(), "widget", "schema", "livedata.schema.json"))));
+        JsonSchema.FromText(File.ReadAllText(
+            Path.Combine(TestEnvironment.RepositoryRoot(), "widget", "schema", "livedata.schema.json"))));
 
     public static TheoryData<string> ValidMessages() => new(Valid());
 
@@ -146,24 +145,11 @@ public class JsonSchemaAgreementTests
 
     private static IEnumerable<string> DocumentedExample()
     {
-        var doc = File.ReadAllText(Path.Combine(Root(), "widget", "SCHEMA.md"));
+        var doc = File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot(), "widget", "SCHEMA.md"));
         var section = Regex.Match(
             doc,
             "## 9\\. Example stream.*?```\\n(.*?)```",
             RegexOptions.Singleline).Groups[1].Value;
         return section.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

@@ -1,6 +1,4 @@
 using System.Text;
-using BarHarness.TestServer.Framing;
-using BarHarness.TestServer.Oracle;
 
 namespace BarHarness.TestServer.Tests.Oracle;
 
@@ -31,6 +29,13 @@ internal sealed class OracleHarness(ITruthSource? truth = null, OracleOptions? o
         Oracle.ConnectionClosed(id, _now);
         return this;
     }
+
+    /// <summary>
+    /// A harness whose connection 1 opens the way a widget does just below the seq wrap (hello with seq
+    /// 16777215 at frame 0, snapshot with seq 0 at frame 1), then sends <paramref name="rest"/>.
+    /// </summary>
+    public static OracleHarness AfterWrapOpening(params string[] rest) =>
+        new OracleHarness().Connection(1, [Msg.Hello(16777215, 0), Msg.Snapshot(0, 1), .. rest]);
 
     public IReadOnlyList<ViolationKind> Kinds => Oracle.Violations.Select(v => v.Kind).ToArray();
 }

@@ -1,9 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using BarHarness.TestServer.Framing;
-using BarHarness.TestServer.Oracle;
-using BarHarness.TestServer.Tests.Fakes;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Oracle;
 
@@ -45,8 +41,9 @@ public class SchemaRuleTests
     [Fact]
     public void The_rules_numbered_in_SCHEMA_md_are_the_rules_the_oracle_checks()
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "widget", "SCHEMA.md"));
-        var documented = Regex.Matches(doc, @"\*\*(§\d+\.\d+)\*\*").Select(m => m.Groups[1].Value).Distinct().Order().ToArray();
+        var doc = File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot(), "widget", "SCHEMA.md"));
+        var documented = Regex.Matches(doc,
+            @"\*\*(§\d+\.\d+)\*\*").Select(m => m.Groups[1].Value).Distinct().Order().ToArray();
 
         Assert.Equal(documented.Except(PermissionsOnly).Order(), SchemaRules.All.Select(r => r.Id).Order());
     }
@@ -54,10 +51,12 @@ public class SchemaRuleTests
     [Fact]
     public void Every_violation_kind_counts_against_exactly_one_scenario_expectation()
     {
-        var judged = OracleVerdicts.Kinds.SelectMany(p => p.Value.Select(kind => (Kind: kind, Verdict: p.Key))).ToList();
+        var judged = OracleVerdicts.Kinds.SelectMany(p =>
+            p.Value.Select(kind => (Kind: kind, Verdict: p.Key))).ToList();
 
         Assert.All(Enum.GetValues<ViolationKind>(), kind =>
-            Assert.True(judged.Count(j => j.Kind == kind) == 1, $"{kind}: [{string.Join(", ", judged.Where(j => j.Kind == kind).Select(j => j.Verdict))}]"));
+            Assert.True(judged.Count(j => j.Kind == kind) == 1,
+                $"{kind}: [{string.Join(", ", judged.Where(j => j.Kind == kind).Select(j => j.Verdict))}]"));
     }
 
     [Fact]
@@ -92,6 +91,7 @@ public class SchemaRuleTests
         var truth = World();
         OracleHarness Stream(params string[] lines) => new OracleHarness(truth).Connection(1, lines);
         IReadOnlyList<StreamViolation> Of(OracleHarness h) => h.Oracle.Violations;
+        IReadOnlyList<StreamViolation> AfterSnapshot(params string[] rest) => Of(Stream([Open, Snap(1, 10), .. rest]));
         var own = new Unit(1, 0, 100, 10, 200, Hp: 500);
         switch (rule)
         {
@@ -123,73 +123,59 @@ public class SchemaRuleTests
                 }
 
             case "§2.2":
-                return Of(Stream(Open, Snap(1, 10).Replace("\"seq\":1", "\"seq\":1.5", StringComparison.Ordinal)));
+                return Of(Stream(Open, Swap(Snap(1, 10), "\"seq\":1", "\"seq\":1.5")));
             case "§2.3":
-                return Of(Stream(
-                    Open,
-                    Snap(1, 10),
-                    Delta(2, 11).Replace("\"teams\":[]", "\"teams\":[],\"game\":null", StringComparison.Ordinal)));
+                return AfterSnapshot(Swap(Delta(2, 11), "\"teams\":[]", "\"teams\":[],\"game\":null"));
             case "§3.1":
                 return Of(Stream(
                     Open,
-                    Snap(1, 10).Replace("\"schema_version\":1,", string.Empty, StringComparison.Ordinal)));
+                    Swap(Snap(1, 10), "\"schema_version\":1,", string.Empty)));
             case "§3.2":
-                return Of(Stream(Open, Snap(1, 10), Heartbeat(2, 9)));
+                return AfterSnapshot(Heartbeat(2, 9));
             case "§3.3":
                 // a stamp ahead of the game
                 return Of(Stream(Hello(0, 20), Snap(1, 20), Heartbeat(2, 400)));
             case "§3.4":
-                return Of(Stream(Open, Snap(1, 10), Heartbeat(3, 11)));
+                return AfterSnapshot(Heartbeat(3, 11));
             case "§3.5":
-                return new OracleHarness(truth).Connection(1, Open, Snap(1, 10), Heartbeat(2, 11)).Connection(2, Hello(1, 20), Snap(2, 20)).Oracle.Violations;
+                return new OracleHarness(truth).Connection(1, Open, Snap(1, 10), Heartbeat(2, 11)).Connection(2,
+                    Hello(1, 20), Snap(2, 20)).Oracle.Violations;
             case "§3.6":
-                return Of(Stream(
-                    Open,
-                    Snap(1, 10),
-                    Heartbeat(2, 11).Replace("\"seq\":2,", "\"seq\":2,\"dropped\":1,", StringComparison.Ordinal)));
+                return AfterSnapshot(Swap(Heartbeat(2, 11), "\"seq\":2,", "\"seq\":2,\"dropped\":1,"));
             case "§3.7":
-                return Of(Stream(Open, Snap(1, 10), Envelope(2, 11, "heartbeat", null, dropped: 1), Delta(3, 12)));
+                return AfterSnapshot(Envelope(2, 11, "heartbeat", null, dropped: 1), Delta(3, 12));
             case "§4.1":
                 return Of(Stream(Snap(0, 10), Heartbeat(1, 11)));
             case "§4.2":
                 return Of(Stream(Open, Delta(1, 10), Snap(2, 11)));
             case "§5.1":
-                return Of(Stream(Open.Replace("\"rate\":30,", string.Empty, StringComparison.Ordinal), Snap(1, 10)));
+                return Of(Stream(Swap(Open, "\"rate\":30,", string.Empty), Snap(1, 10)));
             case "§5.2":
                 return Of(Stream(
                     Open,
-                    Snap(1, 10).Replace("\"reason\":\"connect\",", string.Empty, StringComparison.Ordinal)));
+                    Swap(Snap(1, 10), "\"reason\":\"connect\",", string.Empty)));
             case "§5.3":
-                return Of(Stream(
-                    Open,
-                    Snap(1, 10),
-                    Delta(2, 11).Replace("\"left_los\":[],", string.Empty, StringComparison.Ordinal)));
+                return AfterSnapshot(Swap(Delta(2, 11), "\"left_los\":[],", string.Empty));
             case "§5.4":
-                return Of(Stream(
-                    Open,
-                    Snap(1, 10),
-                    Heartbeat(2, 11).Replace(",\"paused\":false", string.Empty, StringComparison.Ordinal)));
+                return AfterSnapshot(Swap(Heartbeat(2, 11), ",\"paused\":false", string.Empty));
             case "§5.5":
-                return Of(Stream(
-                    Open,
-                    Snap(1, 10),
-                    Envelope(2, 11, "status", null).Replace("\"state\":\"CONNECTED\"", "\"state\":3", StringComparison.Ordinal)));
+                return AfterSnapshot(Swap(Envelope(2, 11, "status", null), "\"state\":\"CONNECTED\"", "\"state\":3"));
             case "§6.1":
                 // renamed position field: x becomes px
                 return Of(Stream(Open, Snap(1, 10, own).Replace("\"x\":", "\"px\":", StringComparison.Ordinal)));
             case "§6.2":
-                return Of(Stream(Open, Snap(1, 10).Replace("\"dead\":false,", string.Empty, StringComparison.Ordinal)));
+                return Of(Stream(Open, Swap(Snap(1, 10), "\"dead\":false,", string.Empty)));
             case "§6.3":
-                return Of(Stream(Open, Snap(1, 10).Replace(",\"paused\":false}", "}", StringComparison.Ordinal)));
+                return Of(Stream(Open, Swap(Snap(1, 10), ",\"paused\":false}", "}")));
             case "§6.3 game.frame":
                 // an old stamp on a fresh snapshot: the game object tells the frame it was read at
                 return Of(Stream(
                     Open,
-                    Snap(1, 10).Replace("\"game\":{\"frame\":10", "\"game\":{\"frame\":1", StringComparison.Ordinal)));
+                    Swap(Snap(1, 10), "\"game\":{\"frame\":10", "\"game\":{\"frame\":1")));
             case "§6.4":
                 return Of(Stream(
                     Open,
-                    Snap(1, 10).Replace("\"name\":\"Alice\",", string.Empty, StringComparison.Ordinal)));
+                    Swap(Snap(1, 10), "\"name\":\"Alice\",", string.Empty)));
             case "§7.1":
                 return Of(Stream(Open, Snap(1, 10, own with { X = 130 })));
             case "§7.2":
@@ -221,7 +207,8 @@ public class SchemaRuleTests
                 {
                     truth.With(66, 1, enemy: true, UnitVisibility.Hidden);
                     truth.EnemyTeams.Add(1);
-                    var enemyTeam = "{\"id\":1,\"ally_team\":1,\"dead\":false,\"metal\":{\"current\":1.0,\"income\":1.0,\"expense\":1.0,\"storage\":1.0,\"share\":0.5},\"energy\":null}";
+                    var enemyTeam = "{\"id\":1,\"ally_team\":1,\"dead\":false,\"metal\":{\"current\":1.0,"
+                        + "\"income\":1.0,\"expense\":1.0,\"storage\":1.0,\"share\":0.5},\"energy\":null}";
                     return Of(Stream(
                         Open,
                         Envelope(1, 10, "snapshot", [own], teams: enemyTeam),
@@ -233,16 +220,7 @@ public class SchemaRuleTests
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
+    /// <summary>The message with one piece of its text replaced: how a test breaks exactly one rule.</summary>
+    private static string Swap(string message, string from, string to) =>
+        message.Replace(from, to, StringComparison.Ordinal);
 }

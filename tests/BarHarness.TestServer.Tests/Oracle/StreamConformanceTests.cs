@@ -1,7 +1,4 @@
 using System.Text;
-using BarHarness.Core.Diagnostics;
-using BarHarness.TestServer.Oracle;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Oracle;
 
@@ -68,7 +65,8 @@ public class StreamConformanceTests
     [Fact]
     public void A_missing_file_is_bad_input()
     {
-        Assert.Throws<HarnessInputException>(() => StreamConformance.Check(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".jsonl")));
+        Assert.Throws<HarnessInputException>(() =>
+            StreamConformance.Check(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".jsonl")));
     }
 
     private static string Write(string text)

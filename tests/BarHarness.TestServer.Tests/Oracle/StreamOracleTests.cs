@@ -1,12 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using BarHarness.TestServer.Framing;
-using BarHarness.TestServer.Oracle;
-using BarHarness.TestServer.Tests.Fakes;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Oracle;
 
@@ -30,10 +23,7 @@ public class StreamOracleTests
     [Fact]
     public void Invalid_json_is_caught()
     {
-        var h = new OracleHarness().Connection(
-            1,
-            Hello(16777215, 0),
-            Snapshot(0, 1),
+        var h = OracleHarness.AfterWrapOpening(
             "{\"schema_version\":1,\"seq\":1,\"type\":\"delta\",\"frame\":2,}");
 
         Assert.Equal([ViolationKind.InvalidJson], h.Kinds);
@@ -43,7 +33,8 @@ public class StreamOracleTests
     [Fact]
     public void Invalid_utf8_inside_a_string_is_invalid_json()
     {
-        var bytes = Encoding.UTF8.GetBytes(Hello(16777215) + "\n" + Snapshot(0, 1) + "\n" + "{\"schema_version\":1,\"seq\":1,\"type\":\"delta\",\"frame\":2,\"n\":\"X\"}\n");
+        var bytes = Encoding.UTF8.GetBytes(Hello(16777215) + "\n" + Snapshot(0, 1) + "\n"
+            + "{\"schema_version\":1,\"seq\":1,\"type\":\"delta\",\"frame\":2,\"n\":\"X\"}\n");
         bytes[Array.LastIndexOf(bytes, (byte)'X')] = 0xC3; // a lead byte followed by '"': not UTF-8
         var h = new OracleHarness().ConnectionBytes(1, bytes);
 
@@ -54,10 +45,7 @@ public class StreamOracleTests
     public void A_percent_q_escaped_string_is_named_as_such()
     {
         // Lua 5.1's string.format("%q", "a\nb\0c"): "a\<newline>b\000c" (checked against lua5.1 in the next test).
-        var h = new OracleHarness().Connection(
-            1,
-            Hello(16777215, 0),
-            Snapshot(0, 1),
+        var h = OracleHarness.AfterWrapOpening(
             "{\"schema_version\":1,\"seq\":1,\"type\":\"status\",\"frame\":2,\"name\":\"a\\",
             "b\\000c\"}");
 
@@ -97,7 +85,8 @@ public class StreamOracleTests
     [Fact]
     public void Hello_then_snapshot_on_every_connection_is_accepted()
     {
-        var h = new OracleHarness().Connection(1, Hello(0), Snapshot(1, 10)).Connection(2, Hello(2), Snapshot(3, 20)).Connection(3, Hello(5), Snapshot(6, 30));
+        var h = new OracleHarness().Connection(1, Hello(0), Snapshot(1, 10)).Connection(2, Hello(2),
+            Snapshot(3, 20)).Connection(3, Hello(5), Snapshot(6, 30));
 
         Assert.True(h.Oracle.Violations.Count == 0, string.Join("\n", h.Oracle.Violations));
     }
@@ -105,7 +94,7 @@ public class StreamOracleTests
     [Fact]
     public void An_undeclared_seq_gap_is_caught()
     {
-        var h = new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), Delta(1, 2), Delta(4, 3));
+        var h = OracleHarness.AfterWrapOpening(Delta(1, 2), Delta(4, 3));
 
         var violation = Assert.Single(h.Oracle.Violations);
         Assert.Equal(ViolationKind.UndeclaredSeqGap, violation.Kind);
@@ -118,16 +107,19 @@ public class StreamOracleTests
         // SCHEMA §3.4: discarded messages never receive a seq, so "dropped" cannot explain a gap.
         Assert.Equal(
             [ViolationKind.UndeclaredSeqGap],
-            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), DeltaWithDrops(3, 2, dropped: 2)).Kinds);
+            OracleHarness.AfterWrapOpening(
+                DeltaWithDrops(3, 2, dropped: 2)).Kinds);
         Assert.Equal(
             [ViolationKind.UndeclaredSeqGap],
-            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), DeltaWithDrops(4, 2, dropped: 2)).Kinds);
+            OracleHarness.AfterWrapOpening(
+                DeltaWithDrops(4, 2, dropped: 2)).Kinds);
     }
 
     [Fact]
     public void A_gap_across_a_reconnection_is_accepted()
     {
-        var h = new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), Delta(1, 2)).Connection(2, Hello(7), Snapshot(8, 90));
+        var h = OracleHarness.AfterWrapOpening(Delta(1, 2)).Connection(2,
+            Hello(7), Snapshot(8, 90));
 
         Assert.True(h.Oracle.Violations.Count == 0, string.Join("\n", h.Oracle.Violations));
         Assert.Equal(1, h.Oracle.Stats.SeqGapsAcrossReconnect);
@@ -169,7 +161,8 @@ public class StreamOracleTests
             "[1,2]");
 
         Assert.Equal(
-            [ViolationKind.MissingField, ViolationKind.SchemaVersionMismatch, ViolationKind.UnknownMessageType, ViolationKind.InvalidJson],
+            [ViolationKind.MissingField, ViolationKind.SchemaVersionMismatch, ViolationKind.UnknownMessageType,
+                ViolationKind.InvalidJson],
             h.Kinds.Where(k => k != ViolationKind.MessageOrder).Distinct());
         Assert.Contains(
             h.Oracle.Violations,
@@ -179,7 +172,8 @@ public class StreamOracleTests
     [Fact]
     public void An_enemy_unit_outside_los_and_radar_is_a_privacy_leak_with_unit_and_frame()
     {
-        var truth = new FakeWorldTruth().With(1, 0, enemy: false, UnitVisibility.Full).With(66, 1, enemy: true, UnitVisibility.Hidden);
+        var truth = new FakeWorldTruth().With(1, 0, enemy: false, UnitVisibility.Full).With(66, 1, enemy: true,
+            UnitVisibility.Hidden);
         var h = new OracleHarness(truth).Connection(
             1,
             Hello(16777215, 0),
@@ -198,7 +192,8 @@ public class StreamOracleTests
 
         Assert.Equal(
             [ViolationKind.PrivacyLeak],
-            new OracleHarness(truth).Connection(1, Hello(16777215, 0), Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))).Kinds);
+            new OracleHarness(truth).Connection(1, Hello(16777215, 0),
+                Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))).Kinds);
     }
 
     [Fact]
@@ -213,7 +208,8 @@ public class StreamOracleTests
             Snapshot(0, 5, new Unit(70, 1, 130, 10, 170))));
         Assert.Equal(
             [ViolationKind.PrivacyLeak],
-            new OracleHarness(truth, options).Connection(1, Hello(16777215, 0), Snapshot(0, 5, new Unit(70, 1, 100, 10, 200, Hp: 500))).Kinds);
+            new OracleHarness(truth, options).Connection(1, Hello(16777215, 0),
+                Snapshot(0, 5, new Unit(70, 1, 100, 10, 200, Hp: 500))).Kinds);
     }
 
     [Fact]
@@ -278,7 +274,8 @@ public class StreamOracleTests
             Msg.Envelope(0, 10, "snapshot", [sampledAt8], sampleWindow: 3)));
         Assert.Equal(
             [ViolationKind.InaccurateValue],
-            new OracleHarness(truth).Connection(1, Hello(16777215, 0), Msg.Envelope(0, 10, "snapshot", [sampledAt8])).Kinds);
+            new OracleHarness(truth).Connection(1, Hello(16777215, 0),
+                Msg.Envelope(0, 10, "snapshot", [sampledAt8])).Kinds);
     }
 
     [Fact]
@@ -364,11 +361,9 @@ public class StreamOracleTests
     {
         Assert.Equal(
             [ViolationKind.MissingSnapshotAfterDrop],
-            new OracleHarness().Connection(1, Hello(16777215, 0), Snapshot(0, 1), Msg.Envelope(1, 2, "heartbeat", null, dropped: 2), Delta(2, 3)).Kinds);
-        NoViolations(new OracleHarness().Connection(
-            1,
-            Hello(16777215, 0),
-            Snapshot(0, 1),
+            OracleHarness.AfterWrapOpening(
+                Msg.Envelope(1, 2, "heartbeat", null, dropped: 2), Delta(2, 3)).Kinds);
+        NoViolations(OracleHarness.AfterWrapOpening(
             Msg.Envelope(1, 2, "heartbeat", null, dropped: 2),
             Snapshot(2, 3),
             Delta(3, 4)));

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using BarHarness.Core.Transport;
 using BarHarness.TestServer.Proxy;
 using BarHarness.TestServer.Serve;
 
@@ -12,7 +11,7 @@ public sealed class ProxySessionTests
     [Fact]
     public void A_consumer_that_refuses_gets_the_widget_connection_closed()
     {
-        using var session = Start(new NetEndpoint("127.0.0.1", FreePort()));
+        using var session = Start(new NetEndpoint("127.0.0.1", TestEnvironment.FreeLoopbackPort()));
         using var widget = Connect(session);
         widget.Send("{}\n"u8);
         var clock = Stopwatch.StartNew();
@@ -98,14 +97,5 @@ public sealed class ProxySessionTests
         {
             return true;
         }
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }

@@ -148,7 +148,7 @@ public sealed class ToxiproxyNodeClientTests : IClassFixture<ToxiproxyNodeClient
 
         public Measurements()
         {
-            var folder = Path.Combine(RepositoryRoot(), "tests", "toxiproxy-node");
+            var folder = Path.Combine(TestEnvironment.RepositoryRoot(), "tests", "toxiproxy-node");
             if (!Directory.Exists(Path.Combine(folder, "node_modules", "toxiproxy-node-client")))
             {
                 throw new InvalidOperationException(
@@ -158,7 +158,7 @@ public sealed class ToxiproxyNodeClientTests : IClassFixture<ToxiproxyNodeClient
             using var proxies = new ProxyCollection(seed: 3);
             using var stop = new CancellationTokenSource();
             var pump = proxies.RunAsync(stop.Token);
-            using var api = new ToxiproxyApi(proxies, FreePort());
+            using var api = new ToxiproxyApi(proxies, TestEnvironment.FreeLoopbackPort());
             api.Start();
             using var node = Process.Start(new ProcessStartInfo("node", ["measure.js", api.Url])
             {
@@ -190,28 +190,6 @@ public sealed class ToxiproxyNodeClientTests : IClassFixture<ToxiproxyNodeClient
 
         public void Dispose()
         {
-        }
-
-        private static int FreePort()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("BarHarness.sln not found above " + AppContext.BaseDirectory);
         }
     }
 }

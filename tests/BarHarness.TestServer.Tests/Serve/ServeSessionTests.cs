@@ -2,11 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using BarHarness.Core.Diagnostics;
-using BarHarness.Core.Transport;
-using BarHarness.TestServer.Faults;
 using BarHarness.TestServer.Serve;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
 
 namespace BarHarness.TestServer.Tests.Serve;
 
@@ -68,7 +64,8 @@ public sealed class ServeSessionTests : IDisposable
     [Fact]
     public void Serve_refuses_to_bind_beyond_loopback_unless_told()
     {
-        var error = Assert.Throws<HarnessInputException>(() => new ServeSession(Options() with { Endpoint = new NetEndpoint("0.0.0.0", 0) }));
+        var error = Assert.Throws<HarnessInputException>(() =>
+            new ServeSession(Options() with { Endpoint = new NetEndpoint("0.0.0.0", 0) }));
         Assert.Contains("loopback", error.Describe());
     }
 
@@ -129,7 +126,8 @@ public sealed class ServeSessionTests : IDisposable
         using var session = new ServeSession(Options(record, schedule));
         session.Start();
 
-        using var process = Process.Start(new ProcessStartInfo(lua!, [script, session.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "1.4"])
+        using var process = Process.Start(new ProcessStartInfo(lua!,
+            [script, session.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "1.4"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -168,18 +166,23 @@ public sealed class ServeSessionTests : IDisposable
         local unit = '{"id":1,"def":1,"team":0,"x":%d,"y":0,"z":0}'
         local bodies = {
           hello = ',"protocol":"1.1","widget_version":"1.0.0","detail":"minimal","framing":"newline","rate":30,'
-            .. '"game_name":"g","local":{"player_id":0,"team_id":0,"ally_team_id":0,"spectator":false,"full_view":false},'
+            .. '"game_name":"g","local":{"player_id":0,"team_id":0,"ally_team_id":0,"spectator":false,'
+            .. '"full_view":false},'
             .. '"map":{"name":"m","size_x":1,"size_z":1},"unit_defs":[]',
           snapshot = ',"protocol":"1.1","reason":"connect","detail":"minimal","sample_window":0,'
-            .. '"game":{"frame":%d,"seconds":0,"speed":1,"wanted_speed":1,"paused":false},"players":[],"teams":[],"units":[' .. unit .. ']',
-          delta = ',"detail":"minimal","sample_window":0,"created":[],"updated":[' .. unit .. '],"destroyed":[],"left_los":[],"teams":[]',
+            .. '"game":{"frame":%d,"seconds":0,"speed":1,"wanted_speed":1,"paused":false},'
+            .. '"players":[],"teams":[],"units":[' .. unit .. ']',
+          delta = ',"detail":"minimal","sample_window":0,"created":[],"updated":[' .. unit .. '],'
+            .. '"destroyed":[],"left_los":[],"teams":[]',
         }
         local function message(kind)
           local drops = ""
           if dropped > 0 then drops = string.format('"dropped":%d,"drop_reason":"disconnect",', dropped) dropped = 0 end
           local body = bodies[kind]
           if kind == "snapshot" then body = string.format(body, frame, frame) else body = string.format(body, frame) end
-          return string.format('{"schema_version":1,"seq":%d,%s"type":"%s","frame":%d', nextSeq(), drops, kind, frame) .. body .. '}\n'
+          local header = string.format('{"schema_version":1,"seq":%d,%s"type":"%s","frame":%d',
+            nextSeq(), drops, kind, frame)
+          return header .. body .. '}\n'
         end
         local sock
         local start = socket.gettime()

@@ -1,7 +1,3 @@
-using BarHarness.TestServer.Faults;
-using BarHarness.TestServer.Tests.Fakes;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
-
 namespace BarHarness.TestServer.Tests.Server;
 
 public class DeterminismTests

@@ -1,9 +1,3 @@
-using BarHarness.Core.Transport;
-using BarHarness.TestServer.Faults;
-using BarHarness.TestServer.Oracle;
-using BarHarness.TestServer.Tests.Fakes;
-using static BarHarness.TestServer.Tests.Fakes.Msg;
-
 namespace BarHarness.TestServer.Tests.Server;
 
 /// <summary>Each fault's effect as the widget's end of the connection sees it (buffers 1 KiB + 1 KiB per
@@ -264,10 +258,12 @@ public class FaultEffectTests
 
         var buffer = new byte[64 * 1024];
         var read = client.Read(buffer);
-        var lines = System.Text.Encoding.ASCII.GetString(buffer, 0, read.Bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = System.Text.Encoding.ASCII.GetString(buffer, 0, read.Bytes).Split('\n',
+            StringSplitOptions.RemoveEmptyEntries);
         Assert.InRange(lines.Length, 10, 11); // one at 0 ms, then every 10 ms until the window closes at 100 ms
         Assert.All(lines, line => Assert.Equal(63, line.Length));
-        Assert.All(lines, line => Assert.Equal("ping", System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("type").GetString()));
+        Assert.All(lines, line => Assert.Equal("ping",
+            System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("type").GetString()));
         Assert.Equal(read.Bytes, rig.Server.Counters.BytesWritten);
     }
 

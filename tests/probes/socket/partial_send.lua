@@ -1,12 +1,7 @@
 -- A peer that stops reading: send returns nil, "timeout", lastIndex once the buffers are full;
 -- resuming at lastIndex+1 moves on only after the peer reads again.
 local P = probe
-local port = tonumber(P.peer("listen"))
-local c = socket.tcp()
-c:settimeout(0)
-c:connect("127.0.0.1", port)
-P.wait(50)
-P.emit("connect", c:connect("127.0.0.1", port))
+local c = P.connect_to_peer("connect")
 P.emit("peer accept", P.peer("accept"))
 local big = string.rep("0123456789", 800000) -- 8 MB: more than any buffer here
 local a, err, last = c:send(big)

@@ -1,11 +1,6 @@
 -- socket.select: tables keyed by position and by socket, "timeout", dirty sockets, closed ones.
 local P = probe
-local port = tonumber(P.peer("listen"))
-local c = socket.tcp()
-c:settimeout(0)
-c:connect("127.0.0.1", port)
-P.wait(50)
-P.emit("connect", c:connect("127.0.0.1", port))
+local c = P.connect_to_peer("connect")
 P.peer("accept")
 local r, w, e = socket.select({ c }, { c }, 0)
 P.emit("select idle", #r, #w, w[1] == c, w[c], e)

@@ -1,11 +1,6 @@
 -- getstats counts, and calls that would block the game (timeouts other than 0, sleep).
 local P = probe
-local port = tonumber(P.peer("listen"))
-local c = socket.tcp()
-c:settimeout(0)
-c:connect("127.0.0.1", port)
-P.wait(50)
-P.emit("connect", c:connect("127.0.0.1", port))
+local c = P.connect_to_peer("connect")
 P.peer("accept")
 P.emit("send", c:send("abc"))
 P.peer("write hello\\nworld\\n")
