@@ -1,4 +1,5 @@
 using System.Globalization;
+using BarHarness.LuaHost.Widgets;
 using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Running;
@@ -78,12 +79,16 @@ public sealed class ScenarioRunTests
         Assert.All(result.Frames.Cost, c => Assert.Equal(0d, c));
         Assert.Contains(result.Frames.WidgetMicros, us => us > 0);
         Assert.True(result.Budget.Judged.FrameCpuMicros.Max > 0);
-        // The slowest frames are ranked by CPU time, which an uninstrumented run still measures (not the first frames).
-        Assert.Equal(result.SlowestFrames.OrderByDescending(f => f.CpuMicros).Select(f => f.Frame), result.SlowestFrames.Select(f => f.Frame));
+        // The slowest frames are ranked by CPU time, which an uninstrumented run still measures
+        // (not the first frames).
+        Assert.Equal(
+            result.SlowestFrames.OrderByDescending(f => f.CpuMicros).Select(f => f.Frame),
+            result.SlowestFrames.Select(f => f.Frame));
         Assert.Equal(result.Budget.FrameCpuMicros.Max, result.SlowestFrames[0].CpuMicros, 3);
         // Budgets judge CPU time here too; the verdict says no deterministic cost was priced.
-        Assert.Contains("CPU time (real", result.Expectations.Single(e => e.Name == "budget.p99").Actual, StringComparison.Ordinal);
-        Assert.Contains("uninstrumented run", result.Expectations.Single(e => e.Name == "budget.p99").Actual, StringComparison.Ordinal);
+        var p99 = result.Expectations.Single(e => e.Name == "budget.p99").Actual;
+        Assert.Contains("CPU time (real", p99, StringComparison.Ordinal);
+        Assert.Contains("uninstrumented run", p99, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,7 +161,9 @@ public sealed class ScenarioRunTests
     {
         var (result, probes, _) = Run(SmallGame);
         Assert.True(probes!.Network.ConnectionsAccepted >= 2, $"connections: {probes!.Network.ConnectionsAccepted}");
-        Assert.DoesNotContain(probes!.Network.Violations, v => v.Kind == BarHarness.TestServer.Oracle.ViolationKind.MissingSnapshotAfterReconnect);
+        Assert.DoesNotContain(
+            probes!.Network.Violations,
+            v => v.Kind == BarHarness.TestServer.Oracle.ViolationKind.MissingSnapshotAfterReconnect);
         Assert.Contains(result.Expectations, e => e.Name == "oracle.snapshot_after_reconnect" && e.Passed);
     }
 
@@ -167,13 +174,19 @@ public sealed class ScenarioRunTests
         try
         {
             var widget = Path.Combine(dir, "bad_widget.lua");
-            File.WriteAllText(widget, "function widget:GetInfo() return { name = 'bad', layer = 0 } end\nfunction widget:GameFrame(n)\n  if n == 45 then error('boom at ' .. n) end\nend\n");
+            File.WriteAllText(widget, """
+                function widget:GetInfo() return { name = 'bad', layer = 0 } end
+                function widget:GameFrame(n)
+                  if n == 45 then error('boom at ' .. n) end
+                end
+
+                """);
             var (result, probes, _) = Run(SmallGame, widget: widget);
             Assert.Equal(ScenarioOutcome.Fail, result.Outcome);
             var failed = Assert.Single(result.FailedExpectations, e => e.Name == "no_lua_errors");
             Assert.Contains("bad_widget.lua\"]:3: boom at 45", failed.Actual);
             Assert.Contains("seed 5", result.ReproduceCommand);
-            Assert.Contains(probes!.Lifecycle.WidgetEvents, e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Removed);
+            Assert.Contains(probes!.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Removed);
         }
         finally
         {
@@ -194,10 +207,14 @@ public sealed class ScenarioRunTests
                 function widget:GameFrame(n) if not first then first = n; Spring.Echo('first frame ' .. n) end end
                 function widget:Update(dt) if type(dt) ~= 'number' then error('Update without dt') end end
                 function widget:DrawScreen(...) if select('#', ...) ~= 0 then error('DrawScreen got arguments') end end
-                function widget:UnitCreated(u, def, team, builder) if type(u) ~= 'number' or type(def) ~= 'number' or type(team) ~= 'number' then error('UnitCreated args') end end
+                function widget:UnitCreated(u, def, team, builder)
+                  if type(u) ~= 'number' or type(def) ~= 'number' or type(team) ~= 'number' then
+                    error('UnitCreated args')
+                  end
+                end
                 """);
             var (result, probes, _) = Run(SmallGame, widget: widget);
-            Assert.DoesNotContain(probes!.Lifecycle.WidgetEvents, e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Error);
+            Assert.DoesNotContain(probes!.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
             Assert.Contains(probes!.Console.Lines, l => l.Text == "first frame 1");
         }
         finally

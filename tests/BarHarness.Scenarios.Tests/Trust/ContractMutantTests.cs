@@ -31,7 +31,8 @@ public sealed class ContractMutantTests
         var run = RunStandard(UnicodeNames, [ContractMutants.RenamesHealthFields]);
 
         Assert.False(run.Expectation("oracle.valid_stream").Passed, run.Describe());
-        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.MissingField && v.RuleId == "§6.1");
+        Assert.Contains(
+            run.Probes.Network.Violations, v => v.Kind == ViolationKind.MissingField && v.RuleId == "§6.1");
     }
 
     [Fact]
@@ -40,7 +41,8 @@ public sealed class ContractMutantTests
         var run = RunStandard(Minimal, [ContractMutants.StopsExportingAfterThreeSeconds]);
 
         Assert.False(run.Expectation("oracle.coverage").Passed, run.Describe());
-        Assert.Contains(run.Probes.Network.Violations, v => v.Kind is ViolationKind.StaleUnit or ViolationKind.GhostUnit);
+        Assert.Contains(
+            run.Probes.Network.Violations, v => v.Kind is ViolationKind.StaleUnit or ViolationKind.GhostUnit);
     }
 
     [Fact]

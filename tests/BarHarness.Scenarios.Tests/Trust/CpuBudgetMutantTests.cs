@@ -49,7 +49,9 @@ public sealed class CpuBudgetMutantTests
     {
         using var widget = MutantWidget.Create(mutation);
         var run = TrustRun.Execute(MinimalYaml(), "mutant-" + mutation.Name, widget.MainFile);
-        Assert.True(run.Result.Outcome == Reports.Model.ScenarioOutcome.Fail, $"{mutation.Name} was not caught: {run.Describe()}");
+        Assert.True(
+            run.Result.Outcome == Reports.Model.ScenarioOutcome.Fail,
+            $"{mutation.Name} was not caught: {run.Describe()}");
         return run;
     }
 

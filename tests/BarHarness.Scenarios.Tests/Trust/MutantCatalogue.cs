@@ -87,7 +87,8 @@ internal static class MutantCatalogue
         "\tspentMs = 0\n\tif type(n) == \"number\" then",
         "\tspentMs = 0\n\tmutantText = mutantText or string.rep(\"a\", 1400)\n"
             + "\tfor _ = 1, 4 do string.find(mutantText, \".-b\") end\n"
-            + "\tif not mutantNumbers then mutantNumbers = {} for i = 1, 20000 do mutantNumbers[i] = (i * 7919) % 20011 end end\n"
+            + "\tif not mutantNumbers then mutantNumbers = {} "
+            + "for i = 1, 20000 do mutantNumbers[i] = (i * 7919) % 20011 end end\n"
             + "\ttable.sort(mutantNumbers)\n\tif type(n) == \"number\" then",
         "10+ ms a frame inside C library functions (a lazy string.find, a 20k table.sort): few Lua instructions");
 

@@ -2,7 +2,9 @@ using BarHarness.Scenarios.Tests.Definition;
 
 namespace BarHarness.Scenarios.Tests.Trust;
 
-/// <summary>One deliberate defect: replace <paramref name="Find"/> (which must occur exactly once) in a widget file.</summary>
+/// <summary>
+/// One deliberate defect: replace <paramref name="Find"/> (which must occur exactly once) in a widget file.
+/// </summary>
 public sealed record Mutation(string Name, string File, string Find, string Replace, string Intent);
 
 /// <summary>
@@ -26,7 +28,8 @@ internal sealed class MutantWidget : IDisposable
     public static MutantWidget Create(Mutation? mutation)
     {
         var source = Path.Combine(RepositoryFiles.Root, "widget");
-        var folder = Path.Combine(Path.GetTempPath(), "barharness-mutant-" + (mutation?.Name ?? "clean") + "-" + Guid.NewGuid().ToString("N"));
+        var folderName = "barharness-mutant-" + (mutation?.Name ?? "clean") + "-" + Guid.NewGuid().ToString("N");
+        var folder = Path.Combine(Path.GetTempPath(), folderName);
         Directory.CreateDirectory(Path.Combine(folder, "livedata"));
         File.Copy(Path.Combine(source, "export_livedata.lua"), Path.Combine(folder, "export_livedata.lua"));
         foreach (var file in Directory.GetFiles(Path.Combine(source, "livedata"), "*.lua"))
@@ -41,7 +44,9 @@ internal sealed class MutantWidget : IDisposable
             var count = Occurrences(text, mutation.Find);
             if (count != 1)
             {
-                throw new InvalidOperationException($"mutant '{mutation.Name}': expected the text to replace exactly once in {mutation.File}, found {count} times: {mutation.Find}");
+                throw new InvalidOperationException(
+                    $"mutant '{mutation.Name}': expected the text to replace exactly once in {mutation.File}, "
+                    + $"found {count} times: {mutation.Find}");
             }
 
             File.WriteAllText(target, text.Replace(mutation.Find, mutation.Replace, StringComparison.Ordinal));
@@ -53,7 +58,9 @@ internal sealed class MutantWidget : IDisposable
     public static int Occurrences(string text, string find)
     {
         var count = 0;
-        for (var i = text.IndexOf(find, StringComparison.Ordinal); i >= 0; i = text.IndexOf(find, i + find.Length, StringComparison.Ordinal))
+        for (var i = text.IndexOf(find, StringComparison.Ordinal);
+             i >= 0;
+             i = text.IndexOf(find, i + find.Length, StringComparison.Ordinal))
         {
             count++;
         }

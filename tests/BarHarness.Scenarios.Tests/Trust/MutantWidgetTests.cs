@@ -14,11 +14,14 @@ public sealed class MutantWidgetTests
     public void Clean_widget_copy_passes_every_mutant_scenario(string name, string yaml)
     {
         using var widget = MutantWidget.Clean();
-        var run = TrustRun.Execute(yaml, name, widget.MainFile, heapSampleSeconds: MutantScenarios.HeapSampleSeconds(yaml));
+        var run = TrustRun.Execute(
+            yaml, name, widget.MainFile, heapSampleSeconds: MutantScenarios.HeapSampleSeconds(yaml));
 
         Assert.True(run.Result.Outcome == Reports.Model.ScenarioOutcome.Pass, $"{name}: {run.Failures()}");
-        // StaleUnit is only a verdict when a scenario sets freshness_frames; a throttled link makes units stale legitimately.
-        Assert.True(run.Probes.Network.Violations.All(v => v.Kind == ViolationKind.StaleUnit), $"{name}: {run.Describe()}");
+        // StaleUnit is only a verdict when a scenario sets freshness_frames; a throttled link makes units
+        // stale legitimately.
+        Assert.True(
+            run.Probes.Network.Violations.All(v => v.Kind == ViolationKind.StaleUnit), $"{name}: {run.Describe()}");
     }
 
     [Fact]
@@ -37,7 +40,8 @@ public sealed class MutantWidgetTests
         var run = RunMutant(MutantCatalogue.BlocksOnConnect, MutantScenarios.Healthy);
 
         Assert.False(run.Expectation("no_blocking_calls").Passed, run.Failures());
-        Assert.Contains(run.Probes.Network.BlockingCalls, c => c.Function.Contains("connect", StringComparison.Ordinal));
+        Assert.Contains(
+            run.Probes.Network.BlockingCalls, c => c.Function.Contains("connect", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -107,7 +111,9 @@ public sealed class MutantWidgetTests
         if (BarHarness.LuaHost.Interop.LuaApi.IsLua51)
         {
             // Real Lua 5.1's %q leaves a tab raw (5.4 writes \9): in BAR the stream is plain invalid JSON.
-            Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.InvalidJson && v.Detail.Contains("0x09", StringComparison.Ordinal));
+            Assert.Contains(
+                run.Probes.Network.Violations,
+                v => v.Kind == ViolationKind.InvalidJson && v.Detail.Contains("0x09", StringComparison.Ordinal));
         }
         else
         {
@@ -137,8 +143,11 @@ public sealed class MutantWidgetTests
     {
         using var widget = MutantWidget.Create(mutation);
         var name = "mutant-" + mutation.Name;
-        var run = TrustRun.Execute(yaml, name, widget.MainFile, heapSampleSeconds: MutantScenarios.HeapSampleSeconds(yaml));
-        Assert.True(run.Result.Outcome == Reports.Model.ScenarioOutcome.Fail, $"{mutation.Name} was not caught: {run.Describe()}");
+        var run = TrustRun.Execute(
+            yaml, name, widget.MainFile, heapSampleSeconds: MutantScenarios.HeapSampleSeconds(yaml));
+        Assert.True(
+            run.Result.Outcome == Reports.Model.ScenarioOutcome.Fail,
+            $"{mutation.Name} was not caught: {run.Describe()}");
         return run;
     }
 }
