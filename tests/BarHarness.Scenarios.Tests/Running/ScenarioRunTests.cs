@@ -1,33 +1,17 @@
 using System.Globalization;
 using BarHarness.LuaHost.Widgets;
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
-using BarHarness.Scenarios.Running;
 
 namespace BarHarness.Scenarios.Tests.Running;
 
 public sealed class ScenarioRunTests
 {
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
-
     private static PlayedScenario Run(
         string yaml, ulong? seed = null, string? widget = null, bool uninstrumented = false)
     {
         var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(yaml, "(test)"));
         var options = new RunOptions
         {
-            RepoRoot = RepoRoot(),
+            RepoRoot = RepositoryFiles.Root,
             SeedOverride = seed,
             WidgetOverride = widget,
             Uninstrumented = uninstrumented,
@@ -170,56 +154,40 @@ public sealed class ScenarioRunTests
     [Fact]
     public void A_widget_that_raises_fails_the_run_with_file_line_and_the_reproduce_command()
     {
-        var dir = Directory.CreateTempSubdirectory("bh-run-").FullName;
-        try
-        {
-            var widget = Path.Combine(dir, "bad_widget.lua");
-            File.WriteAllText(widget, """
-                function widget:GetInfo() return { name = 'bad', layer = 0 } end
-                function widget:GameFrame(n)
-                  if n == 45 then error('boom at ' .. n) end
-                end
+        using var folder = new TemporaryFolder();
+        var widget = folder.Write("bad_widget.lua", """
+            function widget:GetInfo() return { name = 'bad', layer = 0 } end
+            function widget:GameFrame(n)
+              if n == 45 then error('boom at ' .. n) end
+            end
 
-                """);
-            var (result, probes, _) = Run(SmallGame, widget: widget);
-            Assert.Equal(ScenarioOutcome.Fail, result.Outcome);
-            var failed = Assert.Single(result.FailedExpectations, e => e.Name == "no_lua_errors");
-            Assert.Contains("bad_widget.lua\"]:3: boom at 45", failed.Actual);
-            Assert.Contains("seed 5", result.ReproduceCommand);
-            Assert.Contains(probes!.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Removed);
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+            """);
+        var (result, probes, _) = Run(SmallGame, widget: widget);
+        Assert.Equal(ScenarioOutcome.Fail, result.Outcome);
+        var failed = Assert.Single(result.FailedExpectations, e => e.Name == "no_lua_errors");
+        Assert.Contains("bad_widget.lua\"]:3: boom at 45", failed.Actual);
+        Assert.Contains("seed 5", result.ReproduceCommand);
+        Assert.Contains(probes!.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Removed);
     }
 
     [Fact]
     public void Call_ins_get_BAR_argument_lists_and_game_frames_start_at_one()
     {
-        var dir = Directory.CreateTempSubdirectory("bh-run-").FullName;
-        try
-        {
-            var widget = Path.Combine(dir, "args_widget.lua");
-            File.WriteAllText(widget, """
-                function widget:GetInfo() return { name = 'args', layer = 0 } end
-                local first
-                function widget:GameFrame(n) if not first then first = n; Spring.Echo('first frame ' .. n) end end
-                function widget:Update(dt) if type(dt) ~= 'number' then error('Update without dt') end end
-                function widget:DrawScreen(...) if select('#', ...) ~= 0 then error('DrawScreen got arguments') end end
-                function widget:UnitCreated(u, def, team, builder)
-                  if type(u) ~= 'number' or type(def) ~= 'number' or type(team) ~= 'number' then
-                    error('UnitCreated args')
-                  end
-                end
-                """);
-            var (result, probes, _) = Run(SmallGame, widget: widget);
-            Assert.DoesNotContain(probes!.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
-            Assert.Contains(probes!.Console.Lines, l => l.Text == "first frame 1");
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        using var folder = new TemporaryFolder();
+        var widget = folder.Write("args_widget.lua", """
+            function widget:GetInfo() return { name = 'args', layer = 0 } end
+            local first
+            function widget:GameFrame(n) if not first then first = n; Spring.Echo('first frame ' .. n) end end
+            function widget:Update(dt) if type(dt) ~= 'number' then error('Update without dt') end end
+            function widget:DrawScreen(...) if select('#', ...) ~= 0 then error('DrawScreen got arguments') end end
+            function widget:UnitCreated(u, def, team, builder)
+              if type(u) ~= 'number' or type(def) ~= 'number' or type(team) ~= 'number' then
+                error('UnitCreated args')
+              end
+            end
+            """);
+        var (result, probes, _) = Run(SmallGame, widget: widget);
+        Assert.DoesNotContain(probes!.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
+        Assert.Contains(probes!.Console.Lines, l => l.Text == "first frame 1");
     }
 }

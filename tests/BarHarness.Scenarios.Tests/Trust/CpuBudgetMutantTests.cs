@@ -1,5 +1,4 @@
 using System.Globalization;
-using BarHarness.Scenarios.Tests.Definition;
 
 namespace BarHarness.Scenarios.Tests.Trust;
 

@@ -10,13 +10,7 @@ public sealed class FuzzedWidgetTests
 {
     private const string FileName = "fuzz_widget.lua";
 
-    private const string Scenario = """
-        name: trust-fuzzed-widget
-        seed: 62001
-        duration: 3s
-        world: {ally_teams: 2, teams: 2}
-        units: {initial: 10, churn_per_second: 4}
-        """;
+    private static readonly string Scenario = TwoTeamGame.Yaml("trust-fuzzed-widget", 62001, 3, 10, 4);
 
     private const string Header = """
         function widget:GetInfo()
@@ -85,7 +79,7 @@ public sealed class FuzzedWidgetTests
     {
         var run = Run(Header + "\n" + body);
 
-        Assert.NotEqual(Reports.Model.ScenarioOutcome.Pass, run.Result.Outcome);
+        Assert.NotEqual(ScenarioOutcome.Pass, run.Result.Outcome);
         var message = run.Result.Error?.Message ?? string.Empty;
         Assert.True(
             message.Contains(Where(line), StringComparison.Ordinal),
@@ -95,31 +89,29 @@ public sealed class FuzzedWidgetTests
         Assert.Equal(line, load.Location?.Line);
     }
 
-    [Fact]
-    public void Endless_loop_is_stopped_by_the_watchdog_and_the_widget_removed()
+    private const string EndlessLoop = """
+        function widget:GameFrame(n)
+        	while true do end
+        end
+        """;
+
+    private const string MemoryBomb = """
+        local hoard = {}
+        function widget:GameFrame(n)
+        	for i = 1, 1e9 do hoard[i] = string.rep("x", 1048576) .. i end
+        end
+        """;
+
+    [Theory]
+    [InlineData("an endless loop: the watchdog", EndlessLoop)]
+    [InlineData("a memory bomb: the heap cap", MemoryBomb)]
+    public void A_runaway_game_frame_is_stopped_by_its_guard_and_the_widget_removed(string guard, string body)
     {
-        var run = Run(Header + "\nfunction widget:GameFrame(n)\n\twhile true do end\nend\n");
+        var run = Run(Header + "\n" + body + "\n");
 
         var error = Assert.Single(run.Probes.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
         Assert.Equal("GameFrame", error.CallIn);
-        Assert.False(run.Probes.Lifecycle.LoadedAtEnd);
-    }
-
-    [Fact]
-    public void Memory_bomb_is_stopped_by_the_heap_cap_and_the_widget_removed()
-    {
-        var run = Run(Header + """
-
-            local hoard = {}
-            function widget:GameFrame(n)
-            	for i = 1, 1e9 do hoard[i] = string.rep("x", 1048576) .. i end
-            end
-
-            """);
-
-        var error = Assert.Single(run.Probes.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
-        Assert.Equal("GameFrame", error.CallIn);
-        Assert.False(run.Probes.Lifecycle.LoadedAtEnd);
+        Assert.False(run.Probes.Lifecycle.LoadedAtEnd, $"{guard} should have removed the widget");
     }
 
     /// <summary>
@@ -129,17 +121,8 @@ public sealed class FuzzedWidgetTests
 
     private static TrustRun Run(string widgetSource)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "barharness-fuzz-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var file = Path.Combine(folder, FileName);
-            File.WriteAllText(file, widgetSource);
-            return TrustRun.Execute(Scenario, "fuzzed-widget", file, allowRunError: true);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var folder = new TemporaryFolder();
+        var file = folder.Write(FileName, widgetSource);
+        return TrustRun.Execute(Scenario, "fuzzed-widget", file, allowRunError: true);
     }
 }

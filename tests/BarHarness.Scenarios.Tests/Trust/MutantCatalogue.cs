@@ -100,6 +100,9 @@ internal static class MutantCatalogue
             + "\tcollectgarbage(\"collect\")\n\tif type(n) == \"number\" then",
         "GC-heavy frames: a full collection of a 400k-table heap every game frame");
 
+    /// <summary>The mutant of that name, among these and the <see cref="ContractMutants"/>.</summary>
+    public static Mutation Named(string name) => All.Concat(ContractMutants.All).Single(m => m.Name == name);
+
     public static IEnumerable<Mutation> All =>
     [
         BlocksOnConnect, ForgetsSnapshotAfterReconnect, DropsMessageUndeclared, LeaksInvisibleEnemy, LeaksTablePerFrame,
