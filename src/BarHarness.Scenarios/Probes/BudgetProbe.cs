@@ -118,25 +118,14 @@ public sealed class BudgetProbe : IProbe
     {
         var budget = expectations.Budget;
         var judged = Report.Judged;
-        var after = budget.AfterSeconds;
         if (budget.P99Ms is double p99)
         {
-            var value = judged.FrameCpuMicros.P99 / 1000;
-            verdicts.Add(new ExpectationResult(
-                "budget.p99",
-                value <= p99,
-                $"p99 ≤ {p99} ms of CPU time per frame after {after} s",
-                Judged($"{Ms(value)} ms", d => d.P99)));
+            verdicts.Add(JudgeFrameCpu("p99", p99, budget.AfterSeconds, d => d.P99));
         }
 
         if (budget.MaxMs is double max)
         {
-            var value = judged.FrameCpuMicros.Max / 1000;
-            verdicts.Add(new ExpectationResult(
-                "budget.max",
-                value <= max,
-                $"max ≤ {max} ms of CPU time per frame after {after} s",
-                Judged($"{Ms(value)} ms", d => d.Max)));
+            verdicts.Add(JudgeFrameCpu("max", max, budget.AfterSeconds, d => d.Max));
         }
 
         if (budget.MaxOverBudgetShare is double share)
@@ -159,6 +148,18 @@ public sealed class BudgetProbe : IProbe
         SlowestFrames = _slow.ToList(),
         Profile = Profile,
     };
+
+    // budget.p99 or budget.max: that figure of the judged frames' CPU time against its limit.
+    private ExpectationResult JudgeFrameCpu(
+        string figureName, double limitMs, double afterSeconds, Func<Distribution, double> figure)
+    {
+        var value = figure(Report.Judged.FrameCpuMicros) / 1000;
+        return new ExpectationResult(
+            "budget." + figureName,
+            value <= limitMs,
+            $"{figureName} ≤ {limitMs} ms of CPU time per frame after {afterSeconds} s",
+            Judged($"{Ms(value)} ms", figure));
+    }
 
     // "1.40 ms CPU time (real 3.02 ms, contention 1.90x; deterministic cost 1.20 ms)"
     private string Judged(string value, Func<Distribution, double> figure)

@@ -5,23 +5,14 @@ using BarHarness.Scenarios.Definition;
 namespace BarHarness.Scenarios.Running;
 
 /// <summary>Turns a scenario's unit timeline into world operations, frame by frame.</summary>
-internal sealed class UnitTimelineDriver
+internal sealed class UnitTimelineDriver(
+    UnitTimeline timeline, EdgeDataSpec edge, SyntheticWorld world, SeededRandom random, int teamCount)
 {
-    private readonly UnitTimeline _timeline;
-    private readonly SyntheticWorld _world;
-    private readonly SeededRandom _random;
-    private readonly EdgeDataSpec _edge;
-    private readonly int _teamCount;
-
-    public UnitTimelineDriver(
-        UnitTimeline timeline, EdgeDataSpec edge, SyntheticWorld world, SeededRandom random, int teamCount)
-    {
-        _timeline = timeline;
-        _edge = edge;
-        _world = world;
-        _random = random;
-        _teamCount = Math.Max(1, teamCount);
-    }
+    private readonly UnitTimeline _timeline = timeline;
+    private readonly SyntheticWorld _world = world;
+    private readonly SeededRandom _random = random;
+    private readonly EdgeDataSpec _edge = edge;
+    private readonly int _teamCount = Math.Max(1, teamCount);
 
     public void Start()
     {
@@ -72,16 +63,7 @@ internal sealed class UnitTimelineDriver
         {
             if (FrameOf(wave.AtSeconds) == frame)
             {
-                if (wave.Team is int team)
-                {
-                    _world.Spawn(team, wave.Count);
-                }
-                else
-                {
-                    _world.SpawnAcrossTeams(wave.Count);
-                }
-
-                ShiftHeldCount(wave.Count);
+                SpawnScripted(wave.Team, wave.Count);
             }
         }
 
@@ -89,16 +71,7 @@ internal sealed class UnitTimelineDriver
         {
             if (FrameOf(spawn.AtSeconds) == frame)
             {
-                if (spawn.Team is int team)
-                {
-                    _world.Spawn(team, spawn.Count);
-                }
-                else
-                {
-                    _world.SpawnAcrossTeams(spawn.Count);
-                }
-
-                ShiftHeldCount(spawn.Count);
+                SpawnScripted(spawn.Team, spawn.Count);
             }
         }
 
@@ -129,6 +102,21 @@ internal sealed class UnitTimelineDriver
         InjectAtRate(_edge.NanPositionRate + _edge.InfPositionRate, units, n => _world.InjectNonFinitePositions(n));
         InjectAtRate(_edge.NegativeHealthRate, units, n => _world.InjectNegativeHealth(n));
         InjectAtRate(_edge.BeyondMapRate, units, n => _world.MoveUnitsBeyondMap(n));
+    }
+
+    // A wave or mass spawn: into one team, or spread across all of them.
+    private void SpawnScripted(int? team, int count)
+    {
+        if (team is int one)
+        {
+            _world.Spawn(one, count);
+        }
+        else
+        {
+            _world.SpawnAcrossTeams(count);
+        }
+
+        ShiftHeldCount(count);
     }
 
     // A count the world holds moves with a scripted spawn or destroy, so the script is not undone.

@@ -1,8 +1,4 @@
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Probes;
-using BarHarness.Scenarios.Running;
-using BarHarness.Scenarios.Tests.Definition;
 
 namespace BarHarness.Scenarios.Tests.Probes;
 

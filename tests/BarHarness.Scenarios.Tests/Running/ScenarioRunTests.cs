@@ -1,32 +1,17 @@
 using System.Globalization;
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
-using BarHarness.Scenarios.Running;
+using BarHarness.LuaHost.Widgets;
 
 namespace BarHarness.Scenarios.Tests.Running;
 
 public sealed class ScenarioRunTests
 {
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
-
     private static PlayedScenario Run(
         string yaml, ulong? seed = null, string? widget = null, bool uninstrumented = false)
     {
         var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(yaml, "(test)"));
         var options = new RunOptions
         {
-            RepoRoot = RepoRoot(),
+            RepoRoot = RepositoryFiles.Root,
             SeedOverride = seed,
             WidgetOverride = widget,
             Uninstrumented = uninstrumented,
@@ -78,12 +63,16 @@ public sealed class ScenarioRunTests
         Assert.All(result.Frames.Cost, c => Assert.Equal(0d, c));
         Assert.Contains(result.Frames.WidgetMicros, us => us > 0);
         Assert.True(result.Budget.Judged.FrameCpuMicros.Max > 0);
-        // The slowest frames are ranked by CPU time, which an uninstrumented run still measures (not the first frames).
-        Assert.Equal(result.SlowestFrames.OrderByDescending(f => f.CpuMicros).Select(f => f.Frame), result.SlowestFrames.Select(f => f.Frame));
+        // The slowest frames are ranked by CPU time, which an uninstrumented run still measures
+        // (not the first frames).
+        Assert.Equal(
+            result.SlowestFrames.OrderByDescending(f => f.CpuMicros).Select(f => f.Frame),
+            result.SlowestFrames.Select(f => f.Frame));
         Assert.Equal(result.Budget.FrameCpuMicros.Max, result.SlowestFrames[0].CpuMicros, 3);
         // Budgets judge CPU time here too; the verdict says no deterministic cost was priced.
-        Assert.Contains("CPU time (real", result.Expectations.Single(e => e.Name == "budget.p99").Actual, StringComparison.Ordinal);
-        Assert.Contains("uninstrumented run", result.Expectations.Single(e => e.Name == "budget.p99").Actual, StringComparison.Ordinal);
+        var p99 = result.Expectations.Single(e => e.Name == "budget.p99").Actual;
+        Assert.Contains("CPU time (real", p99, StringComparison.Ordinal);
+        Assert.Contains("uninstrumented run", p99, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,53 +145,49 @@ public sealed class ScenarioRunTests
     {
         var (result, probes, _) = Run(SmallGame);
         Assert.True(probes!.Network.ConnectionsAccepted >= 2, $"connections: {probes!.Network.ConnectionsAccepted}");
-        Assert.DoesNotContain(probes!.Network.Violations, v => v.Kind == BarHarness.TestServer.Oracle.ViolationKind.MissingSnapshotAfterReconnect);
+        Assert.DoesNotContain(
+            probes!.Network.Violations,
+            v => v.Kind == BarHarness.TestServer.Oracle.ViolationKind.MissingSnapshotAfterReconnect);
         Assert.Contains(result.Expectations, e => e.Name == "oracle.snapshot_after_reconnect" && e.Passed);
     }
 
     [Fact]
     public void A_widget_that_raises_fails_the_run_with_file_line_and_the_reproduce_command()
     {
-        var dir = Directory.CreateTempSubdirectory("bh-run-").FullName;
-        try
-        {
-            var widget = Path.Combine(dir, "bad_widget.lua");
-            File.WriteAllText(widget, "function widget:GetInfo() return { name = 'bad', layer = 0 } end\nfunction widget:GameFrame(n)\n  if n == 45 then error('boom at ' .. n) end\nend\n");
-            var (result, probes, _) = Run(SmallGame, widget: widget);
-            Assert.Equal(ScenarioOutcome.Fail, result.Outcome);
-            var failed = Assert.Single(result.FailedExpectations, e => e.Name == "no_lua_errors");
-            Assert.Contains("bad_widget.lua\"]:3: boom at 45", failed.Actual);
-            Assert.Contains("seed 5", result.ReproduceCommand);
-            Assert.Contains(probes!.Lifecycle.WidgetEvents, e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Removed);
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        using var folder = new TemporaryFolder();
+        var widget = folder.Write("bad_widget.lua", """
+            function widget:GetInfo() return { name = 'bad', layer = 0 } end
+            function widget:GameFrame(n)
+              if n == 45 then error('boom at ' .. n) end
+            end
+
+            """);
+        var (result, probes, _) = Run(SmallGame, widget: widget);
+        Assert.Equal(ScenarioOutcome.Fail, result.Outcome);
+        var failed = Assert.Single(result.FailedExpectations, e => e.Name == "no_lua_errors");
+        Assert.Contains("bad_widget.lua\"]:3: boom at 45", failed.Actual);
+        Assert.Contains("seed 5", result.ReproduceCommand);
+        Assert.Contains(probes!.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Removed);
     }
 
     [Fact]
     public void Call_ins_get_BAR_argument_lists_and_game_frames_start_at_one()
     {
-        var dir = Directory.CreateTempSubdirectory("bh-run-").FullName;
-        try
-        {
-            var widget = Path.Combine(dir, "args_widget.lua");
-            File.WriteAllText(widget, """
-                function widget:GetInfo() return { name = 'args', layer = 0 } end
-                local first
-                function widget:GameFrame(n) if not first then first = n; Spring.Echo('first frame ' .. n) end end
-                function widget:Update(dt) if type(dt) ~= 'number' then error('Update without dt') end end
-                function widget:DrawScreen(...) if select('#', ...) ~= 0 then error('DrawScreen got arguments') end end
-                function widget:UnitCreated(u, def, team, builder) if type(u) ~= 'number' or type(def) ~= 'number' or type(team) ~= 'number' then error('UnitCreated args') end end
-                """);
-            var (result, probes, _) = Run(SmallGame, widget: widget);
-            Assert.DoesNotContain(probes!.Lifecycle.WidgetEvents, e => e.Kind == BarHarness.LuaHost.Widgets.WidgetEventKind.Error);
-            Assert.Contains(probes!.Console.Lines, l => l.Text == "first frame 1");
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        using var folder = new TemporaryFolder();
+        var widget = folder.Write("args_widget.lua", """
+            function widget:GetInfo() return { name = 'args', layer = 0 } end
+            local first
+            function widget:GameFrame(n) if not first then first = n; Spring.Echo('first frame ' .. n) end end
+            function widget:Update(dt) if type(dt) ~= 'number' then error('Update without dt') end end
+            function widget:DrawScreen(...) if select('#', ...) ~= 0 then error('DrawScreen got arguments') end end
+            function widget:UnitCreated(u, def, team, builder)
+              if type(u) ~= 'number' or type(def) ~= 'number' or type(team) ~= 'number' then
+                error('UnitCreated args')
+              end
+            end
+            """);
+        var (result, probes, _) = Run(SmallGame, widget: widget);
+        Assert.DoesNotContain(probes!.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
+        Assert.Contains(probes!.Console.Lines, l => l.Text == "first frame 1");
     }
 }

@@ -1,33 +1,17 @@
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
-using BarHarness.Scenarios.Running;
-
 namespace BarHarness.Scenarios.Tests.Running;
 
 /// <summary>A widget that never tries to connect gets no stream checks unless the scenario asks for them.</summary>
 public sealed class StreamExpectationDefaultsTests
 {
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
-
     private static ScenarioResult Run(string yaml, string? widget)
     {
         var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(yaml, "(test)"));
-        var options = new RunOptions { RepoRoot = RepoRoot(), WidgetOverride = widget };
+        var options = new RunOptions { RepoRoot = RepositoryFiles.Root, WidgetOverride = widget };
         return Simulation.Play(scenario, options).Result;
     }
 
-    private static string NonStreaming => Path.Combine(RepoRoot(), "tests", "widgets", "gui_pause_screen.lua");
+    private static string NonStreaming =>
+        Path.Combine(RepositoryFiles.Root, "tests", "widgets", "gui_pause_screen.lua");
 
     private const string Plain = "name: plain\nseed: 3\nduration: 4s\nunits: {initial: 20}\n";
 

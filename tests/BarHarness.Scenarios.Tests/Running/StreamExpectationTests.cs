@@ -1,7 +1,3 @@
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
-using BarHarness.Scenarios.Running;
-
 namespace BarHarness.Scenarios.Tests.Running;
 
 /// <summary>
@@ -86,36 +82,10 @@ public sealed class StreamExpectationTests
 
     private static ScenarioResult Run(string? widgetSource)
     {
-        var dir = Directory.CreateTempSubdirectory("bh-stream-").FullName;
-        try
-        {
-            string? widget = null;
-            if (widgetSource is not null)
-            {
-                widget = Path.Combine(dir, "w.lua");
-                File.WriteAllText(widget, widgetSource);
-            }
-
-            var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(Game, "(test)"));
-            var options = new RunOptions { RepoRoot = RepoRoot(), WidgetOverride = widget };
-            return Simulation.Play(scenario, options).Result;
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BarHarness.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
+        using var folder = new TemporaryFolder();
+        var widget = widgetSource is null ? null : folder.Write("w.lua", widgetSource);
+        var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(Game, "(test)"));
+        var options = new RunOptions { RepoRoot = RepositoryFiles.Root, WidgetOverride = widget };
+        return Simulation.Play(scenario, options).Result;
     }
 }

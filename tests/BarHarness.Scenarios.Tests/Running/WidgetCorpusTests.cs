@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using BarHarness.LuaHost.Widgets;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Probes;
-using BarHarness.Scenarios.Running;
 
 namespace BarHarness.Scenarios.Tests.Running;
 

@@ -1,4 +1,3 @@
-using BarHarness.Scenarios.Tests.Definition;
 using BarHarness.TestServer.Oracle;
 
 namespace BarHarness.Scenarios.Tests.Trust;
@@ -22,16 +21,34 @@ public sealed class ContractMutantTests
     {
         var run = RunStandard(scenario, []);
 
-        Assert.True(run.Result.Outcome == Reports.Model.ScenarioOutcome.Pass, $"{scenario}: {run.Failures()}");
+        Assert.True(run.Result.Outcome == ScenarioOutcome.Pass, $"{scenario}: {run.Failures()}");
     }
 
-    [Fact]
-    public void Renamed_health_fields_fail_the_valid_stream_verdict_naming_the_unit_rule()
+    /// <summary>
+    /// Contract mutants caught by a named verdict with the violation (and, where given, the SCHEMA.md rule)
+    /// that explains it.
+    /// </summary>
+    public static TheoryData<string, string, string, ViolationKind, string?> CaughtWithViolation() => new()
     {
-        var run = RunStandard(UnicodeNames, [ContractMutants.RenamesHealthFields]);
+        { ContractMutants.RenamesHealthFields.Name, UnicodeNames, "oracle.valid_stream",
+            ViolationKind.MissingField, "§6.1" },
+        { ContractMutants.DiscardsQueuedMessagesSilently.Name, QueueOverflow, "oracle.no_silent_loss",
+            ViolationKind.SilentLoss, null },
+        { ContractMutants.ResyncsWithoutSnapshot.Name, QueueOverflow, "oracle.snapshot_after_reconnect",
+            ViolationKind.MissingSnapshotAfterDrop, null },
+        { ContractMutants.ReusesOldPositions.Name, Minimal, "oracle.accuracy", ViolationKind.InaccurateValue, null },
+    };
 
-        Assert.False(run.Expectation("oracle.valid_stream").Passed, run.Describe());
-        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.MissingField && v.RuleId == "§6.1");
+    [Theory]
+    [MemberData(nameof(CaughtWithViolation))]
+    public void A_contract_breach_fails_its_verdict_with_the_violation_that_names_it(
+        string mutation, string scenario, string expectation, ViolationKind violation, string? rule)
+    {
+        var run = RunStandard(scenario, [MutantCatalogue.Named(mutation)]);
+
+        Assert.False(run.Expectation(expectation).Passed, run.Describe());
+        Assert.Contains(
+            run.Probes.Network.Violations, v => v.Kind == violation && (rule is null || v.RuleId == rule));
     }
 
     [Fact]
@@ -40,7 +57,8 @@ public sealed class ContractMutantTests
         var run = RunStandard(Minimal, [ContractMutants.StopsExportingAfterThreeSeconds]);
 
         Assert.False(run.Expectation("oracle.coverage").Passed, run.Describe());
-        Assert.Contains(run.Probes.Network.Violations, v => v.Kind is ViolationKind.StaleUnit or ViolationKind.GhostUnit);
+        Assert.Contains(
+            run.Probes.Network.Violations, v => v.Kind is ViolationKind.StaleUnit or ViolationKind.GhostUnit);
     }
 
     [Fact]
@@ -53,55 +71,10 @@ public sealed class ContractMutantTests
         Assert.Contains(run.Probes.Network.Violations, v => v.RuleId == "§6.3");
     }
 
-    [Fact]
-    public void A_queue_that_discards_without_declaring_fails_no_silent_loss()
-    {
-        var run = RunStandard(QueueOverflow, [ContractMutants.DiscardsQueuedMessagesSilently]);
-
-        Assert.False(run.Expectation("oracle.no_silent_loss").Passed, run.Describe());
-        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.SilentLoss);
-    }
-
-    [Fact]
-    public void A_resync_with_deltas_instead_of_a_snapshot_fails_the_snapshot_verdict()
-    {
-        var run = RunStandard(QueueOverflow, [ContractMutants.ResyncsWithoutSnapshot]);
-
-        Assert.False(run.Expectation("oracle.snapshot_after_reconnect").Passed, run.Describe());
-        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.MissingSnapshotAfterDrop);
-    }
-
-    [Fact]
-    public void Stale_positions_under_current_stamps_fail_accuracy()
-    {
-        var run = RunStandard(Minimal, [ContractMutants.ReusesOldPositions]);
-
-        Assert.False(run.Expectation("oracle.accuracy").Passed, run.Describe());
-        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.InaccurateValue);
-    }
-
-    [Fact]
-    public void Every_contract_mutation_matches_the_current_widget_exactly_once()
-    {
-        foreach (var mutation in ContractMutants.All)
-        {
-            using var widget = MutantWidget.Create(mutation);
-            Assert.True(File.Exists(widget.MainFile));
-        }
-    }
-
     private static TrustRun RunStandard(string scenario, Mutation[] mutations)
     {
         var path = Path.Combine(RepositoryFiles.Scenarios, scenario);
-        using var widget = MutantWidget.Create(mutations.FirstOrDefault());
-        foreach (var more in mutations.Skip(1))
-        {
-            var target = Path.Combine(widget.Folder, more.File);
-            var text = File.ReadAllText(target);
-            Assert.Equal(1, MutantWidget.Occurrences(text, more.Find));
-            File.WriteAllText(target, text.Replace(more.Find, more.Replace, StringComparison.Ordinal));
-        }
-
+        using var widget = MutantWidget.Create(mutations);
         return TrustRun.Execute(File.ReadAllText(path), Path.GetFileNameWithoutExtension(path), widget.MainFile);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BarHarness.Scenarios.Tests.Definition;
 
 namespace BarHarness.Scenarios.Tests.Trust;
 
@@ -49,7 +48,9 @@ public sealed class CpuBudgetMutantTests
     {
         using var widget = MutantWidget.Create(mutation);
         var run = TrustRun.Execute(MinimalYaml(), "mutant-" + mutation.Name, widget.MainFile);
-        Assert.True(run.Result.Outcome == Reports.Model.ScenarioOutcome.Fail, $"{mutation.Name} was not caught: {run.Describe()}");
+        Assert.True(
+            run.Result.Outcome == Reports.Model.ScenarioOutcome.Fail,
+            $"{mutation.Name} was not caught: {run.Describe()}");
         return run;
     }
 

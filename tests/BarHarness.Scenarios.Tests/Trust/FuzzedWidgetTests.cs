@@ -10,13 +10,7 @@ public sealed class FuzzedWidgetTests
 {
     private const string FileName = "fuzz_widget.lua";
 
-    private const string Scenario = """
-        name: trust-fuzzed-widget
-        seed: 62001
-        duration: 3s
-        world: {ally_teams: 2, teams: 2}
-        units: {initial: 10, churn_per_second: 4}
-        """;
+    private static readonly string Scenario = TwoTeamGame.Yaml("trust-fuzzed-widget", 62001, 3, 10, 4);
 
     private const string Header = """
         function widget:GetInfo()
@@ -40,14 +34,17 @@ public sealed class FuzzedWidgetTests
 
     [Theory]
     [MemberData(nameof(CallIns))]
-    public void Runtime_error_in_a_call_in_names_file_and_line_and_removes_the_widget(string callIn, string signature)
+    public void Runtime_error_in_a_call_in_names_file_and_line_and_removes_the_widget(
+        string callIn, string signature)
     {
         var run = Run(Header + "\n" + signature + "\n\treturn broken.field\nend\n");
 
         // An error during load (Initialize) ends the run with a RunError; later ones are widget events.
         var error = run.Probes.Lifecycle.WidgetEvents.FirstOrDefault(e => e.Kind == WidgetEventKind.Error);
         var text = error?.Message ?? run.Result.Error?.Message ?? string.Empty;
-        Assert.True(text.Contains(Where(FaultLine), StringComparison.Ordinal), $"{callIn}: the error must name {Where(FaultLine)} got '{text}'");
+        Assert.True(
+            text.Contains(Where(FaultLine), StringComparison.Ordinal),
+            $"{callIn}: the error must name {Where(FaultLine)} got '{text}'");
         Assert.Contains("attempt to index", text, StringComparison.Ordinal);
         if (error is not null)
         {
@@ -63,8 +60,12 @@ public sealed class FuzzedWidgetTests
         var run = Run(Header + "\nfunction widget:Shutdown()\n\treturn broken.field\nend\n");
 
         Assert.NotNull(run.Result);
-        var error = run.Probes.Lifecycle.WidgetEvents.FirstOrDefault(e => e.Kind == WidgetEventKind.Error && e.CallIn == "Shutdown");
-        Assert.True(error is not null, "an error in Shutdown must be recorded: " + string.Join("; ", run.Probes.Lifecycle.WidgetEvents.Select(e => $"{e.Kind} {e.CallIn} {e.Message}")));
+        var events = run.Probes.Lifecycle.WidgetEvents;
+        var error = events.FirstOrDefault(e => e.Kind == WidgetEventKind.Error && e.CallIn == "Shutdown");
+        Assert.True(
+            error is not null,
+            "an error in Shutdown must be recorded: "
+                + string.Join("; ", events.Select(e => $"{e.Kind} {e.CallIn} {e.Message}")));
         Assert.Contains(Where(FaultLine), error.Message, StringComparison.Ordinal);
     }
 
@@ -78,50 +79,50 @@ public sealed class FuzzedWidgetTests
     {
         var run = Run(Header + "\n" + body);
 
-        Assert.NotEqual(Reports.Model.ScenarioOutcome.Pass, run.Result.Outcome);
+        Assert.NotEqual(ScenarioOutcome.Pass, run.Result.Outcome);
         var message = run.Result.Error?.Message ?? string.Empty;
-        Assert.True(message.Contains(Where(line), StringComparison.Ordinal), $"the load error must name {Where(line)} got '{message}'");
+        Assert.True(
+            message.Contains(Where(line), StringComparison.Ordinal),
+            $"the load error must name {Where(line)} got '{message}'");
         var load = Assert.Single(run.Probes.Lifecycle.LoadResults);
         Assert.False(load.IsLoaded);
         Assert.Equal(line, load.Location?.Line);
     }
 
-    [Fact]
-    public void Endless_loop_is_stopped_by_the_watchdog_and_the_widget_removed()
+    private const string EndlessLoop = """
+        function widget:GameFrame(n)
+        	while true do end
+        end
+        """;
+
+    private const string MemoryBomb = """
+        local hoard = {}
+        function widget:GameFrame(n)
+        	for i = 1, 1e9 do hoard[i] = string.rep("x", 1048576) .. i end
+        end
+        """;
+
+    [Theory]
+    [InlineData("an endless loop: the watchdog", EndlessLoop)]
+    [InlineData("a memory bomb: the heap cap", MemoryBomb)]
+    public void A_runaway_game_frame_is_stopped_by_its_guard_and_the_widget_removed(string guard, string body)
     {
-        var run = Run(Header + "\nfunction widget:GameFrame(n)\n\twhile true do end\nend\n");
+        var run = Run(Header + "\n" + body + "\n");
 
         var error = Assert.Single(run.Probes.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
         Assert.Equal("GameFrame", error.CallIn);
-        Assert.False(run.Probes.Lifecycle.LoadedAtEnd);
+        Assert.False(run.Probes.Lifecycle.LoadedAtEnd, $"{guard} should have removed the widget");
     }
 
-    [Fact]
-    public void Memory_bomb_is_stopped_by_the_heap_cap_and_the_widget_removed()
-    {
-        var run = Run(Header + "\nlocal hoard = {}\nfunction widget:GameFrame(n)\n\tfor i = 1, 1e9 do hoard[i] = string.rep(\"x\", 1048576) .. i end\nend\n");
-
-        var error = Assert.Single(run.Probes.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
-        Assert.Equal("GameFrame", error.CallIn);
-        Assert.False(run.Probes.Lifecycle.LoadedAtEnd);
-    }
-
-    /// <summary>Where BAR's messages point: the chunk is named by its VFS path, as in [string "LuaUI/Widgets/x.lua"]:7:.</summary>
+    /// <summary>
+    /// Where BAR's messages point: the chunk is named by its VFS path, as in [string "LuaUI/Widgets/x.lua"]:7:.
+    /// </summary>
     private static string Where(int line) => $"{FileName}\"]:{line}:";
 
     private static TrustRun Run(string widgetSource)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "barharness-fuzz-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var file = Path.Combine(folder, FileName);
-            File.WriteAllText(file, widgetSource);
-            return TrustRun.Execute(Scenario, "fuzzed-widget", file, allowRunError: true);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var folder = new TemporaryFolder();
+        var file = folder.Write(FileName, widgetSource);
+        return TrustRun.Execute(Scenario, "fuzzed-widget", file, allowRunError: true);
     }
 }

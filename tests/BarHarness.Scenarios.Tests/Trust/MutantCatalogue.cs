@@ -87,7 +87,8 @@ internal static class MutantCatalogue
         "\tspentMs = 0\n\tif type(n) == \"number\" then",
         "\tspentMs = 0\n\tmutantText = mutantText or string.rep(\"a\", 1400)\n"
             + "\tfor _ = 1, 4 do string.find(mutantText, \".-b\") end\n"
-            + "\tif not mutantNumbers then mutantNumbers = {} for i = 1, 20000 do mutantNumbers[i] = (i * 7919) % 20011 end end\n"
+            + "\tif not mutantNumbers then mutantNumbers = {} "
+            + "for i = 1, 20000 do mutantNumbers[i] = (i * 7919) % 20011 end end\n"
             + "\ttable.sort(mutantNumbers)\n\tif type(n) == \"number\" then",
         "10+ ms a frame inside C library functions (a lazy string.find, a 20k table.sort): few Lua instructions");
 
@@ -98,6 +99,9 @@ internal static class MutantCatalogue
         "\tspentMs = 0\n\tif not mutantHeap then mutantHeap = {} for i = 1, 400000 do mutantHeap[i] = { i } end end\n"
             + "\tcollectgarbage(\"collect\")\n\tif type(n) == \"number\" then",
         "GC-heavy frames: a full collection of a 400k-table heap every game frame");
+
+    /// <summary>The mutant of that name, among these and the <see cref="ContractMutants"/>.</summary>
+    public static Mutation Named(string name) => All.Concat(ContractMutants.All).Single(m => m.Name == name);
 
     public static IEnumerable<Mutation> All =>
     [

@@ -29,41 +29,26 @@ internal static class MutantScenarios
         """;
 
     /// <summary>The server drops the connection twice: every new connection must start with a snapshot.</summary>
-    public const string Reconnect = """
-        name: trust-reconnect
-        seed: 61002
-        duration: 20s
-        world: {ally_teams: 2, teams: 2}
-        units: {initial: 40, churn_per_second: 1}
+    public static readonly string Reconnect = TwoTeamGame.Yaml("trust-reconnect", 61002, 20, 40, 1, """
         faults:
           - {name: disconnect, at: 5s}
           - {name: disconnect, at: 11s}
         expectations:
           reconnect_within_s: 8
-        """;
+        """);
 
     /// <summary>Heap sampled every 2 game seconds after a 10 s warm-up: a per-frame leak shows as a slope.</summary>
-    public const string Memory = """
-        name: trust-memory
-        seed: 61003
-        duration: 40s
-        world: {ally_teams: 2, teams: 2}
-        units: {initial: 40, churn_per_second: 1}
+    public static readonly string Memory = TwoTeamGame.Yaml("trust-memory", 61003, 40, 40, 1, """
         expectations:
           memory: {max_growth_kb_per_min: 128, after_s: 10s}
-        """;
+        """);
 
     /// <summary>Small buffers and a slow server: sends complete partially and must resume at the next byte.</summary>
-    public const string PartialSend = """
-        name: trust-partial-send
-        seed: 61004
-        duration: 20s
-        world: {ally_teams: 2, teams: 2}
-        units: {initial: 120, churn_per_second: 2}
+    public static readonly string PartialSend = TwoTeamGame.Yaml("trust-partial-send", 61004, 20, 120, 2, """
         network: {client_buffer: 4KiB, server_buffer: 4KiB}
         faults:
           - {name: bandwidth, at: 3s, duration: 12s, direction: upstream, params: {rate_kbps: 8}}
-        """;
+        """);
 
     /// <summary>Player and unit def names with quotes, backslashes, control characters and non-ASCII text.</summary>
     public const string Unicode = """
@@ -85,6 +70,9 @@ internal static class MutantScenarios
         ["partial-send", PartialSend],
         ["unicode", Unicode],
     ];
+
+    /// <summary>The YAML of the scenario listed under <paramref name="name"/> in <see cref="All"/>.</summary>
+    public static string Named(string name) => (string)All().Single(row => (string)row[0] == name)[1];
 
     public static double HeapSampleSeconds(string yaml) => yaml == Memory ? 2 : 10;
 }

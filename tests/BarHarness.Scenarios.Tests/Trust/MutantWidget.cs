@@ -1,59 +1,58 @@
-using BarHarness.Scenarios.Tests.Definition;
-
 namespace BarHarness.Scenarios.Tests.Trust;
 
-/// <summary>One deliberate defect: replace <paramref name="Find"/> (which must occur exactly once) in a widget file.</summary>
+/// <summary>
+/// One deliberate defect: replace <paramref name="Find"/> (which must occur exactly once) in a widget file.
+/// </summary>
 public sealed record Mutation(string Name, string File, string Find, string Replace, string Intent);
 
 /// <summary>
-/// A temporary copy of the bundled widget (main file and livedata/ folder) with one mutation applied.
+/// A temporary copy of the bundled widget (main file and livedata/ folder) with its mutations applied.
 /// Generated at test time so the mutants stay in step with the widget.
 /// </summary>
 internal sealed class MutantWidget : IDisposable
 {
-    private MutantWidget(string folder)
+    private readonly TemporaryFolder _folder;
+
+    private MutantWidget(TemporaryFolder folder)
     {
-        Folder = folder;
+        _folder = folder;
     }
 
-    public string Folder { get; }
+    public string Folder => _folder.Path;
 
     public string MainFile => Path.Combine(Folder, "export_livedata.lua");
 
     /// <summary>A clean copy: the same layout as a mutant, no change.</summary>
-    public static MutantWidget Clean() => Create(null);
+    public static MutantWidget Clean() => Create([]);
 
-    public static MutantWidget Create(Mutation? mutation)
+    public static MutantWidget Create(Mutation mutation) => Create([mutation]);
+
+    /// <summary>A copy with every mutation applied in turn; each one's text must occur exactly once.</summary>
+    public static MutantWidget Create(IReadOnlyList<Mutation> mutations)
     {
         var source = Path.Combine(RepositoryFiles.Root, "widget");
-        var folder = Path.Combine(Path.GetTempPath(), "barharness-mutant-" + (mutation?.Name ?? "clean") + "-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(folder, "livedata"));
-        File.Copy(Path.Combine(source, "export_livedata.lua"), Path.Combine(folder, "export_livedata.lua"));
+        var widget = new MutantWidget(new TemporaryFolder());
+        Directory.CreateDirectory(Path.Combine(widget.Folder, "livedata"));
+        File.Copy(Path.Combine(source, "export_livedata.lua"), widget.MainFile);
         foreach (var file in Directory.GetFiles(Path.Combine(source, "livedata"), "*.lua"))
         {
-            File.Copy(file, Path.Combine(folder, "livedata", Path.GetFileName(file)));
+            File.Copy(file, Path.Combine(widget.Folder, "livedata", Path.GetFileName(file)));
         }
 
-        if (mutation is not null)
+        foreach (var mutation in mutations)
         {
-            var target = Path.Combine(folder, mutation.File);
-            var text = File.ReadAllText(target);
-            var count = Occurrences(text, mutation.Find);
-            if (count != 1)
-            {
-                throw new InvalidOperationException($"mutant '{mutation.Name}': expected the text to replace exactly once in {mutation.File}, found {count} times: {mutation.Find}");
-            }
-
-            File.WriteAllText(target, text.Replace(mutation.Find, mutation.Replace, StringComparison.Ordinal));
+            widget.Apply(mutation);
         }
 
-        return new MutantWidget(folder);
+        return widget;
     }
 
-    public static int Occurrences(string text, string find)
+    private static int Occurrences(string text, string find)
     {
         var count = 0;
-        for (var i = text.IndexOf(find, StringComparison.Ordinal); i >= 0; i = text.IndexOf(find, i + find.Length, StringComparison.Ordinal))
+        for (var i = text.IndexOf(find, StringComparison.Ordinal);
+             i >= 0;
+             i = text.IndexOf(find, i + find.Length, StringComparison.Ordinal))
         {
             count++;
         }
@@ -61,15 +60,21 @@ internal sealed class MutantWidget : IDisposable
         return count;
     }
 
-    public void Dispose()
+    public void Dispose() => _folder.Dispose();
+
+    private void Apply(Mutation mutation)
     {
-        try
+        var target = Path.Combine(Folder, mutation.File);
+        var text = File.ReadAllText(target);
+        var count = Occurrences(text, mutation.Find);
+        if (count != 1)
         {
-            Directory.Delete(Folder, recursive: true);
+            Dispose();
+            throw new InvalidOperationException(
+                $"mutant '{mutation.Name}': expected the text to replace exactly once in {mutation.File}, "
+                + $"found {count} times: {mutation.Find}");
         }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+
+        File.WriteAllText(target, text.Replace(mutation.Find, mutation.Replace, StringComparison.Ordinal));
     }
 }

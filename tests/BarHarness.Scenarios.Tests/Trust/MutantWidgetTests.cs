@@ -1,4 +1,3 @@
-using BarHarness.LuaHost.Widgets;
 using BarHarness.TestServer.Oracle;
 
 namespace BarHarness.Scenarios.Tests.Trust;
@@ -14,21 +13,67 @@ public sealed class MutantWidgetTests
     public void Clean_widget_copy_passes_every_mutant_scenario(string name, string yaml)
     {
         using var widget = MutantWidget.Clean();
-        var run = TrustRun.Execute(yaml, name, widget.MainFile, heapSampleSeconds: MutantScenarios.HeapSampleSeconds(yaml));
+        var run = TrustRun.Execute(
+            yaml, name, widget.MainFile, heapSampleSeconds: MutantScenarios.HeapSampleSeconds(yaml));
 
-        Assert.True(run.Result.Outcome == Reports.Model.ScenarioOutcome.Pass, $"{name}: {run.Failures()}");
-        // StaleUnit is only a verdict when a scenario sets freshness_frames; a throttled link makes units stale legitimately.
-        Assert.True(run.Probes.Network.Violations.All(v => v.Kind == ViolationKind.StaleUnit), $"{name}: {run.Describe()}");
+        Assert.True(run.Result.Outcome == ScenarioOutcome.Pass, $"{name}: {run.Failures()}");
+        // StaleUnit is only a verdict when a scenario sets freshness_frames; a throttled link makes units
+        // stale legitimately.
+        Assert.True(
+            run.Probes.Network.Violations.All(v => v.Kind == ViolationKind.StaleUnit), $"{name}: {run.Describe()}");
     }
 
-    [Fact]
-    public void Every_mutation_matches_the_current_widget_exactly_once()
+    public static TheoryData<string> MutationNames() =>
+        new(MutantCatalogue.All.Concat(ContractMutants.All).Select(m => m.Name));
+
+    [Theory]
+    [MemberData(nameof(MutationNames))]
+    public void Every_mutation_matches_the_current_widget_exactly_once(string name)
     {
-        foreach (var mutation in MutantCatalogue.All)
-        {
-            using var widget = MutantWidget.Create(mutation); // throws when the text is missing or ambiguous
-            Assert.True(File.Exists(widget.MainFile));
-        }
+        // Create throws when the text is missing or ambiguous.
+        using var widget = MutantWidget.Create(MutantCatalogue.Named(name));
+        Assert.True(File.Exists(widget.MainFile));
+    }
+
+    /// <summary>Mutants caught by a named verdict together with the oracle violation that explains it.</summary>
+    public static TheoryData<string, string, string, ViolationKind> CaughtWithViolation() => new()
+    {
+        { MutantCatalogue.ForgetsSnapshotAfterReconnect.Name, "reconnect", "oracle.snapshot_after_reconnect",
+            ViolationKind.MissingSnapshotAfterReconnect },
+        { MutantCatalogue.DropsMessageUndeclared.Name, "healthy", "oracle.no_silent_loss",
+            ViolationKind.UndeclaredSeqGap },
+        { MutantCatalogue.LeaksInvisibleEnemy.Name, "healthy", "oracle.privacy", ViolationKind.PrivacyLeak },
+        { MutantCatalogue.ResumesPartialSendAtWrongByte.Name, "partial-send", "oracle.valid_stream",
+            ViolationKind.InvalidJson },
+        { MutantCatalogue.SwapsHealthReturns.Name, "healthy", "oracle.accuracy", ViolationKind.InaccurateValue },
+    };
+
+    [Theory]
+    [MemberData(nameof(CaughtWithViolation))]
+    public void A_stream_defect_fails_its_verdict_with_the_violation_that_names_it(
+        string mutation, string scenario, string expectation, ViolationKind violation)
+    {
+        var run = RunMutant(MutantCatalogue.Named(mutation), MutantScenarios.Named(scenario));
+
+        Assert.False(run.Expectation(expectation).Passed, run.Failures());
+        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == violation);
+    }
+
+    /// <summary>Mutants whose verdict is the whole story: a budget or a console rate, no stream violation.</summary>
+    public static TheoryData<string, string> CaughtByVerdict() => new()
+    {
+        { MutantCatalogue.BusyLoopsUnderLoad.Name, "budget.p99" },
+        { MutantCatalogue.SpamsConsole.Name, "console_spam" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CaughtByVerdict))]
+    public void A_costly_or_noisy_widget_fails_its_verdict_on_the_healthy_scenario(
+        string mutation, string expectation)
+    {
+        var run = RunMutant(MutantCatalogue.Named(mutation), MutantScenarios.Healthy);
+
+        Assert.False(run.Expectation(expectation).Passed, run.Describe());
     }
 
     [Fact]
@@ -37,34 +82,8 @@ public sealed class MutantWidgetTests
         var run = RunMutant(MutantCatalogue.BlocksOnConnect, MutantScenarios.Healthy);
 
         Assert.False(run.Expectation("no_blocking_calls").Passed, run.Failures());
-        Assert.Contains(run.Probes.Network.BlockingCalls, c => c.Function.Contains("connect", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Forgotten_snapshot_after_reconnect_is_caught_by_the_oracle()
-    {
-        var run = RunMutant(MutantCatalogue.ForgetsSnapshotAfterReconnect, MutantScenarios.Reconnect);
-
-        Assert.False(run.Expectation("oracle.snapshot_after_reconnect").Passed, run.Failures());
-        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.MissingSnapshotAfterReconnect);
-    }
-
-    [Fact]
-    public void Undeclared_dropped_message_is_caught_as_a_sequence_gap()
-    {
-        var run = RunMutant(MutantCatalogue.DropsMessageUndeclared, MutantScenarios.Healthy);
-
-        Assert.False(run.Expectation("oracle.no_silent_loss").Passed, run.Failures());
-        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.UndeclaredSeqGap);
-    }
-
-    [Fact]
-    public void Enemy_exported_without_LOS_check_is_caught_as_a_privacy_leak()
-    {
-        var run = RunMutant(MutantCatalogue.LeaksInvisibleEnemy, MutantScenarios.Healthy);
-
-        Assert.False(run.Expectation("oracle.privacy").Passed, run.Failures());
-        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.PrivacyLeak);
+        Assert.Contains(
+            run.Probes.Network.BlockingCalls, c => c.Function.Contains("connect", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -73,29 +92,13 @@ public sealed class MutantWidgetTests
         var run = RunMutant(MutantCatalogue.LeaksTablePerFrame, MutantScenarios.Memory);
 
         Assert.False(run.Expectation("memory.growth").Passed, run.Failures());
-        Assert.Equal(Reports.Model.LeakVerdict.Growth, run.Result.Leak.Verdict);
+        Assert.Equal(LeakVerdict.Growth, run.Result.Leak.Verdict);
         var culprit = run.Result.Leak.Retained[0];
         Assert.EndsWith(".mutantHoard", culprit.ReachableFrom, StringComparison.Ordinal);
         Assert.True(culprit.GrowthBytes > 500 * 256 * 16, $"{culprit.ReachableFrom} grew {culprit.GrowthBytes} bytes");
         // The function that makes the tables is the top allocation site in the sampled profile.
         var site = run.Result.Profile.MaxBy(p => p.AllocBytes)!;
         Assert.Contains("export_livedata.lua", site.Function, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Quadratic_loop_under_load_is_caught_by_the_frame_budget()
-    {
-        var run = RunMutant(MutantCatalogue.BusyLoopsUnderLoad, MutantScenarios.Healthy);
-
-        Assert.False(run.Expectation("budget.p99").Passed, run.Describe());
-    }
-
-    [Fact]
-    public void Echo_every_frame_is_caught_as_console_spam()
-    {
-        var run = RunMutant(MutantCatalogue.SpamsConsole, MutantScenarios.Healthy);
-
-        Assert.False(run.Expectation("console_spam").Passed, run.Failures());
     }
 
     [Fact]
@@ -107,7 +110,9 @@ public sealed class MutantWidgetTests
         if (BarHarness.LuaHost.Interop.LuaApi.IsLua51)
         {
             // Real Lua 5.1's %q leaves a tab raw (5.4 writes \9): in BAR the stream is plain invalid JSON.
-            Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.InvalidJson && v.Detail.Contains("0x09", StringComparison.Ordinal));
+            Assert.Contains(
+                run.Probes.Network.Violations,
+                v => v.Kind == ViolationKind.InvalidJson && v.Detail.Contains("0x09", StringComparison.Ordinal));
         }
         else
         {
@@ -115,30 +120,15 @@ public sealed class MutantWidgetTests
         }
     }
 
-    [Fact]
-    public void Partial_send_resumed_at_the_wrong_byte_is_caught_as_a_broken_stream()
-    {
-        var run = RunMutant(MutantCatalogue.ResumesPartialSendAtWrongByte, MutantScenarios.PartialSend);
-
-        Assert.False(run.Expectation("oracle.valid_stream").Passed, run.Failures());
-        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.InvalidJson);
-    }
-
-    [Fact]
-    public void Swapped_health_returns_are_caught_as_inaccurate_values()
-    {
-        var run = RunMutant(MutantCatalogue.SwapsHealthReturns, MutantScenarios.Healthy);
-
-        Assert.False(run.Expectation("oracle.accuracy").Passed, run.Failures());
-        Assert.Contains(run.Probes.Network.Violations, v => v.Kind == ViolationKind.InaccurateValue);
-    }
-
     private static TrustRun RunMutant(Mutation mutation, string yaml)
     {
         using var widget = MutantWidget.Create(mutation);
         var name = "mutant-" + mutation.Name;
-        var run = TrustRun.Execute(yaml, name, widget.MainFile, heapSampleSeconds: MutantScenarios.HeapSampleSeconds(yaml));
-        Assert.True(run.Result.Outcome == Reports.Model.ScenarioOutcome.Fail, $"{mutation.Name} was not caught: {run.Describe()}");
+        var run = TrustRun.Execute(
+            yaml, name, widget.MainFile, heapSampleSeconds: MutantScenarios.HeapSampleSeconds(yaml));
+        Assert.True(
+            run.Result.Outcome == ScenarioOutcome.Fail,
+            $"{mutation.Name} was not caught: {run.Describe()}");
         return run;
     }
 }

@@ -1,8 +1,5 @@
 using BarHarness.LuaHost.Interop;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Definition.Selection;
-using BarHarness.Scenarios.Running;
-using BarHarness.Scenarios.Tests.Definition;
 
 namespace BarHarness.Scenarios.Tests.Trust;
 

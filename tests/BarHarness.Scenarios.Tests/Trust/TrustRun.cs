@@ -1,15 +1,19 @@
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Probes;
-using BarHarness.Scenarios.Running;
-using BarHarness.Scenarios.Tests.Definition;
 
 namespace BarHarness.Scenarios.Tests.Trust;
 
-/// <summary>A scenario run from YAML text against a given widget file, with the result and what it observed.</summary>
+/// <summary>
+/// A scenario run from YAML text against a given widget file, with the result and what it observed.
+/// </summary>
 internal sealed record TrustRun(ScenarioResult Result, ProbeSet Probes, ulong WorldStateHash)
 {
-    public static TrustRun Execute(string yaml, string name, string? widgetFile, ulong? seed = null, double heapSampleSeconds = 10, bool allowRunError = false)
+    public static TrustRun Execute(
+        string yaml,
+        string name,
+        string? widgetFile,
+        ulong? seed = null,
+        double heapSampleSeconds = 10,
+        bool allowRunError = false)
     {
         var definition = ScenarioLoader.Parse(yaml, name + ".yaml");
         var (result, probes, worldHash) = Simulation.Play(
@@ -28,15 +32,24 @@ internal sealed record TrustRun(ScenarioResult Result, ProbeSet Probes, ulong Wo
 
     public ExpectationResult Expectation(string name) =>
         Result.Expectations.FirstOrDefault(e => e.Name == name)
-        ?? throw new Xunit.Sdk.XunitException($"no expectation '{name}' in [{string.Join(", ", Result.Expectations.Select(e => e.Name))}]");
+        ?? throw new Xunit.Sdk.XunitException(
+            $"no expectation '{name}' in [{string.Join(", ", Result.Expectations.Select(e => e.Name))}]");
 
-    /// <summary>Every expectation with its verdict and actual value, and the oracle's violation kinds, for assertion messages.</summary>
+    /// <summary>
+    /// Every expectation with its verdict and actual value, and the oracle's violation kinds, for assertion messages.
+    /// </summary>
     public string Describe() =>
         string.Join("; ", Result.Expectations.Select(e => $"{e.Name} {(e.Passed ? "ok" : "FAILED")}: {e.Actual}"))
-        + " | violations: " + string.Join(", ", Probes.Network.Violations.GroupBy(v => v.Kind).Select(g => $"{g.Key} x{g.Count()} ({g.First().Detail})"));
+        + " | violations: "
+        + string.Join(
+            ", ",
+            Probes.Network.Violations.GroupBy(v => v.Kind).Select(g => $"{g.Key} x{g.Count()} ({g.First().Detail})"));
 
     /// <summary>A one-line account of every failed expectation, for assertion messages.</summary>
     public string Failures() =>
         string.Join("; ", Result.FailedExpectations.Select(e => $"{e.Name}: expected {e.Expected}, got {e.Actual}"))
-        + (Probes.Lifecycle.WidgetEvents.Count == 0 ? string.Empty : " | events: " + string.Join("; ", Probes.Lifecycle.WidgetEvents.Take(3).Select(e => $"{e.Kind} {e.CallIn} {e.Message}")));
+        + (Probes.Lifecycle.WidgetEvents.Count == 0
+            ? string.Empty
+            : " | events: " + string.Join(
+                "; ", Probes.Lifecycle.WidgetEvents.Take(3).Select(e => $"{e.Kind} {e.CallIn} {e.Message}")));
 }

@@ -17,7 +17,8 @@ public sealed class WorldTimelinePropertyTests
     [
         ViolationKind.InvalidJson, ViolationKind.PercentQEscape, ViolationKind.UndeclaredSeqGap,
         ViolationKind.PrivacyLeak, ViolationKind.MissingSnapshotAfterReconnect,
-        ViolationKind.Accounting, ViolationKind.SeqRegression, ViolationKind.MissingSnapshotAfterDrop, ViolationKind.BadFraming,
+        ViolationKind.Accounting, ViolationKind.SeqRegression, ViolationKind.MissingSnapshotAfterDrop,
+        ViolationKind.BadFraming,
     ];
 
     [SoakProperty(40)]
@@ -26,9 +27,11 @@ public sealed class WorldTimelinePropertyTests
         return Prop.ForAll(WorldTimelineGen.Case.ToArbitrary(), c =>
         {
             var run = TrustRun.Execute(c.ToYaml(), "property-case", widgetFile: null);
-            var errors = run.Probes.Lifecycle.WidgetEvents.Where(e => e.Kind == WidgetEventKind.Error).Select(e => e.Message).ToList();
+            var errors = run.Probes.Lifecycle.WidgetEvents
+                .Where(e => e.Kind == WidgetEventKind.Error).Select(e => e.Message).ToList();
             var blocking = run.Probes.Network.BlockingCalls.Select(b => b.Function).ToList();
-            var violations = run.Probes.Network.Violations.Where(v => NeverAllowed.Contains(v.Kind)).Select(v => $"{v.Kind}: {v.Detail}").ToList();
+            var violations = run.Probes.Network.Violations
+                .Where(v => NeverAllowed.Contains(v.Kind)).Select(v => $"{v.Kind}: {v.Detail}").ToList();
             return (errors.Count == 0).Label("Lua errors: " + string.Join(" | ", errors))
                 .And((blocking.Count == 0).Label("blocking calls: " + string.Join(", ", blocking)))
                 .And((violations.Count == 0).Label("oracle: " + string.Join(" | ", violations.Take(3))));
@@ -46,7 +49,8 @@ public sealed class WorldTimelinePropertyTests
             var (firstStream, secondStream) = (first.Probes.Network, second.Probes.Network);
             return (firstStream.StreamHash == secondStream.StreamHash)
                 .Label($"stream hash {firstStream.StreamHash} then {secondStream.StreamHash}")
-                .And((first.WorldStateHash == second.WorldStateHash).Label($"world hash {first.WorldStateHash} then {second.WorldStateHash}"))
+                .And((first.WorldStateHash == second.WorldStateHash)
+                    .Label($"world hash {first.WorldStateHash} then {second.WorldStateHash}"))
                 .And((firstStream.TimedStreamHash == secondStream.TimedStreamHash).Label("timed stream hash differs"));
         });
     }
@@ -63,7 +67,8 @@ public sealed class WorldTimelinePropertyTests
                 .Select(_ => TrustRun.Execute(yaml, "property-case", widgetFile: null).Result).ToList();
             var first = runs[0];
             return runs.Skip(1).Aggregate(true.ToProperty(), (property, other) => property
-                .And((other.Network.TimedStreamSha256 == first.Network.TimedStreamSha256).Label("timed stream hash differs"))
+                .And((other.Network.TimedStreamSha256 == first.Network.TimedStreamSha256)
+                    .Label("timed stream hash differs"))
                 .And(other.Frames.LuaInstructions.SequenceEqual(first.Frames.LuaInstructions))
                 .Label("Lua instructions per frame differ")
                 .And(other.Frames.EngineCalls.SequenceEqual(first.Frames.EngineCalls)).Label("engine calls differ"));
