@@ -85,8 +85,7 @@ public sealed partial class Simulation : IDisposable
         _runtime.Console.Mirror = options.ConsoleMirror;
         _host = new WidgetHost(_runtime);
         Probes = CreateProbes(sockets, oracle);
-        _timeline = new UnitTimelineDriver(
-            def.Units, def.World.EdgeData, _world, random.Fork("timeline"), def.World.TeamCount);
+        _timeline = new UnitTimelineDriver(def.Units, def.World.EdgeData, _world, random.Fork("timeline"));
         _events = new GameEventDriver(def.Events);
         _callIns = new EngineCallInDriver(_world, _engine, _host, Measure);
         _player = new PlayerActionDriver(_world, _engine, _host, Measure);

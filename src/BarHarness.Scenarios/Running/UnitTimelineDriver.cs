@@ -6,13 +6,12 @@ namespace BarHarness.Scenarios.Running;
 
 /// <summary>Turns a scenario's unit timeline into world operations, frame by frame.</summary>
 internal sealed class UnitTimelineDriver(
-    UnitTimeline timeline, EdgeDataSpec edge, SyntheticWorld world, SeededRandom random, int teamCount)
+    UnitTimeline timeline, EdgeDataSpec edge, SyntheticWorld world, SeededRandom random)
 {
     private readonly UnitTimeline _timeline = timeline;
     private readonly SyntheticWorld _world = world;
     private readonly SeededRandom _random = random;
     private readonly EdgeDataSpec _edge = edge;
-    private readonly int _teamCount = Math.Max(1, teamCount);
 
     public void Start()
     {
