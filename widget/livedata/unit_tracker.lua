@@ -161,12 +161,19 @@ return function(protocol)
 				x = NAN, y = NAN, z = NAN, hp = NAN, mhp = NAN, bp = NAN, vx = NAN, vy = NAN, vz = NAN, heading = NAN,
 				ex = NAN, ey = NAN, ez = NAN, ehp = NAN, emhp = NAN, ebp = NAN, evx = NAN, evy = NAN, evz = NAN, eheading = NAN,
 				idx = nil, seen = rescanGeneration, imm = def ~= nil and isImmobileDef(def) == true,
+				still = false, sampledAt = 0,
 			}
 			units[unitID] = u
 			count = count + 1
 			list[count] = u
 			u.idx = count
 			return u
+		end
+
+		--- Something happened to the unit (damage): read it at its next turn even if it was still.
+		function self.touch(unitID)
+			local u = units[unitID]
+			if u then u.still = false end
 		end
 
 		function self.destroyed(unitID)
@@ -271,6 +278,13 @@ return function(protocol)
 					u.def = spGetUnitDefID(u.id)
 					u.imm = u.def ~= nil and isImmobileDef(u.def) == true
 				end
+				if u.team == nil then
+					u.team = spGetUnitTeam(u.id)
+					u.ally = teamAlly[u.team or -1]
+				end
+				if u.def == nil or u.team == nil then
+					return -- SCHEMA §6.1: def and team are integers; try again at the next sample
+				end
 				prefix = unitPrefix(u.id, u.def, u.team)
 				u.prefix = prefix
 			end
@@ -350,8 +364,10 @@ return function(protocol)
 			if detail == 2 then
 				if hp == u.hp and x == u.x and z == u.z and y == u.y and bp == u.bp and mhp == u.mhp
 					and u.fragDetail == 2 then
+					u.still = true
 					return -- nothing moved since the last sample
 				end
+				u.still = false
 			else
 				vx, vy, vz = spGetUnitVelocity(id)
 				h = spGetUnitHeading(id)
@@ -389,8 +405,10 @@ return function(protocol)
 				return forget(u, "left_los")
 			end
 			if x == u.x and z == u.z and y == u.y and u.fragDetail == 1 then
+				u.still = true
 				return
 			end
+			u.still = false
 			u.x, u.y, u.z = x, y, z
 			local t = moveT
 			if u.fragDetail ~= 1 or x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
@@ -400,11 +418,16 @@ return function(protocol)
 			end
 		end
 
-		--- Samples up to `quota` units, continuing the round-robin. Returns units visited.
-		function self.sample(quota)
+		--- Visits up to `quota` units, continuing the round-robin, and reads each one unless it
+		--- was still (unchanged) at its last read, less than `stillFrames` frames before `frame`,
+		--- and nothing touched it since: units that move are read every cycle, still ones every
+		--- cycle that is at least `stillFrames` after their last read. Returns visited, read.
+		function self.sample(quota, frame, stillFrames)
 			if quota > count then quota = count end
+			frame = frame or 0
+			local readBefore = frame - (stillFrames or 0)
 			local sampleUnit = detail >= 2 and sampleWithHealth or samplePositionOnly
-			local visited = 0
+			local visited, read = 0, 0
 			while visited < quota do
 				if cursor > count then
 					if count == 0 then break end
@@ -414,15 +437,19 @@ return function(protocol)
 				local u = list[cursor]
 				cursor = cursor + 1
 				visited = visited + 1
-				sampleUnit(u)
+				if not u.still or u.sampledAt <= readBefore then
+					u.sampledAt = frame
+					read = read + 1
+					sampleUnit(u)
+				end
 			end
-			stats.sampled = stats.sampled + visited
+			stats.sampled = stats.sampled + read
 			stats.encoded = nEncoded
 			if cursor > count then
 				cursor = 1
 				stats.cycles = stats.cycles + 1
 			end
-			return visited
+			return visited, read
 		end
 
 		-- Reconciliation with Spring.GetAllUnits, spread over frames: phase 1 adds listed
