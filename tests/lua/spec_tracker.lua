@@ -104,6 +104,82 @@ T.test("moves below the threshold are not sent; moves at or beyond it are", func
 	T.eq(ids(delta(t).updated), "1")
 end)
 
+-- A snapshot built over frames: begin, steps, finish; then the delta that follows it.
+local function spreadSnapshot(t, step, between)
+	t.beginSnapshot()
+	local frame = 0
+	while not t.stepSnapshot(step) do
+		frame = frame + 1
+		if between then between(frame) end
+	end
+	local buf = { '{"type":"snapshot"' }
+	local n = t.finishSnapshot(buf, 1)
+	n = n + 1; buf[n] = "}"
+	return dkjson.decode(table.concat(buf, "", 1, n))
+end
+
+T.test("a snapshot built over frames holds every exported unit once", function()
+	local t = setup(10)
+	t.sample(10); delta(t)
+	local s = spreadSnapshot(t, 3)
+	T.eq(ids(s.units), "1,2,3,4,5,6,7,8,9,10")
+	T.falsy(t.hasChanges(), "nothing pending: the snapshot shows it all")
+	T.falsy(t.isBuildingSnapshot())
+end)
+
+T.test("changes during a spread snapshot: after capture in the next delta, before capture in the snapshot", function()
+	local t, units = setup(9)
+	t.sample(9); delta(t)
+	local s = spreadSnapshot(t, 3, function(frame)
+		if frame == 1 then
+			units[1].x = units[1].x + 5 -- captured in step 1: its change must follow
+			units[8].x = units[8].x + 5 -- not captured yet: the snapshot shows the change
+			t.sample(9)
+		end
+	end)
+	T.eq(ids(s.units), "1,2,3,4,5,6,7,8,9")
+	for _, u in ipairs(s.units) do
+		if u.id == 8 then T.eq(u.x, 85, "unit 8 captured after its change") end
+		if u.id == 1 then T.eq(u.x, 10, "unit 1 captured before its change") end
+	end
+	local d = delta(t)
+	T.eq(ids(d.updated), "1", "only the change the snapshot missed")
+	T.eq(#d.created, 0)
+end)
+
+T.test("units removed during a spread snapshot: named only if the snapshot holds them", function()
+	local t = setup(9)
+	t.sample(9); delta(t)
+	local s = spreadSnapshot(t, 3, function(frame)
+		if frame == 1 then
+			t.destroyed(2) -- captured: the client will hold it, so it is named
+			t.destroyed(5) -- not captured: the snapshot leaves it out, nothing to name
+		end
+	end)
+	local d = delta(t)
+	local union = {}
+	for _, u in ipairs(s.units) do union[#union + 1] = u.id end
+	for _, u in ipairs(d.created) do union[#union + 1] = u.id end
+	T.eq(ids(union), "1,2,3,4,6,7,8,9", "unit 9, moved into 2's place, follows as created")
+	T.eq(ids(d.destroyed), "2")
+end)
+
+T.test("a unit moved behind the capture by a removal is sent as created after the snapshot", function()
+	local t = setup(9)
+	t.sample(9); delta(t)
+	local s = spreadSnapshot(t, 3, function(frame)
+		if frame == 1 then
+			t.destroyed(1) -- the tail unit (9) moves into position 1, already passed
+		end
+	end)
+	local d = delta(t)
+	local union = {}
+	for _, u in ipairs(s.units) do union[#union + 1] = u.id end
+	for _, u in ipairs(d.created) do union[#union + 1] = u.id end
+	T.eq(ids(union), "1,2,3,4,5,6,7,8,9", "every unit reaches the client exactly once")
+	T.eq(ids(d.destroyed), "1")
+end)
+
 T.test("round-robin slices visit every unit once per cycle", function()
 	local t, units, calls = setup(10)
 	for _ = 1, 3 do t.sample(4) end -- 12 visits: all 10 plus 2

@@ -42,6 +42,10 @@ function X.new(deps)
 	tracker.setDetail(activeDetail)
 
 	local buf = {}                  -- reused message buffer
+	-- A snapshot in the making (built over frames; its units are captured SNAPSHOT_STEP list
+	-- positions a frame so that no frame pays for them all): why, and since which frame.
+	local SNAPSHOT_STEP = 1000
+	local buildingReason, buildStartFrame = nil, 0
 
 	local self = {}
 
@@ -90,7 +94,8 @@ function X.new(deps)
 		enqueue(body, "hello")
 	end
 
-	local function enqueueSnapshot(frame, reason)
+	-- `since`: the frame the capture of its units began (the window grows by the frames since).
+	local function enqueueSnapshot(frame, reason, since)
 		world.sampleTeams()
 		world.samplePlayers()
 		world.sampleGame(frame, true)
@@ -98,7 +103,7 @@ function X.new(deps)
 		buf[1] = protocol.bodyStart("snapshot", frame)
 		n = n + 1
 		buf[n] = sformat(',"protocol":"%s","reason":"%s","detail":"%s","sample_window":%d,"game":',
-			protocol.PROTOCOL, reason, detailName(), world.sampleWindow())
+			protocol.PROTOCOL, reason, detailName(), world.sampleWindow() + frame - (since or frame))
 		n = n + 1
 		buf[n] = world.gameJson()
 		n = n + 1
@@ -110,7 +115,12 @@ function X.new(deps)
 		n = world.appendTeams(buf, n)
 		n = n + 1
 		buf[n] = "]"
-		n = tracker.appendSnapshot(buf, n)
+		if since then
+			n = tracker.finishSnapshot(buf, n)
+		else
+			n = tracker.appendSnapshot(buf, n)
+		end
+		buildingReason = nil
 		local ok = enqueue(finishBody(n), "snapshot")
 		lastSnapshotFrame = frame
 		lastTeamFrame = frame
@@ -265,6 +275,9 @@ function X.new(deps)
 
 	-- Why this frame's export would be a snapshot, or nil for a delta (or no export).
 	local function snapshotReason(frame)
+		if buildingReason and tracker.isBuildingSnapshot() then
+			return buildingReason
+		end
 		if conn.state ~= "CONNECTED" or frame - lastExportFrame < exportInterval() then
 			return nil
 		end
@@ -283,6 +296,17 @@ function X.new(deps)
 
 	local function export(frame)
 		local fill = updateBackpressure(frame)
+		if buildingReason then
+			-- No delta while a snapshot is built: the snapshot would overwrite it. Pending
+			-- changes after a unit's capture follow the snapshot.
+			if not tracker.isBuildingSnapshot() then
+				buildingReason = nil -- cancelled (the connection went away meanwhile)
+			elseif tracker.stepSnapshot(SNAPSHOT_STEP) then
+				enqueueSnapshot(frame, buildingReason, buildStartFrame)
+				lastExportFrame = frame
+			end
+			return
+		end
 		if frame - lastExportFrame < exportInterval() then
 			return
 		end
@@ -293,7 +317,13 @@ function X.new(deps)
 			if reason == "resync" and fill > 0.5 then
 				return
 			end
-			enqueueSnapshot(frame, reason)
+			buildingReason, buildStartFrame = reason, frame
+			tracker.beginSnapshot()
+			if tracker.stepSnapshot(SNAPSHOT_STEP) then
+				enqueueSnapshot(frame, reason, frame)
+				lastExportFrame = frame
+			end
+			return
 		else
 			enqueueDelta(frame)
 		end
@@ -303,6 +333,7 @@ function X.new(deps)
 
 	--- A new connection: hello, then a full snapshot, at the full export rate.
 	function self.onConnected()
+		buildingReason = nil
 		enqueueHello()
 		enqueueSnapshot(shared.frame, "connect")
 		lastExportFrame = shared.frame

@@ -21,6 +21,7 @@ return function(protocol)
 	local THRESHOLD = protocol.THRESHOLD
 	local floor = math.floor
 	local sformat = string.format
+	local tconcat = table.concat
 	local NAN = 0 / 0
 
 	local T = {}
@@ -76,6 +77,16 @@ return function(protocol)
 
 		local rescanGeneration = 0
 		local nEncoded = 0
+		local nPublished = 0 -- publish counter: a record's `pub` says when it last changed
+
+		-- A snapshot built over several frames (beginSnapshot, stepSnapshot, finishSnapshot):
+		-- units are captured list position by position; `building` while it is under way.
+		local building = false
+		local snapGen = 0
+		local snapPos = 1
+		local snapParts, nSnapParts = {}, 0  -- one string per step
+		local snapScratch = {}
+		local missed, nMissed = {}, 0        -- exported units moved behind snapPos uncaptured
 
 		self.stats = { sampled = 0, encoded = 0, hidden = 0, cycles = 0 }
 		local stats = self.stats
@@ -84,6 +95,15 @@ return function(protocol)
 
 		-- Removes a record from the sampling list, keeping [1, cursor-1] = already
 		-- sampled in this cycle, so no unit misses its turn.
+		-- While a snapshot is built, a unit moved from the tail to a position the capture has
+		-- passed would be left out of it: remember it, finishSnapshot sends it as created.
+		local function moved(m, i)
+			if building and i < snapPos and m.snap ~= snapGen and m.exported then
+				nMissed = nMissed + 1
+				missed[nMissed] = m
+			end
+		end
+
 		local function unlist(u)
 			local i = u.idx
 			if not i or list[i] ~= u then
@@ -95,17 +115,20 @@ return function(protocol)
 					local m = list[c1]
 					list[i] = m
 					m.idx = i
+					moved(m, i)
 				end
 				if c1 ~= count then
 					local m = list[count]
 					list[c1] = m
 					m.idx = c1
+					moved(m, c1)
 				end
 				cursor = c1
 			elseif i ~= count then
 				local m = list[count]
 				list[i] = m
 				m.idx = i
+				moved(m, i)
 			end
 			list[count] = nil
 			count = count - 1
@@ -123,7 +146,10 @@ return function(protocol)
 			if u.exported then
 				u.exported = false
 				exportedCount = exportedCount - 1
-				if u.mark ~= 1 then -- the receiver knows this unit
+				-- Does the receiver know this unit? While a snapshot is built: if it was captured.
+				local known
+				if building then known = u.snap == snapGen else known = u.mark ~= 1 end
+				if known then
 					if why == "destroyed" then
 						nDestroyed = nDestroyed + 1
 						destroyed[nDestroyed] = u.id
@@ -161,7 +187,7 @@ return function(protocol)
 				x = NAN, y = NAN, z = NAN, hp = NAN, mhp = NAN, bp = NAN, vx = NAN, vy = NAN, vz = NAN, heading = NAN,
 				ex = NAN, ey = NAN, ez = NAN, ehp = NAN, emhp = NAN, ebp = NAN, evx = NAN, evy = NAN, evz = NAN, eheading = NAN,
 				idx = nil, seen = rescanGeneration, imm = def ~= nil and isImmobileDef(def) == true,
-				still = false, sampledAt = 0,
+				still = false, sampledAt = 0, snap = 0, pub = 0, cap = 0,
 			}
 			units[unitID] = u
 			count = count + 1
@@ -330,6 +356,8 @@ return function(protocol)
 			end
 			u.fragDetail = dt
 			nEncoded = nEncoded + 1
+			nPublished = nPublished + 1
+			u.pub = nPublished
 			if not u.exported then
 				u.exported = true
 				exportedCount = exportedCount + 1
@@ -530,7 +558,11 @@ return function(protocol)
 			for i = 1, nLeftLos do leftLos[i] = nil end
 			nCreated, nUpdated, nDestroyed, nLeftLos = 0, 0, 0, 0
 		end
-		self.discardPending = clearPending
+		--- Forgets the pending changes and any snapshot under way (while not connected).
+		function self.discardPending()
+			building = false
+			clearPending()
+		end
 
 		--- Appends `"units":[...]` (every exported unit) to buf; clears pending changes,
 		--- since a snapshot supersedes them. Returns the new buffer length.
@@ -550,7 +582,93 @@ return function(protocol)
 				n = n + 1
 			end
 			buf[n] = "]" -- replaces the last comma
+			building = false
 			clearPending()
+			return n
+		end
+
+		--- Starts a snapshot: the changes so far are superseded by it; units are captured by
+		--- stepSnapshot, and changes after a unit's capture go in the next delta.
+		function self.beginSnapshot()
+			clearPending()
+			building = true
+			snapGen = snapGen + 1
+			snapPos = 1
+			for i = 1, nSnapParts do snapParts[i] = nil end
+			for i = 1, nMissed do missed[i] = nil end
+			nSnapParts, nMissed = 0, 0
+		end
+
+		--- Captures up to `n` more list positions. Returns true when every unit is captured.
+		function self.stepSnapshot(n)
+			local gen = snapGen
+			local k = 0
+			local last = snapPos + n - 1
+			if last > count then last = count end
+			for i = snapPos, last do
+				local u = list[i]
+				if u.exported and u.snap ~= gen then
+					u.snap = gen
+					u.cap = nPublished
+					k = k + 1
+					snapScratch[k] = frags[u.id]
+				end
+			end
+			snapPos = last + 1
+			if k > 0 then
+				nSnapParts = nSnapParts + 1
+				snapParts[nSnapParts] = tconcat(snapScratch, ",", 1, k)
+			end
+			return snapPos > count
+		end
+
+		function self.isBuildingSnapshot() return building end
+
+		--- Appends `"units":[...]` (every unit captured) to buf and keeps as pending only what
+		--- the snapshot does not show: changes after a unit's capture, units it missed.
+		--- Returns the new buffer length.
+		function self.finishSnapshot(buf, n)
+			local gen = snapGen
+			n = n + 1
+			buf[n] = ',"units":['
+			for i = 1, nSnapParts do
+				if i > 1 then n = n + 1; buf[n] = "," end
+				n = n + 1
+				buf[n] = snapParts[i]
+			end
+			n = n + 1
+			buf[n] = "]"
+			building = false
+			-- created/updated records the snapshot holds: an update if they changed after
+			-- capture (it was the later change), nothing otherwise
+			for i = 1, nCreated do
+				local u = created[i]
+				if u.mark == 1 and u.snap == gen then
+					if u.pub > u.cap then
+						u.mark = 2
+						nUpdated = nUpdated + 1
+						updated[nUpdated] = u
+					else
+						u.mark = 0
+					end
+				end
+			end
+			for i = 1, nUpdated do
+				local u = updated[i]
+				if u.mark == 2 and u.snap == gen and u.pub <= u.cap then
+					u.mark = 0
+				end
+			end
+			for i = 1, nMissed do
+				local u = missed[i]
+				missed[i] = nil
+				if u.exported and not u.gone and u.snap ~= gen and u.mark ~= 1 then
+					u.mark = 1
+					nCreated = nCreated + 1
+					created[nCreated] = u
+				end
+			end
+			nMissed = 0
 			return n
 		end
 
