@@ -93,6 +93,7 @@ local sformat = string.format
 local DAY_FRAMES = 2592000 -- Spring.GetGameFrame splits the frame count at this many frames
 local QUEUE_MAX_AGE_FRAMES = 90 -- a queued message older than this is discarded (declared)
 local DRAIN_INTERVAL = 1 / 30   -- seconds between reads of what the server sends
+local SETTLE_PER_FRAME = 250    -- destroyed units forgotten a frame (a mass destruction spreads)
 
 --------------------------------------------------------------------------------
 -- State
@@ -384,6 +385,7 @@ function widget:GameFrame(n)
 	end
 	local frame = shared.frame
 
+	tracker.settle(SETTLE_PER_FRAME)
 	world.sampleUnits(frame, cfg, exporter.snapshotReason, unitEvents)
 	unitEvents = 0
 

@@ -154,6 +154,7 @@ T.test("units removed during a spread snapshot: named only if the snapshot holds
 		if frame == 1 then
 			t.destroyed(2) -- captured: the client will hold it, so it is named
 			t.destroyed(5) -- not captured: the snapshot leaves it out, nothing to name
+			t.settle(10)
 		end
 	end)
 	local d = delta(t)
@@ -170,6 +171,7 @@ T.test("a unit moved behind the capture by a removal is sent as created after th
 	local s = spreadSnapshot(t, 3, function(frame)
 		if frame == 1 then
 			t.destroyed(1) -- the tail unit (9) moves into position 1, already passed
+			t.settle(10)
 		end
 	end)
 	local d = delta(t)
@@ -178,6 +180,23 @@ T.test("a unit moved behind the capture by a removal is sent as created after th
 	for _, u in ipairs(d.created) do union[#union + 1] = u.id end
 	T.eq(ids(union), "1,2,3,4,5,6,7,8,9", "every unit reaches the client exactly once")
 	T.eq(ids(d.destroyed), "1")
+end)
+
+T.test("destroyed units are settled a bounded number at a time, as destroyed even when sampled first", function()
+	local t, units = setup(6)
+	t.sample(6); delta(t)
+	for id = 1, 5 do t.destroyed(id) end
+	T.eq(t.count(), 6, "nothing forgotten in the call-in itself")
+	T.eq(t.settle(2), 3, "two settled, three to go")
+	T.eq(ids(delta(t).destroyed), "1,2")
+	units[3] = nil -- the engine no longer answers for it
+	t.sample(6)
+	local d = delta(t)
+	T.eq(ids(d.destroyed), "3", "a dying unit found unreadable is destroyed, not left_los")
+	T.eq(#d.left_los, 0)
+	T.eq(t.settle(10), 0)
+	T.eq(ids(delta(t).destroyed), "4,5")
+	T.eq(t.count(), 1)
 end)
 
 T.test("round-robin slices visit every unit once per cycle", function()
@@ -195,6 +214,7 @@ T.test("removing units mid-cycle keeps everybody's turn", function()
 	t.sample(4)                        -- visited 1..4
 	t.destroyed(2)                     -- one visited unit goes
 	t.destroyed(9)                     -- one unvisited unit goes
+	t.settle(10)
 	t.sample(6)                        -- the rest of the cycle
 	local d = delta(t)
 	T.eq(ids(d.updated), "1,3,4,5,6,7,8,10", "every surviving unit updated exactly once")
@@ -205,6 +225,7 @@ T.test("a unit created and destroyed before any message is never mentioned", fun
 	local t, units = setup(2)
 	t.sample(2)
 	t.destroyed(1)
+	t.settle(10)
 	local d = delta(t)
 	T.eq(ids(d.created), "2"); T.eq(#d.destroyed, 0)
 end)

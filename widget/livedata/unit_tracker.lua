@@ -97,8 +97,8 @@ return function(protocol)
 		-- sampled in this cycle, so no unit misses its turn.
 		-- While a snapshot is built, a unit moved from the tail to a position the capture has
 		-- passed would be left out of it: remember it, finishSnapshot sends it as created.
-		local function moved(m, i)
-			if building and i < snapPos and m.snap ~= snapGen and m.exported then
+		local function moved(m, i) -- called while building only
+			if i < snapPos and m.snap ~= snapGen and m.exported then
 				nMissed = nMissed + 1
 				missed[nMissed] = m
 			end
@@ -115,20 +115,20 @@ return function(protocol)
 					local m = list[c1]
 					list[i] = m
 					m.idx = i
-					moved(m, i)
+					if building then moved(m, i) end
 				end
 				if c1 ~= count then
 					local m = list[count]
 					list[c1] = m
 					m.idx = c1
-					moved(m, c1)
+					if building then moved(m, c1) end
 				end
 				cursor = c1
 			elseif i ~= count then
 				local m = list[count]
 				list[i] = m
 				m.idx = i
-				moved(m, i)
+				if building then moved(m, i) end
 			end
 			list[count] = nil
 			count = count - 1
@@ -169,6 +169,10 @@ return function(protocol)
 				return nil
 			end
 			local u = units[unitID]
+			if u and u.dying then
+				forget(u, "destroyed") -- the id was reused before its removal was settled
+				u = nil
+			end
 			if u then
 				if team ~= nil and team ~= u.team then
 					self.setTeam(unitID, team)
@@ -202,9 +206,33 @@ return function(protocol)
 			if u then u.still = false end
 		end
 
+		-- Destroyed units are settled (forgotten, queued for the next delta) by `settle`, a
+		-- bounded number a frame: a mass destruction must not land in one frame.
+		local dying, nDying, settled = {}, 0, 0
+
 		function self.destroyed(unitID)
 			local u = units[unitID]
-			if u then forget(u, "destroyed") end
+			if u and not u.dying then
+				u.dying = true
+				nDying = nDying + 1
+				dying[nDying] = u
+			end
+		end
+
+		--- Forgets up to `n` destroyed units. Returns how many remain.
+		function self.settle(n)
+			local last = settled + n
+			if last > nDying then last = nDying end
+			for i = settled + 1, last do
+				local u = dying[i]
+				dying[i] = nil
+				if not u.gone then forget(u, "destroyed") end
+			end
+			settled = last
+			if settled == nDying then
+				settled, nDying = 0, 0
+			end
+			return nDying - settled
 		end
 
 		--- The engine says the unit left LOS of an ally team (only matters without full view).
@@ -379,14 +407,14 @@ return function(protocol)
 			local id = u.id
 			local hp, mhp, _, _, bp = spGetUnitHealth(id)
 			if hp == nil then
-				return forget(u, "left_los") -- died mid-frame, or no longer in LOS
+				return forget(u, u.dying and "destroyed" or "left_los") -- died mid-frame, or no longer in LOS
 			end
 			-- Every sample reads the position, buildings' too: SCHEMA §7.1 promises every value was
 			-- read within sample_window, and a building's position can change (a gadget may move
 			-- it, the engine may report a non-finite value).
 			local x, y, z = spGetUnitPosition(id)
 			if x == nil then
-				return forget(u, "left_los")
+				return forget(u, u.dying and "destroyed" or "left_los")
 			end
 			local vx, vy, vz, h
 			if detail == 2 then
@@ -400,7 +428,7 @@ return function(protocol)
 				vx, vy, vz = spGetUnitVelocity(id)
 				h = spGetUnitHeading(id)
 				if vx == nil or h == nil then
-					return forget(u, "left_los")
+					return forget(u, u.dying and "destroyed" or "left_los")
 				end
 				u.vx, u.vy, u.vz, u.heading = vx, vy, vz, h
 			end
@@ -424,13 +452,13 @@ return function(protocol)
 		local function samplePositionOnly(u)
 			local id = u.id
 			if not fullView and u.ally ~= myAllyTeam and not spIsUnitInLos(id, myAllyTeam) then
-				return forget(u, "left_los")
+				return forget(u, u.dying and "destroyed" or "left_los")
 			end
 			-- Position is all this detail reads, so immobile units are read too: a sample
 			-- that reads nothing would not tell that the unit still exists.
 			local x, y, z = spGetUnitPosition(id)
 			if x == nil then
-				return forget(u, "left_los")
+				return forget(u, u.dying and "destroyed" or "left_los")
 			end
 			if x == u.x and z == u.z and y == u.y and u.fragDetail == 1 then
 				u.still = true
