@@ -50,8 +50,12 @@ print(string.format("%s, %d units, payload %d bytes (ours)", _VERSION, units, #a
 print(string.format("  ours cold (all fragments formatted) %8.3f ms", results.cold))
 print(string.format("  ours delta-10%% (50 re-formatted)     %8.3f ms", results.delta))
 print(string.format("  ours cached (fragments reused)      %8.3f ms", results.cached))
-if results.dkjson then print(string.format("  dkjson %s                       %8.3f ms", dkjson.version, results.dkjson)) end
-if results.cjson then print(string.format("  lua-cjson %s                      %8.3f ms", cjson._VERSION, results.cjson)) end
+if results.dkjson then
+	print(string.format("  dkjson %s                       %8.3f ms", dkjson.version, results.dkjson))
+end
+if results.cjson then
+	print(string.format("  lua-cjson %s                      %8.3f ms", cjson._VERSION, results.cjson))
+end
 if results.dkjson then
 	print(string.format("  speed-up vs dkjson: cold %.1fx, delta-10%% %.1fx, cached %.1fx (target >= 8x)",
 		results.dkjson / results.cold, results.dkjson / results.delta, results.dkjson / results.cached))

@@ -41,6 +41,7 @@ local function pct(p) return steady[math.max(1, math.ceil(#steady * p))] end
 local sum = 0
 for _, v in ipairs(steady) do sum = sum + v end
 local st = h.WG.LiveDataExport.getStatus()
-print(string.format("%s units=%d moving=%d frames=%d  mean=%.3f p50=%.3f p99=%.3f max=%.3f ms  level=%d window=%d interval=%d  %.0f KB/s",
+print(string.format("%s units=%d moving=%d frames=%d  mean=%.3f p50=%.3f p99=%.3f max=%.3f ms  " ..
+	"level=%d window=%d interval=%d  %.0f KB/s",
 	_VERSION, units, movers, frames, sum / #steady, pct(0.5), pct(0.99), steady[#steady], st.level, st.sample_window,
 	st.interval_frames, bytes / (frames / 30) / 1024))

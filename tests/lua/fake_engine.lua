@@ -212,9 +212,12 @@ function E.loadWidget(w, socketLib, root, extraSystem)
 	System.LOG = { DEBUG = 20, INFO = 30, NOTICE = 35, DEPRECATED = 37, WARNING = 40, ERROR = 50, FATAL = 60 }
 	System.Game = { mapName = "Test Map \226\152\131", mapSizeX = 8192, mapSizeZ = 4096, gameName = "Test" }
 	System.UnitDefs = {
-		[1] = { name = "armpw", humanName = "Pawn", metalCost = 54, energyCost = 900, buildTime = 1500, health = 370, speed = 87.5, isBuilding = false, canFly = false },
-		[2] = { name = "armllt", humanName = "LLT \"quoted\"\n", metalCost = 85, energyCost = 680, buildTime = 2680, health = 640, speed = 0, isBuilding = true },
-		[3] = { name = "bad\255", humanName = "x", metalCost = 0 / 0, energyCost = math.huge, buildTime = 1e30, health = -1, speed = 1.5 },
+		[1] = { name = "armpw", humanName = "Pawn", metalCost = 54, energyCost = 900, buildTime = 1500, health = 370,
+			speed = 87.5, isBuilding = false, canFly = false },
+		[2] = { name = "armllt", humanName = "LLT \"quoted\"\n", metalCost = 85, energyCost = 680, buildTime = 2680,
+			health = 640, speed = 0, isBuilding = true },
+		[3] = { name = "bad\255", humanName = "x", metalCost = 0 / 0, energyCost = math.huge, buildTime = 1e30,
+			health = -1, speed = 1.5 },
 	}
 	System.gl = {
 		Color = function() drawCalls.Color = drawCalls.Color + 1 end,

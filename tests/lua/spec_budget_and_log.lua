@@ -81,7 +81,8 @@ T.test("each level divides the rate at least as much as the one below and caps d
 		local step = G.LADDER[level]
 		T.truthy(step.interval >= prevInterval, "interval grows at level " .. level)
 		T.truthy(step.detailCap <= prevCap, "detail cap falls at level " .. level)
-		T.truthy(level == 0 or step.interval > prevInterval or step.detailCap < prevCap, "level " .. level .. " changes something")
+		T.truthy(level == 0 or step.interval > prevInterval or step.detailCap < prevCap,
+			"level " .. level .. " changes something")
 		prevInterval, prevCap = step.interval, step.detailCap
 	end
 end)

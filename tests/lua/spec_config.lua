@@ -17,7 +17,9 @@ T.test("wrong types fall back to defaults with a warning each", function()
 end)
 
 T.test("out-of-range numbers are clamped, fractions rounded, NaN refused", function()
-	local cfg, warnings = C.validate({ configVersion = 1, port = 70000, rate = 0, budgetMs = 0 / 0, queueMaxMessages = 100.6 })
+	local cfg, warnings = C.validate({
+		configVersion = 1, port = 70000, rate = 0, budgetMs = 0 / 0, queueMaxMessages = 100.6,
+	})
 	T.eq(cfg.port, 65535); T.eq(cfg.rate, 1); T.eq(cfg.budgetMs, 2); T.eq(cfg.queueMaxMessages, 101)
 	T.eq(#warnings, 4)
 end)
@@ -33,7 +35,10 @@ T.test("host must be an IPv4 literal or localhost (DNS would block the game)", f
 	T.eq(C.checkHost(" 10.0.0.5 "), "10.0.0.5")
 	T.eq(C.checkHost("localhost"), "127.0.0.1")
 	T.eq(C.checkHost("192.168.001.010"), "192.168.1.10")
-	for _, bad in ipairs({ "example.com", "256.1.1.1", "1.2.3", "1.2.3.4.5", "", "0.0.0.0", "127.0.0.1:80", "1.2.3.4x", "1.2.3.-4", 42 }) do
+	local badHosts = {
+		"example.com", "256.1.1.1", "1.2.3", "1.2.3.4.5", "", "0.0.0.0", "127.0.0.1:80", "1.2.3.4x", "1.2.3.-4", 42,
+	}
+	for _, bad in ipairs(badHosts) do
 		T.eq(C.checkHost(bad), nil, "rejects " .. tostring(bad))
 	end
 	local cfg, warnings = C.validate({ configVersion = 1, host = "evil.example" })

@@ -88,7 +88,9 @@ end)
 local NUMBER_SCRIPT = [[
 local json = dofile(%q)
 local P = dofile(%q)(json)
-local vals = { 0, -0, 1, -1, 3.0, 2.5, -2.5, 1234.56, 1e300, -1e300, 2^31, 2^31 - 1, 0.1, 1/3, 1e-7, 16777215, 0/0, math.huge }
+local vals = {
+	0, -0, 1, -1, 3.0, 2.5, -2.5, 1234.56, 1e300, -1e300, 2^31, 2^31 - 1, 0.1, 1/3, 1e-7, 16777215, 0/0, math.huge,
+}
 local out = {}
 for _, v in ipairs(vals) do
 	out[#out + 1] = json.number(v) .. "|" .. json.int(v) .. "|" .. json.fixed(v, "%%.1f") .. "|" .. json.fixed(v, "%%.3f")
@@ -104,7 +106,8 @@ io.write(table.concat(out, "\n"))
 ]]
 
 T.test("number formatting is identical under lua5.1 and lua5.4", function()
-	local script = string.format(NUMBER_SCRIPT, T.root .. "widget/livedata/json.lua", T.root .. "widget/livedata/protocol.lua")
+	local script = string.format(NUMBER_SCRIPT, T.root .. "widget/livedata/json.lua",
+		T.root .. "widget/livedata/protocol.lua")
 	local path = os.tmpname()
 	local f = assert(io.open(path, "w"))
 	f:write(script)

@@ -46,7 +46,8 @@ T.test("real LuaSocket: connect, send 200 messages through a tiny reader, stream
 	peer:settimeout(0)
 	local bodies = {}
 	for i = 1, 200 do
-		bodies[i] = P.bodyStart(i == 1 and "snapshot" or "status", i) .. ',"pad":"' .. string.rep("p", (i * 997) % 20000) .. '"}\n'
+		bodies[i] = P.bodyStart(i == 1 and "snapshot" or "status", i) .. ',"pad":"' ..
+			string.rep("p", (i * 997) % 20000) .. '"}\n'
 		T.truthy(queue:push(bodies[i], i == 1 and "snapshot" or "status"))
 	end
 	local received = {}

@@ -45,7 +45,8 @@ end
 
 function T.near(actual, expected, tolerance, what)
 	if type(actual) ~= "number" or math.abs(actual - expected) > tolerance then
-		fail((what and (what .. ": ") or "") .. "expected " .. show(expected) .. " +/- " .. tolerance .. ", got " .. show(actual), 2)
+		fail((what and (what .. ": ") or "") .. "expected " .. show(expected) .. " +/- " .. tolerance ..
+			", got " .. show(actual), 2)
 	end
 end
 

@@ -19,7 +19,11 @@ local function loadDkjson()
 	local chunk = loadstring(text, "=dkjson.lua")
 	if not chunk then return nil end
 	-- dkjson asks require for "debug" at load time; LuaUI has no require.
-	local env = setmetatable({ require = function(name) if name == "debug" then return debug end error("no module " .. name) end }, { __index = widget })
+	local function requireDebugOnly(name)
+		if name == "debug" then return debug end
+		error("no module " .. name)
+	end
+	local env = setmetatable({ require = requireDebugOnly }, { __index = widget })
 	setfenv(chunk, env)
 	return chunk()
 end
