@@ -130,29 +130,31 @@ function E.makeSpring(w)
 		if not E.inLos(w, id) then return u.x + 13, u.y, u.z - 7 end -- radar error offset
 		return u.x, u.y, u.z
 	end
-	function S.GetUnitHealth(id)
+	-- The unit behind a per-unit read that needs LOS, or nil (the engine returns nothing).
+	local function unitInLos(id)
 		checkId(id)
-		w.lastRead[id] = w.frame
 		local u = w.units[id]
-		if not u or not E.inLos(w, id) then return end
+		if u and E.inLos(w, id) then return u end
+	end
+	function S.GetUnitHealth(id)
+		w.lastRead[id] = w.frame
+		local u = unitInLos(id)
+		if not u then return end
 		return u.hp, u.mhp, 0, 0, u.bp
 	end
 	function S.GetUnitVelocity(id)
-		checkId(id)
-		local u = w.units[id]
-		if not u or not E.inLos(w, id) then return end
+		local u = unitInLos(id)
+		if not u then return end
 		return u.vx, u.vy, u.vz, math.sqrt(u.vx * u.vx + u.vz * u.vz)
 	end
 	function S.GetUnitHeading(id)
-		checkId(id)
-		local u = w.units[id]
-		if not u or not E.inLos(w, id) then return end
+		local u = unitInLos(id)
+		if not u then return end
 		return u.heading
 	end
 	function S.GetUnitDefID(id)
-		checkId(id)
-		local u = w.units[id]
-		if not u or not E.inLos(w, id) then return end
+		local u = unitInLos(id)
+		if not u then return end
 		return u.def
 	end
 	function S.GetUnitTeam(id)

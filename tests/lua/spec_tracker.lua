@@ -105,6 +105,14 @@ T.test("moves below the threshold are not sent; moves at or beyond it are", func
 end)
 
 -- A snapshot built over frames: begin, steps, finish; then the delta that follows it.
+-- The ids a client holds after a snapshot and the delta that follows it (its created units).
+local function snapshotAndCreated(s, d)
+	local union = {}
+	for _, u in ipairs(s.units) do union[#union + 1] = u.id end
+	for _, u in ipairs(d.created) do union[#union + 1] = u.id end
+	return ids(union)
+end
+
 local function spreadSnapshot(t, step, between)
 	t.beginSnapshot()
 	local frame = 0
@@ -158,10 +166,7 @@ T.test("units removed during a spread snapshot: named only if the snapshot holds
 		end
 	end)
 	local d = delta(t)
-	local union = {}
-	for _, u in ipairs(s.units) do union[#union + 1] = u.id end
-	for _, u in ipairs(d.created) do union[#union + 1] = u.id end
-	T.eq(ids(union), "1,2,3,4,6,7,8,9", "unit 9, moved into 2's place, follows as created")
+	T.eq(snapshotAndCreated(s, d), "1,2,3,4,6,7,8,9", "unit 9, moved into 2's place, follows as created")
 	T.eq(ids(d.destroyed), "2")
 end)
 
@@ -175,10 +180,7 @@ T.test("a unit moved behind the capture by a removal is sent as created after th
 		end
 	end)
 	local d = delta(t)
-	local union = {}
-	for _, u in ipairs(s.units) do union[#union + 1] = u.id end
-	for _, u in ipairs(d.created) do union[#union + 1] = u.id end
-	T.eq(ids(union), "1,2,3,4,5,6,7,8,9", "every unit reaches the client exactly once")
+	T.eq(snapshotAndCreated(s, d), "1,2,3,4,5,6,7,8,9", "every unit reaches the client exactly once")
 	T.eq(ids(d.destroyed), "1")
 end)
 
