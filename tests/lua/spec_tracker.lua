@@ -29,19 +29,16 @@ local function newWorld(n, team)
 	return units
 end
 
-local function delta(t)
-	local buf = { '{"type":"delta"' }
-	local n = t.appendDelta(buf, 1)
+-- A message of `kind` whose body `append(buf, n)` writes, decoded.
+local function message(kind, append)
+	local buf = { '{"type":"' .. kind .. '"' }
+	local n = append(buf, 1)
 	n = n + 1; buf[n] = "}"
 	return dkjson.decode(table.concat(buf, "", 1, n))
 end
 
-local function snapshot(t)
-	local buf = { '{"type":"snapshot"' }
-	local n = t.appendSnapshot(buf, 1)
-	n = n + 1; buf[n] = "}"
-	return dkjson.decode(table.concat(buf, "", 1, n))
-end
+local function delta(t) return message("delta", t.appendDelta) end
+local function snapshot(t) return message("snapshot", t.appendSnapshot) end
 
 local function ids(list)
 	local out = {}
@@ -120,10 +117,7 @@ local function spreadSnapshot(t, step, between)
 		frame = frame + 1
 		if between then between(frame) end
 	end
-	local buf = { '{"type":"snapshot"' }
-	local n = t.finishSnapshot(buf, 1)
-	n = n + 1; buf[n] = "}"
-	return dkjson.decode(table.concat(buf, "", 1, n))
+	return message("snapshot", t.finishSnapshot)
 end
 
 T.test("a snapshot built over frames holds every exported unit once", function()
