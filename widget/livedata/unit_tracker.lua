@@ -135,8 +135,10 @@ return function(protocol)
 			u.idx = nil
 		end
 
-		-- Stops exporting a record and forgets it; `why` is "destroyed" or "left_los".
+		-- Stops exporting a record and forgets it; `why` is "destroyed" or "left_los" (a unit
+		-- UnitDestroyed named, found unreadable before it was settled, is destroyed all the same).
 		local function forget(u, why)
+			if u.dying then why = "destroyed" end
 			if units[u.id] == u then
 				units[u.id] = nil
 				frags[u.id] = nil
@@ -407,14 +409,14 @@ return function(protocol)
 			local id = u.id
 			local hp, mhp, _, _, bp = spGetUnitHealth(id)
 			if hp == nil then
-				return forget(u, u.dying and "destroyed" or "left_los") -- died mid-frame, or no longer in LOS
+				return forget(u, "left_los") -- died mid-frame, or no longer in LOS
 			end
 			-- Every sample reads the position, buildings' too: SCHEMA §7.1 promises every value was
 			-- read within sample_window, and a building's position can change (a gadget may move
 			-- it, the engine may report a non-finite value).
 			local x, y, z = spGetUnitPosition(id)
 			if x == nil then
-				return forget(u, u.dying and "destroyed" or "left_los")
+				return forget(u, "left_los")
 			end
 			local vx, vy, vz, h
 			if detail == 2 then
@@ -428,7 +430,7 @@ return function(protocol)
 				vx, vy, vz = spGetUnitVelocity(id)
 				h = spGetUnitHeading(id)
 				if vx == nil or h == nil then
-					return forget(u, u.dying and "destroyed" or "left_los")
+					return forget(u, "left_los")
 				end
 				u.vx, u.vy, u.vz, u.heading = vx, vy, vz, h
 			end
@@ -452,13 +454,13 @@ return function(protocol)
 		local function samplePositionOnly(u)
 			local id = u.id
 			if not fullView and u.ally ~= myAllyTeam and not spIsUnitInLos(id, myAllyTeam) then
-				return forget(u, u.dying and "destroyed" or "left_los")
+				return forget(u, "left_los")
 			end
 			-- Position is all this detail reads, so immobile units are read too: a sample
 			-- that reads nothing would not tell that the unit still exists.
 			local x, y, z = spGetUnitPosition(id)
 			if x == nil then
-				return forget(u, u.dying and "destroyed" or "left_los")
+				return forget(u, "left_los")
 			end
 			if x == u.x and z == u.z and y == u.y and u.fragDetail == 1 then
 				u.still = true
