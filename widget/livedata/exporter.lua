@@ -75,6 +75,13 @@ function X.new(deps)
 		return tconcat(buf, "", 1, n)
 	end
 
+	-- `key` (',"name":') and its JSON value into buf after slot n; returns the new n.
+	local function appendField(n, key, value)
+		buf[n + 1] = key
+		buf[n + 2] = value
+		return n + 2
+	end
+
 	local function enqueue(body, kind)
 		lastEnqueueClock = shared.clock
 		return queue:push(body, kind, shared.frame)
@@ -106,10 +113,7 @@ function X.new(deps)
 			protocol.PROTOCOL, reason, detailName(), world.sampleWindow() + frame - (since or frame))
 		n = n + 1
 		buf[n] = world.gameJson()
-		n = n + 1
-		buf[n] = ',"players":'
-		n = n + 1
-		buf[n] = world.playersJson()
+		n = appendField(n, ',"players":', world.playersJson())
 		n = n + 1
 		buf[n] = ',"teams":['
 		n = world.appendTeams(buf, n)
@@ -154,16 +158,10 @@ function X.new(deps)
 		n = n + 1
 		buf[n] = "]"
 		if playersChanged then
-			n = n + 1
-			buf[n] = ',"players":'
-			n = n + 1
-			buf[n] = world.playersJson()
+			n = appendField(n, ',"players":', world.playersJson())
 		end
 		if gameChanged then
-			n = n + 1
-			buf[n] = ',"game":'
-			n = n + 1
-			buf[n] = world.gameJson()
+			n = appendField(n, ',"game":', world.gameJson())
 		end
 		return enqueue(finishBody(n), "delta")
 	end
