@@ -42,10 +42,13 @@ function X.new(deps)
 	tracker.setDetail(activeDetail)
 
 	local buf = {}                  -- reused message buffer
-	-- A snapshot in the making (built over frames; its units are captured SNAPSHOT_STEP list
-	-- positions a frame so that no frame pays for them all): why, and since which frame.
+	-- A snapshot in the making, built over at most SNAPSHOT_FRAMES frames so that no frame pays
+	-- for every unit's fragment (at least SNAPSHOT_STEP list positions a frame): why, since which
+	-- frame, and the largest sample window of its frames.
 	local SNAPSHOT_STEP = 1000
-	local buildingReason, buildStartFrame = nil, 0
+	local SNAPSHOT_FRAMES = 5
+	local buildingReason, buildStartFrame, buildWindow = nil, 0, 0
+	local buildStep = SNAPSHOT_STEP
 
 	local self = {}
 
@@ -103,6 +106,9 @@ function X.new(deps)
 
 	-- `since`: the frame the capture of its units began (the window grows by the frames since).
 	local function enqueueSnapshot(frame, reason, since)
+		if not since or world.sampleWindow() > buildWindow then
+			buildWindow = world.sampleWindow()
+		end
 		world.sampleTeams()
 		world.samplePlayers()
 		world.sampleGame(frame, true)
@@ -110,7 +116,7 @@ function X.new(deps)
 		buf[1] = protocol.bodyStart("snapshot", frame)
 		n = n + 1
 		buf[n] = sformat(',"protocol":"%s","reason":"%s","detail":"%s","sample_window":%d,"game":',
-			protocol.PROTOCOL, reason, detailName(), world.sampleWindow() + frame - (since or frame))
+			protocol.PROTOCOL, reason, detailName(), buildWindow + frame - (since or frame))
 		n = n + 1
 		buf[n] = world.gameJson()
 		n = appendField(n, ',"players":', world.playersJson())
@@ -297,9 +303,12 @@ function X.new(deps)
 		if buildingReason then
 			-- No delta while a snapshot is built: the snapshot would overwrite it. Pending
 			-- changes after a unit's capture follow the snapshot.
+			if world.sampleWindow() > buildWindow then
+				buildWindow = world.sampleWindow()
+			end
 			if not tracker.isBuildingSnapshot() then
 				buildingReason = nil -- cancelled (the connection went away meanwhile)
-			elseif tracker.stepSnapshot(SNAPSHOT_STEP) then
+			elseif tracker.stepSnapshot(buildStep) then
 				enqueueSnapshot(frame, buildingReason, buildStartFrame)
 				lastExportFrame = frame
 			end
@@ -315,9 +324,11 @@ function X.new(deps)
 			if reason == "resync" and fill > 0.5 then
 				return
 			end
-			buildingReason, buildStartFrame = reason, frame
+			buildingReason, buildStartFrame, buildWindow = reason, frame, world.sampleWindow()
+			buildStep = floor(tracker.count() / SNAPSHOT_FRAMES) + 1
+			if buildStep < SNAPSHOT_STEP then buildStep = SNAPSHOT_STEP end
 			tracker.beginSnapshot()
-			if tracker.stepSnapshot(SNAPSHOT_STEP) then
+			if tracker.stepSnapshot(buildStep) then
 				enqueueSnapshot(frame, reason, frame)
 				lastExportFrame = frame
 			end

@@ -21,6 +21,7 @@ local SAMPLE_SHARE_CAP = 0.55 -- sampling stops at this share of budgetMs in any
 -- sampling cycle stays within the MAX_WINDOW frames a client may rely on (SCHEMA §7.1).
 local STILL_FRAMES = 12
 local MAX_WINDOW = 30
+local SNAPSHOT_FRAMES = 6 -- of MAX_WINDOW, kept for a snapshot built over frames (livedata/exporter.lua)
 
 function W.new(deps)
 	local spring = deps.spring
@@ -175,7 +176,7 @@ function W.new(deps)
 			end
 			local reads = 0
 			local cycleFrames = frame - prevCycleStartFrame
-			local still = MAX_WINDOW - cycleFrames
+			local still = MAX_WINDOW - SNAPSHOT_FRAMES - cycleFrames
 			if still > STILL_FRAMES then still = STILL_FRAMES end
 			if still < 0 then still = 0 end
 			if still >= stillFrames then
