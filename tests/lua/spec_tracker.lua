@@ -2,7 +2,7 @@
 local T = require("testlib")
 local json = T.module("json")
 local P = T.module("protocol")(json)
-local Tracker = T.module("unit_tracker")(P)
+local Tracker = T.module("unit_tracker")(P, T.module("unit_changes"))
 local dkjson = T.json()
 
 -- A minimal engine: units[id] = {x, y, z, hp, mhp, bp, team, def, los}

@@ -10,28 +10,19 @@
 -- ally team is exported only while the engine says it is in LOS; radar-only units are never
 -- exported. A unit that stops being visible is removed and reported as left_los.
 --
--- Usage: local Tracker = TrackerModule(protocol); local t = Tracker.new(engineFunctions)
+-- Usage: local Tracker = TrackerModule(protocol, UnitChangesModule); local t = Tracker.new(engineFunctions)
 
-return function(protocol)
+return function(protocol, UnitChanges)
 	local encodeUnit = protocol.encodeUnit
 	local encodeUnitRounded = protocol.encodeUnitRounded
 	local FMT_STD_DONE = protocol.UNIT_FORMAT.standardBuilt
 	local FMT_STD = protocol.UNIT_FORMAT.standard
 	local unitPrefix = protocol.unitPrefix
 	local THRESHOLD = protocol.THRESHOLD
-	local floor = math.floor
 	local sformat = string.format
-	local tconcat = table.concat
 	local NAN = 0 / 0
 
 	local T = {}
-
-	local function intString(v)
-		if v == v and v == floor(v) and v < 2147483648 and v > -2147483648 then
-			return sformat("%d", v)
-		end
-		return "null"
-	end
 
 	--- engine: table of functions with the Spring names GetUnitPosition, GetUnitHealth,
 	--- GetUnitVelocity, GetUnitHeading, IsUnitInLos, GetUnitDefID, GetUnitTeam; optionally
@@ -59,10 +50,7 @@ return function(protocol)
 		local cursor = 1
 		local exportedCount = 0
 
-		local created, nCreated = {}, 0     -- records, mark == 1
-		local updated, nUpdated = {}, 0     -- records, mark == 2
-		local destroyed, nDestroyed = {}, 0 -- unit ids
-		local leftLos, nLeftLos = {}, 0     -- unit ids
+		local changes = UnitChanges.new(frags) -- what the receiver must still be told
 
 		local fullView = true
 		local myAllyTeam = 0
@@ -77,16 +65,6 @@ return function(protocol)
 
 		local rescanGeneration = 0
 		local nEncoded = 0
-		local nPublished = 0 -- publish counter: a record's `pub` says when it last changed
-
-		-- A snapshot built over several frames (beginSnapshot, stepSnapshot, finishSnapshot):
-		-- units are captured list position by position; `building` while it is under way.
-		local building = false
-		local snapGen = 0
-		local snapPos = 1
-		local snapParts, nSnapParts = {}, 0  -- one string per step
-		local snapScratch = {}
-		local missed, nMissed = {}, 0        -- exported units moved behind snapPos uncaptured
 
 		self.stats = { sampled = 0, encoded = 0, hidden = 0, cycles = 0 }
 		local stats = self.stats
@@ -95,14 +73,8 @@ return function(protocol)
 
 		-- Removes a record from the sampling list, keeping [1, cursor-1] = already
 		-- sampled in this cycle, so no unit misses its turn.
-		-- While a snapshot is built, a unit moved from the tail to a position the capture has
-		-- passed would be left out of it: remember it, finishSnapshot sends it as created.
-		local function moved(m, i) -- called while building only
-			if i < snapPos and m.snap ~= snapGen and m.exported then
-				nMissed = nMissed + 1
-				missed[nMissed] = m
-			end
-		end
+		-- While a snapshot is built, every record moved is reported (changes.moved).
+		local moved = changes.moved
 
 		local function unlist(u)
 			local i = u.idx
@@ -115,20 +87,20 @@ return function(protocol)
 					local m = list[c1]
 					list[i] = m
 					m.idx = i
-					if building then moved(m, i) end
+					if changes.building then moved(m, i) end
 				end
 				if c1 ~= count then
 					local m = list[count]
 					list[c1] = m
 					m.idx = c1
-					if building then moved(m, c1) end
+					if changes.building then moved(m, c1) end
 				end
 				cursor = c1
 			elseif i ~= count then
 				local m = list[count]
 				list[i] = m
 				m.idx = i
-				if building then moved(m, i) end
+				if changes.building then moved(m, i) end
 			end
 			list[count] = nil
 			count = count - 1
@@ -148,19 +120,7 @@ return function(protocol)
 			if u.exported then
 				u.exported = false
 				exportedCount = exportedCount - 1
-				-- Does the receiver know this unit? While a snapshot is built: if it was captured.
-				local known
-				if building then known = u.snap == snapGen else known = u.mark ~= 1 end
-				if known then
-					if why == "destroyed" then
-						nDestroyed = nDestroyed + 1
-						destroyed[nDestroyed] = u.id
-					else
-						nLeftLos = nLeftLos + 1
-						leftLos[nLeftLos] = u.id
-					end
-				end
-				u.mark = 0
+				changes.removed(u, why)
 			end
 			stats.hidden = stats.hidden + 1
 		end
@@ -386,18 +346,12 @@ return function(protocol)
 			end
 			u.fragDetail = dt
 			nEncoded = nEncoded + 1
-			nPublished = nPublished + 1
-			u.pub = nPublished
-			if not u.exported then
+			if u.exported then
+				changes.published(u, false)
+			else
 				u.exported = true
 				exportedCount = exportedCount + 1
-				u.mark = 1
-				nCreated = nCreated + 1
-				created[nCreated] = u
-			elseif u.mark == 0 then
-				u.mark = 2
-				nUpdated = nUpdated + 1
-				updated[nUpdated] = u
+				changes.published(u, true)
 			end
 		end
 
@@ -568,192 +522,27 @@ return function(protocol)
 			while self.stepRescan(count + 1024) do end
 		end
 
-		-- Message parts -------------------------------------------------------------------
-		--
-		-- Privacy needs no check here: a unit is exported only after a sample found it
-		-- visible, and it is forgotten as soon as UnitLeftLos arrives, its next sample finds
-		-- it unreadable, or the view narrows (setView re-checks at once). So every unit in a
-		-- message was visible within the sample_window the message declares (SCHEMA.md §7).
+		-- Message parts (livedata/unit_changes.lua) ------------------------------------------
 
-		local function clearPending()
-			for i = 1, nCreated do
-				created[i].mark = 0
-				created[i] = nil
-			end
-			for i = 1, nUpdated do
-				updated[i].mark = 0
-				updated[i] = nil
-			end
-			for i = 1, nDestroyed do destroyed[i] = nil end
-			for i = 1, nLeftLos do leftLos[i] = nil end
-			nCreated, nUpdated, nDestroyed, nLeftLos = 0, 0, 0, 0
-		end
-		--- Forgets the pending changes and any snapshot under way (while not connected).
-		function self.discardPending()
-			building = false
-			clearPending()
-		end
+		self.discardPending = changes.discard
+		self.hasChanges = changes.hasChanges
+		self.appendDelta = changes.appendDelta
+		self.beginSnapshot = changes.beginSnapshot
+		self.finishSnapshot = changes.finishSnapshot
+		self.pendingCounts = changes.pendingCounts
 
 		--- Appends `"units":[...]` (every exported unit) to buf; clears pending changes,
 		--- since a snapshot supersedes them. Returns the new buffer length.
 		function self.appendSnapshot(buf, n)
-			n = n + 1
-			buf[n] = ',"units":['
-			local open = n
-			for i = 1, count do
-				local u = list[i]
-				if u.exported then
-					buf[n + 1] = frags[u.id]
-					buf[n + 2] = ","
-					n = n + 2
-				end
-			end
-			if n == open then
-				n = n + 1
-			end
-			buf[n] = "]" -- replaces the last comma
-			building = false
-			clearPending()
-			return n
-		end
-
-		--- Starts a snapshot: the changes so far are superseded by it; units are captured by
-		--- stepSnapshot, and changes after a unit's capture go in the next delta.
-		function self.beginSnapshot()
-			clearPending()
-			building = true
-			snapGen = snapGen + 1
-			snapPos = 1
-			for i = 1, nSnapParts do snapParts[i] = nil end
-			for i = 1, nMissed do missed[i] = nil end
-			nSnapParts, nMissed = 0, 0
+			return changes.appendSnapshot(buf, n, list, count)
 		end
 
 		--- Captures up to `n` more list positions. Returns true when every unit is captured.
 		function self.stepSnapshot(n)
-			local gen = snapGen
-			local k = 0
-			local last = snapPos + n - 1
-			if last > count then last = count end
-			for i = snapPos, last do
-				local u = list[i]
-				if u.exported and u.snap ~= gen then
-					u.snap = gen
-					u.cap = nPublished
-					k = k + 1
-					snapScratch[k] = frags[u.id]
-				end
-			end
-			snapPos = last + 1
-			if k > 0 then
-				nSnapParts = nSnapParts + 1
-				snapParts[nSnapParts] = tconcat(snapScratch, ",", 1, k)
-			end
-			return snapPos > count
+			return changes.stepSnapshot(n, list, count)
 		end
 
-		function self.isBuildingSnapshot() return building end
-
-		--- Appends `"units":[...]` (every unit captured) to buf and keeps as pending only what
-		--- the snapshot does not show: changes after a unit's capture, units it missed.
-		--- Returns the new buffer length.
-		function self.finishSnapshot(buf, n)
-			local gen = snapGen
-			n = n + 1
-			buf[n] = ',"units":['
-			for i = 1, nSnapParts do
-				if i > 1 then n = n + 1; buf[n] = "," end
-				n = n + 1
-				buf[n] = snapParts[i]
-			end
-			n = n + 1
-			buf[n] = "]"
-			building = false
-			-- created/updated records the snapshot holds: an update if they changed after
-			-- capture (it was the later change), nothing otherwise
-			for i = 1, nCreated do
-				local u = created[i]
-				if u.mark == 1 and u.snap == gen then
-					if u.pub > u.cap then
-						u.mark = 2
-						nUpdated = nUpdated + 1
-						updated[nUpdated] = u
-					else
-						u.mark = 0
-					end
-				end
-			end
-			for i = 1, nUpdated do
-				local u = updated[i]
-				if u.mark == 2 and u.snap == gen and u.pub <= u.cap then
-					u.mark = 0
-				end
-			end
-			for i = 1, nMissed do
-				local u = missed[i]
-				missed[i] = nil
-				if u.exported and not u.gone and u.snap ~= gen and u.mark ~= 1 then
-					u.mark = 1
-					nCreated = nCreated + 1
-					created[nCreated] = u
-				end
-			end
-			nMissed = 0
-			return n
-		end
-
-		local function appendRecords(buf, n, key, records, nRecords, mark)
-			n = n + 1
-			buf[n] = key
-			local first = true
-			for i = 1, nRecords do
-				local u = records[i]
-				if u.mark == mark and not u.gone then
-					if first then
-						first = false
-					else
-						n = n + 1
-						buf[n] = ","
-					end
-					n = n + 1
-					buf[n] = frags[u.id]
-				end
-			end
-			n = n + 1
-			buf[n] = "]"
-			return n
-		end
-
-		local function appendIds(buf, n, key, ids, nIds)
-			n = n + 1
-			buf[n] = key
-			for i = 1, nIds do
-				if i > 1 then
-					n = n + 1
-					buf[n] = ","
-				end
-				n = n + 1
-				buf[n] = intString(ids[i])
-			end
-			n = n + 1
-			buf[n] = "]"
-			return n
-		end
-
-		--- True when a delta would carry unit changes.
-		function self.hasChanges()
-			return nCreated + nUpdated + nDestroyed + nLeftLos > 0
-		end
-
-		--- Appends the four change lists to buf and clears them. Returns new length.
-		function self.appendDelta(buf, n)
-			n = appendRecords(buf, n, ',"created":[', created, nCreated, 1)
-			n = appendRecords(buf, n, ',"updated":[', updated, nUpdated, 2)
-			n = appendIds(buf, n, ',"destroyed":[', destroyed, nDestroyed)
-			n = appendIds(buf, n, ',"left_los":[', leftLos, nLeftLos)
-			clearPending()
-			return n
-		end
+		function self.isBuildingSnapshot() return changes.building end
 
 		-- Introspection ---------------------------------------------------------------------
 
@@ -761,7 +550,6 @@ return function(protocol)
 		function self.exportedCount() return exportedCount end
 		function self.get(unitID) return units[unitID] end
 		function self.fragment(unitID) return frags[unitID] end
-		function self.pendingCounts() return nCreated, nUpdated, nDestroyed, nLeftLos end
 		function self.isFullView() return fullView end
 
 		return self
