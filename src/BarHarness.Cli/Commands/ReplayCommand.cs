@@ -18,11 +18,8 @@ internal static class ReplayCommand
     {
         var file = new Argument<string>("recording") { Description = "A .jsonl file written by barharness serve --record" };
         var output = new Option<string?>("--out") { Description = "Where to write the scenario (default: scenarios/repro/replay-NAME.yaml)" };
-        var seed = new Option<ulong>("--seed")
-        {
-            Description = "Seed for what the recording cannot say (positions, which units)",
-            DefaultValueFactory = _ => 1,
-        };
+        var seed = DefaultedOption.Create<ulong>(
+            "--seed", 1, "Seed for what the recording cannot say (positions, which units)");
         var command = new Command(
             "replay",
             "Turn a stream recorded by serve into a scenario that follows it") { file, output, seed };

@@ -23,11 +23,7 @@ internal static class RunCommand
         var widget = new Option<string?>("--widget") { Description = "Run this widget file instead of each scenario's (default: the bundled widget/export_livedata.lua)" };
         var seed = new Option<ulong?>("--seed") { Description = "Override every scenario's seed" };
         var report = new Option<string?>("--report") { Description = "Report folder (default: reports/latest)" };
-        var format = new Option<string>("--format")
-        {
-            Description = "Report formats: json,junit,mocha,md,html",
-            DefaultValueFactory = _ => "json,junit,mocha,md,html",
-        };
+        var format = ReportFormatOption.Create("Report formats: json,junit,mocha,md,html");
         var baseline = new Option<string?>("--baseline") { Description = "A summary.json to compare against: fail on a regression beyond the noise threshold" };
         var net = new Option<string?>("--net") { Description = "sim (default) or real: the transport under the widget's socket" };
         var quiet = new Option<bool>("--quiet") { Description = "Only the final summary" };
@@ -37,11 +33,7 @@ internal static class RunCommand
         {
             Description = "Play at most this many game seconds of each scenario (a quick smoke run; expectations are judged on the shortened run)",
         };
-        var parallel = new Option<int>("--parallel")
-        {
-            Description = "Scenarios run at once (0 = one per core)",
-            DefaultValueFactory = _ => 1,
-        };
+        var parallel = DefaultedOption.Create<int>("--parallel", 1, "Scenarios run at once (0 = one per core)");
         var command = new Command(
             "run",
             "Run scenarios against a widget and write reports; exit 0 only when every expectation holds");

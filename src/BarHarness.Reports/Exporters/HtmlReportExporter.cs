@@ -19,9 +19,8 @@ public sealed class HtmlReportExporter : IReportExporter
     public void Export(RunReport report, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var headline = ReportHeadline.Of(report);
         var html = new StringBuilder();
-        var failed = report.Scenarios.Count(s => s.Outcome != ScenarioOutcome.Pass);
-        var headline = failed == 0 ? $"all {report.Scenarios.Count} scenarios passed" : $"{failed} of {report.Scenarios.Count} scenarios failed";
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
             .Append("<title>BarHarness report: ").Append(HtmlText.Escape(headline)).Append("</title><style>").Append(ReportStyles.Css).Append("</style></head><body>")
             .Append("<h1>BarHarness report: ").Append(HtmlText.Escape(headline)).Append("</h1>");

@@ -18,9 +18,8 @@ public sealed class MarkdownSummaryExporter : IReportExporter
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
-        var failed = report.Scenarios.Count(s => s.Outcome != ScenarioOutcome.Pass);
         md.Append("# BarHarness: ")
-            .AppendLine(failed == 0 ? $"all {report.Scenarios.Count} scenarios passed" : $"{failed} of {report.Scenarios.Count} scenarios failed")
+            .AppendLine(ReportHeadline.Of(report))
             .AppendLine()
             .Append("Harness ").Append(MarkdownText.Cell(report.ToolVersion))
             .Append(" · started ").Append(MarkdownText.Cell(report.StartedAt))

@@ -287,45 +287,39 @@ public static class ScenarioWriter
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            switch (c)
+            if (ShortEscape(c) is { } escape)
             {
-                case '"':
-                    q.Append("\\\"");
-                    break;
-                case '\\':
-                    q.Append("\\\\");
-                    break;
-                case '\n':
-                    q.Append("\\n");
-                    break;
-                case '\t':
-                    q.Append("\\t");
-                    break;
-                case '\r':
-                    q.Append("\\r");
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                    {
-                        q.Append(c).Append(text[++i]); // a whole code point outside the BMP, written as is
-                    }
-                    else if (char.IsSurrogate(c))
-                    {
-                        q.Append("\\uFFFD"); // a lone surrogate is no Unicode text at all: replaced, as the loader would read it
-                    }
-                    else if (char.IsControl(c) || c is '\uFEFF' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
-                    {
-                        q.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        q.Append(c);
-                    }
-
-                    break;
+                q.Append(escape);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                q.Append(c).Append(text[++i]); // a whole code point outside the BMP, written as is
+            }
+            else if (char.IsSurrogate(c))
+            {
+                // a lone surrogate is no Unicode text at all: replaced, as the loader would read it
+                q.Append("\\uFFFD");
+            }
+            else if (char.IsControl(c) || c is '\uFEFF' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
+            {
+                q.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                q.Append(c);
             }
         }
 
         return q.Append('"').ToString();
     }
+
+    private static string? ShortEscape(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\t' => "\\t",
+        '\r' => "\\r",
+        _ => null,
+    };
 }

@@ -39,7 +39,7 @@ public sealed class StreamOracle
 
     public void ConnectionOpened(long connectionId, long atMicros)
     {
-        _connections[connectionId] = new ConnectionView(atMicros);
+        _connections[connectionId] = new ConnectionView();
         Stats.Connections++;
         _truth?.ConnectionStarted();
     }
@@ -60,22 +60,22 @@ public sealed class StreamOracle
                 if (!connection.ClosedByServer)
                 {
                     // The server did not cut this connection: the widget itself stopped mid-message.
-                    Add(
+                    Add(new StreamViolation(
                         ViolationKind.TruncatedMessage,
                         connectionId,
                         atMicros,
-                        $"the widget ended the connection inside a message: {truncated.Detail}");
+                        $"the widget ended the connection inside a message: {truncated.Detail}"));
                 }
 
                 break;
             case FrameRejected rejected:
                 Stats.Messages++;
                 Stats.InvalidMessages++;
-                Add(
+                Add(new StreamViolation(
                     ViolationKind.BadFraming,
                     connectionId,
                     atMicros,
-                    $"{rejected.Fault} at byte {rejected.StreamOffset}: {rejected.Detail}");
+                    $"{rejected.Fault} at byte {rejected.StreamOffset}: {rejected.Detail}"));
                 break;
         }
     }
@@ -84,7 +84,8 @@ public sealed class StreamOracle
     /// widget's fault.</summary>
     public void ServerClosing(long connectionId) => View(connectionId, 0).ClosedByServer = true;
 
-    public void ConnectionClosed(long connectionId, long atMicros) => View(connectionId, atMicros).Open = false;
+    /// <summary>A close of a connection never opened still counts it as a connection.</summary>
+    public void ConnectionClosed(long connectionId, long atMicros) => View(connectionId, atMicros);
 
     /// <summary>Bytes handed to send must equal bytes received + bytes lost at resets + bytes still in
     /// flight.</summary>
@@ -93,8 +94,8 @@ public sealed class StreamOracle
         var explained = bytesReceivedByServer + input.BytesLostAtReset + input.BytesInFlight;
         if (explained != input.BytesHandedToSend)
         {
-            Add(ViolationKind.Accounting, -1, atMicros,
-                $"widget handed {input.BytesHandedToSend} bytes to send; server received {bytesReceivedByServer}, lost at reset {input.BytesLostAtReset}, in flight {input.BytesInFlight}: {input.BytesHandedToSend - explained:+#;-#;0} unexplained");
+            Add(new StreamViolation(ViolationKind.Accounting, -1, atMicros,
+                $"widget handed {input.BytesHandedToSend} bytes to send; server received {bytesReceivedByServer}, lost at reset {input.BytesLostAtReset}, in flight {input.BytesInFlight}: {input.BytesHandedToSend - explained:+#;-#;0} unexplained"));
         }
     }
 
@@ -105,7 +106,7 @@ public sealed class StreamOracle
             // System.Text.Json does not check the bytes inside strings; the widget's consumers will.
             Stats.InvalidMessages++;
             var kind = PercentQDetector.LooksPercentQEscaped(payload) ? ViolationKind.PercentQEscape : ViolationKind.InvalidJson;
-            Add(kind, connectionId, atMicros, $"not valid UTF-8: {Preview(payload)}");
+            Add(new StreamViolation(kind, connectionId, atMicros, $"not valid UTF-8: {Preview(payload)}"));
             return;
         }
 
@@ -118,7 +119,7 @@ public sealed class StreamOracle
         {
             Stats.InvalidMessages++;
             var kind = PercentQDetector.LooksPercentQEscaped(payload) ? ViolationKind.PercentQEscape : ViolationKind.InvalidJson;
-            Add(kind, connectionId, atMicros, $"{ex.Message} in: {Preview(payload)}");
+            Add(new StreamViolation(kind, connectionId, atMicros, $"{ex.Message} in: {Preview(payload)}"));
             return;
         }
 
@@ -126,7 +127,7 @@ public sealed class StreamOracle
         {
             var parsed = _envelope.Read(
                 document.RootElement,
-                (kind, detail, seq, frame) => Add(kind, connectionId, atMicros, detail, seq, frame));
+                (kind, detail, seq, frame) => Add(new StreamViolation(kind, connectionId, atMicros, detail, seq, frame)));
             if (parsed is null)
             {
                 Stats.InvalidMessages++;
@@ -147,7 +148,7 @@ public sealed class StreamOracle
                 _shapes.Check(
                     parsed.Root,
                     parsed.Type,
-                    (kind, detail, rule) => Add(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, rule: rule));
+                    (kind, detail, rule) => Add(new StreamViolation(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, Rule: rule)));
             }
 
             CheckHelloFirst(connectionId, connection, parsed, atMicros);
@@ -166,7 +167,7 @@ public sealed class StreamOracle
             _truth?.Check(
                 parsed,
                 pictureComplete,
-                (kind, detail, unitId) => Add(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, unitId));
+                (kind, detail, unitId) => Add(new StreamViolation(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, unitId)));
         }
     }
 
@@ -177,23 +178,23 @@ public sealed class StreamOracle
         connection.SawMessage = true;
         if (first && message.Type != MessageTypes.Hello)
         {
-            Add(
+            Add(new StreamViolation(
                 ViolationKind.MessageOrder,
                 connectionId,
                 atMicros,
                 $"the connection starts with \"{message.Type}\", not hello",
                 message.Seq,
-                message.Frame);
+                message.Frame));
         }
         else if (!first && message.Type == MessageTypes.Hello)
         {
-            Add(
+            Add(new StreamViolation(
                 ViolationKind.MessageOrder,
                 connectionId,
                 atMicros,
                 "a second hello on one connection",
                 message.Seq,
-                message.Frame);
+                message.Frame));
         }
     }
 
@@ -202,13 +203,13 @@ public sealed class StreamOracle
     {
         if (connection.LastFrame is { } last && message.Frame < last)
         {
-            Add(
+            Add(new StreamViolation(
                 ViolationKind.FrameRegression,
                 connectionId,
                 atMicros,
                 $"frame went backwards: {message.Frame} after {last}",
                 message.Seq,
-                message.Frame);
+                message.Frame));
         }
 
         connection.LastFrame = message.Frame;
@@ -224,13 +225,13 @@ public sealed class StreamOracle
     {
         if (_world?.LatestFrame is { } now && message.Frame > now)
         {
-            Add(
+            Add(new StreamViolation(
                 ViolationKind.StampOutOfWindow,
                 connectionId,
                 atMicros,
                 $"frame {message.Frame} is ahead of the game (frame {now})",
                 message.Seq,
-                message.Frame);
+                message.Frame));
         }
     }
 
@@ -242,9 +243,9 @@ public sealed class StreamOracle
             && game.TryGetProperty("frame", out var frame) && frame.ValueKind == JsonValueKind.Number
             && frame.TryGetInt64(out var gameFrame) && gameFrame != message.Frame)
         {
-            Add(ViolationKind.BadFieldValue, connectionId, atMicros,
+            Add(new StreamViolation(ViolationKind.BadFieldValue, connectionId, atMicros,
                 $"game.frame {gameFrame} differs from the message's frame {message.Frame}: one of them is not the frame the message was built at",
-                message.Seq, message.Frame, rule: SchemaRules.Game.Id);
+                message.Seq, message.Frame, Rule: SchemaRules.Game.Id));
         }
     }
 
@@ -272,8 +273,8 @@ public sealed class StreamOracle
         if (!connection.ReportedMissingSnapshot)
         {
             connection.ReportedMissingSnapshot = true;
-            Add(ViolationKind.MissingSnapshotAfterReconnect, connectionId, atMicros,
-                $"\"{message.Type}\" before any snapshot on connection #{Stats.Connections}", message.Seq, message.Frame);
+            Add(new StreamViolation(ViolationKind.MissingSnapshotAfterReconnect, connectionId, atMicros,
+                $"\"{message.Type}\" before any snapshot on connection #{Stats.Connections}", message.Seq, message.Frame));
         }
     }
 
@@ -287,13 +288,13 @@ public sealed class StreamOracle
         else if (message.Type == MessageTypes.Delta && _awaitingResync)
         {
             _awaitingResync = false;
-            Add(
+            Add(new StreamViolation(
                 ViolationKind.MissingSnapshotAfterDrop,
                 connectionId,
                 atMicros,
                 "delta after declared drops, before the resync snapshot",
                 message.Seq,
-                message.Frame);
+                message.Frame));
         }
 
         if (message.Dropped is > 0 && message.Type != MessageTypes.Snapshot)
@@ -326,14 +327,14 @@ public sealed class StreamOracle
             // restarted widget starts again at 0.
             if (SeqSpace.IsBackwards(gap) && message.Seq != 0)
             {
-                Add(
+                Add(new StreamViolation(
                     ViolationKind.SeqRegression,
                     connectionId,
                     atMicros,
                     $"a new connection went back from seq {last} to {message.Seq}",
                     message.Seq,
                     message.Frame,
-                    rule: SchemaRules.SeqAcrossConnections.Id);
+                    Rule: SchemaRules.SeqAcrossConnections.Id));
                 return;
             }
 
@@ -344,13 +345,13 @@ public sealed class StreamOracle
 
         if (SeqSpace.IsBackwards(gap))
         {
-            Add(
+            Add(new StreamViolation(
                 ViolationKind.SeqRegression,
                 connectionId,
                 atMicros,
                 $"seq {message.Seq} after {last}",
                 message.Seq,
-                message.Frame);
+                message.Frame));
             return;
         }
 
@@ -359,13 +360,13 @@ public sealed class StreamOracle
         Stats.SeqGaps++;
         Stats.SeqGapsUndeclared++;
         var declared = message.Dropped is { } d ? $"declared {d} dropped, but discarded messages never get a seq" : $"no \"{_options.Fields.Dropped}\" field";
-        Add(
+        Add(new StreamViolation(
             ViolationKind.UndeclaredSeqGap,
             connectionId,
             atMicros,
             $"seq jumped from {last} to {message.Seq} ({gap} missing), {declared}",
             message.Seq,
-            message.Frame);
+            message.Frame));
     }
 
     private ConnectionView View(long connectionId, long atMicros)
@@ -379,23 +380,14 @@ public sealed class StreamOracle
         return view;
     }
 
-    private void Add(
-        ViolationKind kind,
-        long connectionId,
-        long atMicros,
-        string detail,
-        long? seq = null,
-        int? frame = null,
-        int? unitId = null,
-        string? rule = null)
+    private void Add(StreamViolation violation)
     {
-        Stats.CountViolation(kind);
+        Stats.CountViolation(violation.Kind);
         if (_violations.Count >= _options.MaxRecordedViolations)
         {
             return;
         }
 
-        var violation = new StreamViolation(kind, connectionId, atMicros, detail, seq, frame, unitId, rule);
         _violations.Add(violation);
         ViolationFound?.Invoke(violation);
     }
@@ -407,12 +399,8 @@ public sealed class StreamOracle
         return payload.Length > max ? text + "…" : text;
     }
 
-    private sealed class ConnectionView(long openedAtMicros)
+    private sealed class ConnectionView
     {
-        public long OpenedAtMicros { get; } = openedAtMicros;
-
-        public bool Open { get; set; } = true;
-
         public bool ClosedByServer { get; set; }
 
         public bool HasSnapshot { get; set; }

@@ -14,25 +14,9 @@ internal static class EventsSectionParser
     public const double MinSpeed = 0.1;
     public const double MaxSpeed = 10;
 
-    private static readonly Dictionary<string, string> Actions = new()
-    {
-        ["speed"] = "speed",
-        ["pause"] = "pause",
-        ["unpause"] = "unpause",
-        ["reload"] = "reload",
-        ["enable"] = "enable",
-        ["game_over"] = "game_over",
-        ["spectate"] = "spectate",
-        ["command"] = "command",
-        ["select"] = "select",
-        ["order"] = "order",
-        ["key"] = "key",
-        ["click"] = "click",
-        ["wheel"] = "wheel",
-        ["type"] = "type",
-        ["resize"] = "resize",
-        ["spawn"] = "spawn",
-    };
+    private static readonly IReadOnlyDictionary<string, string> Actions = YamlValues.Names(
+        "speed", "pause", "unpause", "reload", "enable", "game_over", "spectate", "command", "select", "order", "key",
+        "click", "wheel", "type", "resize", "spawn");
 
     public static IReadOnlyList<GameEvent> Parse(YamlNode? node, ParseContext ctx)
     {

@@ -99,6 +99,10 @@ public static class YamlValues
     }
 
     /// <summary>One of <paramref name="names"/> (case-insensitive, '-' read as '_'), mapped to its value.</summary>
+    /// <summary>Choices that stand for themselves: each name maps to itself, in the order given.</summary>
+    public static IReadOnlyDictionary<string, string> Names(params string[] names) =>
+        names.ToDictionary(name => name, StringComparer.Ordinal);
+
     public static T Choice<T>(YamlNode node, string what, IReadOnlyDictionary<string, T> names)
     {
         if (node is YamlScalar { IsNull: false } scalar)
