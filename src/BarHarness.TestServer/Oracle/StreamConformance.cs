@@ -26,19 +26,12 @@ public static class StreamConformance
 {
     public static ConformanceReport Check(string path, OracleOptions? options = null)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new HarnessInputException(
-                new SourceLocation(path, 1),
-                $"cannot read the stream: {ex.Message}",
-                "a .jsonl file of widget messages or a serve recording",
-                ex);
-        }
+        var bytes = UserFile.Access(
+            path,
+            1,
+            "read the stream",
+            "a .jsonl file of widget messages or a serve recording",
+            () => File.ReadAllBytes(path));
 
         var oracle = new StreamOracle(options ?? new OracleOptions());
         var recording = IsRecording(bytes);

@@ -151,13 +151,15 @@ public sealed class StreamOracle
                     (kind, detail, rule) => Add(new StreamViolation(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, Rule: rule)));
             }
 
-            CheckHelloFirst(connectionId, connection, parsed, atMicros);
-            CheckSnapshotFirst(connectionId, connection, parsed, atMicros);
+            var firstOnConnection = !connection.SawMessage;
+            connection.SawMessage = true;
+            CheckHelloFirst(connectionId, firstOnConnection, parsed, atMicros);
+            CheckSnapshotFirst(connectionId, connection, firstOnConnection, parsed, atMicros);
             CheckFrameOrder(connectionId, connection, parsed, atMicros);
             CheckStamp(connectionId, parsed, atMicros);
             CheckGameFrame(connectionId, parsed, atMicros);
             CheckResyncAfterDrop(connectionId, parsed, atMicros);
-            CheckSeq(connectionId, connection, parsed, atMicros);
+            CheckSeq(connectionId, firstOnConnection, parsed, atMicros);
             if (parsed.Type == MessageTypes.Snapshot)
             {
                 Stats.UnitsInLastSnapshot = ExportedUnit.ReadAll(parsed.Root, _options.Fields).LongCount();
@@ -172,10 +174,8 @@ public sealed class StreamOracle
     }
 
     /// <summary>SCHEMA §4.1: hello is the first message of every connection, and only the first.</summary>
-    private void CheckHelloFirst(long connectionId, ConnectionView connection, ParsedMessage message, long atMicros)
+    private void CheckHelloFirst(long connectionId, bool first, ParsedMessage message, long atMicros)
     {
-        var first = !connection.SawMessage;
-        connection.SawMessage = true;
         if (first && message.Type != MessageTypes.Hello)
         {
             Add(new StreamViolation(
@@ -250,7 +250,8 @@ public sealed class StreamOracle
     }
 
     /// <summary>SCHEMA §4.2: after hello, the first message of a connection is a snapshot.</summary>
-    private void CheckSnapshotFirst(long connectionId, ConnectionView connection, ParsedMessage message, long atMicros)
+    private void CheckSnapshotFirst(
+        long connectionId, ConnectionView connection, bool firstOnConnection, ParsedMessage message, long atMicros)
     {
         if (connection.HasSnapshot)
         {
@@ -263,13 +264,11 @@ public sealed class StreamOracle
             return;
         }
 
-        if (message.Type == MessageTypes.Hello && !connection.SawAnything)
+        if (message.Type == MessageTypes.Hello && firstOnConnection)
         {
-            connection.SawAnything = true;
             return;
         }
 
-        connection.SawAnything = true;
         if (!connection.ReportedMissingSnapshot)
         {
             connection.ReportedMissingSnapshot = true;
@@ -303,10 +302,8 @@ public sealed class StreamOracle
         }
     }
 
-    private void CheckSeq(long connectionId, ConnectionView connection, ParsedMessage message, long atMicros)
+    private void CheckSeq(long connectionId, bool firstOnConnection, ParsedMessage message, long atMicros)
     {
-        var firstOnConnection = !connection.SawSeq;
-        connection.SawSeq = true;
         var previous = _lastSeq;
         _lastSeq = message.Seq;
         Stats.LastSeq = message.Seq;
@@ -404,10 +401,6 @@ public sealed class StreamOracle
         public bool ClosedByServer { get; set; }
 
         public bool HasSnapshot { get; set; }
-
-        public bool SawAnything { get; set; }
-
-        public bool SawSeq { get; set; }
 
         public bool ReportedMissingSnapshot { get; set; }
 

@@ -68,39 +68,30 @@ internal static class ExpectationsSectionParser
         return new BudgetExpectation(budget, p99, max, share, after);
     }
 
-    private static MemoryExpectation? ParseMemory(YamlNode? node, ParseContext ctx)
-    {
-        if (node is null)
+    private static MemoryExpectation? ParseMemory(YamlNode? node, ParseContext ctx) =>
+        MappingReader.ReadSection<MemoryExpectation?>(node, "expectations.memory", null, reader =>
         {
-            return null;
-        }
-
-        var reader = new MappingReader(node, "expectations.memory");
-        var growth = YamlValues.Number(reader.Required("max_growth_kb_per_min", "the largest heap growth slope in KB per game minute"), reader.Describe("max_growth_kb_per_min"), 0, 1_000_000);
-        var after = reader.Read("after_s", 0.0, (n, w) => YamlValues.Seconds(n, w, 0, ctx.DurationSeconds));
-        reader.Finish();
-        return new MemoryExpectation(growth, after);
-    }
+            const string Growth = "max_growth_kb_per_min";
+            var growth = YamlValues.Number(
+                reader.Required(Growth, "the largest heap growth slope in KB per game minute"),
+                reader.Describe(Growth),
+                0,
+                1_000_000);
+            var after = reader.Read("after_s", 0.0, (n, w) => YamlValues.Seconds(n, w, 0, ctx.DurationSeconds));
+            return new MemoryExpectation(growth, after);
+        });
 
     private static OracleExpectation ParseOracle(YamlNode? node)
     {
         var d = OracleExpectation.Default;
-        if (node is null)
-        {
-            return d;
-        }
-
-        var reader = new MappingReader(node, "expectations.oracle");
-        var oracle = new OracleExpectation(
+        return MappingReader.ReadSection(node, "expectations.oracle", d, reader => new OracleExpectation(
             reader.Read("valid_stream", d.ValidStream, YamlValues.Bool),
             reader.Read("no_silent_loss", d.NoSilentLoss, YamlValues.Bool),
             reader.Read("privacy", d.Privacy, YamlValues.Bool),
             reader.Read("snapshot_after_reconnect", d.SnapshotAfterReconnect, YamlValues.Bool),
             reader.Read<int?>("freshness_frames", null, (n, w) => YamlValues.Integer(n, w, 1, 1_000_000)),
             reader.Read("accuracy", d.Accuracy, YamlValues.Bool))
-        { Written = true };
-        reader.Finish();
-        return oracle;
+        { Written = true });
     }
 
     private static double Ms(YamlNode node, string what) => YamlValues.Number(node, what, 0.001, 60_000);

@@ -20,13 +20,7 @@ internal static class NetworkSectionParser
     public static NetworkSpec Parse(YamlNode? node)
     {
         var d = NetworkSpec.Default;
-        if (node is null)
-        {
-            return d;
-        }
-
-        var reader = new MappingReader(node, "network");
-        var spec = new NetworkSpec(
+        return MappingReader.ReadSection(node, "network", d, reader => new NetworkSpec(
             reader.Read("mode", d.Mode, (n, w) => YamlValues.Choice(n, w, Modes)),
             reader.Read("host", d.Host, Host),
             reader.Read("port", d.Port, (n, w) => YamlValues.Integer(n, w, 1, 65535)),
@@ -34,9 +28,7 @@ internal static class NetworkSectionParser
             reader.Read("client_buffer", d.ClientBufferBytes, Buffer),
             reader.Read("server_buffer", d.ServerBufferBytes, Buffer),
             reader.Read("connect_delay", d.ConnectDelaySeconds, (n, w) => YamlValues.Seconds(n, w, 0, 600)),
-            reader.Read("server", d.ServerUpAtStart, (n, w) => YamlValues.Choice(n, w, ServerStates)));
-        reader.Finish();
-        return spec;
+            reader.Read("server", d.ServerUpAtStart, (n, w) => YamlValues.Choice(n, w, ServerStates))));
     }
 
     private static int Buffer(YamlNode node, string what) => YamlValues.Bytes(node, what, 1, 64 * 1024 * 1024);

@@ -25,6 +25,23 @@ public sealed class MappingReader
 
     public SourceLocation Location => Mapping.Location;
 
+    /// <summary>
+    /// A section that may be left out: <paramref name="absent"/> when it is, else what <paramref name="read"/>
+    /// builds from its keys, the keys it did not read then rejected by <see cref="Finish"/>.
+    /// </summary>
+    public static T ReadSection<T>(YamlNode? node, string section, T absent, Func<MappingReader, T> read)
+    {
+        if (node is null)
+        {
+            return absent;
+        }
+
+        var reader = new MappingReader(node, section);
+        var value = read(reader);
+        reader.Finish();
+        return value;
+    }
+
     /// <summary>The node under <paramref name="key"/>, or null when absent or written as null.</summary>
     public YamlNode? Optional(string key)
     {
