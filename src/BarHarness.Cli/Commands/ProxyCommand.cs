@@ -22,8 +22,8 @@ internal static class ProxyCommand
 
     public static Command Create()
     {
-        var port = DefaultedOption.Create<int>(
-            "--port", ServeOptions.DefaultPort, "Port the widget connects to, on 127.0.0.1 (the widget's default is 8765)");
+        var port = ServeCommand.CreatePortOption(
+            "Port the widget connects to, on 127.0.0.1 (the widget's default is 8765)");
         var upstream = new Option<string?>("--upstream")
         {
             Description = "Your consumer, host:port (without it only the Toxiproxy API runs; create proxies there)",
@@ -40,10 +40,7 @@ internal static class ProxyCommand
         {
             Description = "Fault file: a YAML faults: list as in scenarios, times from the start",
         };
-        var seconds = new Option<double?>("--seconds")
-        {
-            Description = "Stop after this many seconds (default: until Ctrl+C or q)",
-        };
+        var seconds = StopSignal.CreateSecondsOption();
         var seed = DefaultedOption.Create<ulong>("--seed", 1, "Seed for the faults' random draws (toxicity, jitter)");
         var command = new Command(
             "proxy",

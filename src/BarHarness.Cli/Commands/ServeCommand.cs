@@ -19,21 +19,33 @@ internal static class ServeCommand
     public static Command Create()
     {
         var host = DefaultedOption.Create<string>("--host", "127.0.0.1", "Address to listen on");
-        var port = DefaultedOption.Create<int>(
-            "--port", ServeOptions.DefaultPort, "TCP port (the widget's default is 8765; 0 = any free port)");
-        var record = new Option<string?>("--record") { Description = "Record every message to this .jsonl file (replay turns it into a scenario)" };
+        var port = CreatePortOption("TCP port (the widget's default is 8765; 0 = any free port)");
+        var record = new Option<string?>("--record")
+        {
+            Description = "Record every message to this .jsonl file (replay turns it into a scenario)",
+        };
         var faults = new Option<string?>("--faults")
         {
             Description = "Fault file: a YAML faults: list as in scenarios, times from the start",
         };
-        var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --host (exposes the game's data to the network)" };
-        var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: until Ctrl+C or q)" };
+        var allowRemote = new Option<bool>("--allow-remote")
+        {
+            Description = "Allow a non-loopback --host (exposes the game's data to the network)",
+        };
+        var seconds = StopSignal.CreateSecondsOption();
         var seed = DefaultedOption.Create<ulong>("--seed", 1, "Seed for the faults' random draws");
         var command = new Command(
             "serve",
-            "Listen for a real BAR game's widget: validate, record, show live statistics, inject faults by schedule or key")
+            "Listen for a real BAR game's widget: validate, record, show live statistics, "
+                + "inject faults by schedule or key")
         {
-            host, port, record, faults, allowRemote, seconds, seed,
+            host,
+            port,
+            record,
+            faults,
+            allowRemote,
+            seconds,
+            seed,
         };
         command.SetAction(parse =>
         {
@@ -64,6 +76,10 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    /// <summary>The <c>--port</c> the widget connects to, its own default unless told.</summary>
+    internal static Option<int> CreatePortOption(string description) =>
+        DefaultedOption.Create("--port", ServeOptions.DefaultPort, description);
 
     private static int Serve(ServeOptions options, double? seconds)
     {

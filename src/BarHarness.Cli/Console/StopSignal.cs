@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace BarHarness.Cli.Console;
 
 /// <summary>
@@ -23,6 +25,10 @@ internal sealed class StopSignal : IDisposable
     }
 
     public CancellationTokenSource Source { get; } = new();
+
+    /// <summary>The <c>--seconds</c> option whose value a <see cref="StopSignal"/> takes.</summary>
+    public static Option<double?> CreateSecondsOption() =>
+        new("--seconds") { Description = "Stop after this many seconds (default: until Ctrl+C or q)" };
 
     public void Dispose()
     {

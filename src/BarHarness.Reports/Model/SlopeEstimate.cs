@@ -9,4 +9,9 @@ namespace BarHarness.Reports.Model;
 /// <param name="Low95">Lower end of the 95 % confidence interval of the slope.</param>
 /// <param name="High95">Upper end of the 95 % confidence interval of the slope.</param>
 /// <param name="Samples">How many heap samples the fit used.</param>
-public sealed record SlopeEstimate(double BytesPerMinute, double InterceptBytes, double Low95, double High95, int Samples);
+public sealed record SlopeEstimate(
+    double BytesPerMinute,
+    double InterceptBytes,
+    double Low95,
+    double High95,
+    int Samples);

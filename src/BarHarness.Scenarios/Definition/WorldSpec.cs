@@ -79,7 +79,8 @@ public sealed record LocalPlayerSpec(string Name, int Team, bool Spectator, bool
 /// <param name="HugeResources">Team resources near float32's maximum.</param>
 /// <param name="BeyondMapRate">A position read lies outside the map.</param>
 /// <param name="UnicodeNames">Player names and unit def names carry non-ASCII, quotes and control characters.</param>
-/// <param name="DieMidFrameRate">A unit listed by <c>GetAllUnits</c> dies before the widget's next per-unit call (which then returns nil).</param>
+/// <param name="DieMidFrameRate">A unit listed by <c>GetAllUnits</c> dies before the widget's next per-unit call (which
+/// then returns nil).</param>
 public sealed record EdgeDataSpec(
     double NanPositionRate,
     double InfPositionRate,

@@ -94,9 +94,25 @@ public sealed class StreamOracle
         var explained = bytesReceivedByServer + input.BytesLostAtReset + input.BytesInFlight;
         if (explained != input.BytesHandedToSend)
         {
-            Add(new StreamViolation(ViolationKind.Accounting, -1, atMicros,
-                $"widget handed {input.BytesHandedToSend} bytes to send; server received {bytesReceivedByServer}, lost at reset {input.BytesLostAtReset}, in flight {input.BytesInFlight}: {input.BytesHandedToSend - explained:+#;-#;0} unexplained"));
+            Add(
+                new StreamViolation(
+                    ViolationKind.Accounting,
+                    -1,
+                    atMicros,
+                    $"widget handed {input.BytesHandedToSend} bytes to send; server received {bytesReceivedByServer}, "
+                        + $"lost at reset {input.BytesLostAtReset}, in flight {input.BytesInFlight}: "
+                        + $"{input.BytesHandedToSend - explained:+#;-#;0} unexplained"));
         }
+    }
+
+    /// <summary>A message that is not JSON at all: %q-escaped Lua output is named as such.</summary>
+    private void Unparsable(long connectionId, byte[] payload, long atMicros, string problem)
+    {
+        Stats.InvalidMessages++;
+        var kind = PercentQDetector.LooksPercentQEscaped(payload)
+            ? ViolationKind.PercentQEscape
+            : ViolationKind.InvalidJson;
+        Add(new StreamViolation(kind, connectionId, atMicros, problem + Preview(payload)));
     }
 
     private void CheckMessage(long connectionId, ConnectionView connection, byte[] payload, long atMicros)
@@ -104,9 +120,7 @@ public sealed class StreamOracle
         if (!System.Text.Unicode.Utf8.IsValid(payload))
         {
             // System.Text.Json does not check the bytes inside strings; the widget's consumers will.
-            Stats.InvalidMessages++;
-            var kind = PercentQDetector.LooksPercentQEscaped(payload) ? ViolationKind.PercentQEscape : ViolationKind.InvalidJson;
-            Add(new StreamViolation(kind, connectionId, atMicros, $"not valid UTF-8: {Preview(payload)}"));
+            Unparsable(connectionId, payload, atMicros, "not valid UTF-8: ");
             return;
         }
 
@@ -117,9 +131,7 @@ public sealed class StreamOracle
         }
         catch (JsonException ex)
         {
-            Stats.InvalidMessages++;
-            var kind = PercentQDetector.LooksPercentQEscaped(payload) ? ViolationKind.PercentQEscape : ViolationKind.InvalidJson;
-            Add(new StreamViolation(kind, connectionId, atMicros, $"{ex.Message} in: {Preview(payload)}"));
+            Unparsable(connectionId, payload, atMicros, $"{ex.Message} in: ");
             return;
         }
 
@@ -127,7 +139,8 @@ public sealed class StreamOracle
         {
             var parsed = _envelope.Read(
                 document.RootElement,
-                (kind, detail, seq, frame) => Add(new StreamViolation(kind, connectionId, atMicros, detail, seq, frame)));
+                (kind, detail, seq, frame) =>
+                    Add(new StreamViolation(kind, connectionId, atMicros, detail, seq, frame)));
             if (parsed is null)
             {
                 Stats.InvalidMessages++;
@@ -148,7 +161,16 @@ public sealed class StreamOracle
                 _shapes.Check(
                     parsed.Root,
                     parsed.Type,
-                    (kind, detail, rule) => Add(new StreamViolation(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, Rule: rule)));
+                    (kind, detail, rule) =>
+                        Add(
+                            new StreamViolation(
+                                kind,
+                                connectionId,
+                                atMicros,
+                                detail,
+                                parsed.Seq,
+                                parsed.Frame,
+                                Rule: rule)));
             }
 
             var firstOnConnection = !connection.SawMessage;
@@ -169,7 +191,8 @@ public sealed class StreamOracle
             _truth?.Check(
                 parsed,
                 pictureComplete,
-                (kind, detail, unitId) => Add(new StreamViolation(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, unitId)));
+                (kind, detail, unitId) =>
+                    Add(new StreamViolation(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, unitId)));
         }
     }
 
@@ -239,13 +262,24 @@ public sealed class StreamOracle
     /// message's.</summary>
     private void CheckGameFrame(long connectionId, ParsedMessage message, long atMicros)
     {
-        if (message.Root.TryGetProperty("game", out var game) && game.ValueKind == JsonValueKind.Object
-            && game.TryGetProperty("frame", out var frame) && frame.ValueKind == JsonValueKind.Number
-            && frame.TryGetInt64(out var gameFrame) && gameFrame != message.Frame)
+        if (
+            message.Root.TryGetProperty("game", out var game)
+            && game.ValueKind == JsonValueKind.Object
+            && game.TryGetProperty("frame", out var frame)
+            && frame.ValueKind == JsonValueKind.Number
+            && frame.TryGetInt64(out var gameFrame)
+            && gameFrame != message.Frame)
         {
-            Add(new StreamViolation(ViolationKind.BadFieldValue, connectionId, atMicros,
-                $"game.frame {gameFrame} differs from the message's frame {message.Frame}: one of them is not the frame the message was built at",
-                message.Seq, message.Frame, Rule: SchemaRules.Game.Id));
+            Add(
+                new StreamViolation(
+                    ViolationKind.BadFieldValue,
+                    connectionId,
+                    atMicros,
+                    $"game.frame {gameFrame} differs from the message's frame {message.Frame}: "
+                        + "one of them is not the frame the message was built at",
+                    message.Seq,
+                    message.Frame,
+                    Rule: SchemaRules.Game.Id));
         }
     }
 
@@ -272,8 +306,14 @@ public sealed class StreamOracle
         if (!connection.ReportedMissingSnapshot)
         {
             connection.ReportedMissingSnapshot = true;
-            Add(new StreamViolation(ViolationKind.MissingSnapshotAfterReconnect, connectionId, atMicros,
-                $"\"{message.Type}\" before any snapshot on connection #{Stats.Connections}", message.Seq, message.Frame));
+            Add(
+                new StreamViolation(
+                    ViolationKind.MissingSnapshotAfterReconnect,
+                    connectionId,
+                    atMicros,
+                    $"\"{message.Type}\" before any snapshot on connection #{Stats.Connections}",
+                    message.Seq,
+                    message.Frame));
         }
     }
 
@@ -356,14 +396,17 @@ public sealed class StreamOracle
         // "dropped" declares discards, it does not excuse a gap.
         Stats.SeqGaps++;
         Stats.SeqGapsUndeclared++;
-        var declared = message.Dropped is { } d ? $"declared {d} dropped, but discarded messages never get a seq" : $"no \"{_options.Fields.Dropped}\" field";
-        Add(new StreamViolation(
-            ViolationKind.UndeclaredSeqGap,
-            connectionId,
-            atMicros,
-            $"seq jumped from {last} to {message.Seq} ({gap} missing), {declared}",
-            message.Seq,
-            message.Frame));
+        var declared = message.Dropped is { } d
+            ? $"declared {d} dropped, but discarded messages never get a seq"
+            : $"no \"{_options.Fields.Dropped}\" field";
+        Add(
+            new StreamViolation(
+                ViolationKind.UndeclaredSeqGap,
+                connectionId,
+                atMicros,
+                $"seq jumped from {last} to {message.Seq} ({gap} missing), {declared}",
+                message.Seq,
+                message.Frame));
     }
 
     private ConnectionView View(long connectionId, long atMicros)

@@ -17,7 +17,12 @@ internal static class HtmlConsoleTranscriptSection
         HtmlTable.Write(
             html,
             ["first frame", "last frame", "count", "source", "line"],
-            c.Lines.Select(l => new HtmlRow(
-                [ReportFormat.Count(l.FirstFrame), ReportFormat.Count(l.LastFrame), ReportFormat.Count(l.Count), l.Source, l.Text])));
+            c.Lines.Select(l => new HtmlRow([
+                ReportFormat.Count(l.FirstFrame),
+                ReportFormat.Count(l.LastFrame),
+                ReportFormat.Count(l.Count),
+                l.Source,
+                l.Text,
+            ])));
     }
 }

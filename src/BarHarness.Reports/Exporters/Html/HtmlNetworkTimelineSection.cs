@@ -14,15 +14,34 @@ internal static class HtmlNetworkTimelineSection
         HtmlTable.Write(
             html,
             [
-                "sockets", "connects", "connected", "server accepts", "bytes sent", "bytes received", "sends", "receives",
-                "selects (read)", "selects (write)",
+                "sockets",
+                "connects",
+                "connected",
+                "server accepts",
+                "bytes sent",
+                "bytes received",
+                "sends",
+                "receives",
+                "selects (read)",
+                "selects (write)",
             ],
             [
-                new HtmlRow(new long[]
-                {
-                    t.SocketsCreated, t.ConnectAttempts, t.Connections, t.ServerAccepts, t.WidgetBytesSent, t.WidgetBytesReceived,
-                    t.SendCalls, t.ReceiveCalls, t.SelectsForReading, t.SelectsForWriting,
-                }.Select(ReportFormat.Count).ToList()),
+                new HtmlRow(
+                    new long[]
+                    {
+                        t.SocketsCreated,
+                        t.ConnectAttempts,
+                        t.Connections,
+                        t.ServerAccepts,
+                        t.WidgetBytesSent,
+                        t.WidgetBytesReceived,
+                        t.SendCalls,
+                        t.ReceiveCalls,
+                        t.SelectsForReading,
+                        t.SelectsForWriting,
+                    }
+                        .Select(ReportFormat.Count)
+                        .ToList()),
             ]);
         HtmlTable.Write(
             html,

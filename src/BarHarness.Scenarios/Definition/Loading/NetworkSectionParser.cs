@@ -6,7 +6,11 @@ namespace BarHarness.Scenarios.Definition.Loading;
 /// <summary><c>network:</c> transport mode, server address, framing, buffers, connect delay, server state.</summary>
 internal static class NetworkSectionParser
 {
-    private static readonly Dictionary<string, NetworkMode> Modes = new() { ["sim"] = NetworkMode.Sim, ["real"] = NetworkMode.Real };
+    private static readonly Dictionary<string, NetworkMode> Modes = new()
+    {
+        ["sim"] = NetworkMode.Sim,
+        ["real"] = NetworkMode.Real,
+    };
 
     private static readonly Dictionary<string, Framing> Framings = new()
     {
@@ -39,7 +43,10 @@ internal static class NetworkSectionParser
         // LuaSocket 2.0.2 in Recoil is IPv4 only; a host is a dotted quad or a DNS-like name.
         if (host.Length is 0 or > 253 || host.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '-')))
         {
-            throw new HarnessInputException(node.Location, $"{what} '{host}' is not a host name or IPv4 address", "e.g. 127.0.0.1 or localhost");
+            throw new HarnessInputException(
+                node.Location,
+                $"{what} '{host}' is not a host name or IPv4 address",
+                "e.g. 127.0.0.1 or localhost");
         }
 
         return host;

@@ -16,5 +16,6 @@ internal sealed record ParseContext(string File, string Directory, double Durati
     public double RequiredTime(MappingReader reader, string key) =>
         Time(reader.Required(key, "a game time such as 30 or \"1m30s\""), reader.Describe(key));
 
-    public static HarnessInputException Error(SourceLocation at, string message, string expected) => new(at, message, expected);
+    public static HarnessInputException Error(SourceLocation at, string message, string expected) =>
+        new(at, message, expected);
 }

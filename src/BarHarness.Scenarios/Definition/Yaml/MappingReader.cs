@@ -46,7 +46,9 @@ public sealed class MappingReader
     public YamlNode? Optional(string key)
     {
         _known.Add(key);
-        return _entries.TryGetValue(key, out var entry) && entry.Value is not YamlScalar { IsNull: true } ? entry.Value : null;
+        return _entries.TryGetValue(key, out var entry) && entry.Value is not YamlScalar { IsNull: true }
+            ? entry.Value
+            : null;
     }
 
     public YamlNode Required(string key, string expected)
@@ -58,10 +60,14 @@ public sealed class MappingReader
         }
 
         // A misspelt required key is better reported where it was written than as "missing".
-        var typo = Mapping.Entries.FirstOrDefault(e => !_entries.ContainsKey(key) && NearestKey.Suggest(e.Key.Value, [key]) == key);
+        var typo = Mapping.Entries.FirstOrDefault(e =>
+            !_entries.ContainsKey(key) && NearestKey.Suggest(e.Key.Value, [key]) == key);
         if (typo.Key is not null && !_known.Contains(typo.Key.Value, StringComparer.Ordinal))
         {
-            throw new HarnessInputException(typo.Key.Location, $"unknown key '{typo.Key.Value}'; did you mean '{key}'?", $"'{key}' ({expected})");
+            throw new HarnessInputException(
+                typo.Key.Location,
+                $"unknown key '{typo.Key.Value}'; did you mean '{key}'?",
+                $"'{key}' ({expected})");
         }
 
         var where = Section.Length == 0 ? "the scenario" : Section;
@@ -92,8 +98,13 @@ public sealed class MappingReader
 
             var suggestion = NearestKey.Suggest(entry.Key.Value, _known);
             var where = Section.Length == 0 ? "at the top level" : $"in '{Section}'";
-            var message = $"unknown key '{entry.Key.Value}' {where}" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
-            throw new HarnessInputException(entry.Key.Location, message, "one of " + string.Join(", ", _known.Distinct()));
+            var message =
+                $"unknown key '{entry.Key.Value}' {where}"
+                + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
+            throw new HarnessInputException(
+                entry.Key.Location,
+                message,
+                "one of " + string.Join(", ", _known.Distinct()));
         }
     }
 }
