@@ -24,29 +24,6 @@ public sealed record WorldSpec(
 
     public int AllyTeamOf(int teamId) => AllyTeams.First(a => a.TeamIds.Contains(teamId)).Id;
 
-    /// <summary>
-    /// Teams per ally team when every ally team has the same number of consecutive team ids in
-    /// order (the engine's own numbering: ally 0 holds teams 0..k-1), else null.
-    /// </summary>
-    public int? UniformTeamsPerAllyTeam
-    {
-        get
-        {
-            var size = AllyTeams[0].TeamIds.Count;
-            var next = 0;
-            foreach (var ally in AllyTeams)
-            {
-                if (ally.TeamIds.Count != size || ally.TeamIds.Where((id, i) => id != next + i).Any())
-                {
-                    return null;
-                }
-
-                next += size;
-            }
-
-            return size;
-        }
-    }
 }
 
 /// <summary>Map size in elmos; a map square is 8 elmos, as <c>Game.mapSizeX = squares * 8</c>.</summary>

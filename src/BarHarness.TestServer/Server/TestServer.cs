@@ -97,36 +97,6 @@ public sealed class TestServer : IDisposable
     private long OpenConnectionsMicros() =>
         _connections.Where(c => !c.SocketDone).Sum(c => _transport.Clock.NowMicros - c.AcceptedAtMicros);
 
-    /// <summary>Earliest virtual time at which the server has something timed to do (arrival, write, close), for a
-    /// simulation that skips idle time.</summary>
-    public long? NextWakeMicros
-    {
-        get
-        {
-            long? next = null;
-            foreach (var c in _connections)
-            {
-                if (c.InTransit.TryPeek(out var chunk))
-                {
-                    next = Min(next, chunk.ArrivalMicros);
-                }
-
-                if (c.Outgoing.TryPeek(out var write))
-                {
-                    next = Min(next, write.ReleaseAtMicros);
-                }
-
-                if (c.PendingClose != CloseKind.None)
-                {
-                    next = Min(next, c.PendingCloseAtMicros);
-                }
-            }
-
-            return next;
-
-            static long? Min(long? a, long b) => a is { } x ? Math.Min(x, b) : b;
-        }
-    }
 
     public void Start()
     {
