@@ -177,7 +177,7 @@ internal static class HtmlScenarioSection
             ScenarioCharts.QueueDepth(s),
             "Send-queue depth per frame (band min–max, line mean per pixel).");
         AppendChart(html, ScenarioCharts.Freshness(s), "Age of the newest data the server holds.");
-        HtmlNetworkTimelineSection.Write(html, s);
+        HtmlNetworkTimelineSection.Write(html, s.NetworkTimeline);
         HtmlTable.Write(
             html,
             ["Oracle rule", "game time", "finding"],
@@ -193,7 +193,7 @@ internal static class HtmlScenarioSection
             html,
             ["Repeated line", "count"],
             console.TopRepeated.Select(r => new HtmlRow([r.Text, ReportFormat.Count(r.Count)])));
-        HtmlConsoleTranscriptSection.Write(html, s);
+        HtmlConsoleTranscriptSection.Write(html, s.ConsoleTranscript);
     }
 
     private static string OverBudgetCell(OverBudget over) =>
