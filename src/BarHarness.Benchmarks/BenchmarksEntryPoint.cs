@@ -8,5 +8,6 @@ namespace BarHarness.Benchmarks;
 /// </summary>
 public static class BenchmarksEntryPoint
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarksEntryPoint).Assembly).Run(args);
+    public static void Main(string[] args) =>
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarksEntryPoint).Assembly).Run(args);
 }

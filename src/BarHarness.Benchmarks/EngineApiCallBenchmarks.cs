@@ -23,12 +23,14 @@ public class EngineApiCallBenchmarks
         SpringApiInstaller.Install(_runtime, world);
         var own = world.AllUnitIds().First(id => world.TrueTeamOf(id) == world.LocalTeamId);
         _runtime.RunGlue(
-            "local H = ... local S = H.System local f = load([[ local spGetUnitPosition = Spring.GetUnitPosition " +
-            "local function plain(u) return 1.5, 2.5, 3.5 end " + $"local u = {own} " +
-            $"function BenchEngine() for i = 1, {CallsPerInvoke} do local x, y, z = spGetUnitPosition(u) end end " +
-            $"function BenchPlain() for i = 1, {CallsPerInvoke} do local x, y, z = plain(u) end end " +
-            $"function BenchLoop() for i = 1, {CallsPerInvoke} do end end " +
-            "]], '=bench', 't', S) f() H.BenchEngine, H.BenchPlain, H.BenchLoop = S.BenchEngine, S.BenchPlain, S.BenchLoop",
+            "local H = ... local S = H.System local f = load([[ local spGetUnitPosition = Spring.GetUnitPosition "
+                + "local function plain(u) return 1.5, 2.5, 3.5 end "
+                + $"local u = {own} "
+                + $"function BenchEngine() for i = 1, {CallsPerInvoke} do local x, y, z = spGetUnitPosition(u) end end "
+                + $"function BenchPlain() for i = 1, {CallsPerInvoke} do local x, y, z = plain(u) end end "
+                + $"function BenchLoop() for i = 1, {CallsPerInvoke} do end end "
+                + "]], '=bench', 't', S) f() "
+                + "H.BenchEngine, H.BenchPlain, H.BenchLoop = S.BenchEngine, S.BenchPlain, S.BenchLoop",
             "=bench-setup");
     }
 
@@ -39,7 +41,8 @@ public class EngineApiCallBenchmarks
     public void SpringGetUnitPosition() => _runtime.RunGlue("local H = ... H.BenchEngine()", "=bench-engine");
 
     [Benchmark(Baseline = true, OperationsPerInvoke = CallsPerInvoke)]
-    public void PlainLuaFunctionReturningThreeNumbers() => _runtime.RunGlue("local H = ... H.BenchPlain()", "=bench-plain");
+    public void PlainLuaFunctionReturningThreeNumbers() =>
+        _runtime.RunGlue("local H = ... H.BenchPlain()", "=bench-plain");
 
     [Benchmark(OperationsPerInvoke = CallsPerInvoke)]
     public void EmptyLuaLoop() => _runtime.RunGlue("local H = ... H.BenchLoop()", "=bench-loop");

@@ -53,7 +53,8 @@ public static class Program
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A harness bug: one line that says so, never a raw stack trace, and an exit code no verdict uses.
-            System.Console.Error.WriteLine($"internal error (a BarHarness bug, please report it): {e.GetType().Name}: {e.Message}");
+            System.Console.Error.WriteLine(
+                $"internal error (a BarHarness bug, please report it): {e.GetType().Name}: {e.Message}");
             return ExitCodes.InternalError;
         }
     }

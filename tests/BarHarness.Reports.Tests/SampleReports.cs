@@ -96,11 +96,12 @@ internal static class SampleReports
             new CallInSamples("UnitCreated", frames.WidgetMicros.Select(m => m * 0.2).ToArray(),
                 frames.Cost.Select(c => c * 0.2).ToArray()),
         };
-        var heap = Enumerable.Range(0,
-            30).Select(k => new HeapSample(k * 2.0, 500_000 + (k * 100) + random.Next(0, 50))).ToArray();
-        var slow = SlowFrameSelector.SlowestIndices(frames, 5)
-            .Select(i => new SlowFrame(frames.Frame[i], frames.GameSeconds[i], frames.WidgetMicros[i], frames.Cost[i],
-                "GameFrame", ["widget.lua:88 SendUnits", "widget.lua:40 <encode>"]))
+        var heap = Enumerable.Range(0, 30)
+            .Select(k => new HeapSample(k * 2.0, 500_000 + (k * 100) + random.Next(0, 50))).ToArray();
+        var slow = Enumerable.Range(0, frames.Count).OrderByDescending(i => frames.WidgetMicros[i]).Take(5)
+            .Select(i => new SlowFrame(
+                frames.Frame[i], frames.GameSeconds[i], frames.WidgetMicros[i], frames.Cost[i], "GameFrame",
+                ["widget.lua:88 SendUnits", "widget.lua:40 <encode>"]))
             .ToArray();
 
         return new ScenarioResult

@@ -15,20 +15,32 @@ internal static class ApiCoverageCommand
     public static Command Create()
     {
         var tsv = new Option<string?>("--tsv") { Description = "An engine API list to use instead of the bundled one" };
-        var listMissing = new Option<bool>("--list-missing") { Description = "Also list every reachable function that is neither implemented nor stubbed" };
+        var listMissing = new Option<bool>("--list-missing")
+        {
+            Description = "Also list every reachable function that is neither implemented nor stubbed",
+        };
         var command = new Command(
             "api-coverage",
-            "Print which widget-reachable Recoil API functions the synthetic engine implements") { tsv, listMissing };
+            "Print which widget-reachable Recoil API functions the synthetic engine implements")
+        {
+            tsv,
+            listMissing,
+        };
         command.SetAction(parse =>
         {
             var given = parse.GetValue(tsv);
             var path = given ?? RecoilApiCatalog.BundledOrigin;
             var report = ApiCoverage.Compute(given is null ? RecoilApiCatalog.Bundled : RecoilApiCatalog.Load(given));
             AnsiConsole.Write(Table(ApiCoverageTableRow.PerTable(report)));
-            Terminal.Line($"{report.Implemented.Count} of {report.Reachable} widget-reachable functions implemented ({Percent(report.Implemented.Count, report.Reachable)}), {report.Stubbed.Count} recording stubs, {report.Missing.Count} missing; list: {path}");
+            var implemented = Percent(report.Implemented.Count, report.Reachable);
+            Terminal.Line(
+                $"{report.Implemented.Count} of {report.Reachable} widget-reachable functions ",
+                $"implemented ({implemented}), ",
+                $"{report.Stubbed.Count} recording stubs, {report.Missing.Count} missing; list: {path}");
             if (report.ImplementedButUnlisted.Count > 0)
             {
-                Terminal.Line($"[grey]implemented but not in the list: {string.Join(", ", report.ImplementedButUnlisted)}[/]");
+                Terminal.Line(
+                    $"[grey]implemented but not in the list: {string.Join(", ", report.ImplementedButUnlisted)}[/]");
             }
 
             if (parse.GetValue(listMissing))
@@ -46,10 +58,12 @@ internal static class ApiCoverageCommand
 
     private static Table Table(IEnumerable<ApiCoverageTableRow> rows)
     {
-        var table = new Table().Border(TableBorder.Simple).AddColumn("table")
-            .AddColumn(new TableColumn("implemented").RightAligned()).AddColumn(new TableColumn("stubbed").RightAligned())
-            .AddColumn(new TableColumn("missing").RightAligned()).AddColumn(new TableColumn("reachable").RightAligned())
-            .AddColumn(new TableColumn("%").RightAligned());
+        var table = new Table().Border(TableBorder.Simple).AddColumn("table");
+        foreach (var count in new[] { "implemented", "stubbed", "missing", "reachable", "%" })
+        {
+            table.AddColumn(new TableColumn(count).RightAligned());
+        }
+
         foreach (var row in rows)
         {
             table.AddRow(
@@ -80,6 +94,5 @@ public sealed record ApiCoverageTableRow(string Table, int Reachable, int Implem
                 g.Sum(x => x.Reachable),
                 g.Sum(x => x.Implemented),
                 g.Sum(x => x.Stubbed)))
-            .OrderBy(r => r.Table, StringComparer.Ordinal)
-            .ToList();
+            .OrderBy(r => r.Table, StringComparer.Ordinal).ToList();
 }

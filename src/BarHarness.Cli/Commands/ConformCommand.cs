@@ -16,11 +16,7 @@ internal static class ConformCommand
         {
             Description = "the widget's bytes (a JSON message per line, or length-prefixed), or a serve --record file",
         };
-        var max = new Option<int>("--max")
-        {
-            Description = "print at most this many violations (all are counted)",
-            DefaultValueFactory = _ => 50,
-        };
+        var max = DefaultedOption.Create<int>("--max", 50, "print at most this many violations (all are counted)");
         var command = new Command(
             "conform",
             "Check a recorded stream against widget/SCHEMA.md: every rule that needs no game, one line per violation "

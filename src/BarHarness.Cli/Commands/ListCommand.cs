@@ -15,7 +15,9 @@ internal static class ListCommand
         command.SetAction(parse =>
         {
             var (batch, selected, _) = scenarios.Load(parse);
-            var table = new Table().Border(TableBorder.Simple).AddColumn("name").AddColumn("file").AddColumn(new TableColumn("game s").RightAligned()).AddColumn("tags");
+            var table = new Table()
+                .Border(TableBorder.Simple).AddColumn("name").AddColumn("file")
+                .AddColumn(new TableColumn("game s").RightAligned()).AddColumn("tags");
             foreach (var s in selected)
             {
                 table.AddRow(

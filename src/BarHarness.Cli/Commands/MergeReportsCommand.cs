@@ -16,16 +16,8 @@ internal static class MergeReportsCommand
             Arity = ArgumentArity.OneOrMore,
             Description = "summary.json files (or folders holding one) of the shards",
         };
-        var output = new Option<string>("--out")
-        {
-            Description = "Folder for the merged reports",
-            DefaultValueFactory = _ => "reports/merged",
-        };
-        var format = new Option<string>("--format")
-        {
-            DefaultValueFactory = _ => "json,junit,mocha,md,html",
-            Description = "Report formats",
-        };
+        var output = DefaultedOption.Create<string>("--out", "reports/merged", "Folder for the merged reports");
+        var format = ReportFormatOption.Create("Report formats");
         var command = new Command(
             "merge-reports",
             "Merge shard reports (summary.json) into one report") { files, output, format };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using BarHarness.Cli.Console;
 using BarHarness.Cli.Serve;
 using BarHarness.Core.Diagnostics;
 using BarHarness.Core.Transport;
@@ -21,25 +22,15 @@ internal static class ProxyCommand
 
     public static Command Create()
     {
-        var port = new Option<int>("--port")
-        {
-            Description = "Port the widget connects to, on 127.0.0.1 (the widget's default is 8765)",
-            DefaultValueFactory = _ => ServeOptions.DefaultPort,
-        };
+        var port = ServeCommand.CreatePortOption(
+            "Port the widget connects to, on 127.0.0.1 (the widget's default is 8765)");
         var upstream = new Option<string?>("--upstream")
         {
             Description = "Your consumer, host:port (without it only the Toxiproxy API runs; create proxies there)",
         };
-        var name = new Option<string>("--name")
-        {
-            Description = "The proxy's name in the Toxiproxy API",
-            DefaultValueFactory = _ => DefaultProxyName,
-        };
-        var apiPort = new Option<int>("--api-port")
-        {
-            Description = "Port of the Toxiproxy HTTP API on 127.0.0.1",
-            DefaultValueFactory = _ => ToxiproxyApi.DefaultPort,
-        };
+        var name = DefaultedOption.Create<string>("--name", DefaultProxyName, "The proxy's name in the Toxiproxy API");
+        var apiPort = DefaultedOption.Create<int>(
+            "--api-port", ToxiproxyApi.DefaultPort, "Port of the Toxiproxy HTTP API on 127.0.0.1");
         var noApi = new Option<bool>("--no-api") { Description = "Do not start the Toxiproxy HTTP API" };
         var record = new Option<string?>("--record")
         {
@@ -49,15 +40,8 @@ internal static class ProxyCommand
         {
             Description = "Fault file: a YAML faults: list as in scenarios, times from the start",
         };
-        var seconds = new Option<double?>("--seconds")
-        {
-            Description = "Stop after this many seconds (default: until Ctrl+C or q)",
-        };
-        var seed = new Option<ulong>("--seed")
-        {
-            Description = "Seed for the faults' random draws (toxicity, jitter)",
-            DefaultValueFactory = _ => 1,
-        };
+        var seconds = StopSignal.CreateSecondsOption();
+        var seed = DefaultedOption.Create<ulong>("--seed", 1, "Seed for the faults' random draws (toxicity, jitter)");
         var command = new Command(
             "proxy",
             "Stand between a real game's widget and your consumer: forward, validate, record, inject faults")
@@ -106,64 +90,33 @@ internal static class ProxyCommand
 
     private static NetEndpoint Upstream(string text)
     {
-        try
-        {
-            return ManagedProxy.ParseAddress(text, "--upstream");
-        }
-        catch (ToxiproxyApiException e)
-        {
-            throw new HarnessInputException(null, e.Message, "--upstream host:port, e.g. 127.0.0.1:9000");
-        }
+        return InputFailure.Explain<NetEndpoint, ToxiproxyApiException>(
+            () => ManagedProxy.ParseAddress(text, "--upstream"),
+            e => e.Message,
+            "--upstream host:port, e.g. 127.0.0.1:9000");
     }
 
     private static int Run(ProxyOptions? main, int? apiPort, ulong seed, double? seconds)
     {
         using var proxies = new ProxyCollection(seed);
-        ManagedProxy? proxy = null;
-        if (main is not null)
-        {
-            try
-            {
-                proxy = proxies.Add(main, enabled: true);
-            }
-            catch (ToxiproxyApiException e)
-            {
-                throw new HarnessInputException(null, e.Message, "a free port (--port)");
-            }
-        }
+        var proxy = main is null
+            ? null
+            : InputFailure.Explain<ManagedProxy, ToxiproxyApiException>(
+                () => proxies.Add(main, enabled: true), e => e.Message, "a free port (--port)");
 
         using var api = apiPort is { } p ? new ToxiproxyApi(proxies, p) : null;
-        try
-        {
-            api?.Start();
-        }
-        catch (HttpListenerException e)
-        {
-            throw new HarnessInputException(
-                null,
-                $"cannot serve the Toxiproxy API on 127.0.0.1:{apiPort}: {e.Message}",
-                "a free port (--api-port) or --no-api");
-        }
+        InputFailure.Explain<HttpListenerException>(
+            () => api?.Start(),
+            e => $"cannot serve the Toxiproxy API on 127.0.0.1:{apiPort}: {e.Message}",
+            "a free port (--api-port) or --no-api");
 
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using (var signal = new StopSignal(seconds))
         {
-            e.Cancel = true; // Ctrl+C ends the proxy cleanly: recording flushed, summary printed.
-            stop.Cancel();
-        };
-        System.Console.CancelKeyPress += onCancel;
-        try
-        {
-            if (seconds is { } limit)
-            {
-                stop.CancelAfter(TimeSpan.FromSeconds(limit));
-            }
-
+            var stop = signal.Source;
             System.Console.Out.WriteLine("proxy: "
                 + (proxy is null ? "no proxy yet" : $"'{proxy.Name}' {proxy.Listen} -> {proxy.Upstream}")
                 + (api is null ? string.Empty : $", Toxiproxy API on {api.Url}")
-                + (main?.Serve.RecordPath is { } r ? $", recording to {r}" : string.Empty)
-                + (main?.Serve.Schedule is { } s ? $", {s.Entries.Count} scheduled fault(s)" : string.Empty));
+                + ServeBanner.Extras(main?.Serve));
             var pump = proxies.RunAsync(stop.Token);
             if (proxy is not null)
             {
@@ -179,10 +132,6 @@ internal static class ProxyCommand
             }
 
             pump.GetAwaiter().GetResult();
-        }
-        finally
-        {
-            System.Console.CancelKeyPress -= onCancel;
         }
 
         if (proxy is null)

@@ -16,16 +16,24 @@ internal static class ReplayCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("recording") { Description = "A .jsonl file written by barharness serve --record" };
-        var output = new Option<string?>("--out") { Description = "Where to write the scenario (default: scenarios/repro/replay-NAME.yaml)" };
-        var seed = new Option<ulong>("--seed")
+        var file = new Argument<string>("recording")
         {
-            Description = "Seed for what the recording cannot say (positions, which units)",
-            DefaultValueFactory = _ => 1,
+            Description = "A .jsonl file written by barharness serve --record",
         };
-        var command = new Command(
-            "replay",
-            "Turn a stream recorded by serve into a scenario that follows it") { file, output, seed };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Where to write the scenario (default: scenarios/repro/replay-NAME.yaml)",
+        };
+        var seed = DefaultedOption.Create<ulong>(
+            "--seed",
+            1,
+            "Seed for what the recording cannot say (positions, which units)");
+        var command = new Command("replay", "Turn a stream recorded by serve into a scenario that follows it")
+        {
+            file,
+            output,
+            seed,
+        };
         command.SetAction(parse =>
         {
             var root = RepoLocator.Find();
@@ -45,8 +53,14 @@ internal static class ReplayCommand
             // Prove the file loads as written before telling anyone to run it.
             var display = ReproFileName.Display(root, outPath);
             var loaded = ScenarioLoader.Load(outPath, display);
-            Terminal.Line($"{stream.Messages.Count} messages ({stream.UnreadableLines} unreadable lines skipped), frames {summary.FirstFrame}-{summary.LastFrame}");
-            Terminal.Line($"wrote {display}: {loaded.DurationSeconds:0.##} s, {loaded.Units.Initial} units at start, {loaded.Units.Ramps.Count} ramp(s), {loaded.World.TeamCount} teams in {loaded.World.AllyTeams.Count} ally teams, spectator {loaded.World.LocalPlayer.Spectator}, {loaded.Faults.Count} disconnect(s)");
+            Terminal.Line(
+                $"{stream.Messages.Count} messages ({stream.UnreadableLines} unreadable lines skipped), ",
+                $"frames {summary.FirstFrame}-{summary.LastFrame}");
+            Terminal.Line(
+                $"wrote {display}: {loaded.DurationSeconds:0.##} s, {loaded.Units.Initial} units at start, ",
+                $"{loaded.Units.Ramps.Count} ramp(s), {loaded.World.TeamCount} teams ",
+                $"in {loaded.World.AllyTeams.Count} ally teams, spectator {loaded.World.LocalPlayer.Spectator}, ",
+                $"{loaded.Faults.Count} disconnect(s)");
             System.Console.Out.WriteLine($"run it: dotnet run --project src/BarHarness.Cli -- run {display}");
             return ExitCodes.Passed;
         });

@@ -20,28 +20,39 @@ internal static class RunCommand
     public static Command Create()
     {
         var scenarios = new ScenarioArguments();
-        var widget = new Option<string?>("--widget") { Description = "Run this widget file instead of each scenario's (default: the bundled widget/export_livedata.lua)" };
+        var widget = new Option<string?>("--widget")
+        {
+            Description =
+                "Run this widget file instead of each scenario's (default: the bundled widget/export_livedata.lua)",
+        };
         var seed = new Option<ulong?>("--seed") { Description = "Override every scenario's seed" };
         var report = new Option<string?>("--report") { Description = "Report folder (default: reports/latest)" };
-        var format = new Option<string>("--format")
+        var format = ReportFormatOption.Create("Report formats: json,junit,mocha,md,html");
+        var baseline = new Option<string?>("--baseline")
         {
-            Description = "Report formats: json,junit,mocha,md,html",
-            DefaultValueFactory = _ => "json,junit,mocha,md,html",
+            Description = "A summary.json to compare against: fail on a regression beyond the noise threshold",
         };
-        var baseline = new Option<string?>("--baseline") { Description = "A summary.json to compare against: fail on a regression beyond the noise threshold" };
-        var net = new Option<string?>("--net") { Description = "sim (default) or real: the transport under the widget's socket" };
+        var net = new Option<string?>("--net")
+        {
+            Description = "sim (default) or real: the transport under the widget's socket",
+        };
         var quiet = new Option<bool>("--quiet") { Description = "Only the final summary" };
-        var calibrate = new Option<bool>("--calibrate") { Description = "Fit the deterministic cost coefficients to this run's real time (on a quiet machine) and print them" };
-        var uninstrumented = new Option<bool>("--uninstrumented") { Description = "Real time only: no instruction hook (it makes Lua 5.4 about 2x slower), real Spring.GetTimer, budgets judged by real time; for a quiet machine, not for CI gates" };
+        var calibrate = new Option<bool>("--calibrate")
+        {
+            Description =
+                "Fit the deterministic cost coefficients to this run's real time (on a quiet machine) and print them",
+        };
+        var uninstrumented = new Option<bool>("--uninstrumented")
+        {
+            Description = "Real time only: no instruction hook (it makes Lua 5.4 about 2x slower), "
+                + "real Spring.GetTimer, budgets judged by real time; for a quiet machine, not for CI gates",
+        };
         var maxDuration = new Option<double?>("--max-duration")
         {
-            Description = "Play at most this many game seconds of each scenario (a quick smoke run; expectations are judged on the shortened run)",
+            Description = "Play at most this many game seconds of each scenario "
+                + "(a quick smoke run; expectations are judged on the shortened run)",
         };
-        var parallel = new Option<int>("--parallel")
-        {
-            Description = "Scenarios run at once (0 = one per core)",
-            DefaultValueFactory = _ => 1,
-        };
+        var parallel = DefaultedOption.Create<int>("--parallel", 1, "Scenarios run at once (0 = one per core)");
         var command = new Command(
             "run",
             "Run scenarios against a widget and write reports; exit 0 only when every expectation holds");
@@ -116,21 +127,37 @@ internal static class RunCommand
             }
 
             var runner = new SuiteRunner(options);
-            var startedAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture); // a label, never an input
-            var result = ProgressView.Run(selected, quietMode, (progress, finished) =>
-                runner.Run(selected, batch.Errors, threads, startedAt, parse.GetValue(scenarios.Shard), progress, finished));
+            // A label, never an input.
+            var startedAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+            var result = ProgressView.Run(
+                selected,
+                quietMode,
+                (progress, finished) =>
+                    runner.Run(
+                        selected,
+                        batch.Errors,
+                        threads,
+                        startedAt,
+                        parse.GetValue(scenarios.Shard),
+                        progress,
+                        finished));
 
             if (parse.GetValue(calibrate))
             {
                 var samples = result.Scenarios.SelectMany(s => CostCalibration.SamplesFrom(s.Frames)).ToList();
                 var fitted = CostCalibration.Calibrate(samples, Environment.MachineName);
-                Terminal.Line($"cost model fitted on {samples.Count} frames (R² {fitted.CalibrationRSquared:0.###}): µs = {fitted.PerInstruction:G4}·instructions + {fitted.PerEngineCall:G4}·engine calls + {fitted.PerAllocByte:G4}·bytes + {fitted.PerAllocation:G4}·allocations");
+                Terminal.Line(
+                    $"cost model fitted on {samples.Count} frames (R² {fitted.CalibrationRSquared:0.###}): ",
+                    $"µs = {fitted.PerInstruction:G4}·instructions + {fitted.PerEngineCall:G4}·engine calls ",
+                    $"+ {fitted.PerAllocByte:G4}·bytes + {fitted.PerAllocation:G4}·allocations");
                 // The report's costs were priced with the run's own coefficients, so those stay on it; the fit
                 // goes to its own file, for a later run to use (pricing a run's frames needs its counts).
                 Directory.CreateDirectory(reportDir);
                 var fittedPath = Path.Combine(reportDir, "cost-model-fitted.json");
                 File.WriteAllText(fittedPath, System.Text.Json.JsonSerializer.Serialize(fitted, FittedJson));
-                Terminal.Line($"fitted coefficients written to {fittedPath}; this report keeps the coefficients it was priced with");
+                Terminal.Line(
+                    $"fitted coefficients written to {fittedPath}; ",
+                    $"this report keeps the coefficients it was priced with");
             }
 
             Directory.CreateDirectory(reportDir);
@@ -180,7 +207,10 @@ internal static class RunCommand
         }
 
         return scenarios
-            .Select(s => s.Definition.DurationSeconds <= seconds ? s : s with { Definition = ShrinkCandidates.Shorten(s.Definition, seconds) })
+            .Select(s =>
+                s.Definition.DurationSeconds <= seconds
+                    ? s
+                    : s with { Definition = ShrinkCandidates.Shorten(s.Definition, seconds) })
             .ToList();
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BarHarness.Cli.Console;
 using BarHarness.Cli.Serve;
 using BarHarness.Core.Diagnostics;
 using BarHarness.Core.Transport;
@@ -17,33 +18,34 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var host = new Option<string>("--host")
+        var host = DefaultedOption.Create<string>("--host", "127.0.0.1", "Address to listen on");
+        var port = CreatePortOption("TCP port (the widget's default is 8765; 0 = any free port)");
+        var record = new Option<string?>("--record")
         {
-            Description = "Address to listen on",
-            DefaultValueFactory = _ => "127.0.0.1",
+            Description = "Record every message to this .jsonl file (replay turns it into a scenario)",
         };
-        var port = new Option<int>("--port")
-        {
-            Description = "TCP port (the widget's default is 8765; 0 = any free port)",
-            DefaultValueFactory = _ => ServeOptions.DefaultPort,
-        };
-        var record = new Option<string?>("--record") { Description = "Record every message to this .jsonl file (replay turns it into a scenario)" };
         var faults = new Option<string?>("--faults")
         {
             Description = "Fault file: a YAML faults: list as in scenarios, times from the start",
         };
-        var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --host (exposes the game's data to the network)" };
-        var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: until Ctrl+C or q)" };
-        var seed = new Option<ulong>("--seed")
+        var allowRemote = new Option<bool>("--allow-remote")
         {
-            Description = "Seed for the faults' random draws",
-            DefaultValueFactory = _ => 1,
+            Description = "Allow a non-loopback --host (exposes the game's data to the network)",
         };
+        var seconds = StopSignal.CreateSecondsOption();
+        var seed = DefaultedOption.Create<ulong>("--seed", 1, "Seed for the faults' random draws");
         var command = new Command(
             "serve",
-            "Listen for a real BAR game's widget: validate, record, show live statistics, inject faults by schedule or key")
+            "Listen for a real BAR game's widget: validate, record, show live statistics, "
+                + "inject faults by schedule or key")
         {
-            host, port, record, faults, allowRemote, seconds, seed,
+            host,
+            port,
+            record,
+            faults,
+            allowRemote,
+            seconds,
+            seed,
         };
         command.SetAction(parse =>
         {
@@ -75,44 +77,23 @@ internal static class ServeCommand
         return command;
     }
 
+    /// <summary>The <c>--port</c> the widget connects to, its own default unless told.</summary>
+    internal static Option<int> CreatePortOption(string description) =>
+        DefaultedOption.Create("--port", ServeOptions.DefaultPort, description);
+
     private static int Serve(ServeOptions options, double? seconds)
     {
         using var session = new ServeSession(options);
-        try
-        {
-            session.Start();
-        }
-        catch (TransportException e)
-        {
-            throw new HarnessInputException(
-                null,
-                $"cannot listen on {options.Endpoint}: {e.Message}",
-                "a free port (--port)");
-        }
+        InputFailure.Explain<TransportException>(
+            session.Start, e => $"cannot listen on {options.Endpoint}: {e.Message}", "a free port (--port)");
 
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using (var signal = new StopSignal(seconds))
         {
-            e.Cancel = true; // Ctrl+C ends serve cleanly: recording flushed, summary printed.
-            stop.Cancel();
-        };
-        System.Console.CancelKeyPress += onCancel;
-        try
-        {
-            if (seconds is { } limit)
-            {
-                stop.CancelAfter(TimeSpan.FromSeconds(limit));
-            }
-
-            System.Console.Out.WriteLine($"serve: listening on {session.Endpoint}" + (options.RecordPath is { } r ? $", recording to {r}" : string.Empty)
-                + (options.Schedule is { } s ? $", {s.Entries.Count} scheduled fault(s)" : string.Empty));
+            var stop = signal.Source;
+            System.Console.Out.WriteLine($"serve: listening on {session.Endpoint}" + ServeBanner.Extras(options));
             var pump = session.RunAsync(stop.Token);
             LiveConsole.Run(session, stop, apply => apply());
             pump.GetAwaiter().GetResult();
-        }
-        finally
-        {
-            System.Console.CancelKeyPress -= onCancel;
         }
 
         return LiveConsole.Summarise("serve", session.Snapshot());

@@ -18,7 +18,10 @@ internal static class ProgressView
             if (!quiet)
             {
                 var p99 = r.Budget.FrameRealMicros.P99 / 1000;
-                System.Console.WriteLine($"{Verdict(r.Outcome)} {r.Name}  {r.DurationGameSeconds:0}s game in {r.WallSeconds:0.0}s  p99 {p99:0.###} ms real, {r.Budget.FrameCost.P99 / 1000:0.###} ms cost  [{r.File}]");
+                var costP99 = r.Budget.FrameCost.P99 / 1000;
+                System.Console.WriteLine(
+                    $"{Verdict(r.Outcome)} {r.Name}  {r.DurationGameSeconds:0}s game in {r.WallSeconds:0.0}s  "
+                        + $"p99 {p99:0.###} ms real, {costP99:0.###} ms cost  [{r.File}]");
             }
         }
 
@@ -39,25 +42,33 @@ internal static class ProgressView
             {
                 var tasks = scenarios.ToDictionary(
                     s => s.Definition.Name,
-                    s => ctx.AddTask(Markup.Escape(s.Definition.Name), autoStart: false, maxValue: s.Definition.DurationSeconds));
+                    s =>
+                        ctx.AddTask(
+                            Markup.Escape(s.Definition.Name),
+                            autoStart: false,
+                            maxValue: s.Definition.DurationSeconds));
                 var progress = new Progress<RunProgress>(p =>
                 {
                     if (tasks.TryGetValue(p.Scenario, out var task))
                     {
                         task.StartTask();
                         task.Value = p.GameSeconds;
-                        task.Description = Markup.Escape($"{p.Scenario}  {p.Units} units  {p.FramesPerSecond:0} frames/s");
+                        task.Description = Markup.Escape(
+                            $"{p.Scenario}  {p.Units} units  {p.FramesPerSecond:0} frames/s");
                     }
                 });
-                report = run(progress, r =>
-                {
-                    if (tasks.TryGetValue(r.Name, out var task))
+                report = run(
+                    progress,
+                    r =>
                     {
-                        task.Value = task.MaxValue;
-                        task.Description = $"{(r.Outcome == ScenarioOutcome.Pass ? "[green]pass[/]" : "[red]FAIL[/]")} {Markup.Escape(r.Name)}";
-                        task.StopTask();
-                    }
-                });
+                        if (tasks.TryGetValue(r.Name, out var task))
+                        {
+                            task.Value = task.MaxValue;
+                            var verdict = r.Outcome == ScenarioOutcome.Pass ? "[green]pass[/]" : "[red]FAIL[/]";
+                            task.Description = $"{verdict} {Markup.Escape(r.Name)}";
+                            task.StopTask();
+                        }
+                    });
             });
         return report!;
     }

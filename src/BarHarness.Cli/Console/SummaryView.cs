@@ -13,10 +13,13 @@ internal static class SummaryView
 
     public static void Print(RunReport report, IReadOnlyList<string> written)
     {
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("scenario").AddColumn("result").AddColumn(new TableColumn("p99 ms (real)").RightAligned())
-            .AddColumn(new TableColumn("p99 ms (cost)").RightAligned()).AddColumn(new TableColumn("max ms").RightAligned())
-            .AddColumn(new TableColumn("heap KiB/min").RightAligned()).AddColumn(new TableColumn("msgs").RightAligned());
+        var table = new Table()
+            .Border(TableBorder.Simple).AddColumn("scenario").AddColumn("result")
+            .AddColumn(new TableColumn("p99 ms (real)").RightAligned())
+            .AddColumn(new TableColumn("p99 ms (cost)").RightAligned())
+            .AddColumn(new TableColumn("max ms").RightAligned())
+            .AddColumn(new TableColumn("heap KiB/min").RightAligned())
+            .AddColumn(new TableColumn("msgs").RightAligned());
         foreach (var s in report.Scenarios)
         {
             table.AddRow(
@@ -46,7 +49,10 @@ internal static class SummaryView
             foreach (var e in s.FailedExpectations)
             {
                 Terminal.Line($"  {e.Name}: expected {e.Expected}; got {e.Actual}");
-                foreach (var line in (e.Detail ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(DetailLines))
+                foreach (
+                    var line in (e.Detail ?? string.Empty)
+                        .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                        .Take(DetailLines))
                 {
                     Terminal.Line($"    {line.TrimEnd()}");
                 }

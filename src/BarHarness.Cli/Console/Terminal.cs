@@ -37,6 +37,10 @@ public static class Terminal
     /// <summary>Writes a markup line whose interpolated values are all shown as text.</summary>
     public static void Line(FormattableString line) => AnsiConsole.MarkupLine(Markup(line));
 
+    /// <summary>One markup line written in parts (each part's interpolated values shown as text).</summary>
+    public static void Line(FormattableString first, params FormattableString[] rest) =>
+        AnsiConsole.MarkupLine(Markup(first) + string.Concat(rest.Select(Markup)));
+
     /// <summary>
     /// The markup of <paramref name="line"/> with every interpolated value escaped (any type, its format kept).
     /// </summary>

@@ -39,10 +39,15 @@ public static class ServeStatisticsView
         table.AddRow("violations", Colored(s.Violations));
         table.AddRow(
             "by type",
-            Markup.Escape(string.Join(", ", s.MessagesByType.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))));
+            Markup.Escape(
+                string.Join(
+                    ", ",
+                    s.MessagesByType.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))));
         table.AddRow(
             "active faults",
-            s.ActiveFaults.Count == 0 ? "[grey]none[/]" : $"[red]{Markup.Escape(string.Join(", ", s.ActiveFaults))}[/]");
+            s.ActiveFaults.Count == 0
+                ? "[grey]none[/]"
+                : $"[red]{Markup.Escape(string.Join(", ", s.ActiveFaults))}[/]");
         table.AddRow("recorded lines", s.RecordedLines.ToString(Invariant));
         foreach (var v in s.RecentViolations.TakeLast(5))
         {
@@ -53,9 +58,12 @@ public static class ServeStatisticsView
     }
 
     public static string Line(ServeStatistics s) =>
-        string.Create(
-            Invariant,
-            $"serve {s.Uptime.TotalSeconds:0.0}s {s.State} conns={s.Connections} msgs={s.Messages} ({s.MessagesPerSecond:0.0}/s) bytes={s.Bytes} ({s.BytesPerSecond:0}/s) units={s.UnitsInLastSnapshot} gaps={s.SeqGaps}/{s.UndeclaredSeqGaps} invalid={s.InvalidMessages} violations={s.Violations} faults=[{string.Join(",", s.ActiveFaults)}] recorded={s.RecordedLines}");
+        string.Create(Invariant, $"serve {s.Uptime.TotalSeconds:0.0}s {s.State} conns={s.Connections} ")
+        + string.Create(Invariant, $"msgs={s.Messages} ({s.MessagesPerSecond:0.0}/s) ")
+        + string.Create(Invariant, $"bytes={s.Bytes} ({s.BytesPerSecond:0}/s) units={s.UnitsInLastSnapshot} ")
+        + string.Create(Invariant, $"gaps={s.SeqGaps}/{s.UndeclaredSeqGaps} invalid={s.InvalidMessages} ")
+        + string.Create(Invariant, $"violations={s.Violations} faults=[{string.Join(",", s.ActiveFaults)}] ")
+        + string.Create(Invariant, $"recorded={s.RecordedLines}");
 
     public static string Describe(BarHarness.TestServer.Oracle.StreamViolation v) =>
         string.Create(

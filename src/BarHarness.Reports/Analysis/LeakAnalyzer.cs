@@ -3,7 +3,9 @@ using BarHarness.Reports.Statistics;
 
 namespace BarHarness.Reports.Analysis;
 
-/// <summary>Builds a <see cref="LeakReport"/>: fits the heap trend after warm-up and applies <see cref="LeakVerdictRule"/>.</summary>
+/// <summary>
+/// Builds a <see cref="LeakReport"/>: fits the heap trend after warm-up and applies <see cref="LeakVerdictRule"/>.
+/// </summary>
 public static class LeakAnalyzer
 {
     /// <param name="heapSamples">Heap after full collection, in time order.</param>

@@ -41,7 +41,9 @@ public static class LeakVerdictRule
             return (LeakVerdict.NoGrowth, $"{interval} lies at or below the allowed {bound}");
         }
 
-        return (LeakVerdict.Inconclusive, $"{interval} straddles the allowed {bound}" + RunNeeded(slope, allowedBytesPerMinute, fitSeconds));
+        return (
+            LeakVerdict.Inconclusive,
+            $"{interval} straddles the allowed {bound}" + RunNeeded(slope, allowedBytesPerMinute, fitSeconds));
     }
 
     /// <summary>
@@ -64,7 +66,9 @@ public static class LeakVerdictRule
         }
 
         var needed = fitSeconds.Value * Math.Pow(halfWidth / distance, 2.0 / 3.0);
+        var decidingSeconds = Math.Ceiling(needed / 10) * 10;
         return FormattableString.Invariant(
-            $"; at this noise about {Math.Ceiling(needed / 10) * 10:0} game seconds of steady state would decide (this run fitted {fitSeconds.Value:0})");
+            $"; at this noise about {decidingSeconds:0} game seconds of steady state would decide ")
+            + FormattableString.Invariant($"(this run fitted {fitSeconds.Value:0})");
     }
 }

@@ -37,8 +37,8 @@ public static class NetworkStory
             return $"never connected: {attempts}; {accepts}; {polls} in {span}";
         }
 
-        return $"connected at {Seconds(connected.GameSeconds)}; the widget sent {Count(t.WidgetBytesSent)} bytes in {span}; "
-            + $"{attempts}; {accepts}; {polls}";
+        return $"connected at {Seconds(connected.GameSeconds)}; "
+            + $"the widget sent {Count(t.WidgetBytesSent)} bytes in {span}; {attempts}; {accepts}; {polls}";
     }
 
     private static string Count(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);

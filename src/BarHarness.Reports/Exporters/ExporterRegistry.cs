@@ -31,17 +31,25 @@ public sealed class ExporterRegistry
         ArgumentNullException.ThrowIfNull(name);
         return _byName.TryGetValue(name.Trim(), out var exporter)
             ? exporter
-            : throw new HarnessInputException(location, $"unknown report format '{name}'", "one of " + string.Join(", ", Names));
+            : throw new HarnessInputException(
+                location,
+                $"unknown report format '{name}'",
+                "one of " + string.Join(", ", Names));
     }
 
-    /// <summary>Parses a comma-separated <c>--format</c> value (e.g. <c>json,junit,html</c>), keeping order, dropping repeats.</summary>
+    /// <summary>
+    /// Parses a comma-separated <c>--format</c> value (e.g. <c>json,junit,html</c>), keeping order, dropping repeats.
+    /// </summary>
     public IReadOnlyList<IReportExporter> Parse(string formats, SourceLocation? location = null)
     {
         ArgumentNullException.ThrowIfNull(formats);
         var names = formats.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0)
         {
-            throw new HarnessInputException(location, "no report format given", "one or more of " + string.Join(", ", Names));
+            throw new HarnessInputException(
+                location,
+                "no report format given",
+                "one or more of " + string.Join(", ", Names));
         }
 
         return names.Select(n => Get(n, location)).Distinct().ToArray();

@@ -19,11 +19,12 @@ public sealed class HtmlReportExporter : IReportExporter
     public void Export(RunReport report, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var headline = ReportHeadline.Of(report);
         var html = new StringBuilder();
-        var failed = report.Scenarios.Count(s => s.Outcome != ScenarioOutcome.Pass);
-        var headline = failed == 0 ? $"all {report.Scenarios.Count} scenarios passed" : $"{failed} of {report.Scenarios.Count} scenarios failed";
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
-            .Append("<title>BarHarness report: ").Append(HtmlText.Escape(headline)).Append("</title><style>").Append(ReportStyles.Css).Append("</style></head><body>")
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width\">")
+            .Append("<title>BarHarness report: ").Append(HtmlText.Escape(headline)).Append("</title>")
+            .Append("<style>").Append(ReportStyles.Css).Append("</style></head><body>")
             .Append("<h1>BarHarness report: ").Append(HtmlText.Escape(headline)).Append("</h1>");
         WriteRunFacts(html, report);
         WriteOverview(html, report);
@@ -54,7 +55,8 @@ public sealed class HtmlReportExporter : IReportExporter
 
         if (report.CostModel is { } cost)
         {
-            html.Append(" · cost model: ").Append(ReportFormat.Number(cost.PerInstruction * 1000)).Append(" µs/1k instructions, ")
+            html.Append(" · cost model: ")
+                .Append(ReportFormat.Number(cost.PerInstruction * 1000)).Append(" µs/1k instructions, ")
                 .Append(ReportFormat.Number(cost.PerEngineCall)).Append(" µs/engine call, ")
                 .Append(ReportFormat.Number(cost.PerAllocByte * 1000)).Append(" µs/KB, ")
                 .Append(ReportFormat.Number(cost.PerAllocation)).Append(" µs/allocation, R² ")
@@ -64,22 +66,37 @@ public sealed class HtmlReportExporter : IReportExporter
         html.Append("</p>");
     }
 
+    /// <summary>Table cells of text that is already markup-safe (numbers, names of outcomes).</summary>
+    private static void Cells(StringBuilder html, params string[] cells)
+    {
+        foreach (var cell in cells)
+        {
+            html.Append("<td>").Append(cell).Append("</td>");
+        }
+    }
+
     private static void WriteOverview(StringBuilder html, RunReport report)
     {
-        html.Append("<table><thead><tr><th>Scenario</th><th>Outcome</th><th>frame p99 µs</th><th>frame max µs</th><th>cost p99</th><th>over budget</th><th>leak</th><th>expectations</th></tr></thead><tbody>");
+        html.Append("<table><thead><tr><th>Scenario</th><th>Outcome</th><th>frame p99 µs</th><th>frame max µs</th>")
+            .Append("<th>cost p99</th><th>over budget</th><th>leak</th><th>expectations</th></tr></thead><tbody>");
         for (var i = 0; i < report.Scenarios.Count; i++)
         {
             var s = report.Scenarios[i];
             html.Append(s.Outcome == ScenarioOutcome.Pass ? "<tr>" : "<tr class=\"fail\">")
-                .Append("<td><a href=\"#s").Append(i.ToString(CultureInfo.InvariantCulture)).Append("\">").Append(HtmlText.Escape(s.Name)).Append("</a></td>")
-                .Append("<td>").Append(ReportFormat.Outcome(s.Outcome)).Append("</td>")
-                .Append("<td>").Append(ReportFormat.Micros(s.Budget.FrameRealMicros.P99)).Append("</td>")
-                .Append("<td>").Append(ReportFormat.Micros(s.Budget.FrameRealMicros.Max)).Append("</td>")
-                .Append("<td>").Append(ReportFormat.Micros(s.Budget.FrameCost.P99)).Append("</td>")
-                .Append("<td>").Append(ReportFormat.Share(s.Budget.OverBudgetReal.Share)).Append("</td>")
-                .Append("<td>").Append(s.Leak.Verdict).Append("</td>")
-                .Append("<td>").Append(s.Expectations.Count(e => e.Passed).ToString(CultureInfo.InvariantCulture)).Append('/')
-                .Append(s.Expectations.Count.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
+                .Append("<td><a href=\"#s").Append(i.ToString(CultureInfo.InvariantCulture)).Append("\">")
+                .Append(HtmlText.Escape(s.Name)).Append("</a></td>");
+            var passed = s.Expectations.Count(e => e.Passed).ToString(CultureInfo.InvariantCulture);
+            var expectations = s.Expectations.Count.ToString(CultureInfo.InvariantCulture);
+            Cells(
+                html,
+                ReportFormat.Outcome(s.Outcome),
+                ReportFormat.Micros(s.Budget.FrameRealMicros.P99),
+                ReportFormat.Micros(s.Budget.FrameRealMicros.Max),
+                ReportFormat.Micros(s.Budget.FrameCost.P99),
+                ReportFormat.Share(s.Budget.OverBudgetReal.Share),
+                s.Leak.Verdict.ToString(),
+                passed + "/" + expectations);
+            html.Append("</tr>");
         }
 
         html.Append("</tbody></table>");

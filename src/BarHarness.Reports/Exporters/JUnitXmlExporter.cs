@@ -20,7 +20,12 @@ public sealed class JUnitXmlExporter : IReportExporter
     public void Export(RunReport report, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), CheckCharacters = true };
+        var settings = new XmlWriterSettings
+        {
+            Indent = true,
+            Encoding = new UTF8Encoding(false),
+            CheckCharacters = true,
+        };
         using var xml = XmlWriter.Create(destination, settings);
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
@@ -95,11 +100,13 @@ public sealed class JUnitXmlExporter : IReportExporter
         if (!expectation.Passed)
         {
             xml.WriteStartElement("failure");
-            xml.WriteAttributeString("message", XmlCharacters.Clean($"expected {expectation.Expected}, actual {expectation.Actual}"));
+            xml.WriteAttributeString(
+                "message",
+                XmlCharacters.Clean($"expected {expectation.Expected}, actual {expectation.Actual}"));
             xml.WriteAttributeString("type", "expectation");
             var body = new StringBuilder()
-                .Append("Expected: ").AppendLine(expectation.Expected)
-                .Append("Actual:   ").AppendLine(expectation.Actual);
+                .Append("Expected: ").AppendLine(expectation.Expected).Append("Actual:   ")
+                .AppendLine(expectation.Actual);
             if (!string.IsNullOrEmpty(expectation.Detail))
             {
                 body.AppendLine(expectation.Detail);

@@ -18,20 +18,24 @@ public sealed class MarkdownSummaryExporter : IReportExporter
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
-        var failed = report.Scenarios.Count(s => s.Outcome != ScenarioOutcome.Pass);
         md.Append("# BarHarness: ")
-            .AppendLine(failed == 0 ? $"all {report.Scenarios.Count} scenarios passed" : $"{failed} of {report.Scenarios.Count} scenarios failed")
-            .AppendLine()
-            .Append("Harness ").Append(MarkdownText.Cell(report.ToolVersion))
-            .Append(" · started ").Append(MarkdownText.Cell(report.StartedAt))
-            .Append(" · ").Append(MarkdownText.Cell(report.Machine.OperatingSystem))
-            .Append(", ").Append(report.Machine.ProcessorCount).Append(" cores")
+            .AppendLine(ReportHeadline.Of(report)).AppendLine().Append("Harness ")
+            .Append(MarkdownText.Cell(report.ToolVersion)).Append(" · started ")
+            .Append(MarkdownText.Cell(report.StartedAt)).Append(" · ")
+            .Append(MarkdownText.Cell(report.Machine.OperatingSystem)).Append(", ")
+            .Append(report.Machine.ProcessorCount).Append(" cores")
             .Append(report.LuaVm is null ? string.Empty : " · Lua VM " + MarkdownText.Cell(report.LuaVm))
-            .AppendLine(report.CostModel is null ? string.Empty : $" · cost model R² {ReportFormat.Number(report.CostModel.CalibrationRSquared)}")
+            .AppendLine(
+                report.CostModel is null
+                    ? string.Empty
+                    : $" · cost model R² {ReportFormat.Number(report.CostModel.CalibrationRSquared)}")
             .AppendLine();
 
         AppendOverview(md, report);
-        foreach (var scenario in report.Scenarios.OrderBy(s => s.Outcome == ScenarioOutcome.Pass).ThenBy(s => s.Name, StringComparer.Ordinal))
+        foreach (
+            var scenario in report.Scenarios
+                .OrderBy(s => s.Outcome == ScenarioOutcome.Pass)
+                .ThenBy(s => s.Name, StringComparer.Ordinal))
         {
             AppendScenario(md, scenario);
         }
@@ -42,7 +46,8 @@ public sealed class MarkdownSummaryExporter : IReportExporter
 
     private static void AppendOverview(StringBuilder md, RunReport report)
     {
-        md.AppendLine("| Scenario | Outcome | Frame p99 µs | Frame max µs | Cost p99 | Cost max | Over budget | Leak | Expectations |")
+        md.Append("| Scenario | Outcome | Frame p99 µs | Frame max µs | Cost p99 | Cost max ")
+            .AppendLine("| Over budget | Leak | Expectations |")
             .AppendLine("|---|---|---:|---:|---:|---:|---:|---|---:|");
         foreach (var s in report.Scenarios)
         {
@@ -64,11 +69,12 @@ public sealed class MarkdownSummaryExporter : IReportExporter
 
     private static void AppendScenario(StringBuilder md, ScenarioResult s)
     {
-        md.Append("## ").Append(ReportFormat.Outcome(s.Outcome)).Append(": ").AppendLine(MarkdownText.Cell(s.Name)).AppendLine();
+        md.Append("## ")
+            .Append(ReportFormat.Outcome(s.Outcome)).Append(": ").AppendLine(MarkdownText.Cell(s.Name)).AppendLine();
         // No code spans here: inside one, GitHub would show the escapes literally.
-        md.Append(MarkdownText.Cell(s.File)).Append(" · seed ").Append(s.Seed)
-            .Append(" · widget sha256 ").Append(MarkdownText.Cell(s.WidgetSha256)).Append(" · ")
-            .Append(ReportFormat.GameTime(s.DurationGameSeconds)).AppendLine(" game time").AppendLine();
+        md.Append(MarkdownText.Cell(s.File))
+            .Append(" · seed ").Append(s.Seed).Append(" · widget sha256 ").Append(MarkdownText.Cell(s.WidgetSha256))
+            .Append(" · ").Append(ReportFormat.GameTime(s.DurationGameSeconds)).AppendLine(" game time").AppendLine();
 
         if (s.Error is { } error)
         {
@@ -83,8 +89,7 @@ public sealed class MarkdownSummaryExporter : IReportExporter
                 md.Append("| ").Append(MarkdownText.Cell(e.Name))
                     .Append(" | ").Append(e.Passed ? "pass" : "**FAIL**")
                     .Append(" | ").Append(MarkdownText.Cell(e.Expected))
-                    .Append(" | ").Append(MarkdownText.Cell(e.Actual))
-                    .Append(" | ").Append(MarkdownText.Cell(e.Detail))
+                    .Append(" | ").Append(MarkdownText.Cell(e.Actual)).Append(" | ").Append(MarkdownText.Cell(e.Detail))
                     .AppendLine(" |");
             }
 
@@ -95,7 +100,8 @@ public sealed class MarkdownSummaryExporter : IReportExporter
 
         if (s.Outcome != ScenarioOutcome.Pass)
         {
-            md.AppendLine("Reproduce:").AppendLine().Append(MarkdownText.CodeBlock(s.ReproduceCommand, "sh")).AppendLine();
+            md.AppendLine("Reproduce:")
+                .AppendLine().Append(MarkdownText.CodeBlock(s.ReproduceCommand, "sh")).AppendLine();
         }
 
         var b = s.Budget;
@@ -109,10 +115,13 @@ public sealed class MarkdownSummaryExporter : IReportExporter
 
         if (s.Profile.Count > 0)
         {
-            md.Append("Heaviest widget function: **").Append(MarkdownText.Cell(s.Profile[0].Function)).Append("** (")
+            md.Append("Heaviest widget function: **")
+                .Append(MarkdownText.Cell(s.Profile[0].Function)).Append("** (")
                 .Append(ReportFormat.Share(s.Profile[0].Share)).AppendLine(" of samples).").AppendLine();
         }
 
-        md.Append("Leak: **").Append(s.Leak.Verdict).Append("** (").Append(MarkdownText.Cell(s.Leak.VerdictReason)).AppendLine(").").AppendLine();
+        md.Append("Leak: **")
+            .Append(s.Leak.Verdict).Append("** (").Append(MarkdownText.Cell(s.Leak.VerdictReason)).AppendLine(").")
+            .AppendLine();
     }
 }

@@ -7,7 +7,8 @@ namespace BarHarness.Reports.Exporters;
 /// <summary>
 /// results.json in the shape of Mocha's JSON reporter, the format BAR's headless test runner emits
 /// and CI test reporters (e.g. mocha-json readers) understand:
-/// <c>{ stats: {suites, tests, passes, pending, failures, start, end, duration}, tests, pending, failures, passes }</c>,
+/// <c>{ stats: {suites, tests, passes, pending, failures, start, end, duration}, tests, pending, failures, passes
+/// }</c>,
 /// each test <c>{ title, fullTitle, file, duration, currentRetry, err }</c> with <c>err</c> empty on a pass
 /// and <c>{ message, stack }</c> on a failure. One suite per scenario, one test per expectation, plus a
 /// "run" test when the run crashed. Durations are milliseconds; expectations carry 0 (see JUnit).
@@ -22,7 +23,9 @@ public sealed class MochaJsonExporter : IReportExporter
     {
         ArgumentNullException.ThrowIfNull(report);
         var tests = report.Scenarios.SelectMany(TestsOf).ToArray();
-        using var json = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var json = new Utf8JsonWriter(
+            destination,
+            new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteStartObject("stats");
         json.WriteNumber("suites", report.Scenarios.Count);
@@ -50,7 +53,13 @@ public sealed class MochaJsonExporter : IReportExporter
     {
         if (scenario.Error is { } error)
         {
-            yield return new MochaTest("run", scenario, new MochaFailure(error.ToString(), $"RunError: {error}\n    at {error.Location ?? scenario.File}\nReproduce: {scenario.ReproduceCommand}"));
+            yield return new MochaTest(
+                "run",
+                scenario,
+                new MochaFailure(
+                    error.ToString(),
+                    $"RunError: {error}\n    at {error.Location ?? scenario.File}\n"
+                        + $"Reproduce: {scenario.ReproduceCommand}"));
         }
 
         foreach (var e in scenario.Expectations)
@@ -59,7 +68,9 @@ public sealed class MochaJsonExporter : IReportExporter
                 ? null
                 : new MochaFailure(
                     $"expected {e.Expected}, actual {e.Actual}",
-                    $"ExpectationFailed: expected {e.Expected}, actual {e.Actual}{(e.Detail is null ? string.Empty : "\n" + e.Detail)}\n    at {scenario.File}\nReproduce: {scenario.ReproduceCommand}");
+                    $"ExpectationFailed: expected {e.Expected}, actual {e.Actual}"
+                        + (e.Detail is null ? string.Empty : "\n" + e.Detail)
+                        + $"\n    at {scenario.File}\nReproduce: {scenario.ReproduceCommand}");
             yield return new MochaTest(e.Name, scenario, failure);
         }
     }

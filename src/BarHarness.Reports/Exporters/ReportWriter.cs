@@ -6,7 +6,10 @@ namespace BarHarness.Reports.Exporters;
 public static class ReportWriter
 {
     /// <returns>The files written, in exporter order.</returns>
-    public static IReadOnlyList<string> WriteAll(RunReport report, IEnumerable<IReportExporter> exporters, string directory)
+    public static IReadOnlyList<string> WriteAll(
+        RunReport report,
+        IEnumerable<IReportExporter> exporters,
+        string directory)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(exporters);

@@ -28,7 +28,8 @@ public static class XmlCharacters
                 continue;
             }
 
-            var legal = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            var legal =
+                c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
             if (legal)
             {
                 cleaned?.Append(c);

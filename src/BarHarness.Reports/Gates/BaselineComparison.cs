@@ -14,7 +14,10 @@ public static class BaselineComparison
     public const string MaxCostMetric = "maxCost";
     public const string LeakSlopeMetric = "leakSlopeBytesPerMinute";
 
-    public static BaselineComparisonResult Compare(RunReport baseline, RunReport current, GateThresholds? thresholds = null)
+    public static BaselineComparisonResult Compare(
+        RunReport baseline,
+        RunReport current,
+        GateThresholds? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
@@ -25,13 +28,17 @@ public static class BaselineComparison
         if (!SamePrices(baseline.CostModel, current.CostModel))
         {
             // Costs priced with different coefficients are different units; comparing them would be noise.
-            problems.Add("cost model differs from the baseline's: run with the baseline's coefficients (the runner reads them from the baseline summary) or re-create the baseline");
+            problems.Add(
+                "cost model differs from the baseline's: run with the baseline's coefficients "
+                    + "(the runner reads them from the baseline summary) or re-create the baseline");
         }
 
         if (baseline.LuaVm is { } baselineVm && current.LuaVm is { } currentVm && baselineVm != currentVm)
         {
             // Each VM compiles the widget to its own instructions: their counts are not comparable.
-            problems.Add($"this run used the {currentVm} Lua VM, the baseline {baselineVm}: run with --vm {baselineVm} or re-create the baseline");
+            problems.Add(
+                $"this run used the {currentVm} Lua VM, the baseline {baselineVm}: "
+                    + $"run with --vm {baselineVm} or re-create the baseline");
         }
 
         var baselineByName = baseline.Scenarios.ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -49,25 +56,35 @@ public static class BaselineComparison
                 notes.Add($"{scenario.Name}: run ended in an error, its figures are partial");
             }
 
-            comparisons.Add(Compare(scenario.Name, P99CostMetric, before.Budget.FrameCost.P99, scenario.Budget.FrameCost.P99, thresholds.CostFloorMicros, thresholds));
-            comparisons.Add(Compare(scenario.Name, MaxCostMetric, before.Budget.FrameCost.Max, scenario.Budget.FrameCost.Max, thresholds.CostFloorMicros, thresholds));
+            var beforeCost = before.Budget.FrameCost;
+            var nowCost = scenario.Budget.FrameCost;
+            var costFloor = thresholds.CostFloorMicros;
+            comparisons.Add(Compare(scenario.Name, P99CostMetric, beforeCost.P99, nowCost.P99, costFloor, thresholds));
+            comparisons.Add(Compare(scenario.Name, MaxCostMetric, beforeCost.Max, nowCost.Max, costFloor, thresholds));
             if (before.Leak.Slope is { } beforeSlope && scenario.Leak.Slope is { } slope)
             {
-                comparisons.Add(Compare(scenario.Name, LeakSlopeMetric, beforeSlope.BytesPerMinute, slope.BytesPerMinute, thresholds.LeakSlopeFloorBytesPerMinute, thresholds));
+                var (was, now) = (beforeSlope.BytesPerMinute, slope.BytesPerMinute);
+                var leakFloor = thresholds.LeakSlopeFloorBytesPerMinute;
+                comparisons.Add(Compare(scenario.Name, LeakSlopeMetric, was, now, leakFloor, thresholds));
             }
         }
 
         var currentNames = current.Scenarios.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         notes.AddRange(baseline.Scenarios
-            .Where(s => !currentNames.Contains(s.Name))
-            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .Where(s => !currentNames.Contains(s.Name)).OrderBy(s => s.Name, StringComparer.Ordinal)
             .Select(s => $"{s.Name}: in the baseline but not in this run"));
 
         return new BaselineComparisonResult(comparisons, problems, notes);
     }
 
-    private static MetricComparison Compare(string scenario, string metric, double before, double now, double floor, GateThresholds thresholds) =>
-        new(scenario, metric, before, now, thresholds.AllowedFor(before, floor));
+    private static MetricComparison Compare(
+        string scenario,
+        string metric,
+        double before,
+        double now,
+        double floor,
+        GateThresholds thresholds
+    ) => new(scenario, metric, before, now, thresholds.AllowedFor(before, floor));
 
     private static bool SamePrices(CostCoefficients? a, CostCoefficients? b)
     {

@@ -8,9 +8,13 @@ namespace BarHarness.Reports.Gates;
 /// <param name="RelativeTolerance">Allowed relative increase (0.15 = +15 %).</param>
 /// <param name="CostFloorMicros">Smallest increase of p99/max cost that can fail, in µs-equivalent.</param>
 /// <param name="LeakSlopeFloorBytesPerMinute">Smallest increase of the leak slope that can fail.</param>
-public sealed record GateThresholds(double RelativeTolerance = 0.15, double CostFloorMicros = 25, double LeakSlopeFloorBytesPerMinute = 4096)
+public sealed record GateThresholds(
+    double RelativeTolerance = 0.15,
+    double CostFloorMicros = 25,
+    double LeakSlopeFloorBytesPerMinute = 4096)
 {
     public static GateThresholds Default { get; } = new();
 
-    public double AllowedFor(double baseline, double floor) => baseline + Math.Max(Math.Abs(baseline) * RelativeTolerance, floor);
+    public double AllowedFor(double baseline, double floor) =>
+        baseline + Math.Max(Math.Abs(baseline) * RelativeTolerance, floor);
 }

@@ -18,6 +18,8 @@ public sealed record MetricComparison(string Scenario, string Metric, double Bas
     public string Describe()
     {
         var change = RelativeChange is { } r ? r.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "new";
-        return string.Create(CultureInfo.InvariantCulture, $"{Scenario}: {Metric} {Baseline:0.###} -> {Current:0.###} ({change}, allowed <= {Allowed:0.###})");
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Scenario}: {Metric} {Baseline:0.###} -> {Current:0.###} ({change}, allowed <= {Allowed:0.###})");
     }
 }

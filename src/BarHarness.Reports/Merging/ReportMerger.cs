@@ -67,7 +67,8 @@ public static class ReportMerger
         {
             throw new HarnessInputException(
                 new SourceLocation(shard.Source, 1),
-                $"ran on the {shard.Report.LuaVm ?? "unrecorded"} Lua VM, but {first.Source} on {first.Report.LuaVm ?? "an unrecorded one"}",
+                $"ran on the {shard.Report.LuaVm ?? "unrecorded"} Lua VM, "
+                    + $"but {first.Source} on {first.Report.LuaVm ?? "an unrecorded one"}",
                 "all shards run with the same --vm");
         }
 
@@ -94,12 +95,18 @@ public static class ReportMerger
         {
             if (count != total)
             {
-                throw new HarnessInputException(new SourceLocation(source, 1), $"is shard {index}/{count}, others are out of {total}", $"every shard labelled i/{total}");
+                throw new HarnessInputException(
+                    new SourceLocation(source, 1),
+                    $"is shard {index}/{count}, others are out of {total}",
+                    $"every shard labelled i/{total}");
             }
 
             if (!seen.TryAdd(index, source))
             {
-                throw new HarnessInputException(new SourceLocation(source, 1), $"shard {index}/{count} is already given by {seen[index]}", "each shard once");
+                throw new HarnessInputException(
+                    new SourceLocation(source, 1),
+                    $"shard {index}/{count} is already given by {seen[index]}",
+                    "each shard once");
             }
         }
 
@@ -108,7 +115,8 @@ public static class ReportMerger
         {
             throw new HarnessInputException(
                 null,
-                $"shard(s) {string.Join(", ", missing.Select(m => $"{m}/{total}"))} missing: the merged report would not cover every scenario",
+                $"shard(s) {string.Join(", ", missing.Select(m => $"{m}/{total}"))} missing: "
+                    + "the merged report would not cover every scenario",
                 $"all {total} shard summaries");
         }
     }
@@ -124,6 +132,9 @@ public static class ReportMerger
             return (index, total);
         }
 
-        throw new HarnessInputException(new SourceLocation(shard.Source, 1), $"shard label '{shard.Report.Shard}' is not i/n", "a label like 2/4");
+        throw new HarnessInputException(
+            new SourceLocation(shard.Source, 1),
+            $"shard label '{shard.Report.Shard}' is not i/n",
+            "a label like 2/4");
     }
 }

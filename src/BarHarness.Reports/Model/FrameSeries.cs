@@ -26,7 +26,9 @@ public sealed record FrameSeries
 
     public IReadOnlyList<double> EngineMicros { get; init; } = [];
 
-    /// <summary>Widget thread CPU µs per frame, the instruments' share taken out (<see cref="FrameSample.CpuMicros"/>).</summary>
+    /// <summary>
+    /// Widget thread CPU µs per frame, the instruments' share taken out (<see cref="FrameSample.CpuMicros"/>).
+    /// </summary>
     public IReadOnlyList<double> CpuMicros { get; init; } = [];
 
     /// <summary>Thread CPU µs per frame the harness's instruments account for.</summary>

@@ -17,10 +17,14 @@ public sealed record NetworkSummary(
 {
     public static NetworkSummary None { get; } = new(0, 0, 0, 0, 0, []);
 
-    /// <summary>Lower-case hex SHA-256 of every byte the server received, in arrival order (equal seeds, equal bytes).</summary>
+    /// <summary>
+    /// Lower-case hex SHA-256 of every byte the server received, in arrival order (equal seeds, equal bytes).
+    /// </summary>
     public string StreamSha256 { get; init; } = string.Empty;
 
-    /// <summary>SHA-256 of each received chunk with its connection and virtual arrival time (equal seeds, equal timing).</summary>
+    /// <summary>
+    /// SHA-256 of each received chunk with its connection and virtual arrival time (equal seeds, equal timing).
+    /// </summary>
     public string TimedStreamSha256 { get; init; } = string.Empty;
 }
 

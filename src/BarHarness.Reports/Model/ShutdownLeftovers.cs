@@ -6,6 +6,4 @@ namespace BarHarness.Reports.Model;
 public sealed record ShutdownLeftovers(IReadOnlyList<string> OpenSockets, IReadOnlyList<string> Actions)
 {
     public static ShutdownLeftovers None { get; } = new([], []);
-
-    public bool IsClean => OpenSockets.Count == 0 && Actions.Count == 0;
 }

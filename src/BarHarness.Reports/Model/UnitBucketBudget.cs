@@ -6,7 +6,12 @@ namespace BarHarness.Reports.Model;
 /// <param name="MaxUnits">Inclusive upper bound, null for the open last bucket.</param>
 /// <param name="RealMicros">Real µs per frame in the bucket (its Count is the number of frames).</param>
 /// <param name="Cost">Deterministic cost per frame in the bucket.</param>
-public sealed record UnitBucketBudget(string Label, int MinUnits, int? MaxUnits, Distribution RealMicros, Distribution Cost)
+public sealed record UnitBucketBudget(
+    string Label,
+    int MinUnits,
+    int? MaxUnits,
+    Distribution RealMicros,
+    Distribution Cost)
 {
     /// <summary>Widget CPU µs per frame in the bucket.</summary>
     public Distribution CpuMicros { get; init; } = Distribution.Empty;

@@ -27,7 +27,9 @@ public static class Percentile
         return sortedAscending[Math.Clamp(rank, 1, sortedAscending.Count) - 1];
     }
 
-    /// <summary>Sorts a copy of <paramref name="values"/> (NaN left out) and takes the nearest-rank percentile.</summary>
+    /// <summary>
+    /// Sorts a copy of <paramref name="values"/> (NaN left out) and takes the nearest-rank percentile.
+    /// </summary>
     public static double Of(IEnumerable<double> values, double percent)
     {
         var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();

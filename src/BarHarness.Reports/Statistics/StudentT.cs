@@ -10,7 +10,12 @@ public static class StudentT
             throw new ArgumentOutOfRangeException(nameof(degreesOfFreedom), "Degrees of freedom must be positive.");
         }
 
-        var tail = 0.5 * GammaFunctions.RegularizedIncompleteBeta(degreesOfFreedom / (degreesOfFreedom + (t * t)), degreesOfFreedom / 2, 0.5);
+        var tail =
+            0.5
+            * GammaFunctions.RegularizedIncompleteBeta(
+                degreesOfFreedom / (degreesOfFreedom + (t * t)),
+                degreesOfFreedom / 2,
+                0.5);
         return t >= 0 ? 1 - tail : tail;
     }
 

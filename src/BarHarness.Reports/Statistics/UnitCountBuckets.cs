@@ -35,7 +35,8 @@ public sealed class UnitCountBuckets
 
     public int? MaxUnits(int bucket) => bucket + 1 < _lowerEdges.Length ? _lowerEdges[bucket + 1] - 1 : null;
 
-    public string Label(int bucket) => MaxUnits(bucket) is { } max ? $"{MinUnits(bucket)}-{max}" : $"{MinUnits(bucket)}+";
+    public string Label(int bucket) =>
+        MaxUnits(bucket) is { } max ? $"{MinUnits(bucket)}-{max}" : $"{MinUnits(bucket)}+";
 
     /// <summary>The bucket a unit count falls in (negative counts go to the first bucket).</summary>
     public int IndexOf(int units)
@@ -44,7 +45,9 @@ public sealed class UnitCountBuckets
         return index >= 0 ? index : Math.Max(0, ~index - 1);
     }
 
-    /// <summary>Groups values by the bucket of their unit count; result[i] holds bucket i's values in input order.</summary>
+    /// <summary>
+    /// Groups values by the bucket of their unit count; result[i] holds bucket i's values in input order.
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<double>> Group(IReadOnlyList<int> units, IReadOnlyList<double> values)
     {
         if (units.Count != values.Count)

@@ -15,7 +15,10 @@ public static class SummaryJsonReader
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new HarnessInputException(new SourceLocation(path, 1), "summary file not found", "a summary.json written by 'barharness run --format json'");
+            throw new HarnessInputException(
+                new SourceLocation(path, 1),
+                "summary file not found",
+                "a summary.json written by 'barharness run --format json'");
         }
 
         using var stream = File.OpenRead(path);
@@ -34,11 +37,15 @@ public static class SummaryJsonReader
         try
         {
             var document = JsonSerializer.Deserialize<SummaryDocument>(bytes, SummaryJsonOptions.Instance);
-            return document?.Run ?? throw new HarnessInputException(new SourceLocation(sourceName, 1, 1), "summary file holds null", "a JSON object");
+            return document?.Run
+                ?? throw new HarnessInputException(
+                    new SourceLocation(sourceName, 1, 1),
+                    "summary file holds null",
+                    "a JSON object");
         }
         catch (JsonException e)
         {
-            throw new HarnessInputException(LocationOf(e, sourceName), "summary file does not match the summary.json schema: " + e.Message, "the shape in SUMMARY-JSON.md", e);
+            throw Unreadable(e, sourceName, "does not match the summary.json schema", "the shape in SUMMARY-JSON.md");
         }
     }
 
@@ -48,16 +55,20 @@ public static class SummaryJsonReader
         try
         {
             using var document = JsonDocument.Parse(bytes);
-            if (document.RootElement.ValueKind != JsonValueKind.Object
+            if (
+                document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("schemaVersion", out var element)
                 || !element.TryGetInt32(out version))
             {
-                throw new HarnessInputException(new SourceLocation(sourceName, 1, 1), "summary file has no numeric 'schemaVersion'", "a summary.json written by barharness");
+                throw new HarnessInputException(
+                    new SourceLocation(sourceName, 1, 1),
+                    "summary file has no numeric 'schemaVersion'",
+                    "a summary.json written by barharness");
             }
         }
         catch (JsonException e)
         {
-            throw new HarnessInputException(LocationOf(e, sourceName), "summary file is not valid JSON: " + e.Message, "a summary.json written by barharness", e);
+            throw Unreadable(e, sourceName, "is not valid JSON", "a summary.json written by barharness");
         }
 
         if (version != SummaryDocument.CurrentSchemaVersion)
@@ -70,6 +81,10 @@ public static class SummaryJsonReader
     }
 
     // JsonException counts lines and bytes from 0; people count from 1.
+    private static HarnessInputException Unreadable(
+        JsonException e, string sourceName, string problem, string expected) =>
+        new(LocationOf(e, sourceName), $"summary file {problem}: {e.Message}", expected, e);
+
     private static SourceLocation LocationOf(JsonException e, string sourceName) =>
         new(sourceName, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
 }

@@ -5,10 +5,12 @@ namespace BarHarness.Scenarios.Definition;
 /// <param name="Memory">Heap growth limit, or null.</param>
 /// <param name="NoLuaErrors">No Lua error in any call-in (default true).</param>
 /// <param name="NoBlockingCalls">No blocking socket call or <c>socket.sleep</c> (default true).</param>
-/// <param name="ReconnectWithinSeconds">After the server is back, the widget is connected again within this many game seconds.</param>
+/// <param name="ReconnectWithinSeconds">After the server is back, the widget is connected again within this many game
+/// seconds.</param>
 /// <param name="Oracle">Checks of the received stream.</param>
 /// <param name="MaxConsoleLinesPerMinute">Console spam bound (lines per game minute), or null.</param>
-/// <param name="ExpectWidgetRemoved">The widget should end up removed (BAR removes a widget whose call-in errors): for user-error scenarios.</param>
+/// <param name="ExpectWidgetRemoved">The widget should end up removed (BAR removes a widget whose call-in errors): for
+/// user-error scenarios.</param>
 /// <param name="ExpectErrors">Substrings that must each appear in some error or console message.</param>
 public sealed record ExpectationSet(
     BudgetExpectation Budget,
@@ -29,9 +31,15 @@ public sealed record ExpectationSet(
 /// <param name="BudgetMs">The frame budget (default 2 ms); frames above it count as over budget.</param>
 /// <param name="P99Ms">Upper bound of the 99th percentile, or null.</param>
 /// <param name="MaxMs">Upper bound of the slowest frame, or null.</param>
-/// <param name="MaxOverBudgetShare">Largest share (0..1) of frames allowed over <see cref="BudgetMs"/>, or null.</param>
+/// <param name="MaxOverBudgetShare">Largest share (0..1) of frames allowed over <see cref="BudgetMs"/>, or
+/// null.</param>
 /// <param name="AfterSeconds">Warm-up: frames before this game time are not counted.</param>
-public sealed record BudgetExpectation(double BudgetMs, double? P99Ms, double? MaxMs, double? MaxOverBudgetShare, double AfterSeconds)
+public sealed record BudgetExpectation(
+    double BudgetMs,
+    double? P99Ms,
+    double? MaxMs,
+    double? MaxOverBudgetShare,
+    double AfterSeconds)
 {
     public const double DefaultBudgetMs = 2.0;
 
@@ -47,9 +55,11 @@ public sealed record MemoryExpectation(double MaxGrowthKbPerMinute, double After
 /// <param name="ValidStream">Every message is well-framed valid JSON of the schema (default true).</param>
 /// <param name="NoSilentLoss">Every sequence gap is declared by the widget (default true).</param>
 /// <param name="Privacy">No unit the local player cannot see is exported (default true).</param>
-/// <param name="SnapshotAfterReconnect">The first message after every (re)connect is hello/snapshot (default true).</param>
+/// <param name="SnapshotAfterReconnect">The first message after every (re)connect is hello/snapshot (default
+/// true).</param>
 /// <param name="FreshnessFrames">Every visible unit's exported state at most this many sim frames old, or null.</param>
-/// <param name="Accuracy">Exported values match the world (within float32 and the widget's move threshold) (default false).</param>
+/// <param name="Accuracy">Exported values match the world (within float32 and the widget's move threshold) (default
+/// false).</param>
 public sealed record OracleExpectation(
     bool ValidStream,
     bool NoSilentLoss,

@@ -7,7 +7,9 @@ public abstract record GameEvent(double AtSeconds)
     public abstract string Action { get; }
 }
 
-/// <summary>Game speed set to <see cref="Speed"/> (0.1..10), as <c>/setspeed</c>; <c>GetGameSpeed</c> follows.</summary>
+/// <summary>
+/// Game speed set to <see cref="Speed"/> (0.1..10), as <c>/setspeed</c>; <c>GetGameSpeed</c> follows.
+/// </summary>
 public sealed record SpeedChange(double AtSeconds, double Speed) : GameEvent(AtSeconds)
 {
     public override string Action => "speed";
@@ -49,7 +51,9 @@ public sealed record SpectatorSwitch(double AtSeconds, bool FullView) : GameEven
     public override string Action => "spectate";
 }
 
-/// <summary>A console command typed by the user, e.g. <c>/livedata status</c> (reaches the widget's action or TextCommand).</summary>
+/// <summary>
+/// A console command typed by the user, e.g. <c>/livedata status</c> (reaches the widget's action or TextCommand).
+/// </summary>
 public sealed record TextCommand(double AtSeconds, string Command) : GameEvent(AtSeconds)
 {
     public override string Action => "command";

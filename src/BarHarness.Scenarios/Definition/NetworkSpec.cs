@@ -8,7 +8,8 @@ namespace BarHarness.Scenarios.Definition;
 /// <param name="ClientBufferBytes">Simulated send buffer of the widget's socket.</param>
 /// <param name="ServerBufferBytes">Simulated receive buffer of the server's socket.</param>
 /// <param name="ConnectDelaySeconds">Time a connect takes to complete (SYN/ACK round trip).</param>
-/// <param name="ServerUpAtStart">False (<c>server: down</c>): nothing listens for the whole run, connections are refused; to start down and come up later use a <c>down</c> fault from 0 s.</param>
+/// <param name="ServerUpAtStart">False (<c>server: down</c>): nothing listens for the whole run, connections are
+/// refused; to start down and come up later use a <c>down</c> fault from 0 s.</param>
 public sealed record NetworkSpec(
     NetworkMode Mode,
     string Host,
@@ -24,7 +25,15 @@ public sealed record NetworkSpec(
     public const string DefaultHost = "127.0.0.1";
 
     public static NetworkSpec Default { get; } =
-        new(NetworkMode.Sim, DefaultHost, DefaultPort, Framing.Auto, DefaultBufferBytes, DefaultBufferBytes, 0.001, true);
+        new(
+            NetworkMode.Sim,
+            DefaultHost,
+            DefaultPort,
+            Framing.Auto,
+            DefaultBufferBytes,
+            DefaultBufferBytes,
+            0.001,
+            true);
 }
 
 public enum NetworkMode

@@ -31,23 +31,38 @@ public static class ScenarioLoader
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                throw new HarnessInputException(new SourceLocation(display, 1), "scenario file not found", "an existing .yaml file");
+                throw new HarnessInputException(
+                    new SourceLocation(display, 1),
+                    "scenario file not found",
+                    "an existing .yaml file");
             }
 
             if (info.Length > MaxFileBytes)
             {
-                throw new HarnessInputException(new SourceLocation(display, 1), $"scenario file is {info.Length} bytes", $"at most {MaxFileBytes} bytes");
+                throw new HarnessInputException(
+                    new SourceLocation(display, 1),
+                    $"scenario file is {info.Length} bytes",
+                    $"at most {MaxFileBytes} bytes");
             }
 
             text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
         }
         catch (DecoderFallbackException ex)
         {
-            throw new HarnessInputException(new SourceLocation(display, 1, 1), "scenario file is not valid UTF-8", "a UTF-8 text file", ex);
+            throw new HarnessInputException(
+                new SourceLocation(display, 1, 1),
+                "scenario file is not valid UTF-8",
+                "a UTF-8 text file",
+                ex);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception ex)
+            when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new HarnessInputException(new SourceLocation(display, 1), "cannot read scenario file: " + ex.Message, "a readable file", ex);
+            throw new HarnessInputException(
+                new SourceLocation(display, 1),
+                "cannot read scenario file: " + ex.Message,
+                "a readable file",
+                ex);
         }
 
         return Parse(text, path, display);
@@ -63,7 +78,10 @@ public static class ScenarioLoader
     {
         if (text.Length > MaxFileBytes)
         {
-            throw new HarnessInputException(new SourceLocation(display, 1), $"scenario text is {text.Length} characters", $"at most {MaxFileBytes}");
+            throw new HarnessInputException(
+                new SourceLocation(display, 1),
+                $"scenario text is {text.Length} characters",
+                $"at most {MaxFileBytes}");
         }
 
         var root = YamlDocumentReader.Read(text, display);
@@ -103,7 +121,13 @@ public static class ScenarioLoader
             else
             {
                 var relative = Relative(root, full);
-                errors.Add(new ScenarioLoadError(relative, new HarnessInputException(new SourceLocation(path, 1), "no such scenario file or folder", "a .yaml file or a folder of them")));
+                errors.Add(
+                    new ScenarioLoadError(
+                        relative,
+                        new HarnessInputException(
+                            new SourceLocation(path, 1),
+                            "no such scenario file or folder",
+                            "a .yaml file or a folder of them")));
             }
         }
 
@@ -161,7 +185,9 @@ public sealed record LoadedScenario(string RelativePath, ScenarioDefinition Defi
 /// <summary>A file that did not load, with the error to print.</summary>
 public sealed record ScenarioLoadError(string RelativePath, HarnessInputException Error);
 
-/// <summary>The outcome of <see cref="ScenarioLoader.LoadAll"/>: scenarios sorted by relative path, and errors apart.</summary>
+/// <summary>
+/// The outcome of <see cref="ScenarioLoader.LoadAll"/>: scenarios sorted by relative path, and errors apart.
+/// </summary>
 public sealed record ScenarioBatch(IReadOnlyList<LoadedScenario> Scenarios, IReadOnlyList<ScenarioLoadError> Errors)
 {
     public bool HasErrors => Errors.Count > 0;

@@ -20,7 +20,8 @@ public static class ScenarioWriter
     public static string ToYaml(ScenarioDefinition s, string? targetDirectory = null)
     {
         var w = new StringBuilder();
-        w.Append("# Written by BarHarness from ").Append(Path.GetFileName(s.SourceFile).ReplaceLineEndings(" ")).Append('\n');
+        w.Append("# Written by BarHarness from ")
+            .Append(Path.GetFileName(s.SourceFile).ReplaceLineEndings(" ")).Append('\n');
         Line(w, 0, "name", Quote(s.Name));
         Line(w, 0, "description", Quote(s.Description));
         Line(w, 0, "tags", "[" + string.Join(", ", s.Tags.Select(Quote)) + "]");
@@ -73,14 +74,30 @@ public static class ScenarioWriter
     {
         w.Append("world:\n");
         Line(w, 1, "map", $"{{width_elmos: {world.Map.WidthElmos}, height_elmos: {world.Map.HeightElmos}}}");
-        Line(w, 1, "ally_teams", "[" + string.Join(", ", world.AllyTeams.Select(a => "[" + string.Join(", ", a.TeamIds) + "]")) + "]");
+        Line(
+            w,
+            1,
+            "ally_teams",
+            "[" + string.Join(", ", world.AllyTeams.Select(a => "[" + string.Join(", ", a.TeamIds) + "]")) + "]");
         Line(w, 1, "gaia", Bool(world.Gaia));
         var p = world.LocalPlayer;
-        Line(w, 1, "local_player", $"{{name: {Quote(p.Name)}, team: {p.Team}, spectator: {Bool(p.Spectator)}, full_view: {Bool(p.FullView)}}}");
+        Line(
+            w,
+            1,
+            "local_player",
+            $"{{name: {Quote(p.Name)}, team: {p.Team}, spectator: {Bool(p.Spectator)}, "
+                + $"full_view: {Bool(p.FullView)}}}");
         Line(w, 1, "unit_defs", world.UnitDefCount.ToString(CultureInfo.InvariantCulture));
         Line(w, 1, "replay", Bool(world.Replay));
         var e = world.EdgeData;
-        Line(w, 1, "edge_data", $"{{nan_positions: {Number(e.NanPositionRate)}, inf_positions: {Number(e.InfPositionRate)}, negative_health: {Number(e.NegativeHealthRate)}, huge_resources: {Bool(e.HugeResources)}, beyond_map: {Number(e.BeyondMapRate)}, unicode_names: {Bool(e.UnicodeNames)}, die_mid_frame: {Number(e.DieMidFrameRate)}}}");
+        Line(
+            w,
+            1,
+            "edge_data",
+            $"{{nan_positions: {Number(e.NanPositionRate)}, inf_positions: {Number(e.InfPositionRate)}, "
+                + $"negative_health: {Number(e.NegativeHealthRate)}, huge_resources: {Bool(e.HugeResources)}, "
+                + $"beyond_map: {Number(e.BeyondMapRate)}, unicode_names: {Bool(e.UnicodeNames)}, "
+                + $"die_mid_frame: {Number(e.DieMidFrameRate)}}}");
     }
 
     private static void WriteUnits(StringBuilder w, UnitTimeline u)
@@ -92,14 +109,22 @@ public static class ScenarioWriter
         Line(w, 1, "churn_per_second", Number(u.ChurnPerSecond));
         Items(w, "mass_spawn", u.MassSpawns, m => $"{{at: {Number(m.AtSeconds)}, count: {m.Count}{Team(m.Team)}}}");
         Items(w, "mass_destroy", u.MassDestroys, m => $"{{at: {Number(m.AtSeconds)}, count: {m.Count}{Team(m.Team)}}}");
-        Items(w, "transfers", u.Transfers, t => $"{{at: {Number(t.AtSeconds)}, count: {t.Count}, from: {t.From}, to: {t.To}}}");
+        Items(
+            w,
+            "transfers",
+            u.Transfers,
+            t => $"{{at: {Number(t.AtSeconds)}, count: {t.Count}, from: {t.From}, to: {t.To}}}");
         Line(w, 1, "moving_share", Number(u.MovingShare));
         if (!u.Hold)
         {
             Line(w, 1, "hold", "false");
         }
 
-        Line(w, 1, "los", $"{{changes_per_second: {Number(u.Los.ChangesPerSecond)}, moving_enemies: {Bool(u.Los.MovingEnemies)}}}");
+        Line(
+            w,
+            1,
+            "los",
+            $"{{changes_per_second: {Number(u.Los.ChangesPerSecond)}, moving_enemies: {Bool(u.Los.MovingEnemies)}}}");
     }
 
     private static void WriteEvents(StringBuilder w, IReadOnlyList<GameEvent> events)
@@ -192,7 +217,11 @@ public static class ScenarioWriter
         Line(w, 1, "budget", "{" + string.Join(", ", budget) + "}");
         if (e.Memory is { } m)
         {
-            Line(w, 1, "memory", $"{{max_growth_kb_per_min: {Number(m.MaxGrowthKbPerMinute)}, after_s: {Number(m.AfterSeconds)}}}");
+            Line(
+                w,
+                1,
+                "memory",
+                $"{{max_growth_kb_per_min: {Number(m.MaxGrowthKbPerMinute)}, after_s: {Number(m.AfterSeconds)}}}");
         }
 
         Line(w, 1, "no_lua_errors", Bool(e.NoLuaErrors));
@@ -277,7 +306,9 @@ public static class ScenarioWriter
         }
 
         var relative = Path.GetRelativePath(targetDirectory, path).Replace('\\', '/');
-        return Path.IsPathRooted(relative) || relative.StartsWith("../", StringComparison.Ordinal) ? relative : "./" + relative;
+        return Path.IsPathRooted(relative) || relative.StartsWith("../", StringComparison.Ordinal)
+            ? relative
+            : "./" + relative;
     }
 
     /// <summary>A YAML double-quoted scalar; control and non-printable characters escaped.</summary>
@@ -287,45 +318,39 @@ public static class ScenarioWriter
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            switch (c)
+            if (ShortEscape(c) is { } escape)
             {
-                case '"':
-                    q.Append("\\\"");
-                    break;
-                case '\\':
-                    q.Append("\\\\");
-                    break;
-                case '\n':
-                    q.Append("\\n");
-                    break;
-                case '\t':
-                    q.Append("\\t");
-                    break;
-                case '\r':
-                    q.Append("\\r");
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                    {
-                        q.Append(c).Append(text[++i]); // a whole code point outside the BMP, written as is
-                    }
-                    else if (char.IsSurrogate(c))
-                    {
-                        q.Append("\\uFFFD"); // a lone surrogate is no Unicode text at all: replaced, as the loader would read it
-                    }
-                    else if (char.IsControl(c) || c is '\uFEFF' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
-                    {
-                        q.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        q.Append(c);
-                    }
-
-                    break;
+                q.Append(escape);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                q.Append(c).Append(text[++i]); // a whole code point outside the BMP, written as is
+            }
+            else if (char.IsSurrogate(c))
+            {
+                // a lone surrogate is no Unicode text at all: replaced, as the loader would read it
+                q.Append("\\uFFFD");
+            }
+            else if (char.IsControl(c) || c is '\uFEFF' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
+            {
+                q.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                q.Append(c);
             }
         }
 
         return q.Append('"').ToString();
     }
+
+    private static string? ShortEscape(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\t' => "\\t",
+        '\r' => "\\r",
+        _ => null,
+    };
 }

@@ -35,7 +35,9 @@ public sealed record UnitTimeline(
         + Waves.Sum(w => w.Count) + MassSpawns.Sum(m => m.Count);
 }
 
-/// <summary>From <see cref="AtSeconds"/>, move the total unit count linearly to <see cref="To"/> over <see cref="OverSeconds"/>.</summary>
+/// <summary>
+/// From <see cref="AtSeconds"/>, move the total unit count linearly to <see cref="To"/> over <see cref="OverSeconds"/>.
+/// </summary>
 public sealed record UnitRamp(double AtSeconds, int To, double OverSeconds);
 
 /// <summary>Spawn <see cref="Count"/> units at once for <see cref="Team"/> (null: spread over all teams).</summary>

@@ -24,29 +24,6 @@ public sealed record WorldSpec(
 
     public int AllyTeamOf(int teamId) => AllyTeams.First(a => a.TeamIds.Contains(teamId)).Id;
 
-    /// <summary>
-    /// Teams per ally team when every ally team has the same number of consecutive team ids in
-    /// order (the engine's own numbering: ally 0 holds teams 0..k-1), else null.
-    /// </summary>
-    public int? UniformTeamsPerAllyTeam
-    {
-        get
-        {
-            var size = AllyTeams[0].TeamIds.Count;
-            var next = 0;
-            foreach (var ally in AllyTeams)
-            {
-                if (ally.TeamIds.Count != size || ally.TeamIds.Where((id, i) => id != next + i).Any())
-                {
-                    return null;
-                }
-
-                next += size;
-            }
-
-            return size;
-        }
-    }
 }
 
 /// <summary>Map size in elmos; a map square is 8 elmos, as <c>Game.mapSizeX = squares * 8</c>.</summary>
@@ -79,7 +56,8 @@ public sealed record LocalPlayerSpec(string Name, int Team, bool Spectator, bool
 /// <param name="HugeResources">Team resources near float32's maximum.</param>
 /// <param name="BeyondMapRate">A position read lies outside the map.</param>
 /// <param name="UnicodeNames">Player names and unit def names carry non-ASCII, quotes and control characters.</param>
-/// <param name="DieMidFrameRate">A unit listed by <c>GetAllUnits</c> dies before the widget's next per-unit call (which then returns nil).</param>
+/// <param name="DieMidFrameRate">A unit listed by <c>GetAllUnits</c> dies before the widget's next per-unit call (which
+/// then returns nil).</param>
 public sealed record EdgeDataSpec(
     double NanPositionRate,
     double InfPositionRate,

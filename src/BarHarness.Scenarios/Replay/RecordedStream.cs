@@ -3,12 +3,18 @@ using BarHarness.Core.Diagnostics;
 
 namespace BarHarness.Scenarios.Replay;
 
-/// <summary>One message of a serve recording: arrival time (wall µs since serve started), connection, the message itself.</summary>
+/// <summary>
+/// One message of a serve recording: arrival time (wall µs since serve started), connection, the message itself.
+/// </summary>
 public sealed record RecordedMessage(long AtMicros, long Connection, JsonElement Message, int Line)
 {
-    public string? Type => Message.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+    public string? Type =>
+        Message.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
 
-    public int? Frame => Message.TryGetProperty("frame", out var f) && f.ValueKind == JsonValueKind.Number && f.TryGetInt32(out var n) ? n : null;
+    public int? Frame =>
+        Message.TryGetProperty("frame", out var f) && f.ValueKind == JsonValueKind.Number && f.TryGetInt32(out var n)
+            ? n
+            : null;
 }
 
 /// <summary>
@@ -21,7 +27,10 @@ public sealed record RecordedStream(IReadOnlyList<RecordedMessage> Messages, int
     {
         if (!File.Exists(path))
         {
-            throw new HarnessInputException(new SourceLocation(path, 1), "recording not found", "a .jsonl file written by barharness serve --record");
+            throw new HarnessInputException(
+                new SourceLocation(path, 1),
+                "recording not found",
+                "a .jsonl file written by barharness serve --record");
         }
 
         var messages = new List<RecordedMessage>();
@@ -42,14 +51,25 @@ public sealed record RecordedStream(IReadOnlyList<RecordedMessage> Messages, int
             }
             catch (JsonException e)
             {
-                throw new HarnessInputException(new SourceLocation(path, lineNo, (int)(e.BytePositionInLine ?? 0) + 1), "line is not JSON: " + e.Message, "one JSON object per line, as barharness serve --record writes", e);
+                throw new HarnessInputException(
+                    new SourceLocation(path, lineNo, (int)(e.BytePositionInLine ?? 0) + 1),
+                    "line is not JSON: " + e.Message,
+                    "one JSON object per line, as barharness serve --record writes",
+                    e);
             }
 
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("at_us", out var at) || !at.TryGetInt64(out var atMicros)
-                || !root.TryGetProperty("conn", out var conn) || !conn.TryGetInt64(out var connection))
+            if (
+                root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("at_us", out var at)
+                || !at.TryGetInt64(out var atMicros)
+                || !root.TryGetProperty("conn", out var conn)
+                || !conn.TryGetInt64(out var connection))
             {
-                throw new HarnessInputException(new SourceLocation(path, lineNo, 1), "line lacks at_us or conn", "{\"at_us\":N,\"conn\":N,\"msg\":{...}} as barharness serve --record writes");
+                throw new HarnessInputException(
+                    new SourceLocation(path, lineNo, 1),
+                    "line lacks at_us or conn",
+                    "{\"at_us\":N,\"conn\":N,\"msg\":{...}} as barharness serve --record writes");
             }
 
             if (root.TryGetProperty("msg", out var msg) && msg.ValueKind == JsonValueKind.Object)
@@ -64,7 +84,10 @@ public sealed record RecordedStream(IReadOnlyList<RecordedMessage> Messages, int
 
         if (messages.Count == 0)
         {
-            throw new HarnessInputException(new SourceLocation(path, Math.Max(lineNo, 1)), "recording holds no valid message", "at least one recorded widget message");
+            throw new HarnessInputException(
+                new SourceLocation(path, Math.Max(lineNo, 1)),
+                "recording holds no valid message",
+                "at least one recorded widget message");
         }
 
         return new RecordedStream(messages, unreadable);

@@ -90,7 +90,18 @@ public sealed record RecordingSummary(
             }
         }
 
-        return new RecordingSummary(first, last, counts, teams, localTeam, spectator, fullView, mapWidth, mapHeight, breaks, stream.Messages.Count);
+        return new RecordingSummary(
+            first,
+            last,
+            counts,
+            teams,
+            localTeam,
+            spectator,
+            fullView,
+            mapWidth,
+            mapHeight,
+            breaks,
+            stream.Messages.Count);
     }
 
     private static void AddUnits(JsonElement msg, string field, HashSet<long> visible, Dictionary<int, int?> teams)
@@ -151,11 +162,23 @@ public sealed record RecordingSummary(
     }
 
     private static int? Int(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && d is >= int.MinValue and <= int.MaxValue ? (int)d : null;
+        o.TryGetProperty(name, out var v)
+        && v.ValueKind == JsonValueKind.Number
+        && v.TryGetDouble(out var d)
+        && d is >= int.MinValue and <= int.MaxValue
+            ? (int)d
+            : null;
 
     private static long? Long(JsonElement o, string name) =>
         o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : null;
 
     private static bool? Bool(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var v) ? v.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => null } : null;
+        o.TryGetProperty(name, out var v)
+            ? v.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => null,
+            }
+            : null;
 }

@@ -17,7 +17,12 @@ public static class ReplayScenarioBuilder
     /// <summary>At most this many ramp segments: enough to follow the shape, few enough to read.</summary>
     public const int MaxRampSegments = 30;
 
-    public static ScenarioDefinition Build(RecordingSummary recording, string name, string sourceDescription, string targetFile, ulong seed = 1)
+    public static ScenarioDefinition Build(
+        RecordingSummary recording,
+        string name,
+        string sourceDescription,
+        string targetFile,
+        ulong seed = 1)
     {
         var template = ScenarioLoader.Parse($"name: {name}\nseed: {seed}\nduration: 1\n", targetFile);
         var frames = Math.Max(recording.LastFrame - recording.FirstFrame, ScenarioDefinition.FramesPerSecond);
@@ -26,11 +31,16 @@ public static class ReplayScenarioBuilder
 
         var initial = recording.UnitCounts.Count == 0 ? 0 : Clamp(recording.UnitCounts[0].Units);
         var units = template.Units with { Initial = initial, Ramps = Ramps(recording, duration, Seconds) };
-        var breaks = recording.ConnectionBreakFrames.Select(Seconds).Where(t => t > 0 && t < duration).Distinct().ToList();
+        var breaks = recording.ConnectionBreakFrames
+            .Select(Seconds).Where(t => t > 0 && t < duration).Distinct().ToList();
         var faults = breaks.Select(t => new FaultSpec("disconnect", t, null, NoParameters, 1.0, null)).ToList();
-        var description = string.Create(
-            CultureInfo.InvariantCulture,
-            $"Replayed from {sourceDescription}: {recording.Messages} messages over {duration:0.##} s of game time (frames {recording.FirstFrame}-{recording.LastFrame}), {breaks.Count} connection break(s). Unit counts follow the units the widget exported (what the player saw).");
+        var invariant = CultureInfo.InvariantCulture;
+        var description =
+            string.Create(invariant, $"Replayed from {sourceDescription}: {recording.Messages} messages ")
+            + string.Create(invariant, $"over {duration:0.##} s of game time ")
+            + string.Create(invariant, $"(frames {recording.FirstFrame}-{recording.LastFrame}), ")
+            + string.Create(invariant, $"{breaks.Count} connection break(s). ")
+            + "Unit counts follow the units the widget exported (what the player saw).";
         return template with
         {
             Name = name,
@@ -57,7 +67,8 @@ public static class ReplayScenarioBuilder
         for (var start = 0.0; start < duration; start += segment)
         {
             var end = Math.Min(start + segment, duration);
-            var inSegment = recording.UnitCounts.Where(s => seconds(s.Frame) >= start && seconds(s.Frame) < end).ToList();
+            var inSegment = recording.UnitCounts
+                .Where(s => seconds(s.Frame) >= start && seconds(s.Frame) < end).ToList();
             if (inSegment.Count == 0)
             {
                 continue;
@@ -76,7 +87,12 @@ public static class ReplayScenarioBuilder
 
     private static WorldSpec World(WorldSpec template, RecordingSummary recording)
     {
-        var teamCount = new[] { 2, (recording.LocalTeam ?? 0) + 1, recording.TeamAllies.Keys.DefaultIfEmpty(0).Max() + 1 }.Max();
+        var teamCount = new[]
+        {
+            2,
+            (recording.LocalTeam ?? 0) + 1,
+            recording.TeamAllies.Keys.DefaultIfEmpty(0).Max() + 1,
+        }.Max();
         teamCount = Math.Min(teamCount, 255);
 
         // Ally teams in order of their recorded ids; a team whose ally team was never named gets its own.
@@ -103,9 +119,13 @@ public static class ReplayScenarioBuilder
             Spectator = recording.Spectator,
             FullView = recording.Spectator && recording.FullView,
         };
-        var map = recording.MapWidth is { } w && recording.MapHeight is { } h && Elmos(w) is { } width && Elmos(h) is { } height
-            ? new MapSize(width, height)
-            : template.Map;
+        var map =
+            recording.MapWidth is { } w
+            && recording.MapHeight is { } h
+            && Elmos(w) is { } width
+            && Elmos(h) is { } height
+                ? new MapSize(width, height)
+                : template.Map;
         return template with { AllyTeams = allyTeams, LocalPlayer = local, Map = map };
     }
 

@@ -24,6 +24,8 @@ public static class ReproFileName
     public static string Display(string repoRoot, string path)
     {
         var rel = Path.GetRelativePath(repoRoot, Path.GetFullPath(path));
-        return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? Path.GetFullPath(path) : rel.Replace('\\', '/');
+        return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel)
+            ? Path.GetFullPath(path)
+            : rel.Replace('\\', '/');
     }
 }

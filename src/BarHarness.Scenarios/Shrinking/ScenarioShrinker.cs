@@ -3,7 +3,9 @@ using BarHarness.Scenarios.Definition;
 
 namespace BarHarness.Scenarios.Shrinking;
 
-/// <summary>What shrinking found: the smallest scenario that still fails the target expectations, and how it got there.</summary>
+/// <summary>
+/// What shrinking found: the smallest scenario that still fails the target expectations, and how it got there.
+/// </summary>
 public sealed record ShrinkResult(
     ScenarioDefinition Original,
     ScenarioDefinition Minimal,
@@ -20,7 +22,10 @@ public sealed record ShrinkResult(
 /// </summary>
 public sealed class ScenarioShrinker(Func<ScenarioDefinition, ScenarioResult?> run, int maxRuns)
 {
-    public ShrinkResult Shrink(ScenarioDefinition original, IReadOnlyCollection<string> targets, Action<string>? log = null)
+    public ShrinkResult Shrink(
+        ScenarioDefinition original,
+        IReadOnlyCollection<string> targets,
+        Action<string>? log = null)
     {
         var current = original;
         var accepted = new List<string>();
@@ -39,7 +44,10 @@ public sealed class ScenarioShrinker(Func<ScenarioDefinition, ScenarioResult?> r
                 runs++;
                 var result = run(candidate.Scenario);
                 var keeps = StillFails(result, targets);
-                log?.Invoke($"run {runs}: {candidate.Step}: {(keeps ? "still fails, kept" : result is null ? "did not finish in time, skipped" : "does not fail the same way")}");
+                var outcome = keeps ? "still fails, kept"
+                    : result is null ? "did not finish in time, skipped"
+                    : "does not fail the same way";
+                log?.Invoke($"run {runs}: {candidate.Step}: {outcome}");
                 if (keeps)
                 {
                     current = candidate.Scenario;

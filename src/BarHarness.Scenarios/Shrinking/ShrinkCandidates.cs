@@ -22,33 +22,46 @@ public static class ShrinkCandidates
         {
             if (ScaleUnits(s, factor) is { } fewerUnits)
             {
-                yield return new ShrinkCandidate($"units x{factor} (peak bound {s.Units.PeakBound} -> {fewerUnits.Units.PeakBound})", fewerUnits);
+                yield return new ShrinkCandidate(
+                    $"units x{factor} (peak bound {s.Units.PeakBound} -> {fewerUnits.Units.PeakBound})",
+                    fewerUnits);
             }
         }
 
         foreach (var factor in ScaleFactors)
         {
-            var seconds = Math.Round(s.DurationSeconds * factor * ScenarioDefinition.FramesPerSecond) / ScenarioDefinition.FramesPerSecond;
+            var seconds =
+                Math.Round(s.DurationSeconds * factor * ScenarioDefinition.FramesPerSecond)
+                / ScenarioDefinition.FramesPerSecond;
             if (seconds >= MinimumDurationSeconds && seconds < s.DurationSeconds)
             {
-                yield return new ShrinkCandidate($"duration x{factor} ({s.DurationSeconds:0.###} s -> {seconds:0.###} s)", Shorten(s, seconds));
+                yield return new ShrinkCandidate(
+                    $"duration x{factor} ({s.DurationSeconds:0.###} s -> {seconds:0.###} s)",
+                    Shorten(s, seconds));
             }
         }
 
         for (var i = 0; i < s.Faults.Count; i++)
         {
-            yield return new ShrinkCandidate($"fault {s.Faults[i].Name} at {s.Faults[i].AtSeconds:0.###} s dropped", s with { Faults = Without(s.Faults, i) });
+            yield return new ShrinkCandidate(
+                $"fault {s.Faults[i].Name} at {s.Faults[i].AtSeconds:0.###} s dropped",
+                s with { Faults = Without(s.Faults, i) });
         }
 
         for (var i = 0; i < s.Events.Count; i++)
         {
-            yield return new ShrinkCandidate($"event {s.Events[i].Action} at {s.Events[i].AtSeconds:0.###} s dropped", s with { Events = Without(s.Events, i) });
+            yield return new ShrinkCandidate(
+                $"event {s.Events[i].Action} at {s.Events[i].AtSeconds:0.###} s dropped",
+                s with { Events = Without(s.Events, i) });
         }
     }
 
     private static readonly double[] ScaleFactors = [0.5, 0.75];
 
-    /// <summary>Every unit count scaled by <paramref name="factor"/> (initial, ramp targets, waves, mass changes, churn, transfers); null when that saves nothing.</summary>
+    /// <summary>
+    /// Every unit count scaled by <paramref name="factor"/> (initial, ramp targets, waves, mass changes, churn,
+    /// transfers); null when that saves nothing.
+    /// </summary>
     public static ScenarioDefinition? ScaleUnits(ScenarioDefinition s, double factor)
     {
         int Scaled(int n) => (int)(n * factor);
@@ -59,14 +72,18 @@ public static class ShrinkCandidates
             Ramps = u.Ramps.Select(r => r with { To = Scaled(r.To) }).ToList(),
             Waves = u.Waves.Select(w => w with { Count = Scaled(w.Count) }).Where(w => w.Count > 0).ToList(),
             MassSpawns = u.MassSpawns.Select(m => m with { Count = Scaled(m.Count) }).Where(m => m.Count > 0).ToList(),
-            MassDestroys = u.MassDestroys.Select(m => m with { Count = Scaled(m.Count) }).Where(m => m.Count > 0).ToList(),
+            MassDestroys = u.MassDestroys
+                .Select(m => m with { Count = Scaled(m.Count) }).Where(m => m.Count > 0).ToList(),
             Transfers = u.Transfers.Select(t => t with { Count = Scaled(t.Count) }).Where(t => t.Count > 0).ToList(),
             ChurnPerSecond = u.ChurnPerSecond * factor,
         };
         return halved.PeakBound < u.PeakBound ? s with { Units = halved } : null;
     }
 
-    /// <summary>The scenario cut to <paramref name="seconds"/>: later events, faults and unit changes dropped, windows and ramps ending at the new end.</summary>
+    /// <summary>
+    /// The scenario cut to <paramref name="seconds"/>: later events, faults and unit changes dropped, windows and ramps
+    /// ending at the new end.
+    /// </summary>
     public static ScenarioDefinition Shorten(ScenarioDefinition s, double seconds)
     {
         bool Inside(double at) => at < seconds;
@@ -75,12 +92,16 @@ public static class ShrinkCandidates
         {
             DurationSeconds = seconds,
             Events = s.Events.Where(e => Inside(e.AtSeconds)).ToList(),
-            Faults = s.Faults.Where(f => Inside(f.AtSeconds))
+            Faults = s.Faults
+                .Where(f => Inside(f.AtSeconds))
                 .Select(f => f.EndSeconds is { } end && end > seconds ? f with { EndSeconds = seconds } : f).ToList(),
             Units = u with
             {
-                Ramps = u.Ramps.Where(r => Inside(r.AtSeconds))
-                    .Select(r => r.AtSeconds + r.OverSeconds > seconds ? r with { OverSeconds = seconds - r.AtSeconds } : r).ToList(),
+                Ramps = u.Ramps
+                    .Where(r => Inside(r.AtSeconds))
+                    .Select(r =>
+                        r.AtSeconds + r.OverSeconds > seconds ? r with { OverSeconds = seconds - r.AtSeconds } : r)
+                    .ToList(),
                 Waves = u.Waves.Where(w => Inside(w.AtSeconds)).ToList(),
                 MassSpawns = u.MassSpawns.Where(m => Inside(m.AtSeconds)).ToList(),
                 MassDestroys = u.MassDestroys.Where(m => Inside(m.AtSeconds)).ToList(),

@@ -21,7 +21,7 @@ public sealed record BandwidthFault(double Rate) : Fault
         foreach (var connection in context.Connections)
         {
             var progress = connection.State<Progress>();
-            var moved = Stream == FaultStream.Upstream ? connection.BytesRead : connection.BytesWritten;
+            var moved = BytesMoved(connection);
             var bytesPerSecond = Rate * 1000.0;
             if (progress.LastMicros is { } last)
             {
@@ -33,14 +33,7 @@ public sealed record BandwidthFault(double Rate) : Fault
             progress.LastMicros = context.NowMicros;
             progress.LastMoved = moved;
             var budget = (long)Math.Floor(progress.Credit);
-            if (Stream == FaultStream.Upstream)
-            {
-                connection.LimitRead(budget);
-            }
-            else
-            {
-                connection.LimitWrite(budget);
-            }
+            LimitMoved(connection, budget);
         }
     }
 

@@ -8,11 +8,15 @@ namespace BarHarness.TestServer.Faults;
 /// </summary>
 public sealed record ChatterFault(double Interval, int Bytes) : Fault
 {
-    public static FaultSchema Schema { get; } = FaultSchema.Window(
+    public static FaultSchema Schema { get; } = new(
         "chatter",
-        v => new ChatterFault(v["interval"], (int)v["bytes"]),
-        new FaultParameter("interval", FaultUnit.Milliseconds, 1, 600_000, 1000),
-        new FaultParameter("bytes", FaultUnit.Count, 16, 1 << 20, 64)) with { IsToxiproxyToxic = false };
+        IsInstant: false,
+        IsToxiproxyToxic: false,
+        [
+            new FaultParameter("interval", FaultUnit.Milliseconds, 1, 600_000, 1000),
+            new FaultParameter("bytes", FaultUnit.Count, 16, 1 << 20, 64),
+        ],
+        v => new ChatterFault(v["interval"], (int)v["bytes"]));
 
     protected override FaultStream DefaultStream => FaultStream.Downstream;
 

@@ -37,4 +37,21 @@ public abstract record Fault
     public abstract void Apply(FaultContext context);
 
     protected static long MillisToMicros(double millis) => (long)Math.Round(millis * 1000.0);
+
+    /// <summary>Bytes the connection has moved in this fault's direction (read upstream, written downstream).</summary>
+    protected long BytesMoved(ConnectionLever connection) =>
+        Stream == FaultStream.Upstream ? connection.BytesRead : connection.BytesWritten;
+
+    /// <summary>Lets at most <paramref name="bytes"/> more move in this fault's direction.</summary>
+    protected void LimitMoved(ConnectionLever connection, long bytes)
+    {
+        if (Stream == FaultStream.Upstream)
+        {
+            connection.LimitRead(bytes);
+        }
+        else
+        {
+            connection.LimitWrite(bytes);
+        }
+    }
 }

@@ -16,7 +16,7 @@ public sealed record LimitDataFault(long Bytes) : Fault
         foreach (var connection in context.Connections)
         {
             var start = connection.State<StartMark>();
-            var moved = Stream == FaultStream.Upstream ? connection.BytesRead : connection.BytesWritten;
+            var moved = BytesMoved(connection);
             start.Bytes ??= moved;
             var left = Bytes - (moved - start.Bytes.Value);
             if (left <= 0)
@@ -24,14 +24,7 @@ public sealed record LimitDataFault(long Bytes) : Fault
                 connection.Close();
             }
 
-            if (Stream == FaultStream.Upstream)
-            {
-                connection.LimitRead(left);
-            }
-            else
-            {
-                connection.LimitWrite(left);
-            }
+            LimitMoved(connection, left);
         }
     }
 

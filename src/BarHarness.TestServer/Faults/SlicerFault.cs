@@ -18,7 +18,7 @@ public sealed record SlicerFault(int AverageSize, int SizeVariation, double Dela
         foreach (var connection in context.Connections)
         {
             var slice = connection.State<Slice>();
-            var moved = Stream == FaultStream.Upstream ? connection.BytesRead : connection.BytesWritten;
+            var moved = BytesMoved(connection);
             if (slice.Size == 0 || moved - slice.StartBytes >= slice.Size)
             {
                 slice.StartBytes = moved;

@@ -43,11 +43,7 @@ public sealed class NewlineFrameDecoder : IFrameDecoder
     {
         if (_discarding >= 0)
         {
-            output.Add(new FrameRejected(
-                _lineStart,
-                FrameFault.Oversize,
-                _discarding,
-                $"line over {_limits.MaxFrameBytes} bytes, cut by end of stream"));
+            output.Add(Oversize(", cut by end of stream"));
         }
         else if (_lineLength > 0)
         {
@@ -89,15 +85,14 @@ public sealed class NewlineFrameDecoder : IFrameDecoder
         _lineLength += piece.Length;
     }
 
+    private FrameRejected Oversize(string cause) =>
+        new(_lineStart, FrameFault.Oversize, _discarding, $"line over {_limits.MaxFrameBytes} bytes{cause}");
+
     private void EndLine(ICollection<FrameEvent> output)
     {
         if (_discarding >= 0)
         {
-            output.Add(new FrameRejected(
-                _lineStart,
-                FrameFault.Oversize,
-                _discarding,
-                $"line over {_limits.MaxFrameBytes} bytes"));
+            output.Add(Oversize(string.Empty));
             _discarding = -1;
             return;
         }

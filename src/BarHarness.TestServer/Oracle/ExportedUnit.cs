@@ -87,10 +87,17 @@ internal sealed record ExportedUnit(
 
     private static ExportedUnit Read(int id, JsonElement unit, MessageFieldMap f)
     {
-        double? x = null, y = null, z = null;
-        if (f.PositionArray is { } posName && unit.TryGetProperty(posName, out var pos) && pos.ValueKind == JsonValueKind.Array)
+        double? x = null,
+            y = null,
+            z = null;
+        if (
+            f.PositionArray is { } posName
+            && unit.TryGetProperty(posName, out var pos)
+            && pos.ValueKind == JsonValueKind.Array)
         {
-            var coords = pos.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Number ? e.GetDouble() : double.NaN).Select(v => (double?)v).ToArray();
+            var coords = pos.EnumerateArray()
+                .Select(e => e.ValueKind == JsonValueKind.Number ? e.GetDouble() : double.NaN).Select(v => (double?)v)
+                .ToArray();
             x = coords.ElementAtOrDefault(0);
             y = coords.ElementAtOrDefault(1);
             z = coords.ElementAtOrDefault(2);
@@ -120,7 +127,9 @@ internal sealed record ExportedUnit(
     }
 
     private static double? Id(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var id) ? id : null;
+        obj.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var id)
+            ? id
+            : null;
 
     /// <summary>The field's number; NaN for JSON null (and any non-number); null when absent.</summary>
     private static double? Number(JsonElement obj, string name) =>

@@ -36,7 +36,10 @@ internal sealed record FieldSpec(string Name, FieldType Type, bool Required = tr
     }
 
     private static bool IsInteger(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var d) && d == Math.Floor(d) && Math.Abs(d) < 9e15;
+        value.ValueKind == JsonValueKind.Number
+        && value.TryGetDouble(out var d)
+        && d == Math.Floor(d)
+        && Math.Abs(d) < 9e15;
 
     private static string Show(JsonElement value)
     {

@@ -50,7 +50,9 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
             stats.MessagesWithoutTruth++;
         }
 
-        var window = Enumerable.Range(0, message.SampleWindow + 1).Select(back => frame - back).Where(f => f >= 0 && truth.Knows(f)).ToArray();
+        var window = Enumerable
+            .Range(0, message.SampleWindow + 1).Select(back => frame - back).Where(f => f >= 0 && truth.Knows(f))
+            .ToArray();
         var unitMessage = message.Type is MessageTypes.Snapshot or MessageTypes.Delta;
         if (message.Type == MessageTypes.Snapshot)
         {
@@ -92,8 +94,10 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
         }
     }
 
-    /// <summary>SCHEMA §8.1: an id list names only units the client was shown; naming a hidden enemy tells where it was
-    /// or that it died.</summary>
+    /// <summary>
+    /// SCHEMA §8.1: an id list names only units the client was shown; naming a hidden enemy tells where it was
+    /// or that it died.
+    /// </summary>
     private void CheckRemovedId(int unitId, int frame, int[] window, Report report)
     {
         if (truth.IsFullView(frame))
@@ -114,14 +118,20 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
     /// <summary>SCHEMA §8.1: enemy team resources are null unless the player sees everything.</summary>
     private void CheckTeams(JsonElement root, int frame, Report report)
     {
-        if (truth.IsFullView(frame) || !root.TryGetProperty("teams", out var teams) || teams.ValueKind != JsonValueKind.Array)
+        if (
+            truth.IsFullView(frame)
+            || !root.TryGetProperty("teams", out var teams)
+            || teams.ValueKind != JsonValueKind.Array)
         {
             return;
         }
 
         foreach (var team in teams.EnumerateArray())
         {
-            if (team.ValueKind != JsonValueKind.Object || !team.TryGetProperty("id", out var idElement) || !idElement.TryGetInt32(out var id))
+            if (
+                team.ValueKind != JsonValueKind.Object
+                || !team.TryGetProperty("id", out var idElement)
+                || !idElement.TryGetInt32(out var id))
             {
                 continue;
             }
@@ -142,7 +152,8 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
 
     private void CheckUnit(ExportedUnit unit, int frame, int[] window, Report report)
     {
-        var states = window.Select(f => (Frame: f, Real: truth.Unit(unit.UnitId, f))).Where(s => s.Real is not null).ToArray();
+        var states = window
+            .Select(f => (Frame: f, Real: truth.Unit(unit.UnitId, f))).Where(s => s.Real is not null).ToArray();
         if (states.Length == 0)
         {
             report(ViolationKind.UnknownUnit, $"unit {unit.UnitId} does not exist at frame {frame}", unit.UnitId);
@@ -152,9 +163,13 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
         if (!truth.IsFullView(frame) && !states.Any(s => MayBeSent(unit, s.Real!)))
         {
             var real = states[0].Real!;
-            var what = real.Visibility == UnitVisibility.RadarOnly
-                ? (options.RadarContactsAllowed ? "radar blip exported with health (needs LOS)" : "radar-only contact exported")
-                : "outside LOS and radar";
+            var what =
+                real.Visibility == UnitVisibility.RadarOnly
+                    ? (
+                        options.RadarContactsAllowed
+                            ? "radar blip exported with health (needs LOS)"
+                            : "radar-only contact exported")
+                    : "outside LOS and radar";
             report(
                 ViolationKind.PrivacyLeak,
                 $"enemy unit {unit.UnitId} (team {real.Team}) at frame {frame}: {what}",
@@ -297,10 +312,13 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
             if (pictureComplete && age > bound && _reportedStale.Add(unitId))
             {
                 var state = shown ? "off the engine" : "absent from the picture";
-                var detail = $"the client's picture of unit {unitId}: {state} for {age} frames at frame {frame} (allowed {bound})";
+                var detail = $"the client's picture of unit {unitId}: {state} for {age} frames "
+                    + $"at frame {frame} (allowed {bound})";
                 var silent = flowing && !shown;
-                report(silent ? ViolationKind.SilentLoss : ViolationKind.StaleUnit,
-                    silent ? detail + " while unit messages kept arriving and no drop was declared" : detail, unitId);
+                report(
+                    silent ? ViolationKind.SilentLoss : ViolationKind.StaleUnit,
+                    silent ? detail + " while unit messages kept arriving and no drop was declared" : detail,
+                    unitId);
             }
         }
 
@@ -378,9 +396,12 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
             if (pictureComplete && frame - since > bound && _reportedGhost.Add(unitId))
             {
                 var state = truth.Unit(unitId, frame) is null ? "dead" : "out of the player's sight";
-                var detail = $"the client's picture keeps unit {unitId}, {state} for {frame - since} frames at frame {frame} (allowed {bound})";
-                report(flowing ? ViolationKind.SilentLoss : ViolationKind.GhostUnit,
-                    flowing ? detail + " while unit messages kept arriving and no drop was declared" : detail, unitId);
+                var detail = $"the client's picture keeps unit {unitId}, {state} for {frame - since} frames "
+                    + $"at frame {frame} (allowed {bound})";
+                report(
+                    flowing ? ViolationKind.SilentLoss : ViolationKind.GhostUnit,
+                    flowing ? detail + " while unit messages kept arriving and no drop was declared" : detail,
+                    unitId);
             }
         }
     }
@@ -407,15 +428,21 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
     private bool IsCurrent(ExportedUnit shown, UnitTruth real)
     {
         // SCHEMA §6.1: null stands for a value that is not finite or out of range; it is current when the engine's is.
-        static bool Near(double? value, double engine, double slack) => value switch
-        {
-            null => true,
-            { } v when double.IsNaN(v) => !double.IsFinite(engine) || Math.Abs(engine) >= IntegerRange,
-            { } v => Math.Abs(v - engine) <= slack,
-        };
+        static bool Near(double? value, double engine, double slack) =>
+            value switch
+            {
+                null => true,
+                { } v when double.IsNaN(v) => !double.IsFinite(engine) || Math.Abs(engine) >= IntegerRange,
+                { } v => Math.Abs(v - engine) <= slack,
+            };
 
         var positionKnown = !(real.IsEnemy && real.Visibility == UnitVisibility.RadarOnly);
-        return (!positionKnown || (Near(shown.X, real.X, options.FreshPositionSlack) && Near(shown.Y, real.Y, options.FreshPositionSlack) && Near(shown.Z, real.Z, options.FreshPositionSlack)))
-            && Near(shown.Health, real.Health, options.FreshHealthSlack);
+        return (
+                !positionKnown
+                || (
+                    Near(shown.X, real.X, options.FreshPositionSlack)
+                    && Near(shown.Y, real.Y, options.FreshPositionSlack)
+                    && Near(shown.Z, real.Z, options.FreshPositionSlack))
+            ) && Near(shown.Health, real.Health, options.FreshHealthSlack);
     }
 }

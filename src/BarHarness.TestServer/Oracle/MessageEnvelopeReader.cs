@@ -27,7 +27,10 @@ internal sealed class MessageEnvelopeReader(OracleOptions options)
             report(ViolationKind.MissingField, $"no \"{F.SchemaVersion}\"", seqValue, frameValue);
             ok = false;
         }
-        else if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt64(out var v) || v != options.ExpectedSchemaVersion)
+        else if (
+            version.ValueKind != JsonValueKind.Number
+            || !version.TryGetInt64(out var v)
+            || v != options.ExpectedSchemaVersion)
         {
             report(
                 ViolationKind.SchemaVersionMismatch,
@@ -89,8 +92,11 @@ internal sealed class MessageEnvelopeReader(OracleOptions options)
         }
 
         var window = 0;
-        if (root.TryGetProperty(F.SampleWindow, out var windowElement) && windowElement.ValueKind == JsonValueKind.Number
-            && windowElement.TryGetInt32(out var w) && w > 0)
+        if (
+            root.TryGetProperty(F.SampleWindow, out var windowElement)
+            && windowElement.ValueKind == JsonValueKind.Number
+            && windowElement.TryGetInt32(out var w)
+            && w > 0)
         {
             window = Math.Min(w, options.MaxSampleWindow);
         }

@@ -36,12 +36,6 @@ public sealed record OracleOptions
     /// </summary>
     public int MaxStaleFrames { get; init; } = 90;
 
-    /// <summary>
-    /// SCHEMA §3.3: a message may arrive at most this many frames after its frame (15 s of game): the widget's
-    /// queue may hold a message 90 frames, socket buffers and the network the rest (a 64 KiB pair at 16 KB/s: 8 s).
-    /// </summary>
-    public int StampWindowFrames { get; init; } = 450;
-
     /// <summary>SCHEMA §6.1: build progress has three decimals and a 0.001 change threshold.</summary>
     public double BuildProgressTolerance { get; init; } = 0.0016;
 

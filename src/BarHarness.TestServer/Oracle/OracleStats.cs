@@ -22,8 +22,6 @@ public sealed class OracleStats
 
     public long SeqGaps { get; internal set; }
 
-    public long SeqGapsDeclared { get; internal set; }
-
     public long SeqGapsAcrossReconnect { get; internal set; }
 
     public long SeqGapsUndeclared { get; internal set; }

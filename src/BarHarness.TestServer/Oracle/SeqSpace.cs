@@ -12,7 +12,8 @@ public static class SeqSpace
 
     /// <summary>How many numbers were skipped between <paramref name="expected"/> and <paramref name="actual"/>, going
     /// forward.</summary>
-    public static long ForwardDistance(long expected, long actual) => ((actual - expected) % Modulus + Modulus) % Modulus;
+    public static long ForwardDistance(long expected, long actual) =>
+        ((actual - expected) % Modulus + Modulus) % Modulus;
 
     /// <summary>Distances past half the space are read as going backwards (a repeat or reorder), not as a huge
     /// gap.</summary>

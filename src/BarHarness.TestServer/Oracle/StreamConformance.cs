@@ -26,19 +26,12 @@ public static class StreamConformance
 {
     public static ConformanceReport Check(string path, OracleOptions? options = null)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new HarnessInputException(
-                new SourceLocation(path, 1),
-                $"cannot read the stream: {ex.Message}",
-                "a .jsonl file of widget messages or a serve recording",
-                ex);
-        }
+        var bytes = UserFile.Access(
+            path,
+            1,
+            "read the stream",
+            "a .jsonl file of widget messages or a serve recording",
+            () => File.ReadAllBytes(path));
 
         var oracle = new StreamOracle(options ?? new OracleOptions());
         var recording = IsRecording(bytes);
@@ -88,7 +81,11 @@ public static class StreamConformance
             {
                 oracle.Observe(
                     1,
-                    new FrameRejected(start, FrameFault.Truncated, bytes.Length - start, "the stream ends inside a message (no newline)"),
+                    new FrameRejected(
+                        start,
+                        FrameFault.Truncated,
+                        bytes.Length - start,
+                        "the stream ends inside a message (no newline)"),
                     line);
                 break;
             }
@@ -150,7 +147,10 @@ public static class StreamConformance
                     ex);
             }
 
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("conn", out var c) || !c.TryGetInt64(out var conn))
+            if (
+                root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("conn", out var c)
+                || !c.TryGetInt64(out var conn))
             {
                 throw new HarnessInputException(
                     new SourceLocation(path, lineNo),
@@ -172,7 +172,9 @@ public static class StreamConformance
             {
                 oracle.Observe(conn, new FrameDecoded(0, payload), lineNo);
             }
-            else if (root.TryGetProperty("rejected", out var fault) && Enum.TryParse<FrameFault>(fault.GetString(), out var kind))
+            else if (
+                root.TryGetProperty("rejected", out var fault)
+                && Enum.TryParse<FrameFault>(fault.GetString(), out var kind))
             {
                 var count = root.TryGetProperty("bytes", out var b) && b.TryGetInt64(out var n) ? n : 0;
                 var detail = root.TryGetProperty("detail", out var d) ? d.GetString() ?? string.Empty : string.Empty;

@@ -39,7 +39,7 @@ public sealed class StreamOracle
 
     public void ConnectionOpened(long connectionId, long atMicros)
     {
-        _connections[connectionId] = new ConnectionView(atMicros);
+        _connections[connectionId] = new ConnectionView();
         Stats.Connections++;
         _truth?.ConnectionStarted();
     }
@@ -60,22 +60,22 @@ public sealed class StreamOracle
                 if (!connection.ClosedByServer)
                 {
                     // The server did not cut this connection: the widget itself stopped mid-message.
-                    Add(
+                    Add(new StreamViolation(
                         ViolationKind.TruncatedMessage,
                         connectionId,
                         atMicros,
-                        $"the widget ended the connection inside a message: {truncated.Detail}");
+                        $"the widget ended the connection inside a message: {truncated.Detail}"));
                 }
 
                 break;
             case FrameRejected rejected:
                 Stats.Messages++;
                 Stats.InvalidMessages++;
-                Add(
+                Add(new StreamViolation(
                     ViolationKind.BadFraming,
                     connectionId,
                     atMicros,
-                    $"{rejected.Fault} at byte {rejected.StreamOffset}: {rejected.Detail}");
+                    $"{rejected.Fault} at byte {rejected.StreamOffset}: {rejected.Detail}"));
                 break;
         }
     }
@@ -84,7 +84,8 @@ public sealed class StreamOracle
     /// widget's fault.</summary>
     public void ServerClosing(long connectionId) => View(connectionId, 0).ClosedByServer = true;
 
-    public void ConnectionClosed(long connectionId, long atMicros) => View(connectionId, atMicros).Open = false;
+    /// <summary>A close of a connection never opened still counts it as a connection.</summary>
+    public void ConnectionClosed(long connectionId, long atMicros) => View(connectionId, atMicros);
 
     /// <summary>Bytes handed to send must equal bytes received + bytes lost at resets + bytes still in
     /// flight.</summary>
@@ -93,9 +94,25 @@ public sealed class StreamOracle
         var explained = bytesReceivedByServer + input.BytesLostAtReset + input.BytesInFlight;
         if (explained != input.BytesHandedToSend)
         {
-            Add(ViolationKind.Accounting, -1, atMicros,
-                $"widget handed {input.BytesHandedToSend} bytes to send; server received {bytesReceivedByServer}, lost at reset {input.BytesLostAtReset}, in flight {input.BytesInFlight}: {input.BytesHandedToSend - explained:+#;-#;0} unexplained");
+            Add(
+                new StreamViolation(
+                    ViolationKind.Accounting,
+                    -1,
+                    atMicros,
+                    $"widget handed {input.BytesHandedToSend} bytes to send; server received {bytesReceivedByServer}, "
+                        + $"lost at reset {input.BytesLostAtReset}, in flight {input.BytesInFlight}: "
+                        + $"{input.BytesHandedToSend - explained:+#;-#;0} unexplained"));
         }
+    }
+
+    /// <summary>A message that is not JSON at all: %q-escaped Lua output is named as such.</summary>
+    private void Unparsable(long connectionId, byte[] payload, long atMicros, string problem)
+    {
+        Stats.InvalidMessages++;
+        var kind = PercentQDetector.LooksPercentQEscaped(payload)
+            ? ViolationKind.PercentQEscape
+            : ViolationKind.InvalidJson;
+        Add(new StreamViolation(kind, connectionId, atMicros, problem + Preview(payload)));
     }
 
     private void CheckMessage(long connectionId, ConnectionView connection, byte[] payload, long atMicros)
@@ -103,9 +120,7 @@ public sealed class StreamOracle
         if (!System.Text.Unicode.Utf8.IsValid(payload))
         {
             // System.Text.Json does not check the bytes inside strings; the widget's consumers will.
-            Stats.InvalidMessages++;
-            var kind = PercentQDetector.LooksPercentQEscaped(payload) ? ViolationKind.PercentQEscape : ViolationKind.InvalidJson;
-            Add(kind, connectionId, atMicros, $"not valid UTF-8: {Preview(payload)}");
+            Unparsable(connectionId, payload, atMicros, "not valid UTF-8: ");
             return;
         }
 
@@ -116,9 +131,7 @@ public sealed class StreamOracle
         }
         catch (JsonException ex)
         {
-            Stats.InvalidMessages++;
-            var kind = PercentQDetector.LooksPercentQEscaped(payload) ? ViolationKind.PercentQEscape : ViolationKind.InvalidJson;
-            Add(kind, connectionId, atMicros, $"{ex.Message} in: {Preview(payload)}");
+            Unparsable(connectionId, payload, atMicros, $"{ex.Message} in: ");
             return;
         }
 
@@ -126,7 +139,8 @@ public sealed class StreamOracle
         {
             var parsed = _envelope.Read(
                 document.RootElement,
-                (kind, detail, seq, frame) => Add(kind, connectionId, atMicros, detail, seq, frame));
+                (kind, detail, seq, frame) =>
+                    Add(new StreamViolation(kind, connectionId, atMicros, detail, seq, frame)));
             if (parsed is null)
             {
                 Stats.InvalidMessages++;
@@ -147,16 +161,27 @@ public sealed class StreamOracle
                 _shapes.Check(
                     parsed.Root,
                     parsed.Type,
-                    (kind, detail, rule) => Add(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, rule: rule));
+                    (kind, detail, rule) =>
+                        Add(
+                            new StreamViolation(
+                                kind,
+                                connectionId,
+                                atMicros,
+                                detail,
+                                parsed.Seq,
+                                parsed.Frame,
+                                Rule: rule)));
             }
 
-            CheckHelloFirst(connectionId, connection, parsed, atMicros);
-            CheckSnapshotFirst(connectionId, connection, parsed, atMicros);
+            var firstOnConnection = !connection.SawMessage;
+            connection.SawMessage = true;
+            CheckHelloFirst(connectionId, firstOnConnection, parsed, atMicros);
+            CheckSnapshotFirst(connectionId, connection, firstOnConnection, parsed, atMicros);
             CheckFrameOrder(connectionId, connection, parsed, atMicros);
             CheckStamp(connectionId, parsed, atMicros);
             CheckGameFrame(connectionId, parsed, atMicros);
             CheckResyncAfterDrop(connectionId, parsed, atMicros);
-            CheckSeq(connectionId, connection, parsed, atMicros);
+            CheckSeq(connectionId, firstOnConnection, parsed, atMicros);
             if (parsed.Type == MessageTypes.Snapshot)
             {
                 Stats.UnitsInLastSnapshot = ExportedUnit.ReadAll(parsed.Root, _options.Fields).LongCount();
@@ -166,34 +191,33 @@ public sealed class StreamOracle
             _truth?.Check(
                 parsed,
                 pictureComplete,
-                (kind, detail, unitId) => Add(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, unitId));
+                (kind, detail, unitId) =>
+                    Add(new StreamViolation(kind, connectionId, atMicros, detail, parsed.Seq, parsed.Frame, unitId)));
         }
     }
 
     /// <summary>SCHEMA §4.1: hello is the first message of every connection, and only the first.</summary>
-    private void CheckHelloFirst(long connectionId, ConnectionView connection, ParsedMessage message, long atMicros)
+    private void CheckHelloFirst(long connectionId, bool first, ParsedMessage message, long atMicros)
     {
-        var first = !connection.SawMessage;
-        connection.SawMessage = true;
         if (first && message.Type != MessageTypes.Hello)
         {
-            Add(
+            Add(new StreamViolation(
                 ViolationKind.MessageOrder,
                 connectionId,
                 atMicros,
                 $"the connection starts with \"{message.Type}\", not hello",
                 message.Seq,
-                message.Frame);
+                message.Frame));
         }
         else if (!first && message.Type == MessageTypes.Hello)
         {
-            Add(
+            Add(new StreamViolation(
                 ViolationKind.MessageOrder,
                 connectionId,
                 atMicros,
                 "a second hello on one connection",
                 message.Seq,
-                message.Frame);
+                message.Frame));
         }
     }
 
@@ -202,13 +226,13 @@ public sealed class StreamOracle
     {
         if (connection.LastFrame is { } last && message.Frame < last)
         {
-            Add(
+            Add(new StreamViolation(
                 ViolationKind.FrameRegression,
                 connectionId,
                 atMicros,
                 $"frame went backwards: {message.Frame} after {last}",
                 message.Seq,
-                message.Frame);
+                message.Frame));
         }
 
         connection.LastFrame = message.Frame;
@@ -224,13 +248,13 @@ public sealed class StreamOracle
     {
         if (_world?.LatestFrame is { } now && message.Frame > now)
         {
-            Add(
+            Add(new StreamViolation(
                 ViolationKind.StampOutOfWindow,
                 connectionId,
                 atMicros,
                 $"frame {message.Frame} is ahead of the game (frame {now})",
                 message.Seq,
-                message.Frame);
+                message.Frame));
         }
     }
 
@@ -238,18 +262,30 @@ public sealed class StreamOracle
     /// message's.</summary>
     private void CheckGameFrame(long connectionId, ParsedMessage message, long atMicros)
     {
-        if (message.Root.TryGetProperty("game", out var game) && game.ValueKind == JsonValueKind.Object
-            && game.TryGetProperty("frame", out var frame) && frame.ValueKind == JsonValueKind.Number
-            && frame.TryGetInt64(out var gameFrame) && gameFrame != message.Frame)
+        if (
+            message.Root.TryGetProperty("game", out var game)
+            && game.ValueKind == JsonValueKind.Object
+            && game.TryGetProperty("frame", out var frame)
+            && frame.ValueKind == JsonValueKind.Number
+            && frame.TryGetInt64(out var gameFrame)
+            && gameFrame != message.Frame)
         {
-            Add(ViolationKind.BadFieldValue, connectionId, atMicros,
-                $"game.frame {gameFrame} differs from the message's frame {message.Frame}: one of them is not the frame the message was built at",
-                message.Seq, message.Frame, rule: SchemaRules.Game.Id);
+            Add(
+                new StreamViolation(
+                    ViolationKind.BadFieldValue,
+                    connectionId,
+                    atMicros,
+                    $"game.frame {gameFrame} differs from the message's frame {message.Frame}: "
+                        + "one of them is not the frame the message was built at",
+                    message.Seq,
+                    message.Frame,
+                    Rule: SchemaRules.Game.Id));
         }
     }
 
     /// <summary>SCHEMA §4.2: after hello, the first message of a connection is a snapshot.</summary>
-    private void CheckSnapshotFirst(long connectionId, ConnectionView connection, ParsedMessage message, long atMicros)
+    private void CheckSnapshotFirst(
+        long connectionId, ConnectionView connection, bool firstOnConnection, ParsedMessage message, long atMicros)
     {
         if (connection.HasSnapshot)
         {
@@ -262,18 +298,22 @@ public sealed class StreamOracle
             return;
         }
 
-        if (message.Type == MessageTypes.Hello && !connection.SawAnything)
+        if (message.Type == MessageTypes.Hello && firstOnConnection)
         {
-            connection.SawAnything = true;
             return;
         }
 
-        connection.SawAnything = true;
         if (!connection.ReportedMissingSnapshot)
         {
             connection.ReportedMissingSnapshot = true;
-            Add(ViolationKind.MissingSnapshotAfterReconnect, connectionId, atMicros,
-                $"\"{message.Type}\" before any snapshot on connection #{Stats.Connections}", message.Seq, message.Frame);
+            Add(
+                new StreamViolation(
+                    ViolationKind.MissingSnapshotAfterReconnect,
+                    connectionId,
+                    atMicros,
+                    $"\"{message.Type}\" before any snapshot on connection #{Stats.Connections}",
+                    message.Seq,
+                    message.Frame));
         }
     }
 
@@ -287,13 +327,13 @@ public sealed class StreamOracle
         else if (message.Type == MessageTypes.Delta && _awaitingResync)
         {
             _awaitingResync = false;
-            Add(
+            Add(new StreamViolation(
                 ViolationKind.MissingSnapshotAfterDrop,
                 connectionId,
                 atMicros,
                 "delta after declared drops, before the resync snapshot",
                 message.Seq,
-                message.Frame);
+                message.Frame));
         }
 
         if (message.Dropped is > 0 && message.Type != MessageTypes.Snapshot)
@@ -302,10 +342,8 @@ public sealed class StreamOracle
         }
     }
 
-    private void CheckSeq(long connectionId, ConnectionView connection, ParsedMessage message, long atMicros)
+    private void CheckSeq(long connectionId, bool firstOnConnection, ParsedMessage message, long atMicros)
     {
-        var firstOnConnection = !connection.SawSeq;
-        connection.SawSeq = true;
         var previous = _lastSeq;
         _lastSeq = message.Seq;
         Stats.LastSeq = message.Seq;
@@ -326,14 +364,14 @@ public sealed class StreamOracle
             // restarted widget starts again at 0.
             if (SeqSpace.IsBackwards(gap) && message.Seq != 0)
             {
-                Add(
+                Add(new StreamViolation(
                     ViolationKind.SeqRegression,
                     connectionId,
                     atMicros,
                     $"a new connection went back from seq {last} to {message.Seq}",
                     message.Seq,
                     message.Frame,
-                    rule: SchemaRules.SeqAcrossConnections.Id);
+                    Rule: SchemaRules.SeqAcrossConnections.Id));
                 return;
             }
 
@@ -344,13 +382,13 @@ public sealed class StreamOracle
 
         if (SeqSpace.IsBackwards(gap))
         {
-            Add(
+            Add(new StreamViolation(
                 ViolationKind.SeqRegression,
                 connectionId,
                 atMicros,
                 $"seq {message.Seq} after {last}",
                 message.Seq,
-                message.Frame);
+                message.Frame));
             return;
         }
 
@@ -358,14 +396,17 @@ public sealed class StreamOracle
         // "dropped" declares discards, it does not excuse a gap.
         Stats.SeqGaps++;
         Stats.SeqGapsUndeclared++;
-        var declared = message.Dropped is { } d ? $"declared {d} dropped, but discarded messages never get a seq" : $"no \"{_options.Fields.Dropped}\" field";
+        var declared = message.Dropped is { } d
+            ? $"declared {d} dropped, but discarded messages never get a seq"
+            : $"no \"{_options.Fields.Dropped}\" field";
         Add(
-            ViolationKind.UndeclaredSeqGap,
-            connectionId,
-            atMicros,
-            $"seq jumped from {last} to {message.Seq} ({gap} missing), {declared}",
-            message.Seq,
-            message.Frame);
+            new StreamViolation(
+                ViolationKind.UndeclaredSeqGap,
+                connectionId,
+                atMicros,
+                $"seq jumped from {last} to {message.Seq} ({gap} missing), {declared}",
+                message.Seq,
+                message.Frame));
     }
 
     private ConnectionView View(long connectionId, long atMicros)
@@ -379,23 +420,14 @@ public sealed class StreamOracle
         return view;
     }
 
-    private void Add(
-        ViolationKind kind,
-        long connectionId,
-        long atMicros,
-        string detail,
-        long? seq = null,
-        int? frame = null,
-        int? unitId = null,
-        string? rule = null)
+    private void Add(StreamViolation violation)
     {
-        Stats.CountViolation(kind);
+        Stats.CountViolation(violation.Kind);
         if (_violations.Count >= _options.MaxRecordedViolations)
         {
             return;
         }
 
-        var violation = new StreamViolation(kind, connectionId, atMicros, detail, seq, frame, unitId, rule);
         _violations.Add(violation);
         ViolationFound?.Invoke(violation);
     }
@@ -407,19 +439,11 @@ public sealed class StreamOracle
         return payload.Length > max ? text + "…" : text;
     }
 
-    private sealed class ConnectionView(long openedAtMicros)
+    private sealed class ConnectionView
     {
-        public long OpenedAtMicros { get; } = openedAtMicros;
-
-        public bool Open { get; set; } = true;
-
         public bool ClosedByServer { get; set; }
 
         public bool HasSnapshot { get; set; }
-
-        public bool SawAnything { get; set; }
-
-        public bool SawSeq { get; set; }
 
         public bool ReportedMissingSnapshot { get; set; }
 

@@ -33,9 +33,6 @@ public sealed class ProxySession : IDisposable
     /// <summary>The widget's side: listener, oracle, recording, faults and statistics.</summary>
     public ServeSession Serve { get; }
 
-    /// <summary>Connections currently joined to the consumer.</summary>
-    public int OpenLinks => _links.Count;
-
     public void Start() => Serve.Start();
 
     /// <summary>One round: the widget's side (accept, read, faults, oracle), then each consumer link.</summary>

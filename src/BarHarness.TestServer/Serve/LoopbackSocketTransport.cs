@@ -30,7 +30,8 @@ public sealed class LoopbackSocketTransport(TransportOptions? options = null) : 
     }
 
     public IConnection Connect(NetEndpoint remote, SocketBuffers? buffers = null) =>
-        throw new NotSupportedException("the serve transport only listens; use the Network room's real transport to connect");
+        throw new NotSupportedException(
+            "the serve transport only listens; use the Network room's real transport to connect");
 
     public void Pump()
     {

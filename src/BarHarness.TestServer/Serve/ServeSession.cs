@@ -56,17 +56,7 @@ public sealed class ServeSession : IDisposable
         };
         if (options.RecordPath is { } path)
         {
-            try
-            {
-                _recorder = JsonlStreamRecorder.Create(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new HarnessInputException(
-                    new SourceLocation(path, 0),
-                    $"cannot write the recording: {ex.Message}",
-                    inner: ex);
-            }
+            _recorder = UserFile.Access(path, 0, "write the recording", null, () => JsonlStreamRecorder.Create(path));
 
             Server.FrameObserved += _recorder.Record;
         }

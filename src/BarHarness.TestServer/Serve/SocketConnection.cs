@@ -69,9 +69,7 @@ internal sealed class SocketConnection : IConnection
             case SocketError.WouldBlock:
                 return TransferResult.WouldBlock;
             default:
-                _peerReset = true;
-                State = ConnectionState.Reset;
-                return TransferResult.Failed(TransferOutcome.ConnectionReset);
+                return ResetByPeer();
         }
     }
 
@@ -91,10 +89,15 @@ internal sealed class SocketConnection : IConnection
             case SocketError.WouldBlock:
                 return TransferResult.WouldBlock;
             default:
-                _peerReset = true;
-                State = ConnectionState.Reset;
-                return TransferResult.Failed(TransferOutcome.ConnectionReset);
+                return ResetByPeer();
         }
+    }
+
+    private TransferResult ResetByPeer()
+    {
+        _peerReset = true;
+        State = ConnectionState.Reset;
+        return TransferResult.Failed(TransferOutcome.ConnectionReset);
     }
 
     public void Shutdown(ShutdownDirection direction)

@@ -41,7 +41,9 @@ internal sealed class SocketListener : IListener
         {
             _socket.Dispose();
             throw new TransportException(
-                ex.SocketErrorCode == SocketError.AddressAlreadyInUse ? TransportError.AddressInUse : TransportError.AddressNotAvailable,
+                ex.SocketErrorCode == SocketError.AddressAlreadyInUse
+                    ? TransportError.AddressInUse
+                    : TransportError.AddressNotAvailable,
                 $"cannot listen on {at}: {ex.Message}");
         }
 
@@ -74,7 +76,11 @@ internal sealed class SocketListener : IListener
 
             return new SocketConnection(accepted, _nextId(), _clock.NowMicros);
         }
-        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.ConnectionAborted or SocketError.ConnectionReset)
+        catch (SocketException ex)
+            when (ex.SocketErrorCode
+                    is SocketError.WouldBlock
+                        or SocketError.ConnectionAborted
+                        or SocketError.ConnectionReset)
         {
             return null;
         }

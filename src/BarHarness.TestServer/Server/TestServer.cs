@@ -27,7 +27,8 @@ public sealed class TestServer : IDisposable
     private NetEndpoint _endpoint;
     private bool _running;
     private FaultActivation? _currentActivation;
-    private long _accepted, _bytesRead, _bytesWritten, _closedByServer, _resetByServer, _peerFin, _peerReset, _listenerClosures, _connectedMicros;
+    private long _accepted, _bytesRead, _bytesWritten, _closedByServer, _resetByServer, _peerFin, _peerReset;
+    private long _listenerClosures, _connectedMicros;
 
     public TestServer(
         ITransport transport,
@@ -89,39 +90,13 @@ public sealed class TestServer : IDisposable
         _peerFin,
         _peerReset,
         _listenerClosures,
-        _connectedMicros + _connections.Where(c => !c.SocketDone).Sum(c => _transport.Clock.NowMicros - c.AcceptedAtMicros),
+        _connectedMicros + OpenConnectionsMicros(),
         IsListening);
 
-    /// <summary>Earliest virtual time at which the server has something timed to do (arrival, write, close), for a
-    /// simulation that skips idle time.</summary>
-    public long? NextWakeMicros
-    {
-        get
-        {
-            long? next = null;
-            foreach (var c in _connections)
-            {
-                if (c.InTransit.TryPeek(out var chunk))
-                {
-                    next = Min(next, chunk.ArrivalMicros);
-                }
+    /// <summary>Microseconds the still-open connections have been connected so far.</summary>
+    private long OpenConnectionsMicros() =>
+        _connections.Where(c => !c.SocketDone).Sum(c => _transport.Clock.NowMicros - c.AcceptedAtMicros);
 
-                if (c.Outgoing.TryPeek(out var write))
-                {
-                    next = Min(next, write.ReleaseAtMicros);
-                }
-
-                if (c.PendingClose != CloseKind.None)
-                {
-                    next = Min(next, c.PendingCloseAtMicros);
-                }
-            }
-
-            return next;
-
-            static long? Min(long? a, long b) => a is { } x ? Math.Min(x, b) : b;
-        }
-    }
 
     public void Start()
     {
@@ -245,7 +220,9 @@ public sealed class TestServer : IDisposable
         // Bytes the server's kernel holds and the server has not read yet are still in flight.
         var unread = _connections.Where(c => !c.SocketDone).Sum(c => (long)c.Socket.Available);
         Oracle.CheckAccounting(
-            widgetSide with { BytesInFlight = widgetSide.BytesInFlight + unread }, _bytesRead, _transport.Clock.NowMicros);
+            widgetSide with { BytesInFlight = widgetSide.BytesInFlight + unread },
+            _bytesRead,
+            _transport.Clock.NowMicros);
     }
 
     public void Dispose()

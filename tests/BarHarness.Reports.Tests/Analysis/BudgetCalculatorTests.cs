@@ -61,14 +61,6 @@ public sealed class BudgetCalculatorTests
     }
 
     [Fact]
-    public void Slowest_frames_are_picked_slowest_first_with_ties_to_the_earlier_frame()
-    {
-        var frames = Frames((1, 5, 0, 0), (1, 9, 0, 0), (1, 7, 0, 0), (1, 9, 0, 0));
-
-        Assert.Equal([1, 3, 2], SlowFrameSelector.SlowestIndices(frames, 3));
-    }
-
-    [Fact]
     public void Optional_columns_appear_only_when_some_frame_supplied_them()
     {
         var builder = new FrameSeriesBuilder();

@@ -7,21 +7,20 @@ namespace BarHarness.Reports.Exporters.Html;
 /// <summary>index.html: the network timeline (story, counts, events in order) of one scenario.</summary>
 internal static class HtmlNetworkTimelineSection
 {
-    public static void Write(StringBuilder html, ScenarioResult s)
+    public static void Write(StringBuilder html, NetworkTimeline t)
     {
-        var t = s.NetworkTimeline;
         html.Append("<h4>Network timeline</h4><p class=\"story\">").Append(HtmlText.Escape(t.Story)).Append(".</p>");
         HtmlTable.Write(
             html,
             [
-                "sockets", "connects", "connected", "server accepts", "bytes sent", "bytes received", "sends", "receives",
-                "selects (read)", "selects (write)",
+                "sockets", "connects", "connected", "server accepts", "bytes sent", "bytes received", "sends",
+                "receives", "selects (read)", "selects (write)",
             ],
             [
                 new HtmlRow(new long[]
                 {
-                    t.SocketsCreated, t.ConnectAttempts, t.Connections, t.ServerAccepts, t.WidgetBytesSent, t.WidgetBytesReceived,
-                    t.SendCalls, t.ReceiveCalls, t.SelectsForReading, t.SelectsForWriting,
+                    t.SocketsCreated, t.ConnectAttempts, t.Connections, t.ServerAccepts, t.WidgetBytesSent,
+                    t.WidgetBytesReceived, t.SendCalls, t.ReceiveCalls, t.SelectsForReading, t.SelectsForWriting,
                 }.Select(ReportFormat.Count).ToList()),
             ]);
         HtmlTable.Write(

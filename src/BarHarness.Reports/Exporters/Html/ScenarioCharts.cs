@@ -18,7 +18,12 @@ internal static class ScenarioCharts
 
         var highest = f.MaxWidgetMicros.Count == f.Count ? f.MaxWidgetMicros.Max() : f.WidgetMicros.Max();
         var yMax = Math.Max(highest, s.Budget.BudgetMicros * 1.2);
-        var chart = new SvgChart("Widget time per frame against the budget", f.GameSeconds[0], f.GameSeconds[^1], yMax, "µs per frame");
+        var chart = new SvgChart(
+            "Widget time per frame against the budget",
+            f.GameSeconds[0],
+            f.GameSeconds[^1],
+            yMax,
+            "µs per frame");
         AddFaultWindows(chart, s);
         chart.AddBand(RealTimeBand(f), "real");
         chart.AddLine(MaxLine(f.GameSeconds, i => f.Cost[i]), "cost");
@@ -39,7 +44,13 @@ internal static class ScenarioCharts
         var last = samples[^1].GameSeconds;
         var low = samples.Min(h => h.Bytes);
         var high = samples.Max(h => h.Bytes);
-        var chart = new SvgChart("Heap after full collection, with fitted trend", first, last, high, "bytes after full GC", SvgChart.NiceFloor(low, Math.Max(high - low, high * 0.01)));
+        var chart = new SvgChart(
+            "Heap after full collection, with fitted trend",
+            first,
+            last,
+            high,
+            "bytes after full GC",
+            SvgChart.NiceFloor(low, Math.Max(high - low, high * 0.01)));
         AddFaultWindows(chart, s);
         if (samples.Count <= MaxHeapPoints)
         {
@@ -68,7 +79,12 @@ internal static class ScenarioCharts
             return null;
         }
 
-        var chart = new SvgChart("Bytes allocated per frame", f.GameSeconds[0], f.GameSeconds[^1], f.AllocBytes.Max(), "bytes per frame");
+        var chart = new SvgChart(
+            "Bytes allocated per frame",
+            f.GameSeconds[0],
+            f.GameSeconds[^1],
+            f.AllocBytes.Max(),
+            "bytes per frame");
         AddFaultWindows(chart, s);
         chart.AddBand(MinMaxDownsampler.Downsample(f.GameSeconds, i => f.AllocBytes[i], SvgChart.PlotColumns), "alloc");
         return chart.ToString();
@@ -82,7 +98,12 @@ internal static class ScenarioCharts
             return null;
         }
 
-        var chart = new SvgChart("Send-queue depth", f.GameSeconds[0], f.GameSeconds[^1], depth.Max(), "messages queued");
+        var chart = new SvgChart(
+            "Send-queue depth",
+            f.GameSeconds[0],
+            f.GameSeconds[^1],
+            depth.Max(),
+            "messages queued");
         AddFaultWindows(chart, s);
         chart.AddBand(MinMaxDownsampler.Downsample(f.GameSeconds, i => depth[i], SvgChart.PlotColumns), "queue");
         return chart.ToString();
@@ -96,7 +117,12 @@ internal static class ScenarioCharts
             return null;
         }
 
-        var chart = new SvgChart("Freshness of the server's newest data", f.GameSeconds[0], f.GameSeconds[^1], freshness.Where(v => !double.IsNaN(v)).Max(), "seconds old");
+        var chart = new SvgChart(
+            "Freshness of the server's newest data",
+            f.GameSeconds[0],
+            f.GameSeconds[^1],
+            freshness.Where(v => !double.IsNaN(v)).Max(),
+            "seconds old");
         AddFaultWindows(chart, s);
         chart.AddBand(MinMaxDownsampler.Downsample(f.GameSeconds, i => freshness[i], SvgChart.PlotColumns), "fresh");
         return chart.ToString();
@@ -115,7 +141,8 @@ internal static class ScenarioCharts
         return low.Zip(high, (l, h) => l with { Max = h.Max }).ToArray();
     }
 
-    private static double Trend(SlopeEstimate slope, double gameSeconds) => slope.InterceptBytes + (slope.BytesPerMinute * gameSeconds / 60.0);
+    private static double Trend(SlopeEstimate slope, double gameSeconds) =>
+        slope.InterceptBytes + (slope.BytesPerMinute * gameSeconds / 60.0);
 
     private static (double X, double Y)[] MaxLine(IReadOnlyList<double> x, Func<int, double> y) =>
         MinMaxDownsampler.Downsample(x, y, SvgChart.PlotColumns).Select(b => (b.X, b.Max)).ToArray();
@@ -124,7 +151,10 @@ internal static class ScenarioCharts
     {
         foreach (var w in s.FaultWindows)
         {
-            chart.AddWindow(w.StartGameSeconds, w.EndGameSeconds, $"{w.Name} {ReportFormat.GameTime(w.StartGameSeconds)}–{ReportFormat.GameTime(w.EndGameSeconds)}");
+            chart.AddWindow(
+                w.StartGameSeconds,
+                w.EndGameSeconds,
+                $"{w.Name} {ReportFormat.GameTime(w.StartGameSeconds)}–{ReportFormat.GameTime(w.EndGameSeconds)}");
         }
     }
 }

@@ -29,7 +29,9 @@ internal sealed class SvgChart
     private readonly string _yUnit;
     private (double Max, string Unit)? _secondAxis;
 
-    /// <param name="yMin">Bottom of the left axis; 0 unless the interesting part is a narrow band far from 0 (heap size).</param>
+    /// <param name="yMin">
+    /// Bottom of the left axis; 0 unless the interesting part is a narrow band far from 0 (heap size).
+    /// </param>
     public SvgChart(string title, double xMin, double xMax, double yMax, string yUnit, double yMin = 0)
     {
         _title = title;
@@ -44,7 +46,8 @@ internal sealed class SvgChart
     {
         var x1 = X(Math.Max(start, _xMin));
         var x2 = X(Math.Min(end, _xMax));
-        _body.Append(Inv($"<rect class=\"window\" x=\"{x1:0.#}\" y=\"{Top}\" width=\"{Math.Max(1, x2 - x1):0.#}\" height=\"{PlotHeight}\"><title>"))
+        _body.Append(Inv($"<rect class=\"window\" x=\"{x1:0.#}\" y=\"{Top}\" "))
+            .Append(Inv($"width=\"{Math.Max(1, x2 - x1):0.#}\" height=\"{PlotHeight}\"><title>"))
             .Append(HtmlText.Escape(label)).Append("</title></rect>");
     }
 
@@ -71,7 +74,8 @@ internal sealed class SvgChart
         AddLine(buckets.Select(b => (b.X, b.Mean)).ToArray(), cssClass);
     }
 
-    public void AddLine(IReadOnlyList<(double X, double Y)> points, string cssClass) => Polyline(points, cssClass, _yMin, _yMax);
+    public void AddLine(IReadOnlyList<(double X, double Y)> points, string cssClass) =>
+        Polyline(points, cssClass, _yMin, _yMax);
 
     /// <summary>A series on the right-hand axis (e.g. unit count over frame time).</summary>
     public void AddSecondLine(IReadOnlyList<(double X, double Y)> points, string cssClass, string unit)
@@ -85,45 +89,49 @@ internal sealed class SvgChart
     {
         foreach (var (x, y) in points)
         {
-            _body.Append(Inv($"<circle class=\"{cssClass}\" cx=\"{X(x):0.#}\" cy=\"{Y(y, _yMin, _yMax):0.#}\" r=\"2\"/>"));
+            _body.Append(Inv($"<circle class=\"{cssClass}\" cx=\"{X(x):0.#}\" "))
+                .Append(Inv($"cy=\"{Y(y, _yMin, _yMax):0.#}\" r=\"2\"/>"));
         }
     }
 
     public void AddRule(double y, string label, string cssClass)
     {
         var py = Y(y, _yMin, _yMax);
-        _body.Append(Inv($"<line class=\"{cssClass}\" x1=\"{Left}\" x2=\"{Left + PlotWidth}\" y1=\"{py:0.#}\" y2=\"{py:0.#}\"/>"))
-            .Append(Inv($"<text class=\"rule-label\" x=\"{Left + PlotWidth - 4}\" y=\"{py - 3:0.#}\" text-anchor=\"end\">")).Append(HtmlText.Escape(label)).Append("</text>");
+        AcrossPlot(_body, cssClass, py);
+        Text(_body, "rule-label", Left + PlotWidth - 4, py - 3, "end", HtmlText.Escape(label));
     }
 
     public override string ToString()
     {
         var svg = new StringBuilder();
-        svg.Append(Inv($"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"")).Append(HtmlText.Escape(_title))
-            .Append("\" xmlns=\"http://www.w3.org/2000/svg\"><title>").Append(HtmlText.Escape(_title)).Append("</title>");
-        svg.Append(Inv($"<rect class=\"plot\" x=\"{Left}\" y=\"{Top}\" width=\"{PlotWidth}\" height=\"{PlotHeight}\"/>"));
+        svg.Append(Inv($"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\""))
+            .Append(HtmlText.Escape(_title))
+            .Append("\" xmlns=\"http://www.w3.org/2000/svg\"><title>")
+            .Append(HtmlText.Escape(_title)).Append("</title>");
+        svg.Append(Inv($"<rect class=\"plot\" x=\"{Left}\" y=\"{Top}\" "))
+            .Append(Inv($"width=\"{PlotWidth}\" height=\"{PlotHeight}\"/>"));
         for (var i = 0; i <= 4; i++)
         {
             var value = _yMin + ((_yMax - _yMin) * i / 4);
             var py = Y(value, _yMin, _yMax);
-            svg.Append(Inv($"<line class=\"grid\" x1=\"{Left}\" x2=\"{Left + PlotWidth}\" y1=\"{py:0.#}\" y2=\"{py:0.#}\"/>"))
-                .Append(Inv($"<text class=\"tick\" x=\"{Left - 4}\" y=\"{py + 4:0.#}\" text-anchor=\"end\">{ReportFormat.Number(value)}</text>"));
+            AcrossPlot(svg, "grid", py);
+            Text(svg, "tick", Left - 4, py + 4, "end", ReportFormat.Number(value));
             if (_secondAxis is { } axis)
             {
-                svg.Append(Inv($"<text class=\"tick second\" x=\"{Left + PlotWidth + 4}\" y=\"{py + 4:0.#}\">{ReportFormat.Number(axis.Max * i / 4)}</text>"));
+                Text(svg, "tick second", Left + PlotWidth + 4, py + 4, null, ReportFormat.Number(axis.Max * i / 4));
             }
         }
 
         for (var i = 0; i <= 6; i++)
         {
             var t = _xMin + ((_xMax - _xMin) * i / 6);
-            svg.Append(Inv($"<text class=\"tick\" x=\"{X(t):0.#}\" y=\"{Height - 10}\" text-anchor=\"middle\">{ReportFormat.GameTime(t)}</text>"));
+            Text(svg, "tick", X(t), Height - 10, "middle", ReportFormat.GameTime(t));
         }
 
-        svg.Append(Inv($"<text class=\"axis\" x=\"{Left}\" y=\"{Top - 8}\">")).Append(HtmlText.Escape(_yUnit)).Append("</text>");
+        Text(svg, "axis", Left, Top - 8, null, HtmlText.Escape(_yUnit));
         if (_secondAxis is { } second)
         {
-            svg.Append(Inv($"<text class=\"axis second\" x=\"{Left + PlotWidth}\" y=\"{Top - 8}\" text-anchor=\"end\">")).Append(HtmlText.Escape(second.Unit)).Append("</text>");
+            Text(svg, "axis second", Left + PlotWidth, Top - 8, "end", HtmlText.Escape(second.Unit));
         }
 
         return svg.Append(_body).Append("</svg>").ToString();
@@ -145,13 +153,34 @@ internal sealed class SvgChart
         _body.Append("\"/>");
     }
 
-    private void Point(double x, double y, double yMin, double yMax) => _body.Append(Inv($"{X(x):0.#},{Y(y, yMin, yMax):0.#} "));
+    /// <summary>A horizontal line across the plot at <paramref name="py"/> (a grid line or a rule).</summary>
+    private static void AcrossPlot(StringBuilder to, string cssClass, double py) =>
+        to.Append(Inv($"<line class=\"{cssClass}\" x1=\"{Left}\" x2=\"{Left + PlotWidth}\" "))
+            .Append(Inv($"y1=\"{py:0.#}\" y2=\"{py:0.#}\"/>"));
+
+    /// <summary>A text element; <paramref name="markup"/> is written as it is (escape what is not markup).</summary>
+    private static void Text(StringBuilder to, string cssClass, double x, double y, string? anchor, string markup)
+    {
+        to.Append(Inv($"<text class=\"{cssClass}\" x=\"{x:0.#}\" y=\"{y:0.#}\""));
+        if (anchor is not null)
+        {
+            to.Append(" text-anchor=\"").Append(anchor).Append('"');
+        }
+
+        to.Append('>').Append(markup).Append("</text>");
+    }
+
+    private void Point(double x, double y, double yMin, double yMax) =>
+        _body.Append(Inv($"{X(x):0.#},{Y(y, yMin, yMax):0.#} "));
 
     private double X(double x) => Left + ((x - _xMin) / (_xMax - _xMin) * PlotWidth);
 
-    private static double Y(double y, double yMin, double yMax) => Top + PlotHeight - (Math.Clamp((y - yMin) / (yMax - yMin), 0, 1) * PlotHeight);
+    private static double Y(double y, double yMin, double yMax) =>
+        Top + PlotHeight - (Math.Clamp((y - yMin) / (yMax - yMin), 0, 1) * PlotHeight);
 
-    /// <summary>A round axis bottom a little below <paramref name="value"/> (for axes that do not start at 0).</summary>
+    /// <summary>
+    /// A round axis bottom a little below <paramref name="value"/> (for axes that do not start at 0).
+    /// </summary>
     public static double NiceFloor(double value, double range)
     {
         if (!double.IsFinite(value) || !double.IsFinite(range) || range <= 0)

@@ -18,14 +18,20 @@ internal static class ConfigTreeReader
             YamlScalar s => Scalar(s),
             YamlSequence seq => new ConfigList(seq.Items.Select((item, i) => Read(item, $"{what}[{i + 1}]")).ToArray()),
             YamlMapping map => new ConfigMap(map.Entries.Select(e => Entry(e, what)).ToArray()),
-            _ => throw new HarnessInputException(node.Location, $"{what} holds an unsupported YAML node", "strings, numbers, booleans, lists and mappings"),
+            _ => throw new HarnessInputException(
+                node.Location,
+                $"{what} holds an unsupported YAML node",
+                "strings, numbers, booleans, lists and mappings"),
         };
 
     private static KeyValuePair<string, ConfigValue> Entry(KeyValuePair<YamlScalar, YamlNode> entry, string what)
     {
         if (entry.Key.Value.Length == 0)
         {
-            throw new HarnessInputException(entry.Key.Location, $"{what} has an empty key", "a key name (a Lua table key)");
+            throw new HarnessInputException(
+                entry.Key.Location,
+                $"{what} has an empty key",
+                "a key name (a Lua table key)");
         }
 
         return new(entry.Key.Value, Read(entry.Value, $"{what}.{entry.Key.Value}"));

@@ -14,25 +14,9 @@ internal static class EventsSectionParser
     public const double MinSpeed = 0.1;
     public const double MaxSpeed = 10;
 
-    private static readonly Dictionary<string, string> Actions = new()
-    {
-        ["speed"] = "speed",
-        ["pause"] = "pause",
-        ["unpause"] = "unpause",
-        ["reload"] = "reload",
-        ["enable"] = "enable",
-        ["game_over"] = "game_over",
-        ["spectate"] = "spectate",
-        ["command"] = "command",
-        ["select"] = "select",
-        ["order"] = "order",
-        ["key"] = "key",
-        ["click"] = "click",
-        ["wheel"] = "wheel",
-        ["type"] = "type",
-        ["resize"] = "resize",
-        ["spawn"] = "spawn",
-    };
+    private static readonly IReadOnlyDictionary<string, string> Actions = YamlValues.Names(
+        "speed", "pause", "unpause", "reload", "enable", "game_over", "spectate", "command", "select", "order", "key",
+        "click", "wheel", "type", "resize", "spawn");
 
     public static IReadOnlyList<GameEvent> Parse(YamlNode? node, ParseContext ctx)
     {
@@ -49,7 +33,10 @@ internal static class EventsSectionParser
         {
             var reader = new MappingReader(list.Items[i], $"events[{i + 1}]");
             var at = ctx.RequiredTime(reader, "at");
-            var action = YamlValues.Choice(reader.Required("action", "one of " + string.Join(", ", Actions.Keys)), reader.Describe("action"), Actions);
+            var action = YamlValues.Choice(
+                reader.Required("action", "one of " + string.Join(", ", Actions.Keys)),
+                reader.Describe("action"),
+                Actions);
             Func<double, GameEvent> make = action switch
             {
                 "speed" => Speed(reader),
@@ -80,12 +67,18 @@ internal static class EventsSectionParser
 
         if (gameOvers.Count > 1 || result.Count(r => r.Event is GameOver) > 1)
         {
-            throw new HarnessInputException(gameOvers.Count > 1 ? gameOvers[1] : gameOvers[0], "the game can end only once", "at most one game_over event, without repeat");
+            throw new HarnessInputException(
+                gameOvers.Count > 1 ? gameOvers[1] : gameOvers[0],
+                "the game can end only once",
+                "at most one game_over event, without repeat");
         }
 
         if (enables.Count > 1 || result.Count(r => r.Event is WidgetEnable) > 1)
         {
-            throw new HarnessInputException(enables.Count > 1 ? enables[1] : enables[0], "the widget can be enabled mid-game only once (it starts disabled until then)", "at most one enable event, without repeat; use reload to restart it");
+            throw new HarnessInputException(
+                enables.Count > 1 ? enables[1] : enables[0],
+                "the widget can be enabled mid-game only once (it starts disabled until then)",
+                "at most one enable event, without repeat; use reload to restart it");
         }
 
         // Stable order: by time, then as written.
@@ -94,7 +87,11 @@ internal static class EventsSectionParser
 
     private static Func<double, GameEvent> Speed(MappingReader reader)
     {
-        var speed = YamlValues.Number(reader.Required("speed", $"a game speed from {MinSpeed} to {MaxSpeed}"), reader.Describe("speed"), MinSpeed, MaxSpeed);
+        var speed = YamlValues.Number(
+            reader.Required("speed", $"a game speed from {MinSpeed} to {MaxSpeed}"),
+            reader.Describe("speed"),
+            MinSpeed,
+            MaxSpeed);
         return t => new SpeedChange(t, speed);
     }
 
@@ -110,7 +107,10 @@ internal static class EventsSectionParser
         var text = YamlValues.String(textNode, reader.Describe("text"));
         if (text.Length > 4096)
         {
-            throw new HarnessInputException(textNode.Location, $"command text is {text.Length} characters long", "at most 4096 characters");
+            throw new HarnessInputException(
+                textNode.Location,
+                $"command text is {text.Length} characters long",
+                "at most 4096 characters");
         }
 
         return t => new TextCommand(t, text);

@@ -10,11 +10,9 @@ internal sealed record ParseContext(string File, string Directory, double Durati
     public double Time(YamlNode node, string what) =>
         YamlValues.Seconds(node, what, 0, DurationSeconds);
 
-    public double? OptionalTime(MappingReader reader, string key) =>
-        reader.Optional(key) is { } node ? Time(node, reader.Describe(key)) : null;
-
     public double RequiredTime(MappingReader reader, string key) =>
         Time(reader.Required(key, "a game time such as 30 or \"1m30s\""), reader.Describe(key));
 
-    public static HarnessInputException Error(SourceLocation at, string message, string expected) => new(at, message, expected);
+    public static HarnessInputException Error(SourceLocation at, string message, string expected) =>
+        new(at, message, expected);
 }

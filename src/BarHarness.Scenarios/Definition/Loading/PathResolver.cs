@@ -1,3 +1,6 @@
+using BarHarness.Core.Diagnostics;
+using BarHarness.Scenarios.Definition.Yaml;
+
 namespace BarHarness.Scenarios.Definition.Loading;
 
 /// <summary>
@@ -16,13 +19,30 @@ internal static class PathResolver
         }
 
         var besideScenario = Path.GetFullPath(Path.Combine(scenarioDirectory, normalised));
-        if (normalised.StartsWith("./", StringComparison.Ordinal) || normalised.StartsWith("../", StringComparison.Ordinal) || File.Exists(besideScenario))
+        if (
+            normalised.StartsWith("./", StringComparison.Ordinal)
+            || normalised.StartsWith("../", StringComparison.Ordinal)
+            || File.Exists(besideScenario))
         {
             return besideScenario;
         }
 
         var root = RepositoryRoot(scenarioDirectory);
         return root is null ? besideScenario : Path.GetFullPath(Path.Combine(root, normalised));
+    }
+
+    /// <summary>
+    /// The file <paramref name="node"/> names (read as <paramref name="what"/>), resolved; a missing file is an
+    /// input error at the node that calls it <paramref name="kind"/> and says what was <paramref name="expected"/>.
+    /// </summary>
+    public static string ExistingFile(YamlNode node, string what, ParseContext ctx, string kind, string expected)
+    {
+        var written = YamlValues.String(node, what);
+        var resolved = Resolve(written, ctx.Directory);
+        return File.Exists(resolved)
+            ? resolved
+            : throw new HarnessInputException(
+                node.Location, $"{kind} '{written}' not found (looked at {resolved})", expected);
     }
 
     /// <summary>The nearest folder at or above <paramref name="start"/> that looks like the repository root.</summary>

@@ -11,31 +11,12 @@ namespace BarHarness.Scenarios.Definition.Loading;
 /// </summary>
 internal static class PlayerActionReaders
 {
-    private static readonly Dictionary<string, string> Commands = new()
-    {
-        ["move"] = "move",
-        ["patrol"] = "patrol",
-        ["fight"] = "fight",
-        ["stop"] = "stop",
-        ["wait"] = "wait",
-        ["attack"] = "attack",
-        ["guard"] = "guard",
-        ["repair"] = "repair",
-        ["selfd"] = "selfd",
-        ["fire_state"] = "fire_state",
-        ["move_state"] = "move_state",
-        ["repeat"] = "repeat",
-        ["onoff"] = "onoff",
-        ["build"] = "build",
-    };
+    private static readonly IReadOnlyDictionary<string, string> Commands = YamlValues.Names(
+        "move", "patrol", "fight", "stop", "wait", "attack", "guard", "repair", "selfd", "fire_state", "move_state",
+        "repeat", "onoff", "build");
 
-    private static readonly Dictionary<string, string> Modifiers = new()
-    {
-        ["alt"] = "alt",
-        ["ctrl"] = "ctrl",
-        ["meta"] = "meta",
-        ["shift"] = "shift",
-    };
+    private static readonly IReadOnlyDictionary<string, string> Modifiers = YamlValues.Names(
+        "alt", "ctrl", "meta", "shift");
 
     public static Func<double, GameEvent> Read(string action, MappingReader reader) => action switch
     {

@@ -15,7 +15,10 @@ internal static partial class ScenarioParser
     {
         if (root is null)
         {
-            throw new HarnessInputException(new SourceLocation(display, 1, 1), "the scenario file is empty", "a mapping with at least 'duration'");
+            throw new HarnessInputException(
+                new SourceLocation(display, 1, 1),
+                "the scenario file is empty",
+                "a mapping with at least 'duration'");
         }
 
         var reader = new MappingReader(root, string.Empty);
@@ -26,7 +29,11 @@ internal static partial class ScenarioParser
         var description = reader.Read("description", string.Empty, (n, w) => YamlValues.String(n, w, allowEmpty: true));
         var tags = reader.Read<IReadOnlyList<string>>("tags", [], Tags);
         var seed = reader.Read("seed", DefaultSeed(name), YamlValues.UnsignedLong);
-        var duration = YamlValues.Seconds(reader.Required("duration", "the game time to simulate, e.g. 90 or \"2m\""), "'duration'", 1.0 / 30, ScenarioDefinition.MaxDurationSeconds);
+        var duration = YamlValues.Seconds(
+            reader.Required("duration", "the game time to simulate, e.g. 90 or \"2m\""),
+            "'duration'",
+            1.0 / 30,
+            ScenarioDefinition.MaxDurationSeconds);
         var ctx = new ParseContext(file, directory, duration);
 
         var widget = WidgetSectionParser.Parse(reader.Optional("widget"), ctx);
@@ -37,13 +44,37 @@ internal static partial class ScenarioParser
         var faults = FaultsSectionParser.Parse(reader.Optional("faults"), ctx);
         var expectations = ExpectationsSectionParser.Parse(reader.Optional("expectations"), ctx);
         var director = Director(reader, ctx);
-        var timer = reader.Read("timer", TimerMode.Virtual, (n, w) => YamlValues.Choice(n, w, new Dictionary<string, TimerMode> { ["virtual"] = TimerMode.Virtual, ["real"] = TimerMode.Real }));
+        var timer = reader.Read(
+            "timer",
+            TimerMode.Virtual,
+            (n, w) =>
+                YamlValues.Choice(
+                    n,
+                    w,
+                    new Dictionary<string, TimerMode> { ["virtual"] = TimerMode.Virtual, ["real"] = TimerMode.Real }));
         reader.Finish();
 
-        return new ScenarioDefinition(name, description, tags, seed, duration, widget, world, units, events, network, faults, expectations, director, timer, fullPath);
+        return new ScenarioDefinition(
+            name,
+            description,
+            tags,
+            seed,
+            duration,
+            widget,
+            world,
+            units,
+            events,
+            network,
+            faults,
+            expectations,
+            director,
+            timer,
+            fullPath);
     }
 
-    /// <summary>The seed when a file gives none: FNV-1a of the name, so each scenario differs but stays fixed.</summary>
+    /// <summary>
+    /// The seed when a file gives none: FNV-1a of the name, so each scenario differs but stays fixed.
+    /// </summary>
     public static ulong DefaultSeed(string name)
     {
         var h = 14695981039346656037UL;
@@ -62,7 +93,10 @@ internal static partial class ScenarioParser
         var name = YamlValues.String(node, what);
         if (!NamePattern().IsMatch(name))
         {
-            throw new HarnessInputException(node.Location, $"{what} '{name}' is not a usable scenario name", "letters, digits, '-', '_' and '.' (1 to 100 characters), as used in report file names and --filter");
+            throw new HarnessInputException(
+                node.Location,
+                $"{what} '{name}' is not a usable scenario name",
+                "letters, digits, '-', '_' and '.' (1 to 100 characters), as used in report file names and --filter");
         }
 
         return name;
@@ -71,11 +105,19 @@ internal static partial class ScenarioParser
     private static IReadOnlyList<string> Tags(YamlNode node, string what)
     {
         var list = YamlValues.Sequence(node, what);
-        return list.Items.Select((item, i) =>
-        {
-            var tag = YamlValues.String(item, $"{what}[{i + 1}]");
-            return NamePattern().IsMatch(tag) ? tag : throw new HarnessInputException(item.Location, $"tag '{tag}' is not a plain word", "letters, digits, '-', '_'");
-        }).ToArray();
+        return list.Items
+            .Select(
+                (item, i) =>
+                {
+                    var tag = YamlValues.String(item, $"{what}[{i + 1}]");
+                    return NamePattern().IsMatch(tag)
+                        ? tag
+                        : throw new HarnessInputException(
+                            item.Location,
+                            $"tag '{tag}' is not a plain word",
+                            "letters, digits, '-', '_'");
+                })
+            .ToArray();
     }
 
     private static string? Director(MappingReader reader, ParseContext ctx)
@@ -86,14 +128,12 @@ internal static partial class ScenarioParser
             return null;
         }
 
-        var written = YamlValues.String(node, reader.Describe("director"));
-        var resolved = PathResolver.Resolve(written, ctx.Directory);
-        if (!File.Exists(resolved))
-        {
-            throw new HarnessInputException(node.Location, $"director script '{written}' not found (looked at {resolved})", "a Lua file path relative to the scenario file or the repository root");
-        }
-
-        return resolved;
+        return PathResolver.ExistingFile(
+            node,
+            reader.Describe("director"),
+            ctx,
+            "director script",
+            "a Lua file path relative to the scenario file or the repository root");
     }
 
     private static string SafeFullPath(string file)

@@ -20,7 +20,11 @@ internal static class UnitsSectionParser
         var ramps = List(reader, "ramps", (m, c) => new UnitRamp(
             c.RequiredTime(m, "at"),
             Count(m.Required("to", "the unit count to reach"), m.Describe("to")),
-            YamlValues.Seconds(m.Required("over", "how long the ramp takes, e.g. \"30s\""), m.Describe("over"), 0, c.DurationSeconds)), ctx);
+            YamlValues.Seconds(
+                m.Required("over", "how long the ramp takes, e.g. \"30s\""),
+                m.Describe("over"),
+                0,
+                c.DurationSeconds)), ctx);
         var waves = List(reader, "waves", (m, c) => new UnitWave(
             c.RequiredTime(m, "at"),
             Count(m.Required("count", "how many units"), m.Describe("count")),
@@ -38,14 +42,22 @@ internal static class UnitsSectionParser
         {
             if (ramp.AtSeconds + ramp.OverSeconds > ctx.DurationSeconds + 1e-9)
             {
-                throw new HarnessInputException(LocationOfItem(reader, "ramps", i), $"ramp {i + 1} ends at {YamlValues.Show(ramp.AtSeconds + ramp.OverSeconds)} s, after the scenario's {YamlValues.Show(ctx.DurationSeconds)} s", "at + over within 'duration'");
+                throw new HarnessInputException(
+                    LocationOfItem(reader, "ramps", i),
+                    $"ramp {i + 1} ends at {YamlValues.Show(ramp.AtSeconds + ramp.OverSeconds)} s, "
+                        + $"after the scenario's {YamlValues.Show(ctx.DurationSeconds)} s",
+                    "at + over within 'duration'");
             }
         }
 
         var timeline = new UnitTimeline(initial, ramps, waves, churn, spawns, destroys, transfers, moving, los, hold);
         if (timeline.PeakBound > Max)
         {
-            throw new HarnessInputException(reader.Location, $"the unit timeline can reach {timeline.PeakBound} units (initial or ramp peak plus all waves and spawns)", $"at most {Max} units at any time");
+            throw new HarnessInputException(
+                reader.Location,
+                $"the unit timeline can reach {timeline.PeakBound} units "
+                    + "(initial or ramp peak plus all waves and spawns)",
+                $"at most {Max} units at any time");
         }
 
         return timeline;
@@ -66,7 +78,10 @@ internal static class UnitsSectionParser
     }
 
     private static MassChange Mass(MappingReader m, ParseContext c, WorldSpec world) =>
-        new(c.RequiredTime(m, "at"), Count(m.Required("count", "how many units"), m.Describe("count")), Team(m, "team", world));
+        new(
+            c.RequiredTime(m, "at"),
+            Count(m.Required("count", "how many units"), m.Describe("count")),
+            Team(m, "team", world));
 
     private static UnitTransfer Transfer(MappingReader m, ParseContext c, WorldSpec world)
     {
@@ -78,7 +93,10 @@ internal static class UnitsSectionParser
         var to = TeamId(toNode, m.Describe("to"), world);
         if (from == to)
         {
-            throw new HarnessInputException(toNode.Location, $"a transfer from team {from} to itself", "two different teams");
+            throw new HarnessInputException(
+                toNode.Location,
+                $"a transfer from team {from} to itself",
+                "two different teams");
         }
 
         return new UnitTransfer(at, count, from, to);
@@ -99,7 +117,11 @@ internal static class UnitsSectionParser
         return spec;
     }
 
-    private static IReadOnlyList<T> List<T>(MappingReader reader, string key, Func<MappingReader, ParseContext, T> parseItem, ParseContext ctx)
+    private static IReadOnlyList<T> List<T>(
+        MappingReader reader,
+        string key,
+        Func<MappingReader, ParseContext, T> parseItem,
+        ParseContext ctx)
     {
         var node = reader.Optional(key);
         if (node is null)

@@ -1,4 +1,3 @@
-using BarHarness.Core.Diagnostics;
 using BarHarness.Scenarios.Definition.Yaml;
 
 namespace BarHarness.Scenarios.Definition.Loading;
@@ -24,19 +23,17 @@ internal static class WidgetSectionParser
             return new WidgetSpec(DefaultPath(ctx), true, config);
         }
 
-        var written = YamlValues.String(pathNode, reader.Describe("path"));
-        var resolved = PathResolver.Resolve(written, ctx.Directory);
-        if (!File.Exists(resolved))
-        {
-            throw new HarnessInputException(pathNode.Location, $"widget file '{written}' not found (looked at {resolved})", "a path relative to the scenario file or the repository root");
-        }
-
+        const string Expected = "a path relative to the scenario file or the repository root";
+        var resolved = PathResolver.ExistingFile(pathNode, reader.Describe("path"), ctx, "widget file", Expected);
         return new WidgetSpec(resolved, false, config);
     }
 
     private static string DefaultPath(ParseContext ctx)
     {
-        var root = PathResolver.RepositoryRoot(ctx.Directory) ?? PathResolver.RepositoryRoot(Environment.CurrentDirectory) ?? Environment.CurrentDirectory;
+        var root =
+            PathResolver.RepositoryRoot(ctx.Directory)
+            ?? PathResolver.RepositoryRoot(Environment.CurrentDirectory)
+            ?? Environment.CurrentDirectory;
         return Path.GetFullPath(Path.Combine(root, WidgetSpec.DefaultRelativePath));
     }
 }

@@ -37,7 +37,14 @@ internal static class WorldSectionParser
     }
 
     public static WorldSpec Default() =>
-        new(new MapSize(8192, 8192), [new AllyTeamSpec(0, [0]), new AllyTeamSpec(1, [1])], true, new LocalPlayerSpec("Player", 0, false, false), 120, false, EdgeDataSpec.None);
+        new(
+            new MapSize(8192, 8192),
+            [new AllyTeamSpec(0, [0]), new AllyTeamSpec(1, [1])],
+            true,
+            new LocalPlayerSpec("Player", 0, false, false),
+            120,
+            false,
+            EdgeDataSpec.None);
 
     private static MapSize ParseMap(YamlNode? node)
     {
@@ -58,7 +65,10 @@ internal static class WorldSectionParser
         var value = YamlValues.Integer(node, what, MapSize.ElmosPerSquare, MaxMapElmos);
         if (value % MapSize.ElmosPerSquare != 0)
         {
-            throw new HarnessInputException(node.Location, $"{what} is {value}, not a whole number of map squares", "a multiple of 8 elmos (Game.mapSizeX = squares * 8), e.g. 8192 for a 16x16 map");
+            throw new HarnessInputException(
+                node.Location,
+                $"{what} is {value}, not a whole number of map squares",
+                "a multiple of 8 elmos (Game.mapSizeX = squares * 8), e.g. 8192 for a 16x16 map");
         }
 
         return value;
@@ -74,17 +84,26 @@ internal static class WorldSectionParser
         {
             if (teamsNode is not null)
             {
-                throw new HarnessInputException(teamsNode.Location, "'world.teams' conflicts with an explicit 'world.ally_teams' list (the list already says which teams exist)", "either teams + ally_teams counts, or an ally_teams list of team-id lists");
+                throw new HarnessInputException(
+                    teamsNode.Location,
+                    "'world.teams' conflicts with an explicit 'world.ally_teams' list "
+                        + "(the list already says which teams exist)",
+                    "either teams + ally_teams counts, or an ally_teams list of team-id lists");
             }
 
             return ExplicitTeams(explicitList);
         }
 
         var allyCount = allyNode is null ? 2 : YamlValues.Integer(allyNode, reader.Describe("ally_teams"), 1, MaxTeams);
-        var teamCount = teamsNode is null ? allyCount : YamlValues.Integer(teamsNode, reader.Describe("teams"), 1, MaxTeams);
+        var teamCount = teamsNode is null
+            ? allyCount
+            : YamlValues.Integer(teamsNode, reader.Describe("teams"), 1, MaxTeams);
         if (teamCount < allyCount)
         {
-            throw new HarnessInputException(teamsNode!.Location, $"{teamCount} teams cannot fill {allyCount} ally teams", "at least one team per ally team");
+            throw new HarnessInputException(
+                teamsNode!.Location,
+                $"{teamCount} teams cannot fill {allyCount} ally teams",
+                "at least one team per ally team");
         }
 
         var result = new List<AllyTeamSpec>();
@@ -104,7 +123,10 @@ internal static class WorldSectionParser
     {
         if (list.Items.Count == 0 || list.Items.Count > MaxTeams)
         {
-            throw new HarnessInputException(list.Location, $"'world.ally_teams' lists {list.Items.Count} ally teams", $"1 to {MaxTeams} lists of team ids");
+            throw new HarnessInputException(
+                list.Location,
+                $"'world.ally_teams' lists {list.Items.Count} ally teams",
+                $"1 to {MaxTeams} lists of team ids");
         }
 
         var seen = new Dictionary<int, SourceLocation>();
@@ -124,7 +146,10 @@ internal static class WorldSectionParser
                 var id = YamlValues.Integer(item, what + " team id", 0, MaxTeams - 1);
                 if (!seen.TryAdd(id, item.Location))
                 {
-                    throw new HarnessInputException(item.Location, $"team {id} is in two ally teams (first at {seen[id]})", "each team id in one ally team");
+                    throw new HarnessInputException(
+                        item.Location,
+                        $"team {id} is in two ally teams (first at {seen[id]})",
+                        "each team id in one ally team");
                 }
 
                 ids.Add(id);
@@ -136,7 +161,10 @@ internal static class WorldSectionParser
         var missing = Enumerable.Range(0, seen.Count).FirstOrDefault(id => !seen.ContainsKey(id), -1);
         if (missing >= 0)
         {
-            throw new HarnessInputException(list.Location, $"team ids must be 0..{seen.Count - 1} without gaps; team {missing} is missing", "consecutive team ids starting at 0, as the engine numbers them");
+            throw new HarnessInputException(
+                list.Location,
+                $"team ids must be 0..{seen.Count - 1} without gaps; team {missing} is missing",
+                "consecutive team ids starting at 0, as the engine numbers them");
         }
 
         return result;
@@ -164,12 +192,18 @@ internal static class WorldSectionParser
 
         if (fullView && !spectator)
         {
-            throw new HarnessInputException(reader.LocationOf("full_view"), "'full_view: true' needs 'spectator: true' (a playing player never has full view)", "spectator: true, or full_view: false");
+            throw new HarnessInputException(
+                reader.LocationOf("full_view"),
+                "'full_view: true' needs 'spectator: true' (a playing player never has full view)",
+                "spectator: true, or full_view: false");
         }
 
         if (replay && !spectator)
         {
-            throw new HarnessInputException(world.LocationOf("replay"), "'replay: true' conflicts with 'local_player.spectator: false' (everyone watching a replay spectates)", "spectator: true in replays");
+            throw new HarnessInputException(
+                world.LocationOf("replay"),
+                "'replay: true' conflicts with 'local_player.spectator: false' (everyone watching a replay spectates)",
+                "spectator: true in replays");
         }
 
         return new LocalPlayerSpec(name, team, spectator, fullView);

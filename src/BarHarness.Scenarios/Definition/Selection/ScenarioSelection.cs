@@ -28,14 +28,16 @@ public static class ScenarioSelection
     /// Scenarios carrying at least one tag of <paramref name="anyOf"/> (all when null or empty) and none of
     /// <paramref name="noneOf"/>; both are comma-separated lists, case-insensitive (<c>--tag</c>, <c>--skip-tag</c>).
     /// </summary>
-    public static IReadOnlyList<LoadedScenario> ByTags(IEnumerable<LoadedScenario> scenarios, string? anyOf, string? noneOf)
+    public static IReadOnlyList<LoadedScenario> ByTags(
+        IEnumerable<LoadedScenario> scenarios,
+        string? anyOf,
+        string? noneOf)
     {
         var wanted = TagList(anyOf);
         var unwanted = TagList(noneOf);
         return scenarios
             .Where(s => wanted.Length == 0 || wanted.Any(s.Definition.HasTag))
-            .Where(s => !unwanted.Any(s.Definition.HasTag))
-            .ToArray();
+            .Where(s => !unwanted.Any(s.Definition.HasTag)).ToArray();
     }
 
     private static string[] TagList(string? csv) =>
@@ -47,8 +49,7 @@ public static class ScenarioSelection
 
     public static IReadOnlyList<T> Shard<T>(IEnumerable<T> items, ShardSpec shard, Func<T, string> sortKey) =>
         items.OrderBy(sortKey, StringComparer.Ordinal)
-            .Where((_, position) => shard.Contains(position))
-            .ToArray();
+            .Where((_, position) => shard.Contains(position)).ToArray();
 
     private static Func<string, bool> Matcher(string pattern)
     {

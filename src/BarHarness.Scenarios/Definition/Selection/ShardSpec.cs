@@ -27,13 +27,18 @@ public sealed record ShardSpec(int Index, int Count)
 
         if (count < 1 || count > MaxCount || index < 1 || index > count)
         {
-            throw new HarnessInputException(location, $"--shard {index}/{count} is out of range", expected + $" and n <= {MaxCount}");
+            throw new HarnessInputException(
+                location,
+                $"--shard {index}/{count} is out of range",
+                expected + $" and n <= {MaxCount}");
         }
 
         return new ShardSpec(index, count);
     }
 
-    /// <summary>Whether the item at <paramref name="sortedPosition"/> (0-based, in relative-path order) belongs here.</summary>
+    /// <summary>
+    /// Whether the item at <paramref name="sortedPosition"/> (0-based, in relative-path order) belongs here.
+    /// </summary>
     public bool Contains(int sortedPosition) => sortedPosition % Count == Index - 1;
 
     public override string ToString() => $"{Index}/{Count}";

@@ -25,11 +25,30 @@ public sealed class MappingReader
 
     public SourceLocation Location => Mapping.Location;
 
+    /// <summary>
+    /// A section that may be left out: <paramref name="absent"/> when it is, else what <paramref name="read"/>
+    /// builds from its keys, the keys it did not read then rejected by <see cref="Finish"/>.
+    /// </summary>
+    public static T ReadSection<T>(YamlNode? node, string section, T absent, Func<MappingReader, T> read)
+    {
+        if (node is null)
+        {
+            return absent;
+        }
+
+        var reader = new MappingReader(node, section);
+        var value = read(reader);
+        reader.Finish();
+        return value;
+    }
+
     /// <summary>The node under <paramref name="key"/>, or null when absent or written as null.</summary>
     public YamlNode? Optional(string key)
     {
         _known.Add(key);
-        return _entries.TryGetValue(key, out var entry) && entry.Value is not YamlScalar { IsNull: true } ? entry.Value : null;
+        return _entries.TryGetValue(key, out var entry) && entry.Value is not YamlScalar { IsNull: true }
+            ? entry.Value
+            : null;
     }
 
     public YamlNode Required(string key, string expected)
@@ -41,10 +60,14 @@ public sealed class MappingReader
         }
 
         // A misspelt required key is better reported where it was written than as "missing".
-        var typo = Mapping.Entries.FirstOrDefault(e => !_entries.ContainsKey(key) && NearestKey.Suggest(e.Key.Value, [key]) == key);
+        var typo = Mapping.Entries.FirstOrDefault(e =>
+            !_entries.ContainsKey(key) && NearestKey.Suggest(e.Key.Value, [key]) == key);
         if (typo.Key is not null && !_known.Contains(typo.Key.Value, StringComparer.Ordinal))
         {
-            throw new HarnessInputException(typo.Key.Location, $"unknown key '{typo.Key.Value}'; did you mean '{key}'?", $"'{key}' ({expected})");
+            throw new HarnessInputException(
+                typo.Key.Location,
+                $"unknown key '{typo.Key.Value}'; did you mean '{key}'?",
+                $"'{key}' ({expected})");
         }
 
         var where = Section.Length == 0 ? "the scenario" : Section;
@@ -75,8 +98,13 @@ public sealed class MappingReader
 
             var suggestion = NearestKey.Suggest(entry.Key.Value, _known);
             var where = Section.Length == 0 ? "at the top level" : $"in '{Section}'";
-            var message = $"unknown key '{entry.Key.Value}' {where}" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
-            throw new HarnessInputException(entry.Key.Location, message, "one of " + string.Join(", ", _known.Distinct()));
+            var message =
+                $"unknown key '{entry.Key.Value}' {where}"
+                + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
+            throw new HarnessInputException(
+                entry.Key.Location,
+                message,
+                "one of " + string.Join(", ", _known.Distinct()));
         }
     }
 }

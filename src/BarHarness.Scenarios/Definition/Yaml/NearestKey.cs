@@ -12,7 +12,9 @@ public static class NearestKey
         var list = candidates.Distinct().ToArray();
 
         // "p99" for "p99_ms": the unit suffix left out is the commonest slip.
-        var extended = list.Where(c => lowered.Length >= 3 && c.StartsWith(lowered + "_", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).FirstOrDefault();
+        var extended = list.Where(c =>
+                lowered.Length >= 3 && c.StartsWith(lowered + "_", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).FirstOrDefault();
         if (extended is not null)
         {
             return extended;

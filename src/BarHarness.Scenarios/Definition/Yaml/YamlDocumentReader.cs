@@ -25,7 +25,9 @@ public sealed class YamlDocumentReader
 
     private YamlDocumentReader(string file) => _file = file;
 
-    /// <summary>Parses <paramref name="text"/> (named <paramref name="file"/> in errors); null for an empty document.</summary>
+    /// <summary>
+    /// Parses <paramref name="text"/> (named <paramref name="file"/> in errors); null for an empty document.
+    /// </summary>
     public static YamlNode? Read(string text, string file)
     {
         var reader = new YamlDocumentReader(file);
@@ -46,10 +48,20 @@ public sealed class YamlDocumentReader
                 "well-formed YAML (check indentation, colons and quotes)",
                 ex);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException or EndOfStreamException)
+        catch (Exception ex)
+            when (ex
+                    is ArgumentException
+                        or InvalidOperationException
+                        or FormatException
+                        or OverflowException
+                        or EndOfStreamException)
         {
             // YamlDotNet occasionally reports malformed input through these; keep them user errors.
-            throw new HarnessInputException(reader.Here(), "broken YAML: " + FirstLine(ex.Message), "well-formed YAML", ex);
+            throw new HarnessInputException(
+                reader.Here(),
+                "broken YAML: " + FirstLine(ex.Message),
+                "well-formed YAML",
+                ex);
         }
     }
 
@@ -92,7 +104,10 @@ public sealed class YamlDocumentReader
     {
         if (depth > MaxDepth)
         {
-            throw new HarnessInputException(Here(), $"YAML nested deeper than {MaxDepth} levels", "a shallower structure");
+            throw new HarnessInputException(
+                Here(),
+                $"YAML nested deeper than {MaxDepth} levels",
+                "a shallower structure");
         }
 
         Count();
@@ -103,7 +118,10 @@ public sealed class YamlDocumentReader
                 _parser.MoveNext();
                 if (!_anchors.TryGetValue(alias.Value.Value, out var target))
                 {
-                    throw new HarnessInputException(Locate(alias.Start), $"unknown YAML alias '*{alias.Value.Value}'", "an anchor defined earlier with '&'");
+                    throw new HarnessInputException(
+                        Locate(alias.Start),
+                        $"unknown YAML alias '*{alias.Value.Value}'",
+                        "an anchor defined earlier with '&'");
                 }
 
                 CountSubtree(target, depth);
@@ -136,12 +154,18 @@ public sealed class YamlDocumentReader
                         var keyNode = ReadNode(depth + 1);
                         if (keyNode is not YamlScalar key)
                         {
-                            throw new HarnessInputException(keyNode.Location, $"a key must be a plain word, not {keyNode.KindName}", "key: value");
+                            throw new HarnessInputException(
+                                keyNode.Location,
+                                $"a key must be a plain word, not {keyNode.KindName}",
+                                "key: value");
                         }
 
                         if (!seen.Add(key.Value))
                         {
-                            throw new HarnessInputException(key.Location, $"duplicate key '{key.Value}'", "each key once per mapping");
+                            throw new HarnessInputException(
+                                key.Location,
+                                $"duplicate key '{key.Value}'",
+                                "each key once per mapping");
                         }
 
                         entries.Add(new(key, ReadNode(depth + 1)));
@@ -170,7 +194,10 @@ public sealed class YamlDocumentReader
     {
         if (depth > MaxDepth)
         {
-            throw new HarnessInputException(node.Location, $"YAML nested deeper than {MaxDepth} levels (through aliases)", "a shallower structure");
+            throw new HarnessInputException(
+                node.Location,
+                $"YAML nested deeper than {MaxDepth} levels (through aliases)",
+                "a shallower structure");
         }
 
         Count();
@@ -197,7 +224,10 @@ public sealed class YamlDocumentReader
     {
         if (++_nodes > MaxNodes)
         {
-            throw new HarnessInputException(Here(), $"YAML document has more than {MaxNodes} nodes (alias expansion included)", "a scenario of sensible size");
+            throw new HarnessInputException(
+                Here(),
+                $"YAML document has more than {MaxNodes} nodes (alias expansion included)",
+                "a scenario of sensible size");
         }
     }
 
@@ -215,7 +245,10 @@ public sealed class YamlDocumentReader
             return wanted;
         }
 
-        throw new HarnessInputException(Locate(_parser.Current!.Start), $"unexpected YAML {_parser.Current.GetType().Name}", "a complete document");
+        throw new HarnessInputException(
+            Locate(_parser.Current!.Start),
+            $"unexpected YAML {_parser.Current.GetType().Name}",
+            "a complete document");
     }
 
     private SourceLocation Here()

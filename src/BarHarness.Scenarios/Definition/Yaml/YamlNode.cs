@@ -12,7 +12,9 @@ public abstract record YamlNode(SourceLocation Location)
     public abstract string KindName { get; }
 }
 
-/// <summary>A scalar; <paramref name="IsPlain"/> is false for quoted and block scalars, which are always strings.</summary>
+/// <summary>
+/// A scalar; <paramref name="IsPlain"/> is false for quoted and block scalars, which are always strings.
+/// </summary>
 public sealed record YamlScalar(SourceLocation Location, string Value, bool IsPlain) : YamlNode(Location)
 {
     public override string KindName => IsPlain ? $"'{Value}'" : $"the string \"{Value}\"";
@@ -27,7 +29,8 @@ public sealed record YamlSequence(SourceLocation Location, IReadOnlyList<YamlNod
 }
 
 /// <summary>A mapping whose keys are scalars, in file order.</summary>
-public sealed record YamlMapping(SourceLocation Location, IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries) : YamlNode(Location)
+public sealed record YamlMapping(SourceLocation Location, IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries)
+    : YamlNode(Location)
 {
     public override string KindName => "a mapping";
 }

@@ -68,20 +68,33 @@ public static partial class YamlScalarText
     }
 
     /// <summary>Seconds from "90", "1.5", "90s", "2m", "2h", "1h30m", "250ms".</summary>
-    public static bool TryParseSeconds(string text, out double seconds)
+    public static bool TryParseSeconds(string text, out double seconds) =>
+        TryParsePlainOrWithUnits(text, SecondsWithUnits, out seconds);
+
+    /// <summary>Bytes from "65536", "64KiB", "64KB", "64k", "1MiB" (K and M are 1024-based: buffers are).</summary>
+    public static bool TryParseBytes(string text, out double bytes) =>
+        TryParsePlainOrWithUnits(text, BytesWithUnit, out bytes);
+
+    /// <summary>A plain number, or what <paramref name="withUnits"/> reads (null: not readable).</summary>
+    private static bool TryParsePlainOrWithUnits(string text, Func<string, double?> withUnits, out double value)
     {
-        seconds = 0;
         var t = text.Trim();
-        if (TryParseNumber(t, out var plain))
+        if (TryParseNumber(t, out value))
         {
-            seconds = plain;
             return true;
         }
 
+        var parsed = withUnits(t);
+        value = parsed ?? 0;
+        return parsed is not null;
+    }
+
+    private static double? SecondsWithUnits(string t)
+    {
         var match = DurationPattern().Match(t);
         if (!match.Success || t.Length == 0)
         {
-            return false;
+            return null;
         }
 
         double total = 0;
@@ -101,25 +114,15 @@ public static partial class YamlScalarText
             any = true;
         }
 
-        seconds = total;
-        return any;
+        return any ? total : null;
     }
 
-    /// <summary>Bytes from "65536", "64KiB", "64KB", "64k", "1MiB" (K and M are 1024-based: buffers are).</summary>
-    public static bool TryParseBytes(string text, out double bytes)
+    private static double? BytesWithUnit(string t)
     {
-        bytes = 0;
-        var t = text.Trim();
-        if (TryParseNumber(t, out var plain))
-        {
-            bytes = plain;
-            return true;
-        }
-
         var match = SizePattern().Match(t);
         if (!match.Success)
         {
-            return false;
+            return null;
         }
 
         var number = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
@@ -131,8 +134,7 @@ public static partial class YamlScalarText
             'g' => 1024.0 * 1024.0 * 1024.0,
             _ => double.NaN,
         };
-        bytes = number * factor;
-        return true;
+        return number * factor;
     }
 
     [GeneratedRegex(@"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")]

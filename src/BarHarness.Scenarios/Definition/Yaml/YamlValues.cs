@@ -36,7 +36,9 @@ public static class YamlValues
 
     public static double Number(YamlNode node, string what, double min, double max)
     {
-        if (node is not YamlScalar { IsPlain: true } scalar || !YamlScalarText.TryParseNumber(scalar.Value, out var value))
+        if (
+            node is not YamlScalar { IsPlain: true } scalar
+            || !YamlScalarText.TryParseNumber(scalar.Value, out var value))
         {
             throw Unreadable(node, what, "a number", $"a number from {Show(min)} to {Show(max)}");
         }
@@ -49,7 +51,10 @@ public static class YamlValues
         var value = Number(node, what, min, max);
         if (value != Math.Floor(value))
         {
-            throw new HarnessInputException(node.Location, $"{what} must be a whole number, got {Show(value)}", $"a whole number from {min} to {max}");
+            throw new HarnessInputException(
+                node.Location,
+                $"{what} must be a whole number, got {Show(value)}",
+                $"a whole number from {min} to {max}");
         }
 
         return (int)value;
@@ -60,13 +65,23 @@ public static class YamlValues
         if (node is YamlScalar { IsPlain: true } scalar)
         {
             var text = scalar.Value.Trim();
-            if (ulong.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            if (
+                ulong.TryParse(
+                    text,
+                    System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    out var value))
             {
                 return value;
             }
 
-            if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-                && ulong.TryParse(text.AsSpan(2), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out value))
+            if (
+                text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+                && ulong.TryParse(
+                    text.AsSpan(2),
+                    System.Globalization.NumberStyles.AllowHexSpecifier,
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    out value))
             {
                 return value;
             }
@@ -78,9 +93,15 @@ public static class YamlValues
     /// <summary>Game seconds written as a number or "90s", "2m", "1h30m", "250ms".</summary>
     public static double Seconds(YamlNode node, string what, double min, double max)
     {
-        if (node is not YamlScalar { IsNull: false } scalar || !YamlScalarText.TryParseSeconds(scalar.Value, out var value))
+        if (
+            node is not YamlScalar { IsNull: false } scalar
+            || !YamlScalarText.TryParseSeconds(scalar.Value, out var value))
         {
-            throw Unreadable(node, what, "a duration", "a duration such as 90, \"90s\", \"2m\", \"1h30m\" or \"250ms\"");
+            throw Unreadable(
+                node,
+                what,
+                "a duration",
+                "a duration such as 90, \"90s\", \"2m\", \"1h30m\" or \"250ms\"");
         }
 
         return InRange(node, what, value, min, max, " s");
@@ -89,7 +110,9 @@ public static class YamlValues
     /// <summary>Bytes written as a number or "64KiB", "1MiB".</summary>
     public static int Bytes(YamlNode node, string what, int min, int max)
     {
-        if (node is not YamlScalar { IsNull: false } scalar || !YamlScalarText.TryParseBytes(scalar.Value, out var value))
+        if (
+            node is not YamlScalar { IsNull: false } scalar
+            || !YamlScalarText.TryParseBytes(scalar.Value, out var value))
         {
             throw Unreadable(node, what, "a size", "a size such as 65536, \"64KiB\" or \"1MiB\"");
         }
@@ -99,6 +122,10 @@ public static class YamlValues
     }
 
     /// <summary>One of <paramref name="names"/> (case-insensitive, '-' read as '_'), mapped to its value.</summary>
+    /// <summary>Choices that stand for themselves: each name maps to itself, in the order given.</summary>
+    public static IReadOnlyDictionary<string, string> Names(params string[] names) =>
+        names.ToDictionary(name => name, StringComparer.Ordinal);
+
     public static T Choice<T>(YamlNode node, string what, IReadOnlyDictionary<string, T> names)
     {
         if (node is YamlScalar { IsNull: false } scalar)
@@ -111,13 +138,18 @@ public static class YamlValues
 
             var suggestion = NearestKey.Suggest(key, names.Keys);
             var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
-            throw new HarnessInputException(scalar.Location, $"{what} '{scalar.Value}' is not known{hint}", "one of " + string.Join(", ", names.Keys));
+            throw new HarnessInputException(
+                scalar.Location,
+                $"{what} '{scalar.Value}' is not known{hint}",
+                "one of " + string.Join(", ", names.Keys));
         }
 
         throw Wrong(node, what, "one of " + string.Join(", ", names.Keys));
     }
 
-    /// <summary>A scalar that does not read as <paramref name="kind"/>, or a list/mapping where a scalar belongs.</summary>
+    /// <summary>
+    /// A scalar that does not read as <paramref name="kind"/>, or a list/mapping where a scalar belongs.
+    /// </summary>
     public static HarnessInputException Unreadable(YamlNode node, string what, string kind, string expected)
     {
         if (node is not YamlScalar scalar || scalar.IsNull)
@@ -125,9 +157,14 @@ public static class YamlValues
             return Wrong(node, what, expected);
         }
 
-        if (!scalar.IsPlain && (YamlScalarText.TryParseNumber(scalar.Value, out _) || YamlScalarText.TryParseBool(scalar.Value, out _)))
+        if (
+            !scalar.IsPlain
+            && (YamlScalarText.TryParseNumber(scalar.Value, out _) || YamlScalarText.TryParseBool(scalar.Value, out _)))
         {
-            return new(node.Location, $"{what} is quoted, which makes it text: write {scalar.Value} without quotes", expected);
+            return new(
+                node.Location,
+                $"{what} is quoted, which makes it text: write {scalar.Value} without quotes",
+                expected);
         }
 
         return new(node.Location, $"{what} is not {kind}: got {scalar.KindName}", expected);
@@ -149,8 +186,14 @@ public static class YamlValues
     {
         if (double.IsNaN(value) || value < min || value > max)
         {
-            var shown = double.IsNaN(value) ? "NaN" : double.IsInfinity(value) ? (value > 0 ? "infinity" : "-infinity") : Show(value) + unit;
-            throw new HarnessInputException(node.Location, $"{what} is out of range: {shown}", $"{Show(min)} to {Show(max)}{unit}");
+            var shown =
+                double.IsNaN(value) ? "NaN"
+                : double.IsInfinity(value) ? (value > 0 ? "infinity" : "-infinity")
+                : Show(value) + unit;
+            throw new HarnessInputException(
+                node.Location,
+                $"{what} is out of range: {shown}",
+                $"{Show(min)} to {Show(max)}{unit}");
         }
 
         return value;
