@@ -17,11 +17,12 @@ internal static class ProgressView
         {
             if (!quiet)
             {
-                var p99 = r.Budget.FrameRealMicros.P99 / 1000;
-                var costP99 = r.Budget.FrameCost.P99 / 1000;
+                var judged = r.Budget.Judged;
+                var cpu = judged.FrameCpuMicros.P99 / 1000;
+                var real = judged.FrameRealMicros.P99 / 1000;
                 System.Console.WriteLine(
                     $"{Verdict(r.Outcome)} {r.Name}  {r.DurationGameSeconds:0}s game in {r.WallSeconds:0.0}s  "
-                        + $"p99 {p99:0.###} ms real, {costP99:0.###} ms cost  [{r.File}]");
+                        + $"p99 {cpu:0.###} ms CPU ({real:0.###} ms real, {judged.Contention:0.00}x)  [{r.File}]");
             }
         }
 

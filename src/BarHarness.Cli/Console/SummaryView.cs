@@ -15,9 +15,10 @@ internal static class SummaryView
     {
         var table = new Table()
             .Border(TableBorder.Simple).AddColumn("scenario").AddColumn("result")
-            .AddColumn(new TableColumn("p99 ms (real)").RightAligned())
-            .AddColumn(new TableColumn("p99 ms (cost)").RightAligned())
-            .AddColumn(new TableColumn("max ms").RightAligned())
+            .AddColumn(new TableColumn("CPU p99 ms").RightAligned())
+            .AddColumn(new TableColumn("CPU max ms").RightAligned())
+            .AddColumn(new TableColumn("real p99 ms").RightAligned())
+            .AddColumn(new TableColumn("contention").RightAligned())
             .AddColumn(new TableColumn("heap KiB/min").RightAligned())
             .AddColumn(new TableColumn("msgs").RightAligned());
         foreach (var s in report.Scenarios)
@@ -30,9 +31,11 @@ internal static class SummaryView
                     ScenarioOutcome.Fail => "[red]FAIL[/]",
                     _ => "[red]ERROR[/]",
                 },
-                (s.Budget.FrameRealMicros.P99 / 1000).ToString("0.###"),
-                (s.Budget.FrameCost.P99 / 1000).ToString("0.###"),
-                (s.Budget.FrameRealMicros.Max / 1000).ToString("0.###"),
+                // What the budget verdicts judge: CPU time over the judged frames; real time beside it.
+                (s.Budget.Judged.FrameCpuMicros.P99 / 1000).ToString("0.###"),
+                (s.Budget.Judged.FrameCpuMicros.Max / 1000).ToString("0.###"),
+                (s.Budget.Judged.FrameRealMicros.P99 / 1000).ToString("0.###"),
+                s.Budget.Judged.Contention.ToString("0.00") + "x",
                 s.Leak.Slope is { } slope ? (slope.BytesPerMinute / 1024).ToString("0.#") : "-",
                 s.Network.Messages.ToString());
         }
