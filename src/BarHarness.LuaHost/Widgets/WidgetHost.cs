@@ -19,6 +19,7 @@ public sealed unsafe class WidgetHost
     {
         _runtime = runtime;
         runtime.RegisterInternal("event", &OnEvent, this);
+        runtime.SetInternal("handlerProxySource", LuaRuntime.EmbeddedLua("HandlerProxy.lua"));
         runtime.SetInternal("specialCallInsSource", LuaRuntime.EmbeddedLua("SpecialCallIns.lua"));
         runtime.RunGlue(LuaRuntime.EmbeddedLua("WidgetHandler.lua"), "=(barharness widgethandler)");
         runtime.SetInternal("lua51", LuaApi.IsLua51);
