@@ -20,12 +20,7 @@ internal static unsafe class GameInfoFunctions
     /// <summary>GetGlobalLos([allyTeam]) → false: no ally team has global LOS in a normal game.</summary>
     public static int GetGlobalLos(IntPtr l) => False(l);
 
-    public static int GetGameName(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        LuaApi.PushString(l, ctx.Options.GameName);
-        return 1;
-    }
+    public static int GetGameName(IntPtr l) => NativeArgs.ReturnString(l, static ctx => ctx.Options.GameName);
 
     /// <summary>GetTeamStartPosition(team) → x, y, z, confirmed (true: the game has started).</summary>
     public static int GetTeamStartPosition(IntPtr l)

@@ -15,12 +15,8 @@ internal static unsafe class GameStateFunctions
         return 2;
     }
 
-    public static int GetGameSeconds(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushFloat(l, ctx.World.Frame / (double)GameClock.FramesPerSecond, ctx.Float32);
-        return 1;
-    }
+    public static int GetGameSeconds(IntPtr l) =>
+        NativeArgs.ReturnFloat(l, static ctx => ctx.World.Frame / (double)GameClock.FramesPerSecond);
 
     public static int GetGameSpeed(IntPtr l)
     {
@@ -32,24 +28,9 @@ internal static unsafe class GameStateFunctions
         return 3;
     }
 
-    public static int IsGameOver(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushBool(l, ctx.World.Clock.GameOver);
-        return 1;
-    }
+    public static int IsGameOver(IntPtr l) => NativeArgs.ReturnBool(l, static ctx => ctx.World.Clock.GameOver);
 
-    public static int IsReplay(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushBool(l, ctx.World.Clock.IsReplay);
-        return 1;
-    }
+    public static int IsReplay(IntPtr l) => NativeArgs.ReturnBool(l, static ctx => ctx.World.Clock.IsReplay);
 
-    public static int GetLastUpdateSeconds(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushFloat(l, ctx.LastUpdateSeconds, ctx.Float32);
-        return 1;
-    }
+    public static int GetLastUpdateSeconds(IntPtr l) => NativeArgs.ReturnFloat(l, static ctx => ctx.LastUpdateSeconds);
 }

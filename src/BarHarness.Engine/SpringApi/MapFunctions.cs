@@ -130,19 +130,9 @@ internal static unsafe class MapFunctions
         return 7;
     }
 
-    public static int GetTidal(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushFloat(l, Tidal, ctx.Float32);
-        return 1;
-    }
+    public static int GetTidal(IntPtr l) => NativeArgs.ReturnFloat(l, static _ => Tidal);
 
-    public static int GetWaterPlaneLevel(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushFloat(l, 0, ctx.Float32);
-        return 1;
-    }
+    public static int GetWaterPlaneLevel(IntPtr l) => NativeArgs.ReturnFloat(l, static _ => 0);
 
     /// <summary>GetWaterLevel(x, z) → the water plane (0 here: no water on the synthetic map).</summary>
     public static int GetWaterLevel(IntPtr l)

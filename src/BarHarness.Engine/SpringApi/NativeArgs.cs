@@ -67,6 +67,23 @@ internal static unsafe class NativeArgs
         return true;
     }
 
+    /// <summary>
+    /// luaL_checknumber on <paramref name="values"/>.Length arguments from <paramref name="first"/> on; false
+    /// at the first that is not a number, with its error armed.
+    /// </summary>
+    public static bool CheckNumbers(IntPtr l, int first, string function, Span<double> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!CheckNumber(l, first + i, function, out values[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>luaL_checkstring (numbers are accepted and converted, as in Lua).</summary>
     public static bool CheckString(IntPtr l, int index, string function, out string value)
     {
@@ -128,6 +145,38 @@ internal static unsafe class NativeArgs
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void PushBool(IntPtr l, bool value) => LuaApi.lua_pushboolean(l, value ? 1 : 0);
+
+    /// <summary>A getter's whole body: enters the native, pushes the flag read from the context, answers 1 value.</summary>
+    public static int ReturnBool(IntPtr l, Func<EngineApiContext, bool> read)
+    {
+        var ctx = Enter(l);
+        PushBool(l, read(ctx));
+        return 1;
+    }
+
+    /// <summary>A getter's whole body, for an integer.</summary>
+    public static int ReturnInt(IntPtr l, Func<EngineApiContext, long> read)
+    {
+        var ctx = Enter(l);
+        PushInt(l, read(ctx));
+        return 1;
+    }
+
+    /// <summary>A getter's whole body, for a number (float32-rounded when the runtime asks).</summary>
+    public static int ReturnFloat(IntPtr l, Func<EngineApiContext, double> read)
+    {
+        var ctx = Enter(l);
+        PushFloat(l, read(ctx), ctx.Float32);
+        return 1;
+    }
+
+    /// <summary>A getter's whole body, for a string.</summary>
+    public static int ReturnString(IntPtr l, Func<EngineApiContext, string> read)
+    {
+        var ctx = Enter(l);
+        LuaApi.PushString(l, read(ctx));
+        return 1;
+    }
 
     /// <summary>Pushes an array of integers as a Lua sequence.</summary>
     public static void PushIntList(IntPtr l, ReadOnlySpan<int> values)

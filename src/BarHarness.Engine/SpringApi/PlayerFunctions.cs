@@ -73,26 +73,11 @@ internal static unsafe class PlayerFunctions
         return 12;
     }
 
-    public static int GetLocalPlayerID(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.World.LocalPlayerId);
-        return 1;
-    }
+    public static int GetLocalPlayerID(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.World.LocalPlayerId);
 
-    public static int GetLocalTeamID(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.World.LocalTeamId);
-        return 1;
-    }
+    public static int GetLocalTeamID(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.World.LocalTeamId);
 
-    public static int GetLocalAllyTeamID(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.World.LocalAllyTeamId);
-        return 1;
-    }
+    public static int GetLocalAllyTeamID(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.World.LocalAllyTeamId);
 
     public static int GetSpectatingState(IntPtr l)
     {

@@ -52,12 +52,7 @@ internal static unsafe class TeamFunctions
         return 1;
     }
 
-    public static int GetGaiaTeamID(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.World.Roster.GaiaTeamId);
-        return 1;
-    }
+    public static int GetGaiaTeamID(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.World.Roster.GaiaTeamId);
 
     public static int GetTeamInfo(IntPtr l)
     {

@@ -79,12 +79,7 @@ internal static unsafe class UiCallFunctions
         return 0;
     }
 
-    public static int GetClipboard(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        LuaApi.PushString(l, ctx.Clipboard);
-        return 1;
-    }
+    public static int GetClipboard(IntPtr l) => NativeArgs.ReturnString(l, static ctx => ctx.Clipboard);
 
     /// <summary>GetMenuName() → "": the game was not started from a lobby menu (Chobby).</summary>
     public static int GetMenuName(IntPtr l)

@@ -11,12 +11,7 @@ namespace BarHarness.Engine.SpringApi;
 /// </summary>
 internal static unsafe class UiStateFunctions
 {
-    public static int GetBuildFacing(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.Ui.BuildFacing);
-        return 1;
-    }
+    public static int GetBuildFacing(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.Ui.BuildFacing);
 
     /// <summary>SetBuildFacing(facing): 0..3 (values wrap as the GUI's facing does).</summary>
     public static int SetBuildFacing(IntPtr l)
@@ -30,12 +25,7 @@ internal static unsafe class UiStateFunctions
         return 0;
     }
 
-    public static int GetBuildSpacing(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.Ui.BuildSpacing);
-        return 1;
-    }
+    public static int GetBuildSpacing(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.Ui.BuildSpacing);
 
     public static int SetBuildSpacing(IntPtr l)
     {
@@ -51,12 +41,8 @@ internal static unsafe class UiStateFunctions
     /// <summary>GetInvertQueueKey() → false (the queue key is not inverted by default).</summary>
     public static int GetInvertQueueKey(IntPtr l) => Bool(l, false);
 
-    public static int GetBoxSelectionByEngine(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushBool(l, ctx.Ui.BoxSelectionByEngine);
-        return 1;
-    }
+    public static int GetBoxSelectionByEngine(IntPtr l) =>
+        NativeArgs.ReturnBool(l, static ctx => ctx.Ui.BoxSelectionByEngine);
 
     public static int SetBoxSelectionByEngine(IntPtr l)
     {
@@ -142,12 +128,8 @@ internal static unsafe class UiStateFunctions
     }
 
     /// <summary>GetDrawSeconds() → seconds on the draw clock (the run's virtual clock).</summary>
-    public static int GetDrawSeconds(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushFloat(l, (ctx.Clock?.NowMicros ?? 0) / 1e6, ctx.Float32);
-        return 1;
-    }
+    public static int GetDrawSeconds(IntPtr l) =>
+        NativeArgs.ReturnFloat(l, static ctx => (ctx.Clock?.NowMicros ?? 0) / 1e6);
 
     /// <summary>GetFrameTimeOffset() → how far the draw frame is between two sim frames (0..1).</summary>
     public static int GetFrameTimeOffset(IntPtr l)
@@ -267,12 +249,7 @@ internal static unsafe class UiStateFunctions
 
     public static int GetMiniMapDualScreen(IntPtr l) => Bool(l, false);
 
-    public static int GetMiniMapRotation(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushFloat(l, ctx.Ui.MiniMapRotation, ctx.Float32);
-        return 1;
-    }
+    public static int GetMiniMapRotation(IntPtr l) => NativeArgs.ReturnFloat(l, static ctx => ctx.Ui.MiniMapRotation);
 
     public static int SetMiniMapRotation(IntPtr l)
     {
@@ -313,12 +290,7 @@ internal static unsafe class UiStateFunctions
         return 2;
     }
 
-    public static int GetVideoCapturingMode(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushBool(l, ctx.Ui.VideoCapturing);
-        return 1;
-    }
+    public static int GetVideoCapturingMode(IntPtr l) => NativeArgs.ReturnBool(l, static ctx => ctx.Ui.VideoCapturing);
 
     public static int SetVideoCapturingMode(IntPtr l)
     {

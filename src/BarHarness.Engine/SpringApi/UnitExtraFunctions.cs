@@ -481,16 +481,14 @@ internal static unsafe class UnitExtraFunctions
     public static int GetUnitsInScreenRectangle(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "GetUnitsInScreenRectangle", out var left)
-            || !NativeArgs.CheckNumber(l, 2, "GetUnitsInScreenRectangle", out var top)
-            || !NativeArgs.CheckNumber(l, 3, "GetUnitsInScreenRectangle", out var right)
-            || !NativeArgs.CheckNumber(l, 4, "GetUnitsInScreenRectangle", out var bottom))
+        Span<double> edges = stackalloc double[4];
+        if (!NativeArgs.CheckNumbers(l, 1, "GetUnitsInScreenRectangle", edges))
         {
             return 0;
         }
 
-        (left, right) = left > right ? (right, left) : (left, right);
-        (top, bottom) = top > bottom ? (bottom, top) : (top, bottom);
+        var (left, right) = edges[0] > edges[2] ? (edges[2], edges[0]) : (edges[0], edges[2]);
+        var (top, bottom) = edges[1] > edges[3] ? (edges[3], edges[1]) : (edges[1], edges[3]);
         var allegiance = NativeArgs.OptInt(l, 5, -1);
         var w = ctx.World;
         var u = w.Units;

@@ -173,6 +173,16 @@ local function collectConfig(widget)
 	end
 end
 
+-- Records that the handler delivered a call-in to a widget (for callInReport and the removal note).
+local function markFired(widget, callIn)
+	local firedBy = fired[widget]
+	if not firedBy then
+		firedBy = {}
+		fired[widget] = firedBy
+	end
+	firedBy[callIn] = true
+end
+
 local function removeWidget(widget, reason)
 	local name = nameOf(widget)
 	if widgets[name] ~= widget or removing[widget] then
@@ -182,8 +192,7 @@ local function removeWidget(widget, reason)
 	collectConfig(widget)
 	local shutdown = rawget(widget, "Shutdown")
 	if shutdown then
-		fired[widget] = fired[widget] or {}
-		fired[widget].Shutdown = true
+		markFired(widget, "Shutdown")
 		local ok, err = xpcall(shutdown, traceback, widget)
 		if not ok then
 			event("error", name, "Shutdown", err)
@@ -293,8 +302,7 @@ function H.load(code, chunkName, configOverride)
 	end
 	local init = rawget(widget, "Initialize")
 	if init then
-		fired[widget] = fired[widget] or {}
-		fired[widget].Initialize = true
+		markFired(widget, "Initialize")
 		local okInit, e = xpcall(init, traceback, widget)
 		if not okInit then
 			event("error", name, "Initialize", e)
@@ -310,12 +318,7 @@ end
 
 -- One widget's call-in, protected: an error removes the widget (except in Shutdown). Returns ok, r1, r2.
 local function deliver(widget, f, name, ...)
-	local firedBy = fired[widget]
-	if not firedBy then
-		firedBy = {}
-		fired[widget] = firedBy
-	end
-	firedBy[name] = true
+	markFired(widget, name)
 	local ok, r1, r2 = xpcall(f, traceback, widget, ...)
 	if not ok then
 		event("error", nameOf(widget), name, r1)
