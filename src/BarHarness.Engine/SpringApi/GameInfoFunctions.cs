@@ -26,7 +26,7 @@ internal static unsafe class GameInfoFunctions
     public static int GetTeamStartPosition(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamStartPosition", out var team) || !ctx.World.Roster.IsValidTeam(team))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamStartPosition", ctx, out var team))
         {
             return 0;
         }
@@ -43,7 +43,7 @@ internal static unsafe class GameInfoFunctions
     public static int GetTeamLuaAI(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamLuaAI", out var team) || !ctx.World.Roster.IsValidTeam(team))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamLuaAI", ctx, out var team))
         {
             return 0;
         }

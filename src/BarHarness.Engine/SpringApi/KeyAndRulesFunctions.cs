@@ -64,17 +64,12 @@ internal static unsafe class KeyAndRulesFunctions
         return 2;
     }
 
-    public static int GetGameRulesParams(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
+    public static int GetGameRulesParams(IntPtr l) => NativeArgs.ReturnEmptyTable(l);
 
     public static int GetTeamRulesParams(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamRulesParams", out var team) || !ctx.World.Roster.IsValidTeam(team))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamRulesParams", ctx, out var team))
         {
             return 0;
         }
@@ -86,8 +81,7 @@ internal static unsafe class KeyAndRulesFunctions
     public static int GetPlayerRulesParams(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetPlayerRulesParams", out var player)
-            || !ctx.World.Roster.IsValidPlayer(player))
+        if (!NativeArgs.ValidPlayer(l, 1, "GetPlayerRulesParams", ctx, out var player))
         {
             return 0;
         }

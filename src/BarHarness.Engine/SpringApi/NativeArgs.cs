@@ -99,6 +99,14 @@ internal static unsafe class NativeArgs
         return true;
     }
 
+    /// <summary>A team id argument (luaL_checkint) naming a team of this game; false, returning nothing, for another.</summary>
+    public static bool ValidTeam(IntPtr l, int index, string function, EngineApiContext ctx, out int team) =>
+        CheckInt(l, index, function, out team) && ctx.World.Roster.IsValidTeam(team);
+
+    /// <summary>A player id argument (luaL_checkint) naming a player of this game; false for another.</summary>
+    public static bool ValidPlayer(IntPtr l, int index, string function, EngineApiContext ctx, out int player) =>
+        CheckInt(l, index, function, out player) && ctx.World.Roster.IsValidPlayer(player);
+
     public static bool TryInt(IntPtr l, int index, out int value)
     {
         int isNum;
@@ -175,6 +183,14 @@ internal static unsafe class NativeArgs
     {
         var ctx = Enter(l);
         LuaApi.PushString(l, read(ctx));
+        return 1;
+    }
+
+    /// <summary>The whole body of a native that answers an empty table (nothing of that kind in this game).</summary>
+    public static int ReturnEmptyTable(IntPtr l)
+    {
+        Enter(l);
+        LuaApi.lua_createtable(l, 0, 0);
         return 1;
     }
 

@@ -39,16 +39,12 @@ internal static unsafe class PlayerFunctions
     public static int GetPlayerInfo(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetPlayerInfo", out var playerId))
+        if (!NativeArgs.ValidPlayer(l, 1, "GetPlayerInfo", ctx, out var playerId))
         {
             return 0;
         }
 
         var roster = ctx.World.Roster;
-        if (!roster.IsValidPlayer(playerId))
-        {
-            return 0;
-        }
 
         var p = roster.Players[playerId];
         var withOpts = NativeArgs.OptBool(l, 2, true); // read before pushing results over the argument slots

@@ -57,16 +57,12 @@ internal static unsafe class TeamFunctions
     public static int GetTeamInfo(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamInfo", out var teamId))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamInfo", ctx, out var teamId))
         {
             return 0;
         }
 
         var roster = ctx.World.Roster;
-        if (!roster.IsValidTeam(teamId))
-        {
-            return 0;
-        }
 
         var team = roster.Teams[teamId];
         var withKeys = NativeArgs.OptBool(l, 2, true); // read before pushing results over the argument slots
@@ -132,12 +128,7 @@ internal static unsafe class TeamFunctions
     public static int GetTeamColor(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamColor", out var teamId))
-        {
-            return 0;
-        }
-
-        if (!ctx.World.Roster.IsValidTeam(teamId))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamColor", ctx, out var teamId))
         {
             return 0;
         }
@@ -154,13 +145,13 @@ internal static unsafe class TeamFunctions
     public static int GetTeamStatsHistory(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamStatsHistory", out var teamId))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamStatsHistory", ctx, out var teamId))
         {
             return 0;
         }
 
         var w = ctx.World;
-        if (!w.Roster.IsValidTeam(teamId) || !w.CanRead(w.Roster.AllyTeamOf(teamId)))
+        if (!w.CanRead(w.Roster.AllyTeamOf(teamId)))
         {
             return 0;
         }

@@ -92,7 +92,7 @@ internal static unsafe class TeamUnitFunctions
     public static int GetTeamAllyTeamID(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamAllyTeamID", out var team) || !ctx.World.Roster.IsValidTeam(team))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamAllyTeamID", ctx, out var team))
         {
             return 0;
         }
@@ -147,12 +147,7 @@ internal static unsafe class TeamUnitFunctions
 
     private static bool ReadableTeam(IntPtr l, EngineApiContext ctx, string function, out int team)
     {
-        if (!NativeArgs.CheckInt(l, 1, function, out team) || !ctx.World.Roster.IsValidTeam(team))
-        {
-            return false;
-        }
-
-        return ctx.World.CanRead(ctx.World.Roster.AllyTeamOf(team));
+        return NativeArgs.ValidTeam(l, 1, function, ctx, out team) && ctx.World.CanRead(ctx.World.Roster.AllyTeamOf(team));
     }
 
     private static SortedDictionary<int, List<int>> ByDef(EngineApiContext ctx, int team)

@@ -133,12 +133,7 @@ internal static unsafe class UiCallFunctions
     }
 
     /// <summary>GetPressedKeys() → {} (nothing held).</summary>
-    public static int GetPressedKeys(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
+    public static int GetPressedKeys(IntPtr l) => NativeArgs.ReturnEmptyTable(l);
 
     /// <summary>GetMouseCursor() → the name set last with SetMouseCursor ("" before), scale 1.</summary>
     public static int GetMouseCursor(IntPtr l)

@@ -24,12 +24,7 @@ internal static unsafe class UnitListFunctions
     public static int GetTeamUnits(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamUnits", out var team))
-        {
-            return 0;
-        }
-
-        if (!ctx.World.Roster.IsValidTeam(team))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamUnits", ctx, out var team))
         {
             return 0;
         }
