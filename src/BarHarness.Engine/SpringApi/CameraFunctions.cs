@@ -170,14 +170,7 @@ internal static unsafe class CameraFunctions
     /// <summary>IsUnitInView(u) → whether a unit the player can see is on screen; nothing for others.</summary>
     public static int IsUnitInView(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "IsUnitInView", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = ctx.World.Units.Slot(unitId);
-        if (s < 0 || !ctx.World.IsVisibleToLocal(s))
+        if (!UnitAccess.Visible(l, 1, "IsUnitInView", out var ctx, out var s))
         {
             return 0;
         }

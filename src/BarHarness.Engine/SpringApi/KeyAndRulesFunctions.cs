@@ -92,14 +92,7 @@ internal static unsafe class KeyAndRulesFunctions
 
     public static int GetUnitRulesParams(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitRulesParams", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = ctx.World.Units.Slot(unitId);
-        if (s < 0 || !ctx.World.IsVisibleToLocal(s))
+        if (!UnitAccess.Visible(l, 1, "GetUnitRulesParams", out var ctx, out var s))
         {
             return 0;
         }

@@ -172,14 +172,9 @@ internal static unsafe class QueueAndRosterFunctions
 
     private static bool AlliedFactory(IntPtr l, string function, out EngineApiContext ctx, out int unitId)
     {
-        ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, function, out unitId))
-        {
-            return false;
-        }
-
-        var s = ctx.World.Units.Slot(unitId);
-        return s >= 0 && ctx.World.IsAlliedToLocal(s) && ctx.World.UnitDefs[ctx.World.Units.DefId[s]].IsFactory;
+        var allied = UnitAccess.Allied(l, 1, function, out ctx, out var s);
+        unitId = allied ? ctx.World.Units.IdAt[s] : 0;
+        return allied && UnitAccess.Def(ctx, s).IsFactory;
     }
 
     private static int Deselect(IntPtr l, string function, bool keys)

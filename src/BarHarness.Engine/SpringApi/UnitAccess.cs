@@ -1,45 +1,62 @@
+using System.Runtime.CompilerServices;
 using BarHarness.Engine.World;
 
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>
 /// Recoil's four read levels for a unit argument (ParseUnit, ParseTypedUnit, ParseInLosUnit,
-/// ParseAllyUnit): a non-number id raises "[f] unitID (arg #n) not a number", a unit the local
-/// player may not read at that level gives slot -1 (the native then returns nothing).
+/// ParseAllyUnit): each counts the call, reads the id (a non-number raises "[f] unitID (arg #n) not a
+/// number") and finds the unit's slot; false, for a unit the local player may not read at that level,
+/// means the native returns nothing. Inlined: the unit reads are the engine API's hot paths.
 /// </summary>
 internal static class UnitAccess
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Visible(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot) =>
-        Read(l, index, function, out ctx, out slot, static (w, s) => w.IsVisibleToLocal(s));
+        Live(l, index, function, out ctx, out slot) && ctx.World.IsVisibleToLocal(slot);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Typed(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot) =>
-        Read(l, index, function, out ctx, out slot, static (w, s) => w.IsVisibleToLocal(s) && w.IsTypedForLocal(s));
+        Visible(l, index, function, out ctx, out slot) && ctx.World.IsTypedForLocal(slot);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool InLos(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot) =>
-        Read(l, index, function, out ctx, out slot, static (w, s) => w.IsInLocalLos(s));
+        Live(l, index, function, out ctx, out slot) && ctx.World.IsInLocalLos(slot);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Allied(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot) =>
-        Read(l, index, function, out ctx, out slot, static (w, s) => w.IsAlliedToLocal(s));
+        Live(l, index, function, out ctx, out slot) && ctx.World.IsAlliedToLocal(slot);
 
-    public static UnitDef Def(EngineApiContext ctx, int slot) => ctx.World.UnitDefs[ctx.World.Units.DefId[slot]];
-
-    private static bool Read(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot,
-        Func<SyntheticWorld, int, bool> readable)
+    /// <summary>Any live unit, readable or not (for natives that apply their own rule).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Live(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot)
     {
         ctx = NativeArgs.Enter(l);
-        slot = -1;
         if (!NativeArgs.UnitId(l, index, function, out var unitId))
         {
+            slot = -1;
             return false;
         }
 
-        var s = ctx.World.Units.Slot(unitId);
-        if (s < 0 || !readable(ctx.World, s))
-        {
-            return false;
-        }
-
-        slot = s;
-        return true;
+        slot = ctx.World.Units.Slot(unitId);
+        return slot >= 0;
     }
+
+    /// <summary>The slot of a unit id already read, when the local player may see it; else -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int VisibleSlot(EngineApiContext ctx, int unitId)
+    {
+        var s = ctx.World.Units.Slot(unitId);
+        return s >= 0 && ctx.World.IsVisibleToLocal(s) ? s : -1;
+    }
+
+    /// <summary>The slot of a unit id already read, when the unit is allied to the local player; else -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int AlliedSlot(EngineApiContext ctx, int unitId)
+    {
+        var s = ctx.World.Units.Slot(unitId);
+        return s >= 0 && ctx.World.IsAlliedToLocal(s) ? s : -1;
+    }
+
+    public static UnitDef Def(EngineApiContext ctx, int slot) => ctx.World.UnitDefs[ctx.World.Units.DefId[slot]];
 }

@@ -12,81 +12,17 @@ namespace BarHarness.Engine.SpringApi;
 internal static unsafe class UnitReadFunctions
 {
     /// <summary>Slot of a unit the local player can see (LOS or radar), or -1.</summary>
-    private const bool Visible = false;
-    private const bool InLos = true;
 
-    /// <summary>
-    /// The common start of a unit read: counts the call, checks the unitID argument (raising Recoil's
-    /// error for a non-number) and finds the unit's slot if the local player may read it (in LOS when
-    /// <paramref name="needLos"/>, else visible at all). False means "return no values".
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryUnitSlot(IntPtr l, string function, bool needLos, out EngineApiContext ctx, out int slot)
-    {
-        ctx = NativeArgs.Enter(l);
-        slot = -1;
-        if (!NativeArgs.UnitId(l, 1, function, out var unitId))
-        {
-            return false;
-        }
+    public static int GetUnitPosition(IntPtr l) =>
+        UnitAccess.Visible(l, 1, "GetUnitPosition", out var ctx, out var s) ? PushPosition(l, ctx, s) : 0;
 
-        slot = needLos ? InLosSlot(ctx, unitId) : VisibleSlot(ctx, unitId);
-        return slot >= 0;
-    }
+    public static int GetUnitBasePosition(IntPtr l) =>
+        UnitAccess.Visible(l, 1, "GetUnitBasePosition", out var ctx, out var s) ? PushPosition(l, ctx, s) : 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int VisibleSlot(EngineApiContext ctx, int unitId)
-    {
-        var s = ctx.World.Units.Slot(unitId);
-        return s >= 0 && ctx.World.IsVisibleToLocal(s) ? s : -1;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int InLosSlot(EngineApiContext ctx, int unitId)
-    {
-        var s = ctx.World.Units.Slot(unitId);
-        return s >= 0 && ctx.World.IsInLocalLos(s) ? s : -1;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int AlliedSlot(EngineApiContext ctx, int unitId)
-    {
-        var s = ctx.World.Units.Slot(unitId);
-        return s >= 0 && ctx.World.IsAlliedToLocal(s) ? s : -1;
-    }
-
-    public static int GetUnitPosition(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitPosition", out var unitId))
-        {
-            return 0;
-        }
-
-        return PushPosition(l, ctx, unitId);
-    }
-
-    public static int GetUnitBasePosition(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitBasePosition", out var unitId))
-        {
-            return 0;
-        }
-
-        return PushPosition(l, ctx, unitId);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PushPosition(IntPtr l, EngineApiContext ctx, int unitId)
+    private static int PushPosition(IntPtr l, EngineApiContext ctx, int s)
     {
         var w = ctx.World;
-        var s = VisibleSlot(ctx, unitId);
-        if (s < 0)
-        {
-            return 0;
-        }
-
         // Read the flags before pushing: pushed results take the stack slots above the arguments.
         var wantMid = NativeArgs.OptBool(l, 2, false);
         var wantAim = NativeArgs.OptBool(l, 3, false);
@@ -126,7 +62,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitVelocity(IntPtr l)
     {
-        if (!TryUnitSlot(l, "GetUnitVelocity", InLos, out var ctx, out var s))
+        if (!UnitAccess.InLos(l, 1, "GetUnitVelocity", out var ctx, out var s))
         {
             return 0;
         }
@@ -142,7 +78,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitHeading(IntPtr l)
     {
-        if (!TryUnitSlot(l, "GetUnitHeading", InLos, out var ctx, out var s))
+        if (!UnitAccess.InLos(l, 1, "GetUnitHeading", out var ctx, out var s))
         {
             return 0;
         }
@@ -162,7 +98,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitHealth(IntPtr l)
     {
-        if (!TryUnitSlot(l, "GetUnitHealth", InLos, out var ctx, out var s))
+        if (!UnitAccess.InLos(l, 1, "GetUnitHealth", out var ctx, out var s))
         {
             return 0;
         }
@@ -178,14 +114,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitDefID(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitDefID", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = VisibleSlot(ctx, unitId);
-        if (s < 0 || !ctx.World.IsTypedForLocal(s))
+        if (!UnitAccess.Typed(l, 1, "GetUnitDefID", out var ctx, out var s))
         {
             return 0;
         }
@@ -196,7 +125,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitTeam(IntPtr l)
     {
-        if (!TryUnitSlot(l, "GetUnitTeam", Visible, out var ctx, out var s))
+        if (!UnitAccess.Visible(l, 1, "GetUnitTeam", out var ctx, out var s))
         {
             return 0;
         }
@@ -207,7 +136,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitAllyTeam(IntPtr l)
     {
-        if (!TryUnitSlot(l, "GetUnitAllyTeam", Visible, out var ctx, out var s))
+        if (!UnitAccess.Visible(l, 1, "GetUnitAllyTeam", out var ctx, out var s))
         {
             return 0;
         }
@@ -218,32 +147,19 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitIsDead(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitIsDead", out var unitId))
-        {
-            return 0;
-        }
-
         // A unit answers until its UnitDestroyed call-in has returned; inside it, it is dead already.
-        if (VisibleSlot(ctx, unitId) < 0)
+        if (!UnitAccess.Visible(l, 1, "GetUnitIsDead", out var ctx, out var s))
         {
             return 0;
         }
 
-        NativeArgs.PushBool(l, ctx.World.UnitInDestroyedCallIn == unitId);
+        NativeArgs.PushBool(l, ctx.World.UnitInDestroyedCallIn == ctx.World.Units.IdAt[s]);
         return 1;
     }
 
     public static int GetUnitIsBuilding(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitIsBuilding", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = AlliedSlot(ctx, unitId);
-        if (s < 0)
+        if (!UnitAccess.Allied(l, 1, "GetUnitIsBuilding", out var ctx, out var s))
         {
             return 0;
         }
@@ -260,7 +176,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int IsUnitAllied(IntPtr l)
     {
-        if (!TryUnitSlot(l, "IsUnitAllied", Visible, out var ctx, out var s))
+        if (!UnitAccess.Visible(l, 1, "IsUnitAllied", out var ctx, out var s))
         {
             return 0;
         }
@@ -271,14 +187,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int IsUnitVisible(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "IsUnitVisible", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = ctx.World.Units.Slot(unitId);
-        if (s < 0)
+        if (!UnitAccess.Live(l, 1, "IsUnitVisible", out var ctx, out var s))
         {
             return 0;
         }
@@ -294,16 +203,10 @@ internal static unsafe class UnitReadFunctions
     /// </summary>
     private static bool TryUnitAndAllyTeam(IntPtr l, string function, out SyntheticWorld world, out int slot, out int allyTeam)
     {
-        world = NativeArgs.Enter(l).World;
-        slot = -1;
         allyTeam = -1;
-        if (!NativeArgs.UnitId(l, 1, function, out var unitId))
-        {
-            return false;
-        }
-
-        slot = world.Units.Slot(unitId);
-        if (slot < 0)
+        var live = UnitAccess.Live(l, 1, function, out var ctx, out slot);
+        world = ctx.World;
+        if (!live)
         {
             return false;
         }
@@ -333,7 +236,7 @@ internal static unsafe class UnitReadFunctions
             return 1;
         }
 
-        NativeArgs.PushBool(l, VisibleSlot(ctx, unitId) >= 0);
+        NativeArgs.PushBool(l, UnitAccess.VisibleSlot(ctx, unitId) >= 0);
         return 1;
     }
 
