@@ -154,6 +154,37 @@ internal static unsafe class NativeArgs
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void PushBool(IntPtr l, bool value) => LuaApi.lua_pushboolean(l, value ? 1 : 0);
 
+    /// <summary>Pushes a native's one result and answers how many it pushed (1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Answer(IntPtr l, long value)
+    {
+        PushInt(l, value);
+        return 1;
+    }
+
+    /// <summary>Pushes a native's one flag and answers 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Answer(IntPtr l, bool value)
+    {
+        PushBool(l, value);
+        return 1;
+    }
+
+    /// <summary>Pushes a native's one number (float32-rounded when asked) and answers 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Answer(IntPtr l, double value, bool float32)
+    {
+        PushFloat(l, value, float32);
+        return 1;
+    }
+
+    /// <summary>Pushes a native's one string and answers 1.</summary>
+    public static int Answer(IntPtr l, string value)
+    {
+        LuaApi.PushString(l, value);
+        return 1;
+    }
+
     /// <summary>A getter's whole body: enters the native, pushes the flag read from the context, answers 1 value.</summary>
     public static int ReturnBool(IntPtr l, Func<EngineApiContext, bool> read)
     {

@@ -27,16 +27,10 @@ internal static unsafe class ObjectDrawFunctions
 
     public static int UnitIconGetDraw(IntPtr l) => UnitFlag(l, "UnitIconGetDraw", static d => d.DrawIcon);
 
-    public static int GetUnitEngineDrawMask(IntPtr l)
-    {
-        if (!UnitAccess.Visible(l, 1, "GetUnitEngineDrawMask", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushInt(l, ctx.Drawing.Unit(ctx.World.Units.IdAt[s]).EngineDrawMask);
-        return 1;
-    }
+    public static int GetUnitEngineDrawMask(IntPtr l) =>
+        UnitAccess.Visible(l, 1, "GetUnitEngineDrawMask", out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.Drawing.Unit(ctx.World.Units.IdAt[s]).EngineDrawMask)
+            : 0;
 
     /// <summary>GetUnitDrawFlag(u) → 1 (opaque pass) while the unit is in the camera's view, 0 otherwise.</summary>
     public static int GetUnitDrawFlag(IntPtr l)
@@ -182,16 +176,10 @@ internal static unsafe class ObjectDrawFunctions
     }
 
     /// <summary>GetUnitIcon(u) → the unit's icon name ("default" unless set).</summary>
-    public static int GetUnitIcon(IntPtr l)
-    {
-        if (!UnitAccess.Visible(l, 1, "GetUnitIcon", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        LuaApi.PushString(l, ctx.Drawing.Unit(ctx.World.Units.IdAt[s]).Icon ?? "default");
-        return 1;
-    }
+    public static int GetUnitIcon(IntPtr l) =>
+        UnitAccess.Visible(l, 1, "GetUnitIcon", out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.Drawing.Unit(ctx.World.Units.IdAt[s]).Icon ?? "default")
+            : 0;
 
     public static int GetFeatureNoDraw(IntPtr l) => FeatureFlag(l, "GetFeatureNoDraw", static d => d.NoDraw);
 

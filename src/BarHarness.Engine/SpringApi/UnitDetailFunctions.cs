@@ -42,27 +42,15 @@ internal static unsafe class UnitDetailFunctions
         return 3;
     }
 
-    public static int GetUnitIsActive(IntPtr l)
-    {
-        if (!UnitAccess.InLos(l, 1, "GetUnitIsActive", out var ctx, out var s))
-        {
-            return 0;
-        }
+    public static int GetUnitIsActive(IntPtr l) =>
+        UnitAccess.InLos(l, 1, "GetUnitIsActive", out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.Commands.States.Get(ctx.World.Units.IdAt[s]).Active)
+            : 0;
 
-        NativeArgs.PushBool(l, ctx.World.Commands.States.Get(ctx.World.Units.IdAt[s]).Active);
-        return 1;
-    }
-
-    public static int GetUnitIsCloaked(IntPtr l)
-    {
-        if (!UnitAccess.InLos(l, 1, "GetUnitIsCloaked", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushBool(l, ctx.World.Commands.States.Get(ctx.World.Units.IdAt[s]).Cloak);
-        return 1;
-    }
+    public static int GetUnitIsCloaked(IntPtr l) =>
+        UnitAccess.InLos(l, 1, "GetUnitIsCloaked", out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.Commands.States.Get(ctx.World.Units.IdAt[s]).Cloak)
+            : 0;
 
     public static int GetUnitRadius(IntPtr l) => DefNumber(l, "GetUnitRadius", d => d.Radius);
 
@@ -70,16 +58,10 @@ internal static unsafe class UnitDetailFunctions
 
     public static int GetUnitMass(IntPtr l) => DefNumber(l, "GetUnitMass", d => d.MetalCost);
 
-    public static int GetUnitTooltip(IntPtr l)
-    {
-        if (!UnitAccess.InLos(l, 1, "GetUnitTooltip", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        LuaApi.PushString(l, ctx.World.UnitDefs[ctx.World.Units.DefId[s]].Tooltip);
-        return 1;
-    }
+    public static int GetUnitTooltip(IntPtr l) =>
+        UnitAccess.InLos(l, 1, "GetUnitTooltip", out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.UnitDefs[ctx.World.Units.DefId[s]].Tooltip)
+            : 0;
 
     /// <summary>GetUnitCosts(u) → buildTime, metalCost, energyCost.</summary>
     public static int GetUnitCosts(IntPtr l)

@@ -56,16 +56,10 @@ internal static unsafe class UnitExtraFunctions
     }
 
     /// <summary>GetUnitBuildFacing(u) → 0 south, 1 east, 2 north, 3 west, from the unit's heading.</summary>
-    public static int GetUnitBuildFacing(IntPtr l)
-    {
-        if (!UnitAccess.InLos(l, 1, "GetUnitBuildFacing", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushInt(l, (((ctx.World.Units.Heading[s] + 8192) & 0xFFFF) / 16384) & 3);
-        return 1;
-    }
+    public static int GetUnitBuildFacing(IntPtr l) =>
+        UnitAccess.InLos(l, 1, "GetUnitBuildFacing", out var ctx, out var s)
+            ? NativeArgs.Answer(l, (((ctx.World.Units.Heading[s] + 8192) & 0xFFFF) / 16384) & 3)
+            : 0;
 
     /// <summary>GetUnitWorkerTask(u) → -buildeeDefID (or CMD.REPAIR for a finished unit), buildee id; nothing when
     /// idle.</summary>
@@ -331,16 +325,10 @@ internal static unsafe class UnitExtraFunctions
     }
 
     /// <summary>GetUnitBuildeeRadius(u) → the radius builders must reach to work on the unit (its radius).</summary>
-    public static int GetUnitBuildeeRadius(IntPtr l)
-    {
-        if (!UnitAccess.Typed(l, 1, "GetUnitBuildeeRadius", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushFloat(l, UnitAccess.Def(ctx, s).Radius, ctx.Float32);
-        return 1;
-    }
+    public static int GetUnitBuildeeRadius(IntPtr l) =>
+        UnitAccess.Typed(l, 1, "GetUnitBuildeeRadius", out var ctx, out var s)
+            ? NativeArgs.Answer(l, UnitAccess.Def(ctx, s).Radius, ctx.Float32)
+            : 0;
 
     /// <summary>GetUnitEffectiveBuildRange(u, [buildeeDefID]) → build distance plus the buildee's radius; builders
     /// only.</summary>

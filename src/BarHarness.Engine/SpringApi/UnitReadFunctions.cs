@@ -112,50 +112,26 @@ internal static unsafe class UnitReadFunctions
         return 5;
     }
 
-    public static int GetUnitDefID(IntPtr l)
-    {
-        if (!UnitAccess.Typed(l, 1, "GetUnitDefID", out var ctx, out var s))
-        {
-            return 0;
-        }
+    public static int GetUnitDefID(IntPtr l) =>
+        UnitAccess.Typed(l, 1, "GetUnitDefID", out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.Units.DefId[s])
+            : 0;
 
-        NativeArgs.PushInt(l, ctx.World.Units.DefId[s]);
-        return 1;
-    }
+    public static int GetUnitTeam(IntPtr l) =>
+        UnitAccess.Visible(l, 1, "GetUnitTeam", out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.Units.Team[s])
+            : 0;
 
-    public static int GetUnitTeam(IntPtr l)
-    {
-        if (!UnitAccess.Visible(l, 1, "GetUnitTeam", out var ctx, out var s))
-        {
-            return 0;
-        }
+    public static int GetUnitAllyTeam(IntPtr l) =>
+        UnitAccess.Visible(l, 1, "GetUnitAllyTeam", out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.Units.AllyTeam[s])
+            : 0;
 
-        NativeArgs.PushInt(l, ctx.World.Units.Team[s]);
-        return 1;
-    }
-
-    public static int GetUnitAllyTeam(IntPtr l)
-    {
-        if (!UnitAccess.Visible(l, 1, "GetUnitAllyTeam", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushInt(l, ctx.World.Units.AllyTeam[s]);
-        return 1;
-    }
-
-    public static int GetUnitIsDead(IntPtr l)
-    {
-        // A unit answers until its UnitDestroyed call-in has returned; inside it, it is dead already.
-        if (!UnitAccess.Visible(l, 1, "GetUnitIsDead", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushBool(l, ctx.World.UnitInDestroyedCallIn == ctx.World.Units.IdAt[s]);
-        return 1;
-    }
+    // A unit answers until its UnitDestroyed call-in has returned; inside it, it is dead already.
+    public static int GetUnitIsDead(IntPtr l) =>
+        UnitAccess.Visible(l, 1, "GetUnitIsDead", out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.UnitInDestroyedCallIn == ctx.World.Units.IdAt[s])
+            : 0;
 
     public static int GetUnitIsBuilding(IntPtr l)
     {
@@ -174,16 +150,10 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
-    public static int IsUnitAllied(IntPtr l)
-    {
-        if (!UnitAccess.Visible(l, 1, "IsUnitAllied", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushBool(l, ctx.World.Units.AllyTeam[s] == ctx.World.LocalAllyTeamId);
-        return 1;
-    }
+    public static int IsUnitAllied(IntPtr l) =>
+        UnitAccess.Visible(l, 1, "IsUnitAllied", out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.Units.AllyTeam[s] == ctx.World.LocalAllyTeamId)
+            : 0;
 
     public static int IsUnitVisible(IntPtr l)
     {
