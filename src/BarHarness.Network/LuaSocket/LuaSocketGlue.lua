@@ -62,33 +62,29 @@ local function checkclass(self, class)
 	argerror(1, class .. " expected", 1)
 end
 
-local function checkstring(v, narg)
+-- `depth` (default 0) counts the helper frames between the API function and these checks.
+local function checkstring(v, narg, depth)
 	local t = type(v)
 	if t == "string" then
 		return v
 	elseif t == "number" then
 		return tostring(v)
 	end
-	typeerror(narg, "string", v, 1)
+	typeerror(narg, "string", v, (depth or 0) + 1)
 end
 
 local function optstring(v, narg, default)
 	if v == nil then
 		return default
 	end
-	local t = type(v)
-	if t == "string" then
-		return v
-	elseif t == "number" then
-		return tostring(v)
-	end
-	typeerror(narg, "string", v, 1)
+	local s = checkstring(v, narg, 1)
+	return s
 end
 
-local function checknumber(v, narg)
+local function checknumber(v, narg, depth)
 	local n = tonumber(v)
 	if n == nil or (type(v) ~= "number" and type(v) ~= "string") then
-		typeerror(narg, "number", v, 1)
+		typeerror(narg, "number", v, (depth or 0) + 1)
 	end
 	return n
 end
@@ -97,10 +93,7 @@ local function optnumber(v, narg, default)
 	if v == nil then
 		return default
 	end
-	local n = tonumber(v)
-	if n == nil or (type(v) ~= "number" and type(v) ~= "string") then
-		typeerror(narg, "number", v, 1)
-	end
+	local n = checknumber(v, narg, 1)
 	return n
 end
 
@@ -278,6 +271,7 @@ end
 
 -- socket.select collects array entries until the first nil, skips closed and foreign objects,
 -- and answers tables keyed both by position and by socket.
+local objectOfHandle = setmetatable({}, { __mode = "v" })
 local function collect(t, narg)
 	local handles = {}
 	if t == nil then
@@ -291,41 +285,28 @@ local function collect(t, narg)
 		local h = handleOf[t[i]]
 		if h then
 			handles[#handles + 1] = h
+			objectOfHandle[h] = t[i]
 		end
 		i = i + 1
 	end
 	return handles
 end
 
-local objectOfHandle = setmetatable({}, { __mode = "v" })
-local function remember(t)
-	local i = 1
-	while type(t) == "table" and t[i] ~= nil do
-		local h = handleOf[t[i]]
-		if h then
-			objectOfHandle[h] = t[i]
-		end
-		i = i + 1
+local function byPositionAndSocket(handles)
+	local t = {}
+	for i, h in ipairs(handles) do
+		local object = objectOfHandle[h]
+		t[i] = object
+		t[object] = i
 	end
+	return t
 end
 
 function socket.select(recvt, sendt, timeout)
 	local rh, sh = collect(recvt, 1), collect(sendt, 2)
 	timeout = optnumber(timeout, 3, -1)
-	remember(recvt)
-	remember(sendt)
 	local readable, writable = N.select(rh, sh, timeout)
-	local rt, wt = {}, {}
-	for i, h in ipairs(readable) do
-		local object = objectOfHandle[h]
-		rt[i] = object
-		rt[object] = i
-	end
-	for i, h in ipairs(writable) do
-		local object = objectOfHandle[h]
-		wt[i] = object
-		wt[object] = i
-	end
+	local rt, wt = byPositionAndSocket(readable), byPositionAndSocket(writable)
 	if #readable == 0 and #writable == 0 then
 		return rt, wt, "timeout"
 	end
@@ -344,22 +325,15 @@ local function resolved(name, address)
 	return { name = name, alias = {}, ip = { address } }
 end
 
+-- A failed lookup answers nil and the message N.toip gave in place of the name.
 function socket.dns.toip(host)
-	host = checkstring(host, 1)
-	local address, name = N.toip(host)
-	if not address then
-		return nil, name
-	end
-	return address, resolved(name, address)
+	local address, name = N.toip(checkstring(host, 1))
+	return address, address and resolved(name, address) or name
 end
 
 function socket.dns.tohostname(address)
-	address = checkstring(address, 1)
-	local ip, name = N.toip(address)
-	if not ip then
-		return nil, name
-	end
-	return name, resolved(name, ip)
+	local ip, name = N.toip(checkstring(address, 1))
+	return ip and name, ip and resolved(name, ip) or name
 end
 
 function socket.dns.gethostname()
