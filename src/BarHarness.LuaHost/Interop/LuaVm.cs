@@ -168,6 +168,14 @@ public static class LuaVm
     private static IntPtr ResolveImport(
         string libraryName, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath)
     {
+        if (libraryName == LuaApi.ActiveLibrary)
+        {
+            // The functions both VMs declare alike are bound once, to whichever library is active.
+            return Active == LuaVmKind.Lua51
+                ? ResolveImport(Lua51Native.Lib, assembly, searchPath)
+                : NativeLibrary.Load(Lua54Native.Lib, assembly, searchPath);
+        }
+
         if (libraryName != Lua51Native.Lib)
         {
             return IntPtr.Zero;
