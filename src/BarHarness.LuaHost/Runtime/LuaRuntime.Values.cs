@@ -36,57 +36,61 @@ public sealed unsafe partial class LuaRuntime
         }
     }
 
-    public void PushValue(object? value)
+    /// <summary>Pushes a plain value (null, bool, number, string, pointer, dictionary or list) on this VM's stack.</summary>
+    public void PushValue(object? value) => PushValue(State, value);
+
+    /// <summary>Pushes a plain value on the stack of <paramref name="l"/> (any thread of a harness VM).</summary>
+    public static void PushValue(IntPtr l, object? value)
     {
         switch (value)
         {
             case null:
-                LuaApi.lua_pushnil(State);
+                LuaApi.lua_pushnil(l);
                 break;
             case bool b:
-                LuaApi.lua_pushboolean(State, b ? 1 : 0);
+                LuaApi.lua_pushboolean(l, b ? 1 : 0);
                 break;
             case int i:
-                LuaApi.lua_pushinteger(State, i);
+                LuaApi.lua_pushinteger(l, i);
                 break;
             case long n:
-                LuaApi.lua_pushinteger(State, n);
+                LuaApi.lua_pushinteger(l, n);
                 break;
             case ulong un:
-                LuaApi.lua_pushinteger(State, unchecked((long)un));
+                LuaApi.lua_pushinteger(l, unchecked((long)un));
                 break;
             case float f:
-                PushNumber(State, f);
+                PushNumber(l, f);
                 break;
             case double d:
-                PushNumber(State, d);
+                PushNumber(l, d);
                 break;
             case decimal m:
-                PushNumber(State, (double)m);
+                PushNumber(l, (double)m);
                 break;
             case string s:
-                LuaApi.PushString(State, s);
+                LuaApi.PushString(l, s);
                 break;
             case IntPtr p:
-                LuaApi.lua_pushlightuserdata(State, p);
+                LuaApi.lua_pushlightuserdata(l, p);
                 break;
             case System.Collections.IDictionary dict:
-                LuaApi.lua_createtable(State, 0, dict.Count);
+                LuaApi.lua_createtable(l, 0, dict.Count);
                 foreach (System.Collections.DictionaryEntry e in dict)
                 {
-                    PushValue(e.Key);
-                    PushValue(e.Value);
-                    LuaApi.lua_rawset(State, -3);
+                    PushValue(l, e.Key);
+                    PushValue(l, e.Value);
+                    LuaApi.lua_rawset(l, -3);
                 }
 
                 break;
             case System.Collections.IEnumerable list:
-                LuaApi.lua_createtable(State, 8, 0);
+                LuaApi.lua_createtable(l, 8, 0);
                 long index = 1;
                 foreach (var item in list)
                 {
-                    PushValue(item);
-                    LuaApi.lua_rawseti(State, -2, index++);
+                    PushValue(l, item);
+                    LuaApi.lua_rawseti(l, -2, index++);
                 }
 
                 break;

@@ -1,4 +1,3 @@
-using System.Text;
 using BarHarness.LuaHost.Interop;
 using BarHarness.LuaHost.Measurement;
 using BarHarness.LuaHost.Runtime;
@@ -228,24 +227,6 @@ public sealed unsafe class LuaSocketBinding
             {
                 switch (value)
                 {
-                    case null:
-                        LuaApi.lua_pushnil(L);
-                        break;
-                    case bool b:
-                        LuaApi.lua_pushboolean(L, b ? 1 : 0);
-                        break;
-                    case long n:
-                        LuaApi.lua_pushinteger(L, n);
-                        break;
-                    case int n:
-                        LuaApi.lua_pushinteger(L, n);
-                        break;
-                    case double d:
-                        LuaRuntime.PushNumber(L, d);
-                        break;
-                    case string s:
-                        LuaApi.PushBytes(L, Encoding.UTF8.GetBytes(s));
-                        break;
                     case byte[] bytes:
                         LuaApi.PushBytes(L, bytes);
                         break;
@@ -253,7 +234,8 @@ public sealed unsafe class LuaSocketBinding
                         LuaApi.lua_pushinteger(L, h.Id);
                         break;
                     default:
-                        throw new InvalidOperationException($"cannot push {value.GetType().Name}");
+                        LuaRuntime.PushValue(L, value);
+                        break;
                 }
             }
 

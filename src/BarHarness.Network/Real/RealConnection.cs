@@ -115,20 +115,9 @@ internal sealed class RealConnection : IConnection, IDisposable
     public TransferResult Write(ReadOnlySpan<byte> data)
     {
         Refresh();
-        switch (State)
+        if (ConnectionGate.BeforeWrite(State, SendShutdown) is { } refused)
         {
-            case ConnectionState.Closed:
-            case ConnectionState.Refused:
-                return TransferResult.Failed(TransferOutcome.NotConnected);
-            case ConnectionState.Reset:
-                return TransferResult.Failed(TransferOutcome.ConnectionReset);
-            case ConnectionState.Connecting:
-                return TransferResult.WouldBlock;
-        }
-
-        if (SendShutdown)
-        {
-            return TransferResult.Failed(TransferOutcome.NotConnected);
+            return refused;
         }
 
         var n = _socket.Send(data, SocketFlags.None, out var error);
