@@ -66,38 +66,12 @@ internal static unsafe class KeyAndRulesFunctions
 
     public static int GetGameRulesParams(IntPtr l) => NativeArgs.ReturnEmptyTable(l);
 
-    public static int GetTeamRulesParams(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.ValidTeam(l, 1, "GetTeamRulesParams", ctx, out var team))
-        {
-            return 0;
-        }
+    public static int GetTeamRulesParams(IntPtr l) =>
+        NativeArgs.ValidTeam(l, 1, "GetTeamRulesParams", NativeArgs.Enter(l), out _) ? NativeArgs.AnswerEmptyTable(l) : 0;
 
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
+    public static int GetPlayerRulesParams(IntPtr l) =>
+        NativeArgs.ValidPlayer(l, 1, "GetPlayerRulesParams", NativeArgs.Enter(l), out _) ? NativeArgs.AnswerEmptyTable(l) : 0;
 
-    public static int GetPlayerRulesParams(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.ValidPlayer(l, 1, "GetPlayerRulesParams", ctx, out var player))
-        {
-            return 0;
-        }
-
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
-
-    public static int GetUnitRulesParams(IntPtr l)
-    {
-        if (!UnitAccess.Visible(l, 1, "GetUnitRulesParams", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
+    public static int GetUnitRulesParams(IntPtr l) =>
+        UnitAccess.Visible(l, 1, "GetUnitRulesParams", out _, out _) ? NativeArgs.AnswerEmptyTable(l) : 0;
 }

@@ -221,6 +221,12 @@ internal static unsafe class NativeArgs
     public static int ReturnEmptyTable(IntPtr l)
     {
         Enter(l);
+        return AnswerEmptyTable(l);
+    }
+
+    /// <summary>Pushes an empty table as a native's one result and answers 1.</summary>
+    public static int AnswerEmptyTable(IntPtr l)
+    {
         LuaApi.lua_createtable(l, 0, 0);
         return 1;
     }

@@ -183,6 +183,17 @@ local function markFired(widget, callIn)
 	firedBy[callIn] = true
 end
 
+-- Calls a widget's own start or end call-in (Initialize, Shutdown) once: marked as delivered,
+-- protected, an error reported. Returns true, or false and the error.
+local function callOwn(widget, callIn, f)
+	markFired(widget, callIn)
+	local ok, err = xpcall(f, traceback, widget)
+	if not ok then
+		event("error", nameOf(widget), callIn, err)
+	end
+	return ok, err
+end
+
 local function removeWidget(widget, reason)
 	local name = nameOf(widget)
 	if widgets[name] ~= widget or removing[widget] then
@@ -192,11 +203,7 @@ local function removeWidget(widget, reason)
 	collectConfig(widget)
 	local shutdown = rawget(widget, "Shutdown")
 	if shutdown then
-		markFired(widget, "Shutdown")
-		local ok, err = xpcall(shutdown, traceback, widget)
-		if not ok then
-			event("error", name, "Shutdown", err)
-		end
+		callOwn(widget, "Shutdown", shutdown)
 	end
 	for cmd, a in pairs(actions) do
 		if a.widget == widget then
@@ -302,10 +309,8 @@ function H.load(code, chunkName, configOverride)
 	end
 	local init = rawget(widget, "Initialize")
 	if init then
-		markFired(widget, "Initialize")
-		local okInit, e = xpcall(init, traceback, widget)
+		local okInit, e = callOwn(widget, "Initialize", init)
 		if not okInit then
-			event("error", name, "Initialize", e)
 			removeWidget(widget, "error")
 			return "error", e, "Initialize"
 		end

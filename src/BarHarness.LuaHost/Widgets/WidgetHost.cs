@@ -82,9 +82,7 @@ public sealed unsafe class WidgetHost
         }
 
         var l = _runtime.State;
-        var top = LuaApi.lua_gettop(l);
-        _runtime.PushInternal();
-        LuaApi.GetField(l, -1, "load");
+        var top = PushHandlerFunction("load");
         LuaApi.PushString(l, code);
         LuaApi.PushString(l, chunkName);
         _runtime.PushValue(config);
@@ -120,9 +118,7 @@ public sealed unsafe class WidgetHost
     public CallInSample CallIn(string name, params object?[] args)
     {
         var l = _runtime.State;
-        var top = LuaApi.lua_gettop(l);
-        _runtime.PushInternal();
-        LuaApi.GetField(l, -1, "callin");
+        var top = PushHandlerFunction("callin");
         LuaApi.PushString(l, name);
         foreach (var a in args)
         {
@@ -159,9 +155,7 @@ public sealed unsafe class WidgetHost
     public string? RunScript(string code, string chunkName)
     {
         var l = _runtime.State;
-        var top = LuaApi.lua_gettop(l);
-        _runtime.PushInternal();
-        LuaApi.GetField(l, -1, "exec");
+        var top = PushHandlerFunction("exec");
         LuaApi.PushString(l, code);
         LuaApi.PushString(l, chunkName);
         BeginCall();
@@ -190,9 +184,7 @@ public sealed unsafe class WidgetHost
     public IReadOnlyList<RetainedRoot> RetainedCensus()
     {
         var l = _runtime.State;
-        var top = LuaApi.lua_gettop(l);
-        _runtime.PushInternal();
-        LuaApi.GetField(l, -1, "retainedCensusText");
+        var top = PushHandlerFunction("retainedCensusText");
         _runtime.Meter.Paused = true; // how long the census runs depends on table order: keep it off the clock
         var status = LuaApi.lua_pcallk(l, 0, 1, 0, IntPtr.Zero, IntPtr.Zero);
         var text = LuaApi.ToStringValue(l, -1) ?? string.Empty;
@@ -211,9 +203,7 @@ public sealed unsafe class WidgetHost
     public object? SavedConfig(string widgetName)
     {
         var l = _runtime.State;
-        var top = LuaApi.lua_gettop(l);
-        _runtime.PushInternal();
-        LuaApi.GetField(l, -1, "savedConfig");
+        var top = PushHandlerFunction("savedConfig");
         LuaApi.PushString(l, widgetName);
         LuaApi.lua_pcallk(l, 1, 1, 0, IntPtr.Zero, IntPtr.Zero);
         var value = _runtime.ToObject(-1, 16);
@@ -224,9 +214,7 @@ public sealed unsafe class WidgetHost
     private CallInSample CallHandler(string function, params object?[] args)
     {
         var l = _runtime.State;
-        var top = LuaApi.lua_gettop(l);
-        _runtime.PushInternal();
-        LuaApi.GetField(l, -1, function);
+        var top = PushHandlerFunction(function);
         foreach (var a in args)
         {
             _runtime.PushValue(a);
@@ -379,4 +367,17 @@ public sealed unsafe class WidgetHost
         long ObserverTicks,
         long JitTicks,
         long CpuNanos);
+
+    /// <summary>
+    /// Pushes the internal table and its function <paramref name="name"/> (the handler's entry points);
+    /// returns the stack top to restore afterwards.
+    /// </summary>
+    private int PushHandlerFunction(string name)
+    {
+        var l = _runtime.State;
+        var top = LuaApi.lua_gettop(l);
+        _runtime.PushInternal();
+        LuaApi.GetField(l, -1, name);
+        return top;
+    }
 }
