@@ -2,7 +2,8 @@ using BarHarness.Core.Transport;
 
 namespace BarHarness.Network;
 
-/// <summary>What a write answers from the connection's state alone, before any byte moves; both transports agree.</summary>
+/// <summary>What a write answers from the connection's state alone, before any byte moves; both transports
+/// agree.</summary>
 internal static class ConnectionGate
 {
     /// <summary>The answer send(2) gives in that state, or null when bytes may move.</summary>

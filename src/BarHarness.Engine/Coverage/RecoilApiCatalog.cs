@@ -62,7 +62,8 @@ public sealed class RecoilApiCatalog
             .ToList();
         if (resources.Count == 0)
         {
-            throw new InvalidOperationException("the engine assembly lacks its API list " + BundledResourcePrefix + "*");
+            throw new InvalidOperationException(
+                "the engine assembly lacks its API list " + BundledResourcePrefix + "*");
         }
 
         var functions = new List<RecoilApiFunction>();

@@ -209,7 +209,9 @@ internal static unsafe class CameraFunctions
         return 8;
     }
 
-    /// <summary>GetScreenGeometry() → display size and position: the window fills the display, so the view's.</summary>
+    /// <summary>
+    /// GetScreenGeometry() → display size and position: the window fills the display, so the view's.
+    /// </summary>
     public static int GetScreenGeometry(IntPtr l) => ViewFunctions.GetViewGeometry(l);
 
     private static double HalfHeightAt(EngineApiContext ctx, double y) =>

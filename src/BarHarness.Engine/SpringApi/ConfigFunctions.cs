@@ -15,7 +15,8 @@ internal static unsafe class ConfigFunctions
         }
 
         var fallback = NativeArgs.OptInt(l, 2, 0);
-        var value = ctx.Config.TryGetValue(key, out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d : fallback;
+        var value = ctx.Config.TryGetValue(key, out var s) && double.TryParse(s, NumberStyles.Float,
+            CultureInfo.InvariantCulture, out var d) ? (long)d : fallback;
         NativeArgs.PushInt(l, value);
         return 1;
     }
@@ -29,7 +30,8 @@ internal static unsafe class ConfigFunctions
         }
 
         var fallback = NativeArgs.OptNumber(l, 2, 0);
-        var value = ctx.Config.TryGetValue(key, out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : fallback;
+        var value = ctx.Config.TryGetValue(key, out var s) && double.TryParse(s, NumberStyles.Float,
+            CultureInfo.InvariantCulture, out var d) ? d : fallback;
         NativeArgs.PushFloat(l, value, ctx.Float32);
         return 1;
     }
@@ -54,7 +56,8 @@ internal static unsafe class ConfigFunctions
     public static int SetConfigString(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckString(l, 1, "SetConfigString", out var key) || !NativeArgs.CheckString(l, 2, "SetConfigString", out var value))
+        if (!NativeArgs.CheckString(l, 1, "SetConfigString", out var key)
+            || !NativeArgs.CheckString(l, 2, "SetConfigString", out var value))
         {
             return 0;
         }
@@ -66,12 +69,14 @@ internal static unsafe class ConfigFunctions
     private static int Set(IntPtr l, string function, bool integral)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckString(l, 1, function, out var key) || !NativeArgs.CheckNumber(l, 2, function, out var value))
+        if (!NativeArgs.CheckString(l, 1, function, out var key)
+            || !NativeArgs.CheckNumber(l, 2, function, out var value))
         {
             return 0;
         }
 
-        ctx.Config[key] = integral ? ((long)value).ToString(CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
+        ctx.Config[key] = integral ? ((long)value).ToString(CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture);
         return 0;
     }
 }

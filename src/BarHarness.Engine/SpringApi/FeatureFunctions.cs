@@ -329,7 +329,9 @@ internal static unsafe class FeatureFunctions
         return 0;
     }
 
-    /// <summary>GetFeatureCollisionVolumeData(f) → scales, offsets, type, continuous test, axis, ignore hits.</summary>
+    /// <summary>
+    /// GetFeatureCollisionVolumeData(f) → scales, offsets, type, continuous test, axis, ignore hits.
+    /// </summary>
     public static int GetFeatureCollisionVolumeData(IntPtr l)
     {
         var f = FeatureAccess.Read(l, 1, "GetFeatureCollisionVolumeData", out var ctx);

@@ -5,7 +5,8 @@ namespace BarHarness.Engine.SpringApi;
 /// <summary>Game clock reads.</summary>
 internal static unsafe class GameStateFunctions
 {
-    /// <summary>frame % dayFrames, frame // dayFrames: Recoil splits the frame so float32 Lua numbers stay exact.</summary>
+    /// <summary>frame % dayFrames, frame // dayFrames: Recoil splits the frame so float32 Lua numbers stay
+    /// exact.</summary>
     public static int GetGameFrame(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);

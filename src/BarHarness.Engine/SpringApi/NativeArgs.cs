@@ -45,7 +45,7 @@ internal static unsafe class NativeArgs
         if (isNum == 0)
         {
             value = 0;
-            LuaRuntime.RaiseError(l, $"bad argument #{index} to '{function}' (number expected, got {LuaApi.TypeName(LuaApi.lua_type(l, index))})", function);
+            RaiseTypeError(l, index, function, "number");
             return false;
         }
 
@@ -60,7 +60,7 @@ internal static unsafe class NativeArgs
         value = LuaApi.lua_tonumberx(l, index, &isNum);
         if (isNum == 0)
         {
-            LuaRuntime.RaiseError(l, $"bad argument #{index} to '{function}' (number expected, got {LuaApi.TypeName(LuaApi.lua_type(l, index))})", function);
+            RaiseTypeError(l, index, function, "number");
             return false;
         }
 
@@ -91,7 +91,7 @@ internal static unsafe class NativeArgs
         if (s is null)
         {
             value = string.Empty;
-            LuaRuntime.RaiseError(l, $"bad argument #{index} to '{function}' (string expected, got {LuaApi.TypeName(LuaApi.lua_type(l, index))})", function);
+            RaiseTypeError(l, index, function, "string");
             return false;
         }
 
@@ -99,7 +99,8 @@ internal static unsafe class NativeArgs
         return true;
     }
 
-    /// <summary>A team id argument (luaL_checkint) naming a team of this game; false, returning nothing, for another.</summary>
+    /// <summary>A team id argument (luaL_checkint) naming a team of this game; false, returning nothing, for
+    /// another.</summary>
     public static bool ValidTeam(IntPtr l, int index, string function, EngineApiContext ctx, out int team) =>
         CheckInt(l, index, function, out team) && ctx.World.Roster.IsValidTeam(team);
 
@@ -185,7 +186,8 @@ internal static unsafe class NativeArgs
         return 1;
     }
 
-    /// <summary>A getter's whole body: enters the native, pushes the flag read from the context, answers 1 value.</summary>
+    /// <summary>A getter's whole body: enters the native, pushes the flag read from the context, answers 1
+    /// value.</summary>
     public static int ReturnBool(IntPtr l, Func<EngineApiContext, bool> read)
     {
         var ctx = Enter(l);
@@ -240,5 +242,12 @@ internal static unsafe class NativeArgs
             LuaApi.lua_pushinteger(l, values[i]);
             LuaApi.lua_rawseti(l, -2, i + 1);
         }
+    }
+
+    /// <summary>luaL_typerror's "bad argument #n to 'f' (t expected, got u)", armed as the native's error.</summary>
+    private static void RaiseTypeError(IntPtr l, int index, string function, string expected)
+    {
+        var got = LuaApi.TypeName(LuaApi.lua_type(l, index));
+        LuaRuntime.RaiseError(l, $"bad argument #{index} to '{function}' ({expected} expected, got {got})", function);
     }
 }

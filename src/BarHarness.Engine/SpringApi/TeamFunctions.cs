@@ -3,7 +3,8 @@ using BarHarness.LuaHost.Interop;
 
 namespace BarHarness.Engine.SpringApi;
 
-/// <summary>Teams and ally teams. Gaia is listed as the last team; resources of enemy teams stay hidden unless spectating with full view.</summary>
+/// <summary>Teams and ally teams. Gaia is listed as the last team; resources of enemy teams stay hidden unless
+/// spectating with full view.</summary>
 internal static unsafe class TeamFunctions
 {
     public static int GetTeamList(IntPtr l)

@@ -147,7 +147,8 @@ internal static unsafe class TeamUnitFunctions
 
     private static bool ReadableTeam(IntPtr l, EngineApiContext ctx, string function, out int team)
     {
-        return NativeArgs.ValidTeam(l, 1, function, ctx, out team) && ctx.World.CanRead(ctx.World.Roster.AllyTeamOf(team));
+        return NativeArgs.ValidTeam(l, 1, function, ctx, out team)
+            && ctx.World.CanRead(ctx.World.Roster.AllyTeamOf(team));
     }
 
     private static SortedDictionary<int, List<int>> ByDef(EngineApiContext ctx, int team)

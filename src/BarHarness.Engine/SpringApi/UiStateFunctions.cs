@@ -51,7 +51,9 @@ internal static unsafe class UiStateFunctions
         return 0;
     }
 
-    /// <summary>GetSelectionBox() → nil: no box is being dragged (scripted clicks press and release at once).</summary>
+    /// <summary>
+    /// GetSelectionBox() → nil: no box is being dragged (scripted clicks press and release at once).
+    /// </summary>
     public static int GetSelectionBox(IntPtr l)
     {
         NativeArgs.Enter(l);
@@ -402,8 +404,14 @@ internal static unsafe class UiStateFunctions
         {
             level = (LuaApi.ToStringValue(l, 2) ?? string.Empty).ToUpperInvariant() switch
             {
-                "DEBUG" => 20, "INFO" => 30, "NOTICE" => 35, "DEPRECATED" => 37, "WARNING" => 40,
-                "ERROR" => 50, "FATAL" => 60, _ => -1,
+                "DEBUG" => 20,
+                "INFO" => 30,
+                "NOTICE" => 35,
+                "DEPRECATED" => 37,
+                "WARNING" => 40,
+                "ERROR" => 50,
+                "FATAL" => 60,
+                _ => -1,
             };
             if (level < 0)
             {

@@ -171,7 +171,8 @@ internal static unsafe class UnitReadFunctions
     /// The start of a per-ally-team LOS query (unitID, [allyTeam = local]): the unit's slot and an ally
     /// team the local player may ask about (its own, or any as a full-view spectator). False: no values.
     /// </summary>
-    private static bool TryUnitAndAllyTeam(IntPtr l, string function, out SyntheticWorld world, out int slot, out int allyTeam)
+    private static bool TryUnitAndAllyTeam(IntPtr l, string function, out SyntheticWorld world, out int slot,
+        out int allyTeam)
     {
         allyTeam = -1;
         var live = UnitAccess.Live(l, 1, function, out var ctx, out slot);

@@ -25,7 +25,9 @@ internal static unsafe class Lua54Native
     [DllImport(Lib)] public static extern int lua_rawgeti(IntPtr l, int idx, long n);
     [DllImport(Lib)] public static extern int lua_rawget(IntPtr l, int idx);
     [DllImport(Lib)] public static extern int lua_getfield(IntPtr l, int idx, byte* k);
-    [DllImport(Lib)] public static extern int lua_pcallk(IntPtr l, int nargs, int nresults, int msgh, IntPtr ctx, IntPtr k);
+    [DllImport(Lib)]
+    public static extern int lua_pcallk(IntPtr l, int nargs, int nresults, int msgh, IntPtr ctx,
+        IntPtr k);
     [DllImport(Lib)] public static extern void luaL_traceback(IntPtr l, IntPtr l1, byte* msg, int level);
     [DllImport(Lib)] public static extern int luaL_loadbufferx(IntPtr l, byte* buff, nuint sz, byte* name, byte* mode);
     [DllImport(Lib)] public static extern IntPtr lua_newuserdatauv(IntPtr l, nuint size, int nuvalue);

@@ -97,7 +97,8 @@ public static class LuaVm
             if (_active is { } active && active != kind)
             {
                 throw new InvalidOperationException(
-                    $"the {NameOf(active)} VM is already in use in this process; choose the VM before the first Lua state");
+                    $"the {NameOf(active)} VM is already in use in this process; "
+                    + "choose the VM before the first Lua state");
             }
 
             if (kind == LuaVmKind.Lua51 && LoadLua51() == IntPtr.Zero)

@@ -3,10 +3,12 @@ using BarHarness.LuaHost.Interop;
 
 namespace BarHarness.LuaHost.Runtime;
 
-/// <summary>Values crossing between .NET and the Lua stack: numbers as the engine hands them, plain values and tables.</summary>
+/// <summary>Values crossing between .NET and the Lua stack: numbers as the engine hands them, plain values and
+/// tables.</summary>
 public sealed unsafe partial class LuaRuntime
 {
-    /// <summary>Pushes a number the engine hands to Lua: integral values as integers (so they print like 5.1), float32-rounded when asked.</summary>
+    /// <summary>Pushes a number the engine hands to Lua: integral values as integers (so they print like 5.1),
+    /// float32-rounded when asked.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PushEngineNumber(double value)
     {
@@ -36,7 +38,8 @@ public sealed unsafe partial class LuaRuntime
         }
     }
 
-    /// <summary>Pushes a plain value (null, bool, number, string, pointer, dictionary or list) on this VM's stack.</summary>
+    /// <summary>Pushes a plain value (null, bool, number, string, pointer, dictionary or list) on this VM's
+    /// stack.</summary>
     public void PushValue(object? value) => PushValue(State, value);
 
     /// <summary>Pushes a plain value on the stack of <paramref name="l"/> (any thread of a harness VM).</summary>
@@ -99,7 +102,8 @@ public sealed unsafe partial class LuaRuntime
         }
     }
 
-    /// <summary>Reads a stack value as a plain .NET value; tables become dictionaries (to <paramref name="depth"/> levels).</summary>
+    /// <summary>Reads a stack value as a plain .NET value; tables become dictionaries (to <paramref name="depth"/>
+    /// levels).</summary>
     public object? ToObject(int index, int depth)
     {
         var abs = index < 0 ? LuaApi.lua_gettop(State) + index + 1 : index;

@@ -10,7 +10,8 @@ namespace BarHarness.LuaHost.Runtime;
 
 /// <summary>
 /// One Lua VM set up the way a BAR widget meets Lua: real Lua 5.1 where its library is present, else
-/// NLua over KeraLua's Lua 5.4 with the 5.1 profile (see <see cref="LuaVm"/>); the shared <c>System</c> table every widget environment falls back to, the instruction hook
+/// NLua over KeraLua's Lua 5.4 with the 5.1 profile (see <see cref="LuaVm"/>); the shared <c>System</c> table every
+/// widget environment falls back to, the instruction hook
 /// (counter and watchdog), the allocation counter and the console. Engine and network rooms install
 /// their functions into <c>System</c> as raw C functions with <see cref="RegisterFunction"/>.
 /// </summary>
@@ -123,7 +124,8 @@ public sealed unsafe partial class LuaRuntime : IDisposable
     public ConsoleLog Console { get; } = new();
 
     /// <summary>Lua heap in bytes as Lua counts it.</summary>
-    public long HeapBytes => (LuaApi.lua_gc(State, LuaApi.LUA_GCCOUNT, 0) * 1024L) + LuaApi.lua_gc(State, LuaApi.LUA_GCCOUNTB, 0);
+    public long HeapBytes =>
+        (LuaApi.lua_gc(State, LuaApi.LUA_GCCOUNT, 0) * 1024L) + LuaApi.lua_gc(State, LuaApi.LUA_GCCOUNTB, 0);
 
     /// <summary>Runs a full collection and returns the heap left, in bytes.</summary>
     public long CollectAndMeasureHeap()
@@ -147,7 +149,8 @@ public sealed unsafe partial class LuaRuntime : IDisposable
         LuaApi.Pop(State, 1);
     }
 
-    /// <summary>Installs a plain value (null, bool, integer, double, string, dictionary or list) at a dotted path in System.</summary>
+    /// <summary>Installs a plain value (null, bool, integer, double, string, dictionary or list) at a dotted path in
+    /// System.</summary>
     public void SetValue(string path, object? value)
     {
         var (_, name) = NavigateSystem(path);
@@ -234,7 +237,8 @@ public sealed unsafe partial class LuaRuntime : IDisposable
         }
     }
 
-    /// <summary>Calls the function below <paramref name="nargs"/> arguments with a traceback handler; throws on error.</summary>
+    /// <summary>Calls the function below <paramref name="nargs"/> arguments with a traceback handler; throws on
+    /// error.</summary>
     public void CallProtected(int nargs, int nresults)
     {
         var funcIndex = LuaApi.lua_gettop(State) - nargs;
@@ -365,7 +369,8 @@ public sealed unsafe partial class LuaRuntime : IDisposable
     public static string EmbeddedLua(string fileName)
     {
         var assembly = typeof(LuaRuntime).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
+        var resource = assembly.GetManifestResourceNames().Single(n =>
+            n.EndsWith("." + fileName, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
@@ -424,7 +429,8 @@ public sealed unsafe partial class LuaRuntime : IDisposable
         catch (Exception e)
         {
             var name = LuaApi.ToStringValue(l, LuaApi.UpvalueIndex(3)) ?? "?";
-            return RaiseError(l, $"BarHarness internal error in {name}: {e.GetType().Name}: {e.Message} (please report it)", name);
+            return RaiseError(l,
+                $"BarHarness internal error in {name}: {e.GetType().Name}: {e.Message} (please report it)", name);
         }
     }
 
@@ -471,7 +477,8 @@ public sealed unsafe partial class LuaRuntime : IDisposable
         if (stop is null && runtime.Meter.InCall && runtime.Options.MemoryCapBytes > 0
             && runtime.Allocations.CurrentBytes > runtime.Options.MemoryCapBytes)
         {
-            stop = $"BarHarness memory cap: the Lua heap passed {runtime.Options.MemoryCapBytes / (1024 * 1024)} MiB (allocation without bound?)";
+            var capMiB = runtime.Options.MemoryCapBytes / (1024 * 1024);
+            stop = $"BarHarness memory cap: the Lua heap passed {capMiB} MiB (allocation without bound?)";
             memory = true;
         }
 

@@ -39,7 +39,8 @@ public sealed unsafe class LuaSocketBinding
     private static string ReadGlue()
     {
         var assembly = typeof(LuaSocketBinding).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".LuaSocketGlue.lua", StringComparison.Ordinal));
+        var resource = assembly.GetManifestResourceNames().Single(n =>
+            n.EndsWith(".LuaSocketGlue.lua", StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
@@ -141,7 +142,9 @@ public sealed unsafe class LuaSocketBinding
         );
         yield return (
             "toip",
-            a => a.Push(api.ToIp(a.String(1)) is { } r ? LuaResult.Of(r.Address, r.Name) : LuaResult.Fail("host not found")));
+            a => a.Push(api.ToIp(a.String(1)) is { } r
+                ? LuaResult.Of(r.Address, r.Name)
+                : LuaResult.Fail("host not found")));
         yield return ("gethostname", a => a.Push(LuaResult.Of(api.GetHostName())));
     }
 
@@ -164,7 +167,8 @@ public sealed unsafe class LuaSocketBinding
 
         public string String(int idx) => LuaApi.ToStringValue(L, idx) ?? string.Empty;
 
-        public byte[] Bytes(int idx) => LuaApi.lua_type(L, idx) is LuaApi.LUA_TSTRING or LuaApi.LUA_TNUMBER ? LuaApi.ToBytes(L, idx).ToArray() : [];
+        public byte[] Bytes(int idx) => LuaApi.lua_type(L, idx) is LuaApi.LUA_TSTRING or LuaApi.LUA_TNUMBER
+            ? LuaApi.ToBytes(L, idx).ToArray() : [];
 
         public List<int> IntArray(int idx)
         {

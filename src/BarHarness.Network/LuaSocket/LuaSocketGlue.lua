@@ -12,7 +12,8 @@ for _, name in ipairs({
 	N[name] = H["socket_" .. name]
 end
 
-local error, type, tostring, tonumber, select, setmetatable, ipairs, pairs = error, type, tostring, tonumber, select, setmetatable, ipairs, pairs
+local error, type, tostring, tonumber, select, setmetatable, ipairs, pairs = error, type, tostring, tonumber, select,
+	setmetatable, ipairs, pairs
 local format, sub = string.format, string.sub
 local getinfo = debug.getinfo
 local methodNames = {} -- socket method function -> its name (for messages after a tail call)

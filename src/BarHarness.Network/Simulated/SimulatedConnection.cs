@@ -209,7 +209,8 @@ internal sealed class SimulatedConnection : IConnection
     private void Transmit()
     {
         var peer = _peer;
-        if (peer is null || _rstSent || State is ConnectionState.Reset or ConnectionState.Refused or ConnectionState.Connecting)
+        if (peer is null || _rstSent
+            || State is ConnectionState.Reset or ConnectionState.Refused or ConnectionState.Connecting)
         {
             return;
         }
