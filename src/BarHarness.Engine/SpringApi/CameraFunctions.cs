@@ -93,9 +93,7 @@ internal static unsafe class CameraFunctions
     public static int WorldToScreenCoords(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "WorldToScreenCoords", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "WorldToScreenCoords", out var y)
-            || !NativeArgs.CheckNumber(l, 3, "WorldToScreenCoords", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "WorldToScreenCoords", out var x, out var y, out var z))
         {
             return 0;
         }
@@ -114,8 +112,7 @@ internal static unsafe class CameraFunctions
     public static int TraceScreenRay(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "TraceScreenRay", out var sx)
-            || !NativeArgs.CheckNumber(l, 2, "TraceScreenRay", out var sy))
+        if (!NativeArgs.CheckNumbers(l, 1, "TraceScreenRay", out var sx, out var sy))
         {
             return 0;
         }
@@ -137,9 +134,7 @@ internal static unsafe class CameraFunctions
     public static int IsSphereInView(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "IsSphereInView", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "IsSphereInView", out var y)
-            || !NativeArgs.CheckNumber(l, 3, "IsSphereInView", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "IsSphereInView", out var x, out var y, out var z))
         {
             return 0;
         }

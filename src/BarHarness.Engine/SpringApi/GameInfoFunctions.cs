@@ -56,8 +56,7 @@ internal static unsafe class GameInfoFunctions
     public static int GetHeadingFromVector(IntPtr l)
     {
         NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "GetHeadingFromVector", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "GetHeadingFromVector", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "GetHeadingFromVector", out var x, out var z))
         {
             return 0;
         }

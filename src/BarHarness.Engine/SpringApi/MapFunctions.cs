@@ -17,8 +17,7 @@ internal static unsafe class MapFunctions
     public static int GetGroundHeight(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "GetGroundHeight", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "GetGroundHeight", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "GetGroundHeight", out var x, out var z))
         {
             return 0;
         }
@@ -35,8 +34,7 @@ internal static unsafe class MapFunctions
     public static int GetGroundNormal(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "GetGroundNormal", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "GetGroundNormal", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "GetGroundNormal", out var x, out var z))
         {
             return 0;
         }
@@ -81,8 +79,7 @@ internal static unsafe class MapFunctions
     public static int IsPosInMap(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "IsPosInMap", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "IsPosInMap", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "IsPosInMap", out var x, out var z))
         {
             return 0;
         }

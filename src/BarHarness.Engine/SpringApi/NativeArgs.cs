@@ -84,6 +84,21 @@ internal static unsafe class NativeArgs
         return true;
     }
 
+    /// <summary>Two numbers from <paramref name="first"/> on (a point such as x, z), as luaL_checknumber.</summary>
+    public static bool CheckNumbers(IntPtr l, int first, string function, out double a, out double b)
+    {
+        b = 0;
+        return CheckNumber(l, first, function, out a) && CheckNumber(l, first + 1, function, out b);
+    }
+
+    /// <summary>Three numbers from <paramref name="first"/> on (a position x, y, z), as luaL_checknumber.</summary>
+    public static bool CheckNumbers(
+        IntPtr l, int first, string function, out double a, out double b, out double c)
+    {
+        c = 0;
+        return CheckNumbers(l, first, function, out a, out b) && CheckNumber(l, first + 2, function, out c);
+    }
+
     /// <summary>luaL_checkstring (numbers are accepted and converted, as in Lua).</summary>
     public static bool CheckString(IntPtr l, int index, string function, out string value)
     {

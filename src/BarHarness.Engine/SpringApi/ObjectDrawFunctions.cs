@@ -188,22 +188,14 @@ internal static unsafe class ObjectDrawFunctions
     public static int GetFeatureAlwaysUpdateMatrix(IntPtr l) =>
         FeatureFlag(l, "GetFeatureAlwaysUpdateMatrix", static d => d.AlwaysUpdateMatrix);
 
-    public static int GetFeatureEngineDrawMask(IntPtr l)
-    {
-        var f = FeatureAccess.Read(l, 1, "GetFeatureEngineDrawMask", out var ctx);
-        if (f is null)
-        {
-            return 0;
-        }
-
-        NativeArgs.PushInt(l, ctx.Drawing.Feature(f.Id).EngineDrawMask);
-        return 1;
-    }
+    public static int GetFeatureEngineDrawMask(IntPtr l) =>
+        FeatureAccess.Readable(l, 1, "GetFeatureEngineDrawMask", out var ctx, out var f)
+            ? NativeArgs.Answer(l, ctx.Drawing.Feature(f.Id).EngineDrawMask)
+            : 0;
 
     public static int GetFeatureDrawFlag(IntPtr l)
     {
-        var f = FeatureAccess.Read(l, 1, "GetFeatureDrawFlag", out var ctx);
-        if (f is null)
+        if (!FeatureAccess.Readable(l, 1, "GetFeatureDrawFlag", out var ctx, out var f))
         {
             return 0;
         }

@@ -126,8 +126,7 @@ internal static unsafe class QueueAndRosterFunctions
     public static int IsAboveMiniMap(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "IsAboveMiniMap", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "IsAboveMiniMap", out var y))
+        if (!NativeArgs.CheckNumbers(l, 1, "IsAboveMiniMap", out var x, out var y))
         {
             return 0;
         }

@@ -321,9 +321,7 @@ internal static unsafe class UiStateFunctions
     public static int SetLastMessagePosition(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "SetLastMessagePosition", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "SetLastMessagePosition", out var y)
-            || !NativeArgs.CheckNumber(l, 3, "SetLastMessagePosition", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "SetLastMessagePosition", out var x, out var y, out var z))
         {
             return 0;
         }
