@@ -248,6 +248,21 @@ internal static unsafe class NativeArgs
         return 1;
     }
 
+    /// <summary>
+    /// The custom keys table a roster answer (GetPlayerInfo, GetTeamInfo) ends with unless the caller asked
+    /// for none: empty in a synthetic game. Returns how many values it pushed (0 or 1).
+    /// </summary>
+    public static int PushCustomKeys(IntPtr l, bool wanted)
+    {
+        if (!wanted)
+        {
+            return 0;
+        }
+
+        LuaApi.lua_createtable(l, 0, 0);
+        return 1;
+    }
+
     /// <summary>Pushes an array of integers as a Lua sequence.</summary>
     public static void PushIntList(IntPtr l, ReadOnlySpan<int> values)
     {

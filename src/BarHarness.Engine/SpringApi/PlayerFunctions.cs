@@ -44,9 +44,7 @@ internal static unsafe class PlayerFunctions
             return 0;
         }
 
-        var roster = ctx.World.Roster;
-
-        var p = roster.Players[playerId];
+        var p = ctx.World.Roster.Players[playerId];
         var withOpts = NativeArgs.OptBool(l, 2, true); // read before pushing results over the argument slots
         LuaApi.PushString(l, p.Name);
         NativeArgs.PushBool(l, p.Active);
@@ -58,15 +56,9 @@ internal static unsafe class PlayerFunctions
         LuaApi.PushString(l, p.Country);
         NativeArgs.PushInt(l, p.Rank);
         NativeArgs.PushBool(l, false); // hasSkirmishAIsInTeam
-        if (!withOpts)
-        {
-            NativeArgs.PushBool(l, false); // desynced
-            return 11;
-        }
-
-        LuaApi.lua_createtable(l, 0, 0); // custom player keys
+        var pushed = 10 + NativeArgs.PushCustomKeys(l, withOpts);
         NativeArgs.PushBool(l, false); // desynced
-        return 12;
+        return pushed + 1;
     }
 
     public static int GetLocalPlayerID(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.World.LocalPlayerId);

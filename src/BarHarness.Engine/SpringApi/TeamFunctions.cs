@@ -63,9 +63,7 @@ internal static unsafe class TeamFunctions
             return 0;
         }
 
-        var roster = ctx.World.Roster;
-
-        var team = roster.Teams[teamId];
+        var team = ctx.World.Roster.Teams[teamId];
         var withKeys = NativeArgs.OptBool(l, 2, true); // read before pushing results over the argument slots
         NativeArgs.PushInt(l, team.TeamId);
         NativeArgs.PushInt(l, team.LeaderPlayerId);
@@ -74,13 +72,7 @@ internal static unsafe class TeamFunctions
         LuaApi.PushString(l, team.Side);
         NativeArgs.PushInt(l, team.AllyTeamId);
         NativeArgs.PushFloat(l, team.IncomeMultiplier, ctx.Float32);
-        if (!withKeys)
-        {
-            return 7;
-        }
-
-        LuaApi.lua_createtable(l, 0, 0); // custom team keys: none in a synthetic game
-        return 8;
+        return 7 + NativeArgs.PushCustomKeys(l, withKeys);
     }
 
     public static int GetTeamResources(IntPtr l)
