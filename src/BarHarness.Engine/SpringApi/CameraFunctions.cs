@@ -165,7 +165,7 @@ internal static unsafe class CameraFunctions
     /// <summary>IsUnitInView(u) → whether a unit the player can see is on screen; nothing for others.</summary>
     public static int IsUnitInView(IntPtr l)
     {
-        if (!UnitAccess.Visible(l, 1, "IsUnitInView", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "IsUnitInView", UnitReadLevel.Visible, out var ctx, out var s))
         {
             return 0;
         }

@@ -352,7 +352,7 @@ internal static unsafe class FeatureFunctions
     /// <summary>GetUnitFeatureSeparation(u, f, [flat]) → distance from the unit's middle to the feature's.</summary>
     public static int GetUnitFeatureSeparation(IntPtr l)
     {
-        if (!UnitAccess.Visible(l, 1, "GetUnitFeatureSeparation", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitFeatureSeparation", UnitReadLevel.Visible, out var ctx, out var s))
         {
             return 0;
         }

@@ -98,5 +98,7 @@ internal static unsafe class KeyAndRulesFunctions
             ? NativeArgs.AnswerEmptyTable(l) : 0;
 
     public static int GetUnitRulesParams(IntPtr l) =>
-        UnitAccess.Visible(l, 1, "GetUnitRulesParams", out _, out _) ? NativeArgs.AnswerEmptyTable(l) : 0;
+        UnitAccess.Read(l, 1, "GetUnitRulesParams", UnitReadLevel.Visible, out _, out _)
+            ? NativeArgs.AnswerEmptyTable(l)
+            : 0;
 }

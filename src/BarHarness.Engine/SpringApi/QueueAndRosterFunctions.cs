@@ -171,7 +171,7 @@ internal static unsafe class QueueAndRosterFunctions
 
     private static bool AlliedFactory(IntPtr l, string function, out EngineApiContext ctx, out int unitId)
     {
-        var allied = UnitAccess.Allied(l, 1, function, out ctx, out var s);
+        var allied = UnitAccess.Read(l, 1, function, UnitReadLevel.Allied, out ctx, out var s);
         unitId = allied ? ctx.World.Units.IdAt[s] : 0;
         return allied && UnitAccess.Def(ctx, s).IsFactory;
     }

@@ -3,29 +3,55 @@ using BarHarness.Engine.World;
 
 namespace BarHarness.Engine.SpringApi;
 
+/// <summary>Recoil's four read levels for a unit argument, and any live unit.</summary>
+internal enum UnitReadLevel
+{
+    /// <summary>Any live unit (for natives that apply their own rule).</summary>
+    Live,
+
+    /// <summary>ParseUnit: in LOS or on radar.</summary>
+    Visible,
+
+    /// <summary>ParseTypedUnit: visible, and its type known (seen in LOS once).</summary>
+    Typed,
+
+    /// <summary>ParseInLosUnit: in LOS (own and allied units always are).</summary>
+    InLos,
+
+    /// <summary>ParseAllyUnit: allied to the local player.</summary>
+    Allied,
+}
+
 /// <summary>
-/// Recoil's four read levels for a unit argument (ParseUnit, ParseTypedUnit, ParseInLosUnit,
-/// ParseAllyUnit): each counts the call, reads the id (a non-number raises "[f] unitID (arg #n) not a
-/// number") and finds the unit's slot; false, for a unit the local player may not read at that level,
-/// means the native returns nothing. Inlined: the unit reads are the engine API's hot paths.
+/// Unit arguments read as Recoil's ParseUnit, ParseTypedUnit, ParseInLosUnit and ParseAllyUnit do: each
+/// counts the call, reads the id (a non-number raises "[f] unitID (arg #n) not a number") and finds the
+/// unit's slot; false, for a unit the local player may not read at that level, means the native returns
+/// nothing. Inlined: the unit reads are the engine API's hot paths.
 /// </summary>
 internal static class UnitAccess
 {
+    /// <summary>
+    /// The unit argument at <paramref name="index"/>, readable by the local player at <paramref name="level"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Visible(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot) =>
-        Live(l, index, function, out ctx, out slot) && ctx.World.IsVisibleToLocal(slot);
+    public static bool Read(
+        IntPtr l, int index, string function, UnitReadLevel level, out EngineApiContext ctx, out int slot)
+    {
+        if (!Live(l, index, function, out ctx, out slot))
+        {
+            return false;
+        }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Typed(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot) =>
-        Visible(l, index, function, out ctx, out slot) && ctx.World.IsTypedForLocal(slot);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool InLos(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot) =>
-        Live(l, index, function, out ctx, out slot) && ctx.World.IsInLocalLos(slot);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Allied(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot) =>
-        Live(l, index, function, out ctx, out slot) && ctx.World.IsAlliedToLocal(slot);
+        var world = ctx.World;
+        return level switch
+        {
+            UnitReadLevel.Visible => world.IsVisibleToLocal(slot),
+            UnitReadLevel.Typed => world.IsVisibleToLocal(slot) && world.IsTypedForLocal(slot),
+            UnitReadLevel.InLos => world.IsInLocalLos(slot),
+            UnitReadLevel.Allied => world.IsAlliedToLocal(slot),
+            _ => true,
+        };
+    }
 
     /// <summary>Any live unit, readable or not (for natives that apply their own rule).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

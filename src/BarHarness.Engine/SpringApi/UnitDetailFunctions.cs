@@ -14,7 +14,7 @@ internal static unsafe class UnitDetailFunctions
     /// <summary>GetUnitIsBeingBuilt(u) → beingBuilt, buildProgress.</summary>
     public static int GetUnitIsBeingBuilt(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitIsBeingBuilt", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitIsBeingBuilt", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -28,7 +28,7 @@ internal static unsafe class UnitDetailFunctions
     /// <summary>GetUnitIsStunned(u) → stunnedOrBeingBuilt, paralyzed, beingBuilt.</summary>
     public static int GetUnitIsStunned(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitIsStunned", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitIsStunned", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -43,12 +43,12 @@ internal static unsafe class UnitDetailFunctions
     }
 
     public static int GetUnitIsActive(IntPtr l) =>
-        UnitAccess.InLos(l, 1, "GetUnitIsActive", out var ctx, out var s)
+        UnitAccess.Read(l, 1, "GetUnitIsActive", UnitReadLevel.InLos, out var ctx, out var s)
             ? NativeArgs.Answer(l, ctx.World.Commands.States.Get(ctx.World.Units.IdAt[s]).Active)
             : 0;
 
     public static int GetUnitIsCloaked(IntPtr l) =>
-        UnitAccess.InLos(l, 1, "GetUnitIsCloaked", out var ctx, out var s)
+        UnitAccess.Read(l, 1, "GetUnitIsCloaked", UnitReadLevel.InLos, out var ctx, out var s)
             ? NativeArgs.Answer(l, ctx.World.Commands.States.Get(ctx.World.Units.IdAt[s]).Cloak)
             : 0;
 
@@ -59,14 +59,14 @@ internal static unsafe class UnitDetailFunctions
     public static int GetUnitMass(IntPtr l) => DefNumber(l, "GetUnitMass", d => d.MetalCost);
 
     public static int GetUnitTooltip(IntPtr l) =>
-        UnitAccess.InLos(l, 1, "GetUnitTooltip", out var ctx, out var s)
+        UnitAccess.Read(l, 1, "GetUnitTooltip", UnitReadLevel.InLos, out var ctx, out var s)
             ? NativeArgs.Answer(l, ctx.World.UnitDefs[ctx.World.Units.DefId[s]].Tooltip)
             : 0;
 
     /// <summary>GetUnitCosts(u) → buildTime, metalCost, energyCost.</summary>
     public static int GetUnitCosts(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitCosts", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitCosts", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -81,7 +81,7 @@ internal static unsafe class UnitDetailFunctions
     /// <summary>GetUnitDirection(u) → the unit's front vector x, y, z (flat: units stand level here).</summary>
     public static int GetUnitDirection(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitDirection", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitDirection", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -96,7 +96,7 @@ internal static unsafe class UnitDetailFunctions
     /// <summary>GetUnitExperience(u) → experience, limited experience (0 for units that never fought here).</summary>
     public static int GetUnitExperience(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitExperience", out var ctx, out _))
+        if (!UnitAccess.Read(l, 1, "GetUnitExperience", UnitReadLevel.InLos, out var ctx, out _))
         {
             return 0;
         }
@@ -108,7 +108,7 @@ internal static unsafe class UnitDetailFunctions
 
     public static int GetUnitNeutral(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitNeutral", out _, out _))
+        if (!UnitAccess.Read(l, 1, "GetUnitNeutral", UnitReadLevel.InLos, out _, out _))
         {
             return 0;
         }
@@ -120,7 +120,7 @@ internal static unsafe class UnitDetailFunctions
     /// <summary>GetUnitStockpile(u) → stockpiled, queued, buildPercent; nothing without a stockpile weapon.</summary>
     public static int GetUnitStockpile(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitStockpile", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitStockpile", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -140,7 +140,7 @@ internal static unsafe class UnitDetailFunctions
     /// <summary>GetUnitSensorRadius(u, "los"|"airLos"|"radar"|"sonar"|"seismic"|"radarJammer"|"sonarJammer").</summary>
     public static int GetUnitSensorRadius(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitSensorRadius", out var ctx, out var s)
+        if (!UnitAccess.Read(l, 1, "GetUnitSensorRadius", UnitReadLevel.Allied, out var ctx, out var s)
             || !NativeArgs.CheckString(l, 2, "GetUnitSensorRadius", out var type))
         {
             return 0;
@@ -201,7 +201,7 @@ internal static unsafe class UnitDetailFunctions
 
     private static int Nearest(IntPtr l, string function, bool enemy)
     {
-        if (!UnitAccess.Allied(l, 1, function, out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, function, UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -259,7 +259,7 @@ internal static unsafe class UnitDetailFunctions
 
     private static int DefNumber(IntPtr l, string function, Func<UnitDef, float> read)
     {
-        if (!UnitAccess.InLos(l, 1, function, out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, function, UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }

@@ -15,7 +15,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitVectors(u) → front, up, right as {x, y, z} tables.</summary>
     public static int GetUnitVectors(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitVectors", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitVectors", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -30,7 +30,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitRotation(u) → pitch, yaw, roll in radians (level units: only yaw).</summary>
     public static int GetUnitRotation(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitRotation", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitRotation", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -42,7 +42,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitViewPosition(u, [midPos]) → where the unit is drawn, with the radar error for blips.</summary>
     public static int GetUnitViewPosition(IntPtr l)
     {
-        if (!UnitAccess.Visible(l, 1, "GetUnitViewPosition", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitViewPosition", UnitReadLevel.Visible, out var ctx, out var s))
         {
             return 0;
         }
@@ -57,7 +57,7 @@ internal static unsafe class UnitExtraFunctions
 
     /// <summary>GetUnitBuildFacing(u) → 0 south, 1 east, 2 north, 3 west, from the unit's heading.</summary>
     public static int GetUnitBuildFacing(IntPtr l) =>
-        UnitAccess.InLos(l, 1, "GetUnitBuildFacing", out var ctx, out var s)
+        UnitAccess.Read(l, 1, "GetUnitBuildFacing", UnitReadLevel.InLos, out var ctx, out var s)
             ? NativeArgs.Answer(l, (((ctx.World.Units.Heading[s] + 8192) & 0xFFFF) / 16384) & 3)
             : 0;
 
@@ -65,7 +65,7 @@ internal static unsafe class UnitExtraFunctions
     /// idle.</summary>
     public static int GetUnitWorkerTask(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitWorkerTask", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitWorkerTask", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -87,7 +87,7 @@ internal static unsafe class UnitExtraFunctions
     /// only.</summary>
     public static int GetUnitCurrentBuildPower(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitCurrentBuildPower", out var ctx, out var s)
+        if (!UnitAccess.Read(l, 1, "GetUnitCurrentBuildPower", UnitReadLevel.Allied, out var ctx, out var s)
             || !UnitAccess.Def(ctx, s).IsBuilder)
         {
             return 0;
@@ -101,7 +101,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitCostTable(u) → {metal = m, energy = e}, buildTime.</summary>
     public static int GetUnitCostTable(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitCostTable", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitCostTable", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -119,7 +119,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitArmored(u) → armored, armor multiple (no unit closes its armour here).</summary>
     public static int GetUnitArmored(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitArmored", out var ctx, out _))
+        if (!UnitAccess.Read(l, 1, "GetUnitArmored", UnitReadLevel.InLos, out var ctx, out _))
         {
             return 0;
         }
@@ -132,7 +132,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitBlocking(u) → the seven blocking flags (aircraft do not block the ground).</summary>
     public static int GetUnitBlocking(IntPtr l)
     {
-        if (!UnitAccess.Typed(l, 1, "GetUnitBlocking", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitBlocking", UnitReadLevel.Typed, out var ctx, out var s))
         {
             return 0;
         }
@@ -153,7 +153,7 @@ internal static unsafe class UnitExtraFunctions
     /// unarmed).</summary>
     public static int GetUnitMaxRange(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitMaxRange", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitMaxRange", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -166,28 +166,28 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitLastAttacker(u) → nothing: hits carry no attacker in this world until one kills.</summary>
     public static int GetUnitLastAttacker(IntPtr l)
     {
-        UnitAccess.Visible(l, 1, "GetUnitLastAttacker", out _, out _);
+        UnitAccess.Read(l, 1, "GetUnitLastAttacker", UnitReadLevel.Visible, out _, out _);
         return 0;
     }
 
     /// <summary>GetUnitLastAttackedPiece(u) → nothing (no hit records a piece here); allied units only.</summary>
     public static int GetUnitLastAttackedPiece(IntPtr l)
     {
-        UnitAccess.Allied(l, 1, "GetUnitLastAttackedPiece", out _, out _);
+        UnitAccess.Read(l, 1, "GetUnitLastAttackedPiece", UnitReadLevel.Allied, out _, out _);
         return 0;
     }
 
     /// <summary>GetUnitTransporter(u) → nothing: no unit is carried here.</summary>
     public static int GetUnitTransporter(IntPtr l)
     {
-        UnitAccess.InLos(l, 1, "GetUnitTransporter", out _, out _);
+        UnitAccess.Read(l, 1, "GetUnitTransporter", UnitReadLevel.InLos, out _, out _);
         return 0;
     }
 
     /// <summary>GetUnitIsTransporting(u) → {} for an allied transport, nothing for other units.</summary>
     public static int GetUnitIsTransporting(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitIsTransporting", out var ctx, out var s)
+        if (!UnitAccess.Read(l, 1, "GetUnitIsTransporting", UnitReadLevel.Allied, out var ctx, out var s)
             || !UnitAccess.Def(ctx, s).CustomParams.ContainsKey("istransport"))
         {
             return 0;
@@ -200,7 +200,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitResources(u) → metal made, metal used, energy made, energy used (per second).</summary>
     public static int GetUnitResources(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitResources", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitResources", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -221,7 +221,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitMetalExtraction(u) → metal a finished extractor draws; nothing for other units.</summary>
     public static int GetUnitMetalExtraction(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitMetalExtraction", out var ctx, out var s)
+        if (!UnitAccess.Read(l, 1, "GetUnitMetalExtraction", UnitReadLevel.Allied, out var ctx, out var s)
             || !Extracts(UnitAccess.Def(ctx, s)))
         {
             return 0;
@@ -235,7 +235,7 @@ internal static unsafe class UnitExtraFunctions
     /// here).</summary>
     public static int GetUnitStorage(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitStorage", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitStorage", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -250,7 +250,7 @@ internal static unsafe class UnitExtraFunctions
     /// zeros).</summary>
     public static int GetUnitHarvestStorage(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitHarvestStorage", out _, out _))
+        if (!UnitAccess.Read(l, 1, "GetUnitHarvestStorage", UnitReadLevel.Allied, out _, out _))
         {
             return 0;
         }
@@ -266,7 +266,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitShieldState(u, [weaponNum]) → nothing: no unit carries a shield here.</summary>
     public static int GetUnitShieldState(IntPtr l)
     {
-        UnitAccess.InLos(l, 1, "GetUnitShieldState", out _, out _);
+        UnitAccess.Read(l, 1, "GetUnitShieldState", UnitReadLevel.InLos, out _, out _);
         return 0;
     }
 
@@ -274,7 +274,7 @@ internal static unsafe class UnitExtraFunctions
     /// 8).</summary>
     public static int GetUnitSeismicSignature(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitSeismicSignature", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitSeismicSignature", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -287,7 +287,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitInBuildStance(u) → whether a builder is building now; nothing for non-builders.</summary>
     public static int GetUnitInBuildStance(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitInBuildStance", out var ctx, out var s)
+        if (!UnitAccess.Read(l, 1, "GetUnitInBuildStance", UnitReadLevel.Allied, out var ctx, out var s)
             || !UnitAccess.Def(ctx, s).IsBuilder || UnitAccess.Def(ctx, s).IsFactory)
         {
             return 0;
@@ -326,7 +326,7 @@ internal static unsafe class UnitExtraFunctions
 
     /// <summary>GetUnitBuildeeRadius(u) → the radius builders must reach to work on the unit (its radius).</summary>
     public static int GetUnitBuildeeRadius(IntPtr l) =>
-        UnitAccess.Typed(l, 1, "GetUnitBuildeeRadius", out var ctx, out var s)
+        UnitAccess.Read(l, 1, "GetUnitBuildeeRadius", UnitReadLevel.Typed, out var ctx, out var s)
             ? NativeArgs.Answer(l, UnitAccess.Def(ctx, s).Radius, ctx.Float32)
             : 0;
 
@@ -334,7 +334,7 @@ internal static unsafe class UnitExtraFunctions
     /// only.</summary>
     public static int GetUnitEffectiveBuildRange(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitEffectiveBuildRange", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitEffectiveBuildRange", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -371,7 +371,7 @@ internal static unsafe class UnitExtraFunctions
     /// mobility.</summary>
     public static int GetUnitFlanking(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitFlanking", out var ctx, out _))
+        if (!UnitAccess.Read(l, 1, "GetUnitFlanking", UnitReadLevel.Allied, out var ctx, out _))
         {
             return 0;
         }
@@ -410,7 +410,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>IsUnitInJammer(u, [allyTeam]) → false: no jammer runs in this world.</summary>
     public static int IsUnitInJammer(IntPtr l)
     {
-        if (!UnitAccess.Typed(l, 1, "IsUnitInJammer", out var ctx, out _))
+        if (!UnitAccess.Read(l, 1, "IsUnitInJammer", UnitReadLevel.Typed, out var ctx, out _))
         {
             return 0;
         }
@@ -430,7 +430,7 @@ internal static unsafe class UnitExtraFunctions
     /// (allied units).</summary>
     public static int GetUnitPosErrorParams(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitPosErrorParams", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitPosErrorParams", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -448,14 +448,14 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitEstimatedPath(u) → nothing: units here walk straight, with no path to report.</summary>
     public static int GetUnitEstimatedPath(IntPtr l)
     {
-        UnitAccess.Allied(l, 1, "GetUnitEstimatedPath", out _, out _);
+        UnitAccess.Read(l, 1, "GetUnitEstimatedPath", UnitReadLevel.Allied, out _, out _);
         return 0;
     }
 
     /// <summary>GetUnitCollisionVolumeData(u) → Recoil's 10-value volume tuple (units in LOS).</summary>
     public static int GetUnitCollisionVolumeData(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitCollisionVolumeData", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitCollisionVolumeData", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }

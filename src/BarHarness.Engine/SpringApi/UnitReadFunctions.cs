@@ -14,10 +14,14 @@ internal static unsafe class UnitReadFunctions
     /// <summary>Slot of a unit the local player can see (LOS or radar), or -1.</summary>
 
     public static int GetUnitPosition(IntPtr l) =>
-        UnitAccess.Visible(l, 1, "GetUnitPosition", out var ctx, out var s) ? PushPosition(l, ctx, s) : 0;
+        UnitAccess.Read(l, 1, "GetUnitPosition", UnitReadLevel.Visible, out var ctx, out var s)
+            ? PushPosition(l, ctx, s)
+            : 0;
 
     public static int GetUnitBasePosition(IntPtr l) =>
-        UnitAccess.Visible(l, 1, "GetUnitBasePosition", out var ctx, out var s) ? PushPosition(l, ctx, s) : 0;
+        UnitAccess.Read(l, 1, "GetUnitBasePosition", UnitReadLevel.Visible, out var ctx, out var s)
+            ? PushPosition(l, ctx, s)
+            : 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int PushPosition(IntPtr l, EngineApiContext ctx, int s)
@@ -62,7 +66,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitVelocity(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitVelocity", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitVelocity", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -78,7 +82,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitHeading(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitHeading", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitHeading", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -98,7 +102,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitHealth(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitHealth", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitHealth", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -113,29 +117,29 @@ internal static unsafe class UnitReadFunctions
     }
 
     public static int GetUnitDefID(IntPtr l) =>
-        UnitAccess.Typed(l, 1, "GetUnitDefID", out var ctx, out var s)
+        UnitAccess.Read(l, 1, "GetUnitDefID", UnitReadLevel.Typed, out var ctx, out var s)
             ? NativeArgs.Answer(l, ctx.World.Units.DefId[s])
             : 0;
 
-    public static int GetUnitTeam(IntPtr l) =>
-        UnitAccess.Visible(l, 1, "GetUnitTeam", out var ctx, out var s)
-            ? NativeArgs.Answer(l, ctx.World.Units.Team[s])
-            : 0;
+    public static int GetUnitTeam(IntPtr l) => VisibleColumn(l, "GetUnitTeam", static u => u.Team);
 
-    public static int GetUnitAllyTeam(IntPtr l) =>
-        UnitAccess.Visible(l, 1, "GetUnitAllyTeam", out var ctx, out var s)
-            ? NativeArgs.Answer(l, ctx.World.Units.AllyTeam[s])
+    public static int GetUnitAllyTeam(IntPtr l) => VisibleColumn(l, "GetUnitAllyTeam", static u => u.AllyTeam);
+
+    /// <summary>One integer column of the unit table, for a unit the local player can see.</summary>
+    private static int VisibleColumn(IntPtr l, string function, Func<UnitTable, int[]> column) =>
+        UnitAccess.Read(l, 1, function, UnitReadLevel.Visible, out var ctx, out var s)
+            ? NativeArgs.Answer(l, column(ctx.World.Units)[s])
             : 0;
 
     // A unit answers until its UnitDestroyed call-in has returned; inside it, it is dead already.
     public static int GetUnitIsDead(IntPtr l) =>
-        UnitAccess.Visible(l, 1, "GetUnitIsDead", out var ctx, out var s)
+        UnitAccess.Read(l, 1, "GetUnitIsDead", UnitReadLevel.Visible, out var ctx, out var s)
             ? NativeArgs.Answer(l, ctx.World.UnitInDestroyedCallIn == ctx.World.Units.IdAt[s])
             : 0;
 
     public static int GetUnitIsBuilding(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitIsBuilding", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitIsBuilding", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -151,7 +155,7 @@ internal static unsafe class UnitReadFunctions
     }
 
     public static int IsUnitAllied(IntPtr l) =>
-        UnitAccess.Visible(l, 1, "IsUnitAllied", out var ctx, out var s)
+        UnitAccess.Read(l, 1, "IsUnitAllied", UnitReadLevel.Visible, out var ctx, out var s)
             ? NativeArgs.Answer(l, ctx.World.Units.AllyTeam[s] == ctx.World.LocalAllyTeamId)
             : 0;
 
