@@ -162,10 +162,6 @@ function tcp.receive(self, pattern, prefix)
 	argerror(2, "invalid receive pattern")
 end
 
-function tcp.close(self)
-	return N.close(checkclass(self, "tcp{any}"))
-end
-
 local shutdownModes = { receive = true, send = true, both = true }
 function tcp.shutdown(self, how)
 	local h = checkclass(self, "tcp{client}")
@@ -187,34 +183,25 @@ function tcp.settimeout(self, value, mode)
 	return N.settimeout(h, value, m)
 end
 
-function tcp.getpeername(self)
-	return N.getpeername(checkclass(self, "tcp{client}"))
-end
-
-function tcp.getsockname(self)
-	return N.getsockname(checkclass(self, "tcp{any}"))
-end
-
-function tcp.getstats(self)
-	return N.getstats(checkclass(self, "tcp{client}"))
-end
-
 function tcp.setstats(self, received, sent, age)
 	local h = checkclass(self, "tcp{client}")
 	return N.setstats(h, optnumber(received, 2, nil), optnumber(sent, 3, nil), optnumber(age, 4, nil))
 end
 
-function tcp.dirty(self)
-	return N.dirty(checkclass(self, "tcp{any}"))
-end
-
-function tcp.getfd(self)
-	return N.getfd(checkclass(self, "tcp{any}"))
-end
-
 function tcp.setfd(self, fd)
 	checkclass(self, "tcp{any}")
 	checknumber(fd, 2)
+end
+
+-- Methods that only check the object's class and hand its handle to the native of the same name.
+for name, class in pairs({
+	close = "tcp{any}", getpeername = "tcp{client}", getsockname = "tcp{any}", getstats = "tcp{client}",
+	dirty = "tcp{any}", getfd = "tcp{any}",
+}) do
+	local native = N[name]
+	tcp[name] = function(self)
+		return native(checkclass(self, class))
+	end
 end
 
 local booleanOptions = { keepalive = true, reuseaddr = true, ["tcp-nodelay"] = true }
