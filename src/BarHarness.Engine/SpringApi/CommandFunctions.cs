@@ -136,12 +136,7 @@ internal static unsafe class CommandFunctions
     /// <summary>
     /// GetActiveCommand() → the GUI's active command index; -1 as no command is armed in the harness.
     /// </summary>
-    public static int GetActiveCommand(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, -1);
-        return 1;
-    }
+    public static int GetActiveCommand(IntPtr l) => NativeArgs.ReturnInt(l, static _ => -1);
 
     /// <summary>
     /// GetUnitStates(unitID) → {firestate, movestate, repeat, cloak, active, trajectory, autoland}.

@@ -82,20 +82,10 @@ internal static unsafe class UiCallFunctions
     public static int GetClipboard(IntPtr l) => NativeArgs.ReturnString(l, static ctx => ctx.Clipboard);
 
     /// <summary>GetMenuName() → "": the game was not started from a lobby menu (Chobby).</summary>
-    public static int GetMenuName(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        LuaApi.PushString(l, string.Empty);
-        return 1;
-    }
+    public static int GetMenuName(IntPtr l) => NativeArgs.ReturnString(l, static _ => string.Empty);
 
     /// <summary>IsGUIHidden() → false: the harness never hides the interface.</summary>
-    public static int IsGUIHidden(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        NativeArgs.PushBool(l, false);
-        return 1;
-    }
+    public static int IsGUIHidden(IntPtr l) => NativeArgs.ReturnBool(l, static _ => false);
 
     /// <summary>GetDrawFrame() → draw frame number low and high 16 bits, as Recoil splits it.</summary>
     public static int GetDrawFrame(IntPtr l)

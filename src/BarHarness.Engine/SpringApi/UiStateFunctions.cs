@@ -276,12 +276,7 @@ internal static unsafe class UiStateFunctions
         return 5;
     }
 
-    public static int GetNumDisplays(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, 1);
-        return 1;
-    }
+    public static int GetNumDisplays(IntPtr l) => NativeArgs.ReturnInt(l, static _ => 1);
 
     /// <summary>GetVidMemUsage() → used and total video memory in MB (a 4 GB card, a quarter in use).</summary>
     public static int GetVidMemUsage(IntPtr l)
@@ -433,12 +428,7 @@ internal static unsafe class UiStateFunctions
     }
 
     /// <summary>GetGatherMode() → 0 (no gather wait).</summary>
-    public static int GetGatherMode(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, 0);
-        return 1;
-    }
+    public static int GetGatherMode(IntPtr l) => NativeArgs.ReturnInt(l, static _ => 0);
 
     /// <summary>GetReplayLength() → nothing outside a replay; a replay's length is the run's duration, unknown
     /// ahead.</summary>

@@ -106,16 +106,10 @@ internal static unsafe class UnitDetailFunctions
         return 2;
     }
 
-    public static int GetUnitNeutral(IntPtr l)
-    {
-        if (!UnitAccess.Read(l, 1, "GetUnitNeutral", UnitReadLevel.InLos, out _, out _))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushBool(l, false);
-        return 1;
-    }
+    public static int GetUnitNeutral(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitNeutral", UnitReadLevel.InLos, out _, out _)
+            ? NativeArgs.Answer(l, false)
+            : 0;
 
     /// <summary>GetUnitStockpile(u) → stockpiled, queued, buildPercent; nothing without a stockpile weapon.</summary>
     public static int GetUnitStockpile(IntPtr l)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using BarHarness.LuaHost.Interop;
 
@@ -53,23 +54,14 @@ public sealed unsafe partial class LuaRuntime
             case bool b:
                 LuaApi.lua_pushboolean(l, b ? 1 : 0);
                 break;
-            case int i:
-                LuaApi.lua_pushinteger(l, i);
-                break;
-            case long n:
-                LuaApi.lua_pushinteger(l, n);
+            case int or long:
+                LuaApi.lua_pushinteger(l, Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 break;
             case ulong un:
-                LuaApi.lua_pushinteger(l, unchecked((long)un));
+                LuaApi.lua_pushinteger(l, unchecked((long)un)); // bit pattern kept, as a C cast does
                 break;
-            case float f:
-                PushNumber(l, f);
-                break;
-            case double d:
-                PushNumber(l, d);
-                break;
-            case decimal m:
-                PushNumber(l, (double)m);
+            case float or double or decimal:
+                PushNumber(l, Convert.ToDouble(value, CultureInfo.InvariantCulture));
                 break;
             case string s:
                 LuaApi.PushString(l, s);
