@@ -194,8 +194,7 @@ internal static unsafe class CameraFunctions
     public static int GetWindowGeometry(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.ViewSize.X);
-        NativeArgs.PushInt(l, ctx.ViewSize.Y);
+        ViewFunctions.PushViewSize(l, ctx);
         for (var i = 0; i < 6; i++)
         {
             NativeArgs.PushInt(l, 0);

@@ -127,9 +127,7 @@ internal static unsafe class TeamFunctions
         }
 
         var c = ctx.World.Roster.Teams[teamId].Color;
-        NativeArgs.PushFloat(l, c.R, ctx.Float32);
-        NativeArgs.PushFloat(l, c.G, ctx.Float32);
-        NativeArgs.PushFloat(l, c.B, ctx.Float32);
+        FeatureFunctions.PushVector(l, ctx, c.R, c.G, c.B);
         NativeArgs.PushFloat(l, c.A, ctx.Float32);
         return 4;
     }

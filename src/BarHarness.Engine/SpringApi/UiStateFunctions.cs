@@ -268,8 +268,7 @@ internal static unsafe class UiStateFunctions
     public static int GetWindowDisplayMode(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.ViewSize.X);
-        NativeArgs.PushInt(l, ctx.ViewSize.Y);
+        ViewFunctions.PushViewSize(l, ctx);
         NativeArgs.PushInt(l, 24);
         NativeArgs.PushInt(l, 60);
         LuaApi.PushString(l, "SDL_PIXELFORMAT_RGB888");

@@ -74,14 +74,6 @@ local function checkstring(v, narg, depth)
 	typeerror(narg, "string", v, (depth or 0) + 1)
 end
 
-local function optstring(v, narg, default)
-	if v == nil then
-		return default
-	end
-	local s = checkstring(v, narg, 1)
-	return s
-end
-
 local function checknumber(v, narg, depth)
 	local n = tonumber(v)
 	if n == nil or (type(v) ~= "number" and type(v) ~= "string") then
@@ -90,13 +82,17 @@ local function checknumber(v, narg, depth)
 	return n
 end
 
-local function optnumber(v, narg, default)
-	if v == nil then
-		return default
+-- An optional argument: the default for nil, else what `check` makes of it (one helper frame deeper).
+local function optional(check)
+	return function(v, narg, default)
+		if v == nil then
+			return default
+		end
+		local value = check(v, narg, 1)
+		return value
 	end
-	local n = checknumber(v, narg, 1)
-	return n
 end
+local optstring, optnumber = optional(checkstring), optional(checknumber)
 
 local function wrap(h)
 	local object = N.newobject(metatables[N.class(h)], h)
