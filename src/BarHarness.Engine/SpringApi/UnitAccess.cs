@@ -53,6 +53,16 @@ internal static class UnitAccess
         };
     }
 
+    /// <summary>
+    /// The whole body of a native with nothing to answer here (no shields, no paths...): its unit argument
+    /// is still checked as Recoil checks it, so a non-number raises.
+    /// </summary>
+    public static int AnswerNothing(IntPtr l, string function, UnitReadLevel level)
+    {
+        Read(l, 1, function, level, out _, out _);
+        return 0;
+    }
+
     /// <summary>Any live unit, readable or not (for natives that apply their own rule).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Live(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot)

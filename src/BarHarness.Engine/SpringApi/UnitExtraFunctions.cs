@@ -164,25 +164,16 @@ internal static unsafe class UnitExtraFunctions
     }
 
     /// <summary>GetUnitLastAttacker(u) → nothing: hits carry no attacker in this world until one kills.</summary>
-    public static int GetUnitLastAttacker(IntPtr l)
-    {
-        UnitAccess.Read(l, 1, "GetUnitLastAttacker", UnitReadLevel.Visible, out _, out _);
-        return 0;
-    }
+    public static int GetUnitLastAttacker(IntPtr l) =>
+        UnitAccess.AnswerNothing(l, "GetUnitLastAttacker", UnitReadLevel.Visible);
 
     /// <summary>GetUnitLastAttackedPiece(u) → nothing (no hit records a piece here); allied units only.</summary>
-    public static int GetUnitLastAttackedPiece(IntPtr l)
-    {
-        UnitAccess.Read(l, 1, "GetUnitLastAttackedPiece", UnitReadLevel.Allied, out _, out _);
-        return 0;
-    }
+    public static int GetUnitLastAttackedPiece(IntPtr l) =>
+        UnitAccess.AnswerNothing(l, "GetUnitLastAttackedPiece", UnitReadLevel.Allied);
 
     /// <summary>GetUnitTransporter(u) → nothing: no unit is carried here.</summary>
-    public static int GetUnitTransporter(IntPtr l)
-    {
-        UnitAccess.Read(l, 1, "GetUnitTransporter", UnitReadLevel.InLos, out _, out _);
-        return 0;
-    }
+    public static int GetUnitTransporter(IntPtr l) =>
+        UnitAccess.AnswerNothing(l, "GetUnitTransporter", UnitReadLevel.InLos);
 
     /// <summary>GetUnitIsTransporting(u) → {} for an allied transport, nothing for other units.</summary>
     public static int GetUnitIsTransporting(IntPtr l)
@@ -264,11 +255,8 @@ internal static unsafe class UnitExtraFunctions
     }
 
     /// <summary>GetUnitShieldState(u, [weaponNum]) → nothing: no unit carries a shield here.</summary>
-    public static int GetUnitShieldState(IntPtr l)
-    {
-        UnitAccess.Read(l, 1, "GetUnitShieldState", UnitReadLevel.InLos, out _, out _);
-        return 0;
-    }
+    public static int GetUnitShieldState(IntPtr l) =>
+        UnitAccess.AnswerNothing(l, "GetUnitShieldState", UnitReadLevel.InLos);
 
     /// <summary>GetUnitSeismicSignature(u) → the def's seismic signature (mobile ground units: their radius /
     /// 8).</summary>
@@ -446,11 +434,8 @@ internal static unsafe class UnitExtraFunctions
     }
 
     /// <summary>GetUnitEstimatedPath(u) → nothing: units here walk straight, with no path to report.</summary>
-    public static int GetUnitEstimatedPath(IntPtr l)
-    {
-        UnitAccess.Read(l, 1, "GetUnitEstimatedPath", UnitReadLevel.Allied, out _, out _);
-        return 0;
-    }
+    public static int GetUnitEstimatedPath(IntPtr l) =>
+        UnitAccess.AnswerNothing(l, "GetUnitEstimatedPath", UnitReadLevel.Allied);
 
     /// <summary>GetUnitCollisionVolumeData(u) → Recoil's 10-value volume tuple (units in LOS).</summary>
     public static int GetUnitCollisionVolumeData(IntPtr l)
