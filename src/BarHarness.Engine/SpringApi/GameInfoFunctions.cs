@@ -25,8 +25,7 @@ internal static unsafe class GameInfoFunctions
     /// <summary>GetTeamStartPosition(team) → x, y, z, confirmed (true: the game has started).</summary>
     public static int GetTeamStartPosition(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.ValidTeam(l, 1, "GetTeamStartPosition", ctx, out var team))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamStartPosition", out var ctx, out var team))
         {
             return 0;
         }
@@ -40,17 +39,10 @@ internal static unsafe class GameInfoFunctions
     }
 
     /// <summary>GetTeamLuaAI(team) → "" (no team runs a Lua AI here).</summary>
-    public static int GetTeamLuaAI(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.ValidTeam(l, 1, "GetTeamLuaAI", ctx, out var team))
-        {
-            return 0;
-        }
-
-        LuaApi.PushString(l, string.Empty);
-        return 1;
-    }
+    public static int GetTeamLuaAI(IntPtr l) =>
+        NativeArgs.ValidTeam(l, 1, "GetTeamLuaAI", out _, out _)
+            ? NativeArgs.Answer(l, string.Empty)
+            : 0;
 
     /// <summary>GetHeadingFromVector(x, z) → heading.</summary>
     public static int GetHeadingFromVector(IntPtr l)

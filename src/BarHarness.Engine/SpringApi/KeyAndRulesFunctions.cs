@@ -90,7 +90,7 @@ internal static unsafe class KeyAndRulesFunctions
     public static int GetGameRulesParams(IntPtr l) => NativeArgs.ReturnEmptyTable(l);
 
     public static int GetTeamRulesParams(IntPtr l) =>
-        NativeArgs.ValidTeam(l, 1, "GetTeamRulesParams", NativeArgs.Enter(l), out _)
+        NativeArgs.ValidTeam(l, 1, "GetTeamRulesParams", out _, out _)
             ? NativeArgs.AnswerEmptyTable(l) : 0;
 
     public static int GetPlayerRulesParams(IntPtr l) =>

@@ -119,6 +119,13 @@ internal static unsafe class NativeArgs
     public static bool ValidTeam(IntPtr l, int index, string function, EngineApiContext ctx, out int team) =>
         CheckInt(l, index, function, out team) && ctx.World.Roster.IsValidTeam(team);
 
+    /// <summary>Counts the call and reads a team id argument naming a team of this game.</summary>
+    public static bool ValidTeam(IntPtr l, int index, string function, out EngineApiContext ctx, out int team)
+    {
+        ctx = Enter(l);
+        return ValidTeam(l, index, function, ctx, out team);
+    }
+
     /// <summary>A player id argument (luaL_checkint) naming a player of this game; false for another.</summary>
     public static bool ValidPlayer(IntPtr l, int index, string function, EngineApiContext ctx, out int player) =>
         CheckInt(l, index, function, out player) && ctx.World.Roster.IsValidPlayer(player);

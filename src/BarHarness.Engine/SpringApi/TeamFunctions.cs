@@ -57,8 +57,7 @@ internal static unsafe class TeamFunctions
 
     public static int GetTeamInfo(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.ValidTeam(l, 1, "GetTeamInfo", ctx, out var teamId))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamInfo", out var ctx, out var teamId))
         {
             return 0;
         }
@@ -120,8 +119,7 @@ internal static unsafe class TeamFunctions
 
     public static int GetTeamColor(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.ValidTeam(l, 1, "GetTeamColor", ctx, out var teamId))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamColor", out var ctx, out var teamId))
         {
             return 0;
         }
@@ -135,8 +133,7 @@ internal static unsafe class TeamFunctions
     /// <summary>Stats are recorded every 16 game seconds from frame 0, as Recoil's team statistics.</summary>
     public static int GetTeamStatsHistory(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.ValidTeam(l, 1, "GetTeamStatsHistory", ctx, out var teamId))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamStatsHistory", out var ctx, out var teamId))
         {
             return 0;
         }

@@ -57,17 +57,10 @@ internal static unsafe class TeamUnitFunctions
         return 1;
     }
 
-    public static int GetTeamAllyTeamID(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.ValidTeam(l, 1, "GetTeamAllyTeamID", ctx, out var team))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushInt(l, ctx.World.Roster.AllyTeamOf(team));
-        return 1;
-    }
+    public static int GetTeamAllyTeamID(IntPtr l) =>
+        NativeArgs.ValidTeam(l, 1, "GetTeamAllyTeamID", out var ctx, out var team)
+            ? NativeArgs.Answer(l, ctx.World.Roster.AllyTeamOf(team))
+            : 0;
 
     public static int AreTeamsAllied(IntPtr l)
     {

@@ -23,8 +23,7 @@ internal static unsafe class UnitListFunctions
 
     public static int GetTeamUnits(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.ValidTeam(l, 1, "GetTeamUnits", ctx, out var team))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamUnits", out var ctx, out var team))
         {
             return 0;
         }
