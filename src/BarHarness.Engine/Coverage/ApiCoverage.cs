@@ -41,11 +41,14 @@ public static class ApiCoverage
         var listed = reachable.Select(f => f.QualifiedName).ToHashSet(StringComparer.Ordinal);
         return new ApiCoverageReport(
             groups,
-            reachable.Where(f => implemented.Contains(f.QualifiedName)).Select(f => f.QualifiedName).Order(StringComparer.Ordinal).ToList(),
-            reachable.Where(f => IsStub(f) && !implemented.Contains(f.QualifiedName)).Select(f => f.QualifiedName).Order(StringComparer.Ordinal).ToList(),
-            reachable.Where(f => !IsStub(f) && !implemented.Contains(f.QualifiedName)).Select(f => f.QualifiedName).Order(StringComparer.Ordinal).ToList(),
+            NamesOf(reachable.Where(f => implemented.Contains(f.QualifiedName))),
+            NamesOf(reachable.Where(f => IsStub(f) && !implemented.Contains(f.QualifiedName))),
+            NamesOf(reachable.Where(f => !IsStub(f) && !implemented.Contains(f.QualifiedName))),
             implemented.Where(n => !listed.Contains(n)).Order(StringComparer.Ordinal).ToList());
     }
+
+    private static List<string> NamesOf(IEnumerable<RecoilApiFunction> functions) =>
+        functions.Select(f => f.QualifiedName).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>gl functions are recording stubs: installed for every listed name.</summary>
     private static bool IsStub(RecoilApiFunction f) => f.Table == "gl";

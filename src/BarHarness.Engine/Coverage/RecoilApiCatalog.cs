@@ -13,15 +13,16 @@ public sealed record RecoilApiFunction(string Table, string Name, string Source,
 
 /// <summary>
 /// The engine's Lua API as listed in recoil-api.tsv (table, name, source file, params, returns). The
-/// list ships inside the engine assembly (<see cref="Bundled"/>), so a fresh clone has it; a file
-/// can still be loaded to compare against another engine version.
+/// list ships inside the engine assembly (<see cref="Bundled"/>, one Coverage/RecoilApi/&lt;source&gt;.tsv
+/// per Recoil source file), so a fresh clone has it; a file can still be loaded to compare against
+/// another engine version.
 /// </summary>
 public sealed class RecoilApiCatalog
 {
     /// <summary>Where the bundled list says it came from, in reports.</summary>
     public const string BundledOrigin = "recoil-api.tsv (bundled)";
 
-    private const string BundledResource = "BarHarness.Engine.recoil-api.tsv";
+    private const string BundledResourcePrefix = "BarHarness.Engine.RecoilApi.";
 
     private static readonly Lazy<RecoilApiCatalog> BundledList = new(LoadBundled);
 
@@ -45,25 +46,44 @@ public sealed class RecoilApiCatalog
                 "a recoil-api.tsv file (table, name, source, params, returns; tab-separated)");
         }
 
-        return Parse(File.ReadLines(path), path);
+        return new RecoilApiCatalog(ParseRows(File.ReadLines(path), path));
     }
 
+    /// <summary>
+    /// Reads the bundled list: one embedded file per Recoil source file (Coverage/RecoilApi/*.tsv, each with
+    /// the header row), merged in ordinal order of their names, which is the order of the source column.
+    /// </summary>
     private static RecoilApiCatalog LoadBundled()
     {
         var assembly = typeof(RecoilApiCatalog).Assembly;
-        using var stream = assembly.GetManifestResourceStream(BundledResource)
-            ?? throw new InvalidOperationException("the engine assembly lacks its API list " + BundledResource);
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
+        var resources = assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(BundledResourcePrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (resources.Count == 0)
         {
-            lines.Add(line);
+            throw new InvalidOperationException(
+                "the engine assembly lacks its API list " + BundledResourcePrefix + "*");
         }
 
-        return Parse(lines, BundledOrigin);
+        var functions = new List<RecoilApiFunction>();
+        foreach (var resource in resources)
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            var lines = new List<string>();
+            while (reader.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
+
+            functions.AddRange(ParseRows(lines, resource));
+        }
+
+        return new RecoilApiCatalog(functions);
     }
 
-    private static RecoilApiCatalog Parse(IEnumerable<string> lines, string path)
+    private static List<RecoilApiFunction> ParseRows(IEnumerable<string> lines, string path)
     {
         var functions = new List<RecoilApiFunction>();
         var lineNo = 0;
@@ -86,7 +106,7 @@ public sealed class RecoilApiCatalog
                 cols.Length > 3 ? cols[3] : string.Empty, cols.Length > 4 ? cols[4] : string.Empty));
         }
 
-        return new RecoilApiCatalog(functions);
+        return functions;
     }
 
     /// <summary>

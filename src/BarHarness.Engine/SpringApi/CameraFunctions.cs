@@ -93,9 +93,7 @@ internal static unsafe class CameraFunctions
     public static int WorldToScreenCoords(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "WorldToScreenCoords", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "WorldToScreenCoords", out var y)
-            || !NativeArgs.CheckNumber(l, 3, "WorldToScreenCoords", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "WorldToScreenCoords", out var x, out var y, out var z))
         {
             return 0;
         }
@@ -114,8 +112,7 @@ internal static unsafe class CameraFunctions
     public static int TraceScreenRay(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "TraceScreenRay", out var sx)
-            || !NativeArgs.CheckNumber(l, 2, "TraceScreenRay", out var sy))
+        if (!NativeArgs.CheckNumbers(l, 1, "TraceScreenRay", out var sx, out var sy))
         {
             return 0;
         }
@@ -137,9 +134,7 @@ internal static unsafe class CameraFunctions
     public static int IsSphereInView(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "IsSphereInView", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "IsSphereInView", out var y)
-            || !NativeArgs.CheckNumber(l, 3, "IsSphereInView", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "IsSphereInView", out var x, out var y, out var z))
         {
             return 0;
         }
@@ -170,14 +165,7 @@ internal static unsafe class CameraFunctions
     /// <summary>IsUnitInView(u) → whether a unit the player can see is on screen; nothing for others.</summary>
     public static int IsUnitInView(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "IsUnitInView", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = ctx.World.Units.Slot(unitId);
-        if (s < 0 || !ctx.World.IsVisibleToLocal(s))
+        if (!UnitAccess.Read(l, 1, "IsUnitInView", UnitReadLevel.Visible, out var ctx, out var s))
         {
             return 0;
         }
@@ -206,8 +194,7 @@ internal static unsafe class CameraFunctions
     public static int GetWindowGeometry(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.ViewSize.X);
-        NativeArgs.PushInt(l, ctx.ViewSize.Y);
+        ViewFunctions.PushViewSize(l, ctx);
         for (var i = 0; i < 6; i++)
         {
             NativeArgs.PushInt(l, 0);
@@ -216,7 +203,9 @@ internal static unsafe class CameraFunctions
         return 8;
     }
 
-    /// <summary>GetScreenGeometry() → display size and position: the window fills the display, so the view's.</summary>
+    /// <summary>
+    /// GetScreenGeometry() → display size and position: the window fills the display, so the view's.
+    /// </summary>
     public static int GetScreenGeometry(IntPtr l) => ViewFunctions.GetViewGeometry(l);
 
     private static double HalfHeightAt(EngineApiContext ctx, double y) =>

@@ -96,7 +96,7 @@ internal static unsafe class CommandFunctions
     public static int GetUnitCommandCount(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitCommandCount", out var unitId) || !Allied(ctx, unitId))
+        if (!NativeArgs.UnitId(l, 1, "GetUnitCommandCount", out var unitId) || UnitAccess.AlliedSlot(ctx, unitId) < 0)
         {
             return 0;
         }
@@ -109,7 +109,7 @@ internal static unsafe class CommandFunctions
     public static int GetUnitCurrentCommand(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitCurrentCommand", out var unitId) || !Allied(ctx, unitId))
+        if (!NativeArgs.UnitId(l, 1, "GetUnitCurrentCommand", out var unitId) || UnitAccess.AlliedSlot(ctx, unitId) < 0)
         {
             return 0;
         }
@@ -136,12 +136,7 @@ internal static unsafe class CommandFunctions
     /// <summary>
     /// GetActiveCommand() → the GUI's active command index; -1 as no command is armed in the harness.
     /// </summary>
-    public static int GetActiveCommand(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, -1);
-        return 1;
-    }
+    public static int GetActiveCommand(IntPtr l) => NativeArgs.ReturnInt(l, static _ => -1);
 
     /// <summary>
     /// GetUnitStates(unitID) → {firestate, movestate, repeat, cloak, active, trajectory, autoland}.
@@ -149,7 +144,7 @@ internal static unsafe class CommandFunctions
     public static int GetUnitStates(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitStates", out var unitId) || !Allied(ctx, unitId))
+        if (!NativeArgs.UnitId(l, 1, "GetUnitStates", out var unitId) || UnitAccess.AlliedSlot(ctx, unitId) < 0)
         {
             return 0;
         }
@@ -169,19 +164,13 @@ internal static unsafe class CommandFunctions
     public static int GetUnitSelfDTime(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitSelfDTime", out var unitId) || !Allied(ctx, unitId))
+        if (!NativeArgs.UnitId(l, 1, "GetUnitSelfDTime", out var unitId) || UnitAccess.AlliedSlot(ctx, unitId) < 0)
         {
             return 0;
         }
 
         NativeArgs.PushInt(l, ctx.World.Commands.SelfDestruct.Countdown(unitId));
         return 1;
-    }
-
-    private static bool Allied(EngineApiContext ctx, int unitId)
-    {
-        var s = ctx.World.Units.Slot(unitId);
-        return s >= 0 && ctx.World.IsAlliedToLocal(s);
     }
 
     internal static bool Order(EngineApiContext ctx, int unitId, int cmd, double[] parameters, CommandOptions options)
@@ -226,7 +215,7 @@ internal static unsafe class CommandFunctions
     private static int PushQueue(IntPtr l, string function, bool factory)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, function, out var unitId) || !Allied(ctx, unitId))
+        if (!NativeArgs.UnitId(l, 1, function, out var unitId) || UnitAccess.AlliedSlot(ctx, unitId) < 0)
         {
             return 0;
         }

@@ -7,7 +7,8 @@ namespace BarHarness.Engine.SpringApi;
 /// <summary>Echo, Log and SendCommands: text goes to the run's console log, commands are recorded.</summary>
 internal static unsafe class ConsoleFunctions
 {
-    private static readonly string[] LevelNames = ["debug", "info", "notice", "deprecated", "warning", "error", "fatal"];
+    private static readonly string[] LevelNames =
+        ["debug", "info", "notice", "deprecated", "warning", "error", "fatal"];
 
     public static int Echo(IntPtr l)
     {
@@ -16,7 +17,8 @@ internal static unsafe class ConsoleFunctions
         return 0;
     }
 
-    /// <summary>Log(section, level, ...): level is a LOG.* number or a name; fewer than three arguments raise.</summary>
+    /// <summary>Log(section, level, ...): level is a LOG.* number or a name; fewer than three arguments
+    /// raise.</summary>
     public static int Log(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -84,7 +86,9 @@ internal static unsafe class ConsoleFunctions
         _ => LevelNames[6],
     };
 
-    /// <summary>Arguments from <paramref name="first"/> on, each as 5.1's tostring would show it, joined by ", ".</summary>
+    /// <summary>
+    /// Arguments from <paramref name="first"/> on, each as 5.1's tostring would show it, joined by ", ".
+    /// </summary>
     private static string JoinArgs(IntPtr l, int first)
     {
         var top = LuaApi.lua_gettop(l);
@@ -114,7 +118,8 @@ internal static unsafe class ConsoleFunctions
                 if (LuaApi.lua_isinteger(l, index) != 0)
                 {
                     int ok;
-                    return LuaApi.lua_tointegerx(l, index, &ok).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return LuaApi.lua_tointegerx(l, index, &ok).ToString(
+                        System.Globalization.CultureInfo.InvariantCulture);
                 }
 
                 return Lua51Number.Format(NativeArgs.OptNumber(l, index, 0));

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BarHarness.Engine.World.Features;
 using BarHarness.LuaHost.Interop;
 using BarHarness.LuaHost.Runtime;
@@ -11,6 +12,14 @@ namespace BarHarness.Engine.SpringApi;
 /// </summary>
 internal static unsafe class FeatureAccess
 {
+    /// <summary>The readable feature at argument <paramref name="index"/>; false means "return no values".</summary>
+    public static bool Readable(
+        IntPtr l, int index, string function, out EngineApiContext ctx, [NotNullWhen(true)] out MapFeature? feature)
+    {
+        feature = Read(l, index, function, out ctx);
+        return feature is not null;
+    }
+
     public static MapFeature? Read(IntPtr l, int index, string function, out EngineApiContext ctx)
     {
         ctx = NativeArgs.Enter(l);

@@ -155,8 +155,7 @@ internal static unsafe class FeatureFunctions
     /// <summary>GetFeatureHealth(f) → health, def health, resurrect progress.</summary>
     public static int GetFeatureHealth(IntPtr l)
     {
-        var f = FeatureAccess.Read(l, 1, "GetFeatureHealth", out var ctx);
-        if (f is null)
+        if (!FeatureAccess.Readable(l, 1, "GetFeatureHealth", out var ctx, out var f))
         {
             return 0;
         }
@@ -170,8 +169,7 @@ internal static unsafe class FeatureFunctions
     /// <summary>GetFeaturePosition(f, [midPos], [aimPos]) → 3, 6 or 9 numbers; features get no radar error.</summary>
     public static int GetFeaturePosition(IntPtr l)
     {
-        var f = FeatureAccess.Read(l, 1, "GetFeaturePosition", out var ctx);
-        if (f is null)
+        if (!FeatureAccess.Readable(l, 1, "GetFeaturePosition", out var ctx, out var f))
         {
             return 0;
         }
@@ -217,8 +215,7 @@ internal static unsafe class FeatureFunctions
     /// <summary>GetFeatureRotation(f) → pitch, yaw, roll (level features: only yaw, from the heading).</summary>
     public static int GetFeatureRotation(IntPtr l)
     {
-        var f = FeatureAccess.Read(l, 1, "GetFeatureRotation", out var ctx);
-        if (f is null)
+        if (!FeatureAccess.Readable(l, 1, "GetFeatureRotation", out var ctx, out var f))
         {
             return 0;
         }
@@ -230,8 +227,7 @@ internal static unsafe class FeatureFunctions
     /// <summary>GetFeatureDirection(f) → front, right and up vectors (9 numbers).</summary>
     public static int GetFeatureDirection(IntPtr l)
     {
-        var f = FeatureAccess.Read(l, 1, "GetFeatureDirection", out var ctx);
-        if (f is null)
+        if (!FeatureAccess.Readable(l, 1, "GetFeatureDirection", out var ctx, out var f))
         {
             return 0;
         }
@@ -246,8 +242,7 @@ internal static unsafe class FeatureFunctions
     /// <summary>GetFeatureVelocity(f) → 0, 0, 0, 0 (features stand still here).</summary>
     public static int GetFeatureVelocity(IntPtr l)
     {
-        var f = FeatureAccess.Read(l, 1, "GetFeatureVelocity", out var ctx);
-        if (f is null)
+        if (!FeatureAccess.Readable(l, 1, "GetFeatureVelocity", out var ctx, out var f))
         {
             return 0;
         }
@@ -260,8 +255,7 @@ internal static unsafe class FeatureFunctions
     /// <summary>GetFeatureResources(f) → metal, def metal, energy, def energy, reclaim left, reclaim time.</summary>
     public static int GetFeatureResources(IntPtr l)
     {
-        var f = FeatureAccess.Read(l, 1, "GetFeatureResources", out var ctx);
-        if (f is null)
+        if (!FeatureAccess.Readable(l, 1, "GetFeatureResources", out var ctx, out var f))
         {
             return 0;
         }
@@ -296,17 +290,10 @@ internal static unsafe class FeatureFunctions
         return 7;
     }
 
-    public static int GetFeatureNoSelect(IntPtr l)
-    {
-        var f = FeatureAccess.Read(l, 1, "GetFeatureNoSelect", out var ctx);
-        if (f is null)
-        {
-            return 0;
-        }
-
-        NativeArgs.PushBool(l, ctx.Drawing.Feature(f.Id).NoSelect);
-        return 1;
-    }
+    public static int GetFeatureNoSelect(IntPtr l) =>
+        FeatureAccess.Readable(l, 1, "GetFeatureNoSelect", out var ctx, out var f)
+            ? NativeArgs.Answer(l, ctx.Drawing.Feature(f.Id).NoSelect)
+            : 0;
 
     /// <summary>GetFeatureResurrect(f) → the unit a wreck resurrects into ("" for others), build facing.</summary>
     public static int GetFeatureResurrect(IntPtr l)
@@ -329,7 +316,9 @@ internal static unsafe class FeatureFunctions
         return 0;
     }
 
-    /// <summary>GetFeatureCollisionVolumeData(f) → scales, offsets, type, continuous test, axis, ignore hits.</summary>
+    /// <summary>
+    /// GetFeatureCollisionVolumeData(f) → scales, offsets, type, continuous test, axis, ignore hits.
+    /// </summary>
     public static int GetFeatureCollisionVolumeData(IntPtr l)
     {
         var f = FeatureAccess.Read(l, 1, "GetFeatureCollisionVolumeData", out var ctx);
@@ -363,7 +352,7 @@ internal static unsafe class FeatureFunctions
     /// <summary>GetUnitFeatureSeparation(u, f, [flat]) → distance from the unit's middle to the feature's.</summary>
     public static int GetUnitFeatureSeparation(IntPtr l)
     {
-        if (!UnitAccess.Visible(l, 1, "GetUnitFeatureSeparation", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitFeatureSeparation", UnitReadLevel.Visible, out var ctx, out var s))
         {
             return 0;
         }

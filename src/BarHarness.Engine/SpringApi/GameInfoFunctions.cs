@@ -20,18 +20,12 @@ internal static unsafe class GameInfoFunctions
     /// <summary>GetGlobalLos([allyTeam]) → false: no ally team has global LOS in a normal game.</summary>
     public static int GetGlobalLos(IntPtr l) => False(l);
 
-    public static int GetGameName(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        LuaApi.PushString(l, ctx.Options.GameName);
-        return 1;
-    }
+    public static int GetGameName(IntPtr l) => NativeArgs.ReturnString(l, static ctx => ctx.Options.GameName);
 
     /// <summary>GetTeamStartPosition(team) → x, y, z, confirmed (true: the game has started).</summary>
     public static int GetTeamStartPosition(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamStartPosition", out var team) || !ctx.World.Roster.IsValidTeam(team))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamStartPosition", out var ctx, out var team))
         {
             return 0;
         }
@@ -45,24 +39,16 @@ internal static unsafe class GameInfoFunctions
     }
 
     /// <summary>GetTeamLuaAI(team) → "" (no team runs a Lua AI here).</summary>
-    public static int GetTeamLuaAI(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamLuaAI", out var team) || !ctx.World.Roster.IsValidTeam(team))
-        {
-            return 0;
-        }
-
-        LuaApi.PushString(l, string.Empty);
-        return 1;
-    }
+    public static int GetTeamLuaAI(IntPtr l) =>
+        NativeArgs.ValidTeam(l, 1, "GetTeamLuaAI", out _, out _)
+            ? NativeArgs.Answer(l, string.Empty)
+            : 0;
 
     /// <summary>GetHeadingFromVector(x, z) → heading.</summary>
     public static int GetHeadingFromVector(IntPtr l)
     {
         NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "GetHeadingFromVector", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "GetHeadingFromVector", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "GetHeadingFromVector", out var x, out var z))
         {
             return 0;
         }

@@ -5,7 +5,8 @@ namespace BarHarness.Engine.SpringApi;
 /// <summary>Game clock reads.</summary>
 internal static unsafe class GameStateFunctions
 {
-    /// <summary>frame % dayFrames, frame // dayFrames: Recoil splits the frame so float32 Lua numbers stay exact.</summary>
+    /// <summary>frame % dayFrames, frame // dayFrames: Recoil splits the frame so float32 Lua numbers stay
+    /// exact.</summary>
     public static int GetGameFrame(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
@@ -15,12 +16,8 @@ internal static unsafe class GameStateFunctions
         return 2;
     }
 
-    public static int GetGameSeconds(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushFloat(l, ctx.World.Frame / (double)GameClock.FramesPerSecond, ctx.Float32);
-        return 1;
-    }
+    public static int GetGameSeconds(IntPtr l) =>
+        NativeArgs.ReturnFloat(l, static ctx => ctx.World.Frame / (double)GameClock.FramesPerSecond);
 
     public static int GetGameSpeed(IntPtr l)
     {
@@ -32,24 +29,9 @@ internal static unsafe class GameStateFunctions
         return 3;
     }
 
-    public static int IsGameOver(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushBool(l, ctx.World.Clock.GameOver);
-        return 1;
-    }
+    public static int IsGameOver(IntPtr l) => NativeArgs.ReturnBool(l, static ctx => ctx.World.Clock.GameOver);
 
-    public static int IsReplay(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushBool(l, ctx.World.Clock.IsReplay);
-        return 1;
-    }
+    public static int IsReplay(IntPtr l) => NativeArgs.ReturnBool(l, static ctx => ctx.World.Clock.IsReplay);
 
-    public static int GetLastUpdateSeconds(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushFloat(l, ctx.LastUpdateSeconds, ctx.Float32);
-        return 1;
-    }
+    public static int GetLastUpdateSeconds(IntPtr l) => NativeArgs.ReturnFloat(l, static ctx => ctx.LastUpdateSeconds);
 }

@@ -23,21 +23,22 @@ public static class GlStubCatalog
     };
 
     /// <summary>Methods of the font object gl.LoadFont returns (LuaFont).</summary>
-    public static readonly IReadOnlyDictionary<string, StubResult> FontMethods = new Dictionary<string, StubResult>(StringComparer.Ordinal)
-    {
-        ["Begin"] = StubResult.Nothing,
-        ["End"] = StubResult.Nothing,
-        ["Print"] = StubResult.Nothing,
-        ["PrintWorld"] = StubResult.Nothing,
-        ["SubmitBuffered"] = StubResult.Nothing,
-        ["SetTextColor"] = StubResult.Nothing,
-        ["SetOutlineColor"] = StubResult.Nothing,
-        ["SetAutoOutlineColor"] = StubResult.Nothing,
-        ["BindTexture"] = StubResult.Nothing,
-        ["GetTextWidth"] = StubResult.TextWidth,
-        ["GetTextHeight"] = StubResult.TextHeight,
-        ["WrapText"] = StubResult.WrappedText,
-    };
+    public static readonly IReadOnlyDictionary<string, StubResult> FontMethods =
+        new Dictionary<string, StubResult>(StringComparer.Ordinal)
+        {
+            ["Begin"] = StubResult.Nothing,
+            ["End"] = StubResult.Nothing,
+            ["Print"] = StubResult.Nothing,
+            ["PrintWorld"] = StubResult.Nothing,
+            ["SubmitBuffered"] = StubResult.Nothing,
+            ["SetTextColor"] = StubResult.Nothing,
+            ["SetOutlineColor"] = StubResult.Nothing,
+            ["SetAutoOutlineColor"] = StubResult.Nothing,
+            ["BindTexture"] = StubResult.Nothing,
+            ["GetTextWidth"] = StubResult.TextWidth,
+            ["GetTextHeight"] = StubResult.TextHeight,
+            ["WrapText"] = StubResult.WrappedText,
+        };
 
     /// <summary>gl functions stubbed even if the signature list misses them (used by common widgets).</summary>
     public static readonly IReadOnlyList<string> AlwaysStubbed =

@@ -11,13 +11,36 @@ internal static unsafe class KeyAndRulesFunctions
 {
     private static readonly Dictionary<string, int> NamedKeys = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["backspace"] = 8, ["tab"] = 9, ["return"] = 13, ["enter"] = 13, ["esc"] = 27, ["escape"] = 27,
-        ["space"] = 32, ["delete"] = 127, ["right"] = 0x4000004F, ["left"] = 0x40000050, ["down"] = 0x40000051,
-        ["up"] = 0x40000052, ["lctrl"] = 0x400000E0, ["lshift"] = 0x400000E1, ["lalt"] = 0x400000E2,
-        ["rctrl"] = 0x400000E4, ["rshift"] = 0x400000E5, ["ralt"] = 0x400000E6, ["f1"] = 0x4000003A,
-        ["f2"] = 0x4000003B, ["f3"] = 0x4000003C, ["f4"] = 0x4000003D, ["f5"] = 0x4000003E, ["f6"] = 0x4000003F,
-        ["f7"] = 0x40000040, ["f8"] = 0x40000041, ["f9"] = 0x40000042, ["f10"] = 0x40000043,
-        ["f11"] = 0x40000044, ["f12"] = 0x40000045,
+        ["backspace"] = 8,
+        ["tab"] = 9,
+        ["return"] = 13,
+        ["enter"] = 13,
+        ["esc"] = 27,
+        ["escape"] = 27,
+        ["space"] = 32,
+        ["delete"] = 127,
+        ["right"] = 0x4000004F,
+        ["left"] = 0x40000050,
+        ["down"] = 0x40000051,
+        ["up"] = 0x40000052,
+        ["lctrl"] = 0x400000E0,
+        ["lshift"] = 0x400000E1,
+        ["lalt"] = 0x400000E2,
+        ["rctrl"] = 0x400000E4,
+        ["rshift"] = 0x400000E5,
+        ["ralt"] = 0x400000E6,
+        ["f1"] = 0x4000003A,
+        ["f2"] = 0x4000003B,
+        ["f3"] = 0x4000003C,
+        ["f4"] = 0x4000003D,
+        ["f5"] = 0x4000003E,
+        ["f6"] = 0x4000003F,
+        ["f7"] = 0x40000040,
+        ["f8"] = 0x40000041,
+        ["f9"] = 0x40000042,
+        ["f10"] = 0x40000043,
+        ["f11"] = 0x40000044,
+        ["f12"] = 0x40000045,
     };
 
     /// <summary>GetKeyCode(symbol) → the SDL key code; nothing for an unknown symbol.</summary>
@@ -64,53 +87,18 @@ internal static unsafe class KeyAndRulesFunctions
         return 2;
     }
 
-    public static int GetGameRulesParams(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
+    public static int GetGameRulesParams(IntPtr l) => NativeArgs.ReturnEmptyTable(l);
 
-    public static int GetTeamRulesParams(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamRulesParams", out var team) || !ctx.World.Roster.IsValidTeam(team))
-        {
-            return 0;
-        }
+    public static int GetTeamRulesParams(IntPtr l) =>
+        NativeArgs.ValidTeam(l, 1, "GetTeamRulesParams", out _, out _)
+            ? NativeArgs.AnswerEmptyTable(l) : 0;
 
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
+    public static int GetPlayerRulesParams(IntPtr l) =>
+        NativeArgs.ValidPlayer(l, 1, "GetPlayerRulesParams", NativeArgs.Enter(l), out _)
+            ? NativeArgs.AnswerEmptyTable(l) : 0;
 
-    public static int GetPlayerRulesParams(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetPlayerRulesParams", out var player)
-            || !ctx.World.Roster.IsValidPlayer(player))
-        {
-            return 0;
-        }
-
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
-
-    public static int GetUnitRulesParams(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitRulesParams", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = ctx.World.Units.Slot(unitId);
-        if (s < 0 || !ctx.World.IsVisibleToLocal(s))
-        {
-            return 0;
-        }
-
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
+    public static int GetUnitRulesParams(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitRulesParams", UnitReadLevel.Visible, out _, out _)
+            ? NativeArgs.AnswerEmptyTable(l)
+            : 0;
 }

@@ -17,8 +17,7 @@ internal static unsafe class MapFunctions
     public static int GetGroundHeight(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "GetGroundHeight", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "GetGroundHeight", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "GetGroundHeight", out var x, out var z))
         {
             return 0;
         }
@@ -35,8 +34,7 @@ internal static unsafe class MapFunctions
     public static int GetGroundNormal(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "GetGroundNormal", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "GetGroundNormal", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "GetGroundNormal", out var x, out var z))
         {
             return 0;
         }
@@ -81,8 +79,7 @@ internal static unsafe class MapFunctions
     public static int IsPosInMap(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "IsPosInMap", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "IsPosInMap", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "IsPosInMap", out var x, out var z))
         {
             return 0;
         }
@@ -130,19 +127,9 @@ internal static unsafe class MapFunctions
         return 7;
     }
 
-    public static int GetTidal(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushFloat(l, Tidal, ctx.Float32);
-        return 1;
-    }
+    public static int GetTidal(IntPtr l) => NativeArgs.ReturnFloat(l, static _ => Tidal);
 
-    public static int GetWaterPlaneLevel(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushFloat(l, 0, ctx.Float32);
-        return 1;
-    }
+    public static int GetWaterPlaneLevel(IntPtr l) => NativeArgs.ReturnFloat(l, static _ => 0);
 
     /// <summary>GetWaterLevel(x, z) → the water plane (0 here: no water on the synthetic map).</summary>
     public static int GetWaterLevel(IntPtr l)

@@ -27,21 +27,15 @@ internal static unsafe class ObjectDrawFunctions
 
     public static int UnitIconGetDraw(IntPtr l) => UnitFlag(l, "UnitIconGetDraw", static d => d.DrawIcon);
 
-    public static int GetUnitEngineDrawMask(IntPtr l)
-    {
-        if (!UnitAccess.Visible(l, 1, "GetUnitEngineDrawMask", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushInt(l, ctx.Drawing.Unit(ctx.World.Units.IdAt[s]).EngineDrawMask);
-        return 1;
-    }
+    public static int GetUnitEngineDrawMask(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitEngineDrawMask", UnitReadLevel.Visible, out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.Drawing.Unit(ctx.World.Units.IdAt[s]).EngineDrawMask)
+            : 0;
 
     /// <summary>GetUnitDrawFlag(u) → 1 (opaque pass) while the unit is in the camera's view, 0 otherwise.</summary>
     public static int GetUnitDrawFlag(IntPtr l)
     {
-        if (!UnitAccess.Visible(l, 1, "GetUnitDrawFlag", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitDrawFlag", UnitReadLevel.Visible, out var ctx, out var s))
         {
             return 0;
         }
@@ -55,7 +49,7 @@ internal static unsafe class ObjectDrawFunctions
 
     public static int GetUnitPaletteIndex(IntPtr l)
     {
-        if (!UnitAccess.Visible(l, 1, "GetUnitPaletteIndex", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitPaletteIndex", UnitReadLevel.Visible, out var ctx, out var s))
         {
             return 0;
         }
@@ -73,7 +67,7 @@ internal static unsafe class ObjectDrawFunctions
     /// <summary>GetUnitSelectionVolumeData(u) → Recoil's 10-value volume tuple.</summary>
     public static int GetUnitSelectionVolumeData(IntPtr l)
     {
-        if (!UnitAccess.Visible(l, 1, "GetUnitSelectionVolumeData", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitSelectionVolumeData", UnitReadLevel.Visible, out var ctx, out var s))
         {
             return 0;
         }
@@ -86,7 +80,7 @@ internal static unsafe class ObjectDrawFunctions
     /// <summary>GetUnitTransformMatrix(u, [inverse]) → 16 numbers, column-major (Recoil's CMatrix44f).</summary>
     public static int GetUnitTransformMatrix(IntPtr l)
     {
-        if (!UnitAccess.Visible(l, 1, "GetUnitTransformMatrix", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitTransformMatrix", UnitReadLevel.Visible, out var ctx, out var s))
         {
             return 0;
         }
@@ -182,16 +176,10 @@ internal static unsafe class ObjectDrawFunctions
     }
 
     /// <summary>GetUnitIcon(u) → the unit's icon name ("default" unless set).</summary>
-    public static int GetUnitIcon(IntPtr l)
-    {
-        if (!UnitAccess.Visible(l, 1, "GetUnitIcon", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        LuaApi.PushString(l, ctx.Drawing.Unit(ctx.World.Units.IdAt[s]).Icon ?? "default");
-        return 1;
-    }
+    public static int GetUnitIcon(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitIcon", UnitReadLevel.Visible, out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.Drawing.Unit(ctx.World.Units.IdAt[s]).Icon ?? "default")
+            : 0;
 
     public static int GetFeatureNoDraw(IntPtr l) => FeatureFlag(l, "GetFeatureNoDraw", static d => d.NoDraw);
 
@@ -200,22 +188,14 @@ internal static unsafe class ObjectDrawFunctions
     public static int GetFeatureAlwaysUpdateMatrix(IntPtr l) =>
         FeatureFlag(l, "GetFeatureAlwaysUpdateMatrix", static d => d.AlwaysUpdateMatrix);
 
-    public static int GetFeatureEngineDrawMask(IntPtr l)
-    {
-        var f = FeatureAccess.Read(l, 1, "GetFeatureEngineDrawMask", out var ctx);
-        if (f is null)
-        {
-            return 0;
-        }
-
-        NativeArgs.PushInt(l, ctx.Drawing.Feature(f.Id).EngineDrawMask);
-        return 1;
-    }
+    public static int GetFeatureEngineDrawMask(IntPtr l) =>
+        FeatureAccess.Readable(l, 1, "GetFeatureEngineDrawMask", out var ctx, out var f)
+            ? NativeArgs.Answer(l, ctx.Drawing.Feature(f.Id).EngineDrawMask)
+            : 0;
 
     public static int GetFeatureDrawFlag(IntPtr l)
     {
-        var f = FeatureAccess.Read(l, 1, "GetFeatureDrawFlag", out var ctx);
-        if (f is null)
+        if (!FeatureAccess.Readable(l, 1, "GetFeatureDrawFlag", out var ctx, out var f))
         {
             return 0;
         }
@@ -316,7 +296,7 @@ internal static unsafe class ObjectDrawFunctions
 
     private static int UnitFlag(IntPtr l, string function, Func<ObjectDrawState, bool> read)
     {
-        if (!UnitAccess.Visible(l, 1, function, out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, function, UnitReadLevel.Visible, out var ctx, out var s))
         {
             return 0;
         }

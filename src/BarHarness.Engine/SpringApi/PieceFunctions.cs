@@ -76,7 +76,7 @@ internal static unsafe class PieceFunctions
     /// from 0).</summary>
     public static int GetUnitScriptPiece(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitScriptPiece", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitScriptPiece", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -102,7 +102,7 @@ internal static unsafe class PieceFunctions
     /// <summary>GetUnitScriptNames(u) → {pieceName = scriptIndex} (0-based, as unit scripts count).</summary>
     public static int GetUnitScriptNames(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitScriptNames", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitScriptNames", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -122,7 +122,7 @@ internal static unsafe class PieceFunctions
     /// others.</summary>
     public static int GetUnitNanoPieces(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitNanoPieces", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitNanoPieces", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -139,7 +139,7 @@ internal static unsafe class PieceFunctions
 
     private static Holder? Unit(IntPtr l, string function)
     {
-        if (!UnitAccess.Typed(l, 1, function, out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, function, UnitReadLevel.Typed, out var ctx, out var s))
         {
             return null;
         }

@@ -39,18 +39,12 @@ internal static unsafe class PlayerFunctions
     public static int GetPlayerInfo(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetPlayerInfo", out var playerId))
+        if (!NativeArgs.ValidPlayer(l, 1, "GetPlayerInfo", ctx, out var playerId))
         {
             return 0;
         }
 
-        var roster = ctx.World.Roster;
-        if (!roster.IsValidPlayer(playerId))
-        {
-            return 0;
-        }
-
-        var p = roster.Players[playerId];
+        var p = ctx.World.Roster.Players[playerId];
         var withOpts = NativeArgs.OptBool(l, 2, true); // read before pushing results over the argument slots
         LuaApi.PushString(l, p.Name);
         NativeArgs.PushBool(l, p.Active);
@@ -62,37 +56,16 @@ internal static unsafe class PlayerFunctions
         LuaApi.PushString(l, p.Country);
         NativeArgs.PushInt(l, p.Rank);
         NativeArgs.PushBool(l, false); // hasSkirmishAIsInTeam
-        if (!withOpts)
-        {
-            NativeArgs.PushBool(l, false); // desynced
-            return 11;
-        }
-
-        LuaApi.lua_createtable(l, 0, 0); // custom player keys
+        var pushed = 10 + NativeArgs.PushCustomKeys(l, withOpts);
         NativeArgs.PushBool(l, false); // desynced
-        return 12;
+        return pushed + 1;
     }
 
-    public static int GetLocalPlayerID(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.World.LocalPlayerId);
-        return 1;
-    }
+    public static int GetLocalPlayerID(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.World.LocalPlayerId);
 
-    public static int GetLocalTeamID(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.World.LocalTeamId);
-        return 1;
-    }
+    public static int GetLocalTeamID(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.World.LocalTeamId);
 
-    public static int GetLocalAllyTeamID(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.World.LocalAllyTeamId);
-        return 1;
-    }
+    public static int GetLocalAllyTeamID(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.World.LocalAllyTeamId);
 
     public static int GetSpectatingState(IntPtr l)
     {

@@ -126,8 +126,7 @@ internal static unsafe class QueueAndRosterFunctions
     public static int IsAboveMiniMap(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "IsAboveMiniMap", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "IsAboveMiniMap", out var y))
+        if (!NativeArgs.CheckNumbers(l, 1, "IsAboveMiniMap", out var x, out var y))
         {
             return 0;
         }
@@ -172,14 +171,9 @@ internal static unsafe class QueueAndRosterFunctions
 
     private static bool AlliedFactory(IntPtr l, string function, out EngineApiContext ctx, out int unitId)
     {
-        ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, function, out unitId))
-        {
-            return false;
-        }
-
-        var s = ctx.World.Units.Slot(unitId);
-        return s >= 0 && ctx.World.IsAlliedToLocal(s) && ctx.World.UnitDefs[ctx.World.Units.DefId[s]].IsFactory;
+        var allied = UnitAccess.Read(l, 1, function, UnitReadLevel.Allied, out ctx, out var s);
+        unitId = allied ? ctx.World.Units.IdAt[s] : 0;
+        return allied && UnitAccess.Def(ctx, s).IsFactory;
     }
 
     private static int Deselect(IntPtr l, string function, bool keys)

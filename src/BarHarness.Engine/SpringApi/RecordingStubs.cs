@@ -46,52 +46,51 @@ internal static unsafe class RecordingStubs
         var site = LuaRuntime.ContextOf<StubSite>(l);
         site.Calls++;
         site.Api.Runtime.EngineCalls++;
-        switch (site.Result)
+        return site.Result switch
         {
-            case StubResult.True:
-                LuaApi.lua_pushboolean(l, 1);
-                return 1;
-            case StubResult.False:
-                LuaApi.lua_pushboolean(l, 0);
-                return 1;
-            case StubResult.Zero:
-                LuaApi.lua_pushinteger(l, 0);
-                return 1;
-            case StubResult.One:
-                LuaApi.lua_pushinteger(l, 1);
-                return 1;
-            case StubResult.EmptyString:
-                LuaApi.PushString(l, string.Empty);
-                return 1;
-            case StubResult.NewListId:
-                LuaApi.lua_pushinteger(l, Interlocked.Increment(ref _nextId));
-                return 1;
-            case StubResult.NewTextureName:
-                LuaApi.PushString(l, "!" + Interlocked.Increment(ref _nextId));
-                return 1;
-            case StubResult.EmptyTable:
-                LuaApi.lua_createtable(l, 0, 0);
-                return 1;
-            case StubResult.TextWidth:
-                // gl.GetTextWidth(text) / font:GetTextWidth(text): width in font-size units.
-                LuaApi.lua_pushnumber(l, TextArgLength(l) * 0.5);
-                return 1;
-            case StubResult.TextHeight:
-                LuaApi.lua_pushnumber(l, 1.0);
-                LuaApi.lua_pushnumber(l, 0.25);
-                LuaApi.lua_pushinteger(l, 1);
-                return 3;
-            case StubResult.ViewSizes:
-                LuaApi.lua_pushinteger(l, site.Api.Options.ViewSizeX);
-                LuaApi.lua_pushinteger(l, site.Api.Options.ViewSizeY);
-                return 2;
-            case StubResult.WrappedText:
-                LuaApi.lua_pushvalue(l, TextArgIndex(l));
-                LuaApi.lua_pushinteger(l, 1);
-                return 2;
-            default:
-                return 0;
-        }
+            StubResult.True => NativeArgs.Answer(l, true),
+            StubResult.False => NativeArgs.Answer(l, false),
+            StubResult.Zero => NativeArgs.Answer(l, 0L),
+            StubResult.One => NativeArgs.Answer(l, 1L),
+            StubResult.EmptyString => NativeArgs.Answer(l, string.Empty),
+            StubResult.NewListId => NativeArgs.Answer(l, (long)Interlocked.Increment(ref _nextId)),
+            StubResult.NewTextureName => NativeArgs.Answer(l, "!" + Interlocked.Increment(ref _nextId)),
+            StubResult.EmptyTable => NativeArgs.AnswerEmptyTable(l),
+            StubResult.TextWidth => TextWidth(l),
+            StubResult.TextHeight => TextHeight(l),
+            StubResult.ViewSizes => ViewSizes(l, site.Api.Options),
+            StubResult.WrappedText => WrappedText(l),
+            _ => 0,
+        };
+    }
+
+    // gl.GetTextWidth(text) / font:GetTextWidth(text): width in font-size units.
+    private static int TextWidth(IntPtr l)
+    {
+        LuaApi.lua_pushnumber(l, TextArgLength(l) * 0.5);
+        return 1;
+    }
+
+    private static int TextHeight(IntPtr l)
+    {
+        LuaApi.lua_pushnumber(l, 1.0);
+        LuaApi.lua_pushnumber(l, 0.25);
+        LuaApi.lua_pushinteger(l, 1);
+        return 3;
+    }
+
+    private static int ViewSizes(IntPtr l, EngineApiOptions options)
+    {
+        LuaApi.lua_pushinteger(l, options.ViewSizeX);
+        LuaApi.lua_pushinteger(l, options.ViewSizeY);
+        return 2;
+    }
+
+    private static int WrappedText(IntPtr l)
+    {
+        LuaApi.lua_pushvalue(l, TextArgIndex(l));
+        LuaApi.lua_pushinteger(l, 1);
+        return 2;
     }
 
     /// <summary>font methods take self first; gl functions do not.</summary>

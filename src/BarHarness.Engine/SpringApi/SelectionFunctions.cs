@@ -23,12 +23,8 @@ internal static unsafe class SelectionFunctions
         return 1;
     }
 
-    public static int GetSelectedUnitsCount(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.World.Selection.Selected.Count);
-        return 1;
-    }
+    public static int GetSelectedUnitsCount(IntPtr l) =>
+        NativeArgs.ReturnInt(l, static ctx => ctx.World.Selection.Selected.Count);
 
     /// <summary>GetSelectedUnitsSorted() → {[unitDefID] = {unitID, ...}}, number of unit defs.</summary>
     public static int GetSelectedUnitsSorted(IntPtr l)

@@ -24,7 +24,8 @@ public static unsafe class SpringApiInstaller
     /// <summary>Spring functions written in Lua glue (SpringGlue.lua) rather than as natives.</summary>
     public static readonly IReadOnlyList<string> GlueFunctions =
     [
-        "VFS.Include", "Spring.GetModOptions", "Spring.GetMapOptions", "Spring.GetGameRulesParam", "Spring.GetTeamRulesParam",
+        "VFS.Include", "Spring.GetModOptions", "Spring.GetMapOptions",
+        "Spring.GetGameRulesParam", "Spring.GetTeamRulesParam",
         "Spring.GetUnitRulesParam", "Spring.GetPlayerRulesParam", "Spring.IsCheatingEnabled", "Spring.GetFPS",
     ];
 

@@ -64,7 +64,8 @@ local loadFontStub = gl.LoadFont
 gl.LoadFont = function(file, size, outlineWidth, outlineWeight)
 	loadFontStub(file, size, outlineWidth, outlineWeight)
 	return setmetatable({ size = size or 14, height = 1, lineheight = 1.25, descender = -0.25,
-		outlinewidth = outlineWidth or 0, outlineweight = outlineWeight or 0, family = tostring(file), style = "Regular" }, fontMeta)
+		outlinewidth = outlineWidth or 0, outlineweight = outlineWeight or 0,
+		family = tostring(file), style = "Regular" }, fontMeta)
 end
 
 -- gl.CreateList(func, ...) runs func(...) at once, as Recoil does while it records the list, so the

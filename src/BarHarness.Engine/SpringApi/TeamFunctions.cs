@@ -3,7 +3,8 @@ using BarHarness.LuaHost.Interop;
 
 namespace BarHarness.Engine.SpringApi;
 
-/// <summary>Teams and ally teams. Gaia is listed as the last team; resources of enemy teams stay hidden unless spectating with full view.</summary>
+/// <summary>Teams and ally teams. Gaia is listed as the last team; resources of enemy teams stay hidden unless
+/// spectating with full view.</summary>
 internal static unsafe class TeamFunctions
 {
     public static int GetTeamList(IntPtr l)
@@ -52,28 +53,16 @@ internal static unsafe class TeamFunctions
         return 1;
     }
 
-    public static int GetGaiaTeamID(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.World.Roster.GaiaTeamId);
-        return 1;
-    }
+    public static int GetGaiaTeamID(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.World.Roster.GaiaTeamId);
 
     public static int GetTeamInfo(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamInfo", out var teamId))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamInfo", out var ctx, out var teamId))
         {
             return 0;
         }
 
-        var roster = ctx.World.Roster;
-        if (!roster.IsValidTeam(teamId))
-        {
-            return 0;
-        }
-
-        var team = roster.Teams[teamId];
+        var team = ctx.World.Roster.Teams[teamId];
         var withKeys = NativeArgs.OptBool(l, 2, true); // read before pushing results over the argument slots
         NativeArgs.PushInt(l, team.TeamId);
         NativeArgs.PushInt(l, team.LeaderPlayerId);
@@ -82,13 +71,7 @@ internal static unsafe class TeamFunctions
         LuaApi.PushString(l, team.Side);
         NativeArgs.PushInt(l, team.AllyTeamId);
         NativeArgs.PushFloat(l, team.IncomeMultiplier, ctx.Float32);
-        if (!withKeys)
-        {
-            return 7;
-        }
-
-        LuaApi.lua_createtable(l, 0, 0); // custom team keys: none in a synthetic game
-        return 8;
+        return 7 + NativeArgs.PushCustomKeys(l, withKeys);
     }
 
     public static int GetTeamResources(IntPtr l)
@@ -136,21 +119,13 @@ internal static unsafe class TeamFunctions
 
     public static int GetTeamColor(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamColor", out var teamId))
-        {
-            return 0;
-        }
-
-        if (!ctx.World.Roster.IsValidTeam(teamId))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamColor", out var ctx, out var teamId))
         {
             return 0;
         }
 
         var c = ctx.World.Roster.Teams[teamId].Color;
-        NativeArgs.PushFloat(l, c.R, ctx.Float32);
-        NativeArgs.PushFloat(l, c.G, ctx.Float32);
-        NativeArgs.PushFloat(l, c.B, ctx.Float32);
+        FeatureFunctions.PushVector(l, ctx, c.R, c.G, c.B);
         NativeArgs.PushFloat(l, c.A, ctx.Float32);
         return 4;
     }
@@ -158,14 +133,13 @@ internal static unsafe class TeamFunctions
     /// <summary>Stats are recorded every 16 game seconds from frame 0, as Recoil's team statistics.</summary>
     public static int GetTeamStatsHistory(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamStatsHistory", out var teamId))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamStatsHistory", out var ctx, out var teamId))
         {
             return 0;
         }
 
         var w = ctx.World;
-        if (!w.Roster.IsValidTeam(teamId) || !w.CanRead(w.Roster.AllyTeamOf(teamId)))
+        if (!w.CanRead(w.Roster.AllyTeamOf(teamId)))
         {
             return 0;
         }

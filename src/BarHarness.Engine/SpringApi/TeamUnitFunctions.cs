@@ -21,44 +21,12 @@ internal static unsafe class TeamUnitFunctions
     }
 
     /// <summary>GetTeamUnitsCounts(team) → {[unitDefID] = count}.</summary>
-    public static int GetTeamUnitsCounts(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!ReadableTeam(l, ctx, "GetTeamUnitsCounts", out var team))
-        {
-            return 0;
-        }
-
-        var byDef = ByDef(ctx, team);
-        LuaApi.lua_createtable(l, 0, byDef.Count);
-        foreach (var (def, ids) in byDef)
-        {
-            NativeArgs.PushInt(l, ids.Count);
-            LuaApi.lua_rawseti(l, -2, def);
-        }
-
-        return 1;
-    }
+    public static int GetTeamUnitsCounts(IntPtr l) =>
+        PushByDef(l, "GetTeamUnitsCounts", static (l, ids) => NativeArgs.PushInt(l, ids.Count));
 
     /// <summary>GetTeamUnitsSorted(team) → {[unitDefID] = {unitID, ...}}.</summary>
-    public static int GetTeamUnitsSorted(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!ReadableTeam(l, ctx, "GetTeamUnitsSorted", out var team))
-        {
-            return 0;
-        }
-
-        var byDef = ByDef(ctx, team);
-        LuaApi.lua_createtable(l, 0, byDef.Count);
-        foreach (var (def, ids) in byDef)
-        {
-            NativeArgs.PushIntList(l, ids.ToArray());
-            LuaApi.lua_rawseti(l, -2, def);
-        }
-
-        return 1;
-    }
+    public static int GetTeamUnitsSorted(IntPtr l) =>
+        PushByDef(l, "GetTeamUnitsSorted", static (l, ids) => NativeArgs.PushIntList(l, ids.ToArray()));
 
     public static int GetTeamUnitDefCount(IntPtr l)
     {
@@ -89,17 +57,10 @@ internal static unsafe class TeamUnitFunctions
         return 1;
     }
 
-    public static int GetTeamAllyTeamID(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamAllyTeamID", out var team) || !ctx.World.Roster.IsValidTeam(team))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushInt(l, ctx.World.Roster.AllyTeamOf(team));
-        return 1;
-    }
+    public static int GetTeamAllyTeamID(IntPtr l) =>
+        NativeArgs.ValidTeam(l, 1, "GetTeamAllyTeamID", out var ctx, out var team)
+            ? NativeArgs.Answer(l, ctx.World.Roster.AllyTeamOf(team))
+            : 0;
 
     public static int AreTeamsAllied(IntPtr l)
     {
@@ -147,12 +108,30 @@ internal static unsafe class TeamUnitFunctions
 
     private static bool ReadableTeam(IntPtr l, EngineApiContext ctx, string function, out int team)
     {
-        if (!NativeArgs.CheckInt(l, 1, function, out team) || !ctx.World.Roster.IsValidTeam(team))
+        return NativeArgs.ValidTeam(l, 1, function, ctx, out team)
+            && ctx.World.CanRead(ctx.World.Roster.AllyTeamOf(team));
+    }
+
+    /// <summary>
+    /// A readable team's units as a table keyed by unit def id, each value pushed by <paramref name="push"/>.
+    /// </summary>
+    private static int PushByDef(IntPtr l, string function, Action<IntPtr, List<int>> push)
+    {
+        var ctx = NativeArgs.Enter(l);
+        if (!ReadableTeam(l, ctx, function, out var team))
         {
-            return false;
+            return 0;
         }
 
-        return ctx.World.CanRead(ctx.World.Roster.AllyTeamOf(team));
+        var byDef = ByDef(ctx, team);
+        LuaApi.lua_createtable(l, 0, byDef.Count);
+        foreach (var (def, ids) in byDef)
+        {
+            push(l, ids);
+            LuaApi.lua_rawseti(l, -2, def);
+        }
+
+        return 1;
     }
 
     private static SortedDictionary<int, List<int>> ByDef(EngineApiContext ctx, int team)

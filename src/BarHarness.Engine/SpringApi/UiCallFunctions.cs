@@ -79,28 +79,13 @@ internal static unsafe class UiCallFunctions
         return 0;
     }
 
-    public static int GetClipboard(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        LuaApi.PushString(l, ctx.Clipboard);
-        return 1;
-    }
+    public static int GetClipboard(IntPtr l) => NativeArgs.ReturnString(l, static ctx => ctx.Clipboard);
 
     /// <summary>GetMenuName() → "": the game was not started from a lobby menu (Chobby).</summary>
-    public static int GetMenuName(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        LuaApi.PushString(l, string.Empty);
-        return 1;
-    }
+    public static int GetMenuName(IntPtr l) => NativeArgs.ReturnString(l, static _ => string.Empty);
 
     /// <summary>IsGUIHidden() → false: the harness never hides the interface.</summary>
-    public static int IsGUIHidden(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        NativeArgs.PushBool(l, false);
-        return 1;
-    }
+    public static int IsGUIHidden(IntPtr l) => NativeArgs.ReturnBool(l, static _ => false);
 
     /// <summary>GetDrawFrame() → draw frame number low and high 16 bits, as Recoil splits it.</summary>
     public static int GetDrawFrame(IntPtr l)
@@ -138,12 +123,7 @@ internal static unsafe class UiCallFunctions
     }
 
     /// <summary>GetPressedKeys() → {} (nothing held).</summary>
-    public static int GetPressedKeys(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        LuaApi.lua_createtable(l, 0, 0);
-        return 1;
-    }
+    public static int GetPressedKeys(IntPtr l) => NativeArgs.ReturnEmptyTable(l);
 
     /// <summary>GetMouseCursor() → the name set last with SetMouseCursor ("" before), scale 1.</summary>
     public static int GetMouseCursor(IntPtr l)

@@ -33,7 +33,8 @@ public sealed class UiSettings
     /// <summary>Resource share levels (0..1) by resource, from SetShareLevel.</summary>
     public Dictionary<string, double> ShareLevels { get; } = new(StringComparer.Ordinal)
     {
-        ["metal"] = 0.99, ["energy"] = 0.95,
+        ["metal"] = 0.99,
+        ["energy"] = 0.95,
     };
 
     /// <summary>Unit def icon and image overrides from SetUnitDefIcon/SetUnitDefImage.</summary>

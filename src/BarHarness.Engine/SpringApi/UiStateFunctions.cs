@@ -11,12 +11,7 @@ namespace BarHarness.Engine.SpringApi;
 /// </summary>
 internal static unsafe class UiStateFunctions
 {
-    public static int GetBuildFacing(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.Ui.BuildFacing);
-        return 1;
-    }
+    public static int GetBuildFacing(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.Ui.BuildFacing);
 
     /// <summary>SetBuildFacing(facing): 0..3 (values wrap as the GUI's facing does).</summary>
     public static int SetBuildFacing(IntPtr l)
@@ -30,12 +25,7 @@ internal static unsafe class UiStateFunctions
         return 0;
     }
 
-    public static int GetBuildSpacing(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.Ui.BuildSpacing);
-        return 1;
-    }
+    public static int GetBuildSpacing(IntPtr l) => NativeArgs.ReturnInt(l, static ctx => ctx.Ui.BuildSpacing);
 
     public static int SetBuildSpacing(IntPtr l)
     {
@@ -51,12 +41,8 @@ internal static unsafe class UiStateFunctions
     /// <summary>GetInvertQueueKey() → false (the queue key is not inverted by default).</summary>
     public static int GetInvertQueueKey(IntPtr l) => Bool(l, false);
 
-    public static int GetBoxSelectionByEngine(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushBool(l, ctx.Ui.BoxSelectionByEngine);
-        return 1;
-    }
+    public static int GetBoxSelectionByEngine(IntPtr l) =>
+        NativeArgs.ReturnBool(l, static ctx => ctx.Ui.BoxSelectionByEngine);
 
     public static int SetBoxSelectionByEngine(IntPtr l)
     {
@@ -65,7 +51,9 @@ internal static unsafe class UiStateFunctions
         return 0;
     }
 
-    /// <summary>GetSelectionBox() → nil: no box is being dragged (scripted clicks press and release at once).</summary>
+    /// <summary>
+    /// GetSelectionBox() → nil: no box is being dragged (scripted clicks press and release at once).
+    /// </summary>
     public static int GetSelectionBox(IntPtr l)
     {
         NativeArgs.Enter(l);
@@ -142,12 +130,8 @@ internal static unsafe class UiStateFunctions
     }
 
     /// <summary>GetDrawSeconds() → seconds on the draw clock (the run's virtual clock).</summary>
-    public static int GetDrawSeconds(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushFloat(l, (ctx.Clock?.NowMicros ?? 0) / 1e6, ctx.Float32);
-        return 1;
-    }
+    public static int GetDrawSeconds(IntPtr l) =>
+        NativeArgs.ReturnFloat(l, static ctx => (ctx.Clock?.NowMicros ?? 0) / 1e6);
 
     /// <summary>GetFrameTimeOffset() → how far the draw frame is between two sim frames (0..1).</summary>
     public static int GetFrameTimeOffset(IntPtr l)
@@ -267,12 +251,7 @@ internal static unsafe class UiStateFunctions
 
     public static int GetMiniMapDualScreen(IntPtr l) => Bool(l, false);
 
-    public static int GetMiniMapRotation(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushFloat(l, ctx.Ui.MiniMapRotation, ctx.Float32);
-        return 1;
-    }
+    public static int GetMiniMapRotation(IntPtr l) => NativeArgs.ReturnFloat(l, static ctx => ctx.Ui.MiniMapRotation);
 
     public static int SetMiniMapRotation(IntPtr l)
     {
@@ -289,20 +268,14 @@ internal static unsafe class UiStateFunctions
     public static int GetWindowDisplayMode(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.ViewSize.X);
-        NativeArgs.PushInt(l, ctx.ViewSize.Y);
+        ViewFunctions.PushViewSize(l, ctx);
         NativeArgs.PushInt(l, 24);
         NativeArgs.PushInt(l, 60);
         LuaApi.PushString(l, "SDL_PIXELFORMAT_RGB888");
         return 5;
     }
 
-    public static int GetNumDisplays(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, 1);
-        return 1;
-    }
+    public static int GetNumDisplays(IntPtr l) => NativeArgs.ReturnInt(l, static _ => 1);
 
     /// <summary>GetVidMemUsage() → used and total video memory in MB (a 4 GB card, a quarter in use).</summary>
     public static int GetVidMemUsage(IntPtr l)
@@ -313,12 +286,7 @@ internal static unsafe class UiStateFunctions
         return 2;
     }
 
-    public static int GetVideoCapturingMode(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushBool(l, ctx.Ui.VideoCapturing);
-        return 1;
-    }
+    public static int GetVideoCapturingMode(IntPtr l) => NativeArgs.ReturnBool(l, static ctx => ctx.Ui.VideoCapturing);
 
     public static int SetVideoCapturingMode(IntPtr l)
     {
@@ -347,9 +315,7 @@ internal static unsafe class UiStateFunctions
     public static int SetLastMessagePosition(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "SetLastMessagePosition", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "SetLastMessagePosition", out var y)
-            || !NativeArgs.CheckNumber(l, 3, "SetLastMessagePosition", out var z))
+        if (!NativeArgs.CheckNumbers(l, 1, "SetLastMessagePosition", out var x, out var y, out var z))
         {
             return 0;
         }
@@ -430,8 +396,14 @@ internal static unsafe class UiStateFunctions
         {
             level = (LuaApi.ToStringValue(l, 2) ?? string.Empty).ToUpperInvariant() switch
             {
-                "DEBUG" => 20, "INFO" => 30, "NOTICE" => 35, "DEPRECATED" => 37, "WARNING" => 40,
-                "ERROR" => 50, "FATAL" => 60, _ => -1,
+                "DEBUG" => 20,
+                "INFO" => 30,
+                "NOTICE" => 35,
+                "DEPRECATED" => 37,
+                "WARNING" => 40,
+                "ERROR" => 50,
+                "FATAL" => 60,
+                _ => -1,
             };
             if (level < 0)
             {
@@ -455,12 +427,7 @@ internal static unsafe class UiStateFunctions
     }
 
     /// <summary>GetGatherMode() → 0 (no gather wait).</summary>
-    public static int GetGatherMode(IntPtr l)
-    {
-        NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, 0);
-        return 1;
-    }
+    public static int GetGatherMode(IntPtr l) => NativeArgs.ReturnInt(l, static _ => 0);
 
     /// <summary>GetReplayLength() → nothing outside a replay; a replay's length is the run's duration, unknown
     /// ahead.</summary>

@@ -1,45 +1,98 @@
+using System.Runtime.CompilerServices;
 using BarHarness.Engine.World;
 
 namespace BarHarness.Engine.SpringApi;
 
+/// <summary>Recoil's four read levels for a unit argument, and any live unit.</summary>
+internal enum UnitReadLevel
+{
+    /// <summary>Any live unit (for natives that apply their own rule).</summary>
+    Live,
+
+    /// <summary>ParseUnit: in LOS or on radar.</summary>
+    Visible,
+
+    /// <summary>ParseTypedUnit: visible, and its type known (seen in LOS once).</summary>
+    Typed,
+
+    /// <summary>ParseInLosUnit: in LOS (own and allied units always are).</summary>
+    InLos,
+
+    /// <summary>ParseAllyUnit: allied to the local player.</summary>
+    Allied,
+}
+
 /// <summary>
-/// Recoil's four read levels for a unit argument (ParseUnit, ParseTypedUnit, ParseInLosUnit,
-/// ParseAllyUnit): a non-number id raises "[f] unitID (arg #n) not a number", a unit the local
-/// player may not read at that level gives slot -1 (the native then returns nothing).
+/// Unit arguments read as Recoil's ParseUnit, ParseTypedUnit, ParseInLosUnit and ParseAllyUnit do: each
+/// counts the call, reads the id (a non-number raises "[f] unitID (arg #n) not a number") and finds the
+/// unit's slot; false, for a unit the local player may not read at that level, means the native returns
+/// nothing. Inlined: the unit reads are the engine API's hot paths.
 /// </summary>
 internal static class UnitAccess
 {
-    public static bool Visible(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot) =>
-        Read(l, index, function, out ctx, out slot, static (w, s) => w.IsVisibleToLocal(s));
+    /// <summary>
+    /// The unit argument at <paramref name="index"/>, readable by the local player at <paramref name="level"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Read(
+        IntPtr l, int index, string function, UnitReadLevel level, out EngineApiContext ctx, out int slot)
+    {
+        if (!Live(l, index, function, out ctx, out slot))
+        {
+            return false;
+        }
 
-    public static bool Typed(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot) =>
-        Read(l, index, function, out ctx, out slot, static (w, s) => w.IsVisibleToLocal(s) && w.IsTypedForLocal(s));
+        var world = ctx.World;
+        return level switch
+        {
+            UnitReadLevel.Visible => world.IsVisibleToLocal(slot),
+            UnitReadLevel.Typed => world.IsVisibleToLocal(slot) && world.IsTypedForLocal(slot),
+            UnitReadLevel.InLos => world.IsInLocalLos(slot),
+            UnitReadLevel.Allied => world.IsAlliedToLocal(slot),
+            _ => true,
+        };
+    }
 
-    public static bool InLos(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot) =>
-        Read(l, index, function, out ctx, out slot, static (w, s) => w.IsInLocalLos(s));
+    /// <summary>
+    /// The whole body of a native with nothing to answer here (no shields, no paths...): its unit argument
+    /// is still checked as Recoil checks it, so a non-number raises.
+    /// </summary>
+    public static int AnswerNothing(IntPtr l, string function, UnitReadLevel level)
+    {
+        Read(l, 1, function, level, out _, out _);
+        return 0;
+    }
 
-    public static bool Allied(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot) =>
-        Read(l, index, function, out ctx, out slot, static (w, s) => w.IsAlliedToLocal(s));
-
-    public static UnitDef Def(EngineApiContext ctx, int slot) => ctx.World.UnitDefs[ctx.World.Units.DefId[slot]];
-
-    private static bool Read(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot,
-        Func<SyntheticWorld, int, bool> readable)
+    /// <summary>Any live unit, readable or not (for natives that apply their own rule).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Live(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot)
     {
         ctx = NativeArgs.Enter(l);
-        slot = -1;
         if (!NativeArgs.UnitId(l, index, function, out var unitId))
         {
+            slot = -1;
             return false;
         }
 
-        var s = ctx.World.Units.Slot(unitId);
-        if (s < 0 || !readable(ctx.World, s))
-        {
-            return false;
-        }
-
-        slot = s;
-        return true;
+        slot = ctx.World.Units.Slot(unitId);
+        return slot >= 0;
     }
+
+    /// <summary>The slot of a unit id already read, when the local player may see it; else -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int VisibleSlot(EngineApiContext ctx, int unitId)
+    {
+        var s = ctx.World.Units.Slot(unitId);
+        return s >= 0 && ctx.World.IsVisibleToLocal(s) ? s : -1;
+    }
+
+    /// <summary>The slot of a unit id already read, when the unit is allied to the local player; else -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int AlliedSlot(EngineApiContext ctx, int unitId)
+    {
+        var s = ctx.World.Units.Slot(unitId);
+        return s >= 0 && ctx.World.IsAlliedToLocal(s) ? s : -1;
+    }
+
+    public static UnitDef Def(EngineApiContext ctx, int slot) => ctx.World.UnitDefs[ctx.World.Units.DefId[slot]];
 }

@@ -14,7 +14,7 @@ internal static unsafe class UnitDetailFunctions
     /// <summary>GetUnitIsBeingBuilt(u) → beingBuilt, buildProgress.</summary>
     public static int GetUnitIsBeingBuilt(IntPtr l)
     {
-        if (!InLos(l, "GetUnitIsBeingBuilt", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitIsBeingBuilt", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -28,7 +28,7 @@ internal static unsafe class UnitDetailFunctions
     /// <summary>GetUnitIsStunned(u) → stunnedOrBeingBuilt, paralyzed, beingBuilt.</summary>
     public static int GetUnitIsStunned(IntPtr l)
     {
-        if (!InLos(l, "GetUnitIsStunned", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitIsStunned", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -42,27 +42,15 @@ internal static unsafe class UnitDetailFunctions
         return 3;
     }
 
-    public static int GetUnitIsActive(IntPtr l)
-    {
-        if (!InLos(l, "GetUnitIsActive", out var ctx, out var s))
-        {
-            return 0;
-        }
+    public static int GetUnitIsActive(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitIsActive", UnitReadLevel.InLos, out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.Commands.States.Get(ctx.World.Units.IdAt[s]).Active)
+            : 0;
 
-        NativeArgs.PushBool(l, ctx.World.Commands.States.Get(ctx.World.Units.IdAt[s]).Active);
-        return 1;
-    }
-
-    public static int GetUnitIsCloaked(IntPtr l)
-    {
-        if (!InLos(l, "GetUnitIsCloaked", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushBool(l, ctx.World.Commands.States.Get(ctx.World.Units.IdAt[s]).Cloak);
-        return 1;
-    }
+    public static int GetUnitIsCloaked(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitIsCloaked", UnitReadLevel.InLos, out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.Commands.States.Get(ctx.World.Units.IdAt[s]).Cloak)
+            : 0;
 
     public static int GetUnitRadius(IntPtr l) => DefNumber(l, "GetUnitRadius", d => d.Radius);
 
@@ -70,21 +58,15 @@ internal static unsafe class UnitDetailFunctions
 
     public static int GetUnitMass(IntPtr l) => DefNumber(l, "GetUnitMass", d => d.MetalCost);
 
-    public static int GetUnitTooltip(IntPtr l)
-    {
-        if (!InLos(l, "GetUnitTooltip", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        LuaApi.PushString(l, ctx.World.UnitDefs[ctx.World.Units.DefId[s]].Tooltip);
-        return 1;
-    }
+    public static int GetUnitTooltip(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitTooltip", UnitReadLevel.InLos, out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.UnitDefs[ctx.World.Units.DefId[s]].Tooltip)
+            : 0;
 
     /// <summary>GetUnitCosts(u) → buildTime, metalCost, energyCost.</summary>
     public static int GetUnitCosts(IntPtr l)
     {
-        if (!InLos(l, "GetUnitCosts", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitCosts", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -99,7 +81,7 @@ internal static unsafe class UnitDetailFunctions
     /// <summary>GetUnitDirection(u) → the unit's front vector x, y, z (flat: units stand level here).</summary>
     public static int GetUnitDirection(IntPtr l)
     {
-        if (!InLos(l, "GetUnitDirection", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitDirection", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -114,7 +96,7 @@ internal static unsafe class UnitDetailFunctions
     /// <summary>GetUnitExperience(u) → experience, limited experience (0 for units that never fought here).</summary>
     public static int GetUnitExperience(IntPtr l)
     {
-        if (!InLos(l, "GetUnitExperience", out var ctx, out _))
+        if (!UnitAccess.Read(l, 1, "GetUnitExperience", UnitReadLevel.InLos, out var ctx, out _))
         {
             return 0;
         }
@@ -124,21 +106,15 @@ internal static unsafe class UnitDetailFunctions
         return 2;
     }
 
-    public static int GetUnitNeutral(IntPtr l)
-    {
-        if (!InLos(l, "GetUnitNeutral", out _, out _))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushBool(l, false);
-        return 1;
-    }
+    public static int GetUnitNeutral(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitNeutral", UnitReadLevel.InLos, out _, out _)
+            ? NativeArgs.Answer(l, false)
+            : 0;
 
     /// <summary>GetUnitStockpile(u) → stockpiled, queued, buildPercent; nothing without a stockpile weapon.</summary>
     public static int GetUnitStockpile(IntPtr l)
     {
-        if (!Allied(l, "GetUnitStockpile", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitStockpile", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -158,7 +134,7 @@ internal static unsafe class UnitDetailFunctions
     /// <summary>GetUnitSensorRadius(u, "los"|"airLos"|"radar"|"sonar"|"seismic"|"radarJammer"|"sonarJammer").</summary>
     public static int GetUnitSensorRadius(IntPtr l)
     {
-        if (!Allied(l, "GetUnitSensorRadius", out var ctx, out var s)
+        if (!UnitAccess.Read(l, 1, "GetUnitSensorRadius", UnitReadLevel.Allied, out var ctx, out var s)
             || !NativeArgs.CheckString(l, 2, "GetUnitSensorRadius", out var type))
         {
             return 0;
@@ -219,7 +195,7 @@ internal static unsafe class UnitDetailFunctions
 
     private static int Nearest(IntPtr l, string function, bool enemy)
     {
-        if (!Allied(l, function, out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, function, UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -256,18 +232,12 @@ internal static unsafe class UnitDetailFunctions
 
     private static int UnitSensor(IntPtr l, string function, bool radar)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, function, out var unitId))
+        if (!UnitAccess.Live(l, 1, function, out var ctx, out var s))
         {
             return 0;
         }
 
         var u = ctx.World.Units;
-        var s = u.Slot(unitId);
-        if (s < 0)
-        {
-            return 0;
-        }
 
         var ally = NativeArgs.OptInt(l, 2, ctx.World.LocalAllyTeamId);
         if (ally != ctx.World.LocalAllyTeamId && !ctx.World.LocalHasFullView)
@@ -283,40 +253,12 @@ internal static unsafe class UnitDetailFunctions
 
     private static int DefNumber(IntPtr l, string function, Func<UnitDef, float> read)
     {
-        if (!InLos(l, function, out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, function, UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
 
-        NativeArgs.PushFloat(l, read(ctx.World.UnitDefs[ctx.World.Units.DefId[s]]), ctx.Float32);
+        NativeArgs.PushFloat(l, read(UnitAccess.Def(ctx, s)), ctx.Float32);
         return 1;
-    }
-
-    private static bool InLos(IntPtr l, string function, out EngineApiContext ctx, out int slot)
-    {
-        ctx = NativeArgs.Enter(l);
-        slot = -1;
-        if (!NativeArgs.UnitId(l, 1, function, out var unitId))
-        {
-            return false;
-        }
-
-        var s = ctx.World.Units.Slot(unitId);
-        slot = s >= 0 && ctx.World.IsInLocalLos(s) ? s : -1;
-        return slot >= 0;
-    }
-
-    private static bool Allied(IntPtr l, string function, out EngineApiContext ctx, out int slot)
-    {
-        ctx = NativeArgs.Enter(l);
-        slot = -1;
-        if (!NativeArgs.UnitId(l, 1, function, out var unitId))
-        {
-            return false;
-        }
-
-        var s = ctx.World.Units.Slot(unitId);
-        slot = s >= 0 && ctx.World.IsAlliedToLocal(s) ? s : -1;
-        return slot >= 0;
     }
 }

@@ -15,7 +15,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitVectors(u) → front, up, right as {x, y, z} tables.</summary>
     public static int GetUnitVectors(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitVectors", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitVectors", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -30,7 +30,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitRotation(u) → pitch, yaw, roll in radians (level units: only yaw).</summary>
     public static int GetUnitRotation(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitRotation", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitRotation", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -42,7 +42,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitViewPosition(u, [midPos]) → where the unit is drawn, with the radar error for blips.</summary>
     public static int GetUnitViewPosition(IntPtr l)
     {
-        if (!UnitAccess.Visible(l, 1, "GetUnitViewPosition", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitViewPosition", UnitReadLevel.Visible, out var ctx, out var s))
         {
             return 0;
         }
@@ -56,22 +56,16 @@ internal static unsafe class UnitExtraFunctions
     }
 
     /// <summary>GetUnitBuildFacing(u) → 0 south, 1 east, 2 north, 3 west, from the unit's heading.</summary>
-    public static int GetUnitBuildFacing(IntPtr l)
-    {
-        if (!UnitAccess.InLos(l, 1, "GetUnitBuildFacing", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushInt(l, (((ctx.World.Units.Heading[s] + 8192) & 0xFFFF) / 16384) & 3);
-        return 1;
-    }
+    public static int GetUnitBuildFacing(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitBuildFacing", UnitReadLevel.InLos, out var ctx, out var s)
+            ? NativeArgs.Answer(l, (((ctx.World.Units.Heading[s] + 8192) & 0xFFFF) / 16384) & 3)
+            : 0;
 
     /// <summary>GetUnitWorkerTask(u) → -buildeeDefID (or CMD.REPAIR for a finished unit), buildee id; nothing when
     /// idle.</summary>
     public static int GetUnitWorkerTask(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitWorkerTask", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitWorkerTask", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -93,7 +87,7 @@ internal static unsafe class UnitExtraFunctions
     /// only.</summary>
     public static int GetUnitCurrentBuildPower(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitCurrentBuildPower", out var ctx, out var s)
+        if (!UnitAccess.Read(l, 1, "GetUnitCurrentBuildPower", UnitReadLevel.Allied, out var ctx, out var s)
             || !UnitAccess.Def(ctx, s).IsBuilder)
         {
             return 0;
@@ -107,7 +101,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitCostTable(u) → {metal = m, energy = e}, buildTime.</summary>
     public static int GetUnitCostTable(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitCostTable", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitCostTable", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -125,7 +119,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitArmored(u) → armored, armor multiple (no unit closes its armour here).</summary>
     public static int GetUnitArmored(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitArmored", out var ctx, out _))
+        if (!UnitAccess.Read(l, 1, "GetUnitArmored", UnitReadLevel.InLos, out var ctx, out _))
         {
             return 0;
         }
@@ -138,7 +132,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitBlocking(u) → the seven blocking flags (aircraft do not block the ground).</summary>
     public static int GetUnitBlocking(IntPtr l)
     {
-        if (!UnitAccess.Typed(l, 1, "GetUnitBlocking", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitBlocking", UnitReadLevel.Typed, out var ctx, out var s))
         {
             return 0;
         }
@@ -159,7 +153,7 @@ internal static unsafe class UnitExtraFunctions
     /// unarmed).</summary>
     public static int GetUnitMaxRange(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitMaxRange", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitMaxRange", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -170,30 +164,21 @@ internal static unsafe class UnitExtraFunctions
     }
 
     /// <summary>GetUnitLastAttacker(u) → nothing: hits carry no attacker in this world until one kills.</summary>
-    public static int GetUnitLastAttacker(IntPtr l)
-    {
-        UnitAccess.Visible(l, 1, "GetUnitLastAttacker", out _, out _);
-        return 0;
-    }
+    public static int GetUnitLastAttacker(IntPtr l) =>
+        UnitAccess.AnswerNothing(l, "GetUnitLastAttacker", UnitReadLevel.Visible);
 
     /// <summary>GetUnitLastAttackedPiece(u) → nothing (no hit records a piece here); allied units only.</summary>
-    public static int GetUnitLastAttackedPiece(IntPtr l)
-    {
-        UnitAccess.Allied(l, 1, "GetUnitLastAttackedPiece", out _, out _);
-        return 0;
-    }
+    public static int GetUnitLastAttackedPiece(IntPtr l) =>
+        UnitAccess.AnswerNothing(l, "GetUnitLastAttackedPiece", UnitReadLevel.Allied);
 
     /// <summary>GetUnitTransporter(u) → nothing: no unit is carried here.</summary>
-    public static int GetUnitTransporter(IntPtr l)
-    {
-        UnitAccess.InLos(l, 1, "GetUnitTransporter", out _, out _);
-        return 0;
-    }
+    public static int GetUnitTransporter(IntPtr l) =>
+        UnitAccess.AnswerNothing(l, "GetUnitTransporter", UnitReadLevel.InLos);
 
     /// <summary>GetUnitIsTransporting(u) → {} for an allied transport, nothing for other units.</summary>
     public static int GetUnitIsTransporting(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitIsTransporting", out var ctx, out var s)
+        if (!UnitAccess.Read(l, 1, "GetUnitIsTransporting", UnitReadLevel.Allied, out var ctx, out var s)
             || !UnitAccess.Def(ctx, s).CustomParams.ContainsKey("istransport"))
         {
             return 0;
@@ -206,7 +191,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitResources(u) → metal made, metal used, energy made, energy used (per second).</summary>
     public static int GetUnitResources(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitResources", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitResources", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -227,7 +212,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitMetalExtraction(u) → metal a finished extractor draws; nothing for other units.</summary>
     public static int GetUnitMetalExtraction(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitMetalExtraction", out var ctx, out var s)
+        if (!UnitAccess.Read(l, 1, "GetUnitMetalExtraction", UnitReadLevel.Allied, out var ctx, out var s)
             || !Extracts(UnitAccess.Def(ctx, s)))
         {
             return 0;
@@ -241,7 +226,7 @@ internal static unsafe class UnitExtraFunctions
     /// here).</summary>
     public static int GetUnitStorage(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitStorage", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitStorage", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -256,7 +241,7 @@ internal static unsafe class UnitExtraFunctions
     /// zeros).</summary>
     public static int GetUnitHarvestStorage(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitHarvestStorage", out _, out _))
+        if (!UnitAccess.Read(l, 1, "GetUnitHarvestStorage", UnitReadLevel.Allied, out _, out _))
         {
             return 0;
         }
@@ -270,17 +255,14 @@ internal static unsafe class UnitExtraFunctions
     }
 
     /// <summary>GetUnitShieldState(u, [weaponNum]) → nothing: no unit carries a shield here.</summary>
-    public static int GetUnitShieldState(IntPtr l)
-    {
-        UnitAccess.InLos(l, 1, "GetUnitShieldState", out _, out _);
-        return 0;
-    }
+    public static int GetUnitShieldState(IntPtr l) =>
+        UnitAccess.AnswerNothing(l, "GetUnitShieldState", UnitReadLevel.InLos);
 
     /// <summary>GetUnitSeismicSignature(u) → the def's seismic signature (mobile ground units: their radius /
     /// 8).</summary>
     public static int GetUnitSeismicSignature(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitSeismicSignature", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitSeismicSignature", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -293,7 +275,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>GetUnitInBuildStance(u) → whether a builder is building now; nothing for non-builders.</summary>
     public static int GetUnitInBuildStance(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitInBuildStance", out var ctx, out var s)
+        if (!UnitAccess.Read(l, 1, "GetUnitInBuildStance", UnitReadLevel.Allied, out var ctx, out var s)
             || !UnitAccess.Def(ctx, s).IsBuilder || UnitAccess.Def(ctx, s).IsFactory)
         {
             return 0;
@@ -331,22 +313,16 @@ internal static unsafe class UnitExtraFunctions
     }
 
     /// <summary>GetUnitBuildeeRadius(u) → the radius builders must reach to work on the unit (its radius).</summary>
-    public static int GetUnitBuildeeRadius(IntPtr l)
-    {
-        if (!UnitAccess.Typed(l, 1, "GetUnitBuildeeRadius", out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushFloat(l, UnitAccess.Def(ctx, s).Radius, ctx.Float32);
-        return 1;
-    }
+    public static int GetUnitBuildeeRadius(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitBuildeeRadius", UnitReadLevel.Typed, out var ctx, out var s)
+            ? NativeArgs.Answer(l, UnitAccess.Def(ctx, s).Radius, ctx.Float32)
+            : 0;
 
     /// <summary>GetUnitEffectiveBuildRange(u, [buildeeDefID]) → build distance plus the buildee's radius; builders
     /// only.</summary>
     public static int GetUnitEffectiveBuildRange(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitEffectiveBuildRange", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitEffectiveBuildRange", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -383,7 +359,7 @@ internal static unsafe class UnitExtraFunctions
     /// mobility.</summary>
     public static int GetUnitFlanking(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitFlanking", out var ctx, out _))
+        if (!UnitAccess.Read(l, 1, "GetUnitFlanking", UnitReadLevel.Allied, out var ctx, out _))
         {
             return 0;
         }
@@ -422,7 +398,7 @@ internal static unsafe class UnitExtraFunctions
     /// <summary>IsUnitInJammer(u, [allyTeam]) → false: no jammer runs in this world.</summary>
     public static int IsUnitInJammer(IntPtr l)
     {
-        if (!UnitAccess.Typed(l, 1, "IsUnitInJammer", out var ctx, out _))
+        if (!UnitAccess.Read(l, 1, "IsUnitInJammer", UnitReadLevel.Typed, out var ctx, out _))
         {
             return 0;
         }
@@ -442,7 +418,7 @@ internal static unsafe class UnitExtraFunctions
     /// (allied units).</summary>
     public static int GetUnitPosErrorParams(IntPtr l)
     {
-        if (!UnitAccess.Allied(l, 1, "GetUnitPosErrorParams", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitPosErrorParams", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -458,16 +434,13 @@ internal static unsafe class UnitExtraFunctions
     }
 
     /// <summary>GetUnitEstimatedPath(u) → nothing: units here walk straight, with no path to report.</summary>
-    public static int GetUnitEstimatedPath(IntPtr l)
-    {
-        UnitAccess.Allied(l, 1, "GetUnitEstimatedPath", out _, out _);
-        return 0;
-    }
+    public static int GetUnitEstimatedPath(IntPtr l) =>
+        UnitAccess.AnswerNothing(l, "GetUnitEstimatedPath", UnitReadLevel.Allied);
 
     /// <summary>GetUnitCollisionVolumeData(u) → Recoil's 10-value volume tuple (units in LOS).</summary>
     public static int GetUnitCollisionVolumeData(IntPtr l)
     {
-        if (!UnitAccess.InLos(l, 1, "GetUnitCollisionVolumeData", out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitCollisionVolumeData", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -481,16 +454,14 @@ internal static unsafe class UnitExtraFunctions
     public static int GetUnitsInScreenRectangle(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "GetUnitsInScreenRectangle", out var left)
-            || !NativeArgs.CheckNumber(l, 2, "GetUnitsInScreenRectangle", out var top)
-            || !NativeArgs.CheckNumber(l, 3, "GetUnitsInScreenRectangle", out var right)
-            || !NativeArgs.CheckNumber(l, 4, "GetUnitsInScreenRectangle", out var bottom))
+        Span<double> edges = stackalloc double[4];
+        if (!NativeArgs.CheckNumbers(l, 1, "GetUnitsInScreenRectangle", edges))
         {
             return 0;
         }
 
-        (left, right) = left > right ? (right, left) : (left, right);
-        (top, bottom) = top > bottom ? (bottom, top) : (top, bottom);
+        var (left, right) = edges[0] > edges[2] ? (edges[2], edges[0]) : (edges[0], edges[2]);
+        var (top, bottom) = edges[1] > edges[3] ? (edges[3], edges[1]) : (edges[1], edges[3]);
         var allegiance = NativeArgs.OptInt(l, 5, -1);
         var w = ctx.World;
         var u = w.Units;

@@ -23,13 +23,7 @@ internal static unsafe class UnitListFunctions
 
     public static int GetTeamUnits(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckInt(l, 1, "GetTeamUnits", out var team))
-        {
-            return 0;
-        }
-
-        if (!ctx.World.Roster.IsValidTeam(team))
+        if (!NativeArgs.ValidTeam(l, 1, "GetTeamUnits", out var ctx, out var team))
         {
             return 0;
         }
@@ -45,67 +39,39 @@ internal static unsafe class UnitListFunctions
         return PushFiltered(l, ctx, allegiance, Region.Everywhere);
     }
 
-    public static int GetUnitsInRectangle(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "GetUnitsInRectangle", out var xmin)
-            || !NativeArgs.CheckNumber(l, 2, "GetUnitsInRectangle", out var zmin)
-            || !NativeArgs.CheckNumber(l, 3, "GetUnitsInRectangle", out var xmax)
-            || !NativeArgs.CheckNumber(l, 4, "GetUnitsInRectangle", out var zmax))
-        {
-            return 0;
-        }
+    /// <summary>GetUnitsInRectangle(xmin, zmin, xmax, zmax, [allegiance]).</summary>
+    public static int GetUnitsInRectangle(IntPtr l) => InRegion(l, "GetUnitsInRectangle", 4,
+        static v => Region.Rectangle((float)v[0], (float)v[1], (float)v[2], (float)v[3]));
 
-        var allegiance = NativeArgs.OptInt(l, 5, AllUnits);
-        return PushFiltered(l, ctx, allegiance, Region.Rectangle((float)xmin, (float)zmin, (float)xmax, (float)zmax));
-    }
-
-    public static int GetUnitsInCylinder(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "GetUnitsInCylinder", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "GetUnitsInCylinder", out var z)
-            || !NativeArgs.CheckNumber(l, 3, "GetUnitsInCylinder", out var radius))
-        {
-            return 0;
-        }
-
-        var allegiance = NativeArgs.OptInt(l, 4, AllUnits);
-        return PushFiltered(l, ctx, allegiance, Region.Circle((float)x, (float)z, (float)radius));
-    }
+    /// <summary>GetUnitsInCylinder(x, z, radius, [allegiance]).</summary>
+    public static int GetUnitsInCylinder(IntPtr l) => InRegion(l, "GetUnitsInCylinder", 3,
+        static v => Region.Circle((float)v[0], (float)v[1], (float)v[2]));
 
     /// <summary>GetUnitsInSphere(x, y, z, radius, [allegiance]): units within the radius in 3D.</summary>
-    public static int GetUnitsInSphere(IntPtr l)
+    public static int GetUnitsInSphere(IntPtr l) => InRegion(l, "GetUnitsInSphere", 4,
+        static v => Region.Sphere((float)v[0], (float)v[1], (float)v[2], (float)v[3]));
+
+    /// <summary>GetUnitsInBox(xmin, ymin, zmin, xmax, ymax, zmax, [allegiance]).</summary>
+    public static int GetUnitsInBox(IntPtr l) => InRegion(l, "GetUnitsInBox", 6,
+        static v => Region.Box((float)v[0], (float)v[1], (float)v[2], (float)v[3], (float)v[4], (float)v[5]));
+
+    private delegate Region RegionOf(ReadOnlySpan<double> numbers);
+
+    /// <summary>
+    /// A region query: <paramref name="count"/> required numbers that <paramref name="region"/> turns into
+    /// the region, then an optional allegiance.
+    /// </summary>
+    private static int InRegion(IntPtr l, string function, int count, RegionOf region)
     {
         var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.CheckNumber(l, 1, "GetUnitsInSphere", out var x)
-            || !NativeArgs.CheckNumber(l, 2, "GetUnitsInSphere", out var y)
-            || !NativeArgs.CheckNumber(l, 3, "GetUnitsInSphere", out var z)
-            || !NativeArgs.CheckNumber(l, 4, "GetUnitsInSphere", out var radius))
+        Span<double> numbers = stackalloc double[count];
+        if (!NativeArgs.CheckNumbers(l, 1, function, numbers))
         {
             return 0;
         }
 
-        var allegiance = NativeArgs.OptInt(l, 5, AllUnits);
-        return PushFiltered(l, ctx, allegiance, Region.Sphere((float)x, (float)y, (float)z, (float)radius));
-    }
-
-    /// <summary>GetUnitsInBox(xmin, ymin, zmin, xmax, ymax, zmax, [allegiance]).</summary>
-    public static int GetUnitsInBox(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        var v = new double[6];
-        for (var i = 0; i < 6; i++)
-        {
-            if (!NativeArgs.CheckNumber(l, i + 1, "GetUnitsInBox", out v[i]))
-            {
-                return 0;
-            }
-        }
-
-        var allegiance = NativeArgs.OptInt(l, 7, AllUnits);
-        var box = Region.Box((float)v[0], (float)v[1], (float)v[2], (float)v[3], (float)v[4], (float)v[5]);
-        return PushFiltered(l, ctx, allegiance, box);
+        var allegiance = NativeArgs.OptInt(l, count + 1, AllUnits);
+        return PushFiltered(l, ctx, allegiance, region(numbers));
     }
 
     /// <summary>GetUnitArrayCentroid({unitID, ...}) → x, y, z of the readable units; nothing when none is.</summary>

@@ -12,81 +12,21 @@ namespace BarHarness.Engine.SpringApi;
 internal static unsafe class UnitReadFunctions
 {
     /// <summary>Slot of a unit the local player can see (LOS or radar), or -1.</summary>
-    private const bool Visible = false;
-    private const bool InLos = true;
 
-    /// <summary>
-    /// The common start of a unit read: counts the call, checks the unitID argument (raising Recoil's
-    /// error for a non-number) and finds the unit's slot if the local player may read it (in LOS when
-    /// <paramref name="needLos"/>, else visible at all). False means "return no values".
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryUnitSlot(IntPtr l, string function, bool needLos, out EngineApiContext ctx, out int slot)
-    {
-        ctx = NativeArgs.Enter(l);
-        slot = -1;
-        if (!NativeArgs.UnitId(l, 1, function, out var unitId))
-        {
-            return false;
-        }
+    public static int GetUnitPosition(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitPosition", UnitReadLevel.Visible, out var ctx, out var s)
+            ? PushPosition(l, ctx, s)
+            : 0;
 
-        slot = needLos ? InLosSlot(ctx, unitId) : VisibleSlot(ctx, unitId);
-        return slot >= 0;
-    }
+    public static int GetUnitBasePosition(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitBasePosition", UnitReadLevel.Visible, out var ctx, out var s)
+            ? PushPosition(l, ctx, s)
+            : 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int VisibleSlot(EngineApiContext ctx, int unitId)
-    {
-        var s = ctx.World.Units.Slot(unitId);
-        return s >= 0 && ctx.World.IsVisibleToLocal(s) ? s : -1;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int InLosSlot(EngineApiContext ctx, int unitId)
-    {
-        var s = ctx.World.Units.Slot(unitId);
-        return s >= 0 && ctx.World.IsInLocalLos(s) ? s : -1;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int AlliedSlot(EngineApiContext ctx, int unitId)
-    {
-        var s = ctx.World.Units.Slot(unitId);
-        return s >= 0 && ctx.World.IsAlliedToLocal(s) ? s : -1;
-    }
-
-    public static int GetUnitPosition(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitPosition", out var unitId))
-        {
-            return 0;
-        }
-
-        return PushPosition(l, ctx, unitId);
-    }
-
-    public static int GetUnitBasePosition(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitBasePosition", out var unitId))
-        {
-            return 0;
-        }
-
-        return PushPosition(l, ctx, unitId);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PushPosition(IntPtr l, EngineApiContext ctx, int unitId)
+    private static int PushPosition(IntPtr l, EngineApiContext ctx, int s)
     {
         var w = ctx.World;
-        var s = VisibleSlot(ctx, unitId);
-        if (s < 0)
-        {
-            return 0;
-        }
-
         // Read the flags before pushing: pushed results take the stack slots above the arguments.
         var wantMid = NativeArgs.OptBool(l, 2, false);
         var wantAim = NativeArgs.OptBool(l, 3, false);
@@ -126,7 +66,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitVelocity(IntPtr l)
     {
-        if (!TryUnitSlot(l, "GetUnitVelocity", InLos, out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitVelocity", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -142,7 +82,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitHeading(IntPtr l)
     {
-        if (!TryUnitSlot(l, "GetUnitHeading", InLos, out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitHeading", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -162,7 +102,7 @@ internal static unsafe class UnitReadFunctions
 
     public static int GetUnitHealth(IntPtr l)
     {
-        if (!TryUnitSlot(l, "GetUnitHealth", InLos, out var ctx, out var s))
+        if (!UnitAccess.Read(l, 1, "GetUnitHealth", UnitReadLevel.InLos, out var ctx, out var s))
         {
             return 0;
         }
@@ -176,74 +116,30 @@ internal static unsafe class UnitReadFunctions
         return 5;
     }
 
-    public static int GetUnitDefID(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitDefID", out var unitId))
-        {
-            return 0;
-        }
+    public static int GetUnitDefID(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitDefID", UnitReadLevel.Typed, out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.Units.DefId[s])
+            : 0;
 
-        var s = VisibleSlot(ctx, unitId);
-        if (s < 0 || !ctx.World.IsTypedForLocal(s))
-        {
-            return 0;
-        }
+    public static int GetUnitTeam(IntPtr l) => VisibleColumn(l, "GetUnitTeam", static u => u.Team);
 
-        NativeArgs.PushInt(l, ctx.World.Units.DefId[s]);
-        return 1;
-    }
+    public static int GetUnitAllyTeam(IntPtr l) => VisibleColumn(l, "GetUnitAllyTeam", static u => u.AllyTeam);
 
-    public static int GetUnitTeam(IntPtr l)
-    {
-        if (!TryUnitSlot(l, "GetUnitTeam", Visible, out var ctx, out var s))
-        {
-            return 0;
-        }
+    /// <summary>One integer column of the unit table, for a unit the local player can see.</summary>
+    private static int VisibleColumn(IntPtr l, string function, Func<UnitTable, int[]> column) =>
+        UnitAccess.Read(l, 1, function, UnitReadLevel.Visible, out var ctx, out var s)
+            ? NativeArgs.Answer(l, column(ctx.World.Units)[s])
+            : 0;
 
-        NativeArgs.PushInt(l, ctx.World.Units.Team[s]);
-        return 1;
-    }
-
-    public static int GetUnitAllyTeam(IntPtr l)
-    {
-        if (!TryUnitSlot(l, "GetUnitAllyTeam", Visible, out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushInt(l, ctx.World.Units.AllyTeam[s]);
-        return 1;
-    }
-
-    public static int GetUnitIsDead(IntPtr l)
-    {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitIsDead", out var unitId))
-        {
-            return 0;
-        }
-
-        // A unit answers until its UnitDestroyed call-in has returned; inside it, it is dead already.
-        if (VisibleSlot(ctx, unitId) < 0)
-        {
-            return 0;
-        }
-
-        NativeArgs.PushBool(l, ctx.World.UnitInDestroyedCallIn == unitId);
-        return 1;
-    }
+    // A unit answers until its UnitDestroyed call-in has returned; inside it, it is dead already.
+    public static int GetUnitIsDead(IntPtr l) =>
+        UnitAccess.Read(l, 1, "GetUnitIsDead", UnitReadLevel.Visible, out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.UnitInDestroyedCallIn == ctx.World.Units.IdAt[s])
+            : 0;
 
     public static int GetUnitIsBuilding(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "GetUnitIsBuilding", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = AlliedSlot(ctx, unitId);
-        if (s < 0)
+        if (!UnitAccess.Read(l, 1, "GetUnitIsBuilding", UnitReadLevel.Allied, out var ctx, out var s))
         {
             return 0;
         }
@@ -258,27 +154,14 @@ internal static unsafe class UnitReadFunctions
         return 1;
     }
 
-    public static int IsUnitAllied(IntPtr l)
-    {
-        if (!TryUnitSlot(l, "IsUnitAllied", Visible, out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushBool(l, ctx.World.Units.AllyTeam[s] == ctx.World.LocalAllyTeamId);
-        return 1;
-    }
+    public static int IsUnitAllied(IntPtr l) =>
+        UnitAccess.Read(l, 1, "IsUnitAllied", UnitReadLevel.Visible, out var ctx, out var s)
+            ? NativeArgs.Answer(l, ctx.World.Units.AllyTeam[s] == ctx.World.LocalAllyTeamId)
+            : 0;
 
     public static int IsUnitVisible(IntPtr l)
     {
-        var ctx = NativeArgs.Enter(l);
-        if (!NativeArgs.UnitId(l, 1, "IsUnitVisible", out var unitId))
-        {
-            return 0;
-        }
-
-        var s = ctx.World.Units.Slot(unitId);
-        if (s < 0)
+        if (!UnitAccess.Live(l, 1, "IsUnitVisible", out var ctx, out var s))
         {
             return 0;
         }
@@ -292,18 +175,13 @@ internal static unsafe class UnitReadFunctions
     /// The start of a per-ally-team LOS query (unitID, [allyTeam = local]): the unit's slot and an ally
     /// team the local player may ask about (its own, or any as a full-view spectator). False: no values.
     /// </summary>
-    private static bool TryUnitAndAllyTeam(IntPtr l, string function, out SyntheticWorld world, out int slot, out int allyTeam)
+    private static bool TryUnitAndAllyTeam(IntPtr l, string function, out SyntheticWorld world, out int slot,
+        out int allyTeam)
     {
-        world = NativeArgs.Enter(l).World;
-        slot = -1;
         allyTeam = -1;
-        if (!NativeArgs.UnitId(l, 1, function, out var unitId))
-        {
-            return false;
-        }
-
-        slot = world.Units.Slot(unitId);
-        if (slot < 0)
+        var live = UnitAccess.Live(l, 1, function, out var ctx, out slot);
+        world = ctx.World;
+        if (!live)
         {
             return false;
         }
@@ -333,7 +211,7 @@ internal static unsafe class UnitReadFunctions
             return 1;
         }
 
-        NativeArgs.PushBool(l, VisibleSlot(ctx, unitId) >= 0);
+        NativeArgs.PushBool(l, UnitAccess.VisibleSlot(ctx, unitId) >= 0);
         return 1;
     }
 

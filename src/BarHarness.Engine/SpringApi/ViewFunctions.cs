@@ -7,8 +7,7 @@ internal static unsafe class ViewFunctions
     public static int GetViewGeometry(IntPtr l)
     {
         var ctx = NativeArgs.Enter(l);
-        NativeArgs.PushInt(l, ctx.ViewSize.X);
-        NativeArgs.PushInt(l, ctx.ViewSize.Y);
+        ViewFunctions.PushViewSize(l, ctx);
         NativeArgs.PushInt(l, 0);
         NativeArgs.PushInt(l, 0);
         return 4;
@@ -18,9 +17,7 @@ internal static unsafe class ViewFunctions
     {
         var ctx = NativeArgs.Enter(l);
         var c = ctx.Camera;
-        NativeArgs.PushFloat(l, c.X, ctx.Float32);
-        NativeArgs.PushFloat(l, c.Y, ctx.Float32);
-        NativeArgs.PushFloat(l, c.Z, ctx.Float32);
+        FeatureFunctions.PushVector(l, ctx, c.X, c.Y, c.Z);
         return 3;
     }
 
@@ -37,5 +34,12 @@ internal static unsafe class ViewFunctions
         NativeArgs.PushBool(l, m.Offscreen);
         NativeArgs.PushBool(l, false);
         return 7;
+    }
+
+    /// <summary>The view's width and height in pixels: the first two answers of the geometry functions.</summary>
+    internal static void PushViewSize(IntPtr l, EngineApiContext ctx)
+    {
+        NativeArgs.PushInt(l, ctx.ViewSize.X);
+        NativeArgs.PushInt(l, ctx.ViewSize.Y);
     }
 }

@@ -69,7 +69,8 @@ public sealed record GameSetup
         Require(InitialUnits >= 0 && InitialUnits <= MaxUnits, nameof(InitialUnits), "0..MaxUnits");
         Require(MapFeatureCount is >= 0 and <= 10000, nameof(MapFeatureCount), "0..10000");
         Require(LosUpdateInterval >= 1, nameof(LosUpdateInterval), ">= 1");
-        Require(LocalPlayer.IsSpectator || (LocalPlayer.TeamId >= 0 && LocalPlayer.TeamId < AllyTeamCount * TeamsPerAllyTeam),
+        Require(LocalPlayer.IsSpectator || (LocalPlayer.TeamId >= 0
+            && LocalPlayer.TeamId < AllyTeamCount * TeamsPerAllyTeam),
             nameof(LocalPlayer), "a playing team id");
     }
 

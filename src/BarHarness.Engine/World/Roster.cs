@@ -40,7 +40,8 @@ public sealed class Roster
     private static readonly string[] Sides = ["armada", "cortex", "legion"];
     private static readonly string[] Countries = ["DE", "US", "FR", "PL", "RU", "BR", "SE", "GB", "NL", "FI"];
 
-    private Roster(IReadOnlyList<TeamInfo> teams, IReadOnlyList<PlayerInfo> players, int allyTeamCount, int localPlayerId)
+    private Roster(IReadOnlyList<TeamInfo> teams, IReadOnlyList<PlayerInfo> players, int allyTeamCount,
+        int localPlayerId)
     {
         Teams = teams;
         Players = players;
@@ -81,8 +82,10 @@ public sealed class Roster
         {
             for (var i = 0; i < setup.TeamsPerAllyTeam; i++, teamId++)
             {
-                var color = new TeamColor((float)random.NextDouble(), (float)random.NextDouble(), (float)random.NextDouble(), 1f);
-                teams.Add(new TeamInfo(teamId, ally, teamId, false, false, Sides[random.Next(0, Sides.Length)], 1f, color));
+                var color = new TeamColor((float)random.NextDouble(), (float)random.NextDouble(),
+                    (float)random.NextDouble(), 1f);
+                var side = Sides[random.Next(0, Sides.Length)];
+                teams.Add(new TeamInfo(teamId, ally, teamId, false, false, side, 1f, color));
                 players.Add(new PlayerInfo(teamId, names.Next(), false, teamId, ally,
                     (float)random.NextDouble(0.02, 0.25), (float)random.NextDouble(0.05, 0.6),
                     Countries[random.Next(0, Countries.Length)], random.Next(0, 8)));
@@ -90,7 +93,8 @@ public sealed class Roster
         }
 
         var gaiaAlly = setup.AllyTeamCount;
-        teams.Add(new TeamInfo(teamId, gaiaAlly, -1, true, false, string.Empty, 1f, new TeamColor(0.8f, 0.8f, 0.8f, 1f)));
+        var grey = new TeamColor(0.8f, 0.8f, 0.8f, 1f);
+        teams.Add(new TeamInfo(teamId, gaiaAlly, -1, true, false, string.Empty, 1f, grey));
 
         var spectators = setup.SpectatorCount;
         if (setup.LocalPlayer.IsSpectator && spectators == 0)
@@ -121,8 +125,10 @@ public sealed class Roster
 
     private sealed class PlayerNameSource(SeededRandom random, bool unicode)
     {
-        private static readonly string[] Plain = ["Zeta", "Kroz", "Mira", "Tobi", "Nyx", "Odin", "Lumen", "Vex", "Rook", "Ada", "Brick", "Quill"];
-        private static readonly string[] Fancy = ["Ünïcødé", "玩家", "Игрок", "🚀Rocket", "\"quote\"", "back\\slash", "tab\tname", "ñandú", "ＦｕｌｌＷｉｄｔｈ", "zero\u200Bwidth"];
+        private static readonly string[] Plain = ["Zeta", "Kroz", "Mira", "Tobi", "Nyx", "Odin", "Lumen", "Vex",
+            "Rook", "Ada", "Brick", "Quill"];
+        private static readonly string[] Fancy = ["Ünïcødé", "玩家", "Игрок", "🚀Rocket", "\"quote\"",
+            "back\\slash", "tab\tname", "ñandú", "ＦｕｌｌＷｉｄｔｈ", "zero\u200Bwidth"];
         private int _count;
 
         public string Next()

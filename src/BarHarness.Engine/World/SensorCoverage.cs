@@ -63,29 +63,17 @@ internal sealed class SensorCoverage
 
     public void SetLos(int s, int allyTeam, bool inLos, bool raiseEvents)
     {
-        var u = _units;
-        var bit = 1u << allyTeam;
-        var was = (u.LosMask[s] & bit) != 0;
-        if (was == inLos)
+        if (!SetBit(_units.LosMask, s, allyTeam, inLos))
         {
             return;
         }
 
         if (inLos)
         {
-            u.LosMask[s] |= bit;
-            u.SeenMask[s] |= bit;
-        }
-        else
-        {
-            u.LosMask[s] &= ~bit;
+            _units.SeenMask[s] |= 1u << allyTeam;
         }
 
-        if (raiseEvents && _view.CanRead(allyTeam))
-        {
-            var kind = inLos ? WorldEventKind.UnitEnteredLos : WorldEventKind.UnitLeftLos;
-            _events.Enqueue(new WorldEvent(kind, _clock.Frame, u.IdAt[s], u.DefId[s], u.Team[s], AllyTeam: allyTeam));
-        }
+        Announce(s, allyTeam, inLos ? WorldEventKind.UnitEnteredLos : WorldEventKind.UnitLeftLos, raiseEvents);
     }
 
     private void Refresh(int allyTeam, bool raiseEvents)
@@ -142,18 +130,32 @@ internal sealed class SensorCoverage
 
     private void SetRadar(int s, int allyTeam, bool inRadar, bool raiseEvents)
     {
-        var u = _units;
-        var bit = 1u << allyTeam;
-        var was = (u.RadarMask[s] & bit) != 0;
-        if (was == inRadar)
-        {
-            return;
-        }
-
-        u.RadarMask[s] = inRadar ? u.RadarMask[s] | bit : u.RadarMask[s] & ~bit;
-        if (raiseEvents && _view.CanRead(allyTeam))
+        if (SetBit(_units.RadarMask, s, allyTeam, inRadar))
         {
             var kind = inRadar ? WorldEventKind.UnitEnteredRadar : WorldEventKind.UnitLeftRadar;
+            Announce(s, allyTeam, kind, raiseEvents);
+        }
+    }
+
+    /// <summary>Sets or clears an ally team's bit in one unit's mask; false when it already had that value.</summary>
+    private static bool SetBit(uint[] mask, int s, int allyTeam, bool on)
+    {
+        var bit = 1u << allyTeam;
+        if (((mask[s] & bit) != 0) == on)
+        {
+            return false;
+        }
+
+        mask[s] = on ? mask[s] | bit : mask[s] & ~bit;
+        return true;
+    }
+
+    /// <summary>Queues a unit's entering or leaving an ally team's sensors, if the local player may see it.</summary>
+    private void Announce(int s, int allyTeam, WorldEventKind kind, bool raiseEvents)
+    {
+        if (raiseEvents && _view.CanRead(allyTeam))
+        {
+            var u = _units;
             _events.Enqueue(new WorldEvent(kind, _clock.Frame, u.IdAt[s], u.DefId[s], u.Team[s], AllyTeam: allyTeam));
         }
     }

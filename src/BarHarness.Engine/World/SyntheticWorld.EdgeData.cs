@@ -4,60 +4,40 @@ namespace BarHarness.Engine.World;
 public sealed partial class SyntheticWorld
 {
     /// <summary>Gives up to <paramref name="count"/> units NaN or ±Inf coordinates (they stop moving).</summary>
-    public int InjectNonFinitePositions(int count)
+    public int InjectNonFinitePositions(int count) => ForRandomUnits(count, s =>
     {
-        var done = 0;
-        for (var i = 0; i < count && Units.Count > 0; i++)
+        var value = _edgeRandom.Next(0, 3) switch
         {
-            var s = Units.SlotOf[_picker.PickRandomUnit(_edgeRandom, null)];
-            var value = _edgeRandom.Next(0, 3) switch
-            {
-                0 => float.NaN,
-                1 => float.PositiveInfinity,
-                _ => float.NegativeInfinity,
-            };
-            Units.X[s] = value;
-            Units.Y[s] = _edgeRandom.Chance(0.5) ? float.NaN : Units.Y[s];
-            Units.Z[s] = _edgeRandom.Chance(0.5) ? value : Units.Z[s];
-            Units.VX[s] = Units.VY[s] = Units.VZ[s] = 0;
-            Units.FramesToTarget[s] = int.MaxValue;
-            done++;
-        }
-
-        return done;
-    }
+            0 => float.NaN,
+            1 => float.PositiveInfinity,
+            _ => float.NegativeInfinity,
+        };
+        Units.X[s] = value;
+        Units.Y[s] = _edgeRandom.Chance(0.5) ? float.NaN : Units.Y[s];
+        Units.Z[s] = _edgeRandom.Chance(0.5) ? value : Units.Z[s];
+        Units.VX[s] = Units.VY[s] = Units.VZ[s] = 0;
+        Units.FramesToTarget[s] = int.MaxValue;
+    });
 
     /// <summary>Sets negative health on up to <paramref name="count"/> units, which then stay alive.</summary>
     public int InjectNegativeHealth(int count)
     {
         Hazards.KeepNegativeHealthUnitsAlive = true;
-        var done = 0;
-        for (var i = 0; i < count && Units.Count > 0; i++)
-        {
-            var s = Units.SlotOf[_picker.PickRandomUnit(_edgeRandom, null)];
-            Units.Health[s] = -Units.MaxHealth[s] * (float)_edgeRandom.NextDouble(0.01, 2);
-            done++;
-        }
-
-        return done;
+        return ForRandomUnits(count, s =>
+            Units.Health[s] = -Units.MaxHealth[s] * (float)_edgeRandom.NextDouble(0.01, 2));
     }
 
     /// <summary>Moves up to <paramref name="count"/> units to coordinates outside the map, where they stay.</summary>
     public int MoveUnitsBeyondMap(int count)
     {
         Hazards.KeepUnitsBeyondMap = true;
-        var done = 0;
-        for (var i = 0; i < count && Units.Count > 0; i++)
+        return ForRandomUnits(count, s =>
         {
-            var s = Units.SlotOf[_picker.PickRandomUnit(_edgeRandom, null)];
             var margin = (float)_edgeRandom.NextDouble(200, 20000);
             Units.X[s] = _edgeRandom.Chance(0.5) ? -margin : MapSizeX + margin;
             Units.Z[s] = _edgeRandom.Chance(0.5) ? -margin : MapSizeZ + margin;
             Units.FramesToTarget[s] = _defs.SpeedPerFrame[Units.DefId[s]] > 0 ? 0 : int.MaxValue;
-            done++;
-        }
-
-        return done;
+        });
     }
 
     /// <summary>Gives every team (or one) a stock and storage far beyond float32's exact range.</summary>
@@ -84,5 +64,21 @@ public sealed partial class SyntheticWorld
         }
 
         Destroy(servedIds[_edgeRandom.Next(0, servedIds.Length)], 0);
+    }
+
+    /// <summary>
+    /// Changes up to <paramref name="count"/> units drawn from the edge-data random stream (one may be drawn
+    /// twice); returns how many changes were made.
+    /// </summary>
+    private int ForRandomUnits(int count, Action<int> change)
+    {
+        var done = 0;
+        for (var i = 0; i < count && Units.Count > 0; i++)
+        {
+            change(Units.SlotOf[_picker.PickRandomUnit(_edgeRandom, null)]);
+            done++;
+        }
+
+        return done;
     }
 }

@@ -50,33 +50,27 @@ public sealed partial class SyntheticWorld
 
     public bool UnitExists(int unitId) => Units.IsAlive(unitId);
 
-    public bool TryGetTruePosition(int unitId, out float x, out float y, out float z)
+    public bool TryGetTruePosition(int unitId, out float x, out float y, out float z) =>
+        TryReadUnit(unitId, Units.X, Units.Y, Units.Z, out x, out y, out z);
+
+    public bool TryGetTrueHealth(int unitId, out float health, out float maxHealth, out float buildProgress) =>
+        TryReadUnit(unitId, Units.Health, Units.MaxHealth, Units.BuildProgress,
+            out health, out maxHealth, out buildProgress);
+
+    /// <summary>Three columns of a live unit's row; zeros and false for a unit that is not there.</summary>
+    private bool TryReadUnit(
+        int unitId, float[] first, float[] second, float[] third, out float a, out float b, out float c)
     {
         var s = Units.Slot(unitId);
         if (s < 0)
         {
-            x = y = z = 0;
+            a = b = c = 0;
             return false;
         }
 
-        x = Units.X[s];
-        y = Units.Y[s];
-        z = Units.Z[s];
-        return true;
-    }
-
-    public bool TryGetTrueHealth(int unitId, out float health, out float maxHealth, out float buildProgress)
-    {
-        var s = Units.Slot(unitId);
-        if (s < 0)
-        {
-            health = maxHealth = buildProgress = 0;
-            return false;
-        }
-
-        health = Units.Health[s];
-        maxHealth = Units.MaxHealth[s];
-        buildProgress = Units.BuildProgress[s];
+        a = first[s];
+        b = second[s];
+        c = third[s];
         return true;
     }
 

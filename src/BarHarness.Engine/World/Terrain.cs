@@ -23,7 +23,8 @@ public sealed class Terrain
             {
                 var x = cx * CellSize;
                 var z = cz * CellSize;
-                _heights[(cz * _cellsX) + cx] = (float)(baseHeight + (60 * Math.Sin((x / 900.0) + phaseX) * Math.Cos((z / 700.0) + phaseZ)) + (15 * Math.Sin(x / 173.0)));
+                var hills = 60 * Math.Sin((x / 900.0) + phaseX) * Math.Cos((z / 700.0) + phaseZ);
+                _heights[(cz * _cellsX) + cx] = (float)(baseHeight + hills + (15 * Math.Sin(x / 173.0)));
             }
         }
     }

@@ -10,7 +10,8 @@ namespace BarHarness.Engine.World;
 public sealed class UnitDefCatalog
 {
     private static readonly string[] Factions = ["arm", "cor", "leg"];
-    private static readonly string[] Roles = ["Constructor", "Tank", "Bot", "Fighter", "Bomber", "Radar Tower", "Factory", "Solar Collector", "Metal Extractor", "Turret"];
+    private static readonly string[] Roles = ["Constructor", "Tank", "Bot", "Fighter", "Bomber", "Radar Tower",
+        "Factory", "Solar Collector", "Metal Extractor", "Turret"];
 
     private readonly UnitDef[] _byId; // index = id; slot 0 unused
     private readonly Dictionary<string, UnitDef> _byName;

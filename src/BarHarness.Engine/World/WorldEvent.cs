@@ -8,7 +8,8 @@ public enum WorldEventKind
     /// <summary>UnitFinished(unitID, unitDefID, unitTeam).</summary>
     UnitFinished,
 
-    /// <summary>UnitDestroyed(unitID, unitDefID, unitTeam, attackerID, attackerDefID, attackerTeam) — attacker fields nil when 0 / -1.</summary>
+    /// <summary>UnitDestroyed(unitID, unitDefID, unitTeam, attackerID, attackerDefID, attackerTeam) — attacker fields
+    /// nil when 0 / -1.</summary>
     UnitDestroyed,
 
     /// <summary>UnitGiven(unitID, unitDefID, newTeam, oldTeam): Team = new team, OtherTeam = old team.</summary>

@@ -9,7 +9,8 @@ public static class WorldEventCallIn
 {
     public static (string Name, object?[] Args) From(in WorldEvent e) => e.Kind switch
     {
-        WorldEventKind.UnitCreated => ("UnitCreated", [e.UnitId, e.UnitDefId, e.Team, e.BuilderId == 0 ? null : e.BuilderId]),
+        WorldEventKind.UnitCreated => ("UnitCreated", [e.UnitId, e.UnitDefId, e.Team,
+            e.BuilderId == 0 ? null : e.BuilderId]),
         WorldEventKind.UnitFinished => ("UnitFinished", [e.UnitId, e.UnitDefId, e.Team]),
         WorldEventKind.UnitDestroyed => ("UnitDestroyed", [e.UnitId, e.UnitDefId, e.Team,
             e.AttackerId == 0 ? null : e.AttackerId,

@@ -13,25 +13,6 @@ public static unsafe partial class LuaApi
             ? Lua51Native.lua_pcall(l, nargs, nresults, msgh)
             : Lua54Native.lua_pcallk(l, nargs, nresults, msgh, ctx, k);
 
-    public static int lua_gc(IntPtr l, int what, int arg) =>
-        IsLua51 ? Lua51Native.lua_gc(l, what, arg) : Lua54Native.lua_gc(l, what, arg);
-
-    public static IntPtr lua_getallocf(IntPtr l, IntPtr* ud) =>
-        IsLua51 ? Lua51Native.lua_getallocf(l, ud) : Lua54Native.lua_getallocf(l, ud);
-
-    public static void lua_setallocf(
-        IntPtr l, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, nuint, nuint, IntPtr> f, IntPtr ud)
-    {
-        if (IsLua51)
-        {
-            Lua51Native.lua_setallocf(l, f, ud);
-        }
-        else
-        {
-            Lua54Native.lua_setallocf(l, f, ud);
-        }
-    }
-
     /// <summary>
     /// Pushes a traceback of <paramref name="l1"/> from <paramref name="level"/> (0 = the running
     /// function). On 5.1, which has no luaL_traceback, the debug library's traceback (saved in the
@@ -45,14 +26,14 @@ public static unsafe partial class LuaApi
             return;
         }
 
-        var top = Lua51Native.lua_gettop(l);
+        var top = lua_gettop(l);
         GetField(l, LUA_REGISTRYINDEX, TracebackKey);
         var msgLength = msg == null ? 0 : (nuint)new ReadOnlySpan<byte>(msg, int.MaxValue).IndexOf((byte)0);
         Lua51Native.lua_pushlstring(l, msg == null ? (byte*)0 : msg, msgLength);
-        Lua51Native.lua_pushnumber(l, level + 1);
-        if (Lua51Native.lua_pcall(l, 2, 1, 0) != LUA_OK || Lua51Native.lua_type(l, -1) != LUA_TSTRING)
+        lua_pushnumber(l, level + 1);
+        if (Lua51Native.lua_pcall(l, 2, 1, 0) != LUA_OK || lua_type(l, -1) != LUA_TSTRING)
         {
-            Lua51Native.lua_settop(l, top);
+            lua_settop(l, top);
             PushString(l, "stack traceback:\n\t(unavailable)");
             return;
         }
@@ -61,7 +42,7 @@ public static unsafe partial class LuaApi
         {
             // debug.traceback("") starts with the newline that follows the (empty) message
             var text = ToStringValue(l, -1) ?? string.Empty;
-            Lua51Native.lua_settop(l, top);
+            lua_settop(l, top);
             PushString(l, text.TrimStart('\n'));
         }
     }
@@ -99,39 +80,12 @@ public static unsafe partial class LuaApi
         return Lua51Native.luaL_loadbuffer(l, buff, sz, name);
     }
 
-    public static int luaL_ref(IntPtr l, int t) => IsLua51 ? Lua51Native.luaL_ref(l, t) : Lua54Native.luaL_ref(l, t);
-
-    public static void luaL_unref(IntPtr l, int t, int r)
-    {
-        if (IsLua51)
-        {
-            Lua51Native.luaL_unref(l, t, r);
-        }
-        else
-        {
-            Lua54Native.luaL_unref(l, t, r);
-        }
-    }
-
     /// <summary>
     /// A full userdata of <paramref name="size"/> bytes (5.1 has no user values: <paramref name="nuvalue"/> must be 0
     /// there).
     /// </summary>
     public static IntPtr lua_newuserdatauv(IntPtr l, nuint size, int nuvalue) =>
         IsLua51 ? Lua51Native.lua_newuserdata(l, size) : Lua54Native.lua_newuserdatauv(l, size, nuvalue);
-
-    /// <summary>Pops a table (or nil) and makes it the metatable of the value at <paramref name="objindex"/>.</summary>
-    public static int lua_setmetatable(IntPtr l, int objindex) =>
-        IsLua51 ? Lua51Native.lua_setmetatable(l, objindex) : Lua54Native.lua_setmetatable(l, objindex);
-
-    /// <summary>
-    /// Fills the lua_Debug block at <paramref name="ar"/> (laid out per VM, see <see cref="LuaStackInspector"/>).
-    /// </summary>
-    public static int lua_getstack(IntPtr l, int level, IntPtr ar) =>
-        IsLua51 ? Lua51Native.lua_getstack(l, level, ar) : Lua54Native.lua_getstack(l, level, ar);
-
-    public static int lua_getinfo(IntPtr l, byte* what, IntPtr ar) =>
-        IsLua51 ? Lua51Native.lua_getinfo(l, what, ar) : Lua54Native.lua_getinfo(l, what, ar);
 
     public static void Pop(IntPtr l, int n) => lua_settop(l, -n - 1);
 

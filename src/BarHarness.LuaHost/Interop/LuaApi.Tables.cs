@@ -13,7 +13,7 @@ public static unsafe partial class LuaApi
     public static IntPtr lua_tolstring(IntPtr l, int idx, out nuint len)
     {
         nuint n;
-        var p = IsLua51 ? Lua51Native.lua_tolstring(l, idx, &n) : Lua54Native.lua_tolstring(l, idx, &n);
+        var p = lua_tolstring_native(l, idx, &n);
         len = n;
         return p;
     }
@@ -31,18 +31,6 @@ public static unsafe partial class LuaApi
         }
 
         return Lua54Native.lua_pushlstring(l, s, len);
-    }
-
-    public static void lua_createtable(IntPtr l, int narr, int nrec)
-    {
-        if (IsLua51)
-        {
-            Lua51Native.lua_createtable(l, narr, nrec);
-        }
-        else
-        {
-            Lua54Native.lua_createtable(l, narr, nrec);
-        }
     }
 
     public static void lua_rawseti(IntPtr l, int idx, long n)
@@ -66,19 +54,7 @@ public static unsafe partial class LuaApi
         }
 
         Lua51Native.lua_rawgeti(l, idx, checked((int)n));
-        return Lua51Native.lua_type(l, -1);
-    }
-
-    public static void lua_rawset(IntPtr l, int idx)
-    {
-        if (IsLua51)
-        {
-            Lua51Native.lua_rawset(l, idx);
-        }
-        else
-        {
-            Lua54Native.lua_rawset(l, idx);
-        }
+        return lua_type(l, -1);
     }
 
     /// <summary>Pushes t[k] (raw, k popped) and returns its type.</summary>
@@ -90,22 +66,7 @@ public static unsafe partial class LuaApi
         }
 
         Lua51Native.lua_rawget(l, idx);
-        return Lua51Native.lua_type(l, -1);
-    }
-
-    public static int lua_next(IntPtr l, int idx) =>
-        IsLua51 ? Lua51Native.lua_next(l, idx) : Lua54Native.lua_next(l, idx);
-
-    public static void lua_setfield(IntPtr l, int idx, byte* k)
-    {
-        if (IsLua51)
-        {
-            Lua51Native.lua_setfield(l, idx, k);
-        }
-        else
-        {
-            Lua54Native.lua_setfield(l, idx, k);
-        }
+        return lua_type(l, -1);
     }
 
     /// <summary>Pushes t[k] (metamethods honoured) and returns its type.</summary>
@@ -117,18 +78,7 @@ public static unsafe partial class LuaApi
         }
 
         Lua51Native.lua_getfield(l, idx, k);
-        return Lua51Native.lua_type(l, -1);
+        return lua_type(l, -1);
     }
 
-    public static void lua_pushcclosure(IntPtr l, delegate* unmanaged[Cdecl]<IntPtr, int> fn, int n)
-    {
-        if (IsLua51)
-        {
-            Lua51Native.lua_pushcclosure(l, fn, n);
-        }
-        else
-        {
-            Lua54Native.lua_pushcclosure(l, fn, n);
-        }
-    }
 }

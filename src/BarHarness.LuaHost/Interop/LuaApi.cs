@@ -8,8 +8,9 @@ namespace BarHarness.LuaHost.Interop;
 /// The one seam between the harness and the Lua VM: the C API as Lua 5.4 spells it, dispatched to the
 /// VM of this process (<see cref="LuaVm.Active"/>): KeraLua's Lua 5.4 or a native Lua 5.1 library,
 /// with 5.4-isms (lua_tonumberx, lua_rotate, lua_copy, typed getters, lua_pcallk, luaL_traceback,
-/// pseudo-indices) translated for 5.1. The choice is a static readonly flag, which the JIT folds, so
-/// a call costs what the direct P/Invoke costs. Engine functions are registered as raw
+/// pseudo-indices) translated for 5.1. Functions both VMs declare alike are bound once, to the active
+/// VM's library (LuaApi.Shared.cs); for the others the choice is a static readonly flag, which the JIT
+/// folds, so a call costs what the direct P/Invoke costs. Engine functions are registered as raw
 /// <c>lua_CFunction</c>s (about 0.2 µs a call here, against 2.5 µs for NLua's reflection binding).
 /// <para>
 /// Never call <c>lua_error</c> (or anything that raises) from a managed callback: Lua raises by
@@ -49,12 +50,6 @@ public static unsafe partial class LuaApi
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int UpvalueIndex(int i) => IsLua51 ? Lua51Native.GlobalsIndex - i : Lua54Native.RegistryIndex - i;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int lua_gettop(IntPtr l) => IsLua51 ? Lua51Native.lua_gettop(l) : Lua54Native.lua_gettop(l);
-
-    /// <summary>The hook function (lua_Hook) in force, or null. A C pointer, never a managed one.</summary>
-    public static IntPtr lua_gethook(IntPtr l) => IsLua51 ? Lua51Native.lua_gethook(l) : Lua54Native.lua_gethook(l);
-
     /// <summary>
     /// Sets the C hook. Safe to call from another thread while the VM runs (lua.c does it from a signal handler).
     /// </summary>
@@ -69,23 +64,6 @@ public static unsafe partial class LuaApi
             Lua54Native.lua_sethook(l, func, mask, count);
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void lua_settop(IntPtr l, int idx)
-    {
-        if (IsLua51)
-        {
-            Lua51Native.lua_settop(l, idx);
-        }
-        else
-        {
-            Lua54Native.lua_settop(l, idx);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int lua_type(IntPtr l, int idx) =>
-        IsLua51 ? Lua51Native.lua_type(l, idx) : Lua54Native.lua_type(l, idx);
 
     /// <summary>
     /// The number at <paramref name="idx"/> (numeric strings converted); *isnum says whether it was one.
@@ -122,26 +100,9 @@ public static unsafe partial class LuaApi
         return Lua51Native.lua_tointeger(l, idx);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int lua_toboolean(IntPtr l, int idx) =>
-        IsLua51 ? Lua51Native.lua_toboolean(l, idx) : Lua54Native.lua_toboolean(l, idx);
-
     /// <summary>1 for a value of 5.4's integer subtype; always 0 on 5.1, whose numbers are all doubles.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int lua_isinteger(IntPtr l, int idx) => IsLua51 ? 0 : Lua54Native.lua_isinteger(l, idx);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void lua_pushnumber(IntPtr l, double n)
-    {
-        if (IsLua51)
-        {
-            Lua51Native.lua_pushnumber(l, n);
-        }
-        else
-        {
-            Lua54Native.lua_pushnumber(l, n);
-        }
-    }
 
     /// <summary>An integer on 5.4; on 5.1 the same value as a number (5.1's lua_pushinteger does that too).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -149,72 +110,13 @@ public static unsafe partial class LuaApi
     {
         if (IsLua51)
         {
-            Lua51Native.lua_pushnumber(l, n);
+            lua_pushnumber(l, n);
         }
         else
         {
             Lua54Native.lua_pushinteger(l, n);
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void lua_pushboolean(IntPtr l, int b)
-    {
-        if (IsLua51)
-        {
-            Lua51Native.lua_pushboolean(l, b);
-        }
-        else
-        {
-            Lua54Native.lua_pushboolean(l, b);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void lua_pushnil(IntPtr l)
-    {
-        if (IsLua51)
-        {
-            Lua51Native.lua_pushnil(l);
-        }
-        else
-        {
-            Lua54Native.lua_pushnil(l);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void lua_pushlightuserdata(IntPtr l, IntPtr p)
-    {
-        if (IsLua51)
-        {
-            Lua51Native.lua_pushlightuserdata(l, p);
-        }
-        else
-        {
-            Lua54Native.lua_pushlightuserdata(l, p);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static IntPtr lua_touserdata(IntPtr l, int idx) =>
-        IsLua51 ? Lua51Native.lua_touserdata(l, idx) : Lua54Native.lua_touserdata(l, idx);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void lua_pushvalue(IntPtr l, int idx)
-    {
-        if (IsLua51)
-        {
-            Lua51Native.lua_pushvalue(l, idx);
-        }
-        else
-        {
-            Lua54Native.lua_pushvalue(l, idx);
-        }
-    }
-
-    public static int lua_rawequal(IntPtr l, int a, int b) =>
-        IsLua51 ? Lua51Native.lua_rawequal(l, a, b) : Lua54Native.lua_rawequal(l, a, b);
 
     /// <summary>
     /// Rotates the elements from <paramref name="idx"/> to the top <paramref name="n"/> places toward the top (5.1: by
@@ -228,7 +130,7 @@ public static unsafe partial class LuaApi
             return;
         }
 
-        var abs = idx < 0 && idx > Lua51Native.RegistryIndex ? Lua51Native.lua_gettop(l) + idx + 1 : idx;
+        var abs = AbsoluteIndex51(l, idx);
         for (var i = 0; i < n; i++)
         {
             Lua51Native.lua_insert(l, abs);
@@ -236,7 +138,7 @@ public static unsafe partial class LuaApi
 
         for (var i = 0; i > n; i--)
         {
-            Lua51Native.lua_pushvalue(l, abs);
+            lua_pushvalue(l, abs);
             Lua51Native.lua_remove(l, abs);
         }
     }
@@ -249,11 +151,12 @@ public static unsafe partial class LuaApi
             return;
         }
 
-        var to = toidx < 0 && toidx > Lua51Native.RegistryIndex ? Lua51Native.lua_gettop(l) + toidx + 1 : toidx;
-        Lua51Native.lua_pushvalue(l, fromidx);
+        var to = AbsoluteIndex51(l, toidx);
+        lua_pushvalue(l, fromidx);
         Lua51Native.lua_replace(l, to);
     }
 
-    public static IntPtr lua_tothread(IntPtr l, int idx) =>
-        IsLua51 ? Lua51Native.lua_tothread(l, idx) : Lua54Native.lua_tothread(l, idx);
+    /// <summary>A stack index made absolute on 5.1 (pseudo-indices such as the registry stay as they are).</summary>
+    private static int AbsoluteIndex51(IntPtr l, int idx) =>
+        idx < 0 && idx > Lua51Native.RegistryIndex ? lua_gettop(l) + idx + 1 : idx;
 }

@@ -21,7 +21,8 @@ public static unsafe class LuaStackInspector
     private static readonly byte[] WhatSource = "S\0"u8.ToArray();
     private static readonly byte[] WhatSourceLine = "Sl\0"u8.ToArray();
 
-    /// <summary>True when the function at <paramref name="level"/> is the harness's own glue (chunk names "=(barharness ...)").</summary>
+    /// <summary>True when the function at <paramref name="level"/> is the harness's own glue (chunk names "=(barharness
+    /// ...)").</summary>
     public static bool IsHarnessCode(IntPtr l, int level)
     {
         var ar = stackalloc byte[DebugSize];
@@ -36,10 +37,12 @@ public static unsafe class LuaStackInspector
         }
 
         var source = *(byte**)(ar + SourceOffset);
-        return source != null && source[0] == (byte)'=' && source[1] == (byte)'(' && source[2] == (byte)'b' && source[3] == (byte)'a';
+        return source != null && source[0] == (byte)'=' && source[1] == (byte)'(' && source[2] == (byte)'b'
+            && source[3] == (byte)'a';
     }
 
-    /// <summary>The source pointer (stable for a loaded chunk), line defined and current line at a level; false past the stack.</summary>
+    /// <summary>The source pointer (stable for a loaded chunk), line defined and current line at a level; false past
+    /// the stack.</summary>
     public static bool TryGetFrame(IntPtr l, int level, out IntPtr source, out int lineDefined, out int currentLine)
     {
         var ar = stackalloc byte[DebugSize];
@@ -88,5 +91,6 @@ public static unsafe class LuaStackInspector
         return $"{shortSrc}:{line}: ";
     }
 
-    public static string SourceName(IntPtr source) => source == IntPtr.Zero ? "?" : Marshal.PtrToStringUTF8(source) ?? "?";
+    public static string SourceName(IntPtr source) =>
+        source == IntPtr.Zero ? "?" : Marshal.PtrToStringUTF8(source) ?? "?";
 }

@@ -97,7 +97,8 @@ public static class LuaVm
             if (_active is { } active && active != kind)
             {
                 throw new InvalidOperationException(
-                    $"the {NameOf(active)} VM is already in use in this process; choose the VM before the first Lua state");
+                    $"the {NameOf(active)} VM is already in use in this process; "
+                    + "choose the VM before the first Lua state");
             }
 
             if (kind == LuaVmKind.Lua51 && LoadLua51() == IntPtr.Zero)
@@ -168,6 +169,14 @@ public static class LuaVm
     private static IntPtr ResolveImport(
         string libraryName, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath)
     {
+        if (libraryName == LuaApi.ActiveLibrary)
+        {
+            // The functions both VMs declare alike are bound once, to whichever library is active.
+            return Active == LuaVmKind.Lua51
+                ? ResolveImport(Lua51Native.Lib, assembly, searchPath)
+                : NativeLibrary.Load(Lua54Native.Lib, assembly, searchPath);
+        }
+
         if (libraryName != Lua51Native.Lib)
         {
             return IntPtr.Zero;

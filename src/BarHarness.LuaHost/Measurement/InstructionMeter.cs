@@ -89,7 +89,8 @@ public sealed class InstructionMeter
 
         if (InstructionLimitPerCall > 0 && Instructions - CallStartInstructions > InstructionLimitPerCall)
         {
-            Tripped = $"BarHarness watchdog: call-in exceeded {InstructionLimitPerCall:N0} Lua instructions (endless loop?)";
+            Tripped = "BarHarness watchdog: call-in exceeded "
+                + $"{InstructionLimitPerCall:N0} Lua instructions (endless loop?)";
         }
         else if (WallLimitTicks > 0 && System.Diagnostics.Stopwatch.GetTimestamp() - CallStartTicks > WallLimitTicks)
         {

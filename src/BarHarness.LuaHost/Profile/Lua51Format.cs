@@ -14,7 +14,8 @@ internal static unsafe class Lua51Format
 
     public static void Install(LuaRuntime runtime)
     {
-        runtime.RunGlue("local H = ...; debug.getregistry()['" + OriginalKey + "'] = string.format", "=(barharness format)");
+        runtime.RunGlue("local H = ...; debug.getregistry()['" + OriginalKey + "'] = string.format",
+            "=(barharness format)");
         runtime.RegisterInternal("format", &Format, runtime);
     }
 
@@ -30,7 +31,8 @@ internal static unsafe class Lua51Format
         LuaApi.lua_rotate(l, 1, 1);
         if (LuaApi.lua_pcallk(l, n, 1, 0, IntPtr.Zero, IntPtr.Zero) != LuaApi.LUA_OK)
         {
-            var message = (LuaApi.ToStringValue(l, -1) ?? "error").Replace("to '?'", "to 'format'", StringComparison.Ordinal);
+            var message = (LuaApi.ToStringValue(l, -1) ?? "error").Replace("to '?'", "to 'format'",
+                StringComparison.Ordinal);
             LuaApi.Pop(l, 1);
             return LuaRuntime.RaiseError(l, message, "format");
         }
@@ -56,7 +58,8 @@ internal static unsafe class Lua51Format
                 continue;
             }
 
-            while (i < len && (p[i] is (byte)'-' or (byte)'+' or (byte)' ' or (byte)'#' or (byte)'0' or (byte)'.' || (p[i] >= (byte)'0' && p[i] <= (byte)'9')))
+            while (i < len && (p[i] is (byte)'-' or (byte)'+' or (byte)' ' or (byte)'#' or (byte)'0' or (byte)'.'
+                || (p[i] >= (byte)'0' && p[i] <= (byte)'9')))
             {
                 i++;
             }

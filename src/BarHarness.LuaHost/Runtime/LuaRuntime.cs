@@ -10,11 +10,12 @@ namespace BarHarness.LuaHost.Runtime;
 
 /// <summary>
 /// One Lua VM set up the way a BAR widget meets Lua: real Lua 5.1 where its library is present, else
-/// NLua over KeraLua's Lua 5.4 with the 5.1 profile (see <see cref="LuaVm"/>); the shared <c>System</c> table every widget environment falls back to, the instruction hook
+/// NLua over KeraLua's Lua 5.4 with the 5.1 profile (see <see cref="LuaVm"/>); the shared <c>System</c> table every
+/// widget environment falls back to, the instruction hook
 /// (counter and watchdog), the allocation counter and the console. Engine and network rooms install
 /// their functions into <c>System</c> as raw C functions with <see cref="RegisterFunction"/>.
 /// </summary>
-public sealed unsafe class LuaRuntime : IDisposable
+public sealed unsafe partial class LuaRuntime : IDisposable
 {
     private const string ArmKey = "barharness.arm";
     private readonly NLua.Lua? _lua;
@@ -123,7 +124,8 @@ public sealed unsafe class LuaRuntime : IDisposable
     public ConsoleLog Console { get; } = new();
 
     /// <summary>Lua heap in bytes as Lua counts it.</summary>
-    public long HeapBytes => (LuaApi.lua_gc(State, LuaApi.LUA_GCCOUNT, 0) * 1024L) + LuaApi.lua_gc(State, LuaApi.LUA_GCCOUNTB, 0);
+    public long HeapBytes =>
+        (LuaApi.lua_gc(State, LuaApi.LUA_GCCOUNT, 0) * 1024L) + LuaApi.lua_gc(State, LuaApi.LUA_GCCOUNTB, 0);
 
     /// <summary>Runs a full collection and returns the heap left, in bytes.</summary>
     public long CollectAndMeasureHeap()
@@ -147,7 +149,8 @@ public sealed unsafe class LuaRuntime : IDisposable
         LuaApi.Pop(State, 1);
     }
 
-    /// <summary>Installs a plain value (null, bool, integer, double, string, dictionary or list) at a dotted path in System.</summary>
+    /// <summary>Installs a plain value (null, bool, integer, double, string, dictionary or list) at a dotted path in
+    /// System.</summary>
     public void SetValue(string path, object? value)
     {
         var (_, name) = NavigateSystem(path);
@@ -234,7 +237,8 @@ public sealed unsafe class LuaRuntime : IDisposable
         }
     }
 
-    /// <summary>Calls the function below <paramref name="nargs"/> arguments with a traceback handler; throws on error.</summary>
+    /// <summary>Calls the function below <paramref name="nargs"/> arguments with a traceback handler; throws on
+    /// error.</summary>
     public void CallProtected(int nargs, int nresults)
     {
         var funcIndex = LuaApi.lua_gettop(State) - nargs;
@@ -315,142 +319,6 @@ public sealed unsafe class LuaRuntime : IDisposable
         return 0;
     }
 
-    /// <summary>Pushes a number the engine hands to Lua: integral values as integers (so they print like 5.1), float32-rounded when asked.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void PushEngineNumber(double value)
-    {
-        if (Options.Float32Numbers)
-        {
-            value = (float)value;
-        }
-
-        PushNumber(State, value);
-    }
-
-    /// <summary>Pushes integral finite values in integer range as Lua integers, others as floats.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void PushNumber(IntPtr l, double value)
-    {
-        if (LuaApi.IsLua51)
-        {
-            LuaApi.lua_pushnumber(l, value);
-        }
-        else if (value == Math.Floor(value) && Math.Abs(value) < 9.0e15)
-        {
-            LuaApi.lua_pushinteger(l, (long)value);
-        }
-        else
-        {
-            LuaApi.lua_pushnumber(l, value);
-        }
-    }
-
-    public void PushValue(object? value)
-    {
-        switch (value)
-        {
-            case null:
-                LuaApi.lua_pushnil(State);
-                break;
-            case bool b:
-                LuaApi.lua_pushboolean(State, b ? 1 : 0);
-                break;
-            case int i:
-                LuaApi.lua_pushinteger(State, i);
-                break;
-            case long n:
-                LuaApi.lua_pushinteger(State, n);
-                break;
-            case ulong un:
-                LuaApi.lua_pushinteger(State, unchecked((long)un));
-                break;
-            case float f:
-                PushNumber(State, f);
-                break;
-            case double d:
-                PushNumber(State, d);
-                break;
-            case decimal m:
-                PushNumber(State, (double)m);
-                break;
-            case string s:
-                LuaApi.PushString(State, s);
-                break;
-            case IntPtr p:
-                LuaApi.lua_pushlightuserdata(State, p);
-                break;
-            case System.Collections.IDictionary dict:
-                LuaApi.lua_createtable(State, 0, dict.Count);
-                foreach (System.Collections.DictionaryEntry e in dict)
-                {
-                    PushValue(e.Key);
-                    PushValue(e.Value);
-                    LuaApi.lua_rawset(State, -3);
-                }
-
-                break;
-            case System.Collections.IEnumerable list:
-                LuaApi.lua_createtable(State, 8, 0);
-                long index = 1;
-                foreach (var item in list)
-                {
-                    PushValue(item);
-                    LuaApi.lua_rawseti(State, -2, index++);
-                }
-
-                break;
-            default:
-                throw new ArgumentException($"cannot hand a {value.GetType().Name} to Lua");
-        }
-    }
-
-    /// <summary>Reads a stack value as a plain .NET value; tables become dictionaries (to <paramref name="depth"/> levels).</summary>
-    public object? ToObject(int index, int depth)
-    {
-        var abs = index < 0 ? LuaApi.lua_gettop(State) + index + 1 : index;
-        switch (LuaApi.lua_type(State, abs))
-        {
-            case LuaApi.LUA_TBOOLEAN:
-                return LuaApi.lua_toboolean(State, abs) != 0;
-            case LuaApi.LUA_TNUMBER:
-                if (LuaApi.lua_isinteger(State, abs) != 0)
-                {
-                    int ok;
-                    return LuaApi.lua_tointegerx(State, abs, &ok);
-                }
-
-                var number = LuaApi.ToNumber(State, abs, out _);
-                if (LuaApi.IsLua51 && number == Math.Floor(number) && Math.Abs(number) < 9.0e15)
-                {
-                    return (long)number; // 5.1 has no integer subtype: integral values read as 5.4's integers do
-                }
-
-                return number;
-            case LuaApi.LUA_TSTRING:
-                return LuaApi.ToStringValue(State, abs);
-            case LuaApi.LUA_TTABLE when depth > 0:
-                var dict = new Dictionary<object, object?>();
-                LuaApi.lua_pushnil(State);
-                while (LuaApi.lua_next(State, abs) != 0)
-                {
-                    var key = ToObject(-2, 0);
-                    if (key is not null)
-                    {
-                        dict[key] = ToObject(-1, depth - 1);
-                    }
-
-                    LuaApi.Pop(State, 1);
-                }
-
-                return dict;
-            case LuaApi.LUA_TNIL:
-            case LuaApi.LUA_TNONE:
-                return null;
-            default:
-                return $"<{LuaApi.TypeName(LuaApi.lua_type(State, abs))}>";
-        }
-    }
-
     private const int WatchdogPeriodMs = 100;
     private readonly IntPtr _debugLibraryHook;
     private readonly Timer? _watchdog;
@@ -501,7 +369,8 @@ public sealed unsafe class LuaRuntime : IDisposable
     public static string EmbeddedLua(string fileName)
     {
         var assembly = typeof(LuaRuntime).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
+        var resource = assembly.GetManifestResourceNames().Single(n =>
+            n.EndsWith("." + fileName, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
@@ -560,7 +429,8 @@ public sealed unsafe class LuaRuntime : IDisposable
         catch (Exception e)
         {
             var name = LuaApi.ToStringValue(l, LuaApi.UpvalueIndex(3)) ?? "?";
-            return RaiseError(l, $"BarHarness internal error in {name}: {e.GetType().Name}: {e.Message} (please report it)", name);
+            return RaiseError(l,
+                $"BarHarness internal error in {name}: {e.GetType().Name}: {e.Message} (please report it)", name);
         }
     }
 
@@ -607,7 +477,8 @@ public sealed unsafe class LuaRuntime : IDisposable
         if (stop is null && runtime.Meter.InCall && runtime.Options.MemoryCapBytes > 0
             && runtime.Allocations.CurrentBytes > runtime.Options.MemoryCapBytes)
         {
-            stop = $"BarHarness memory cap: the Lua heap passed {runtime.Options.MemoryCapBytes / (1024 * 1024)} MiB (allocation without bound?)";
+            var capMiB = runtime.Options.MemoryCapBytes / (1024 * 1024);
+            stop = $"BarHarness memory cap: the Lua heap passed {capMiB} MiB (allocation without bound?)";
             memory = true;
         }
 

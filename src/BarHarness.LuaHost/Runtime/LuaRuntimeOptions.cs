@@ -3,7 +3,8 @@ namespace BarHarness.LuaHost.Runtime;
 /// <summary>How faithful and how watchful a Lua VM is.</summary>
 public sealed record LuaRuntimeOptions
 {
-    /// <summary>Emulate BAR's Lua 5.1 on the 5.4 VM (5.1 globals present, 5.4-only ones hidden, 5.1 number printing). The native 5.1 VM needs none.</summary>
+    /// <summary>Emulate BAR's Lua 5.1 on the 5.4 VM (5.1 globals present, 5.4-only ones hidden, 5.1 number printing).
+    /// The native 5.1 VM needs none.</summary>
     public bool Lua51Profile { get; init; } = true;
 
     /// <summary>Round every number the engine hands to Lua to float32, as BAR's LUA_NUMBER is a float.</summary>
@@ -25,7 +26,8 @@ public sealed record LuaRuntimeOptions
     /// <summary>Watchdog: instructions one call-in may run before it is stopped (0 = none).</summary>
     public long InstructionLimitPerCall { get; init; } = 400_000_000;
 
-    /// <summary>Watchdog backstop in real seconds for one call-in (0 = none). A safety net, not a measurement.</summary>
+    /// <summary>Watchdog backstop in real seconds for one call-in (0 = none). A safety net, not a
+    /// measurement.</summary>
     public double WallLimitSecondsPerCall { get; init; } = 20;
 
     /// <summary>Soft heap cap: past it the next hook tick raises a Lua error in the widget (0 = none).</summary>

@@ -103,7 +103,8 @@ public static partial class Lua51SyntaxChecker
 
                     if (j < n && (char.IsLetter(code[j]) || code[j] == '_'))
                     {
-                        issues.Add(new(file, line, "'goto' is Lua 5.2+; BAR's Lua 5.1 reads it as a name and fails to parse", true));
+                        issues.Add(new(file, line,
+                            "'goto' is Lua 5.2+; BAR's Lua 5.1 reads it as a name and fails to parse", true));
                     }
                 }
 
@@ -112,7 +113,8 @@ public static partial class Lua51SyntaxChecker
 
             if (char.IsDigit(c))
             {
-                while (i < n && (char.IsLetterOrDigit(code[i]) || code[i] == '.' || ((code[i] == '-' || code[i] == '+') && (code[i - 1] is 'e' or 'E'))))
+                while (i < n && (char.IsLetterOrDigit(code[i]) || code[i] == '.' || ((code[i] == '-' || code[i] == '+')
+                    && (code[i - 1] is 'e' or 'E'))))
                 {
                     i++;
                 }
@@ -217,7 +219,8 @@ public static partial class Lua51SyntaxChecker
                 var e = code[i + 1];
                 if (e is 'x' or 'z' or 'u')
                 {
-                    issues.Add(new(file, line, $"string escape '\\{e}' is Lua 5.2+; Lua 5.1 reads it as the plain letter '{e}'", false));
+                    issues.Add(new(file, line,
+                        $"string escape '\\{e}' is Lua 5.2+; Lua 5.1 reads it as the plain letter '{e}'", false));
                 }
 
                 if (e == '\n')
@@ -264,7 +267,8 @@ public static partial class Lua51SyntaxChecker
 
         var m = LuacError().Match(error);
         return m.Success
-            ? new List<Lua51SyntaxIssue> { new(displayName, int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[2].Value.Trim() + " (luac5.1)", true) }
+            ? new List<Lua51SyntaxIssue> { new(displayName, int.Parse(m.Groups[1].Value,
+                System.Globalization.CultureInfo.InvariantCulture), m.Groups[2].Value.Trim() + " (luac5.1)", true) }
             : new List<Lua51SyntaxIssue> { new(displayName, 0, error.Trim(), true) };
     }
 

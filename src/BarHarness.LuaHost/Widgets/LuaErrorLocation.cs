@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace BarHarness.LuaHost.Widgets;
 
-/// <summary>The file and line a Lua error message points at, e.g. <c>[string "LuaUI/Widgets/x.lua"]:12: ...</c>.</summary>
+/// <summary>The file and line a Lua error message points at, e.g. <c>[string "LuaUI/Widgets/x.lua"]:12:
+/// ...</c>.</summary>
 public sealed partial record LuaErrorLocation(string File, int Line)
 {
     public static LuaErrorLocation? TryParse(string? message)
@@ -15,12 +16,14 @@ public sealed partial record LuaErrorLocation(string File, int Line)
         var m = StringChunk().Match(message);
         if (m.Success)
         {
-            return new LuaErrorLocation(m.Groups[1].Value, int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+            return new LuaErrorLocation(m.Groups[1].Value, int.Parse(m.Groups[2].Value,
+                System.Globalization.CultureInfo.InvariantCulture));
         }
 
         m = FileChunk().Match(message);
         return m.Success
-            ? new LuaErrorLocation(m.Groups[1].Value, int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))
+            ? new LuaErrorLocation(m.Groups[1].Value, int.Parse(m.Groups[2].Value,
+                System.Globalization.CultureInfo.InvariantCulture))
             : null;
     }
 

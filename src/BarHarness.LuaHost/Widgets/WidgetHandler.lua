@@ -60,38 +60,52 @@ for i = 1, #callInNames do
 	lists[callInNames[i]] = {}
 end
 
--- Puts a widget into (or takes it out of) one call-in's list, as BAR's UpdateWidgetCallIn does.
-local function updateCallIn(widget, name)
-	local list = lists[name]
-	if not list then
-		return false
-	end
+-- Takes every entry of a widget out of a list.
+local function removeFrom(list, widget)
 	for i = #list, 1, -1 do
 		if list[i] == widget then
 			table.remove(list, i)
 		end
 	end
-	if type(rawget(widget, name)) == "function" then
-		local at = 1
-		for i = 1, #list do
-			if widget.whInfo.layer >= list[i].whInfo.layer then
-				at = i + 1
-			end
+end
+
+-- Inserts a widget after those of its layer or a lower one already listed, as BAR orders its lists.
+local function insertByLayer(list, widget)
+	local at = 1
+	for i = 1, #list do
+		if widget.whInfo.layer >= list[i].whInfo.layer then
+			at = i + 1
 		end
-		table.insert(list, at, widget)
 	end
+	table.insert(list, at, widget)
+end
+
+-- Takes a widget out of one call-in's list, as BAR's RemoveWidgetCallIn does; false for an unknown name.
+local function removeCallIn(widget, name)
+	local list = lists[name]
+	if not list then
+		return false
+	end
+	removeFrom(list, widget)
 	listening[name] = list[1] ~= nil or nil
 	return true
 end
 
+-- Puts a widget into (or takes it out of) one call-in's list, as BAR's UpdateWidgetCallIn does.
+local function updateCallIn(widget, name)
+	if not removeCallIn(widget, name) then
+		return false
+	end
+	if type(rawget(widget, name)) == "function" then
+		insertByLayer(lists[name], widget)
+		listening[name] = true
+	end
+	return true
+end
+
 local function dropFromLists(widget)
-	for name, list in pairs(lists) do
-		for i = #list, 1, -1 do
-			if list[i] == widget then
-				table.remove(list, i)
-			end
-		end
-		listening[name] = list[1] ~= nil or nil
+	for name in pairs(lists) do
+		removeCallIn(widget, name)
 	end
 end
 H.callInNames = callInNames
@@ -159,6 +173,27 @@ local function collectConfig(widget)
 	end
 end
 
+-- Records that the handler delivered a call-in to a widget (for callInReport and the removal note).
+local function markFired(widget, callIn)
+	local firedBy = fired[widget]
+	if not firedBy then
+		firedBy = {}
+		fired[widget] = firedBy
+	end
+	firedBy[callIn] = true
+end
+
+-- Calls a widget's own start or end call-in (Initialize, Shutdown) once: marked as delivered,
+-- protected, an error reported. Returns true, or false and the error.
+local function callOwn(widget, callIn, f)
+	markFired(widget, callIn)
+	local ok, err = xpcall(f, traceback, widget)
+	if not ok then
+		event("error", nameOf(widget), callIn, err)
+	end
+	return ok, err
+end
+
 local function removeWidget(widget, reason)
 	local name = nameOf(widget)
 	if widgets[name] ~= widget or removing[widget] then
@@ -168,12 +203,7 @@ local function removeWidget(widget, reason)
 	collectConfig(widget)
 	local shutdown = rawget(widget, "Shutdown")
 	if shutdown then
-		fired[widget] = fired[widget] or {}
-		fired[widget].Shutdown = true
-		local ok, err = xpcall(shutdown, traceback, widget)
-		if not ok then
-			event("error", name, "Shutdown", err)
-		end
+		callOwn(widget, "Shutdown", shutdown)
 	end
 	for cmd, a in pairs(actions) do
 		if a.widget == widget then
@@ -188,11 +218,7 @@ local function removeWidget(widget, reason)
 	if focus.textOwner == widget then
 		focus.textOwner = nil
 	end
-	for i = #order, 1, -1 do
-		if order[i] == widget then
-			table.remove(order, i)
-		end
-	end
+	removeFrom(order, widget)
 	removing[widget] = nil
 	local never = {}
 	local got = fired[widget] or {}
@@ -209,118 +235,13 @@ local function removeWidget(widget, reason)
 	event("removed", name, reason or "removed", note)
 end
 
-local function handlerProxy(widget)
-	local proxy = {}
-	function proxy:RemoveWidget(w)
-		removeWidget(w or widget, "RemoveWidget")
-	end
-	function proxy:AddAction(cmd, func, data, types)
-		-- BAR's action handler stores whatever func it is given (a nil from a misspelt name loads fine
-		-- and fails only when the action runs); only the command name must be a string.
-		if type(cmd) ~= "string" then
-			error("AddAction: bad argument #1 (string expected)", 2)
-		end
-		actions[cmd] = { func = func, data = data, types = types, widget = widget }
-		return true
-	end
-	function proxy:RemoveAction(cmd, types)
-		local a = actions[cmd]
-		if a and a.widget == widget then
-			actions[cmd] = nil
-			return true
-		end
-		return false
-	end
-	function proxy:RegisterGlobal(name, value)
-		if type(name) ~= "string" or System[name] ~= nil then
-			return false
-		end
-		System[name] = value
-		return true
-	end
-	function proxy:DeregisterGlobal(name)
-		System[name] = nil
-		return true
-	end
-	function proxy:SetGlobal(name, value)
-		System[name] = value
-		return true
-	end
-	function proxy:UpdateCallIn(name)
-		if not updateCallIn(widget, name) then
-			System.Spring.Echo("UpdateWidgetCallIn: bad name: " .. tostring(name))
-		end
-	end
-	function proxy:RemoveCallIn(name)
-		local list = lists[name]
-		if not list then
-			System.Spring.Echo("RemoveWidgetCallIn: bad name: " .. tostring(name))
-			return
-		end
-		for i = #list, 1, -1 do
-			if list[i] == widget then
-				table.remove(list, i)
-			end
-		end
-		listening[name] = list[1] ~= nil or nil
-	end
-	function proxy:RaiseWidget() end
-	function proxy:LowerWidget() end
-	function proxy:IsWidgetKnown(name)
-		return widgets[name] ~= nil
-	end
-	function proxy:GetWidget(name)
-		return widgets[name]
-	end
-	function proxy:FindWidget(name)
-		return widgets[name]
-	end
-	function proxy:GetViewSizes()
-		return focus.viewSizeX, focus.viewSizeY
-	end
-	function proxy:GetHourTimer()
-		return focus.hourTimer
-	end
-	function proxy:GetCommands()
-		return {}
-	end
-	function proxy:IsMouseOwner()
-		return focus.mouseOwner == widget
-	end
-	function proxy:DisownMouse()
-		if focus.mouseOwner == widget then
-			focus.mouseOwner = nil
-		end
-	end
-	function proxy:OwnText()
-		if focus.textOwner then
-			return false
-		end
-		focus.textOwner = widget
-		return true
-	end
-	function proxy:DisownText()
-		if focus.textOwner == widget then
-			focus.textOwner = nil
-			return true
-		end
-		return false
-	end
-	proxy.WG = WG
-	proxy.widgets = order
-	proxy.knownWidgets = setmetatable({}, {
-		__index = function(_, name)
-			local w = widgets[name]
-			return w and { active = true, name = name, desc = w.whInfo.desc, author = w.whInfo.author } or nil
-		end,
-	})
-	return setmetatable(proxy, {
-		__index = function(_, key)
-			event("unsupported", nameOf(widget), "widgetHandler." .. tostring(key), nil)
-			return nil
-		end,
-	})
-end
+-- The widgetHandler table each widget gets: HandlerProxy.lua, given what it shares with this file.
+H.handlerShared = {
+	widgets = widgets, actions = actions, lists = lists, focus = focus, WG = WG, nameOf = nameOf,
+	updateCallIn = updateCallIn, removeCallIn = removeCallIn, removeWidget = removeWidget,
+}
+local handlerProxy = assert((loadstring or load)(H.handlerProxySource, "=(barharness handlerproxy)"))(H)
+H.handlerProxySource, H.handlerShared = nil, nil
 
 -- Returns status, detail: "loaded", name | "dropped", nil | "error", message
 function H.load(code, chunkName, configOverride)
@@ -367,13 +288,7 @@ function H.load(code, chunkName, configOverride)
 	widgets[name] = widget
 	known[name] = widget
 	-- BAR keeps widgets ordered by layer; a widget goes after those of its layer already loaded
-	local at = 1
-	for i = 1, #order do
-		if widget.whInfo.layer >= order[i].whInfo.layer then
-			at = i + 1
-		end
-	end
-	table.insert(order, at, widget)
+	insertByLayer(order, widget)
 	-- BAR files the widget under every call-in it defines before Initialize runs
 	for i = 1, #callInNames do
 		updateCallIn(widget, callInNames[i])
@@ -394,11 +309,8 @@ function H.load(code, chunkName, configOverride)
 	end
 	local init = rawget(widget, "Initialize")
 	if init then
-		fired[widget] = fired[widget] or {}
-		fired[widget].Initialize = true
-		local okInit, e = xpcall(init, traceback, widget)
+		local okInit, e = callOwn(widget, "Initialize", init)
 		if not okInit then
-			event("error", name, "Initialize", e)
 			removeWidget(widget, "error")
 			return "error", e, "Initialize"
 		end
@@ -411,12 +323,7 @@ end
 
 -- One widget's call-in, protected: an error removes the widget (except in Shutdown). Returns ok, r1, r2.
 local function deliver(widget, f, name, ...)
-	local firedBy = fired[widget]
-	if not firedBy then
-		firedBy = {}
-		fired[widget] = firedBy
-	end
-	firedBy[name] = true
+	markFired(widget, name)
 	local ok, r1, r2 = xpcall(f, traceback, widget, ...)
 	if not ok then
 		event("error", nameOf(widget), name, r1)

@@ -19,6 +19,7 @@ public sealed unsafe class WidgetHost
     {
         _runtime = runtime;
         runtime.RegisterInternal("event", &OnEvent, this);
+        runtime.SetInternal("handlerProxySource", LuaRuntime.EmbeddedLua("HandlerProxy.lua"));
         runtime.SetInternal("specialCallInsSource", LuaRuntime.EmbeddedLua("SpecialCallIns.lua"));
         runtime.RunGlue(LuaRuntime.EmbeddedLua("WidgetHandler.lua"), "=(barharness widgethandler)");
         runtime.SetInternal("lua51", LuaApi.IsLua51);
@@ -54,7 +55,8 @@ public sealed unsafe class WidgetHost
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new WidgetLoadResult(WidgetLoadStatus.Failed, path, null, "read", e.Message, null, Array.Empty<Lua51SyntaxIssue>());
+            return new WidgetLoadResult(WidgetLoadStatus.Failed, path, null, "read", e.Message, null,
+                Array.Empty<Lua51SyntaxIssue>());
         }
 
         return LoadCode(code, chunkName ?? "LuaUI/Widgets/" + Path.GetFileName(path), config, path);
@@ -74,16 +76,16 @@ public sealed unsafe class WidgetHost
             }
             catch (LuaScriptException e)
             {
-                return new WidgetLoadResult(WidgetLoadStatus.Failed, chunkName, null, "syntax", e.Message, null, issues);
+                return new WidgetLoadResult(WidgetLoadStatus.Failed, chunkName, null, "syntax", e.Message, null,
+                    issues);
             }
 
-            return new WidgetLoadResult(WidgetLoadStatus.NotLoadableInBar, chunkName, null, "syntax", issues.First(i => i.IsError).Message, null, issues);
+            return new WidgetLoadResult(WidgetLoadStatus.NotLoadableInBar, chunkName, null, "syntax",
+                issues.First(i => i.IsError).Message, null, issues);
         }
 
         var l = _runtime.State;
-        var top = LuaApi.lua_gettop(l);
-        _runtime.PushInternal();
-        LuaApi.GetField(l, -1, "load");
+        var top = PushHandlerFunction("load");
         LuaApi.PushString(l, code);
         LuaApi.PushString(l, chunkName);
         _runtime.PushValue(config);
@@ -94,7 +96,8 @@ public sealed unsafe class WidgetHost
         {
             if (status != LuaApi.LUA_OK)
             {
-                return new WidgetLoadResult(WidgetLoadStatus.Failed, chunkName, null, "handler", LuaApi.ToStringValue(l, -1), null, issues);
+                return new WidgetLoadResult(WidgetLoadStatus.Failed, chunkName, null, "handler",
+                    LuaApi.ToStringValue(l, -1), null, issues);
             }
 
             var kind = LuaApi.ToStringValue(l, -3);
@@ -105,7 +108,8 @@ public sealed unsafe class WidgetHost
             {
                 "loaded" => new WidgetLoadResult(WidgetLoadStatus.Loaded, chunkName, detail, null, null, null, issues),
                 "dropped" => new WidgetLoadResult(WidgetLoadStatus.Dropped, chunkName, null, null, null, null, issues),
-                "removed" => new WidgetLoadResult(WidgetLoadStatus.RemovedDuringInitialize, chunkName, detail, "Initialize", null, null, issues),
+                "removed" => new WidgetLoadResult(WidgetLoadStatus.RemovedDuringInitialize, chunkName, detail,
+                    "Initialize", null, null, issues),
                 _ => new WidgetLoadResult(WidgetLoadStatus.Failed, chunkName, null, stage, message, traceback, issues),
             };
         }
@@ -115,13 +119,12 @@ public sealed unsafe class WidgetHost
         }
     }
 
-    /// <summary>Calls a call-in on every loaded widget that defines it (BAR's argument lists are the caller's job).</summary>
+    /// <summary>Calls a call-in on every loaded widget that defines it (BAR's argument lists are the caller's
+    /// job).</summary>
     public CallInSample CallIn(string name, params object?[] args)
     {
         var l = _runtime.State;
-        var top = LuaApi.lua_gettop(l);
-        _runtime.PushInternal();
-        LuaApi.GetField(l, -1, "callin");
+        var top = PushHandlerFunction("callin");
         LuaApi.PushString(l, name);
         foreach (var a in args)
         {
@@ -143,7 +146,8 @@ public sealed unsafe class WidgetHost
             var message = LuaApi.ToStringValue(l, -1) ?? "error";
             LuaApi.lua_settop(l, top);
             var widgets = LoadedWidgets;
-            Record(new WidgetEvent(WidgetEventKind.Error, string.Join(",", widgets), name, message, null, CurrentFrame));
+            Record(new WidgetEvent(WidgetEventKind.Error, string.Join(",", widgets), name, message, null,
+                CurrentFrame));
             foreach (var widget in widgets)
             {
                 Unload(widget, "error");
@@ -154,13 +158,12 @@ public sealed unsafe class WidgetHost
         return sample with { WidgetsCalled = called };
     }
 
-    /// <summary>Runs a script in a widget-like environment (System behind it); returns the error with its traceback, or null.</summary>
+    /// <summary>Runs a script in a widget-like environment (System behind it); returns the error with its traceback, or
+    /// null.</summary>
     public string? RunScript(string code, string chunkName)
     {
         var l = _runtime.State;
-        var top = LuaApi.lua_gettop(l);
-        _runtime.PushInternal();
-        LuaApi.GetField(l, -1, "exec");
+        var top = PushHandlerFunction("exec");
         LuaApi.PushString(l, code);
         LuaApi.PushString(l, chunkName);
         BeginCall();
@@ -173,11 +176,13 @@ public sealed unsafe class WidgetHost
         return error;
     }
 
-    /// <summary>A console command as the user types it (<c>/livedata status</c>): actions first, then TextCommand.</summary>
+    /// <summary>A console command as the user types it (<c>/livedata status</c>): actions first, then
+    /// TextCommand.</summary>
     public CallInSample TextCommand(string line) => CallHandler("textCommand", line);
 
     /// <summary>Removes a widget as BAR's RemoveWidget does (config collected, Shutdown called).</summary>
-    public CallInSample Unload(string widgetName, string reason = "unload") => CallHandler("remove", widgetName, reason);
+    public CallInSample Unload(string widgetName, string reason = "unload") =>
+        CallHandler("remove", widgetName, reason);
 
     /// <summary>Handler shutdown: config collected, Shutdown called, for every widget.</summary>
     public CallInSample ShutdownAll() => CallHandler("shutdownAll");
@@ -189,9 +194,7 @@ public sealed unsafe class WidgetHost
     public IReadOnlyList<RetainedRoot> RetainedCensus()
     {
         var l = _runtime.State;
-        var top = LuaApi.lua_gettop(l);
-        _runtime.PushInternal();
-        LuaApi.GetField(l, -1, "retainedCensusText");
+        var top = PushHandlerFunction("retainedCensusText");
         _runtime.Meter.Paused = true; // how long the census runs depends on table order: keep it off the clock
         var status = LuaApi.lua_pcallk(l, 0, 1, 0, IntPtr.Zero, IntPtr.Zero);
         var text = LuaApi.ToStringValue(l, -1) ?? string.Empty;
@@ -210,9 +213,7 @@ public sealed unsafe class WidgetHost
     public object? SavedConfig(string widgetName)
     {
         var l = _runtime.State;
-        var top = LuaApi.lua_gettop(l);
-        _runtime.PushInternal();
-        LuaApi.GetField(l, -1, "savedConfig");
+        var top = PushHandlerFunction("savedConfig");
         LuaApi.PushString(l, widgetName);
         LuaApi.lua_pcallk(l, 1, 1, 0, IntPtr.Zero, IntPtr.Zero);
         var value = _runtime.ToObject(-1, 16);
@@ -223,9 +224,7 @@ public sealed unsafe class WidgetHost
     private CallInSample CallHandler(string function, params object?[] args)
     {
         var l = _runtime.State;
-        var top = LuaApi.lua_gettop(l);
-        _runtime.PushInternal();
-        LuaApi.GetField(l, -1, function);
+        var top = PushHandlerFunction(function);
         foreach (var a in args)
         {
             _runtime.PushValue(a);
@@ -236,7 +235,8 @@ public sealed unsafe class WidgetHost
         var sample = Measure(start);
         if (status != LuaApi.LUA_OK)
         {
-            Record(new WidgetEvent(WidgetEventKind.Error, "?", function, LuaApi.ToStringValue(l, -1) ?? "error", null, CurrentFrame));
+            Record(new WidgetEvent(WidgetEventKind.Error, "?", function, LuaApi.ToStringValue(l, -1) ?? "error", null,
+                CurrentFrame));
         }
 
         LuaApi.lua_settop(l, top);
@@ -255,7 +255,8 @@ public sealed unsafe class WidgetHost
         LuaApi.lua_settop(l, top);
         var list = value is null
             ? new List<string>()
-            : value.OrderBy(kv => Convert.ToInt64(kv.Key, System.Globalization.CultureInfo.InvariantCulture)).Select(kv => kv.Value?.ToString() ?? string.Empty).ToList();
+            : value.OrderBy(kv => Convert.ToInt64(kv.Key, System.Globalization.CultureInfo.InvariantCulture))
+                .Select(kv => kv.Value?.ToString() ?? string.Empty).ToList();
         return (T)(object)list;
     }
 
@@ -378,4 +379,17 @@ public sealed unsafe class WidgetHost
         long ObserverTicks,
         long JitTicks,
         long CpuNanos);
+
+    /// <summary>
+    /// Pushes the internal table and its function <paramref name="name"/> (the handler's entry points);
+    /// returns the stack top to restore afterwards.
+    /// </summary>
+    private int PushHandlerFunction(string name)
+    {
+        var l = _runtime.State;
+        var top = LuaApi.lua_gettop(l);
+        _runtime.PushInternal();
+        LuaApi.GetField(l, -1, name);
+        return top;
+    }
 }

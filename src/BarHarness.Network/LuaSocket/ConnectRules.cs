@@ -31,5 +31,7 @@ public sealed class ConnectRules
 
     /// <summary>True when some rule matches the host as written or its resolved address.</summary>
     public bool Allows(string host, string? resolvedAddress, int port) =>
-        _rules.Any(r => (r.Port == -1 || r.Port == port) && (r.Host == "*" || string.Equals(r.Host, host, StringComparison.OrdinalIgnoreCase) || r.Host == resolvedAddress));
+        _rules.Any(r => (r.Port == -1 || r.Port == port)
+            && (r.Host == "*" || string.Equals(r.Host, host, StringComparison.OrdinalIgnoreCase)
+                || r.Host == resolvedAddress));
 }

@@ -188,7 +188,8 @@ public sealed class LuaSocketApi
             return null;
         }
 
-        var name = Options.Hosts.FirstOrDefault(h => h.Value == address && string.Equals(h.Key, host, StringComparison.OrdinalIgnoreCase)).Key
+        var name = Options.Hosts.FirstOrDefault(h => h.Value == address
+            && string.Equals(h.Key, host, StringComparison.OrdinalIgnoreCase)).Key
             ?? Options.Hosts.FirstOrDefault(h => h.Value == address).Key
             ?? address;
         return (address, name);
@@ -200,7 +201,8 @@ public sealed class LuaSocketApi
     /// DNS).</summary>
     public string? Resolve(string host)
     {
-        if (IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && host.Count(c => c == '.') == 3)
+        if (IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            && host.Count(c => c == '.') == 3)
         {
             return ip.ToString();
         }

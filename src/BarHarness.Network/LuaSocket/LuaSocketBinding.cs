@@ -1,4 +1,3 @@
-using System.Text;
 using BarHarness.LuaHost.Interop;
 using BarHarness.LuaHost.Measurement;
 using BarHarness.LuaHost.Runtime;
@@ -40,7 +39,8 @@ public sealed unsafe class LuaSocketBinding
     private static string ReadGlue()
     {
         var assembly = typeof(LuaSocketBinding).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".LuaSocketGlue.lua", StringComparison.Ordinal));
+        var resource = assembly.GetManifestResourceNames().Single(n =>
+            n.EndsWith(".LuaSocketGlue.lua", StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
@@ -142,7 +142,9 @@ public sealed unsafe class LuaSocketBinding
         );
         yield return (
             "toip",
-            a => a.Push(api.ToIp(a.String(1)) is { } r ? LuaResult.Of(r.Address, r.Name) : LuaResult.Fail("host not found")));
+            a => a.Push(api.ToIp(a.String(1)) is { } r
+                ? LuaResult.Of(r.Address, r.Name)
+                : LuaResult.Fail("host not found")));
         yield return ("gethostname", a => a.Push(LuaResult.Of(api.GetHostName())));
     }
 
@@ -165,7 +167,8 @@ public sealed unsafe class LuaSocketBinding
 
         public string String(int idx) => LuaApi.ToStringValue(L, idx) ?? string.Empty;
 
-        public byte[] Bytes(int idx) => LuaApi.lua_type(L, idx) is LuaApi.LUA_TSTRING or LuaApi.LUA_TNUMBER ? LuaApi.ToBytes(L, idx).ToArray() : [];
+        public byte[] Bytes(int idx) => LuaApi.lua_type(L, idx) is LuaApi.LUA_TSTRING or LuaApi.LUA_TNUMBER
+            ? LuaApi.ToBytes(L, idx).ToArray() : [];
 
         public List<int> IntArray(int idx)
         {
@@ -228,24 +231,6 @@ public sealed unsafe class LuaSocketBinding
             {
                 switch (value)
                 {
-                    case null:
-                        LuaApi.lua_pushnil(L);
-                        break;
-                    case bool b:
-                        LuaApi.lua_pushboolean(L, b ? 1 : 0);
-                        break;
-                    case long n:
-                        LuaApi.lua_pushinteger(L, n);
-                        break;
-                    case int n:
-                        LuaApi.lua_pushinteger(L, n);
-                        break;
-                    case double d:
-                        LuaRuntime.PushNumber(L, d);
-                        break;
-                    case string s:
-                        LuaApi.PushBytes(L, Encoding.UTF8.GetBytes(s));
-                        break;
                     case byte[] bytes:
                         LuaApi.PushBytes(L, bytes);
                         break;
@@ -253,7 +238,8 @@ public sealed unsafe class LuaSocketBinding
                         LuaApi.lua_pushinteger(L, h.Id);
                         break;
                     default:
-                        throw new InvalidOperationException($"cannot push {value.GetType().Name}");
+                        LuaRuntime.PushValue(L, value);
+                        break;
                 }
             }
 

@@ -12,7 +12,8 @@ for _, name in ipairs({
 	N[name] = H["socket_" .. name]
 end
 
-local error, type, tostring, tonumber, select, setmetatable, ipairs, pairs = error, type, tostring, tonumber, select, setmetatable, ipairs, pairs
+local error, type, tostring, tonumber, select, setmetatable, ipairs, pairs = error, type, tostring, tonumber, select,
+	setmetatable, ipairs, pairs
 local format, sub = string.format, string.sub
 local getinfo = debug.getinfo
 local methodNames = {} -- socket method function -> its name (for messages after a tail call)
@@ -62,47 +63,36 @@ local function checkclass(self, class)
 	argerror(1, class .. " expected", 1)
 end
 
-local function checkstring(v, narg)
+-- `depth` (default 0) counts the helper frames between the API function and these checks.
+local function checkstring(v, narg, depth)
 	local t = type(v)
 	if t == "string" then
 		return v
 	elseif t == "number" then
 		return tostring(v)
 	end
-	typeerror(narg, "string", v, 1)
+	typeerror(narg, "string", v, (depth or 0) + 1)
 end
 
-local function optstring(v, narg, default)
-	if v == nil then
-		return default
-	end
-	local t = type(v)
-	if t == "string" then
-		return v
-	elseif t == "number" then
-		return tostring(v)
-	end
-	typeerror(narg, "string", v, 1)
-end
-
-local function checknumber(v, narg)
+local function checknumber(v, narg, depth)
 	local n = tonumber(v)
 	if n == nil or (type(v) ~= "number" and type(v) ~= "string") then
-		typeerror(narg, "number", v, 1)
+		typeerror(narg, "number", v, (depth or 0) + 1)
 	end
 	return n
 end
 
-local function optnumber(v, narg, default)
-	if v == nil then
-		return default
+-- An optional argument: the default for nil, else what `check` makes of it (one helper frame deeper).
+local function optional(check)
+	return function(v, narg, default)
+		if v == nil then
+			return default
+		end
+		local value = check(v, narg, 1)
+		return value
 	end
-	local n = tonumber(v)
-	if n == nil or (type(v) ~= "number" and type(v) ~= "string") then
-		typeerror(narg, "number", v, 1)
-	end
-	return n
 end
+local optstring, optnumber = optional(checkstring), optional(checknumber)
 
 local function wrap(h)
 	local object = N.newobject(metatables[N.class(h)], h)
@@ -168,10 +158,6 @@ function tcp.receive(self, pattern, prefix)
 	argerror(2, "invalid receive pattern")
 end
 
-function tcp.close(self)
-	return N.close(checkclass(self, "tcp{any}"))
-end
-
 local shutdownModes = { receive = true, send = true, both = true }
 function tcp.shutdown(self, how)
 	local h = checkclass(self, "tcp{client}")
@@ -193,34 +179,25 @@ function tcp.settimeout(self, value, mode)
 	return N.settimeout(h, value, m)
 end
 
-function tcp.getpeername(self)
-	return N.getpeername(checkclass(self, "tcp{client}"))
-end
-
-function tcp.getsockname(self)
-	return N.getsockname(checkclass(self, "tcp{any}"))
-end
-
-function tcp.getstats(self)
-	return N.getstats(checkclass(self, "tcp{client}"))
-end
-
 function tcp.setstats(self, received, sent, age)
 	local h = checkclass(self, "tcp{client}")
 	return N.setstats(h, optnumber(received, 2, nil), optnumber(sent, 3, nil), optnumber(age, 4, nil))
 end
 
-function tcp.dirty(self)
-	return N.dirty(checkclass(self, "tcp{any}"))
-end
-
-function tcp.getfd(self)
-	return N.getfd(checkclass(self, "tcp{any}"))
-end
-
 function tcp.setfd(self, fd)
 	checkclass(self, "tcp{any}")
 	checknumber(fd, 2)
+end
+
+-- Methods that only check the object's class and hand its handle to the native of the same name.
+for name, class in pairs({
+	close = "tcp{any}", getpeername = "tcp{client}", getsockname = "tcp{any}", getstats = "tcp{client}",
+	dirty = "tcp{any}", getfd = "tcp{any}",
+}) do
+	local native = N[name]
+	tcp[name] = function(self)
+		return native(checkclass(self, class))
+	end
 end
 
 local booleanOptions = { keepalive = true, reuseaddr = true, ["tcp-nodelay"] = true }
@@ -278,6 +255,7 @@ end
 
 -- socket.select collects array entries until the first nil, skips closed and foreign objects,
 -- and answers tables keyed both by position and by socket.
+local objectOfHandle = setmetatable({}, { __mode = "v" })
 local function collect(t, narg)
 	local handles = {}
 	if t == nil then
@@ -291,41 +269,28 @@ local function collect(t, narg)
 		local h = handleOf[t[i]]
 		if h then
 			handles[#handles + 1] = h
+			objectOfHandle[h] = t[i]
 		end
 		i = i + 1
 	end
 	return handles
 end
 
-local objectOfHandle = setmetatable({}, { __mode = "v" })
-local function remember(t)
-	local i = 1
-	while type(t) == "table" and t[i] ~= nil do
-		local h = handleOf[t[i]]
-		if h then
-			objectOfHandle[h] = t[i]
-		end
-		i = i + 1
+local function byPositionAndSocket(handles)
+	local t = {}
+	for i, h in ipairs(handles) do
+		local object = objectOfHandle[h]
+		t[i] = object
+		t[object] = i
 	end
+	return t
 end
 
 function socket.select(recvt, sendt, timeout)
 	local rh, sh = collect(recvt, 1), collect(sendt, 2)
 	timeout = optnumber(timeout, 3, -1)
-	remember(recvt)
-	remember(sendt)
 	local readable, writable = N.select(rh, sh, timeout)
-	local rt, wt = {}, {}
-	for i, h in ipairs(readable) do
-		local object = objectOfHandle[h]
-		rt[i] = object
-		rt[object] = i
-	end
-	for i, h in ipairs(writable) do
-		local object = objectOfHandle[h]
-		wt[i] = object
-		wt[object] = i
-	end
+	local rt, wt = byPositionAndSocket(readable), byPositionAndSocket(writable)
 	if #readable == 0 and #writable == 0 then
 		return rt, wt, "timeout"
 	end
@@ -344,22 +309,15 @@ local function resolved(name, address)
 	return { name = name, alias = {}, ip = { address } }
 end
 
+-- A failed lookup answers nil and the message N.toip gave in place of the name.
 function socket.dns.toip(host)
-	host = checkstring(host, 1)
-	local address, name = N.toip(host)
-	if not address then
-		return nil, name
-	end
-	return address, resolved(name, address)
+	local address, name = N.toip(checkstring(host, 1))
+	return address, address and resolved(name, address) or name
 end
 
 function socket.dns.tohostname(address)
-	address = checkstring(address, 1)
-	local ip, name = N.toip(address)
-	if not ip then
-		return nil, name
-	end
-	return name, resolved(name, ip)
+	local ip, name = N.toip(checkstring(address, 1))
+	return ip and name, ip and resolved(name, ip) or name
 end
 
 function socket.dns.gethostname()

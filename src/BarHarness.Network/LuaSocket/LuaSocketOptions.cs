@@ -11,10 +11,11 @@ public sealed record LuaSocketOptions
 
     /// <summary>Name resolution table (no real DNS: outcomes must not depend on the machine). Numeric IPv4 passes
     /// through.</summary>
-    public IReadOnlyDictionary<string, string> Hosts { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["localhost"] = "127.0.0.1",
-    };
+    public IReadOnlyDictionary<string, string> Hosts { get; init; } =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["localhost"] = "127.0.0.1",
+        };
 
     /// <summary>What <c>socket.dns.gethostname()</c> answers.</summary>
     public string HostName { get; init; } = "barharness";

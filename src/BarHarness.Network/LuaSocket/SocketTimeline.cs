@@ -81,13 +81,8 @@ public sealed class SocketTimeline
         SendCalls++;
         BytesSent += bytes;
         var p = Progress(socket);
+        FirstBytes(socket, p.Sent, bytes, SocketTimelineEventKind.FirstByteSent, "send");
         p.Sent += bytes;
-        if (bytes > 0 && !p.SentAny)
-        {
-            p.SentAny = true;
-            Add(socket.Id, SocketTimelineEventKind.FirstByteSent, $"{Count(bytes)} bytes in the first send");
-        }
-
         Observe(socket);
     }
 
@@ -96,12 +91,8 @@ public sealed class SocketTimeline
         ReceiveCalls++;
         BytesReceived += bytes;
         var p = Progress(socket);
+        FirstBytes(socket, p.Received, bytes, SocketTimelineEventKind.FirstByteReceived, "receive");
         p.Received += bytes;
-        if (bytes > 0 && !p.ReceivedAny)
-        {
-            p.ReceivedAny = true;
-            Add(socket.Id, SocketTimelineEventKind.FirstByteReceived, $"{Count(bytes)} bytes in the first receive");
-        }
 
         if (result[1] is "closed" && !p.Ended)
         {
@@ -191,6 +182,15 @@ public sealed class SocketTimeline
         return p;
     }
 
+    /// <summary>The event of the first call that moves any byte in one direction (totals so far: none).</summary>
+    private void FirstBytes(TcpSocket socket, long before, long bytes, SocketTimelineEventKind kind, string call)
+    {
+        if (bytes > 0 && before == 0)
+        {
+            Add(socket.Id, kind, $"{Count(bytes)} bytes in the first {call}");
+        }
+    }
+
     private void Add(int socket, SocketTimelineEventKind kind, string detail)
     {
         if (_events.Count >= MaxEvents)
@@ -205,10 +205,6 @@ public sealed class SocketTimeline
     private sealed class SocketProgress
     {
         public bool Connected { get; set; }
-
-        public bool SentAny { get; set; }
-
-        public bool ReceivedAny { get; set; }
 
         public bool Ended { get; set; }
 

@@ -116,7 +116,8 @@ public sealed class TcpSocket
             }
 
             _wait.WaitUntil(() => Connection.State != ConnectionState.Connecting, Timeout.Effective);
-            return Connection.State == ConnectionState.Connecting ? LuaResult.Fail(TimeoutMessage) : ReportConnectOutcome();
+            return Connection.State == ConnectionState.Connecting ? LuaResult.Fail(TimeoutMessage)
+                : ReportConnectOutcome();
         }
 
         return Connection.State == ConnectionState.Connecting
@@ -269,7 +270,9 @@ public sealed class TcpSocket
         }
 
         var local = Listener?.LocalEndpoint
-            ?? (Connection is { State: ConnectionState.Established } c ? c.LocalEndpoint : new NetEndpoint(NetEndpoint.AnyAddress, 0));
+            ?? (Connection is { State: ConnectionState.Established } c
+                ? c.LocalEndpoint
+                : new NetEndpoint(NetEndpoint.AnyAddress, 0));
         return LuaResult.Of(local.Address == "*" ? NetEndpoint.AnyAddress : local.Address, (long)local.Port);
     }
 
@@ -418,7 +421,8 @@ public sealed class TcpSocket
                 case TransferOutcome.WouldBlock:
                     var connection = Connection;
                     if (Timeout.IsZero || !_wait.WaitUntil(
-                        () => connection.Available > 0 || connection.PeerFinished || connection.State is not (ConnectionState.Established or ConnectionState.Connecting),
+                        () => connection.Available > 0 || connection.PeerFinished
+                            || connection.State is not (ConnectionState.Established or ConnectionState.Connecting),
                         Timeout.Effective))
                     {
                         return TimeoutMessage;

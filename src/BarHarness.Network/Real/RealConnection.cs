@@ -24,7 +24,8 @@ internal sealed class RealConnection : IConnection, IDisposable
         State = state;
         CreatedAtMicros = network.Clock.NowMicros;
         // Reading LocalEndPoint while a connect is pending swallows the pending error in .NET: wait for the outcome.
-        LocalEndpoint = state == ConnectionState.Established ? RealNetwork.ToEndpoint(socket.LocalEndPoint) : new NetEndpoint(NetEndpoint.AnyAddress, 0);
+        LocalEndpoint = state == ConnectionState.Established ? RealNetwork.ToEndpoint(socket.LocalEndPoint)
+            : new NetEndpoint(NetEndpoint.AnyAddress, 0);
     }
 
     public long Id { get; }
@@ -51,7 +52,8 @@ internal sealed class RealConnection : IConnection, IDisposable
         get
         {
             Refresh();
-            return State is ConnectionState.Established or ConnectionState.Reset && !_readShutdown ? SafeAvailable() : 0;
+            return State is ConnectionState.Established or ConnectionState.Reset && !_readShutdown ? SafeAvailable()
+                : 0;
         }
     }
 
@@ -60,7 +62,8 @@ internal sealed class RealConnection : IConnection, IDisposable
         get
         {
             Refresh();
-            return State == ConnectionState.Established && !SendShutdown && _socket.Poll(0, SelectMode.SelectWrite) ? _socket.SendBufferSize : 0;
+            return State == ConnectionState.Established && !SendShutdown && _socket.Poll(0, SelectMode.SelectWrite)
+                ? _socket.SendBufferSize : 0;
         }
     }
 
@@ -74,7 +77,8 @@ internal sealed class RealConnection : IConnection, IDisposable
         get
         {
             Refresh();
-            return State == ConnectionState.Established && _socket.Poll(0, SelectMode.SelectRead) && SafeAvailable() == 0;
+            return State == ConnectionState.Established && _socket.Poll(0, SelectMode.SelectRead)
+                && SafeAvailable() == 0;
         }
     }
 
@@ -115,20 +119,9 @@ internal sealed class RealConnection : IConnection, IDisposable
     public TransferResult Write(ReadOnlySpan<byte> data)
     {
         Refresh();
-        switch (State)
+        if (ConnectionGate.BeforeWrite(State, SendShutdown) is { } refused)
         {
-            case ConnectionState.Closed:
-            case ConnectionState.Refused:
-                return TransferResult.Failed(TransferOutcome.NotConnected);
-            case ConnectionState.Reset:
-                return TransferResult.Failed(TransferOutcome.ConnectionReset);
-            case ConnectionState.Connecting:
-                return TransferResult.WouldBlock;
-        }
-
-        if (SendShutdown)
-        {
-            return TransferResult.Failed(TransferOutcome.NotConnected);
+            return refused;
         }
 
         var n = _socket.Send(data, SocketFlags.None, out var error);

@@ -58,7 +58,8 @@ public sealed class RealNetwork(SimClock clock, TransportOptions? options = null
             socket.Connect(new IPEndPoint(ParseAddress(remote.Address), remote.Port));
             state = ConnectionState.Established;
         }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress or SocketError.AlreadyInProgress)
+        catch (SocketException e) when (
+            e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress or SocketError.AlreadyInProgress)
         {
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
@@ -108,5 +109,6 @@ public sealed class RealNetwork(SimClock clock, TransportOptions? options = null
         : throw new TransportException(TransportError.InvalidArgument, $"not an IPv4 address: {address}");
 
     internal static NetEndpoint ToEndpoint(EndPoint? endPoint) =>
-        endPoint is IPEndPoint ip ? new NetEndpoint(ip.Address.ToString(), ip.Port) : new NetEndpoint(NetEndpoint.AnyAddress, 0);
+        endPoint is IPEndPoint ip ? new NetEndpoint(ip.Address.ToString(), ip.Port)
+            : new NetEndpoint(NetEndpoint.AnyAddress, 0);
 }

@@ -109,20 +109,9 @@ internal sealed class SimulatedConnection : IConnection
 
     public TransferResult Write(ReadOnlySpan<byte> data)
     {
-        switch (State)
+        if (ConnectionGate.BeforeWrite(State, SendShutdown) is { } refused)
         {
-            case ConnectionState.Reset:
-                return TransferResult.Failed(TransferOutcome.ConnectionReset);
-            case ConnectionState.Refused:
-            case ConnectionState.Closed:
-                return TransferResult.Failed(TransferOutcome.NotConnected);
-            case ConnectionState.Connecting:
-                return TransferResult.WouldBlock;
-        }
-
-        if (SendShutdown)
-        {
-            return TransferResult.Failed(TransferOutcome.NotConnected);
+            return refused;
         }
 
         // One write may fill the peer's receive buffer and our send buffer, as a loopback send() does.
@@ -220,7 +209,8 @@ internal sealed class SimulatedConnection : IConnection
     private void Transmit()
     {
         var peer = _peer;
-        if (peer is null || _rstSent || State is ConnectionState.Reset or ConnectionState.Refused or ConnectionState.Connecting)
+        if (peer is null || _rstSent
+            || State is ConnectionState.Reset or ConnectionState.Refused or ConnectionState.Connecting)
         {
             return;
         }

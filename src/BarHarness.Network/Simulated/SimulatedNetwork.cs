@@ -35,7 +35,9 @@ public sealed class SimulatedNetwork(SimClock clock, TransportOptions? options =
     {
         var port = at.Port == 0 ? _nextListenPort++ : at.Port;
         var address = at.Address == "*" ? NetEndpoint.AnyAddress : at.Address;
-        if (_listeners.Any(l => l.LocalEndpoint.Port == port && (l.LocalEndpoint.IsAnyAddress || address == NetEndpoint.AnyAddress || l.LocalEndpoint.Address == address)))
+        if (_listeners.Any(l => l.LocalEndpoint.Port == port
+            && (l.LocalEndpoint.IsAnyAddress || address == NetEndpoint.AnyAddress
+                || l.LocalEndpoint.Address == address)))
         {
             throw new TransportException(TransportError.AddressInUse, $"address already in use: {address}:{port}");
         }
@@ -92,7 +94,8 @@ public sealed class SimulatedNetwork(SimClock clock, TransportOptions? options =
             return; // closed by its owner while the handshake was under way
         }
 
-        var listener = _listeners.FirstOrDefault(l => l.LocalEndpoint.Port == client.RemoteEndpoint.Port && l.Accepts(client.RemoteEndpoint.Address));
+        var listener = _listeners.FirstOrDefault(l => l.LocalEndpoint.Port == client.RemoteEndpoint.Port
+            && l.Accepts(client.RemoteEndpoint.Address));
         if (listener is null)
         {
             client.Refuse();

@@ -64,8 +64,14 @@ public sealed class MapFeatures
         var id = _freeIds.Count > 0 ? _freeIds.Dequeue() : _byId.Keys.DefaultIfEmpty(0).Max() + 1;
         var feature = new MapFeature(id, def, teamId, allyTeamId)
         {
-            X = x, Y = y, Z = z, Heading = heading, BuildFacing = buildFacing,
-            Health = def.Health, Metal = def.Metal, Energy = def.Energy,
+            X = x,
+            Y = y,
+            Z = z,
+            Heading = heading,
+            BuildFacing = buildFacing,
+            Health = def.Health,
+            Metal = def.Metal,
+            Energy = def.Energy,
         };
         _byId.Add(id, feature);
         _inOrder.Add(feature);
