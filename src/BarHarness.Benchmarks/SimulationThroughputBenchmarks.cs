@@ -21,7 +21,8 @@ public class SimulationThroughputBenchmarks
         _emptyWidget = Path.Combine(Path.GetTempPath(), "barharness-empty-widget.lua");
         File.WriteAllText(
             _emptyWidget,
-            "function widget:GetInfo() return { name = 'empty', layer = 0, enabled = true } end\nfunction widget:GameFrame(n) end\n");
+            "function widget:GetInfo() return { name = 'empty', layer = 0, enabled = true } end\n"
+                + "function widget:GameFrame(n) end\n");
     }
 
     [Benchmark(OperationsPerInvoke = Seconds * 30)]
@@ -32,7 +33,8 @@ public class SimulationThroughputBenchmarks
 
     private void Run(string widget)
     {
-        var yaml = $"name: throughput\nseed: 1\nduration: {Seconds}s\nunits:\n  initial: 1000\nexpectations:\n  no_lua_errors: true\n";
+        var yaml = $"name: throughput\nseed: 1\nduration: {Seconds}s\n"
+            + "units:\n  initial: 1000\nexpectations:\n  no_lua_errors: true\n";
         var scenario = new LoadedScenario("(bench)", ScenarioLoader.Parse(yaml, "(bench)"));
         Simulation.Play(
             scenario,

@@ -19,14 +19,24 @@ internal static class ShrinkCommand
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "The failing scenario file" };
-        var widget = new Option<string?>("--widget") { Description = "Run this widget instead of the scenario's (written into the reproduction)" };
-        var output = new Option<string?>("--out") { Description = "Where to write the minimal scenario (default: scenarios/repro/NAME-min.yaml)" };
+        var widget = new Option<string?>("--widget")
+        {
+            Description = "Run this widget instead of the scenario's (written into the reproduction)",
+        };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Where to write the minimal scenario (default: scenarios/repro/NAME-min.yaml)",
+        };
         var maxRuns = new Option<int>("--max-runs")
         {
             Description = "At most this many shrinking runs",
             DefaultValueFactory = _ => 40,
         };
-        var runTimeout = new Option<double?>("--run-timeout") { Description = "Give up on a candidate after this many real seconds (default: 5x the first run, at least 60 s)" };
+        var runTimeout = new Option<double?>("--run-timeout")
+        {
+            Description =
+                "Give up on a candidate after this many real seconds (default: 5x the first run, at least 60 s)",
+        };
         var expectation = new Option<string[]>("--expectation")
         {
             Description = "Keep only these failing expectations (default: every one that failed)",
@@ -72,7 +82,9 @@ internal static class ShrinkCommand
 
             if (first.Outcome == ScenarioOutcome.Error)
             {
-                Terminal.Line($"[red]{definition.Name} did not run[/]: {first.Error?.Message}; shrink needs a failing expectation");
+                Terminal.Line(
+                    $"[red]{definition.Name} did not run[/]: {first.Error?.Message}; ",
+                    $"shrink needs a failing expectation");
                 return ExitCodes.ExpectationFailed;
             }
 
@@ -86,7 +98,9 @@ internal static class ShrinkCommand
                     "one of: " + string.Join(", ", failed));
             }
 
-            Terminal.Line($"{definition.Name} fails {string.Join(", ", targets)}; shrinking (at most {parse.GetValue(maxRuns)} runs)");
+            Terminal.Line(
+                $"{definition.Name} fails {string.Join(", ", targets)}; ",
+                $"shrinking (at most {parse.GetValue(maxRuns)} runs)");
             // A smaller scenario can hang where the original did not (e.g. a pause left without its unpause):
             // such a candidate is abandoned after a real-time limit, a guard only; it never decides a kept step.
             var limit = TimeSpan.FromSeconds(parse.GetValue(runTimeout) ?? Math.Max(60, 5 * (first.WallSeconds ?? 0)));
@@ -104,9 +118,21 @@ internal static class ShrinkCommand
                 new LoadedScenario(display, written),
                 new RunOptions { RepoRoot = root, DescribeReproduction = ReproduceCommandLine.Format }).Result;
             var reproduces = ScenarioShrinker.StillFails(check, targets);
-            Terminal.Line($"{result.AcceptedSteps.Count} reduction(s) kept in {result.Runs} run(s){(result.BudgetExhausted ? " (run budget spent; it may shrink further)" : string.Empty)}");
-            Terminal.Line($"units (peak bound) {definition.Units.PeakBound} -> {written.Units.PeakBound}, duration {definition.DurationSeconds} s -> {written.DurationSeconds} s, faults {definition.Faults.Count} -> {written.Faults.Count}, events {definition.Events.Count} -> {written.Events.Count}");
-            Terminal.Line($"wrote {display}: {(reproduces ? "[red]still fails[/] " + string.Join(", ", targets) : "[yellow]did NOT reproduce when loaded back[/]")}");
+            var spent = result.BudgetExhausted ? " (run budget spent; it may shrink further)" : string.Empty;
+            Terminal.Line($"{result.AcceptedSteps.Count} reduction(s) kept in {result.Runs} run(s){spent}");
+            Terminal.Line(
+                $"units (peak bound) {definition.Units.PeakBound} -> {written.Units.PeakBound}, ",
+                $"duration {definition.DurationSeconds} s -> {written.DurationSeconds} s, ",
+                $"faults {definition.Faults.Count} -> {written.Faults.Count}, ",
+                $"events {definition.Events.Count} -> {written.Events.Count}");
+            if (reproduces)
+            {
+                Terminal.Line($"wrote {display}: [red]still fails[/] {string.Join(", ", targets)}");
+            }
+            else
+            {
+                Terminal.Line($"wrote {display}: [yellow]did NOT reproduce when loaded back[/]");
+            }
             System.Console.Out.WriteLine("reproduce: " + check.ReproduceCommand);
             return ExitCodes.ExpectationFailed;
         });
@@ -132,7 +158,9 @@ internal static class ShrinkCommand
     private static ScenarioDefinition Finish(ShrinkResult result, string? widgetPath)
     {
         var minimal = result.Minimal;
-        var description = $"Shrunk by barharness shrink from {result.Original.Name} ({Path.GetFileName(result.Original.SourceFile)}); still fails {string.Join(", ", result.TargetExpectations)}. Steps: "
+        var description = $"Shrunk by barharness shrink from {result.Original.Name} "
+            + $"({Path.GetFileName(result.Original.SourceFile)}); "
+            + $"still fails {string.Join(", ", result.TargetExpectations)}. Steps: "
             + (result.AcceptedSteps.Count == 0 ? "none" : string.Join("; ", result.AcceptedSteps)) + ".";
         return minimal with
         {

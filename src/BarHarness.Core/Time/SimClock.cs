@@ -18,7 +18,8 @@ public sealed class SimClock
     {
         if (micros < NowMicros)
         {
-            throw new InvalidOperationException($"virtual time cannot go back: now {NowMicros} µs, asked {micros} µs");
+            throw new InvalidOperationException(
+                $"virtual time cannot go back: now {NowMicros} µs, asked {micros} µs");
         }
 
         NowMicros = micros;

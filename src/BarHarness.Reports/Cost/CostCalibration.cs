@@ -18,10 +18,12 @@ public static class CostCalibration
         ArgumentNullException.ThrowIfNull(samples);
         if (samples.Count < MinimumSamples)
         {
-            throw new ArgumentException($"Calibration needs at least {MinimumSamples} samples, got {samples.Count}.", nameof(samples));
+            throw new ArgumentException(
+                $"Calibration needs at least {MinimumSamples} samples, got {samples.Count}.", nameof(samples));
         }
 
-        var rows = samples.Select(s => new double[] { s.LuaInstructions, s.EngineCalls, s.AllocBytes, s.AllocCount }).ToArray();
+        var rows = samples
+            .Select(s => new double[] { s.LuaInstructions, s.EngineCalls, s.AllocBytes, s.AllocCount }).ToArray();
         var targets = samples.Select(s => s.RealMicros).ToArray();
         var beta = LeastSquares.NonNegativeThroughOrigin(rows, targets);
         return new CostCoefficients
@@ -36,7 +38,9 @@ public static class CostCalibration
         };
     }
 
-    /// <summary>Convenience: calibration samples from every frame of a series (frames with no widget work skipped).</summary>
+    /// <summary>
+    /// Convenience: calibration samples from every frame of a series (frames with no widget work skipped).
+    /// </summary>
     public static IReadOnlyList<CalibrationSample> SamplesFrom(FrameSeries frames)
     {
         ArgumentNullException.ThrowIfNull(frames);
@@ -45,7 +49,12 @@ public static class CostCalibration
         {
             if (frames.LuaInstructions[i] > 0 || frames.EngineCalls[i] > 0)
             {
-                samples.Add(new CalibrationSample(frames.LuaInstructions[i], frames.EngineCalls[i], frames.AllocBytes[i], frames.AllocCount[i], frames.WidgetMicros[i]));
+                samples.Add(new CalibrationSample(
+                    frames.LuaInstructions[i],
+                    frames.EngineCalls[i],
+                    frames.AllocBytes[i],
+                    frames.AllocCount[i],
+                    frames.WidgetMicros[i]));
             }
         }
 

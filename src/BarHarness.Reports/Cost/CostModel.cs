@@ -43,14 +43,17 @@ public sealed class CostModel
         + (Coefficients.PerAllocByte * allocBytes)
         + (Coefficients.PerAllocation * allocCount);
 
-    /// <summary>Prices every frame of a series, returning a copy with its <see cref="FrameSeries.Cost"/> column filled.</summary>
+    /// <summary>
+    /// Prices every frame of a series, returning a copy with its <see cref="FrameSeries.Cost"/> column filled.
+    /// </summary>
     public FrameSeries PriceFrames(FrameSeries frames)
     {
         ArgumentNullException.ThrowIfNull(frames);
         var cost = new double[frames.Count];
         for (var i = 0; i < cost.Length; i++)
         {
-            cost[i] = Price(frames.LuaInstructions[i], frames.EngineCalls[i], frames.AllocBytes[i], frames.AllocCount[i]);
+            cost[i] = Price(
+                frames.LuaInstructions[i], frames.EngineCalls[i], frames.AllocBytes[i], frames.AllocCount[i]);
         }
 
         return frames with { Cost = cost };
