@@ -7,6 +7,9 @@ public sealed record SocketBuffers(int SendBytes, int ReceiveBytes)
     public const int DefaultBytes = 64 * 1024;
 
     public static readonly SocketBuffers Default = new(DefaultBytes, DefaultBytes);
+
+    /// <summary>Real sockets: leave SO_SNDBUF / SO_RCVBUF to the kernel (and its autotuning).</summary>
+    public static readonly SocketBuffers Kernel = new(0, 0);
 }
 
 /// <summary>Settings shared by every socket of a transport.</summary>

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using BarHarness.Core.Transport;
-using BarHarness.TestServer.Serve;
+using BarHarness.Transport.Real;
 
 namespace BarHarness.TestServer.Proxy;
 
@@ -35,7 +35,7 @@ internal sealed class UpstreamLink : IDisposable
     private readonly Task _connect;
     private readonly Queue<byte[]> _pending = new();
     private readonly byte[] _buffer = new byte[ReadChunk];
-    private SocketConnection? _connection;
+    private IConnection? _connection;
     private int _offset;
     private bool _closeWhenFlushed;
 
@@ -146,7 +146,7 @@ internal sealed class UpstreamLink : IDisposable
             return false;
         }
 
-        _connection = new SocketConnection(_socket, Id, 0);
+        _connection = RealNetwork.Adopt(_socket, Id, createdAtMicros: 0);
         State = UpstreamState.Open;
         return true;
     }

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using BarHarness.Core.Diagnostics;
 using BarHarness.Core.Randomness;
+using BarHarness.Core.Time;
 using BarHarness.Core.Transport;
+using BarHarness.Transport.Real;
 using BarHarness.TestServer.Faults;
 using BarHarness.TestServer.Oracle;
 using BarHarness.TestServer.Server;
@@ -32,7 +34,10 @@ public sealed class ServeSession : IDisposable
         _options = options;
         CheckBindAddress(options);
         _ownsTransport = transport is null;
-        _transport = transport ?? new LoopbackSocketTransport();
+        // serve faces a real game: OS sockets, the kernel's buffer sizes unless asked, a clock set from
+        // wall time as the session runs (timing is measured here, not decided)
+        _transport = transport ?? new RealNetwork(
+            new SimClock(), new TransportOptions { Buffers = options.Buffers ?? SocketBuffers.Kernel });
         var serverOptions = new TestServerOptions
         {
             Endpoint = options.Endpoint,

@@ -1,6 +1,6 @@
 using BarHarness.Core.Randomness;
 using BarHarness.Core.Time;
-using BarHarness.Network.Simulated;
+using BarHarness.Transport.Simulated;
 using BarHarness.TestServer.Server;
 
 namespace BarHarness.TestServer.Tests.Integration;

@@ -1,6 +1,6 @@
 using BarHarness.Core.Transport;
 
-namespace BarHarness.Network.Simulated;
+namespace BarHarness.Transport.Simulated;
 
 internal sealed class SimulatedListener(
     SimulatedNetwork network,

@@ -1,9 +1,11 @@
 using System.Net.Sockets;
 using BarHarness.Core.Transport;
 
-namespace BarHarness.Network.Real;
+namespace BarHarness.Transport.Real;
 
-internal sealed class RealListener(RealNetwork network, Socket socket, int backlog) : IListener, IDisposable
+/// <param name="sendBytes">SO_SNDBUF for accepted sockets (0: the kernel's default).</param>
+internal sealed class RealListener(RealNetwork network, Socket socket, int backlog, int sendBytes)
+    : IListener, IDisposable
 {
     public NetEndpoint LocalEndpoint { get; } = RealNetwork.ToEndpoint(socket.LocalEndPoint);
 
@@ -25,18 +27,24 @@ internal sealed class RealListener(RealNetwork network, Socket socket, int backl
         {
             var accepted = socket.Accept();
             accepted.Blocking = false;
+            if (sendBytes > 0)
+            {
+                accepted.SendBufferSize = sendBytes;
+            }
+
             var connection = new RealConnection(
-                network,
                 network.NextId(),
                 accepted,
                 RealNetwork.ToEndpoint(accepted.RemoteEndPoint),
-                ConnectionState.Established);
+                ConnectionState.Established,
+                network.Clock.NowMicros);
             network.Own(connection);
             return connection;
         }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock)
+        catch (SocketException e) when (e.SocketErrorCode
+            is SocketError.WouldBlock or SocketError.ConnectionAborted or SocketError.ConnectionReset)
         {
-            return null;
+            return null; // nothing waiting, or a client that gave up before we took it
         }
     }
 

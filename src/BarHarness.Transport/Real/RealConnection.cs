@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using BarHarness.Core.Transport;
 
-namespace BarHarness.Network.Real;
+namespace BarHarness.Transport.Real;
 
 /// <summary>
 /// One end of an OS TCP connection. The kernel owns the buffers, so <see cref="WritableBytes"/> is
@@ -16,13 +16,13 @@ internal sealed class RealConnection : IConnection, IDisposable
     private bool _disposed;
     private ConnectionState _state;
 
-    public RealConnection(RealNetwork network, long id, Socket socket, NetEndpoint remote, ConnectionState state)
+    public RealConnection(long id, Socket socket, NetEndpoint remote, ConnectionState state, long createdAtMicros)
     {
         _socket = socket;
         Id = id;
         RemoteEndpoint = remote;
         State = state;
-        CreatedAtMicros = network.Clock.NowMicros;
+        CreatedAtMicros = createdAtMicros;
         // Reading LocalEndPoint while a connect is pending swallows the pending error in .NET: wait for the outcome.
         LocalEndpoint = state == ConnectionState.Established ? RealNetwork.ToEndpoint(socket.LocalEndPoint)
             : new NetEndpoint(NetEndpoint.AnyAddress, 0);

@@ -1,4 +1,4 @@
-namespace BarHarness.Network.Simulated;
+namespace BarHarness.Transport.Simulated;
 
 /// <summary>A FIFO of bytes (a kernel socket buffer): append at the tail, consume from the head.</summary>
 internal sealed class ByteQueue

@@ -1,6 +1,6 @@
 using BarHarness.Core.Transport;
 
-namespace BarHarness.Network;
+namespace BarHarness.Transport;
 
 /// <summary>What a write answers from the connection's state alone, before any byte moves; both transports
 /// agree.</summary>

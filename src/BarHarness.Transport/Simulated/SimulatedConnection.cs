@@ -1,6 +1,6 @@
 using BarHarness.Core.Transport;
 
-namespace BarHarness.Network.Simulated;
+namespace BarHarness.Transport.Simulated;
 
 /// <summary>
 /// One end of a simulated TCP connection. Bytes written go to this end's send buffer, are

@@ -1,7 +1,7 @@
 using BarHarness.Core.Time;
 using BarHarness.Core.Transport;
 
-namespace BarHarness.Network.Simulated;
+namespace BarHarness.Transport.Simulated;
 
 /// <summary>
 /// The default backend: an in-memory TCP model with per-socket send and receive buffers, a

@@ -1,4 +1,4 @@
-namespace BarHarness.Network.Simulated;
+namespace BarHarness.Transport.Simulated;
 
 /// <summary>
 /// Events of the simulated network ordered by (virtual time, insertion order): two events due at the

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using BarHarness.Core.Time;
 using BarHarness.Core.Transport;
 
-namespace BarHarness.Network.Real;
+namespace BarHarness.Transport.Real;
 
 /// <summary>
 /// OS sockets on loopback, non-blocking, with small SO_SNDBUF/SO_RCVBUF so buffer-full arrives
@@ -25,9 +25,12 @@ public sealed class RealNetwork(SimClock clock, TransportOptions? options = null
 
     public IListener Listen(NetEndpoint at, int backlog = 32, SocketBuffers? buffers = null)
     {
-        var socket = NewSocket(buffers ?? Options.Buffers);
+        var sizes = buffers ?? Options.Buffers;
+        var socket = NewSocket(sizes);
         try
         {
+            // Without SO_REUSEADDR a restart fault could not rebind while old connections sit in TIME_WAIT.
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             socket.Bind(new IPEndPoint(ParseAddress(at.Address), at.Port));
             socket.Listen(backlog);
         }
@@ -44,7 +47,7 @@ public sealed class RealNetwork(SimClock clock, TransportOptions? options = null
                 $"cannot listen on {at}: {e.SocketErrorCode}");
         }
 
-        var listener = new RealListener(this, socket, backlog);
+        var listener = new RealListener(this, socket, backlog, sizes.SendBytes);
         _owned.Add(listener);
         return listener;
     }
@@ -67,7 +70,7 @@ public sealed class RealNetwork(SimClock clock, TransportOptions? options = null
             state = ConnectionState.Refused;
         }
 
-        var connection = new RealConnection(this, NextId(), socket, remote, state);
+        var connection = new RealConnection(NextId(), socket, remote, state, Clock.NowMicros);
         _owned.Add(connection);
         return connection;
     }
@@ -87,18 +90,36 @@ public sealed class RealNetwork(SimClock clock, TransportOptions? options = null
         _owned.Clear();
     }
 
+    /// <summary>
+    /// A socket connected elsewhere (the proxy's upstream, connected asynchronously), behind the same
+    /// contract as every other real connection. The caller keeps ownership.
+    /// </summary>
+    public static IConnection Adopt(Socket connected, long id, long createdAtMicros)
+    {
+        ArgumentNullException.ThrowIfNull(connected);
+        connected.Blocking = false;
+        connected.NoDelay = true;
+        return new RealConnection(
+            id, connected, ToEndpoint(connected.RemoteEndPoint), ConnectionState.Established, createdAtMicros);
+    }
+
     internal long NextId() => _nextId++;
 
     internal void Own(IDisposable disposable) => _owned.Add(disposable);
 
     internal static Socket NewSocket(SocketBuffers buffers)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
+        if (buffers.SendBytes > 0)
         {
-            Blocking = false,
-            SendBufferSize = buffers.SendBytes,
-            ReceiveBufferSize = buffers.ReceiveBytes,
-        };
+            socket.SendBufferSize = buffers.SendBytes;
+        }
+
+        if (buffers.ReceiveBytes > 0)
+        {
+            socket.ReceiveBufferSize = buffers.ReceiveBytes; // a listener's is inherited by accepted sockets
+        }
+
         return socket;
     }
 
