@@ -35,14 +35,9 @@ local function isFinite(v)
 end
 M.isFinite = isFinite
 
--- True for anything JSON writes as null: not a number, NaN or +-Inf.
-local function isNull(v)
-	return type(v) ~= "number" or v ~= v or v >= HUGE or v <= -HUGE
-end
-
 --- Integer-valued number to JSON. Non-integral values are rounded; NaN/Inf -> null.
 local function int(v)
-	if isNull(v) then
+	if type(v) ~= "number" or v ~= v or v >= HUGE or v <= -HUGE then
 		return "null"
 	end
 	if v ~= floor(v) then
@@ -57,7 +52,7 @@ M.int = int
 
 --- Number with a fixed printf format (for example "%.1f"); NaN/Inf/non-number -> null.
 local function fixed(v, fmt)
-	if isNull(v) then
+	if type(v) ~= "number" or v ~= v or v >= HUGE or v <= -HUGE then
 		return "null"
 	end
 	return sformat(fmt, v)
@@ -66,7 +61,7 @@ M.fixed = fixed
 
 --- General number: integers exactly, other values with 10 significant digits.
 local function number(v)
-	if isNull(v) then
+	if type(v) ~= "number" or v ~= v or v >= HUGE or v <= -HUGE then
 		return "null"
 	end
 	if v == floor(v) and v < INT_LIMIT and v > -INT_LIMIT then
