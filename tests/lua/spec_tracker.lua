@@ -300,3 +300,17 @@ T.test("the receiver's position and health stay within the threshold of the engi
 		end
 	end
 end)
+
+T.test("a unit whose team the engine does not give yet is not exported until it does (SCHEMA §6.1)", function()
+	local units = newWorld(2)
+	units[2].team = nil -- e.g. created and gone within one frame: Spring.GetUnitTeam answers nothing
+	local t = Tracker.new((engine(units)))
+	t.setView(true, 0, { [0] = 0, [1] = 1 })
+	t.add(1); t.add(2)
+	t.sample(2)
+	local d = delta(t)
+	T.eq(ids(d.created), "1", "no unit is sent with \"team\": null")
+	units[2].team = 1
+	t.sample(2)
+	T.eq(ids(delta(t).created), "2", "once the team is known the unit follows as created")
+end)

@@ -192,7 +192,8 @@ function C.migrate(data, warnings)
 	end
 	local from = v
 	if v > C.VERSION then
-		warnings[#warnings + 1] = sformat("stored settings come from a newer version (%d); keeping what this version understands", v)
+		warnings[#warnings + 1] = sformat(
+			"stored settings come from a newer version (%d); keeping what this version understands", v)
 		return data, from, warnings
 	end
 	while v < C.VERSION do

@@ -271,6 +271,9 @@ return function(protocol)
 					u.def = spGetUnitDefID(u.id)
 					u.imm = u.def ~= nil and isImmobileDef(u.def) == true
 				end
+				if u.team == nil then u.team = spGetUnitTeam(u.id); u.ally = teamAlly[u.team or -1] end
+				-- SCHEMA §6.1: def and team are integers; a unit without them waits for the next sample
+				if u.def == nil or u.team == nil then return end
 				prefix = unitPrefix(u.id, u.def, u.team)
 				u.prefix = prefix
 			end
