@@ -75,11 +75,15 @@ internal sealed class LuaEngine : IDisposable
     public int FirstFeature() => World.Features.All[0].Id;
 
     /// <summary>Spawns a construction kbot (armck) for the local team and returns its unit id.</summary>
-    public int SpawnBuilder()
+    public int SpawnBuilder() => SpawnOwn("armck")[0];
+
+    /// <summary>Spawns <paramref name="count"/> units of the named def for the local team and returns the ids of
+    /// every unit of that def.</summary>
+    public int[] SpawnOwn(string defName, int count = 1)
     {
-        var ck = World.UnitDefs.ByName("armck")!;
-        World.Spawn(World.LocalTeamId, 1, ck.Id);
-        return World.AllUnitIds().First(u => World.TrueDefOf(u) == ck.Id);
+        var def = World.UnitDefs.ByName(defName)!;
+        World.Spawn(World.LocalTeamId, count, def.Id);
+        return World.AllUnitIds().Where(u => World.TrueDefOf(u) == def.Id).ToArray();
     }
 
     /// <summary>
@@ -116,6 +120,16 @@ internal sealed class LuaEngine : IDisposable
         var code = Expand(call);
         Assert.Equal((long)count, Value($"return select('#', {code})"));
         Assert.Equal(firstType, Value($"return type(({code}))"));
+    }
+
+    /// <summary>Asserts that each Spring.<paramref name="functions"/> called with <paramref name="unitId"/> returns
+    /// no values at all.</summary>
+    public void AssertUnitReadsReturnNothing(int unitId, params string[] functions)
+    {
+        foreach (var fn in functions)
+        {
+            Assert.Equal(0L, Value($"return select('#', Spring.{fn}({unitId}))"));
+        }
     }
 
     /// <summary>Asserts that the call (placeholders filled) raises a Lua error with a message.</summary>

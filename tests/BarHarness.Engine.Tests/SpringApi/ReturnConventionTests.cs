@@ -18,22 +18,15 @@ public class ReturnConventionTests
     public void Unit_reads_return_nothing_for_a_dead_unit()
     {
         using var e = new LuaEngine();
-        var dead = e.DeadUnitId();
-        foreach (var fn in new[] { "GetUnitPosition", "GetUnitHealth", "GetUnitDefID", "GetUnitTeam", "GetUnitVelocity",
-            "GetUnitHeading", "GetUnitIsDead", "IsUnitInLos" })
-        {
-            Assert.Equal(0L, e.Value($"return select('#', Spring.{fn}({dead}))"));
-        }
+        e.AssertUnitReadsReturnNothing(e.DeadUnitId(), "GetUnitPosition", "GetUnitHealth", "GetUnitDefID",
+            "GetUnitTeam", "GetUnitVelocity", "GetUnitHeading", "GetUnitIsDead", "IsUnitInLos");
     }
 
     [Fact]
     public void Unit_reads_return_nothing_for_an_enemy_the_player_cannot_see()
     {
         using var e = new LuaEngine();
-        var hidden = e.HiddenEnemy();
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetUnitPosition({hidden}))"));
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetUnitHealth({hidden}))"));
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetUnitTeam({hidden}))"));
+        e.AssertUnitReadsReturnNothing(e.HiddenEnemy(), "GetUnitPosition", "GetUnitHealth", "GetUnitTeam");
     }
 
     [Fact]

@@ -38,11 +38,7 @@ public class DestroyedUnitReadabilityTests
         }
 
         Assert.Equal(b.StateHash(), a.StateHash());
-        for (var f = 0; f < 60; f++)
-        {
-            a.StepFrame();
-            b.StepFrame();
-        }
+        Lockstep.Step(a, b, 60);
 
         Assert.Equal(b.StateHash(), a.StateHash());
     }
