@@ -252,6 +252,6 @@ public class ApiBreadthTests
     {
         using var e = new LuaEngine();
         var id = Assert.Single(e.SpawnOwn("armamd"));
-        Assert.Equal(3L, e.Value($"return select('#', Spring.GetUnitStockpile({id}))"));
+        Assert.Equal(3L, e.CountOf($"Spring.GetUnitStockpile({id})"));
     }
 }

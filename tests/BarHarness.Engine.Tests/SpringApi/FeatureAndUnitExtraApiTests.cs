@@ -236,7 +236,7 @@ public class FeatureAndUnitExtraApiTests
         };
         using var e = new LuaEngine(setup);
         var hidden = e.World.Features.All.First(f => !e.World.IsPositionInLos(f.X, f.Z, e.World.LocalAllyTeamId));
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetFeaturePosition({hidden.Id}))"));
+        Assert.Equal(0L, e.CountOf($"Spring.GetFeaturePosition({hidden.Id})"));
         Assert.Equal(false, e.Value($"return Spring.ValidFeatureID({hidden.Id})"));
         Assert.Equal(true, e.Value($"for _, f in ipairs(Spring.GetAllFeatures()) do if f == {hidden.Id} then "
             + "return false end end return true"));

@@ -58,6 +58,10 @@ internal sealed class LuaEngine : IDisposable
         return r.Length > 1 ? r[1] : null;
     }
 
+    /// <summary>How many values the Lua expression <paramref name="call"/> returns (a probe that must
+    /// succeed).</summary>
+    public object? CountOf(string call) => Value($"return select('#', {call})");
+
     /// <summary>Runs a probe that must fail and returns the error message.</summary>
     public string Error(string body)
     {
@@ -118,7 +122,7 @@ internal sealed class LuaEngine : IDisposable
     public void AssertReturns(string call, int count, string firstType)
     {
         var code = Expand(call);
-        Assert.Equal((long)count, Value($"return select('#', {code})"));
+        Assert.Equal((long)count, CountOf(code));
         Assert.Equal(firstType, Value($"return type(({code}))"));
     }
 
@@ -128,7 +132,7 @@ internal sealed class LuaEngine : IDisposable
     {
         foreach (var fn in functions)
         {
-            Assert.Equal(0L, Value($"return select('#', Spring.{fn}({unitId}))"));
+            Assert.Equal(0L, CountOf($"Spring.{fn}({unitId})"));
         }
     }
 

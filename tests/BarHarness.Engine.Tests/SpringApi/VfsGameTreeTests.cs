@@ -62,7 +62,7 @@ public sealed class VfsGameTreeTests : IDisposable
     public void A_missing_include_names_the_file_and_LoadFile_returns_nil()
     {
         using var e = Engine();
-        Assert.Contains("LuaUI/Include/nothere.lua", e.Error("VFS.Include('LuaUI/Include/nothere.lua') return 1"));
+        Assert.Contains("LuaUI/Include/nothere.lua", IncludeError(e, "LuaUI/Include/nothere.lua"));
         AssertUnreadable(e, "LuaUI/Include/nothere.lua");
     }
 
@@ -70,7 +70,7 @@ public sealed class VfsGameTreeTests : IDisposable
     public void An_error_inside_an_included_file_names_that_file_and_line()
     {
         using var e = Engine();
-        Assert.Contains("common/broken.lua:3:", e.Error("VFS.Include('common/broken.lua') return 1"));
+        Assert.Contains("common/broken.lua:3:", IncludeError(e, "common/broken.lua"));
     }
 
     [Fact]
@@ -112,6 +112,9 @@ public sealed class VfsGameTreeTests : IDisposable
         WidgetFolder = Path.Combine(_root.FullName, "widget"),
         GameFolder = Path.Combine(_root.FullName, "game"),
     });
+
+    /// <summary>The error VFS.Include of <paramref name="path"/> raises.</summary>
+    private static string IncludeError(LuaEngine e, string path) => e.Error($"VFS.Include('{path}') return 1");
 
     /// <summary>Asserts that the VFS neither finds nor loads <paramref name="path"/>.</summary>
     private static void AssertUnreadable(LuaEngine e, string path)

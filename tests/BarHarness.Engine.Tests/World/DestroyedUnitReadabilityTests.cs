@@ -14,12 +14,12 @@ public class DestroyedUnitReadabilityTests
         Assert.Equal(WorldEventKind.UnitDestroyed, destroyed.Kind);
         using (e.World.KeepReadableDuring(destroyed))
         {
-            Assert.Equal(3L, e.Value($"return select('#', Spring.GetUnitPosition({id}))"));
+            Assert.Equal(3L, e.CountOf($"Spring.GetUnitPosition({id})"));
             Assert.Equal(true, e.Value($"return Spring.GetUnitIsDead({id})"));
             Assert.Equal((long)destroyed.UnitDefId, e.Value($"return Spring.GetUnitDefID({id})"));
         }
 
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetUnitPosition({id}))"));
+        Assert.Equal(0L, e.CountOf($"Spring.GetUnitPosition({id})"));
         Assert.NotEqual(before, e.World.StateHash());
         Assert.False(e.World.UnitExists(id));
     }

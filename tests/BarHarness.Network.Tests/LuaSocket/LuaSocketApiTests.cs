@@ -1,20 +1,18 @@
 using System.Text;
+using BarHarness.Network.Tests.Transport;
 
 namespace BarHarness.Network.Tests.LuaSocket;
 
 public sealed class LuaSocketApiTests
 {
-    private readonly SimulatedNetwork _network = new(
-        new SimClock(),
-        new TransportOptions { Buffers = new SocketBuffers(4096, 4096) });
+    private readonly SimulatedNetwork _network = Backends.Simulated(4096, 4096);
 
     [Fact]
     public void Non_blocking_connect_says_timeout_then_in_progress_then_1_then_already_connected()
     {
         var api = new LuaSocketApi(_network);
         var listener = _network.Listen(NetEndpoint.Loopback(8765));
-        var socket = api.Tcp();
-        socket.Timeout.Set(0, "b");
+        var socket = api.NonBlockingTcp();
 
         Assert.Equal("nil, \"timeout\"", api.Connect(socket, "127.0.0.1", 8765).ToString());
         Assert.Equal("nil, \"Operation already in progress\"", api.Connect(socket, "127.0.0.1", 8765).ToString());
@@ -29,8 +27,7 @@ public sealed class LuaSocketApiTests
     public void Refused_connect_is_reported_once_and_the_next_call_starts_a_new_attempt()
     {
         var api = new LuaSocketApi(_network);
-        var socket = api.Tcp();
-        socket.Timeout.Set(0, "b");
+        var socket = api.NonBlockingTcp();
 
         api.Connect(socket, "127.0.0.1", 9);
         _network.AdvanceBy(1_000);
@@ -43,8 +40,7 @@ public sealed class LuaSocketApiTests
     public void Denied_connect_returns_connect_denied_and_leaves_the_network_alone()
     {
         var api = new LuaSocketApi(_network, new LuaSocketOptions { TcpAllowConnect = "127.0.0.1:8765" });
-        var socket = api.Tcp();
-        socket.Timeout.Set(0, "b");
+        var socket = api.NonBlockingTcp();
 
         Assert.Equal("nil, \"connect denied\"", api.Connect(socket, "127.0.0.1", 8766).ToString());
         Assert.Equal("nil, \"timeout\"", api.Connect(socket, "127.0.0.1", 8765).ToString());
@@ -188,8 +184,7 @@ public sealed class LuaSocketApiTests
     private (TcpSocket Client, IConnection Server) Connected(LuaSocketApi api)
     {
         var listener = _network.Listen(NetEndpoint.Loopback(0));
-        var socket = api.Tcp();
-        socket.Timeout.Set(0, "b");
+        var socket = api.NonBlockingTcp();
         api.Connect(socket, "127.0.0.1", listener.LocalEndpoint.Port);
         _network.AdvanceBy(1_000);
         Assert.Equal("1", api.Connect(socket, "127.0.0.1", listener.LocalEndpoint.Port).ToString());

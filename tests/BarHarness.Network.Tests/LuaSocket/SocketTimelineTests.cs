@@ -1,17 +1,17 @@
+using BarHarness.Network.Tests.Transport;
+
 namespace BarHarness.Network.Tests.LuaSocket;
 
 public sealed class SocketTimelineTests
 {
-    private readonly SimulatedNetwork _network =
-        new(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(4096, 4096) });
+    private readonly SimulatedNetwork _network = Backends.Simulated(4096, 4096);
 
     [Fact]
     public void A_connection_shows_target_result_handshake_first_bytes_and_the_peer_reset()
     {
         var api = new LuaSocketApi(_network);
         var listener = _network.Listen(NetEndpoint.Loopback(8765));
-        var socket = api.Tcp();
-        socket.Timeout.Set(0, "b");
+        var socket = api.NonBlockingTcp();
 
         api.Connect(socket, "127.0.0.1", 8765);
         _network.AdvanceBy(1_000);
@@ -50,8 +50,7 @@ public sealed class SocketTimelineTests
     public void A_refused_and_a_denied_connect_are_both_failures_with_their_reason()
     {
         var api = new LuaSocketApi(_network, new LuaSocketOptions { TcpAllowConnect = "127.0.0.1:9" });
-        var socket = api.Tcp();
-        socket.Timeout.Set(0, "b");
+        var socket = api.NonBlockingTcp();
 
         api.Connect(socket, "127.0.0.1", 8766);
         api.Connect(socket, "127.0.0.1", 9);
