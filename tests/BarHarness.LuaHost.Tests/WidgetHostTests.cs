@@ -3,8 +3,20 @@ namespace BarHarness.LuaHost.Tests;
 public sealed class WidgetHostTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("bh-widget-").FullName;
+    private readonly LuaRuntime _runtime = new();
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose()
+    {
+        _runtime.Dispose();
+        Directory.Delete(_dir, true);
+    }
+
+    /// <summary>A widget host on this test's runtime with the Test.* natives installed.</summary>
+    private WidgetHost HostWithTestNatives()
+    {
+        TestNatives.Install(_runtime);
+        return new WidgetHost(_runtime);
+    }
 
     private string Write(string name, string code)
     {
@@ -18,8 +30,7 @@ public sealed class WidgetHostTests : IDisposable
     [Fact]
     public void SetConfigData_runs_before_Initialize_and_config_survives_a_reload()
     {
-        using var runtime = new LuaRuntime();
-        var host = new WidgetHost(runtime);
+        var host = new WidgetHost(_runtime);
         var path = Write("w.lua", Info + """
             local order = {}
             local count = 0
@@ -31,7 +42,7 @@ public sealed class WidgetHostTests : IDisposable
 
         Assert.True(host.Load(path, config: new Dictionary<string, object?> { ["count"] = 5 }).IsLoaded);
         host.CallIn("GameFrame", 1);
-        Assert.Equal("set,init", GetWG(runtime, "order"));
+        Assert.Equal("set,init", GetWG(_runtime, "order"));
         host.Unload("probe");
         var saved = Assert.IsType<Dictionary<object, object?>>(host.SavedConfig("probe"));
         Assert.Equal(6L, saved["count"]);
@@ -39,25 +50,24 @@ public sealed class WidgetHostTests : IDisposable
 
         Assert.True(host.Load(path).IsLoaded);
         host.CallIn("GameFrame", 2);
-        Assert.Equal(6L, GetWG(runtime, "count"));
+        Assert.Equal(6L, GetWG(_runtime, "count"));
     }
 
-    private static object? GetWG(LuaRuntime runtime, string key)
+    private static object? GetWG(LuaRuntime _runtime, string key)
     {
-        runtime.SetInternal("probeKey", key);
-        runtime.RunGlue("local H = ...; H.probe = H.WG[H.probeKey]", "=t");
-        runtime.PushInternal();
-        BarHarness.LuaHost.Interop.LuaApi.GetField(runtime.State, -1, "probe");
-        var v = runtime.ToObject(-1, 1);
-        BarHarness.LuaHost.Interop.LuaApi.Pop(runtime.State, 2);
+        _runtime.SetInternal("probeKey", key);
+        _runtime.RunGlue("local H = ...; H.probe = H.WG[H.probeKey]", "=t");
+        _runtime.PushInternal();
+        BarHarness.LuaHost.Interop.LuaApi.GetField(_runtime.State, -1, "probe");
+        var v = _runtime.ToObject(-1, 1);
+        BarHarness.LuaHost.Interop.LuaApi.Pop(_runtime.State, 2);
         return v;
     }
 
     [Fact]
     public void A_chunk_returning_false_is_dropped()
     {
-        using var runtime = new LuaRuntime();
-        var host = new WidgetHost(runtime);
+        var host = new WidgetHost(_runtime);
         var result = host.Load(Write("w.lua", Info + "return false"));
         Assert.Equal(WidgetLoadStatus.Dropped, result.Status);
         Assert.Empty(host.LoadedWidgets);
@@ -66,8 +76,7 @@ public sealed class WidgetHostTests : IDisposable
     [Fact]
     public void An_error_in_a_call_in_is_recorded_with_file_and_line_and_removes_the_widget()
     {
-        using var runtime = new LuaRuntime();
-        var host = new WidgetHost(runtime);
+        var host = new WidgetHost(_runtime);
         host.Load(Write("broken.lua", Info + "function widget:GameFrame(n)\n  local t = nil\n  return t.x\nend\n"));
         host.CallIn("GameFrame", 1);
         var error = Assert.Single(host.Errors);
@@ -81,8 +90,7 @@ public sealed class WidgetHostTests : IDisposable
     [Fact]
     public void A_syntax_error_fails_the_load_with_the_line()
     {
-        using var runtime = new LuaRuntime();
-        var host = new WidgetHost(runtime);
+        var host = new WidgetHost(_runtime);
         var result = host.Load(Write("syntax.lua", Info + "function widget:Update(\n"));
         Assert.Equal(WidgetLoadStatus.Failed, result.Status);
         Assert.Equal("LuaUI/Widgets/syntax.lua", result.Location?.File);
@@ -91,8 +99,7 @@ public sealed class WidgetHostTests : IDisposable
     [Fact]
     public void Lua_5_4_only_syntax_is_reported_as_not_loadable_in_BAR()
     {
-        using var runtime = new LuaRuntime();
-        var host = new WidgetHost(runtime);
+        var host = new WidgetHost(_runtime);
         var result = host.Load(Write("modern.lua", Info + "local a = 7\nlocal b = a // 2\n"));
         if (BarHarness.LuaHost.Interop.LuaApi.IsLua51)
         {
@@ -111,8 +118,7 @@ public sealed class WidgetHostTests : IDisposable
     [Fact]
     public void Action_callback_gets_BAR_argument_list()
     {
-        using var runtime = new LuaRuntime();
-        var host = new WidgetHost(runtime);
+        var host = new WidgetHost(_runtime);
         host.Load(Write("act.lua", Info + """
             function widget:Initialize()
               widgetHandler:AddAction("livedata", function(cmd, optLine, optWords, data, isRepeat, release, actions)
@@ -123,14 +129,13 @@ public sealed class WidgetHostTests : IDisposable
             end
             """));
         host.TextCommand("/livedata status now");
-        Assert.Equal("livedata|status now|status|D|false|false|table", runtime.Console.Lines.Single().Text);
+        Assert.Equal("livedata|status now|status|D|false|false|table", _runtime.Console.Lines.Single().Text);
     }
 
     [Fact]
     public void Action_with_a_nil_callback_loads_as_in_BAR_and_fails_only_when_run()
     {
-        using var runtime = new LuaRuntime();
-        var host = new WidgetHost(runtime);
+        var host = new WidgetHost(_runtime);
         var result = host.Load(Write("nilact.lua", Info + """
             function widget:Initialize()
               widgetHandler:AddAction("misspelt", MisspeltHandlerName, nil, "t")
@@ -138,7 +143,7 @@ public sealed class WidgetHostTests : IDisposable
             end
             """));
         Assert.True(result.IsLoaded, result.Message);
-        Assert.Contains(runtime.Console.Lines, l => l.Text == "initialized");
+        Assert.Contains(_runtime.Console.Lines, l => l.Text == "initialized");
     }
 
     [Fact]
@@ -188,9 +193,7 @@ public sealed class WidgetHostTests : IDisposable
     [Fact]
     public void Call_in_sample_counts_instructions_engine_calls_and_allocations()
     {
-        using var runtime = new LuaRuntime();
-        TestNatives.Install(runtime);
-        var host = new WidgetHost(runtime);
+        var host = HostWithTestNatives();
         host.Load(Write("count.lua", Info + "local keep\nfunction widget:GameFrame(n) local t = {} for i = 1, 20000 "
             + "do t[i] = Test.Three() end keep = t end\n"));
         var sample = host.CallIn("GameFrame", 1);
@@ -203,9 +206,7 @@ public sealed class WidgetHostTests : IDisposable
     [Fact]
     public void A_native_raises_a_Lua_error_without_unwinding_through_managed_code()
     {
-        using var runtime = new LuaRuntime();
-        TestNatives.Install(runtime);
-        var host = new WidgetHost(runtime);
+        var host = HostWithTestNatives();
         host.Load(Write("raise.lua", Info + "function widget:GameFrame(n)\n  local ok = Test.NeedsNumber(1)\n  "
             + "WG.first = ok\n  Test.NeedsNumber('x')\n  WG.after = true\nend\n"));
         for (var i = 0; i < 3; i++)
@@ -219,24 +220,22 @@ public sealed class WidgetHostTests : IDisposable
             + "expected, got string)", error.Message);
 
         Assert.Contains("[C]: in function 'NeedsNumber'\n\t[string \"LuaUI/Widgets/raise.lua\"]:5:", error.Traceback);
-        Assert.Equal(true, GetWG(runtime, "first"));
-        Assert.Null(GetWG(runtime, "after"));
+        Assert.Equal(true, GetWG(_runtime, "first"));
+        Assert.Null(GetWG(_runtime, "after"));
     }
 
     [Fact]
     public void An_exception_inside_a_native_becomes_the_widgets_Lua_error_not_a_crash()
     {
-        using var runtime = new LuaRuntime();
-        TestNatives.Install(runtime);
-        var host = new WidgetHost(runtime);
+        var host = HostWithTestNatives();
         host.Load(Write("throws.lua",
             Info + "function widget:GameFrame(n)\n  WG.caught = not pcall(Test.Throws)\n  Test.Throws()\nend\n"));
         host.CallIn("GameFrame", 1);
         var error = Assert.Single(host.Errors);
         Assert.Contains("BarHarness internal error in Test.Throws: InvalidOperationException: boom", error.Message,
             StringComparison.Ordinal);
-        Assert.Equal(true, GetWG(runtime, "caught"));
+        Assert.Equal(true, GetWG(_runtime, "caught"));
         Assert.Empty(host.LoadedWidgets);
-        Assert.Equal("ok", runtime.DoString("return 'ok'", "=t")[0]);
+        Assert.Equal("ok", _runtime.DoString("return 'ok'", "=t")[0]);
     }
 }
