@@ -76,8 +76,7 @@ public class StreamOracleTests
             .Connection(1, Hello(0), Snapshot(1, 10), Delta(2, 11))
             .Connection(2, Hello(3), Delta(4, 40), Snapshot(5, 41));
 
-        var violation = Assert.Single(h.Oracle.Violations);
-        Assert.Equal(ViolationKind.MissingSnapshotAfterReconnect, violation.Kind);
+        var violation = h.SingleViolation(ViolationKind.MissingSnapshotAfterReconnect);
         Assert.Equal(2, violation.ConnectionId);
         Assert.Equal(4, violation.Seq);
     }
@@ -96,8 +95,7 @@ public class StreamOracleTests
     {
         var h = OracleHarness.AfterWrapOpening(Delta(1, 2), Delta(4, 3));
 
-        var violation = Assert.Single(h.Oracle.Violations);
-        Assert.Equal(ViolationKind.UndeclaredSeqGap, violation.Kind);
+        var violation = h.SingleViolation(ViolationKind.UndeclaredSeqGap);
         Assert.Contains("2 missing", violation.Detail);
     }
 
@@ -179,8 +177,7 @@ public class StreamOracleTests
             Hello(16777215, 0),
             Snapshot(0, 120, new Unit(1, 0, 100, 10, 200), new Unit(66, 1, 100, 10, 200)));
 
-        var leak = Assert.Single(h.Oracle.Violations);
-        Assert.Equal(ViolationKind.PrivacyLeak, leak.Kind);
+        var leak = h.SingleViolation(ViolationKind.PrivacyLeak);
         Assert.Equal(66, leak.UnitId);
         Assert.Equal(120, leak.Frame);
     }
@@ -255,8 +252,7 @@ public class StreamOracleTests
             Snapshot(0, 9, new Unit(1, 0, 100.4, 10, 200, Hp: 500.5)),
             Delta(1, 10, new Unit(1, 0, 112, 10, 200, Hp: 500)));
 
-        var violation = Assert.Single(h.Oracle.Violations);
-        Assert.Equal(ViolationKind.InaccurateValue, violation.Kind);
+        var violation = h.SingleViolation(ViolationKind.InaccurateValue);
         Assert.Contains("x 112", violation.Detail);
         Assert.Equal(1, violation.UnitId);
     }
@@ -293,8 +289,8 @@ public class StreamOracleTests
 
         Assert.InRange(h.Oracle.Stats.Freshness.Max, 148, 150);
         Assert.Equal(0, h.Oracle.Stats.Freshness.Quantile(0.5));
-        var stale = Assert.Single(h.Oracle.Violations);
-        Assert.Equal((ViolationKind.StaleUnit, 2), (stale.Kind, stale.UnitId));
+        var stale = h.SingleViolation(ViolationKind.StaleUnit);
+        Assert.Equal(2, stale.UnitId);
     }
 
     [Fact]
@@ -352,8 +348,8 @@ public class StreamOracleTests
             Snapshot(0, 0, new Unit(1, 0, 100, 10, 200)),
             removal);
 
-        var loss = Assert.Single(h.Oracle.Violations);
-        Assert.Equal((ViolationKind.SilentLoss, "§3.6"), (loss.Kind, loss.RuleId));
+        var loss = h.SingleViolation(ViolationKind.SilentLoss);
+        Assert.Equal("§3.6", loss.RuleId);
     }
 
     [Fact]
