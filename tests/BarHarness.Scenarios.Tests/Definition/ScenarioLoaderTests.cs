@@ -12,6 +12,11 @@ public sealed class ScenarioLoaderTests
     private static HarnessInputException Fails(string yaml) =>
         Assert.Throws<HarnessInputException>(() => ScenarioLoader.Parse(yaml, File));
 
+    /// <summary>Asserts that a 30-second scenario whose second line is <paramref name="line"/> is rejected with
+    /// the error located on that line.</summary>
+    private static void AssertRejectedAtSecondLine(string line) =>
+        Assert.Equal(2, Fails($"duration: 30\n{line}\n").Location!.Line);
+
     [Fact]
     public void Minimal_file_gets_documented_defaults()
     {
@@ -128,8 +133,7 @@ public sealed class ScenarioLoaderTests
     [InlineData("units: {waves: [{at: 1, count: -5}]}")]
     public void Negative_fractional_or_huge_unit_counts_are_errors(string units)
     {
-        var ex = Fails($"duration: 30\n{units}\n");
-        Assert.Equal(2, ex.Location!.Line);
+        AssertRejectedAtSecondLine(units);
     }
 
     [Fact]
@@ -149,8 +153,7 @@ public sealed class ScenarioLoaderTests
     [InlineData("faults: [{name: down, at: 10, duration: 5, repeat: {every: 10, count: 3}}]")]
     public void Times_beyond_the_duration_are_errors(string yaml)
     {
-        var ex = Fails($"duration: 30\n{yaml}\n");
-        Assert.Equal(2, ex.Location!.Line);
+        AssertRejectedAtSecondLine(yaml);
     }
 
     [Fact]
