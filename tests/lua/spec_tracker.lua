@@ -120,6 +120,20 @@ local function spreadSnapshot(t, step, between)
 	return message("snapshot", t.finishSnapshot)
 end
 
+-- n tracked units, all sent once; a snapshot spread over frames of 3 units each, the `removed` ids destroyed
+-- (and settled) after its first step. Returns the snapshot and the delta that follows it.
+local function removedDuringSpreadSnapshot(n, removed)
+	local t = setup(n)
+	t.sample(n); delta(t)
+	local s = spreadSnapshot(t, 3, function(frame)
+		if frame == 1 then
+			for _, id in ipairs(removed) do t.destroyed(id) end
+			t.settle(10)
+		end
+	end)
+	return s, delta(t)
+end
+
 T.test("a snapshot built over frames holds every exported unit once", function()
 	local t = setup(10)
 	t.sample(10); delta(t)
@@ -150,30 +164,16 @@ T.test("changes during a spread snapshot: after capture in the next delta, befor
 end)
 
 T.test("units removed during a spread snapshot: named only if the snapshot holds them", function()
-	local t = setup(9)
-	t.sample(9); delta(t)
-	local s = spreadSnapshot(t, 3, function(frame)
-		if frame == 1 then
-			t.destroyed(2) -- captured: the client will hold it, so it is named
-			t.destroyed(5) -- not captured: the snapshot leaves it out, nothing to name
-			t.settle(10)
-		end
-	end)
-	local d = delta(t)
+	-- 2 is captured in step 1: the client will hold it, so it is named; 5 is not captured yet: the snapshot
+	-- leaves it out, nothing to name.
+	local s, d = removedDuringSpreadSnapshot(9, { 2, 5 })
 	T.eq(snapshotAndCreated(s, d), "1,2,3,4,6,7,8,9", "unit 9, moved into 2's place, follows as created")
 	T.eq(ids(d.destroyed), "2")
 end)
 
 T.test("a unit moved behind the capture by a removal is sent as created after the snapshot", function()
-	local t = setup(9)
-	t.sample(9); delta(t)
-	local s = spreadSnapshot(t, 3, function(frame)
-		if frame == 1 then
-			t.destroyed(1) -- the tail unit (9) moves into position 1, already passed
-			t.settle(10)
-		end
-	end)
-	local d = delta(t)
+	-- the tail unit (9) moves into position 1, already passed
+	local s, d = removedDuringSpreadSnapshot(9, { 1 })
 	T.eq(snapshotAndCreated(s, d), "1,2,3,4,5,6,7,8,9", "every unit reaches the client exactly once")
 	T.eq(ids(d.destroyed), "1")
 end)

@@ -64,6 +64,16 @@ local function assertClean(oracle)
 	end
 end
 
+-- The receiver's picture holds exactly the world's units: each one exists, and as many as the world has.
+local function assertPictureIsTheWholeWorld(w, oracle)
+	local n = 0
+	for id in pairs(oracle.units) do
+		n = n + 1
+		T.truthy(w.units[id], "unit " .. id .. " exists in the world")
+	end
+	T.eq(n, #w.ids, "picture size")
+end
+
 T.test("widget loads, connects, sends hello then snapshot, then deltas", function()
 	local w, net, h, oracle = setup()
 	start(h, nil)
@@ -137,12 +147,7 @@ T.test("created and destroyed units appear in deltas; the picture matches the wo
 		end
 	end)
 	assertClean(oracle)
-	local n = 0
-	for id in pairs(oracle.units) do
-		n = n + 1
-		T.truthy(w.units[id], "unit " .. id .. " exists in the world")
-	end
-	T.eq(n, #w.ids, "picture size")
+	assertPictureIsTheWholeWorld(w, oracle)
 end)
 
 T.test("server down: backoff, reconnect, hello and snapshot first again, gaps declared", function()
@@ -413,10 +418,5 @@ T.test("a periodic snapshot of thousands of units is built over frames; the pict
 		.. previous.frame .. " -> " .. snapshot.frame)
 	T.truthy(#snapshot.units >= 2590, "it holds the units: " .. #snapshot.units)
 	T.truthy(snapshot.sample_window >= snapshot.frame - previous.frame - 1, "its window covers the capture frames")
-	local n = 0
-	for id in pairs(oracle.units) do
-		n = n + 1
-		T.truthy(w.units[id], "unit " .. id .. " exists in the world")
-	end
-	T.eq(n, #w.ids, "picture size")
+	assertPictureIsTheWholeWorld(w, oracle)
 end)
