@@ -58,6 +58,14 @@ local function moveAll(w)
 	end
 end
 
+-- A spectator with full view over `units` units, the widget started with `config` (nil for its defaults);
+-- `framing` (default newline) is what the oracle decodes.
+local function startedSpectator(units, config, framing)
+	local w, net, h, oracle = setup({ units = units, spectator = true, fullView = true, framing = framing })
+	start(h, config)
+	return w, net, h, oracle
+end
+
 local function assertClean(oracle)
 	if #oracle.errors > 0 then
 		T.fail(#oracle.errors .. " oracle errors, first: " .. oracle.errors[1])
@@ -123,8 +131,7 @@ T.test("non-spectator never exports enemy units outside LOS, radar blips include
 end)
 
 T.test("spectator with full view exports every unit", function()
-	local w, net, h, oracle = setup({ units = 30, spectator = true, fullView = true })
-	start(h, nil)
+	local w, net, h, oracle = startedSpectator(30)
 	pump(w, h, net, oracle, 30)
 	assertClean(oracle)
 	local n = 0
@@ -133,8 +140,7 @@ T.test("spectator with full view exports every unit", function()
 end)
 
 T.test("created and destroyed units appear in deltas; the picture matches the world", function()
-	local w, net, h, oracle = setup({ units = 20, spectator = true, fullView = true })
-	start(h, nil)
+	local w, net, h, oracle = startedSpectator(20)
 	pump(w, h, net, oracle, 200, function(frame)
 		if frame % 7 == 0 then
 			local u = E.addUnit(w, frame % 3, 1, frame, frame)
@@ -167,8 +173,7 @@ T.test("server down: backoff, reconnect, hello and snapshot first again, gaps de
 end)
 
 T.test("slow server: partial sends resume, drops are declared and followed by a snapshot", function()
-	local w, net, h, oracle = setup({ units = 200, spectator = true, fullView = true })
-	start(h, { queueMaxMessages = 16, queueMaxBytes = 65536 })
+	local w, net, h, oracle = startedSpectator(200, { queueMaxMessages = 16, queueMaxBytes = 65536 })
 	pump(w, h, net, oracle, 30, moveAll(w))
 	for frame = 1, 300 do
 		net.window = 1500 -- the server reads 1500 bytes a frame
@@ -240,8 +245,7 @@ T.test("shutdown closes the socket and unregisters", function()
 end)
 
 T.test("edge data: NaN/Inf positions, units dying between list and query, non-number ids", function()
-	local w, net, h, oracle = setup({ units = 20, spectator = true, fullView = true })
-	start(h, nil)
+	local w, net, h, oracle = startedSpectator(20)
 	local u = w.units[w.ids[1]]
 	u.x = 0 / 0; u.z = math.huge; u.hp = -math.huge
 	E.call(h, "UnitCreated", "not-a-number", 1, 0)
@@ -306,8 +310,8 @@ end)
 T.test("every overflow strategy and framing keeps the stream valid through a slow reader", function()
 	for _, overflow in ipairs({ "drop-oldest", "drop-new", "priority" }) do
 		for _, framing in ipairs({ "newline", "length" }) do
-			local w, net, h, oracle = setup({ units = 150, spectator = true, fullView = true, framing = framing })
-			start(h, { overflow = overflow, framing = framing, queueMaxMessages = 8, queueMaxBytes = 65536 })
+			local config = { overflow = overflow, framing = framing, queueMaxMessages = 8, queueMaxBytes = 65536 }
+			local w, net, h, oracle = startedSpectator(150, config, framing)
 			local move = moveAll(w)
 			pump(w, h, net, oracle, 20, move)
 			for f = 1, 200 do
@@ -327,8 +331,7 @@ T.test("every overflow strategy and framing keeps the stream valid through a slo
 end)
 
 T.test("a server that stops reading is left after the stall timeout and the new stream is valid", function()
-	local w, net, h, oracle = setup({ units = 50, spectator = true, fullView = true })
-	start(h, { stallTimeoutSeconds = 5 })
+	local w, net, h, oracle = startedSpectator(50, { stallTimeoutSeconds = 5 })
 	local move = moveAll(w)
 	pump(w, h, net, oracle, 30, move)
 	net.window = 0
@@ -393,8 +396,7 @@ T.test("sample_window is an upper bound on how long ago every unit in a message 
 end)
 
 T.test("a periodic snapshot of thousands of units is built over frames; the picture stays whole", function()
-	local w, net, h, oracle = setup({ units = 2600, spectator = true, fullView = true })
-	start(h, { snapshotIntervalSeconds = 1 })
+	local w, net, h, oracle = startedSpectator(2600, { snapshotIntervalSeconds = 1 })
 	local move = moveAll(w)
 	pump(w, h, net, oracle, 75, function(frame)
 		move(frame)
