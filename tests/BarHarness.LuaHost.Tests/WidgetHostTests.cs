@@ -25,6 +25,11 @@ public sealed class WidgetHostTests : IDisposable
         return path;
     }
 
+    /// <summary>Writes <paramref name="body"/> after the probe's GetInfo to <paramref name="file"/> and loads
+    /// it into <paramref name="host"/>.</summary>
+    private WidgetLoadResult LoadProbe(WidgetHost host, string file, string body) =>
+        host.Load(Write(file, Info + body));
+
     private const string Info = "function widget:GetInfo() return { name = 'probe', layer = 0, enabled = true } end\n";
 
     [Fact]
@@ -68,7 +73,7 @@ public sealed class WidgetHostTests : IDisposable
     public void A_chunk_returning_false_is_dropped()
     {
         var host = new WidgetHost(_runtime);
-        var result = host.Load(Write("w.lua", Info + "return false"));
+        var result = LoadProbe(host, "w.lua", "return false");
         Assert.Equal(WidgetLoadStatus.Dropped, result.Status);
         Assert.Empty(host.LoadedWidgets);
     }
@@ -77,7 +82,7 @@ public sealed class WidgetHostTests : IDisposable
     public void An_error_in_a_call_in_is_recorded_with_file_and_line_and_removes_the_widget()
     {
         var host = new WidgetHost(_runtime);
-        host.Load(Write("broken.lua", Info + "function widget:GameFrame(n)\n  local t = nil\n  return t.x\nend\n"));
+        LoadProbe(host, "broken.lua", "function widget:GameFrame(n)\n  local t = nil\n  return t.x\nend\n");
         host.CallIn("GameFrame", 1);
         var error = Assert.Single(host.Errors);
         Assert.Equal("GameFrame", error.CallIn);
@@ -91,7 +96,7 @@ public sealed class WidgetHostTests : IDisposable
     public void A_syntax_error_fails_the_load_with_the_line()
     {
         var host = new WidgetHost(_runtime);
-        var result = host.Load(Write("syntax.lua", Info + "function widget:Update(\n"));
+        var result = LoadProbe(host, "syntax.lua", "function widget:Update(\n");
         Assert.Equal(WidgetLoadStatus.Failed, result.Status);
         Assert.Equal("LuaUI/Widgets/syntax.lua", result.Location?.File);
     }
@@ -100,7 +105,7 @@ public sealed class WidgetHostTests : IDisposable
     public void Lua_5_4_only_syntax_is_reported_as_not_loadable_in_BAR()
     {
         var host = new WidgetHost(_runtime);
-        var result = host.Load(Write("modern.lua", Info + "local a = 7\nlocal b = a // 2\n"));
+        var result = LoadProbe(host, "modern.lua", "local a = 7\nlocal b = a // 2\n");
         if (BarHarness.LuaHost.Interop.LuaApi.IsLua51)
         {
             // Real 5.1 refuses the chunk itself, with the message BAR's infolog shows.
@@ -119,7 +124,7 @@ public sealed class WidgetHostTests : IDisposable
     public void Action_callback_gets_BAR_argument_list()
     {
         var host = new WidgetHost(_runtime);
-        host.Load(Write("act.lua", Info + """
+        LoadProbe(host, "act.lua", """
             function widget:Initialize()
               widgetHandler:AddAction("livedata", function(cmd, optLine, optWords, data, isRepeat, release, actions)
                 Spring = { seen = cmd .. "|" .. optLine .. "|" .. optWords[1] .. "|" .. tostring(data)
@@ -127,7 +132,7 @@ public sealed class WidgetHostTests : IDisposable
                 print(Spring.seen)
               end, "D", "t")
             end
-            """));
+            """);
         host.TextCommand("/livedata status now");
         Assert.Equal("livedata|status now|status|D|false|false|table", _runtime.Console.Lines.Single().Text);
     }
@@ -136,12 +141,12 @@ public sealed class WidgetHostTests : IDisposable
     public void Action_with_a_nil_callback_loads_as_in_BAR_and_fails_only_when_run()
     {
         var host = new WidgetHost(_runtime);
-        var result = host.Load(Write("nilact.lua", Info + """
+        var result = LoadProbe(host, "nilact.lua", """
             function widget:Initialize()
               widgetHandler:AddAction("misspelt", MisspeltHandlerName, nil, "t")
               print("initialized")
             end
-            """));
+            """);
         Assert.True(result.IsLoaded, result.Message);
         Assert.Contains(_runtime.Console.Lines, l => l.Text == "initialized");
     }
@@ -168,8 +173,8 @@ public sealed class WidgetHostTests : IDisposable
     private void AssertEndlessLoopStopped(LuaRuntime runtime, string messagePart)
     {
         var host = new WidgetHost(runtime);
-        host.Load(Write("loop.lua",
-            Info + "function widget:GameFrame(n) while true do pcall(function() while true do end end) end end\n"));
+        LoadProbe(host, "loop.lua",
+            "function widget:GameFrame(n) while true do pcall(function() while true do end end) end end\n");
         var sample = host.CallIn("GameFrame", 1);
         Assert.True(sample.WatchdogTripped);
         Assert.Contains(host.Errors,
@@ -183,8 +188,8 @@ public sealed class WidgetHostTests : IDisposable
     {
         using var runtime = new LuaRuntime(new LuaRuntimeOptions { MemoryCapBytes = 32L * 1024 * 1024 });
         var host = new WidgetHost(runtime);
-        host.Load(Write("bomb.lua", Info + "local keep = {}\nfunction widget:GameFrame(n) while true do "
-            + "keep[#keep+1] = string.rep('x', 1000) .. #keep end end\n"));
+        LoadProbe(host, "bomb.lua", "local keep = {}\nfunction widget:GameFrame(n) while true do "
+            + "keep[#keep+1] = string.rep('x', 1000) .. #keep end end\n");
         host.CallIn("GameFrame", 1);
         Assert.Contains(host.Errors, e => e.Message.Contains("memory", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(host.LoadedWidgets);
@@ -194,8 +199,8 @@ public sealed class WidgetHostTests : IDisposable
     public void Call_in_sample_counts_instructions_engine_calls_and_allocations()
     {
         var host = HostWithTestNatives();
-        host.Load(Write("count.lua", Info + "local keep\nfunction widget:GameFrame(n) local t = {} for i = 1, 20000 "
-            + "do t[i] = Test.Three() end keep = t end\n"));
+        LoadProbe(host, "count.lua", "local keep\nfunction widget:GameFrame(n) local t = {} for i = 1, 20000 "
+            + "do t[i] = Test.Three() end keep = t end\n");
         var sample = host.CallIn("GameFrame", 1);
         Assert.Equal(20000, sample.EngineCalls);
         Assert.InRange(sample.Instructions, 20000, 2_000_000);
@@ -207,8 +212,8 @@ public sealed class WidgetHostTests : IDisposable
     public void A_native_raises_a_Lua_error_without_unwinding_through_managed_code()
     {
         var host = HostWithTestNatives();
-        host.Load(Write("raise.lua", Info + "function widget:GameFrame(n)\n  local ok = Test.NeedsNumber(1)\n  "
-            + "WG.first = ok\n  Test.NeedsNumber('x')\n  WG.after = true\nend\n"));
+        LoadProbe(host, "raise.lua", "function widget:GameFrame(n)\n  local ok = Test.NeedsNumber(1)\n  "
+            + "WG.first = ok\n  Test.NeedsNumber('x')\n  WG.after = true\nend\n");
         for (var i = 0; i < 3; i++)
         {
             GC.Collect();
@@ -228,8 +233,8 @@ public sealed class WidgetHostTests : IDisposable
     public void An_exception_inside_a_native_becomes_the_widgets_Lua_error_not_a_crash()
     {
         var host = HostWithTestNatives();
-        host.Load(Write("throws.lua",
-            Info + "function widget:GameFrame(n)\n  WG.caught = not pcall(Test.Throws)\n  Test.Throws()\nend\n"));
+        LoadProbe(host, "throws.lua",
+            "function widget:GameFrame(n)\n  WG.caught = not pcall(Test.Throws)\n  Test.Throws()\nend\n");
         host.CallIn("GameFrame", 1);
         var error = Assert.Single(host.Errors);
         Assert.Contains("BarHarness internal error in Test.Throws: InvalidOperationException: boom", error.Message,

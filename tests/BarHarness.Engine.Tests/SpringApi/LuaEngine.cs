@@ -62,6 +62,11 @@ internal sealed class LuaEngine : IDisposable
     /// succeed).</summary>
     public object? CountOf(string call) => Value($"return select('#', {call})");
 
+    /// <summary>The first value of the Lua expression <paramref name="call"/>, as a number (a probe that must
+    /// succeed).</summary>
+    public double FirstNumber(string call) =>
+        Convert.ToDouble(Value($"return ({call})"), CultureInfo.InvariantCulture);
+
     /// <summary>Runs a probe that must fail and returns the error message.</summary>
     public string Error(string body)
     {

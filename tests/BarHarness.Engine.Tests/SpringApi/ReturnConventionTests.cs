@@ -53,7 +53,7 @@ public class ReturnConventionTests
         var u = e.OwnUnit();
         Assert.Equal(5L, e.CountOf($"Spring.GetUnitHealth({u})"));
         e.World.TryGetTrueHealth(u, out var health, out _, out _);
-        Assert.Equal((double)health, Convert.ToDouble(e.Value($"return (Spring.GetUnitHealth({u}))")), 3);
+        Assert.Equal((double)health, e.FirstNumber($"Spring.GetUnitHealth({u})"), 3);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class ReturnConventionTests
         Assert.Equal(0L, e.CountOf($"Spring.GetUnitDefID({enemy})"));
         Assert.Equal(0L, e.CountOf($"Spring.GetUnitHealth({enemy})"));
         e.World.TryGetTruePosition(enemy, out var x, out _, out _);
-        Assert.NotEqual((double)x, Convert.ToDouble(e.Value($"return (Spring.GetUnitPosition({enemy}))")), 3);
+        Assert.NotEqual((double)x, e.FirstNumber($"Spring.GetUnitPosition({enemy})"), 3);
     }
 
     [Fact]
