@@ -224,13 +224,9 @@ public class FeatureAndUnitExtraApiTests
     [Fact]
     public void A_feature_out_of_los_is_hidden_when_the_game_shows_features_in_los_only()
     {
-        var setup = new GameSetup
+        var setup = LuaEngine.DefaultSetup with
         {
-            Seed = 77,
-            MapSquaresX = 2048,
-            MapSquaresZ = 2048,
             InitialUnits = 4,
-            CombatIntensity = 0,
             MapFeatureCount = 200,
             FeatureVisibility = FeatureVisibility.InLosOnly
         };

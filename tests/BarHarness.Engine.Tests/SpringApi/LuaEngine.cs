@@ -8,17 +8,21 @@ namespace BarHarness.Engine.Tests.SpringApi;
 /// environment.</summary>
 internal sealed class LuaEngine : IDisposable
 {
+    /// <summary>The game the probes run in unless a test names another: seed 77, a 2048x2048 map, 120 units and
+    /// no combat.</summary>
+    public static GameSetup DefaultSetup { get; } = new()
+    {
+        Seed = 77,
+        MapSquaresX = 2048,
+        MapSquaresZ = 2048,
+        InitialUnits = 120,
+        CombatIntensity = 0
+    };
+
     public LuaEngine(GameSetup? setup = null, EngineApiOptions? options = null, LuaRuntimeOptions? luaOptions = null)
     {
         Runtime = new LuaRuntime(luaOptions);
-        World = new SyntheticWorld(setup ?? new GameSetup
-        {
-            Seed = 77,
-            MapSquaresX = 2048,
-            MapSquaresZ = 2048,
-            InitialUnits = 120,
-            CombatIntensity = 0
-        });
+        World = new SyntheticWorld(setup ?? DefaultSetup);
         Api = SpringApiInstaller.Install(Runtime, World, options);
     }
 

@@ -103,14 +103,8 @@ public class StreamOracleTests
     public void A_seq_gap_on_one_connection_is_a_violation_even_when_dropped_is_declared()
     {
         // SCHEMA §3.4: discarded messages never receive a seq, so "dropped" cannot explain a gap.
-        Assert.Equal(
-            [ViolationKind.UndeclaredSeqGap],
-            OracleHarness.AfterWrapOpening(
-                DeltaWithDrops(3, 2, dropped: 2)).Kinds);
-        Assert.Equal(
-            [ViolationKind.UndeclaredSeqGap],
-            OracleHarness.AfterWrapOpening(
-                DeltaWithDrops(4, 2, dropped: 2)).Kinds);
+        AssertOnlyViolationAfterWrapOpening(ViolationKind.UndeclaredSeqGap, DeltaWithDrops(3, 2, dropped: 2));
+        AssertOnlyViolationAfterWrapOpening(ViolationKind.UndeclaredSeqGap, DeltaWithDrops(4, 2, dropped: 2));
     }
 
     [Fact]
@@ -355,10 +349,10 @@ public class StreamOracleTests
     [Fact]
     public void A_delta_right_after_declared_drops_is_caught()
     {
-        Assert.Equal(
-            [ViolationKind.MissingSnapshotAfterDrop],
-            OracleHarness.AfterWrapOpening(
-                Msg.Envelope(1, 2, "heartbeat", null, dropped: 2), Delta(2, 3)).Kinds);
+        AssertOnlyViolationAfterWrapOpening(
+            ViolationKind.MissingSnapshotAfterDrop,
+            Msg.Envelope(1, 2, "heartbeat", null, dropped: 2),
+            Delta(2, 3));
         NoViolations(OracleHarness.AfterWrapOpening(
             Msg.Envelope(1, 2, "heartbeat", null, dropped: 2),
             Snapshot(2, 3),
@@ -437,6 +431,11 @@ public class StreamOracleTests
 
         Assert.Equal(ViolationKind.BadFraming, Assert.Single(oracle.Violations).Kind);
     }
+
+    /// <summary>Asserts that <paramref name="rest"/>, sent after the wrap opening, raises exactly one violation, of
+    /// <paramref name="kind"/>.</summary>
+    private static void AssertOnlyViolationAfterWrapOpening(ViolationKind kind, params string[] rest) =>
+        Assert.Equal([kind], OracleHarness.AfterWrapOpening(rest).Kinds);
 
     private static void NoViolations(OracleHarness h) => Assert.True(
         h.Oracle.Violations.Count == 0,
