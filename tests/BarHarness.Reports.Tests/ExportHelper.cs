@@ -13,4 +13,6 @@ internal static class ExportHelper
 
     public static string Text(IReportExporter exporter, RunReport report) =>
         Encoding.UTF8.GetString(Bytes(exporter, report));
+
+    public static string Html(RunReport report) => Text(new HtmlReportExporter(), report);
 }

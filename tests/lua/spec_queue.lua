@@ -8,6 +8,13 @@ local function kinds(q)
 	return table.concat(out, ",")
 end
 
+-- A queue of `capacity` messages (1000 bytes) overflowing by `strategy`, holding the given {body, kind} messages.
+local function queueHolding(capacity, strategy, ...)
+	local q = Q.new(capacity, 1000, strategy)
+	for _, m in ipairs({ ... }) do q:push(m[1], m[2]) end
+	return q
+end
+
 T.test("pop returns messages in order and tracks bytes", function()
 	local q = Q.new(10, 1000)
 	q:push("aaa", "hello")
@@ -21,8 +28,7 @@ T.test("pop returns messages in order and tracks bytes", function()
 end)
 
 T.test("drop-oldest drops the oldest non-hello message and counts it", function()
-	local q = Q.new(3, 1000, "drop-oldest")
-	q:push("h", "hello"); q:push("s", "snapshot"); q:push("d1", "delta")
+	local q = queueHolding(3, "drop-oldest", { "h", "hello" }, { "s", "snapshot" }, { "d1", "delta" })
 	T.truthy(q:push("st", "status"))
 	T.eq(kinds(q), "hello,status", "snapshot dropped, delta behind it purged")
 	T.eq(q.droppedByKind.snapshot, 1)
@@ -39,8 +45,7 @@ T.test("drop-oldest drops the oldest non-hello message and counts it", function(
 end)
 
 T.test("a drop in the middle is declared by the message after it, not by older ones", function()
-	local q = Q.new(3, 1000, "priority")
-	q:push("s", "snapshot"); q:push("st", "status"); q:push("hb", "heartbeat")
+	local q = queueHolding(3, "priority", { "s", "snapshot" }, { "st", "status" }, { "hb", "heartbeat" })
 	T.truthy(q:push("st2", "status"), "heartbeat dropped")
 	local _, _, d1 = q:pop()
 	local _, _, d2 = q:pop()
@@ -70,8 +75,7 @@ T.test("a delta is refused while a snapshot is owed; a snapshot clears the debt"
 end)
 
 T.test("drop-new refuses the new message and keeps the queue", function()
-	local q = Q.new(2, 1000, "drop-new")
-	q:push("s", "snapshot"); q:push("d1", "delta")
+	local q = queueHolding(2, "drop-new", { "s", "snapshot" }, { "d1", "delta" })
 	T.falsy(q:push("d2", "delta"))
 	T.eq(kinds(q), "snapshot,delta")
 	T.eq(q.droppedByStrategy["drop-new"], 1)
@@ -80,8 +84,7 @@ T.test("drop-new refuses the new message and keeps the queue", function()
 end)
 
 T.test("priority drops the lowest priority first and the new one if it ranks lowest", function()
-	local q = Q.new(3, 1000, "priority")
-	q:push("s", "snapshot"); q:push("st", "status"); q:push("d", "delta")
+	local q = queueHolding(3, "priority", { "s", "snapshot" }, { "st", "status" }, { "d", "delta" })
 	T.truthy(q:push("st2", "status"))
 	T.eq(kinds(q), "snapshot,status,status", "delta went first")
 	T.falsy(q:push("hb", "heartbeat"), "heartbeat ranks below everything queued")

@@ -20,18 +20,20 @@ function widget:UnitIdle(unitID, unitDefID, unitTeam)
 	end
 end
 
-function widget:UnitCommand(unitID)
+-- A builder given an order, or gone, is no longer idle.
+local function forgetIdle(unitID)
 	if idleBuilders[unitID] then
 		idleBuilders[unitID] = nil
 		count = count - 1
 	end
 end
 
+function widget:UnitCommand(unitID)
+	forgetIdle(unitID)
+end
+
 function widget:UnitDestroyed(unitID)
-	if idleBuilders[unitID] then
-		idleBuilders[unitID] = nil
-		count = count - 1
-	end
+	forgetIdle(unitID)
 end
 
 function widget:GameFrame(n)

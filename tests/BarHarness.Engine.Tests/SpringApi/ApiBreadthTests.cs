@@ -191,11 +191,9 @@ public class ApiBreadthTests
     public void A_factory_queue_is_summarised_by_type_and_by_runs()
     {
         using var e = new LuaEngine();
-        var lab = e.World.UnitDefs.ByName("armlab")!;
         var pawn = e.World.UnitDefs.ByName("armpw")!;
         var tick = e.World.UnitDefs.ByName("armflea")!;
-        e.World.Spawn(e.World.LocalTeamId, 1, lab.Id);
-        var id = e.World.AllUnitIds().Single(u => e.World.TrueDefOf(u) == lab.Id);
+        var id = Assert.Single(e.SpawnOwn("armlab"));
         e.Value($"Spring.GiveOrderToUnit({id}, -{pawn.Id}, {{}}, 0) Spring.GiveOrderToUnit({id}, -{pawn.Id}, {{}}, 0) "
             + $"Spring.GiveOrderToUnit({id}, -{tick.Id}, {{}}, 0)");
         e.World.StepFrame();
@@ -209,9 +207,7 @@ public class ApiBreadthTests
     public void The_selections_command_menu_holds_each_command_once_with_the_build_options()
     {
         using var e = new LuaEngine();
-        var com = e.World.UnitDefs.ByName("armcom")!;
-        e.World.Spawn(e.World.LocalTeamId, 2, com.Id);
-        var ids = e.World.AllUnitIds().Where(u => e.World.TrueDefOf(u) == com.Id).ToArray();
+        var ids = e.SpawnOwn("armcom", 2);
         e.Value($"Spring.SelectUnitArray({{{ids[0]}, {ids[1]}}})");
         Assert.Equal(1L, e.Value("return Spring.GetCmdDescIndex(CMD.STOP)"));
         Assert.Equal("Stop", e.Value("return Spring.GetActiveCmdDesc(1).name"));
@@ -255,9 +251,7 @@ public class ApiBreadthTests
     public void A_stockpiling_unit_reports_its_stockpile()
     {
         using var e = new LuaEngine();
-        var amd = e.World.UnitDefs.ByName("armamd")!;
-        e.World.Spawn(e.World.LocalTeamId, 1, amd.Id);
-        var id = e.World.AllUnitIds().Single(u => e.World.TrueDefOf(u) == amd.Id);
-        Assert.Equal(3L, e.Value($"return select('#', Spring.GetUnitStockpile({id}))"));
+        var id = Assert.Single(e.SpawnOwn("armamd"));
+        Assert.Equal(3L, e.CountOf($"Spring.GetUnitStockpile({id})"));
     }
 }

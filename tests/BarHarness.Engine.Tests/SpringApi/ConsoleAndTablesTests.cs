@@ -115,7 +115,7 @@ public class ConsoleAndTablesTests
             luaOptions: new BarHarness.LuaHost.Runtime.LuaRuntimeOptions { Float32Numbers = true });
         e.World.GiveHugeResources(value: 123456789.123);
         e.World.StepFrame();
-        var current = Convert.ToDouble(e.Value("return (Spring.GetTeamResources(0, 'metal'))"));
+        var current = e.FirstNumber("Spring.GetTeamResources(0, 'metal')");
         Assert.Equal((double)(float)123456789.123, current);
     }
 }

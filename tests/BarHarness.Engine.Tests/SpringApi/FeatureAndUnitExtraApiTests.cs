@@ -224,19 +224,15 @@ public class FeatureAndUnitExtraApiTests
     [Fact]
     public void A_feature_out_of_los_is_hidden_when_the_game_shows_features_in_los_only()
     {
-        var setup = new GameSetup
+        var setup = LuaEngine.DefaultSetup with
         {
-            Seed = 77,
-            MapSquaresX = 2048,
-            MapSquaresZ = 2048,
             InitialUnits = 4,
-            CombatIntensity = 0,
             MapFeatureCount = 200,
             FeatureVisibility = FeatureVisibility.InLosOnly
         };
         using var e = new LuaEngine(setup);
         var hidden = e.World.Features.All.First(f => !e.World.IsPositionInLos(f.X, f.Z, e.World.LocalAllyTeamId));
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetFeaturePosition({hidden.Id}))"));
+        Assert.Equal(0L, e.CountOf($"Spring.GetFeaturePosition({hidden.Id})"));
         Assert.Equal(false, e.Value($"return Spring.ValidFeatureID({hidden.Id})"));
         Assert.Equal(true, e.Value($"for _, f in ipairs(Spring.GetAllFeatures()) do if f == {hidden.Id} then "
             + "return false end end return true"));

@@ -8,17 +8,21 @@ namespace BarHarness.Engine.Tests.SpringApi;
 /// environment.</summary>
 internal sealed class LuaEngine : IDisposable
 {
+    /// <summary>The game the probes run in unless a test names another: seed 77, a 2048x2048 map, 120 units and
+    /// no combat.</summary>
+    public static GameSetup DefaultSetup { get; } = new()
+    {
+        Seed = 77,
+        MapSquaresX = 2048,
+        MapSquaresZ = 2048,
+        InitialUnits = 120,
+        CombatIntensity = 0
+    };
+
     public LuaEngine(GameSetup? setup = null, EngineApiOptions? options = null, LuaRuntimeOptions? luaOptions = null)
     {
         Runtime = new LuaRuntime(luaOptions);
-        World = new SyntheticWorld(setup ?? new GameSetup
-        {
-            Seed = 77,
-            MapSquaresX = 2048,
-            MapSquaresZ = 2048,
-            InitialUnits = 120,
-            CombatIntensity = 0
-        });
+        World = new SyntheticWorld(setup ?? DefaultSetup);
         Api = SpringApiInstaller.Install(Runtime, World, options);
     }
 
@@ -58,6 +62,15 @@ internal sealed class LuaEngine : IDisposable
         return r.Length > 1 ? r[1] : null;
     }
 
+    /// <summary>How many values the Lua expression <paramref name="call"/> returns (a probe that must
+    /// succeed).</summary>
+    public object? CountOf(string call) => Value($"return select('#', {call})");
+
+    /// <summary>The first value of the Lua expression <paramref name="call"/>, as a number (a probe that must
+    /// succeed).</summary>
+    public double FirstNumber(string call) =>
+        Convert.ToDouble(Value($"return ({call})"), CultureInfo.InvariantCulture);
+
     /// <summary>Runs a probe that must fail and returns the error message.</summary>
     public string Error(string body)
     {
@@ -75,11 +88,15 @@ internal sealed class LuaEngine : IDisposable
     public int FirstFeature() => World.Features.All[0].Id;
 
     /// <summary>Spawns a construction kbot (armck) for the local team and returns its unit id.</summary>
-    public int SpawnBuilder()
+    public int SpawnBuilder() => SpawnOwn("armck")[0];
+
+    /// <summary>Spawns <paramref name="count"/> units of the named def for the local team and returns the ids of
+    /// every unit of that def.</summary>
+    public int[] SpawnOwn(string defName, int count = 1)
     {
-        var ck = World.UnitDefs.ByName("armck")!;
-        World.Spawn(World.LocalTeamId, 1, ck.Id);
-        return World.AllUnitIds().First(u => World.TrueDefOf(u) == ck.Id);
+        var def = World.UnitDefs.ByName(defName)!;
+        World.Spawn(World.LocalTeamId, count, def.Id);
+        return World.AllUnitIds().Where(u => World.TrueDefOf(u) == def.Id).ToArray();
     }
 
     /// <summary>
@@ -114,8 +131,18 @@ internal sealed class LuaEngine : IDisposable
     public void AssertReturns(string call, int count, string firstType)
     {
         var code = Expand(call);
-        Assert.Equal((long)count, Value($"return select('#', {code})"));
+        Assert.Equal((long)count, CountOf(code));
         Assert.Equal(firstType, Value($"return type(({code}))"));
+    }
+
+    /// <summary>Asserts that each Spring.<paramref name="functions"/> called with <paramref name="unitId"/> returns
+    /// no values at all.</summary>
+    public void AssertUnitReadsReturnNothing(int unitId, params string[] functions)
+    {
+        foreach (var fn in functions)
+        {
+            Assert.Equal(0L, CountOf($"Spring.{fn}({unitId})"));
+        }
     }
 
     /// <summary>Asserts that the call (placeholders filled) raises a Lua error with a message.</summary>

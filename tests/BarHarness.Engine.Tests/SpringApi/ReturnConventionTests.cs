@@ -7,9 +7,9 @@ public class ReturnConventionTests
     {
         using var e = new LuaEngine();
         var u = e.OwnUnit();
-        Assert.Equal(3L, e.Value($"return select('#', Spring.GetUnitPosition({u}))"));
-        Assert.Equal(6L, e.Value($"return select('#', Spring.GetUnitPosition({u}, true))"));
-        Assert.Equal(9L, e.Value($"return select('#', Spring.GetUnitPosition({u}, true, true))"));
+        Assert.Equal(3L, e.CountOf($"Spring.GetUnitPosition({u})"));
+        Assert.Equal(6L, e.CountOf($"Spring.GetUnitPosition({u}, true)"));
+        Assert.Equal(9L, e.CountOf($"Spring.GetUnitPosition({u}, true, true)"));
         Assert.Equal("number number number",
             e.Value($"local x, y, z = Spring.GetUnitPosition({u}) return type(x)..' '..type(y)..' '..type(z)"));
     }
@@ -18,22 +18,15 @@ public class ReturnConventionTests
     public void Unit_reads_return_nothing_for_a_dead_unit()
     {
         using var e = new LuaEngine();
-        var dead = e.DeadUnitId();
-        foreach (var fn in new[] { "GetUnitPosition", "GetUnitHealth", "GetUnitDefID", "GetUnitTeam", "GetUnitVelocity",
-            "GetUnitHeading", "GetUnitIsDead", "IsUnitInLos" })
-        {
-            Assert.Equal(0L, e.Value($"return select('#', Spring.{fn}({dead}))"));
-        }
+        e.AssertUnitReadsReturnNothing(e.DeadUnitId(), "GetUnitPosition", "GetUnitHealth", "GetUnitDefID",
+            "GetUnitTeam", "GetUnitVelocity", "GetUnitHeading", "GetUnitIsDead", "IsUnitInLos");
     }
 
     [Fact]
     public void Unit_reads_return_nothing_for_an_enemy_the_player_cannot_see()
     {
         using var e = new LuaEngine();
-        var hidden = e.HiddenEnemy();
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetUnitPosition({hidden}))"));
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetUnitHealth({hidden}))"));
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetUnitTeam({hidden}))"));
+        e.AssertUnitReadsReturnNothing(e.HiddenEnemy(), "GetUnitPosition", "GetUnitHealth", "GetUnitTeam");
     }
 
     [Fact]
@@ -50,7 +43,7 @@ public class ReturnConventionTests
     {
         using var e = new LuaEngine();
         var u = e.OwnUnit();
-        Assert.Equal(3L, e.Value($"return select('#', Spring.GetUnitPosition('{u}'))"));
+        Assert.Equal(3L, e.CountOf($"Spring.GetUnitPosition('{u}')"));
     }
 
     [Fact]
@@ -58,9 +51,9 @@ public class ReturnConventionTests
     {
         using var e = new LuaEngine();
         var u = e.OwnUnit();
-        Assert.Equal(5L, e.Value($"return select('#', Spring.GetUnitHealth({u}))"));
+        Assert.Equal(5L, e.CountOf($"Spring.GetUnitHealth({u})"));
         e.World.TryGetTrueHealth(u, out var health, out _, out _);
-        Assert.Equal((double)health, Convert.ToDouble(e.Value($"return (Spring.GetUnitHealth({u}))")), 3);
+        Assert.Equal((double)health, e.FirstNumber($"Spring.GetUnitHealth({u})"), 3);
     }
 
     [Fact]
@@ -119,12 +112,12 @@ public class ReturnConventionTests
     {
         using var player = new LuaEngine();
         var enemyTeam = player.World.Roster.Teams.First(t => t.AllyTeamId != player.World.LocalAllyTeamId).TeamId;
-        Assert.Equal(9L, player.Value("return select('#', Spring.GetTeamResources(0, 'metal'))"));
-        Assert.Equal(0L, player.Value($"return select('#', Spring.GetTeamResources({enemyTeam}, 'energy'))"));
+        Assert.Equal(9L, player.CountOf("Spring.GetTeamResources(0, 'metal')"));
+        Assert.Equal(0L, player.CountOf($"Spring.GetTeamResources({enemyTeam}, 'energy')"));
 
         using var spectator = new LuaEngine(
             new GameSetup { Seed = 77, InitialUnits = 50, LocalPlayer = LocalPlayerSetup.Spectator(fullView: true) });
-        Assert.Equal(9L, spectator.Value($"return select('#', Spring.GetTeamResources({enemyTeam}, 'energy'))"));
+        Assert.Equal(9L, spectator.CountOf($"Spring.GetTeamResources({enemyTeam}, 'energy')"));
     }
 
     [Fact]
@@ -152,11 +145,11 @@ public class ReturnConventionTests
         var enemy = e.HiddenEnemy();
         var s = e.World.Units.Slot(enemy);
         e.World.Units.RadarMask[s] |= 1u << e.World.LocalAllyTeamId;
-        Assert.Equal(3L, e.Value($"return select('#', Spring.GetUnitPosition({enemy}))"));
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetUnitDefID({enemy}))"));
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetUnitHealth({enemy}))"));
+        Assert.Equal(3L, e.CountOf($"Spring.GetUnitPosition({enemy})"));
+        Assert.Equal(0L, e.CountOf($"Spring.GetUnitDefID({enemy})"));
+        Assert.Equal(0L, e.CountOf($"Spring.GetUnitHealth({enemy})"));
         e.World.TryGetTruePosition(enemy, out var x, out _, out _);
-        Assert.NotEqual((double)x, Convert.ToDouble(e.Value($"return (Spring.GetUnitPosition({enemy}))")), 3);
+        Assert.NotEqual((double)x, e.FirstNumber($"Spring.GetUnitPosition({enemy})"), 3);
     }
 
     [Fact]

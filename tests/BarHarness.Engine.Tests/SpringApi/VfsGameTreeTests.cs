@@ -62,25 +62,24 @@ public sealed class VfsGameTreeTests : IDisposable
     public void A_missing_include_names_the_file_and_LoadFile_returns_nil()
     {
         using var e = Engine();
-        Assert.Contains("LuaUI/Include/nothere.lua", e.Error("VFS.Include('LuaUI/Include/nothere.lua') return 1"));
-        Assert.Equal(true, e.Value("return VFS.LoadFile('LuaUI/Include/nothere.lua') == nil"));
-        Assert.Equal(false, e.Value("return VFS.FileExists('LuaUI/Include/nothere.lua')"));
+        Assert.Contains("LuaUI/Include/nothere.lua", IncludeError(e, "LuaUI/Include/nothere.lua"));
+        AssertUnreadable(e, "LuaUI/Include/nothere.lua");
     }
 
     [Fact]
     public void An_error_inside_an_included_file_names_that_file_and_line()
     {
         using var e = Engine();
-        Assert.Contains("common/broken.lua:3:", e.Error("VFS.Include('common/broken.lua') return 1"));
+        Assert.Contains("common/broken.lua:3:", IncludeError(e, "common/broken.lua"));
     }
 
     [Fact]
     public void Dot_dot_cannot_leave_the_mounted_root()
     {
         using var e = Engine();
-        Assert.Equal(false, e.Value("return VFS.FileExists('../secret.lua')"));
-        Assert.Equal(false, e.Value("return VFS.FileExists('luaui/../../secret.lua')"));
-        Assert.Equal(true, e.Value("return VFS.LoadFile('common/../../secret.lua') == nil"));
+        AssertUnreadable(e, "../secret.lua");
+        AssertUnreadable(e, "luaui/../../secret.lua");
+        AssertUnreadable(e, "common/../../secret.lua");
         Assert.Equal(0L, e.Value("return #VFS.DirList('..', '*.lua')"));
     }
 
@@ -113,6 +112,16 @@ public sealed class VfsGameTreeTests : IDisposable
         WidgetFolder = Path.Combine(_root.FullName, "widget"),
         GameFolder = Path.Combine(_root.FullName, "game"),
     });
+
+    /// <summary>The error VFS.Include of <paramref name="path"/> raises.</summary>
+    private static string IncludeError(LuaEngine e, string path) => e.Error($"VFS.Include('{path}') return 1");
+
+    /// <summary>Asserts that the VFS neither finds nor loads <paramref name="path"/>.</summary>
+    private static void AssertUnreadable(LuaEngine e, string path)
+    {
+        Assert.Equal(false, e.Value($"return VFS.FileExists('{path}')"));
+        Assert.Equal(true, e.Value($"return VFS.LoadFile('{path}') == nil"));
+    }
 
     private void Write(string relative, string text)
     {

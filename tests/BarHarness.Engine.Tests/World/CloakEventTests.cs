@@ -20,16 +20,28 @@ public class CloakEventTests
         return w.AllUnitIds().Last(id => w.TrueDefOf(id) == def.Id && w.TrueTeamOf(id) == team);
     }
 
+    /// <summary>A quiet world with one new unit of <paramref name="defName"/> for the local team, its events
+    /// drained.</summary>
+    private static (SyntheticWorld World, int Unit) QuietWorldWith(string defName)
+    {
+        var w = new SyntheticWorld(new GameSetup { Seed = 5, CombatIntensity = 0 });
+        var unit = Spawn(w, defName, w.LocalTeamId);
+        Kinds(w);
+        return (w, unit);
+    }
+
+    private static void OrderCloak(SyntheticWorld w, int unit, bool cloaked)
+    {
+        w.Commands.Give(unit, CommandIds.Cloak, [cloaked ? 1 : 0], CommandOptions.None, 0);
+        w.StepFrame();
+    }
+
     [Fact]
     public void A_spy_cloaking_and_decloaking_raises_both_call_ins_in_order()
     {
-        var w = new SyntheticWorld(new GameSetup { Seed = 5, CombatIntensity = 0 });
-        var spy = Spawn(w, "armspy", w.LocalTeamId);
-        Kinds(w);
-        w.Commands.Give(spy, CommandIds.Cloak, [1], CommandOptions.None, 0);
-        w.StepFrame();
-        w.Commands.Give(spy, CommandIds.Cloak, [0], CommandOptions.None, 0);
-        w.StepFrame();
+        var (w, spy) = QuietWorldWith("armspy");
+        OrderCloak(w, spy, cloaked: true);
+        OrderCloak(w, spy, cloaked: false);
         var kinds = Kinds(w).Where(k => k is WorldEventKind.UnitCloaked or WorldEventKind.UnitDecloaked).ToList();
         Assert.Equal([WorldEventKind.UnitCloaked, WorldEventKind.UnitDecloaked], kinds);
         var (name, args) = WorldEventCallIn.From(new WorldEvent(WorldEventKind.UnitCloaked, 1, spy, 1, 0));
@@ -39,11 +51,8 @@ public class CloakEventTests
     [Fact]
     public void A_unit_that_cannot_cloak_raises_nothing()
     {
-        var w = new SyntheticWorld(new GameSetup { Seed = 5, CombatIntensity = 0 });
-        var mex = Spawn(w, "armmex", w.LocalTeamId);
-        Kinds(w);
-        w.Commands.Give(mex, CommandIds.Cloak, [1], CommandOptions.None, 0);
-        w.StepFrame();
+        var (w, mex) = QuietWorldWith("armmex");
+        OrderCloak(w, mex, cloaked: true);
         Assert.DoesNotContain(WorldEventKind.UnitCloaked, Kinds(w));
     }
 }
@@ -56,9 +65,7 @@ public class StockpileEventTests
         using var e = new BarHarness.Engine.Tests.SpringApi.LuaEngine(
             new GameSetup { Seed = 5, CombatIntensity = 0, InitialUnits = 0 });
         var w = e.World;
-        var amd = w.UnitDefs.ByName("armamd")!;
-        w.Spawn(w.LocalTeamId, 1, amd.Id);
-        var id = w.AllUnitIds().Single(u => w.TrueDefOf(u) == amd.Id);
+        var id = Assert.Single(e.SpawnOwn("armamd"));
         e.Value($"Spring.GiveOrderToUnit({id}, CMD.STOCKPILE, {{}}, {{'shift'}})");
         w.StepFrame();
         Assert.Equal(5L, e.Value($"return select(2, Spring.GetUnitStockpile({id}))"));

@@ -127,10 +127,10 @@ public class CommandModelTests
         Assert.Equal(1L, e.Value($"return Spring.GetUnitCommandCount({own})"));
         Assert.Equal(true, e.Value($"return Spring.GetUnitCommands({own}, -1)[1].options.shift"));
         Assert.Equal(32L, e.Value($"return select(2, Spring.GetUnitCurrentCommand({own}))"));
-        Assert.Equal(6L, e.Value($"return select('#', Spring.GetUnitCurrentCommand({own}))"));
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetUnitCurrentCommand({own}, 2))"));
+        Assert.Equal(6L, e.CountOf($"Spring.GetUnitCurrentCommand({own})"));
+        Assert.Equal(0L, e.CountOf($"Spring.GetUnitCurrentCommand({own}, 2)"));
         Assert.Equal(false, e.Value($"return Spring.GiveOrderToUnit({e.HiddenEnemy()}, CMD.STOP, {{}}, 0)"));
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetUnitCommands({e.HiddenEnemy()}, 0))"));
+        Assert.Equal(0L, e.CountOf($"Spring.GetUnitCommands({e.HiddenEnemy()}, 0)"));
         Assert.Contains("not a number", e.Error("return Spring.GetUnitCommands('x', 0)"));
         Assert.Equal(2L, e.Value($"return Spring.GetUnitStates({own}).firestate"));
     }

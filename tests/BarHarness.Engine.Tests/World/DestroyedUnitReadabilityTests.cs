@@ -14,12 +14,12 @@ public class DestroyedUnitReadabilityTests
         Assert.Equal(WorldEventKind.UnitDestroyed, destroyed.Kind);
         using (e.World.KeepReadableDuring(destroyed))
         {
-            Assert.Equal(3L, e.Value($"return select('#', Spring.GetUnitPosition({id}))"));
+            Assert.Equal(3L, e.CountOf($"Spring.GetUnitPosition({id})"));
             Assert.Equal(true, e.Value($"return Spring.GetUnitIsDead({id})"));
             Assert.Equal((long)destroyed.UnitDefId, e.Value($"return Spring.GetUnitDefID({id})"));
         }
 
-        Assert.Equal(0L, e.Value($"return select('#', Spring.GetUnitPosition({id}))"));
+        Assert.Equal(0L, e.CountOf($"Spring.GetUnitPosition({id})"));
         Assert.NotEqual(before, e.World.StateHash());
         Assert.False(e.World.UnitExists(id));
     }
@@ -38,11 +38,7 @@ public class DestroyedUnitReadabilityTests
         }
 
         Assert.Equal(b.StateHash(), a.StateHash());
-        for (var f = 0; f < 60; f++)
-        {
-            a.StepFrame();
-            b.StepFrame();
-        }
+        Lockstep.Step(a, b, 60);
 
         Assert.Equal(b.StateHash(), a.StateHash());
     }

@@ -15,12 +15,7 @@ public class WorldDeterminismTests
     {
         var a = BusyWorld(42);
         var b = BusyWorld(42);
-        for (var f = 0; f < 400; f++)
-        {
-            a.StepFrame();
-            b.StepFrame();
-            Assert.Equal(a.StateHash(), b.StateHash());
-        }
+        Lockstep.Step(a, b, 400, () => Assert.Equal(a.StateHash(), b.StateHash()));
 
         Assert.Equal(Drain(a), Drain(b));
     }
@@ -30,11 +25,7 @@ public class WorldDeterminismTests
     {
         var a = BusyWorld(1);
         var b = BusyWorld(2);
-        for (var f = 0; f < 30; f++)
-        {
-            a.StepFrame();
-            b.StepFrame();
-        }
+        Lockstep.Step(a, b, 30);
 
         Assert.NotEqual(a.StateHash(), b.StateHash());
     }

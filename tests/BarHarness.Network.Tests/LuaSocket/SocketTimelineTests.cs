@@ -1,29 +1,23 @@
 namespace BarHarness.Network.Tests.LuaSocket;
 
-public sealed class SocketTimelineTests
+public sealed class SocketTimelineTests : SimulatedSocketTests
 {
-    private readonly SimulatedNetwork _network =
-        new(new SimClock(), new TransportOptions { Buffers = new SocketBuffers(4096, 4096) });
-
     [Fact]
     public void A_connection_shows_target_result_handshake_first_bytes_and_the_peer_reset()
     {
-        var api = new LuaSocketApi(_network);
-        var listener = _network.Listen(NetEndpoint.Loopback(8765));
-        var socket = api.Tcp();
-        socket.Timeout.Set(0, "b");
+        var (api, listener, socket) = ApiWithListenerOn(8765);
 
         api.Connect(socket, "127.0.0.1", 8765);
-        _network.AdvanceBy(1_000);
+        Network.AdvanceBy(1_000);
         api.Select([socket], [], 0);
         var server = listener.TryAccept()!;
         api.Send(socket, "hello\n"u8.ToArray(), null, null);
         api.Send(socket, "again\n"u8.ToArray(), null, null);
         server.Write("ok\n"u8);
-        _network.AdvanceBy(1_000);
+        Network.AdvanceBy(1_000);
         api.Receive(socket, ReceivePattern.Line, []);
         server.Reset();
-        _network.AdvanceBy(1_000);
+        Network.AdvanceBy(1_000);
         api.Receive(socket, ReceivePattern.Line, []);
 
         var kinds = api.Timeline.Events.Select(e => e.Kind).ToList();
@@ -49,13 +43,12 @@ public sealed class SocketTimelineTests
     [Fact]
     public void A_refused_and_a_denied_connect_are_both_failures_with_their_reason()
     {
-        var api = new LuaSocketApi(_network, new LuaSocketOptions { TcpAllowConnect = "127.0.0.1:9" });
-        var socket = api.Tcp();
-        socket.Timeout.Set(0, "b");
+        var api = new LuaSocketApi(Network, new LuaSocketOptions { TcpAllowConnect = "127.0.0.1:9" });
+        var socket = api.NonBlockingTcp();
 
         api.Connect(socket, "127.0.0.1", 8766);
         api.Connect(socket, "127.0.0.1", 9);
-        _network.AdvanceBy(1_000);
+        Network.AdvanceBy(1_000);
         api.Select([], [socket], 0);
 
         var failures = api.Timeline.Events
@@ -68,7 +61,7 @@ public sealed class SocketTimelineTests
     [Fact]
     public void Events_past_the_bound_are_counted_not_kept()
     {
-        var api = new LuaSocketApi(_network);
+        var api = new LuaSocketApi(Network);
         for (var i = 0; i < SocketTimeline.MaxEvents + 5; i++)
         {
             api.Close(api.Tcp());

@@ -8,14 +8,17 @@ public static class Backends
 
     public static ITransport Create(string kind, int bufferBytes = 16 * 1024) => kind switch
     {
-        "simulated" => new SimulatedNetwork(
-            new SimClock(),
-            new TransportOptions { Buffers = new SocketBuffers(bufferBytes, bufferBytes) }),
+        "simulated" => Simulated(bufferBytes, bufferBytes),
         "real" => new RealNetwork(
             new SimClock(),
             new TransportOptions { Buffers = new SocketBuffers(bufferBytes, bufferBytes) }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>A simulated network on its own clock whose sockets have the given buffer sizes.</summary>
+    public static SimulatedNetwork Simulated(int sendBufferBytes, int receiveBufferBytes) => new(
+        new SimClock(),
+        new TransportOptions { Buffers = new SocketBuffers(sendBufferBytes, receiveBufferBytes) });
 
     /// <summary>Lets the network run until <paramref name="done"/> holds; false if it never does.</summary>
     public static bool Settle(this ITransport transport, Func<bool> done)

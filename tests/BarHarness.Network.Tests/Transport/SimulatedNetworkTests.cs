@@ -11,9 +11,7 @@ public sealed class SimulatedNetworkTests
     [Fact]
     public void Stalled_peer_accepts_exactly_send_plus_receive_buffer()
     {
-        var network = new SimulatedNetwork(
-            new SimClock(),
-            new TransportOptions { Buffers = new SocketBuffers(10_000, 7_000) });
+        var network = Backends.Simulated(10_000, 7_000);
         var (_, client, _) = network.Connected();
 
         var accepted = network.FillUntilWouldBlock(client);
@@ -53,9 +51,7 @@ public sealed class SimulatedNetworkTests
     [Fact]
     public void Reset_counts_queued_and_unread_bytes_as_lost()
     {
-        var network = new SimulatedNetwork(
-            new SimClock(),
-            new TransportOptions { Buffers = new SocketBuffers(1000, 1000) });
+        var network = Backends.Simulated(1000, 1000);
         var (_, client, server) = network.Connected();
         var accepted = network.FillUntilWouldBlock(client);
 

@@ -8,14 +8,8 @@ public sealed class TransportBehaviourTests
     public void Connect_without_listener_is_refused(string backend)
     {
         using var transport = Backends.Create(backend);
-        var probe = transport.Listen(NetEndpoint.Loopback(0));
-        var port = probe.LocalEndpoint.Port;
-        probe.Close();
 
-        var client = transport.Connect(NetEndpoint.Loopback(port));
-
-        Assert.True(transport.Settle(() => client.State != ConnectionState.Connecting));
-        Assert.Equal(ConnectionState.Refused, client.State);
+        AssertConnectIsRefused(transport, PortNoLongerListenedOn(transport));
     }
 
     [Theory]
@@ -145,6 +139,20 @@ public sealed class TransportBehaviourTests
         var port = listener.LocalEndpoint.Port;
         listener.Close();
 
+        AssertConnectIsRefused(transport, port);
+    }
+
+    /// <summary>A loopback port that had a listener a moment ago, closed since.</summary>
+    private static int PortNoLongerListenedOn(ITransport transport)
+    {
+        var probe = transport.Listen(NetEndpoint.Loopback(0));
+        var port = probe.LocalEndpoint.Port;
+        probe.Close();
+        return port;
+    }
+
+    private static void AssertConnectIsRefused(ITransport transport, int port)
+    {
         var client = transport.Connect(NetEndpoint.Loopback(port));
 
         Assert.True(transport.Settle(() => client.State != ConnectionState.Connecting));

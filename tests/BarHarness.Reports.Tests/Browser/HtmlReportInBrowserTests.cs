@@ -5,7 +5,7 @@ public sealed class HtmlReportInBrowserTests
     [ChromiumFact]
     public void The_report_opens_in_Chromium_without_script_errors_and_draws_every_chart()
     {
-        var html = ExportHelper.Text(new HtmlReportExporter(), SampleReports.TwoScenarios());
+        var html = ExportHelper.Html(SampleReports.TwoScenarios());
 
         var probe = HeadlessChromium.Open(html);
 

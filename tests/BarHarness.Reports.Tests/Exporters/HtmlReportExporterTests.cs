@@ -4,10 +4,12 @@ namespace BarHarness.Reports.Tests.Exporters;
 
 public sealed class HtmlReportExporterTests
 {
+    private static readonly string TwoScenariosHtml = ExportHelper.Html(SampleReports.TwoScenarios());
+
     [Fact]
     public void Report_draws_the_frame_heap_allocation_queue_and_freshness_charts()
     {
-        var html = ExportHelper.Text(new HtmlReportExporter(), SampleReports.Run(SampleReports.Passing("typical", 1)));
+        var html = ExportHelper.Html(SampleReports.Run(SampleReports.Passing("typical", 1)));
 
         Assert.Equal(5, Regex.Count(html, "<svg "));
         Assert.Contains("Widget time per frame against the budget", html);
@@ -22,7 +24,7 @@ public sealed class HtmlReportExporterTests
     [Fact]
     public void Hostile_scenario_names_are_escaped_everywhere()
     {
-        var html = ExportHelper.Text(new HtmlReportExporter(), SampleReports.TwoScenarios());
+        var html = TwoScenariosHtml;
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>", html);
@@ -33,7 +35,7 @@ public sealed class HtmlReportExporterTests
     [Fact]
     public void Report_is_self_contained()
     {
-        var html = ExportHelper.Text(new HtmlReportExporter(), SampleReports.TwoScenarios());
+        var html = TwoScenariosHtml;
 
         Assert.DoesNotContain("src=", html);
         Assert.DoesNotContain("<link", html);
@@ -45,7 +47,7 @@ public sealed class HtmlReportExporterTests
     [Fact]
     public void Slowest_frames_name_the_call_in_and_widget_functions()
     {
-        var html = ExportHelper.Text(new HtmlReportExporter(), SampleReports.TwoScenarios());
+        var html = TwoScenariosHtml;
 
         Assert.Contains("Costliest frames", html);
         Assert.Contains("widget.lua:88 SendUnits, widget.lua:40 &lt;encode&gt;", html);
@@ -85,7 +87,7 @@ public sealed class HtmlReportExporterTests
             Leak = BarHarness.Reports.Model.LeakReport.Empty
         };
 
-        var html = ExportHelper.Text(new HtmlReportExporter(), SampleReports.Run(scenario));
+        var html = ExportHelper.Html(SampleReports.Run(scenario));
 
         Assert.DoesNotContain("<svg", html);
         Assert.Contains("Run error", html);

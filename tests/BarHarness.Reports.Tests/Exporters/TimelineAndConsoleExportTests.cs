@@ -38,7 +38,7 @@ public sealed class TimelineAndConsoleExportTests
     [Fact]
     public void Html_lists_the_timeline_and_every_console_line_escaped()
     {
-        var html = ExportHelper.Text(new HtmlReportExporter(), Report());
+        var html = ExportHelper.Html(Report());
 
         Assert.Contains("Network timeline", html, StringComparison.Ordinal);
         Assert.Contains("connected at 0.03 s; the widget sent 0 bytes in 60 s", html, StringComparison.Ordinal);

@@ -20,6 +20,11 @@ public sealed class BaselineComparisonTests
                 : LeakReport.Empty,
         };
 
+    /// <summary>Compares a run of the <paramref name="current"/> scenarios against one of the
+    /// <paramref name="baseline"/> scenarios.</summary>
+    private static BaselineComparisonResult CompareRuns(ScenarioResult[] baseline, ScenarioResult[] current) =>
+        BaselineComparison.Compare(SampleReports.Run(baseline), SampleReports.Run(current));
+
     [Fact]
     public void Equal_runs_pass()
     {
@@ -34,10 +39,9 @@ public sealed class BaselineComparisonTests
     [Fact]
     public void Cost_increase_beyond_the_threshold_fails_naming_scenario_and_metric()
     {
-        var baseline = SampleReports.Run(WithCost("heavy", 1000, 1500), WithCost("light", 1000, 1500));
-        var current = SampleReports.Run(WithCost("heavy", 1200, 1500), WithCost("light", 1100, 1500));
-
-        var result = BaselineComparison.Compare(baseline, current);
+        var result = CompareRuns(
+            [WithCost("heavy", 1000, 1500), WithCost("light", 1000, 1500)],
+            [WithCost("heavy", 1200, 1500), WithCost("light", 1100, 1500)]);
 
         Assert.False(result.Passed);
         var regression = Assert.Single(result.Regressions);
@@ -50,19 +54,19 @@ public sealed class BaselineComparisonTests
     [Fact]
     public void Tiny_figures_do_not_flap_under_the_absolute_floor()
     {
-        var baseline = SampleReports.Run(WithCost("minimal", 3, 5));
-        var current = SampleReports.Run(WithCost("minimal", 6, 20));
+        var result = CompareRuns([WithCost("minimal", 3, 5)], [WithCost("minimal", 6, 20)]);
 
-        Assert.True(BaselineComparison.Compare(baseline, current).Passed);
+        Assert.True(result.Passed);
     }
 
     [Fact]
     public void Leak_slope_growth_beyond_the_floor_fails()
     {
-        var baseline = SampleReports.Run(WithCost("endurance", 100, 200, leakSlope: 0));
-        var current = SampleReports.Run(WithCost("endurance", 100, 200, leakSlope: 50_000));
+        var result = CompareRuns(
+            [WithCost("endurance", 100, 200, leakSlope: 0)],
+            [WithCost("endurance", 100, 200, leakSlope: 50_000)]);
 
-        var regression = Assert.Single(BaselineComparison.Compare(baseline, current).Regressions);
+        var regression = Assert.Single(result.Regressions);
 
         Assert.Equal(BaselineComparison.LeakSlopeMetric, regression.Metric);
     }
@@ -94,10 +98,9 @@ public sealed class BaselineComparisonTests
     [Fact]
     public void Scenarios_on_one_side_only_are_notes_not_failures()
     {
-        var baseline = SampleReports.Run(WithCost("a", 10, 10), WithCost("b", 10, 10));
-        var current = SampleReports.Run(WithCost("b", 10, 10), WithCost("c", 10, 10));
-
-        var result = BaselineComparison.Compare(baseline, current);
+        var result = CompareRuns(
+            [WithCost("a", 10, 10), WithCost("b", 10, 10)],
+            [WithCost("b", 10, 10), WithCost("c", 10, 10)]);
 
         Assert.True(result.Passed);
         Assert.Contains("c: not in the baseline, not compared", result.Notes);
@@ -107,9 +110,8 @@ public sealed class BaselineComparisonTests
     [Fact]
     public void Improvement_passes()
     {
-        var baseline = SampleReports.Run(WithCost("heavy", 1000, 1500, 5000));
-        var current = SampleReports.Run(WithCost("heavy", 500, 700, -100));
+        var result = CompareRuns([WithCost("heavy", 1000, 1500, 5000)], [WithCost("heavy", 500, 700, -100)]);
 
-        Assert.True(BaselineComparison.Compare(baseline, current).Passed);
+        Assert.True(result.Passed);
     }
 }

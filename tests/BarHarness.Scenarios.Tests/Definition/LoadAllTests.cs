@@ -6,13 +6,13 @@ public sealed class LoadAllTests
     public void One_broken_file_does_not_hide_the_others_and_results_are_sorted_by_path()
     {
         using var folder = new TemporaryFolder();
-        folder.Write("b/two.yaml", "name: two\nduration: 1\n");
-        folder.Write("a/one.yml", "name: one\nduration: 1\n");
+        folder.WriteOneSecondScenario("b/two.yaml", "two");
+        folder.WriteOneSecondScenario("a/one.yml", "one");
         folder.Write("a/broken.yaml", "name: broken\nduraton: 1\n");
         folder.Write("c/three.yaml", "name: three\nduration: [\n");
         folder.Write("c/notes.txt", "not a scenario");
 
-        var batch = ScenarioLoader.LoadAll([folder.Path], folder.Path);
+        var batch = folder.LoadAll();
 
         Assert.Equal(new[] { "a/one.yml", "b/two.yaml" }, batch.Scenarios.Select(s => s.RelativePath));
         Assert.Equal(new[] { "a/broken.yaml", "c/three.yaml" }, batch.Errors.Select(e => e.RelativePath));
@@ -25,10 +25,10 @@ public sealed class LoadAllTests
     public void A_soak_folder_is_left_out_of_its_parent_and_run_when_named()
     {
         using var folder = new TemporaryFolder();
-        folder.Write("load/short.yaml", "name: short\nduration: 1\n");
+        folder.WriteOneSecondScenario("load/short.yaml", "short");
         folder.Write("soak/ten-hours.yaml", "name: ten-hours\nduration: 10h\n");
 
-        var suite = ScenarioLoader.LoadAll([folder.Path], folder.Path);
+        var suite = folder.LoadAll();
         var soak = ScenarioLoader.LoadAll([Path.Combine(folder.Path, "soak")], folder.Path);
 
         Assert.Equal(["load/short.yaml"], suite.Scenarios.Select(s => s.RelativePath));
@@ -39,8 +39,8 @@ public sealed class LoadAllTests
     public void Files_and_folders_can_be_mixed_and_are_loaded_once()
     {
         using var folder = new TemporaryFolder();
-        var one = folder.Write("x/one.yaml", "name: one\nduration: 1\n");
-        folder.Write("x/two.yaml", "name: two\nduration: 1\n");
+        var one = folder.WriteOneSecondScenario("x/one.yaml", "one");
+        folder.WriteOneSecondScenario("x/two.yaml", "two");
 
         var batch = ScenarioLoader.LoadAll([one, Path.Combine(folder.Path, "x"),
             Path.Combine(folder.Path, "missing.yaml")], folder.Path);
@@ -53,10 +53,10 @@ public sealed class LoadAllTests
     public void Two_files_with_one_name_are_an_error_for_the_second()
     {
         using var folder = new TemporaryFolder();
-        folder.Write("a.yaml", "name: same\nduration: 1\n");
-        folder.Write("b.yaml", "name: same\nduration: 1\n");
+        folder.WriteOneSecondScenario("a.yaml", "same");
+        folder.WriteOneSecondScenario("b.yaml", "same");
 
-        var batch = ScenarioLoader.LoadAll([folder.Path], folder.Path);
+        var batch = folder.LoadAll();
 
         Assert.Equal("a.yaml", Assert.Single(batch.Scenarios).RelativePath);
         var error = Assert.Single(batch.Errors);

@@ -12,6 +12,21 @@ public sealed class ScenarioLoaderTests
     private static HarnessInputException Fails(string yaml) =>
         Assert.Throws<HarnessInputException>(() => ScenarioLoader.Parse(yaml, File));
 
+    /// <summary>Asserts that <paramref name="yaml"/> is rejected at <paramref name="line"/>:<paramref name="column"/>
+    /// with a message that holds <paramref name="messagePart"/>; returns the error.</summary>
+    private static HarnessInputException AssertRejectedAt(string yaml, int line, int column, string messagePart)
+    {
+        var ex = Fails(yaml);
+        Assert.Equal(new SourceLocation(File, line, column), ex.Location);
+        Assert.Contains(messagePart, ex.Message, StringComparison.Ordinal);
+        return ex;
+    }
+
+    /// <summary>Asserts that a 30-second scenario whose second line is <paramref name="line"/> is rejected with
+    /// the error located on that line.</summary>
+    private static void AssertRejectedAtSecondLine(string line) =>
+        Assert.Equal(2, Fails($"duration: 30\n{line}\n").Location!.Line);
+
     [Fact]
     public void Minimal_file_gets_documented_defaults()
     {
@@ -63,25 +78,19 @@ public sealed class ScenarioLoaderTests
     [Fact]
     public void Missing_duration_is_an_error_at_the_mapping()
     {
-        var ex = Fails("name: x\n");
-        Assert.Equal(new SourceLocation(File, 1, 1), ex.Location);
-        Assert.Contains("'duration'", ex.Message, StringComparison.Ordinal);
+        AssertRejectedAt("name: x\n", 1, 1, "'duration'");
     }
 
     [Fact]
     public void Unknown_key_names_its_line_and_column_and_suggests_the_nearest()
     {
-        var ex = Fails("name: x\n  \nduraton: 30\n");
-        Assert.Equal(new SourceLocation(File, 3, 1), ex.Location);
-        Assert.Contains("did you mean 'duration'?", ex.Message, StringComparison.Ordinal);
+        AssertRejectedAt("name: x\n  \nduraton: 30\n", 3, 1, "did you mean 'duration'?");
     }
 
     [Fact]
     public void Unknown_nested_key_is_reported_with_its_section()
     {
-        var ex = Fails("duration: 30\nexpectations:\n  budget:\n    p99: 1\n");
-        Assert.Equal(new SourceLocation(File, 4, 5), ex.Location);
-        Assert.Contains("expectations.budget", ex.Message, StringComparison.Ordinal);
+        var ex = AssertRejectedAt("duration: 30\nexpectations:\n  budget:\n    p99: 1\n", 4, 5, "expectations.budget");
         Assert.Contains("did you mean 'p99_ms'?", ex.Message, StringComparison.Ordinal);
     }
 
@@ -128,8 +137,7 @@ public sealed class ScenarioLoaderTests
     [InlineData("units: {waves: [{at: 1, count: -5}]}")]
     public void Negative_fractional_or_huge_unit_counts_are_errors(string units)
     {
-        var ex = Fails($"duration: 30\n{units}\n");
-        Assert.Equal(2, ex.Location!.Line);
+        AssertRejectedAtSecondLine(units);
     }
 
     [Fact]
@@ -149,8 +157,7 @@ public sealed class ScenarioLoaderTests
     [InlineData("faults: [{name: down, at: 10, duration: 5, repeat: {every: 10, count: 3}}]")]
     public void Times_beyond_the_duration_are_errors(string yaml)
     {
-        var ex = Fails($"duration: 30\n{yaml}\n");
-        Assert.Equal(2, ex.Location!.Line);
+        AssertRejectedAtSecondLine(yaml);
     }
 
     [Fact]
@@ -173,9 +180,7 @@ public sealed class ScenarioLoaderTests
     [Fact]
     public void Duplicate_keys_point_at_the_second_one()
     {
-        var ex = Fails("duration: 30\nseed: 1\nseed: 2\n");
-        Assert.Equal(new SourceLocation(File, 3, 1), ex.Location);
-        Assert.Contains("duplicate", ex.Message, StringComparison.Ordinal);
+        AssertRejectedAt("duration: 30\nseed: 1\nseed: 2\n", 3, 1, "duplicate");
     }
 
     [Fact]
@@ -337,9 +342,7 @@ public sealed class ScenarioLoaderTests
     [Fact]
     public void Unknown_event_action_suggests_the_nearest()
     {
-        var ex = Fails("duration: 60\nevents:\n  - {at: 1, action: pasue}\n");
-        Assert.Equal(new SourceLocation(File, 3, 21), ex.Location);
-        Assert.Contains("did you mean 'pause'?", ex.Message, StringComparison.Ordinal);
+        AssertRejectedAt("duration: 60\nevents:\n  - {at: 1, action: pasue}\n", 3, 21, "did you mean 'pause'?");
     }
 
     [Fact]

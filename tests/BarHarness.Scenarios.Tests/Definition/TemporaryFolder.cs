@@ -20,6 +20,13 @@ internal sealed class TemporaryFolder : IDisposable
         return full;
     }
 
+    /// <summary>Writes a minimal scenario called <paramref name="name"/> that lasts one second.</summary>
+    public string WriteOneSecondScenario(string relative, string name) =>
+        Write(relative, $"name: {name}\nduration: 1\n");
+
+    /// <summary>Loads every scenario below the folder, paths relative to it.</summary>
+    public ScenarioBatch LoadAll() => ScenarioLoader.LoadAll([Path], Path);
+
     public void Dispose()
     {
         try

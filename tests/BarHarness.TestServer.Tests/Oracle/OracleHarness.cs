@@ -37,5 +37,14 @@ internal sealed class OracleHarness(ITruthSource? truth = null, OracleOptions? o
     public static OracleHarness AfterWrapOpening(params string[] rest) =>
         new OracleHarness().Connection(1, [Msg.Hello(16777215, 0), Msg.Snapshot(0, 1), .. rest]);
 
+    /// <summary>Asserts that the oracle raised exactly one violation, of <paramref name="kind"/>, and returns
+    /// it.</summary>
+    public StreamViolation SingleViolation(ViolationKind kind)
+    {
+        var violation = Assert.Single(Oracle.Violations);
+        Assert.Equal(kind, violation.Kind);
+        return violation;
+    }
+
     public IReadOnlyList<ViolationKind> Kinds => Oracle.Violations.Select(v => v.Kind).ToArray();
 }

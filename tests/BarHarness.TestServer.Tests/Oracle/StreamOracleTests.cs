@@ -76,8 +76,7 @@ public class StreamOracleTests
             .Connection(1, Hello(0), Snapshot(1, 10), Delta(2, 11))
             .Connection(2, Hello(3), Delta(4, 40), Snapshot(5, 41));
 
-        var violation = Assert.Single(h.Oracle.Violations);
-        Assert.Equal(ViolationKind.MissingSnapshotAfterReconnect, violation.Kind);
+        var violation = h.SingleViolation(ViolationKind.MissingSnapshotAfterReconnect);
         Assert.Equal(2, violation.ConnectionId);
         Assert.Equal(4, violation.Seq);
     }
@@ -96,8 +95,7 @@ public class StreamOracleTests
     {
         var h = OracleHarness.AfterWrapOpening(Delta(1, 2), Delta(4, 3));
 
-        var violation = Assert.Single(h.Oracle.Violations);
-        Assert.Equal(ViolationKind.UndeclaredSeqGap, violation.Kind);
+        var violation = h.SingleViolation(ViolationKind.UndeclaredSeqGap);
         Assert.Contains("2 missing", violation.Detail);
     }
 
@@ -105,14 +103,8 @@ public class StreamOracleTests
     public void A_seq_gap_on_one_connection_is_a_violation_even_when_dropped_is_declared()
     {
         // SCHEMA §3.4: discarded messages never receive a seq, so "dropped" cannot explain a gap.
-        Assert.Equal(
-            [ViolationKind.UndeclaredSeqGap],
-            OracleHarness.AfterWrapOpening(
-                DeltaWithDrops(3, 2, dropped: 2)).Kinds);
-        Assert.Equal(
-            [ViolationKind.UndeclaredSeqGap],
-            OracleHarness.AfterWrapOpening(
-                DeltaWithDrops(4, 2, dropped: 2)).Kinds);
+        AssertOnlyViolationAfterWrapOpening(ViolationKind.UndeclaredSeqGap, DeltaWithDrops(3, 2, dropped: 2));
+        AssertOnlyViolationAfterWrapOpening(ViolationKind.UndeclaredSeqGap, DeltaWithDrops(4, 2, dropped: 2));
     }
 
     [Fact]
@@ -179,8 +171,7 @@ public class StreamOracleTests
             Hello(16777215, 0),
             Snapshot(0, 120, new Unit(1, 0, 100, 10, 200), new Unit(66, 1, 100, 10, 200)));
 
-        var leak = Assert.Single(h.Oracle.Violations);
-        Assert.Equal(ViolationKind.PrivacyLeak, leak.Kind);
+        var leak = h.SingleViolation(ViolationKind.PrivacyLeak);
         Assert.Equal(66, leak.UnitId);
         Assert.Equal(120, leak.Frame);
     }
@@ -255,8 +246,7 @@ public class StreamOracleTests
             Snapshot(0, 9, new Unit(1, 0, 100.4, 10, 200, Hp: 500.5)),
             Delta(1, 10, new Unit(1, 0, 112, 10, 200, Hp: 500)));
 
-        var violation = Assert.Single(h.Oracle.Violations);
-        Assert.Equal(ViolationKind.InaccurateValue, violation.Kind);
+        var violation = h.SingleViolation(ViolationKind.InaccurateValue);
         Assert.Contains("x 112", violation.Detail);
         Assert.Equal(1, violation.UnitId);
     }
@@ -293,8 +283,8 @@ public class StreamOracleTests
 
         Assert.InRange(h.Oracle.Stats.Freshness.Max, 148, 150);
         Assert.Equal(0, h.Oracle.Stats.Freshness.Quantile(0.5));
-        var stale = Assert.Single(h.Oracle.Violations);
-        Assert.Equal((ViolationKind.StaleUnit, 2), (stale.Kind, stale.UnitId));
+        var stale = h.SingleViolation(ViolationKind.StaleUnit);
+        Assert.Equal(2, stale.UnitId);
     }
 
     [Fact]
@@ -352,17 +342,17 @@ public class StreamOracleTests
             Snapshot(0, 0, new Unit(1, 0, 100, 10, 200)),
             removal);
 
-        var loss = Assert.Single(h.Oracle.Violations);
-        Assert.Equal((ViolationKind.SilentLoss, "§3.6"), (loss.Kind, loss.RuleId));
+        var loss = h.SingleViolation(ViolationKind.SilentLoss);
+        Assert.Equal("§3.6", loss.RuleId);
     }
 
     [Fact]
     public void A_delta_right_after_declared_drops_is_caught()
     {
-        Assert.Equal(
-            [ViolationKind.MissingSnapshotAfterDrop],
-            OracleHarness.AfterWrapOpening(
-                Msg.Envelope(1, 2, "heartbeat", null, dropped: 2), Delta(2, 3)).Kinds);
+        AssertOnlyViolationAfterWrapOpening(
+            ViolationKind.MissingSnapshotAfterDrop,
+            Msg.Envelope(1, 2, "heartbeat", null, dropped: 2),
+            Delta(2, 3));
         NoViolations(OracleHarness.AfterWrapOpening(
             Msg.Envelope(1, 2, "heartbeat", null, dropped: 2),
             Snapshot(2, 3),
@@ -441,6 +431,11 @@ public class StreamOracleTests
 
         Assert.Equal(ViolationKind.BadFraming, Assert.Single(oracle.Violations).Kind);
     }
+
+    /// <summary>Asserts that <paramref name="rest"/>, sent after the wrap opening, raises exactly one violation, of
+    /// <paramref name="kind"/>.</summary>
+    private static void AssertOnlyViolationAfterWrapOpening(ViolationKind kind, params string[] rest) =>
+        Assert.Equal([kind], OracleHarness.AfterWrapOpening(rest).Kinds);
 
     private static void NoViolations(OracleHarness h) => Assert.True(
         h.Oracle.Violations.Count == 0,
