@@ -1,7 +1,7 @@
 using BarHarness.Core.Transport;
+using BarHarness.TestServer.Framing;
 using BarHarness.Transport.Real;
 using BarHarness.Transport.Simulated;
-using BarHarness.TestServer.Framing;
 
 namespace BarHarness.Scenarios.Running;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using BarHarness.Core.Time;
-using BarHarness.Transport.Real;
 using BarHarness.TestServer.Server;
+using BarHarness.Transport.Real;
 
 namespace BarHarness.TestServer.Serve;
 
