@@ -1,7 +1,6 @@
 using BarHarness.Engine.SpringApi;
 using BarHarness.Engine.World;
 using BarHarness.LuaHost.Runtime;
-using BenchmarkDotNet.Attributes;
 
 namespace BarHarness.Benchmarks;
 

@@ -1,5 +1,4 @@
 using BarHarness.Engine.World;
-using BenchmarkDotNet.Attributes;
 
 namespace BarHarness.Benchmarks;
 

@@ -1,6 +1,5 @@
 using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Running;
-using BenchmarkDotNet.Attributes;
 
 namespace BarHarness.Benchmarks;
 

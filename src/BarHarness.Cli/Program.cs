@@ -1,7 +1,4 @@
-using System.CommandLine;
 using BarHarness.Cli.Commands;
-using BarHarness.Cli.Console;
-using BarHarness.Core.Diagnostics;
 
 namespace BarHarness.Cli;
 

@@ -1,5 +1,3 @@
-using BarHarness.Core.Diagnostics;
-
 namespace BarHarness.TestServer;
 
 /// <summary>A file the user named that cannot be read or written: an input error at that file, not a crash.</summary>

@@ -1,5 +1,3 @@
-using BarHarness.Core.Transport;
-
 namespace BarHarness.Transport;
 
 /// <summary>What a write answers from the connection's state alone, before any byte moves; both transports

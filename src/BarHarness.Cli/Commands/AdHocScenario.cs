@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BarHarness.Cli.Commands;
 
 /// <summary>A small scenario written on the fly for <c>load</c> and <c>exec</c>, in the same format users

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using BarHarness.Cli.Console;
 using BarHarness.Engine.Coverage;
-using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
 

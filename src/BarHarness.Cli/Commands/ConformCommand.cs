@@ -1,5 +1,3 @@
-using System.CommandLine;
-using BarHarness.Core.Diagnostics;
 using BarHarness.TestServer.Oracle;
 
 namespace BarHarness.Cli.Commands;

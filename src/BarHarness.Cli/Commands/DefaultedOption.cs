@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace BarHarness.Cli.Commands;
 
 /// <summary>An option that stands at a default value when the command line does not give it.</summary>

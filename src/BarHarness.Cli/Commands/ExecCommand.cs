@@ -1,8 +1,3 @@
-using System.CommandLine;
-using BarHarness.Cli.Console;
-using BarHarness.Scenarios.Definition;
-using BarHarness.Scenarios.Running;
-
 namespace BarHarness.Cli.Commands;
 
 /// <summary>

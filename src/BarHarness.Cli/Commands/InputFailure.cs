@@ -1,5 +1,3 @@
-using BarHarness.Core.Diagnostics;
-
 namespace BarHarness.Cli.Commands;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using BarHarness.Cli.Console;
-using Spectre.Console;
-
 namespace BarHarness.Cli.Commands;
 
 /// <summary><c>barharness list</c>: the scenarios a run would pick, with their duration and tags.</summary>

@@ -1,14 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
-using BarHarness.Cli.Console;
-using BarHarness.Core.Diagnostics;
-using BarHarness.LuaHost.Interop;
 using BarHarness.LuaHost.Widgets;
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Probes;
-using BarHarness.Scenarios.Running;
-using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
 

@@ -1,8 +1,6 @@
-using System.CommandLine;
 using BarHarness.Reports.Exporters;
 using BarHarness.Reports.Merging;
 using BarHarness.Reports.SummaryJson;
-using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
 

@@ -1,12 +1,7 @@
-using System.CommandLine;
 using System.Net;
-using BarHarness.Cli.Console;
 using BarHarness.Cli.Serve;
-using BarHarness.Core.Diagnostics;
 using BarHarness.Core.Transport;
-using BarHarness.Scenarios.Definition;
 using BarHarness.TestServer.Proxy;
-using BarHarness.TestServer.Serve;
 
 namespace BarHarness.Cli.Commands;
 

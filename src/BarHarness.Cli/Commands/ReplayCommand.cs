@@ -1,9 +1,4 @@
-using System.CommandLine;
-using BarHarness.Cli.Console;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Replay;
-using BarHarness.Scenarios.Shrinking;
-using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace BarHarness.Cli.Commands;
 
 /// <summary>The <c>--format</c> option of the commands that write reports: every format unless told.</summary>

@@ -1,16 +1,7 @@
-using System.CommandLine;
-using System.Globalization;
-using BarHarness.Cli.Console;
-using BarHarness.Core.Diagnostics;
 using BarHarness.Reports.Cost;
 using BarHarness.Reports.Exporters;
 using BarHarness.Reports.Gates;
-using BarHarness.Reports.Model;
 using BarHarness.Reports.SummaryJson;
-using BarHarness.Scenarios.Definition;
-using BarHarness.Scenarios.Running;
-using BarHarness.Scenarios.Shrinking;
-using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
 

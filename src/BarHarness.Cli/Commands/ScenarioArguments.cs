@@ -1,6 +1,3 @@
-using System.CommandLine;
-using BarHarness.Cli.Console;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Definition.Selection;
 
 namespace BarHarness.Cli.Commands;

@@ -1,11 +1,5 @@
-using System.CommandLine;
-using BarHarness.Cli.Console;
 using BarHarness.Cli.Serve;
-using BarHarness.Core.Diagnostics;
 using BarHarness.Core.Transport;
-using BarHarness.Scenarios.Definition;
-using BarHarness.TestServer.Serve;
-using Spectre.Console;
 
 namespace BarHarness.Cli.Commands;
 

@@ -1,12 +1,3 @@
-using System.CommandLine;
-using BarHarness.Cli.Console;
-using BarHarness.Core.Diagnostics;
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
-using BarHarness.Scenarios.Running;
-using BarHarness.Scenarios.Shrinking;
-using Spectre.Console;
-
 namespace BarHarness.Cli.Commands;
 
 /// <summary>

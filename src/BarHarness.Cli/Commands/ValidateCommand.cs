@@ -1,7 +1,3 @@
-using System.CommandLine;
-using BarHarness.Cli.Console;
-using Spectre.Console;
-
 namespace BarHarness.Cli.Commands;
 
 /// <summary><c>barharness validate</c>: checks scenario files without running them.</summary>

@@ -1,6 +1,3 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.LuaHost.Interop;
-
 namespace BarHarness.Cli.Commands;
 
 /// <summary>The <c>--vm</c> option: chooses the process's Lua VM before any command creates one.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BarHarness.LuaHost.Widgets;
 using BarHarness.Scenarios.Probes;
 

@@ -1,8 +1,3 @@
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
-using BarHarness.Scenarios.Running;
-using Spectre.Console;
-
 namespace BarHarness.Cli.Commands;
 
 /// <summary>Progress while scenarios run: bars on a terminal, plain lines otherwise (CI logs).</summary>

@@ -1,6 +1,3 @@
-using BarHarness.LuaHost.Interop;
-using BarHarness.Scenarios.Running;
-
 namespace BarHarness.Cli.Console;
 
 /// <summary>The command line that reproduces a result, as printed in reproduce lines and reports.</summary>

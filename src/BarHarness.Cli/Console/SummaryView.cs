@@ -1,7 +1,3 @@
-using BarHarness.Cli.Console;
-using BarHarness.Reports.Model;
-using Spectre.Console;
-
 namespace BarHarness.Cli.Commands;
 
 /// <summary>The end-of-run summary: one row per scenario, then every failing expectation with its reproduce

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
-
 namespace BarHarness.Cli.Console;
 
 /// <summary>

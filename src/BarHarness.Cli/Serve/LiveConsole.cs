@@ -1,7 +1,3 @@
-using System.Globalization;
-using BarHarness.TestServer.Serve;
-using Spectre.Console;
-
 namespace BarHarness.Cli.Serve;
 
 /// <summary>

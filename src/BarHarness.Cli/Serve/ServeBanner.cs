@@ -1,5 +1,3 @@
-using BarHarness.TestServer.Serve;
-
 namespace BarHarness.Cli.Serve;
 
 /// <summary>The end of serve's and proxy's first line: what the session does besides relaying.</summary>

@@ -1,5 +1,3 @@
-using BarHarness.TestServer.Serve;
-
 namespace BarHarness.Cli.Serve;
 
 /// <summary>One key a maintainer presses to pull the plug on a live game.</summary>

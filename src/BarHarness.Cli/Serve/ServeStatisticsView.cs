@@ -1,6 +1,3 @@
-using System.Globalization;
-using BarHarness.TestServer.Serve;
-using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace BarHarness.Cli.Serve;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BarHarness.LuaHost.Interop;
 
 namespace BarHarness.Engine.SpringApi;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
 
 namespace BarHarness.Engine.SpringApi;
 

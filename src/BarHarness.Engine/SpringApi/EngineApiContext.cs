@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using BarHarness.Core.Time;
-using BarHarness.Engine.World;
-using BarHarness.LuaHost.Runtime;
 
 namespace BarHarness.Engine.SpringApi;
 

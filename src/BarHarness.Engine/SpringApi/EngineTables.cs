@@ -1,6 +1,3 @@
-using BarHarness.Engine.World;
-using BarHarness.LuaHost.Runtime;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>The constant tables LuaUI exposes: Game, Engine, Platform, LOG, CMD, CMDTYPE and GL.</summary>

@@ -1,7 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using BarHarness.Engine.World.Features;
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
 
 namespace BarHarness.Engine.SpringApi;
 

@@ -1,5 +1,3 @@
-using BarHarness.Engine.World.Features;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>The fields of each feature def as Lua sees them (the glue wraps them in read-only proxies).</summary>

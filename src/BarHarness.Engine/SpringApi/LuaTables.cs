@@ -1,6 +1,3 @@
-using BarHarness.Engine.World.Commands;
-using BarHarness.LuaHost.Interop;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>Reading and building the Lua tables engine natives take and return (built on LuaApi's calls).</summary>

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using BarHarness.Engine.World.Features;
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>

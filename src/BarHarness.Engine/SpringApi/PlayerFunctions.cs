@@ -1,5 +1,3 @@
-using BarHarness.LuaHost.Interop;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>Players, spectators and the local player's identity.</summary>

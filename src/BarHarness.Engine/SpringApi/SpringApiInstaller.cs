@@ -1,8 +1,5 @@
 using BarHarness.Core.Time;
 using BarHarness.Engine.Coverage;
-using BarHarness.Engine.World;
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
 
 namespace BarHarness.Engine.SpringApi;
 

@@ -1,6 +1,3 @@
-using BarHarness.Engine.World;
-using BarHarness.Engine.World.Features;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>One piece of a synthetic model: name, parent index (-1 for the root), offset from the parent.</summary>

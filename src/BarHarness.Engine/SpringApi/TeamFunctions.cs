@@ -1,6 +1,3 @@
-using BarHarness.Engine.World;
-using BarHarness.LuaHost.Interop;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>Teams and ally teams. Gaia is listed as the last team; resources of enemy teams stay hidden unless

@@ -1,6 +1,3 @@
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>One recorded UI or sound function: its name and what it returns in Recoil.</summary>
@@ -20,34 +17,30 @@ public sealed class UiCallSite(EngineApiContext api, string name, StubResult res
 /// </summary>
 internal static unsafe class UiCallFunctions
 {
+    /// <summary>The recorded functions that answer true in Recoil (a sound that plays, a cursor that loads); the
+    /// others answer nothing.</summary>
+    private static readonly HashSet<string> AnswerTrue = new(StringComparer.Ordinal)
+    {
+        "Spring.PlaySoundFile", "Spring.PlaySoundStream", "Spring.LoadSoundDef", "Spring.AssignMouseCursor",
+        "Spring.ReplaceMouseCursor",
+    };
+
     /// <summary>Recorded functions and their Recoil result.</summary>
-    public static readonly IReadOnlyList<(string Name, StubResult Result)> Recorded =
-    [
-        ("Spring.PlaySoundFile", StubResult.True), ("Spring.PlaySoundStream", StubResult.True),
-        ("Spring.StopSoundStream", StubResult.Nothing), ("Spring.PauseSoundStream", StubResult.Nothing),
-        ("Spring.SetSoundStreamVolume", StubResult.Nothing), ("Spring.LoadSoundDef", StubResult.True),
-        ("Spring.SetMouseCursor", StubResult.Nothing), ("Spring.AssignMouseCursor", StubResult.True),
-        ("Spring.ReplaceMouseCursor", StubResult.True), ("Spring.SendMessage", StubResult.Nothing),
-        ("Spring.SendMessageToPlayer", StubResult.Nothing), ("Spring.SendMessageToTeam", StubResult.Nothing),
-        ("Spring.SendMessageToAllyTeam", StubResult.Nothing), ("Spring.SendMessageToSpectators", StubResult.Nothing),
-        ("Spring.SendLuaRulesMsg", StubResult.Nothing), ("Spring.SendLuaUIMsg", StubResult.Nothing),
-        ("Spring.SendLuaGaiaMsg", StubResult.Nothing), ("Spring.SendLuaMenuMsg", StubResult.Nothing),
-        ("Spring.MarkerAddPoint", StubResult.Nothing), ("Spring.MarkerAddLine", StubResult.Nothing),
-        ("Spring.MarkerErasePosition", StubResult.Nothing), ("Spring.SetDrawSky", StubResult.Nothing),
-        ("Spring.SetDrawWater", StubResult.Nothing), ("Spring.SetDrawGround", StubResult.Nothing),
-        ("Spring.SetDrawSelectionInfo", StubResult.Nothing), ("Spring.SetWMCaption", StubResult.Nothing),
-        ("Spring.SDLStartTextInput", StubResult.Nothing),
-        ("Spring.SDLStopTextInput", StubResult.Nothing), ("Spring.SDLSetTextInputRect", StubResult.Nothing),
-        ("Spring.SetCameraTarget", StubResult.Nothing), ("Spring.SetCameraOffset", StubResult.Nothing),
-        ("Spring.SendPublicChat", StubResult.Nothing), ("Spring.SendAllyChat", StubResult.Nothing),
-        ("Spring.SendSpectatorChat", StubResult.Nothing), ("Spring.SendPrivateChat", StubResult.Nothing),
-        ("Spring.SetTeamColor", StubResult.Nothing), ("Spring.SetUnitLeaveTracks", StubResult.Nothing),
-        ("Spring.ForceLayoutUpdate", StubResult.Nothing), ("Spring.SetAutoShowMetal", StubResult.Nothing),
-        ("Spring.SetDrawGroundDeferred", StubResult.Nothing),
-        ("Spring.SetDrawModelsDeferred", StubResult.Nothing), ("Spring.ClearWatchDogTimer", StubResult.Nothing),
-        ("Spring.Quit", StubResult.Nothing), ("Spring.Reload", StubResult.Nothing),
-        ("Spring.Restart", StubResult.Nothing),
-    ];
+    public static readonly IReadOnlyList<(string Name, StubResult Result)> Recorded = new[]
+    {
+        "Spring.PlaySoundFile", "Spring.PlaySoundStream", "Spring.StopSoundStream", "Spring.PauseSoundStream",
+        "Spring.SetSoundStreamVolume", "Spring.LoadSoundDef", "Spring.SetMouseCursor", "Spring.AssignMouseCursor",
+        "Spring.ReplaceMouseCursor", "Spring.SendMessage", "Spring.SendMessageToPlayer", "Spring.SendMessageToTeam",
+        "Spring.SendMessageToAllyTeam", "Spring.SendMessageToSpectators", "Spring.SendLuaRulesMsg",
+        "Spring.SendLuaUIMsg", "Spring.SendLuaGaiaMsg", "Spring.SendLuaMenuMsg", "Spring.MarkerAddPoint",
+        "Spring.MarkerAddLine", "Spring.MarkerErasePosition", "Spring.SetDrawSky", "Spring.SetDrawWater",
+        "Spring.SetDrawGround", "Spring.SetDrawSelectionInfo", "Spring.SetWMCaption", "Spring.SDLStartTextInput",
+        "Spring.SDLStopTextInput", "Spring.SDLSetTextInputRect", "Spring.SetCameraTarget", "Spring.SetCameraOffset",
+        "Spring.SendPublicChat", "Spring.SendAllyChat", "Spring.SendSpectatorChat", "Spring.SendPrivateChat",
+        "Spring.SetTeamColor", "Spring.SetUnitLeaveTracks", "Spring.ForceLayoutUpdate", "Spring.SetAutoShowMetal",
+        "Spring.SetDrawGroundDeferred", "Spring.SetDrawModelsDeferred", "Spring.ClearWatchDogTimer", "Spring.Quit",
+        "Spring.Reload", "Spring.Restart",
+    }.Select(name => (name, AnswerTrue.Contains(name) ? StubResult.True : StubResult.Nothing)).ToArray();
 
     public static int Call(IntPtr l)
     {

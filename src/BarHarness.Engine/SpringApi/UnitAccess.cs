@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using BarHarness.Engine.World;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>Recoil's four read levels for a unit argument, and any live unit.</summary>

@@ -1,6 +1,3 @@
-using BarHarness.Engine.World.Commands;
-using BarHarness.LuaHost.Interop;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BarHarness.Engine.World;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using BarHarness.Engine.World;
-using BarHarness.LuaHost.Interop;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>

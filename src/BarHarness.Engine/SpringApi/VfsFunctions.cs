@@ -1,5 +1,3 @@
-using BarHarness.LuaHost.Interop;
-
 namespace BarHarness.Engine.SpringApi;
 
 /// <summary>VFS reads over the mounted folders (VFS.Include is Lua glue over LoadFile).</summary>

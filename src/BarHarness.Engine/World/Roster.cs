@@ -1,5 +1,3 @@
-using BarHarness.Core.Randomness;
-
 namespace BarHarness.Engine.World;
 
 public readonly record struct TeamColor(float R, float G, float B, float A);

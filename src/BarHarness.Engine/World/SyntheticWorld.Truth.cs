@@ -1,5 +1,3 @@
-using BarHarness.Engine.World.Features;
-
 namespace BarHarness.Engine.World;
 
 /// <summary>The true world, as oracles and tests read it, and the local player's read rules.</summary>

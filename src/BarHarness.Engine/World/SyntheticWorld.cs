@@ -1,7 +1,3 @@
-using BarHarness.Core.Randomness;
-using BarHarness.Engine.World.Commands;
-using BarHarness.Engine.World.Features;
-
 namespace BarHarness.Engine.World;
 
 /// <summary>

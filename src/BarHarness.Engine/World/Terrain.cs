@@ -1,5 +1,3 @@
-using BarHarness.Core.Randomness;
-
 namespace BarHarness.Engine.World;
 
 /// <summary>Ground height on a coarse precomputed grid, so a height lookup is one array read.</summary>

@@ -1,4 +1,3 @@
-using BarHarness.Core.Randomness;
 using Bogus;
 
 namespace BarHarness.Engine.World;

@@ -1,5 +1,3 @@
-using BarHarness.Core.Randomness;
-
 namespace BarHarness.Engine.World;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BarHarness.Core.Randomness;
-
 namespace BarHarness.Engine.World;
 
 /// <summary>
@@ -68,16 +66,6 @@ internal sealed class UnitMovement(UnitTable units, UnitDefStats defs, Terrain t
             tz = Math.Clamp(z + (float)random.NextDouble(-WanderRange, WanderRange), 0, mapSizeZ);
         }
 
-        var dx = tx - x;
-        var dz = tz - z;
-        var dist = MathF.Sqrt((dx * dx) + (dz * dz));
-        var frames = Math.Max(1, (int)MathF.Ceiling(dist / speed));
-        u.TargetX[s] = tx;
-        u.TargetZ[s] = tz;
-        u.VX[s] = dx / frames;
-        u.VZ[s] = dz / frames;
-        u.FramesToTarget[s] = frames;
-        var heading = (int)MathF.Round(MathF.Atan2(dx, dz) * (32768f / MathF.PI));
-        u.Heading[s] = (short)Math.Clamp(heading, -32768, 32767);
+        u.HeadTowards(s, tx, tz, speed);
     }
 }

@@ -1,5 +1,3 @@
-using BarHarness.Core.Randomness;
-
 namespace BarHarness.Engine.World;
 
 /// <summary>Draws units at random (of any team, of a team, of or against an ally team) from a given stream.</summary>

@@ -110,6 +110,24 @@ public sealed class UnitTable
         SlotOf[unitId] = -1;
     }
 
+    /// <summary>
+    /// Sends slot <paramref name="s"/> in a straight line to (<paramref name="x"/>, <paramref name="z"/>) at
+    /// <paramref name="speed"/> elmos per frame, facing the way it goes.
+    /// </summary>
+    internal void HeadTowards(int s, float x, float z, float speed)
+    {
+        var dx = x - X[s];
+        var dz = z - Z[s];
+        var frames = Math.Max(1, (int)MathF.Ceiling(MathF.Sqrt((dx * dx) + (dz * dz)) / speed));
+        TargetX[s] = x;
+        TargetZ[s] = z;
+        VX[s] = dx / frames;
+        VZ[s] = dz / frames;
+        FramesToTarget[s] = frames;
+        var heading = (int)MathF.Round(MathF.Atan2(dx, dz) * (32768f / MathF.PI));
+        Heading[s] = (short)Math.Clamp(heading, -32768, 32767);
+    }
+
     /// <summary>Adds <paramref name="unitId"/> to <paramref name="dest"/> with this table's row for it.</summary>
     internal void CopyRowTo(UnitTable dest, int unitId)
     {

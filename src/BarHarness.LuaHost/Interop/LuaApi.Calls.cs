@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Text;
-
 namespace BarHarness.LuaHost.Interop;
 
 /// <summary>The C API seam (see LuaApi.cs): calls, closures, userdata, metatables, tracebacks, type names.</summary>

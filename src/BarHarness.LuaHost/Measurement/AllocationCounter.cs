@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using BarHarness.LuaHost.Interop;
-
 namespace BarHarness.LuaHost.Measurement;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BarHarness.LuaHost.Interop;
-
 namespace BarHarness.LuaHost.Runtime;
 
 /// <summary>

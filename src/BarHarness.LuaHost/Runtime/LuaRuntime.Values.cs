@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using BarHarness.LuaHost.Interop;
 
 namespace BarHarness.LuaHost.Runtime;
 

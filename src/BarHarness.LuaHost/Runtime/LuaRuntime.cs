@@ -1,9 +1,4 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Text;
-using BarHarness.LuaHost.Interop;
 using BarHarness.LuaHost.Measurement;
 
 namespace BarHarness.LuaHost.Runtime;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace BarHarness.LuaHost.Widgets;
 
 /// <summary>What one call-in cost: real time, thread CPU time, and the deterministic counts.</summary>

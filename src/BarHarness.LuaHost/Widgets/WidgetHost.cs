@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using BarHarness.LuaHost.Interop;
 using BarHarness.LuaHost.Measurement;
-using BarHarness.LuaHost.Runtime;
 
 namespace BarHarness.LuaHost.Widgets;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using BarHarness.Core.Transport;
 
 namespace BarHarness.Network.LuaSocket;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BarHarness.Core.Transport;
 
 namespace BarHarness.Network.LuaSocket;
 

@@ -1,5 +1,3 @@
-using BarHarness.Core.Transport;
-
 namespace BarHarness.Network.LuaSocket;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BarHarness.Reports.Statistics;
-
 namespace BarHarness.Reports.Analysis;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.Analysis;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BarHarness.Reports.Model;
-using BarHarness.Reports.Statistics;
-
 namespace BarHarness.Reports.Cost;
 
 /// <summary>

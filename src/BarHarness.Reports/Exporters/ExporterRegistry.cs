@@ -1,5 +1,3 @@
-using BarHarness.Core.Diagnostics;
-
 namespace BarHarness.Reports.Exporters;
 
 /// <summary>Maps <c>--format</c> names (json, junit, mocha, md, html) to exporters.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace BarHarness.Reports.Exporters;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Xml;
-using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.Exporters;
 

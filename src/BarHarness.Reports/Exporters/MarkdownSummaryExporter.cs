@@ -1,6 +1,3 @@
-using System.Text;
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.Exporters;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.Exporters;
 

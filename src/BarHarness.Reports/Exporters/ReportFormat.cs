@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BarHarness.Reports.Exporters;
 
 /// <summary>How figures are spelled in human-facing reports (Markdown, HTML): invariant culture, fixed units.</summary>

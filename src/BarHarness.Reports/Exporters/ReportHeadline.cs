@@ -1,5 +1,3 @@
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.Exporters;
 
 /// <summary>The one-line verdict the human-readable reports open with.</summary>

@@ -1,5 +1,3 @@
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.Exporters;
 
 /// <summary>Writes one report in several formats into a report directory (<c>--report DIR</c>).</summary>

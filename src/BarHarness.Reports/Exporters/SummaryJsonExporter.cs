@@ -1,5 +1,3 @@
-using System.Text.Json;
-using BarHarness.Reports.Model;
 using BarHarness.Reports.SummaryJson;
 
 namespace BarHarness.Reports.Exporters;

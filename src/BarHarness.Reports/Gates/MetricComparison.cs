@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BarHarness.Reports.Gates;
 
 /// <summary>One figure of one scenario, compared with the baseline.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using BarHarness.Core.Diagnostics;
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.Merging;
 
 /// <summary>

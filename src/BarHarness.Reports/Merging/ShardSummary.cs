@@ -1,5 +1,3 @@
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.Merging;
 
 /// <summary>One shard's report and where it came from (named in merge errors).</summary>

@@ -1,5 +1,3 @@
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.SummaryJson;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using BarHarness.Reports.Model;
 
 namespace BarHarness.Reports.SummaryJson;
 

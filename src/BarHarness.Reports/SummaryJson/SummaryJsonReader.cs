@@ -1,7 +1,3 @@
-using System.Text.Json;
-using BarHarness.Core.Diagnostics;
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.SummaryJson;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Text;
-using BarHarness.Core.Diagnostics;
 using BarHarness.Scenarios.Definition.Loading;
-using BarHarness.Scenarios.Definition.Yaml;
-using BarHarness.TestServer.Faults;
 
 namespace BarHarness.Scenarios.Definition;
 

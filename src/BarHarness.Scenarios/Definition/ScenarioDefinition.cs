@@ -1,5 +1,3 @@
-using BarHarness.Engine.SpringApi;
-
 namespace BarHarness.Scenarios.Definition;
 
 /// <summary>

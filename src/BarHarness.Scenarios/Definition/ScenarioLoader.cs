@@ -1,7 +1,4 @@
-using System.Text;
-using BarHarness.Core.Diagnostics;
 using BarHarness.Scenarios.Definition.Loading;
-using BarHarness.Scenarios.Definition.Yaml;
 
 namespace BarHarness.Scenarios.Definition;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using BarHarness.Engine.SpringApi;
-
 namespace BarHarness.Scenarios.Definition;
 
 /// <summary>

@@ -1,13 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using BarHarness.LuaHost.Measurement;
-using BarHarness.LuaHost.Runtime;
-using BarHarness.LuaHost.Widgets;
-using BarHarness.Reports.Analysis;
-using BarHarness.Reports.Cost;
-using BarHarness.Reports.Model;
 using BarHarness.Reports.Statistics;
-using BarHarness.Scenarios.Definition;
 
 namespace BarHarness.Scenarios.Probes;
 

@@ -1,5 +1,3 @@
-using BarHarness.LuaHost.Widgets;
-using BarHarness.Reports.Analysis;
 using BarHarness.Reports.Statistics;
 
 namespace BarHarness.Scenarios.Probes;

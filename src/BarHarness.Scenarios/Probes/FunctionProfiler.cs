@@ -1,7 +1,3 @@
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Scenarios.Probes;
 
 /// <summary>

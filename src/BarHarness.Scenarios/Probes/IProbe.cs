@@ -1,7 +1,3 @@
-using BarHarness.LuaHost.Widgets;
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
-
 namespace BarHarness.Scenarios.Probes;
 
 /// <summary>

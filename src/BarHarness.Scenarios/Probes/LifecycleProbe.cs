@@ -1,7 +1,3 @@
-using BarHarness.Engine.SpringApi;
-using BarHarness.LuaHost.Widgets;
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Running;
 
 namespace BarHarness.Scenarios.Probes;

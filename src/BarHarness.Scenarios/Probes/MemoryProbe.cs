@@ -1,9 +1,3 @@
-using BarHarness.LuaHost.Runtime;
-using BarHarness.LuaHost.Widgets;
-using BarHarness.Reports.Analysis;
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
-
 namespace BarHarness.Scenarios.Probes;
 
 /// <summary>

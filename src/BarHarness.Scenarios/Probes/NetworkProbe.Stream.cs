@@ -1,7 +1,3 @@
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
-using BarHarness.TestServer.Oracle;
-
 namespace BarHarness.Scenarios.Probes;
 
 /// <summary>The <c>oracle.*</c> verdicts: each names the schema rules whose violations fail it.</summary>

@@ -1,10 +1,4 @@
-using System.Globalization;
-using BarHarness.LuaHost.Widgets;
-using BarHarness.Network.LuaSocket;
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Running;
-using BarHarness.TestServer.Oracle;
 using Server = BarHarness.TestServer.Server.TestServer;
 
 namespace BarHarness.Scenarios.Probes;

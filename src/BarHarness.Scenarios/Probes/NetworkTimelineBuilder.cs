@@ -1,8 +1,3 @@
-using BarHarness.Network.LuaSocket;
-using BarHarness.Reports.Analysis;
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
-
 namespace BarHarness.Scenarios.Probes;
 
 /// <summary>Game times at which the test server accepted a connection (from its counter, once a frame).</summary>

@@ -1,7 +1,4 @@
 using System.Reflection;
-using BarHarness.LuaHost.Widgets;
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
 
 namespace BarHarness.Scenarios.Probes;
 

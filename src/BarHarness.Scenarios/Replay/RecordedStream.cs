@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BarHarness.Core.Diagnostics;
 
 namespace BarHarness.Scenarios.Replay;
 

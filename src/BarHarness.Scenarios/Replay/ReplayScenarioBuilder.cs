@@ -1,6 +1,3 @@
-using System.Globalization;
-using BarHarness.Scenarios.Definition;
-
 namespace BarHarness.Scenarios.Replay;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BarHarness.Scenarios.Definition;
-
 namespace BarHarness.Scenarios.Running;
 
 /// <summary>A scenario's widget config as plain values the Lua host hands to SetConfigData.</summary>

@@ -1,10 +1,4 @@
-using BarHarness.Core.Time;
 using BarHarness.Engine.Coverage;
-using BarHarness.Engine.SpringApi;
-using BarHarness.Engine.World;
-using BarHarness.LuaHost.Runtime;
-using BarHarness.Reports.Cost;
-using BarHarness.Scenarios.Definition;
 using EngineTimerMode = BarHarness.Engine.SpringApi.TimerMode;
 
 namespace BarHarness.Scenarios.Running;

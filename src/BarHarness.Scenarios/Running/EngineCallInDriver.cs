@@ -1,7 +1,3 @@
-using BarHarness.Engine.SpringApi;
-using BarHarness.Engine.World;
-using BarHarness.LuaHost.Widgets;
-
 namespace BarHarness.Scenarios.Running;
 
 /// <summary>

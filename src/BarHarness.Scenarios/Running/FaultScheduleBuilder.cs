@@ -1,6 +1,3 @@
-using BarHarness.Scenarios.Definition;
-using BarHarness.TestServer.Faults;
-
 namespace BarHarness.Scenarios.Running;
 
 /// <summary>The scenario's fault list as the test server's schedule, on the game clock (frames).</summary>

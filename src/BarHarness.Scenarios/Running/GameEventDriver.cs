@@ -1,6 +1,3 @@
-using BarHarness.Engine.World;
-using BarHarness.Scenarios.Definition;
-
 namespace BarHarness.Scenarios.Running;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
-
 namespace BarHarness.Scenarios.Running;
 
 /// <summary>

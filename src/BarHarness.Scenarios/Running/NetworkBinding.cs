@@ -1,13 +1,7 @@
-using BarHarness.Core.Time;
 using BarHarness.Core.Transport;
-using BarHarness.LuaHost.Interop;
-using BarHarness.LuaHost.Runtime;
-using BarHarness.Network.LuaSocket;
+using BarHarness.TestServer.Framing;
 using BarHarness.Transport.Real;
 using BarHarness.Transport.Simulated;
-using BarHarness.Scenarios.Definition;
-using BarHarness.TestServer.Framing;
-using BarHarness.TestServer.Oracle;
 
 namespace BarHarness.Scenarios.Running;
 

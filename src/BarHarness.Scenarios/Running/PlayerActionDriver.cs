@@ -1,9 +1,4 @@
-using System.Globalization;
-using BarHarness.Engine.SpringApi;
-using BarHarness.Engine.World;
 using BarHarness.Engine.World.Commands;
-using BarHarness.LuaHost.Widgets;
-using BarHarness.Scenarios.Definition;
 
 namespace BarHarness.Scenarios.Running;
 

@@ -1,5 +1,3 @@
-using BarHarness.Scenarios.Definition;
-
 namespace BarHarness.Scenarios.Running;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BarHarness.LuaHost.Widgets;
-using BarHarness.Scenarios.Definition;
-
 namespace BarHarness.Scenarios.Running;
 
 /// <summary>What the command line may override in every scenario of a run.</summary>

@@ -1,6 +1,3 @@
-using BarHarness.Engine.World;
-using BarHarness.Scenarios.Definition;
-
 namespace BarHarness.Scenarios.Running;
 
 /// <summary>The scenario's events and the world's, delivered to the widget as BAR's call-ins.</summary>

@@ -1,14 +1,6 @@
 using BarHarness.Core.Randomness;
-using BarHarness.Core.Time;
 using BarHarness.Core.Transport;
-using BarHarness.Engine.SpringApi;
-using BarHarness.Engine.World;
-using BarHarness.LuaHost.Runtime;
-using BarHarness.LuaHost.Widgets;
-using BarHarness.Reports.Cost;
-using BarHarness.Scenarios.Definition;
 using BarHarness.Scenarios.Probes;
-using BarHarness.TestServer.Oracle;
 using BarHarness.TestServer.Server;
 using Server = BarHarness.TestServer.Server.TestServer;
 

@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
 
 namespace BarHarness.Scenarios.Running;
 

@@ -1,6 +1,4 @@
 using BarHarness.Core.Randomness;
-using BarHarness.Engine.World;
-using BarHarness.Scenarios.Definition;
 
 namespace BarHarness.Scenarios.Running;
 

@@ -1,4 +1,3 @@
-using BarHarness.Engine.World;
 using OracleTruth = BarHarness.TestServer.Oracle.ITruthSource;
 using UnitTruth = BarHarness.TestServer.Oracle.UnitTruth;
 using UnitVisibility = BarHarness.TestServer.Oracle.UnitVisibility;

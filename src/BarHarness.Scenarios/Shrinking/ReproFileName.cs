@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace BarHarness.Scenarios.Shrinking;
 
 /// <summary>Default place for a reproduction: <c>scenarios/repro/NAME.yaml</c> with a file-safe name.</summary>

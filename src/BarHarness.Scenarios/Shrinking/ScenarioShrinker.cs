@@ -1,6 +1,3 @@
-using BarHarness.Reports.Model;
-using BarHarness.Scenarios.Definition;
-
 namespace BarHarness.Scenarios.Shrinking;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BarHarness.Scenarios.Definition;
-
 namespace BarHarness.Scenarios.Shrinking;
 
 /// <summary>One smaller variant of a scenario and what was taken away.</summary>

@@ -16,25 +16,22 @@ public sealed record BandwidthFault(double Rate) : Fault
     /// </summary>
     private const double MaxCreditSeconds = 0.1;
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
     {
-        foreach (var connection in context.Connections)
+        var progress = connection.State<Progress>();
+        var moved = BytesMoved(connection);
+        var bytesPerSecond = Rate * 1000.0;
+        if (progress.LastMicros is { } last)
         {
-            var progress = connection.State<Progress>();
-            var moved = BytesMoved(connection);
-            var bytesPerSecond = Rate * 1000.0;
-            if (progress.LastMicros is { } last)
-            {
-                progress.Credit -= moved - progress.LastMoved;
-                var earned = bytesPerSecond * (context.NowMicros - last) / 1_000_000.0;
-                progress.Credit = Math.Min(progress.Credit + earned, Math.Max(1, bytesPerSecond * MaxCreditSeconds));
-            }
-
-            progress.LastMicros = context.NowMicros;
-            progress.LastMoved = moved;
-            var budget = (long)Math.Floor(progress.Credit);
-            LimitMoved(connection, budget);
+            progress.Credit -= moved - progress.LastMoved;
+            var earned = bytesPerSecond * (context.NowMicros - last) / 1_000_000.0;
+            progress.Credit = Math.Min(progress.Credit + earned, Math.Max(1, bytesPerSecond * MaxCreditSeconds));
         }
+
+        progress.LastMicros = context.NowMicros;
+        progress.LastMoved = moved;
+        var budget = (long)Math.Floor(progress.Credit);
+        LimitMoved(connection, budget);
     }
 
     private sealed class Progress

@@ -20,17 +20,14 @@ public sealed record ChatterFault(double Interval, int Bytes) : Fault
 
     protected override FaultStream DefaultStream => FaultStream.Downstream;
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
     {
         var interval = Math.Max(1, MillisToMicros(Interval));
-        foreach (var connection in context.Connections)
+        var due = context.ElapsedFor(connection) / interval;
+        var sent = connection.State<LinesSent>();
+        while (sent.Lines <= due)
         {
-            var due = context.ElapsedFor(connection) / interval;
-            var sent = connection.State<LinesSent>();
-            while (sent.Lines <= due)
-            {
-                connection.Write(Line(sent.Lines++));
-            }
+            connection.Write(Line(sent.Lines++));
         }
     }
 

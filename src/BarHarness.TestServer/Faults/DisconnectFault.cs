@@ -8,11 +8,8 @@ public sealed record DisconnectFault : Fault
 {
     public static FaultSchema Schema { get; } = FaultSchema.Instant("disconnect", _ => new DisconnectFault());
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
     {
-        foreach (var connection in context.Connections)
-        {
-            connection.Close();
-        }
+        connection.Close();
     }
 }

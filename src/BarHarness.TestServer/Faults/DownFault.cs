@@ -9,12 +9,13 @@ public sealed record DownFault : Fault
     public static FaultSchema Schema { get; } =
         FaultSchema.Window("down", _ => new DownFault()) with { IsToxiproxyToxic = false };
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyToListener(FaultContext context)
     {
         context.Listener?.Refuse();
-        foreach (var connection in context.Connections)
-        {
-            connection.Close();
-        }
+    }
+
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
+    {
+        connection.Close();
     }
 }

@@ -2,8 +2,8 @@ namespace BarHarness.TestServer.Faults;
 
 /// <summary>
 /// A fault is a value: a name, its parameters (in Toxiproxy's units where Toxiproxy has the same
-/// fault) and one behaviour method, <see cref="Apply"/>, called every server tick while it is
-/// active. It acts only through the levers <see cref="FaultContext"/> hands it. Each fault's file
+/// fault) and one behaviour method, <see cref="ApplyTo"/> a connection, called every server tick while it
+/// is active. It acts only through the levers <see cref="FaultContext"/> hands it. Each fault's file
 /// also declares a <c>public static FaultSchema Schema</c>; <see cref="FaultCatalog"/> finds it.
 /// </summary>
 public abstract record Fault
@@ -34,7 +34,26 @@ public abstract record Fault
 
     protected virtual FaultStream DefaultStream => FaultStream.Upstream;
 
-    public abstract void Apply(FaultContext context);
+    /// <summary>
+    /// One server tick of the fault: <see cref="ApplyToListener"/> once, then <see cref="ApplyTo"/> for each
+    /// connection the fault touches (as Toxiproxy applies a toxic to each link).
+    /// </summary>
+    public void Apply(FaultContext context)
+    {
+        ApplyToListener(context);
+        foreach (var connection in context.Connections)
+        {
+            ApplyTo(connection, context);
+        }
+    }
+
+    /// <summary>What the fault does to the listening socket; most faults leave it alone.</summary>
+    protected virtual void ApplyToListener(FaultContext context)
+    {
+    }
+
+    /// <summary>What the fault does to one connection on this tick.</summary>
+    protected abstract void ApplyTo(ConnectionLever connection, FaultContext context);
 
     protected static long MillisToMicros(double millis) => (long)Math.Round(millis * 1000.0);
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Reflection;
-using BarHarness.Core.Diagnostics;
 
 namespace BarHarness.TestServer.Faults;
 

@@ -1,5 +1,3 @@
-using BarHarness.Core.Randomness;
-
 namespace BarHarness.TestServer.Faults;
 
 /// <summary>What an active fault may see and pull during one server tick.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using BarHarness.Core.Diagnostics;
-
 namespace BarHarness.TestServer.Faults;
 
 /// <summary>

@@ -15,26 +15,23 @@ public sealed record GarbageFault(int Bytes, int LineLength) : Fault
 
     protected override FaultStream DefaultStream => FaultStream.Downstream;
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
     {
-        foreach (var connection in context.Connections)
+        var sent = connection.State<Sent>();
+        if (sent.Done)
         {
-            var sent = connection.State<Sent>();
-            if (sent.Done)
-            {
-                continue;
-            }
-
-            sent.Done = true;
-            var junk = new byte[Math.Max(0, Bytes)];
-            for (var i = 0; i < junk.Length; i++)
-            {
-                var isLineEnd = LineLength > 0 && (i + 1) % (LineLength + 1) == 0;
-                junk[i] = isLineEnd ? (byte)'\n' : JunkByte(context);
-            }
-
-            connection.Write(junk);
+            return;
         }
+
+        sent.Done = true;
+        var junk = new byte[Math.Max(0, Bytes)];
+        for (var i = 0; i < junk.Length; i++)
+        {
+            var isLineEnd = LineLength > 0 && (i + 1) % (LineLength + 1) == 0;
+            junk[i] = isLineEnd ? (byte)'\n' : JunkByte(context);
+        }
+
+        connection.Write(junk);
     }
 
     private static byte JunkByte(FaultContext context)

@@ -12,19 +12,16 @@ public sealed record LatencyFault(double Latency, double Jitter) : Fault
         new FaultParameter("latency", FaultUnit.Milliseconds, 0, 600_000),
         new FaultParameter("jitter", FaultUnit.Milliseconds, 0, 600_000, 0));
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
     {
-        foreach (var connection in context.Connections)
+        var delay = MillisToMicros(Latency + (Jitter > 0 ? context.Random.NextDouble(-Jitter, Jitter) : 0));
+        if (Stream == FaultStream.Upstream)
         {
-            var delay = MillisToMicros(Latency + (Jitter > 0 ? context.Random.NextDouble(-Jitter, Jitter) : 0));
-            if (Stream == FaultStream.Upstream)
-            {
-                connection.DelayArrival(delay);
-            }
-            else
-            {
-                connection.DelayWrite(delay);
-            }
+            connection.DelayArrival(delay);
+        }
+        else
+        {
+            connection.DelayWrite(delay);
         }
     }
 }

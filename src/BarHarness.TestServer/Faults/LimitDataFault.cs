@@ -11,21 +11,18 @@ public sealed record LimitDataFault(long Bytes) : Fault
         v => new LimitDataFault((long)v["bytes"]),
         new FaultParameter("bytes", FaultUnit.Count, 0, int.MaxValue));
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
     {
-        foreach (var connection in context.Connections)
+        var start = connection.State<StartMark>();
+        var moved = BytesMoved(connection);
+        start.Bytes ??= moved;
+        var left = Bytes - (moved - start.Bytes.Value);
+        if (left <= 0)
         {
-            var start = connection.State<StartMark>();
-            var moved = BytesMoved(connection);
-            start.Bytes ??= moved;
-            var left = Bytes - (moved - start.Bytes.Value);
-            if (left <= 0)
-            {
-                connection.Close();
-            }
-
-            LimitMoved(connection, left);
+            connection.Close();
         }
+
+        LimitMoved(connection, left);
     }
 
     private sealed class StartMark

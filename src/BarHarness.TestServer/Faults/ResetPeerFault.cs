@@ -11,14 +11,11 @@ public sealed record ResetPeerFault(double Timeout) : Fault
         v => new ResetPeerFault(v["timeout"]),
         new FaultParameter("timeout", FaultUnit.Milliseconds, 0, 600_000, 0));
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
     {
-        foreach (var connection in context.Connections)
+        if (context.ElapsedFor(connection) >= MillisToMicros(Timeout))
         {
-            if (context.ElapsedFor(connection) >= MillisToMicros(Timeout))
-            {
-                connection.Reset();
-            }
+            connection.Reset();
         }
     }
 }

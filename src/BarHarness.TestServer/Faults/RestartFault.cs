@@ -13,19 +13,19 @@ public sealed record RestartFault(double Delay) : Fault
 
     public override long NaturalDurationMicros => MillisToMicros(Delay);
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyToListener(FaultContext context)
     {
         if (context.NowMicros - context.ActiveSinceMicros < MillisToMicros(Delay))
         {
             context.Listener?.Refuse();
         }
+    }
 
-        foreach (var connection in context.Connections)
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
+    {
+        if (connection.AcceptedAtMicros <= context.ActiveSinceMicros)
         {
-            if (connection.AcceptedAtMicros <= context.ActiveSinceMicros)
-            {
-                connection.Close();
-            }
+            connection.Close();
         }
     }
 }

@@ -13,32 +13,29 @@ public sealed record SlicerFault(int AverageSize, int SizeVariation, double Dela
         new FaultParameter("size_variation", FaultUnit.Count, 0, 1 << 20, 0),
         new FaultParameter("delay", FaultUnit.Microseconds, 0, 60_000_000, 0));
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
     {
-        foreach (var connection in context.Connections)
+        var slice = connection.State<Slice>();
+        var moved = BytesMoved(connection);
+        if (slice.Size == 0 || moved - slice.StartBytes >= slice.Size)
         {
-            var slice = connection.State<Slice>();
-            var moved = BytesMoved(connection);
-            if (slice.Size == 0 || moved - slice.StartBytes >= slice.Size)
-            {
-                slice.StartBytes = moved;
-                var variation = SizeVariation > 0 ? context.Random.Next(-SizeVariation, SizeVariation + 1) : 0;
-                slice.Size = Math.Max(1, AverageSize + variation);
-                slice.NotBeforeMicros = slice.First ? context.NowMicros : context.NowMicros + (long)Delay;
-                slice.First = false;
-            }
+            slice.StartBytes = moved;
+            var variation = SizeVariation > 0 ? context.Random.Next(-SizeVariation, SizeVariation + 1) : 0;
+            slice.Size = Math.Max(1, AverageSize + variation);
+            slice.NotBeforeMicros = slice.First ? context.NowMicros : context.NowMicros + (long)Delay;
+            slice.First = false;
+        }
 
-            var budget = context.NowMicros < slice.NotBeforeMicros ? 0 : slice.Size - (moved - slice.StartBytes);
-            if (Stream == FaultStream.Upstream)
-            {
-                // With no delay several slices may pass in one tick; the chunk size keeps them apart.
-                connection.LimitReadChunk(slice.Size);
-                connection.LimitRead(Delay > 0 ? budget : long.MaxValue);
-            }
-            else
-            {
-                connection.LimitWrite(budget);
-            }
+        var budget = context.NowMicros < slice.NotBeforeMicros ? 0 : slice.Size - (moved - slice.StartBytes);
+        if (Stream == FaultStream.Upstream)
+        {
+            // With no delay several slices may pass in one tick; the chunk size keeps them apart.
+            connection.LimitReadChunk(slice.Size);
+            connection.LimitRead(Delay > 0 ? budget : long.MaxValue);
+        }
+        else
+        {
+            connection.LimitWrite(budget);
         }
     }
 

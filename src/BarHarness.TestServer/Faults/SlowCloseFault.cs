@@ -11,11 +11,8 @@ public sealed record SlowCloseFault(double Delay) : Fault
         v => new SlowCloseFault(v["delay"]),
         new FaultParameter("delay", FaultUnit.Milliseconds, 0, 600_000));
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
     {
-        foreach (var connection in context.Connections)
-        {
-            connection.DelayClose(MillisToMicros(Delay));
-        }
+        connection.DelayClose(MillisToMicros(Delay));
     }
 }

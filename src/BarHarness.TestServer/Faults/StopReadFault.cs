@@ -10,11 +10,8 @@ public sealed record StopReadFault : Fault
     public static FaultSchema Schema { get; } =
         FaultSchema.Window("stop_read", _ => new StopReadFault()) with { IsToxiproxyToxic = false };
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
     {
-        foreach (var connection in context.Connections)
-        {
-            connection.LimitRead(0);
-        }
+        connection.LimitRead(0);
     }
 }

@@ -11,16 +11,13 @@ public sealed record TimeoutFault(double Timeout) : Fault
         v => new TimeoutFault(v["timeout"]),
         new FaultParameter("timeout", FaultUnit.Milliseconds, 0, 600_000, 0));
 
-    public override void Apply(FaultContext context)
+    protected override void ApplyTo(ConnectionLever connection, FaultContext context)
     {
-        foreach (var connection in context.Connections)
+        connection.LimitRead(0);
+        connection.LimitWrite(0);
+        if (Timeout > 0 && context.ElapsedFor(connection) >= MillisToMicros(Timeout))
         {
-            connection.LimitRead(0);
-            connection.LimitWrite(0);
-            if (Timeout > 0 && context.ElapsedFor(connection) >= MillisToMicros(Timeout))
-            {
-                connection.Close();
-            }
+            connection.Close();
         }
     }
 }

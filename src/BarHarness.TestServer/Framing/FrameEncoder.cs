@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace BarHarness.TestServer.Framing;
 
 /// <summary>Encodes payloads in either framing: for tests, fixtures and the garbage fault.</summary>

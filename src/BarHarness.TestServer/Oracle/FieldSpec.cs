@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BarHarness.TestServer.Oracle;
 
 /// <summary>One field of a message or object: its name, JSON type, whether it must be there, allowed strings.</summary>

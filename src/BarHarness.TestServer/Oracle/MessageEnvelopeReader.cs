@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BarHarness.TestServer.Oracle;
 
 /// <summary>Reads and checks the envelope fields every message carries; reports what is wrong instead of

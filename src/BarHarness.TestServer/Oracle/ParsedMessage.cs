@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BarHarness.TestServer.Oracle;
 
 /// <summary>The envelope of a message that parsed as a JSON object with the required fields.</summary>

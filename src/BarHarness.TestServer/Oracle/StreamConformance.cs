@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using BarHarness.Core.Diagnostics;
-using BarHarness.TestServer.Framing;
-
 namespace BarHarness.TestServer.Oracle;
 
 /// <summary>What a conformance check found: every violation (its <see cref="StreamViolation.AtMicros"/> is the input

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using BarHarness.TestServer.Framing;
-
 namespace BarHarness.TestServer.Oracle;
 
 /// <summary>

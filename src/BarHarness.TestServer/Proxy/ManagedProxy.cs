@@ -1,8 +1,3 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Core.Transport;
-using BarHarness.TestServer.Faults;
-using BarHarness.TestServer.Serve;
-
 namespace BarHarness.TestServer.Proxy;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BarHarness.Core.Transport;
-using BarHarness.TestServer.Serve;
-
 namespace BarHarness.TestServer.Proxy;
 
 /// <summary>One proxy: a name (Toxiproxy's key), where the widget connects, the consumer to forward to.</summary>

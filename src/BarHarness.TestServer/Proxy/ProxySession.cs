@@ -1,6 +1,3 @@
-using BarHarness.TestServer.Faults;
-using BarHarness.TestServer.Serve;
-
 namespace BarHarness.TestServer.Proxy;
 
 /// <summary>

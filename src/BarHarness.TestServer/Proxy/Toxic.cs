@@ -1,5 +1,3 @@
-using BarHarness.TestServer.Faults;
-
 namespace BarHarness.TestServer.Proxy;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BarHarness.TestServer.Proxy;
 
 /// <summary>Toxiproxy's response shapes: proxies with their toxics, toxics, errors, the version.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BarHarness.TestServer.Proxy;
 
 /// <summary>A proxy as a create or populate request gives it.</summary>

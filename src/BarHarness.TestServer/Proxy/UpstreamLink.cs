@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using BarHarness.Core.Transport;
 using BarHarness.Transport.Real;
 
 namespace BarHarness.TestServer.Proxy;

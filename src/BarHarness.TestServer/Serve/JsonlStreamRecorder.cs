@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using BarHarness.TestServer.Framing;
-
 namespace BarHarness.TestServer.Serve;
 
 /// <summary>

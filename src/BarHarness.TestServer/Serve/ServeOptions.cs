@@ -1,8 +1,3 @@
-using BarHarness.Core.Transport;
-using BarHarness.TestServer.Faults;
-using BarHarness.TestServer.Framing;
-using BarHarness.TestServer.Oracle;
-
 namespace BarHarness.TestServer.Serve;
 
 public sealed record ServeOptions

@@ -1,13 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using BarHarness.Core.Diagnostics;
-using BarHarness.Core.Randomness;
 using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
-using BarHarness.Transport.Real;
-using BarHarness.TestServer.Faults;
-using BarHarness.TestServer.Oracle;
 using BarHarness.TestServer.Server;
+using BarHarness.Transport.Real;
 
 namespace BarHarness.TestServer.Serve;
 

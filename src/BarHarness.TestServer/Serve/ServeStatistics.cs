@@ -1,5 +1,3 @@
-using BarHarness.TestServer.Oracle;
-
 namespace BarHarness.TestServer.Serve;
 
 /// <summary>Where the widget's connection stands, for the live display.</summary>

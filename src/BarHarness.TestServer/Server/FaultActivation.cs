@@ -1,6 +1,3 @@
-using BarHarness.Core.Randomness;
-using BarHarness.TestServer.Faults;
-
 namespace BarHarness.TestServer.Server;
 
 /// <summary>

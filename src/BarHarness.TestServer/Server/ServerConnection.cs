@@ -1,7 +1,3 @@
-using BarHarness.Core.Transport;
-using BarHarness.TestServer.Faults;
-using BarHarness.TestServer.Framing;
-
 namespace BarHarness.TestServer.Server;
 
 /// <summary>The server's side of one accepted connection: bytes read but not yet "arrived" (latency), bytes to write, a

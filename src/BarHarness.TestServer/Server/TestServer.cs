@@ -1,9 +1,3 @@
-using BarHarness.Core.Randomness;
-using BarHarness.Core.Transport;
-using BarHarness.TestServer.Faults;
-using BarHarness.TestServer.Framing;
-using BarHarness.TestServer.Oracle;
-
 namespace BarHarness.TestServer.Server;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BarHarness.Core.Transport;
-using BarHarness.TestServer.Framing;
-
 namespace BarHarness.TestServer.Server;
 
 public sealed record TestServerOptions

@@ -1,6 +1,3 @@
-using System.Net.Sockets;
-using BarHarness.Core.Transport;
-
 namespace BarHarness.Transport.Real;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net.Sockets;
-using BarHarness.Core.Transport;
-
 namespace BarHarness.Transport.Real;
 
 /// <param name="sendBytes">SO_SNDBUF for accepted sockets (0: the kernel's default).</param>

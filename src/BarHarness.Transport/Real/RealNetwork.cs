@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
 using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
 
 namespace BarHarness.Transport.Real;
 

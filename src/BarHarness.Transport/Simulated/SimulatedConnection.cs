@@ -1,5 +1,3 @@
-using BarHarness.Core.Transport;
-
 namespace BarHarness.Transport.Simulated;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using BarHarness.Core.Time;
-using BarHarness.Core.Transport;
 
 namespace BarHarness.Transport.Simulated;
 

@@ -238,16 +238,7 @@ public sealed class CommandQueues
 
         if (_walking.Add(unitId))
         {
-            var dx = x - Units.X[s];
-            var dz = z - Units.Z[s];
-            var frames = Math.Max(1, (int)MathF.Ceiling(MathF.Sqrt((dx * dx) + (dz * dz)) / speed));
-            Units.TargetX[s] = x;
-            Units.TargetZ[s] = z;
-            Units.VX[s] = dx / frames;
-            Units.VZ[s] = dz / frames;
-            Units.FramesToTarget[s] = frames;
-            var heading = (int)MathF.Round(MathF.Atan2(dx, dz) * (32768f / MathF.PI));
-            Units.Heading[s] = (short)Math.Clamp(heading, -32768, 32767);
+            Units.HeadTowards(s, x, z, speed);
             return false;
         }
 

@@ -1,5 +1,3 @@
-using BarHarness.Core.Randomness;
-
 namespace BarHarness.Engine.World.Features;
 
 /// <summary>Which features a LuaUI may read, as BAR's modrules <c>featureLOS.featureVisibility</c> sets it.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.Exporters.Html;
 
 /// <summary>index.html: the widget's whole console log of one scenario (distinct lines with counts, bounded).</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.Exporters.Html;
 
 /// <summary>index.html: the network timeline (story, counts, events in order) of one scenario.</summary>

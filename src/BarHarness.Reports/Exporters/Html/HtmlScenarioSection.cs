@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.Exporters.Html;
 
 /// <summary>Writes one scenario's section of index.html: facts, expectations, budget, leak, network, console.</summary>

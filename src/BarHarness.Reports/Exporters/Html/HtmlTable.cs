@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace BarHarness.Reports.Exporters.Html;
 
 /// <summary>Writes a plain HTML table; every header and cell is text and gets escaped.</summary>

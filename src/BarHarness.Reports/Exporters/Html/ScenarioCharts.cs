@@ -1,5 +1,3 @@
-using BarHarness.Reports.Model;
-
 namespace BarHarness.Reports.Exporters.Html;
 
 /// <summary>The charts of one scenario, each returned as SVG markup, or null when its data was not recorded.</summary>

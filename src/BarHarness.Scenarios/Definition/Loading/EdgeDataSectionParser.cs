@@ -1,5 +1,3 @@
-using BarHarness.Scenarios.Definition.Yaml;
-
 namespace BarHarness.Scenarios.Definition.Loading;
 
 /// <summary><c>world.edge_data:</c> rates (0..1 per unit read) and toggles for awkward engine values.</summary>

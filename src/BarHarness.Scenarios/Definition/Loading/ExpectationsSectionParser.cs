@@ -1,6 +1,3 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Scenarios.Definition.Yaml;
-
 namespace BarHarness.Scenarios.Definition.Loading;
 
 /// <summary>

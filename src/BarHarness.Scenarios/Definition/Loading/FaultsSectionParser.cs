@@ -1,7 +1,3 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Scenarios.Definition.Yaml;
-using BarHarness.TestServer.Faults;
-
 namespace BarHarness.Scenarios.Definition.Loading;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Scenarios.Definition.Yaml;
-
 namespace BarHarness.Scenarios.Definition.Loading;
 
 /// <summary>What section parsers share: the file being read and the scenario's duration for time checks.</summary>

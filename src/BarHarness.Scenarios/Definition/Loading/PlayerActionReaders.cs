@@ -1,7 +1,3 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Engine.World;
-using BarHarness.Scenarios.Definition.Yaml;
-
 namespace BarHarness.Scenarios.Definition.Loading;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using BarHarness.Core.Diagnostics;
-using BarHarness.Engine.SpringApi;
-using BarHarness.Scenarios.Definition.Yaml;
 
 namespace BarHarness.Scenarios.Definition.Loading;
 

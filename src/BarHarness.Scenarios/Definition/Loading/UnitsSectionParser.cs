@@ -1,6 +1,3 @@
-using BarHarness.Core.Diagnostics;
-using BarHarness.Scenarios.Definition.Yaml;
-
 namespace BarHarness.Scenarios.Definition.Loading;
 
 /// <summary><c>units:</c> the unit timeline; team references are checked against the world.</summary>

@@ -1,5 +1,3 @@
-using BarHarness.Scenarios.Definition.Yaml;
-
 namespace BarHarness.Scenarios.Definition.Loading;
 
 /// <summary><c>widget: {path, config}</c>; a missing path means the bundled widget.</summary>

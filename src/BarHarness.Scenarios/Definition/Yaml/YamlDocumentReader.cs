@@ -1,4 +1,3 @@
-using BarHarness.Core.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
