@@ -2,7 +2,7 @@ namespace BarHarness.Scenarios.Probes;
 
 /// <summary>
 /// The widget's console (what BAR's infolog would show): the lines it kept, how many it wrote, and the
-/// worst game minute, which both the console summary and the <c>max_console_lines_per_minute</c>
+/// worst game minute, which both the console summary and the <c>max_console_lines_per_min</c>
 /// verdict read.
 /// </summary>
 public sealed class ConsoleProbe(ConsoleLog console) : IProbe

@@ -6,39 +6,23 @@ namespace BarHarness.Scenarios.Probes;
 /// last frame, and the leak report fitted from them: growth over game time at a constant visible
 /// world. Judges <c>memory.growth</c> from the same report.
 /// </summary>
-public sealed class MemoryProbe : IProbe
+public sealed class MemoryProbe(
+    ScenarioDefinition scenario,
+    double sampleIntervalSeconds,
+    LuaRuntime runtime,
+    WidgetHost host,
+    LifecycleProbe lifecycle,
+    BudgetProbe budget,
+    Func<int> visibleUnits) : IProbe
 {
     /// <summary>The growth tolerated when the scenario sets no memory expectation (for the report's verdict).</summary>
     private const double DefaultAllowedKbPerMinute = 64;
 
-    private readonly ScenarioDefinition _scenario;
-    private readonly LuaRuntime _runtime;
-    private readonly WidgetHost _host;
-    private readonly LifecycleProbe _lifecycle;
-    private readonly BudgetProbe _budget;
-    private readonly Func<int> _visibleUnits;
-    private readonly int _sampleEveryFrames;
+    private readonly int _sampleEveryFrames =
+        Math.Max(30, (int)(sampleIntervalSeconds * ScenarioDefinition.FramesPerSecond));
     private readonly List<HeapSample> _heap = new();
     private LeakReport? _report;
     private bool _steadyCensusTaken;
-
-    internal MemoryProbe(
-        ScenarioDefinition scenario,
-        double sampleIntervalSeconds,
-        LuaRuntime runtime,
-        WidgetHost host,
-        LifecycleProbe lifecycle,
-        BudgetProbe budget,
-        Func<int> visibleUnits)
-    {
-        _visibleUnits = visibleUnits;
-        _scenario = scenario;
-        _runtime = runtime;
-        _host = host;
-        _lifecycle = lifecycle;
-        _budget = budget;
-        _sampleEveryFrames = Math.Max(30, (int)(sampleIntervalSeconds * ScenarioDefinition.FramesPerSecond));
-    }
 
     public IReadOnlyCollection<string> Owns { get; } = [nameof(ScenarioResult.Leak)];
 
@@ -54,7 +38,7 @@ public sealed class MemoryProbe : IProbe
     /// <summary>The leak report, fitted once when first asked for after the run.</summary>
     public LeakReport Report => _report ??= Analyze();
 
-    private double SteadyFrom => SteadyState.StartSeconds(_scenario, _lifecycle.WidgetLoadedAtSeconds);
+    private double SteadyFrom => SteadyState.StartSeconds(scenario, lifecycle.WidgetLoadedAtSeconds);
 
     public void OnFrame(in SimulationMoment now)
     {
@@ -63,25 +47,25 @@ public sealed class MemoryProbe : IProbe
             return;
         }
 
-        _heap.Add(new HeapSample(now.GameSeconds, _runtime.CollectAndMeasureHeap(), _visibleUnits()));
-        if (!_steadyCensusTaken && _lifecycle.WidgetLoadedAtSeconds is not null && now.GameSeconds >= SteadyFrom)
+        _heap.Add(new HeapSample(now.GameSeconds, runtime.CollectAndMeasureHeap(), visibleUnits()));
+        if (!_steadyCensusTaken && lifecycle.WidgetLoadedAtSeconds is not null && now.GameSeconds >= SteadyFrom)
         {
             _steadyCensusTaken = true;
-            RetainedAtSteadyStart = _host.RetainedCensus();
+            RetainedAtSteadyStart = host.RetainedCensus();
         }
     }
 
     /// <summary>After the last frame, before Shutdown, while a widget is still loaded.</summary>
     internal void TakeEndCensus()
     {
-        if (_host.LoadedWidgets.Count > 0)
+        if (host.LoadedWidgets.Count > 0)
         {
-            RetainedAtEnd = _host.RetainedCensus();
+            RetainedAtEnd = host.RetainedCensus();
         }
     }
 
     public void OnEnd(in SimulationMoment now) =>
-        _heap.Add(new HeapSample(now.GameSeconds, _runtime.CollectAndMeasureHeap(), _visibleUnits()));
+        _heap.Add(new HeapSample(now.GameSeconds, runtime.CollectAndMeasureHeap(), visibleUnits()));
 
     public void Judge(ExpectationSet expectations, ICollection<ExpectationResult> verdicts)
     {
@@ -108,8 +92,8 @@ public sealed class MemoryProbe : IProbe
 
     private LeakReport Analyze()
     {
-        var allowed = (_scenario.Expectations.Memory?.MaxGrowthKbPerMinute ?? DefaultAllowedKbPerMinute) * 1024;
-        return LeakAnalyzer.Analyze(_heap, allowed, SteadyFrom, _budget.Frames, Retained(), _lifecycle.Leftovers);
+        var allowed = (scenario.Expectations.Memory?.MaxGrowthKbPerMinute ?? DefaultAllowedKbPerMinute) * 1024;
+        return LeakAnalyzer.Analyze(_heap, allowed, SteadyFrom, budget.Frames, Retained(), lifecycle.Leftovers);
     }
 
     /// <summary>

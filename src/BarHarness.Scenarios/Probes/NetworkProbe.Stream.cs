@@ -23,7 +23,7 @@ public sealed partial class NetworkProbe
                 verdict, kinds.All(k => !byKind.ContainsKey(k)), expected, Describe(kinds) + suffix));
         }
 
-        var serverUp = _serverUpAtStart && !expectations.ExpectWidgetRemoved;
+        var serverUp = serverUpAtStart && !expectations.ExpectWidgetRemoved;
         if (o.ValidStream)
         {
             Add(OracleVerdicts.ValidStream, "every message is valid JSON with the schema's fields, framed intact");

@@ -8,30 +8,17 @@ namespace BarHarness.Scenarios.Probes;
 /// stream oracle's judgement of every message. Judges <c>no_blocking_calls</c>, <c>reconnect_within</c>
 /// and every <c>oracle.*</c> expectation, and gives the budget probe its per-frame network columns.
 /// </summary>
-public sealed partial class NetworkProbe : IProbe
+/// <param name="streamExpected">
+/// The stream checks apply even if the widget never makes a socket (the bundled widget streams by
+/// design; a scenario that names its own widget and writes an oracle section asks for a stream).
+/// </param>
+public sealed partial class NetworkProbe(
+    Server server, StreamOracle oracle, SocketObservations sockets, bool streamExpected, bool serverUpAtStart)
+    : IProbe
 {
-    private readonly Server _server;
-    private readonly StreamOracle _oracle;
-    private readonly SocketObservations _sockets;
     private readonly ReconnectTracker _reconnects = new();
     private readonly ServerAcceptLog _accepts = new();
     private readonly FaultWindowTracker _faults = new();
-    private readonly bool _streamExpected;
-    private readonly bool _serverUpAtStart;
-
-    /// <param name="streamExpected">
-    /// The stream checks apply even if the widget never makes a socket (the bundled widget streams by
-    /// design; a scenario that names its own widget and writes an oracle section asks for a stream).
-    /// </param>
-    internal NetworkProbe(
-        Server server, StreamOracle oracle, SocketObservations sockets, bool streamExpected, bool serverUpAtStart)
-    {
-        _server = server;
-        _oracle = oracle;
-        _sockets = sockets;
-        _streamExpected = streamExpected;
-        _serverUpAtStart = serverUpAtStart;
-    }
 
     public IReadOnlyCollection<string> Owns { get; } =
     [
@@ -42,7 +29,7 @@ public sealed partial class NetworkProbe : IProbe
     // disposed with the simulation; the probe's figures outlive it).
     public IReadOnlyList<StreamViolation> Violations { get; private set; } = [];
 
-    public OracleStats OracleStats => _oracle.Stats;
+    public OracleStats OracleStats => oracle.Stats;
 
     public string StreamHash { get; private set; } = string.Empty;
 
@@ -74,50 +61,50 @@ public sealed partial class NetworkProbe : IProbe
     public NetworkTimeline Timeline { get; private set; } = NetworkTimeline.None;
 
     /// <summary>Whether the stream checks apply: the widget used the network, or a stream was asked of it.</summary>
-    public bool StreamJudged => _streamExpected || Timeline.WidgetUsedNetwork;
+    public bool StreamJudged => streamExpected || Timeline.WidgetUsedNetwork;
 
     public void OnFrame(in SimulationMoment now)
     {
-        var counters = _server.Counters;
-        var serverAvailable = _server.IsListening && !_server.ActiveFaults.Contains("down");
+        var counters = server.Counters;
+        var serverAvailable = server.IsListening && !server.ActiveFaults.Contains("down");
         _reconnects.Observe(now.GameSeconds, counters.ConnectionsAccepted, counters.OpenConnections, serverAvailable);
         _accepts.Observe(now.GameSeconds, counters.ConnectionsAccepted);
-        _faults.Observe(now.GameSeconds, _server.ActiveFaults);
+        _faults.Observe(now.GameSeconds, server.ActiveFaults);
     }
 
     /// <summary>After the last frame and Shutdown: the server read the last bytes; check the byte accounting.</summary>
     public void OnEnd(in SimulationMoment now)
     {
         LastGameSeconds = now.GameSeconds;
-        if (_sockets.Accounting() is { } accounting)
+        if (sockets.Accounting() is { } accounting)
         {
-            _server.CheckAccounting(accounting);
+            server.CheckAccounting(accounting);
             Accounting = accounting;
         }
 
         _faults.Close(now.GameSeconds);
-        _accepts.Observe(now.GameSeconds, _server.Counters.ConnectionsAccepted);
-        Violations = _oracle.Violations.ToList();
-        StreamHash = _server.Recording.StreamHash;
-        TimedStreamHash = _server.Recording.TimedStreamHash;
-        BytesReceivedByServer = _server.Counters.BytesRead;
-        ConnectionsAccepted = _server.Counters.ConnectionsAccepted;
-        BytesHandedToSend = _sockets.Statistics.BytesSent;
-        BlockingCalls = _sockets.Statistics.BlockingCalls.ToList();
-        BlockingCallCount = _sockets.Statistics.BlockingCallCount;
-        Timeline = NetworkTimelineBuilder.Build(_sockets.Timeline, _accepts, _faults.Windows, now.GameSeconds);
+        _accepts.Observe(now.GameSeconds, server.Counters.ConnectionsAccepted);
+        Violations = oracle.Violations.ToList();
+        StreamHash = server.Recording.StreamHash;
+        TimedStreamHash = server.Recording.TimedStreamHash;
+        BytesReceivedByServer = server.Counters.BytesRead;
+        ConnectionsAccepted = server.Counters.ConnectionsAccepted;
+        BytesHandedToSend = sockets.Statistics.BytesSent;
+        BlockingCalls = sockets.Statistics.BlockingCalls.ToList();
+        BlockingCallCount = sockets.Statistics.BlockingCallCount;
+        Timeline = NetworkTimelineBuilder.Build(sockets.Timeline, _accepts, _faults.Windows, now.GameSeconds);
     }
 
     /// <summary>Bytes waiting in the send buffers of the widget's open sockets.</summary>
-    internal int BytesQueuedToSend() => _sockets.BytesQueuedToSend();
+    internal int BytesQueuedToSend() => sockets.BytesQueuedToSend();
 
     /// <summary>
     /// Game seconds between <paramref name="frame"/> and the newest decoded message's stamp; NaN before one.
     /// </summary>
     internal double FreshnessSeconds(int frame) =>
-        _oracle.Stats.LastFrame is int newest ? (frame - newest) / 30.0 : double.NaN;
+        oracle.Stats.LastFrame is int newest ? (frame - newest) / 30.0 : double.NaN;
 
-    internal long ActiveFaultFlags() => _faults.Flags(_server.ActiveFaults);
+    internal long ActiveFaultFlags() => _faults.Flags(server.ActiveFaults);
 
     public void Judge(ExpectationSet expectations, ICollection<ExpectationResult> verdicts)
     {

@@ -7,7 +7,8 @@ namespace BarHarness.Scenarios.Probes;
 /// collects their verdicts in report order, and builds the report from their exports, refusing any
 /// field a probe writes without owning it.
 /// </summary>
-public sealed class ProbeSet
+public sealed class ProbeSet(
+    LifecycleProbe lifecycle, BudgetProbe budget, MemoryProbe memory, NetworkProbe network, ConsoleProbe console)
 {
     /// <summary>The fields the simulation itself fills: what ran, for how long, and the outcome.</summary>
     public static readonly IReadOnlyCollection<string> SimulationOwns =
@@ -24,37 +25,23 @@ public sealed class ProbeSet
         .Where(p => p.SetMethod is not null)
         .ToArray();
 
-    private readonly IProbe[] _endOrder;
+    // The run's end in this order: the network checks the byte accounting before the memory probe's
+    // last full collection (which runs finalizers), and the lifecycle lists the sockets still open
+    // after it, as BAR's closing Lua state would leave them.
+    private readonly IProbe[] _endOrder = [budget, network, memory, lifecycle, console];
 
-    internal ProbeSet(
-        LifecycleProbe lifecycle, BudgetProbe budget, MemoryProbe memory, NetworkProbe network, ConsoleProbe console)
-    {
-        Lifecycle = lifecycle;
-        Budget = budget;
-        Memory = memory;
-        Network = network;
-        Console = console;
-        All = [lifecycle, budget, memory, network, console];
+    public LifecycleProbe Lifecycle { get; } = lifecycle;
 
-        // The run's end in this order: the network checks the byte accounting before the memory probe's
-        // last full collection (which runs finalizers), and the lifecycle lists the sockets still open
-        // after it, as BAR's closing Lua state would leave them.
-        _endOrder = [budget, network, memory, lifecycle, console];
-    }
+    public BudgetProbe Budget { get; } = budget;
 
+    public MemoryProbe Memory { get; } = memory;
 
-    public LifecycleProbe Lifecycle { get; }
+    public NetworkProbe Network { get; } = network;
 
-    public BudgetProbe Budget { get; }
-
-    public MemoryProbe Memory { get; }
-
-    public NetworkProbe Network { get; }
-
-    public ConsoleProbe Console { get; }
+    public ConsoleProbe Console { get; } = console;
 
     /// <summary>Every probe, in the order their verdicts appear in the report.</summary>
-    public IReadOnlyList<IProbe> All { get; }
+    public IReadOnlyList<IProbe> All { get; } = [lifecycle, budget, memory, network, console];
 
     /// <summary>
     /// Every writable field of <see cref="ScenarioResult"/>: each is owned by the simulation or one probe.

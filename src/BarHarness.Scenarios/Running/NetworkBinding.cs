@@ -41,7 +41,7 @@ internal static class NetworkBinding
 }
 
 /// <summary>What the widget's sockets did: bytes handed to send, blocking calls, sockets left open.</summary>
-internal sealed class SocketObservations(LuaSocketApi api)
+public sealed class SocketObservations(LuaSocketApi api)
 {
     public SocketStatistics Statistics => api.Statistics;
 

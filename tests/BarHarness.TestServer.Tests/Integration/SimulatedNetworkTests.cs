@@ -1,7 +1,7 @@
 using BarHarness.Core.Randomness;
 using BarHarness.Core.Time;
-using BarHarness.Transport.Simulated;
 using BarHarness.TestServer.Server;
+using BarHarness.Transport.Simulated;
 
 namespace BarHarness.TestServer.Tests.Integration;
 
