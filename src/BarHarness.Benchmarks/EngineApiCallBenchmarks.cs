@@ -1,6 +1,6 @@
 using BarHarness.Engine.SpringApi;
-using BarHarness.Engine.World;
 using BarHarness.LuaHost.Runtime;
+using BarHarness.World;
 
 namespace BarHarness.Benchmarks;
 

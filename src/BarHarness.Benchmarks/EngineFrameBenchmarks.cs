@@ -1,4 +1,4 @@
-using BarHarness.Engine.World;
+using BarHarness.World;
 
 namespace BarHarness.Benchmarks;
 

@@ -422,7 +422,7 @@ internal static unsafe class UnitExtraFunctions
 
         var u = ctx.World.Units;
         var ally = Math.Clamp(NativeArgs.OptInt(l, 2, 0), 0, ctx.World.Roster.AllyTeamCount - 1);
-        var size = BarHarness.Engine.World.SyntheticWorld.RadarErrorSize;
+        var size = BarHarness.World.SyntheticWorld.RadarErrorSize;
         FeatureFunctions.PushVector(l, ctx, u.ErrX[s] / size, 0, u.ErrZ[s] / size);
         FeatureFunctions.PushVector(l, ctx, 0, 0, 0);
         NativeArgs.PushInt(l, ctx.World.Frame + 30 - (ctx.World.Frame % 30));
@@ -497,6 +497,6 @@ internal static unsafe class UnitExtraFunctions
     /// distance).</summary>
     private const float BuildDistance = 128f;
 
-    private static bool Extracts(BarHarness.Engine.World.UnitDef d) =>
+    private static bool Extracts(BarHarness.World.UnitDef d) =>
         d.CustomParams.ContainsKey("metal_extractor") || d.Name.EndsWith("mex", StringComparison.Ordinal);
 }

@@ -1,4 +1,4 @@
-using BarHarness.Engine.World.Commands;
+using BarHarness.World.Commands;
 
 namespace BarHarness.Scenarios.Running;
 

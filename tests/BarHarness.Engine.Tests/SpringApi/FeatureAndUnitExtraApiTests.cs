@@ -1,4 +1,4 @@
-using BarHarness.Engine.World.Features;
+using BarHarness.World.Features;
 
 namespace BarHarness.Engine.Tests.SpringApi;
 
