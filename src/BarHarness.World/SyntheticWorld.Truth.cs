@@ -82,6 +82,21 @@ public sealed partial class SyntheticWorld
 
     public bool IsInLosOfLocalPlayer(int unitId) => Units.Slot(unitId) is var s and >= 0 && IsInLocalLos(s);
 
+    /// <summary>How many units the local player can see (no list built: the memory probe's covariate).</summary>
+    public int VisibleUnitCountForLocalPlayer()
+    {
+        var count = 0;
+        for (var s = 0; s < Units.Count; s++)
+        {
+            if (IsVisibleToLocal(s))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     public int[] VisibleUnitIdsForLocalPlayer()
     {
         var list = new List<int>(Units.Count);

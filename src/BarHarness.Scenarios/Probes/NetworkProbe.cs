@@ -66,10 +66,11 @@ public sealed partial class NetworkProbe(
     public void OnFrame(in SimulationMoment now)
     {
         var counters = server.Counters;
-        var serverAvailable = server.IsListening && !server.ActiveFaults.Contains("down");
+        var active = server.ActiveFaults; // a fresh list each read: read once a frame
+        var serverAvailable = server.IsListening && !active.Contains("down");
         _reconnects.Observe(now.GameSeconds, counters.ConnectionsAccepted, counters.OpenConnections, serverAvailable);
         _accepts.Observe(now.GameSeconds, counters.ConnectionsAccepted);
-        _faults.Observe(now.GameSeconds, server.ActiveFaults);
+        _faults.Observe(now.GameSeconds, active);
     }
 
     /// <summary>After the last frame and Shutdown: the server read the last bytes; check the byte accounting.</summary>

@@ -232,7 +232,7 @@ public sealed partial class Simulation : IDisposable
             _host,
             lifecycle,
             budget,
-            () => _world.VisibleUnitIdsForLocalPlayer().Length);
+            _world.VisibleUnitCountForLocalPlayer);
         return new ProbeSet(lifecycle, budget, memory, network, console);
     }
 
