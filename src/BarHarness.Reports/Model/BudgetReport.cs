@@ -56,6 +56,9 @@ public sealed record BudgetReport
     /// <summary>Measured CPU ns the allocation counter adds per allocation (subtracted).</summary>
     public double CounterNanosPerAllocation { get; init; }
 
+    /// <summary>Measured CPU ns one reading of the CPU clock costs (subtracted once per call-in).</summary>
+    public double ClockReadNanos { get; init; }
+
     /// <summary>Frames whose real widget time exceeded the budget.</summary>
     public OverBudget OverBudgetReal { get; init; } = OverBudget.None;
 

@@ -101,6 +101,7 @@ public sealed class BudgetProbe : IProbe
             CpuClock = ThreadCpuClock.Description,
             HookNanosPerInstruction = _runtime.Instrumentation.NanosPerInstruction,
             CounterNanosPerAllocation = _runtime.Instrumentation.NanosPerAllocation,
+            ClockReadNanos = ThreadCpuClock.ReadCostNanos,
         };
     }
 
