@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace BarHarness.Scenarios.Running;
 
 /// <summary>Runs a list of scenarios (optionally in parallel, one VM per scenario) into one run report.</summary>
@@ -62,12 +60,7 @@ public sealed class SuiteRunner
             ToolVersion = ToolVersion,
             StartedAt = startedAt,
             WallSeconds = wall.Elapsed.TotalSeconds,
-            Machine = new MachineInfo
-            {
-                OperatingSystem = RuntimeInformation.OSDescription,
-                Runtime = RuntimeInformation.FrameworkDescription,
-                ProcessorCount = Environment.ProcessorCount,
-            },
+            Machine = MachineDescription.Current(),
             LuaVm = BarHarness.LuaHost.Interop.LuaVm.ActiveName,
             Seeds = results.Select(r => r.Seed).Distinct().ToList(),
             CostModel = Reports.Cost.CostModel.Reference.Coefficients,
