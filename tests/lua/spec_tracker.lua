@@ -204,27 +204,34 @@ T.test("a position that becomes NaN is sent once as null", function()
 	T.eq(ids(delta(t).updated), "", "not again while it stays NaN")
 end)
 
+-- n units sampled and sent, then unit n + 1 appears in the engine without any event.
+local function setupWithUnannouncedUnit(n)
+	local t, units = setup(n)
+	t.sample(n); delta(t)
+	units[n + 1] = { x = 0, y = 0, z = 0, hp = 1, mhp = 1, bp = 1, team = 0, ally = 0, def = 2 }
+	return t
+end
+
+-- After a rescan, the next sample's delta creates `created` and lets `left` go as left_los.
+local function expectRescanned(t, created, left)
+	t.sample(10)
+	local d = delta(t)
+	T.eq(ids(d.created), created); T.eq(ids(d.left_los), left)
+end
+
 T.test("a periodic rescan spread over several steps adds and forgets like one at once", function()
-	local t, units = setup(6)
-	t.sample(6); delta(t)
-	units[7] = { x = 0, y = 0, z = 0, hp = 1, mhp = 1, bp = 1, team = 0, ally = 0, def = 2 }
+	local t = setupWithUnannouncedUnit(6)
 	t.beginRescan({ 1, 2, 4, 5, 6, 7 })
 	local steps = 0
 	while t.stepRescan(2) do steps = steps + 1 end
 	T.truthy(steps >= 4, "took several steps: " .. steps)
-	t.sample(10)
-	local d = delta(t)
-	T.eq(ids(d.created), "7"); T.eq(ids(d.left_los), "3")
+	expectRescanned(t, "7", "3")
 end)
 
 T.test("rescan adds units without events and forgets vanished ones", function()
-	local t, units = setup(3)
-	t.sample(3); delta(t)
-	units[4] = { x = 0, y = 0, z = 0, hp = 1, mhp = 1, bp = 1, team = 0, ally = 0, def = 2 }
+	local t = setupWithUnannouncedUnit(3)
 	t.rescan({ 1, 2, 4 })
-	t.sample(10)
-	local d = delta(t)
-	T.eq(ids(d.created), "4"); T.eq(ids(d.left_los), "3")
+	expectRescanned(t, "4", "3")
 end)
 
 T.test("team change re-encodes the unit with its new team", function()

@@ -4,9 +4,18 @@ function widget:GetInfo()
 		date = "2026", license = "GPL-2.0", layer = 0, enabled = true }
 end
 
-local myTeam = Spring.GetMyTeamID()
+local myTeam
 local idleBuilders = {}
 local count = 0
+
+-- The player's team, read again when the player changes (becomes a spectator, takes a team).
+function widget:Initialize()
+	myTeam = Spring.GetMyTeamID()
+end
+
+function widget:PlayerChanged()
+	myTeam = Spring.GetMyTeamID()
+end
 
 local function isMobileBuilder(unitDefID)
 	local def = unitDefID and UnitDefs[unitDefID]

@@ -10,15 +10,16 @@
 local B = {}
 B.__index = B
 
+-- The tunables and their defaults: seconds, growth per failure, jitter fraction, failures
+-- that open the breaker, seconds it stays open.
+local DEFAULTS = { minDelay = 1, maxDelay = 30, factor = 2, jitter = 0.2, threshold = 10, cooldown = 30 }
+
 function B.new(opts)
 	opts = opts or {}
 	local b = setmetatable({}, B)
-	b.minDelay = opts.minDelay or 1
-	b.maxDelay = opts.maxDelay or 30
-	b.factor = opts.factor or 2
-	b.jitter = opts.jitter or 0.2
-	b.threshold = opts.threshold or 10
-	b.cooldown = opts.cooldown or 30
+	for key, default in pairs(DEFAULTS) do
+		b[key] = opts[key] or default
+	end
 	b.random = opts.random or math.random
 	b.failures = 0
 	b.open = false

@@ -7,6 +7,10 @@
 --        disconnect = i, exporter = x, conn = c, tracker = t, queue = q, budget = b })
 --        widgetHandler:AddAction("livedata", commands.onCommand, nil, "t")
 
+local sformat = string.format
+local sgmatch = string.gmatch
+local slower = string.lower
+
 local C = {}
 
 local HELP = {
@@ -31,24 +35,14 @@ local TIMING_FORMAT = "frame %.3f ms avg, %.3f ms max (budget %.2f), level %d, s
 
 local SETTABLE = { host = true, port = true, rate = true, detail = true, framing = true }
 
+-- A console command is rare: the components are read from `deps` where they are used.
 function C.new(deps)
 	local shared = deps.shared
 	local say = deps.say
-	local setConfig = deps.setConfig
-	local connectNow = deps.connect
-	local disconnectNow = deps.disconnect
-	local exporter = deps.exporter
-	local conn = deps.conn
-	local tracker = deps.tracker
-	local queue = deps.queue
-	local budget = deps.budget
-
-	local sformat = string.format
-	local sgmatch = string.gmatch
-	local slower = string.lower
 
 	local function printStatus()
 		local cfg = shared.cfg
+		local conn, exporter, tracker, queue = deps.conn, deps.exporter, deps.tracker, deps.queue
 		local retry = conn:retryIn(shared.clock)
 		say(sformat(STATUS_FORMAT,
 			conn.state, cfg.host, cfg.port,
@@ -61,7 +55,7 @@ function C.new(deps)
 	end
 
 	local function printStats()
-		local st = exporter.statusTable()
+		local st = deps.exporter.statusTable()
 		say(sformat(SENT_FORMAT,
 			st.messages_sent, st.bytes_sent, st.bytes_discarded, st.partial_sends, st.connects, st.failures))
 		local k = st.dropped_by_kind
@@ -70,7 +64,7 @@ function C.new(deps)
 			st.dropped_total, k.snapshot, k.delta, k.status, k.heartbeat,
 			by["drop-oldest"], by["drop-new"], by["priority"], by.purge, by.clear))
 		say(sformat(TIMING_FORMAT,
-			st.frame_ms_avg, st.frame_ms_max, st.budget_ms, st.level, st.sample_window, budget.costPerUnitMs))
+			st.frame_ms_avg, st.frame_ms_max, st.budget_ms, st.level, st.sample_window, deps.budget.costPerUnitMs))
 	end
 
 	local function setFromCommand(key, value)
@@ -79,7 +73,7 @@ function C.new(deps)
 			say("usage: /livedata " .. key .. " <value>  (current: " .. tostring(cfg[key]) .. ")")
 			return
 		end
-		local ok, warnings = setConfig({ [key] = value })
+		local ok, warnings = deps.setConfig({ [key] = value })
 		for i = 1, #warnings do say(warnings[i]) end
 		if ok then
 			say(key .. " = " .. tostring(shared.cfg[key]))
@@ -103,10 +97,10 @@ function C.new(deps)
 		if sub == "status" then
 			printStatus()
 		elseif sub == "connect" then
-			connectNow()
+			deps.connect()
 			say("connecting to " .. shared.cfg.host .. ":" .. shared.cfg.port)
 		elseif sub == "disconnect" then
-			disconnectNow()
+			deps.disconnect()
 		elseif SETTABLE[sub] then
 			setFromCommand(sub, words[2])
 		elseif sub == "stats" then

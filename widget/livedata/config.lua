@@ -214,19 +214,17 @@ function C.validate(data)
 	local cfg = C.defaults()
 	local keys = {}
 	for k in pairs(migrated) do
-		if type(k) == "string" then keys[#keys + 1] = k end
+		if type(k) == "string" and k ~= "configVersion" then keys[#keys + 1] = k end
 	end
 	tsort(keys)
 	for i = 1, #keys do
 		local k = keys[i]
-		if k ~= "configVersion" then
-			local value, warning = C.checkValue(k, migrated[k])
-			if value ~= nil then
-				cfg[k] = value
-			end
-			if warning then
-				warnings[#warnings + 1] = warning
-			end
+		local value, warning = C.checkValue(k, migrated[k])
+		if value ~= nil then
+			cfg[k] = value
+		end
+		if warning then
+			warnings[#warnings + 1] = warning
 		end
 	end
 	if cfg.backoffMaxSeconds < cfg.backoffMinSeconds then

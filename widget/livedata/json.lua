@@ -59,15 +59,12 @@ local function fixed(v, fmt)
 end
 M.fixed = fixed
 
---- General number: integers exactly, other values with 10 significant digits.
+--- General number: integers exactly, other values with 10 significant digits; NaN/Inf -> null.
 local function number(v)
-	if type(v) ~= "number" or v ~= v or v >= HUGE or v <= -HUGE then
-		return "null"
-	end
-	if v == floor(v) and v < INT_LIMIT and v > -INT_LIMIT then
+	if type(v) == "number" and v == floor(v) and v < INT_LIMIT and v > -INT_LIMIT then
 		return sformat("%d", v)
 	end
-	return sformat("%.10g", v)
+	return fixed(v, "%.10g")
 end
 M.number = number
 

@@ -1,15 +1,8 @@
 -- A deliberately broken user widget for scenarios/user/broken-widget.yaml: it indexes a nil
 -- value in GameFrame after five seconds, so BAR's widget handler removes it.
 function widget:GetInfo()
-	return {
-		name = "Broken example",
-		desc = "Raises an error in GameFrame (harness scenario fixture)",
-		author = "BarHarness",
-		date = "2026",
-		license = "GPL-2.0-or-later",
-		layer = 0,
-		enabled = true,
-	}
+	return { name = "Broken example", desc = "Raises an error in GameFrame (harness scenario fixture)",
+		author = "BarHarness", date = "2026", license = "GPL-2.0-or-later", layer = 0, enabled = true }
 end
 
 local settings
