@@ -1,10 +1,12 @@
 using BarHarness.Core.Randomness;
+using BarHarness.Core.Time;
 using BarHarness.TestServer.Server;
+using BarHarness.Transport.Simulated;
 
 namespace BarHarness.TestServer.Tests.Fakes;
 
-/// <summary>A test server on a <see cref="PipeTransport"/> with one widget-like client, stepped in 1 ms
-/// ticks.</summary>
+/// <summary>A test server on the simulated network (the one a scenario run uses) with one widget-like client,
+/// stepped in 1 ms ticks.</summary>
 internal sealed class ServerRig : IDisposable
 {
     public const long TickMicros = 1_000;
@@ -12,7 +14,8 @@ internal sealed class ServerRig : IDisposable
     public ServerRig(
         FaultSchedule? schedule = null, ulong seed = 7, SocketBuffers? buffers = null, ITruthSource? truth = null)
     {
-        Transport = new PipeTransport(new TransportOptions { Buffers = buffers ?? new SocketBuffers(1024, 1024) });
+        Transport = new SimulatedNetwork(
+            new SimClock(), new TransportOptions { Buffers = buffers ?? new SocketBuffers(1024, 1024) });
         Server = new global::BarHarness.TestServer.Server.TestServer(
             Transport,
             new SeededRandom(seed),
@@ -22,7 +25,7 @@ internal sealed class ServerRig : IDisposable
         Server.Start();
     }
 
-    public PipeTransport Transport { get; }
+    public SimulatedNetwork Transport { get; }
 
     public global::BarHarness.TestServer.Server.TestServer Server { get; }
 
@@ -39,8 +42,7 @@ internal sealed class ServerRig : IDisposable
     {
         for (var i = 0; i < count; i++)
         {
-            Transport.Clock.AdvanceBy(TickMicros);
-            Transport.Pump();
+            Transport.AdvanceBy(TickMicros);
             Server.Step(gameFrame);
         }
     }
@@ -76,5 +78,9 @@ internal sealed class ServerRig : IDisposable
         }
     }
 
-    public void Dispose() => Server.Dispose();
+    public void Dispose()
+    {
+        Server.Dispose();
+        Transport.Dispose();
+    }
 }
