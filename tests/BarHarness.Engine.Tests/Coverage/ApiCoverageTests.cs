@@ -34,11 +34,12 @@ public class ApiCoverageTests
     }
 
     [Fact]
-    public void The_bundled_list_alone_shows_at_least_360_of_the_605_spring_functions_implemented()
+    public void The_bundled_list_alone_shows_the_402_spring_functions_implemented()
     {
         var report = ApiCoverage.Compute(RecoilApiCatalog.Bundled);
-        Assert.True(report.Implemented.Count(n => n.StartsWith("Spring.", StringComparison.Ordinal)) >= 360,
-            "issue #13's target: 360 of the 605 widget-reachable Spring functions");
+        var implemented = report.Implemented.Count(n => n.StartsWith("Spring.", StringComparison.Ordinal));
+        Assert.True(implemented >= 402,
+            $"{implemented} of the 605 widget-reachable Spring functions implemented; 402 were: a native was lost");
     }
 
     [Fact]
