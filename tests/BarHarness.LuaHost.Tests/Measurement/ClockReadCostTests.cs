@@ -6,17 +6,8 @@ namespace BarHarness.LuaHost.Tests.Measurement;
 /// A call-in is timed between two readings of the thread CPU clock, so its window holds one reading's
 /// cost: the harness's measurement, which a widget in BAR never pays. It is measured once and taken out.
 /// </summary>
-public sealed class ClockReadCostTests : IDisposable
+public sealed class ClockReadCostTests
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("bh-clock-").FullName;
-    private readonly LuaRuntime _runtime = new();
-
-    public void Dispose()
-    {
-        _runtime.Dispose();
-        Directory.Delete(_dir, true);
-    }
-
     [Fact]
     public void A_reading_costs_something_and_less_than_a_frame_budget()
     {
@@ -27,13 +18,16 @@ public sealed class ClockReadCostTests : IDisposable
     [Fact]
     public void Every_call_in_has_one_clock_reading_taken_out_as_harness_time()
     {
-        var path = Path.Combine(_dir, "empty.lua");
+        var folder = Directory.CreateTempSubdirectory("bh-clock-");
+        using var runtime = new LuaRuntime();
+        var path = Path.Combine(folder.FullName, "empty.lua");
         File.WriteAllText(path, """
             function widget:GetInfo() return { name = 'empty', layer = 0, enabled = true } end
             function widget:UnitDestroyed(unitID) end
             """);
-        var host = new WidgetHost(_runtime);
+        var host = new WidgetHost(runtime);
         Assert.True(host.Load(path).IsLoaded);
+        folder.Delete(recursive: true);
 
         for (var i = 0; i < 200; i++)
         {
