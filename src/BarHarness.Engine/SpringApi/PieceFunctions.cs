@@ -93,8 +93,7 @@ internal static unsafe class PieceFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, scriptPiece + 1);
-        return 1;
+        return NativeArgs.Answer(l, scriptPiece + 1);
     }
 
     /// <summary>GetUnitScriptNames(u) → {pieceName = scriptIndex} (0-based, as unit scripts count).</summary>
@@ -179,8 +178,7 @@ internal static unsafe class PieceFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, 1);
-        return 1;
+        return NativeArgs.Answer(l, 1);
     }
 
     private static int List(IntPtr l, Holder? h)

@@ -150,8 +150,7 @@ internal static unsafe class UnitDetailFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, (int)radius);
-        return 1;
+        return NativeArgs.Answer(l, (int)radius);
     }
 
     public static int IsUnitInRadar(IntPtr l) => UnitSensor(l, "IsUnitInRadar", radar: true);
@@ -180,8 +179,7 @@ internal static unsafe class UnitDetailFunctions
         var dx = u.X[sa] - u.X[sb];
         var dy = flat ? 0 : u.Y[sa] - u.Y[sb];
         var dz = u.Z[sa] - u.Z[sb];
-        NativeArgs.PushFloat(l, MathF.Sqrt((dx * dx) + (dy * dy) + (dz * dz)), ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, MathF.Sqrt((dx * dx) + (dy * dy) + (dz * dz)), ctx.Float32);
     }
 
     /// <summary>GetUnitNearestEnemy(u, [range=1e9], [useLos]) → the nearest enemy unit the player can see.</summary>
@@ -223,8 +221,7 @@ internal static unsafe class UnitDetailFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, best);
-        return 1;
+        return NativeArgs.Answer(l, best);
     }
 
     private static int UnitSensor(IntPtr l, string function, bool radar)
@@ -244,8 +241,7 @@ internal static unsafe class UnitDetailFunctions
 
         var bit = 1u << ally;
         var mask = radar ? u.RadarMask[s] : u.LosMask[s];
-        NativeArgs.PushBool(l, u.AllyTeam[s] == ally || (mask & bit) != 0);
-        return 1;
+        return NativeArgs.Answer(l, u.AllyTeam[s] == ally || (mask & bit) != 0);
     }
 
     private static int DefNumber(IntPtr l, string function, Func<UnitDef, float> read)
@@ -255,7 +251,6 @@ internal static unsafe class UnitDetailFunctions
             return 0;
         }
 
-        NativeArgs.PushFloat(l, read(UnitAccess.Def(ctx, s)), ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, read(UnitAccess.Def(ctx, s)), ctx.Float32);
     }
 }

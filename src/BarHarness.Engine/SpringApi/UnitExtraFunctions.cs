@@ -91,8 +91,7 @@ internal static unsafe class UnitExtraFunctions
         }
 
         var building = ctx.World.Units.CurrentBuild[s] != 0;
-        NativeArgs.PushFloat(l, building ? 1 : 0, ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, building ? 1 : 0, ctx.Float32);
     }
 
     /// <summary>GetUnitCostTable(u) → {metal = m, energy = e}, buildTime.</summary>
@@ -156,8 +155,7 @@ internal static unsafe class UnitExtraFunctions
         }
 
         var d = UnitAccess.Def(ctx, s);
-        NativeArgs.PushFloat(l, d.WeaponCount > 0 ? d.LosRadius : 0, ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, d.WeaponCount > 0 ? d.LosRadius : 0, ctx.Float32);
     }
 
     /// <summary>GetUnitLastAttacker(u) → nothing: hits carry no attacker in this world until one kills.</summary>
@@ -215,8 +213,7 @@ internal static unsafe class UnitExtraFunctions
             return 0;
         }
 
-        NativeArgs.PushFloat(l, ctx.World.Units.BuildFramesLeft[s] > 0 ? 0 : ExtractionRate, ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, ctx.World.Units.BuildFramesLeft[s] > 0 ? 0 : ExtractionRate, ctx.Float32);
     }
 
     /// <summary>GetUnitStorage(u) → metal storage, energy storage the unit adds (commanders hold 500 each
@@ -265,8 +262,7 @@ internal static unsafe class UnitExtraFunctions
         }
 
         var d = UnitAccess.Def(ctx, s);
-        NativeArgs.PushFloat(l, d.IsMobile && !d.CanFly ? MathF.Sqrt(d.MetalCost / 5f) : 0, ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, d.IsMobile && !d.CanFly ? MathF.Sqrt(d.MetalCost / 5f) : 0, ctx.Float32);
     }
 
     /// <summary>GetUnitInBuildStance(u) → whether a builder is building now; nothing for non-builders.</summary>
@@ -278,8 +274,7 @@ internal static unsafe class UnitExtraFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, ctx.World.Units.CurrentBuild[s] != 0);
-        return 1;
+        return NativeArgs.Answer(l, ctx.World.Units.CurrentBuild[s] != 0);
     }
 
     /// <summary>GetUnitDefDimensions(unitDefID) → {height, radius, midx, minx, maxx, midy, miny, maxy, midz, minz,
@@ -348,8 +343,7 @@ internal static unsafe class UnitExtraFunctions
             radius = ctx.World.UnitDefs[buildee].Radius;
         }
 
-        NativeArgs.PushFloat(l, BuildDistance + radius, ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, BuildDistance + radius, ctx.Float32);
     }
 
     /// <summary>GetUnitFlanking(u, [key]) → BAR's flanking mode 1, move factor, min and max damage, direction,
@@ -365,20 +359,16 @@ internal static unsafe class UnitExtraFunctions
         switch (key)
         {
             case "mode":
-                NativeArgs.PushInt(l, 1);
-                return 1;
+                return NativeArgs.Answer(l, 1);
             case "dir":
                 FeatureFunctions.PushVector(l, ctx, 0, 0, 1);
                 return 3;
             case "moveFactor":
-                NativeArgs.PushFloat(l, 0.05, ctx.Float32);
-                return 1;
+                return NativeArgs.Answer(l, 0.05, ctx.Float32);
             case "minDamage":
-                NativeArgs.PushFloat(l, 1, ctx.Float32);
-                return 1;
+                return NativeArgs.Answer(l, 1, ctx.Float32);
             case "maxDamage":
-                NativeArgs.PushFloat(l, 2, ctx.Float32);
-                return 1;
+                return NativeArgs.Answer(l, 2, ctx.Float32);
             case null when LuaApi.lua_type(l, 2) <= LuaApi.LUA_TNIL:
                 NativeArgs.PushInt(l, 1);
                 NativeArgs.PushFloat(l, 0.05, ctx.Float32);
@@ -407,8 +397,7 @@ internal static unsafe class UnitExtraFunctions
                 "bad argument #2 to 'IsUnitInJammer' (Invalid allyTeam)", "IsUnitInJammer");
         }
 
-        NativeArgs.PushBool(l, false);
-        return 1;
+        return NativeArgs.Answer(l, false);
     }
 
     /// <summary>GetUnitPosErrorParams(u, [allyTeam]) → error vector, error delta, next update frame, error bit
