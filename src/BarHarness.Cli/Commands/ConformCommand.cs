@@ -10,10 +10,8 @@ internal static class ConformCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("stream")
-        {
-            Description = "the widget's bytes (a JSON message per line, or length-prefixed), or a serve --record file",
-        };
+        var file = DescribedOption.Argument<string>(
+            "stream", "the widget's bytes (a JSON message per line, or length-prefixed), or a serve --record file");
         var max = DefaultedOption.Create<int>("--max", 50, "print at most this many violations (all are counted)");
         var command = new Command(
             "conform",

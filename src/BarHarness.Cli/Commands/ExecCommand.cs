@@ -8,7 +8,7 @@ internal static class ExecCommand
 {
     public static Command Create()
     {
-        var script = new Argument<string>("script") { Description = "The Lua script" };
+        var script = DescribedOption.Argument<string>("script", "The Lua script");
         var units = new Option<int>("--units") { DefaultValueFactory = _ => 20, Description = "Units on the map" };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1, Description = "World seed" };
         var frames = new Option<int>("--frames")
@@ -17,7 +17,7 @@ internal static class ExecCommand
             Description = "Sim frames to run before the script",
         };
         var game = GameOption.Create();
-        var spectator = new Option<bool>("--spectator") { Description = "Local player is a full-view spectator" };
+        var spectator = DescribedOption.Create<bool>("--spectator", "Local player is a full-view spectator");
         var command = new Command("exec", "Run a Lua script inside a widget environment of a synthetic game")
         {
             script, units, seed, frames, spectator, game,

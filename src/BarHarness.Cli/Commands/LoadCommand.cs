@@ -14,7 +14,7 @@ internal static class LoadCommand
 
     public static Command Create()
     {
-        var widget = new Argument<string>("widget") { Description = "The widget file" };
+        var widget = DescribedOption.Argument<string>("widget", "The widget file");
         var frames = new Option<int>("--frames")
         {
             DefaultValueFactory = _ => 300,
@@ -23,7 +23,7 @@ internal static class LoadCommand
         var units = new Option<int>("--units") { DefaultValueFactory = _ => 200, Description = "Units on the map" };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1, Description = "World seed" };
         var game = GameOption.Create();
-        var spectator = new Option<bool>("--spectator") { Description = "Local player is a full-view spectator" };
+        var spectator = DescribedOption.Create<bool>("--spectator", "Local player is a full-view spectator");
         const string Summary = "Load a widget, run it and print its infolog, timing per call-in, heap and network";
         var command = new Command("load", Summary)
         {

@@ -11,14 +11,9 @@ internal static class ReplayCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("recording")
-        {
-            Description = "A .jsonl file written by barharness serve --record",
-        };
-        var output = new Option<string?>("--out")
-        {
-            Description = "Where to write the scenario (default: scenarios/repro/replay-NAME.yaml)",
-        };
+        var file = DescribedOption.Argument<string>("recording", "A .jsonl file written by barharness serve --record");
+        var output = DescribedOption.Create<string?>(
+            "--out", "Where to write the scenario (default: scenarios/repro/replay-NAME.yaml)");
         var seed = DefaultedOption.Create<ulong>(
             "--seed",
             1,
