@@ -49,11 +49,14 @@ internal static unsafe class UnitDetailFunctions
             ? NativeArgs.Answer(l, ctx.World.Commands.States.Get(ctx.World.Units.IdAt[s]).Cloak)
             : 0;
 
-    public static int GetUnitRadius(IntPtr l) => DefNumber(l, "GetUnitRadius", d => d.Radius);
+    public static int GetUnitRadius(IntPtr l) =>
+        UnitAccess.AnswerDefNumber(l, "GetUnitRadius", UnitReadLevel.InLos, d => d.Radius);
 
-    public static int GetUnitHeight(IntPtr l) => DefNumber(l, "GetUnitHeight", d => d.Height);
+    public static int GetUnitHeight(IntPtr l) =>
+        UnitAccess.AnswerDefNumber(l, "GetUnitHeight", UnitReadLevel.InLos, d => d.Height);
 
-    public static int GetUnitMass(IntPtr l) => DefNumber(l, "GetUnitMass", d => d.MetalCost);
+    public static int GetUnitMass(IntPtr l) =>
+        UnitAccess.AnswerDefNumber(l, "GetUnitMass", UnitReadLevel.InLos, d => d.MetalCost);
 
     public static int GetUnitTooltip(IntPtr l) =>
         UnitAccess.Read(l, 1, "GetUnitTooltip", UnitReadLevel.InLos, out var ctx, out var s)
@@ -242,15 +245,5 @@ internal static unsafe class UnitDetailFunctions
         var bit = 1u << ally;
         var mask = radar ? u.RadarMask[s] : u.LosMask[s];
         return NativeArgs.Answer(l, u.AllyTeam[s] == ally || (mask & bit) != 0);
-    }
-
-    private static int DefNumber(IntPtr l, string function, Func<UnitDef, float> read)
-    {
-        if (!UnitAccess.Read(l, 1, function, UnitReadLevel.InLos, out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        return NativeArgs.Answer(l, read(UnitAccess.Def(ctx, s)), ctx.Float32);
     }
 }

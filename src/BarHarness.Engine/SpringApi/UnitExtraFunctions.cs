@@ -147,16 +147,8 @@ internal static unsafe class UnitExtraFunctions
 
     /// <summary>GetUnitMaxRange(u) → the longest weapon range (the LOS radius for an armed unit here, 0
     /// unarmed).</summary>
-    public static int GetUnitMaxRange(IntPtr l)
-    {
-        if (!UnitAccess.Read(l, 1, "GetUnitMaxRange", UnitReadLevel.Allied, out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        var d = UnitAccess.Def(ctx, s);
-        return NativeArgs.Answer(l, d.WeaponCount > 0 ? d.LosRadius : 0, ctx.Float32);
-    }
+    public static int GetUnitMaxRange(IntPtr l) => UnitAccess.AnswerDefNumber(
+        l, "GetUnitMaxRange", UnitReadLevel.Allied, d => d.WeaponCount > 0 ? d.LosRadius : 0);
 
     /// <summary>GetUnitLastAttacker(u) → nothing: hits carry no attacker in this world until one kills.</summary>
     public static int GetUnitLastAttacker(IntPtr l) =>
@@ -254,16 +246,11 @@ internal static unsafe class UnitExtraFunctions
 
     /// <summary>GetUnitSeismicSignature(u) → the def's seismic signature (mobile ground units: their radius /
     /// 8).</summary>
-    public static int GetUnitSeismicSignature(IntPtr l)
-    {
-        if (!UnitAccess.Read(l, 1, "GetUnitSeismicSignature", UnitReadLevel.Allied, out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        var d = UnitAccess.Def(ctx, s);
-        return NativeArgs.Answer(l, d.IsMobile && !d.CanFly ? MathF.Sqrt(d.MetalCost / 5f) : 0, ctx.Float32);
-    }
+    public static int GetUnitSeismicSignature(IntPtr l) => UnitAccess.AnswerDefNumber(
+        l,
+        "GetUnitSeismicSignature",
+        UnitReadLevel.Allied,
+        d => d.IsMobile && !d.CanFly ? MathF.Sqrt(d.MetalCost / 5f) : 0);
 
     /// <summary>GetUnitInBuildStance(u) → whether a builder is building now; nothing for non-builders.</summary>
     public static int GetUnitInBuildStance(IntPtr l)
