@@ -14,11 +14,7 @@ internal static class ShrinkCommand
             "--widget", "Run this widget instead of the scenario's (written into the reproduction)");
         var output = DescribedOption.Create<string?>(
             "--out", "Where to write the minimal scenario (default: scenarios/repro/NAME-min.yaml)");
-        var maxRuns = new Option<int>("--max-runs")
-        {
-            Description = "At most this many shrinking runs",
-            DefaultValueFactory = _ => 40,
-        };
+        var maxRuns = DefaultedOption.Create<int>("--max-runs", 40, "At most this many shrinking runs");
         var runTimeout = DescribedOption.Create<double?>(
             "--run-timeout",
             "Give up on a candidate after this many real seconds (default: 5x the first run, at least 60 s)");
