@@ -12,8 +12,7 @@ internal static class ReplayCommand
     public static Command Create()
     {
         var file = DescribedOption.Argument<string>("recording", "A .jsonl file written by barharness serve --record");
-        var output = DescribedOption.Create<string?>(
-            "--out", "Where to write the scenario (default: scenarios/repro/replay-NAME.yaml)");
+        var output = ReproOutOption.Create("the scenario", "replay-NAME.yaml");
         var seed = DefaultedOption.Create<ulong>(
             "--seed",
             1,
@@ -31,7 +30,7 @@ internal static class ReplayCommand
             var stream = RecordedStream.Load(path);
             var summary = RecordingSummary.From(stream);
             var name = "replay-" + ReproFileName.Slug(Path.GetFileNameWithoutExtension(path));
-            var outPath = Path.GetFullPath(parse.GetValue(output) ?? ReproFileName.DefaultPath(root, name));
+            var outPath = ReproOutOption.FullPath(parse, output, root, name);
             var scenario = ReplayScenarioBuilder.Build(
                 summary,
                 name,

@@ -12,8 +12,7 @@ internal static class ShrinkCommand
         var scenario = DescribedOption.Argument<string>("scenario", "The failing scenario file");
         var widget = DescribedOption.Create<string?>(
             "--widget", "Run this widget instead of the scenario's (written into the reproduction)");
-        var output = DescribedOption.Create<string?>(
-            "--out", "Where to write the minimal scenario (default: scenarios/repro/NAME-min.yaml)");
+        var output = ReproOutOption.Create("the minimal scenario", "NAME-min.yaml");
         var maxRuns = DefaultedOption.Create<int>("--max-runs", 40, "At most this many shrinking runs");
         var runTimeout = DescribedOption.Create<double?>(
             "--run-timeout",
@@ -89,7 +88,7 @@ internal static class ShrinkCommand
             var result = shrinker.Shrink(definition, targets, line => Terminal.Line($"[grey]{line}[/]"));
 
             var minimal = Finish(result, widgetPath);
-            var outPath = Path.GetFullPath(parse.GetValue(output) ?? ReproFileName.DefaultPath(root, minimal.Name));
+            var outPath = ReproOutOption.FullPath(parse, output, root, minimal.Name);
             ScenarioWriter.Save(minimal, outPath);
             var display = ReproFileName.Display(root, outPath);
 
