@@ -59,21 +59,26 @@ public static class BarUnitDefs
 
     public static BarUnitFact? ByName(string name) => All.FirstOrDefault(d => d.Name == name);
 
-    private static BarUnitFact Commander(string name, string human) => new(name, human, "Commander", 3700, 2700,
-        26000, 75000, 37.5f, false, false, true, false, 450, 700, 300, true, true, 2,
-        ["armsolar", "armmex", "armllt", "armrad", "armlab", "armvp", "armap"],
-        Params(("iscommander", "1"), ("unitgroup", "builder"), ("techlevel", "1")))
+    private static BarUnitFact Commander(string name, string human)
     {
-        BuildOptions = name.StartsWith("cor", StringComparison.Ordinal)
+        var def = Mobile(name, human, "Commander", 3700, 2700, 26000, 75000, 37.5f, builds: true, fly: false, los: 450,
+            Params(("iscommander", "1"), ("unitgroup", "builder"), ("techlevel", "1")));
+        string[] menu = name.StartsWith("cor", StringComparison.Ordinal)
             ? ["corsolar", "cormex", "corllt", "corrad", "corlab", "corvp", "corap"]
             : name.StartsWith("leg", StringComparison.Ordinal)
                 ? ["armsolar", "armmex", "leglab"]
-                : ["armsolar", "armmex", "armllt", "armrad", "armlab", "armvp", "armap"],
-    };
+                : ["armsolar", "armmex", "armllt", "armrad", "armlab", "armvp", "armap"];
+        return new(
+            def with { RadarRadius = 700, BuildSpeed = 300, CanAssist = true, CanManualFire = true, WeaponCount = 2 },
+            menu);
+    }
 
-    private static BarUnitFact Factory(string name, string human, params string[] builds) => new(name, human,
-        "Factory", 2900, 600, 1300, 6500, 0, true, true, true, false, 300, 0, 100, false, false, 0, builds,
-        Params(("unitgroup", "builder"), ("techlevel", "1")));
+    private static BarUnitFact Factory(string name, string human, params string[] builds)
+    {
+        var def = Static(name, human, "Factory", 2900, 600, 1300, 6500,
+            Params(("unitgroup", "builder"), ("techlevel", "1")));
+        return new(def with { IsFactory = true, IsBuilder = true, LosRadius = 300, BuildSpeed = 100 }, builds);
+    }
 
     private static BarUnitFact Builder(string name, string human, float speed, float buildSpeed, params string[] menu)
         => Builder(name, human, speed, buildSpeed, menu, fly: false);
@@ -82,65 +87,69 @@ public static class BarUnitDefs
         string c, string d, bool fly) => Builder(name, human, speed, buildSpeed, [a, b, c, d], fly);
 
     private static BarUnitFact Builder(string name, string human, float speed, float buildSpeed, string[] menu,
-        bool fly) => new(name, human, "Constructor", fly ? 160 : 700, fly ? 110 : 120, fly ? 3200 : 1700,
-        fly ? 7500 : 3500, speed, false, false, true, fly, 300, 0, buildSpeed, true, false, 0, menu,
-        Params(("unitgroup", "builder"), ("techlevel", "1")));
+        bool fly)
+    {
+        var def = Mobile(name, human, "Constructor", fly ? 160 : 700, fly ? 110 : 120, fly ? 3200 : 1700,
+            fly ? 7500 : 3500, speed, builds: true, fly, los: 300,
+            Params(("unitgroup", "builder"), ("techlevel", "1")));
+        return new(def with { BuildSpeed = buildSpeed, CanAssist = true }, menu);
+    }
 
     private static BarUnitFact Combat(string name, string human, float speed, float health, float metal, int weapons,
-        bool fly = false) => new(name, human, fly ? "Fighter" : "Raider", health, metal, metal * 12, metal * 25,
-        speed, false, false, false, fly, fly ? 700 : 400, 0, 0, false, false, weapons, [],
-        Params(("unitgroup", weapons > 0 ? (fly ? "aa" : "weapon") : "util"), ("techlevel", "1")));
+        bool fly = false)
+    {
+        var group = weapons > 0 ? (fly ? "aa" : "weapon") : "util";
+        var def = Mobile(name, human, fly ? "Fighter" : "Raider", health, metal, metal * 12, metal * 25, speed,
+            builds: false, fly, los: fly ? 700 : 400, Params(("unitgroup", group), ("techlevel", "1")));
+        return new(def with { WeaponCount = weapons }, []);
+    }
 
-    private static BarUnitFact Spy(string name, string human) => new(name, human, "Spy", 270, 135, 8000, 14000, 52,
-        false, false, false, false, 550, 0, 0, false, false, 0, [],
-        Params(("unitgroup", "util"), ("techlevel", "2"), ("isspy", "1")));
+    private static BarUnitFact Spy(string name, string human) => new(
+        Mobile(name, human, "Spy", 270, 135, 8000, 14000, 52, builds: false, fly: false, los: 550,
+            Params(("unitgroup", "util"), ("techlevel", "2"), ("isspy", "1"))),
+        []);
 
     private static BarUnitFact Building(string name, string human, float health, float metal, string group,
-        int weapons = 0, float radar = 0, bool stockpile = false) => new(name, human, "Building", health, metal,
-        metal * 10, metal * 20, 0, true, false, false, false, 260, radar, 0, false, false, weapons, [],
-        Params(("unitgroup", group), ("techlevel", stockpile ? "2" : "1")))
-        { CanStockpile = stockpile };
+        int weapons = 0, float radar = 0, bool stockpile = false)
+    {
+        var def = Static(name, human, "Building", health, metal, metal * 10, metal * 20,
+            Params(("unitgroup", group), ("techlevel", stockpile ? "2" : "1")));
+        return new(
+            def with { LosRadius = 260, RadarRadius = radar, WeaponCount = weapons, CanStockpile = stockpile },
+            []);
+    }
+
+    /// <summary>A unit that moves (BAR's bots, vehicles and aircraft are 25 elmos high, 16 in radius).</summary>
+    private static UnitDef Mobile(string name, string human, string role, float health, float metal, float energy,
+        float buildTime, float speed, bool builds, bool fly, float los, Dictionary<string, string> customParams) =>
+        new(0, name, human, role + " - " + human, health, metal, energy, buildTime, speed, IsBuilding: false,
+            IsFactory: false, IsBuilder: builds, CanFly: fly, los, RadarRadius: 0, Height: 25, Radius: 16,
+            customParams);
+
+    /// <summary>A building (40 elmos high and in radius); it sees nothing until given a LOS radius.</summary>
+    private static UnitDef Static(string name, string human, string role, float health, float metal, float energy,
+        float buildTime, Dictionary<string, string> customParams) =>
+        new(0, name, human, role + " - " + human, health, metal, energy, buildTime, Speed: 0, IsBuilding: true,
+            IsFactory: false, IsBuilder: false, CanFly: false, LosRadius: 0, RadarRadius: 0, Height: 40, Radius: 40,
+            customParams);
 
     private static Dictionary<string, string> Params(params (string Key, string Value)[] pairs) =>
         pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
-    /// <summary>Builds the world's def for a fact, given its id and the ids of all known names.</summary>
+    /// <summary>The world's def for a fact, given its id and the ids of all known names.</summary>
     internal static UnitDef ToDef(BarUnitFact f, int id, IReadOnlyDictionary<string, int> idsByName) =>
-        new(id, f.Name, f.HumanName, f.Role + " - " + f.HumanName, f.Health, f.MetalCost, f.EnergyCost,
-            f.BuildTime, f.Speed, f.IsBuilding, f.IsFactory, f.IsBuilder, f.CanFly, f.LosRadius, f.RadarRadius,
-            f.IsBuilding ? 40 : 25, f.IsBuilding ? 40 : 16, f.CustomParams)
+        f.Def with
         {
-            BuildSpeed = f.BuildSpeed,
-            CanAssist = f.CanAssist,
-            CanManualFire = f.CanManualFire,
-            WeaponCount = f.Weapons,
-            CanStockpile = f.CanStockpile,
-            BuildOptions = f.BuildOptions.Where(idsByName.ContainsKey).Select(n => idsByName[n]).ToArray(),
+            Id = id,
+            BuildOptions = f.BuildMenu.Where(idsByName.ContainsKey).Select(n => idsByName[n]).ToArray(),
         };
 }
 
-/// <summary>One BAR unit type as the harness models it (see <see cref="BarUnitDefs"/>).</summary>
-public sealed record BarUnitFact(
-    string Name,
-    string HumanName,
-    string Role,
-    float Health,
-    float MetalCost,
-    float EnergyCost,
-    float BuildTime,
-    float Speed,
-    bool IsBuilding,
-    bool IsFactory,
-    bool IsBuilder,
-    bool CanFly,
-    float LosRadius,
-    float RadarRadius,
-    float BuildSpeed,
-    bool CanAssist,
-    bool CanManualFire,
-    int Weapons,
-    IReadOnlyList<string> BuildOptions,
-    IReadOnlyDictionary<string, string> CustomParams)
+/// <summary>
+/// One BAR unit type as the harness models it (see <see cref="BarUnitDefs"/>): its def, whose id and build
+/// options the world's catalog fills in, and its build menu by unit name.
+/// </summary>
+public sealed record BarUnitFact(UnitDef Def, IReadOnlyList<string> BuildMenu)
 {
-    public bool CanStockpile { get; init; }
+    public string Name => Def.Name;
 }

@@ -5,33 +5,15 @@ namespace BarHarness.World;
 /// every LOS update interval (ally teams staggered across frames), and units crossing into or out
 /// of coverage raise UnitEnteredLos/LeftLos/EnteredRadar/LeftRadar for readers allowed to see them.
 /// </summary>
-internal sealed class SensorCoverage
+internal sealed class SensorCoverage(WorldParts parts, int allyTeamCount, int updateInterval)
 {
-    private readonly UnitTable _units;
-    private readonly UnitDefStats _defs;
-    private readonly GameClock _clock;
-    private readonly WorldEventQueue _events;
-    private readonly LocalView _view;
-    private readonly SensorGrid[] _los;
-    private readonly SensorGrid[] _radar;
-    private readonly int _updateInterval;
-
-    public SensorCoverage(WorldParts parts, int allyTeamCount, int updateInterval)
-    {
-        _units = parts.Units;
-        _defs = parts.Defs;
-        _clock = parts.Clock;
-        _events = parts.Events;
-        _view = parts.View;
-        _updateInterval = updateInterval;
-        _los = new SensorGrid[allyTeamCount];
-        _radar = new SensorGrid[allyTeamCount];
-        for (var a = 0; a < allyTeamCount; a++)
-        {
-            _los[a] = new SensorGrid(parts.MapSizeX, parts.MapSizeZ);
-            _radar[a] = new SensorGrid(parts.MapSizeX, parts.MapSizeZ);
-        }
-    }
+    private readonly UnitTable _units = parts.Units;
+    private readonly UnitDefStats _defs = parts.Defs;
+    private readonly GameClock _clock = parts.Clock;
+    private readonly WorldEventQueue _events = parts.Events;
+    private readonly LocalView _view = parts.View;
+    private readonly SensorGrid[] _los = Grids(parts, allyTeamCount);
+    private readonly SensorGrid[] _radar = Grids(parts, allyTeamCount);
 
     /// <summary>Whether an ally team's LOS covers a map position (as of its last refresh).</summary>
     public bool LosCovers(int allyTeam, float x, float z) =>
@@ -46,7 +28,7 @@ internal sealed class SensorCoverage
     {
         for (var a = 0; a < _los.Length; a++)
         {
-            if ((frame + a) % _updateInterval == 0)
+            if ((frame + a) % updateInterval == 0)
             {
                 Refresh(a, raiseEvents: true);
             }
@@ -158,5 +140,16 @@ internal sealed class SensorCoverage
             var u = _units;
             _events.Enqueue(new WorldEvent(kind, _clock.Frame, u.IdAt[s], u.DefId[s], u.Team[s], AllyTeam: allyTeam));
         }
+    }
+
+    private static SensorGrid[] Grids(WorldParts parts, int allyTeamCount)
+    {
+        var grids = new SensorGrid[allyTeamCount];
+        for (var a = 0; a < allyTeamCount; a++)
+        {
+            grids[a] = new SensorGrid(parts.MapSizeX, parts.MapSizeZ);
+        }
+
+        return grids;
     }
 }

@@ -5,56 +5,30 @@ namespace BarHarness.World;
 /// team works on), destroyed (with an attacker or none) and given to another team, each raising
 /// the call-ins the local player's LuaUI may see.
 /// </summary>
-internal sealed class UnitLifecycle
+internal sealed class UnitLifecycle(WorldParts parts, UnitIdPool ids, (float X, float Z)[] startPoints,
+    Construction construction, UnitPicker picker, SeededRandom spawnRandom, SeededRandom attackerRandom,
+    DestroyedUnitRows destroyedRows)
 {
-    private readonly UnitTable _units;
-    private readonly Func<Roster> _roster;
-    private readonly UnitDefCatalog _defCatalog;
-    private readonly UnitDefStats _defs;
-    private readonly UnitIdPool _ids;
-    private readonly int[] _unitsPerTeam;
-    private readonly (float X, float Z)[] _startPoints;
-    private readonly Terrain _terrain;
-    private readonly GameClock _clock;
-    private readonly WorldEventQueue _events;
-    private readonly LocalView _view;
-    private readonly Construction _construction;
-    private readonly UnitPicker _picker;
-    private readonly SeededRandom _attackerRandom;
-    private readonly DestroyedUnitRows _destroyed;
-    private readonly int _mapSizeX, _mapSizeZ;
+    private readonly UnitTable _units = parts.Units;
+    private readonly Func<Roster> _roster = parts.Roster;
+    private readonly UnitDefCatalog _defCatalog = parts.DefCatalog;
+    private readonly UnitDefStats _defs = parts.Defs;
+    private readonly int[] _unitsPerTeam = parts.UnitsPerTeam;
+    private readonly Terrain _terrain = parts.Terrain;
+    private readonly GameClock _clock = parts.Clock;
+    private readonly WorldEventQueue _events = parts.Events;
+    private readonly LocalView _view = parts.View;
+    private readonly int _mapSizeX = parts.MapSizeX;
+    private readonly int _mapSizeZ = parts.MapSizeZ;
     private int _nextSpawnTeam;
 
-    public UnitLifecycle(WorldParts parts, UnitIdPool ids, (float X, float Z)[] startPoints, Construction construction,
-        UnitPicker picker, SeededRandom spawnRandom, SeededRandom attackerRandom, DestroyedUnitRows destroyed)
-    {
-        _destroyed = destroyed;
-        _units = parts.Units;
-        _roster = parts.Roster;
-        _defCatalog = parts.DefCatalog;
-        _defs = parts.Defs;
-        _unitsPerTeam = parts.UnitsPerTeam;
-        _terrain = parts.Terrain;
-        _clock = parts.Clock;
-        _events = parts.Events;
-        _view = parts.View;
-        _mapSizeX = parts.MapSizeX;
-        _mapSizeZ = parts.MapSizeZ;
-        _ids = ids;
-        _startPoints = startPoints;
-        _construction = construction;
-        _picker = picker;
-        Random = spawnRandom;
-        _attackerRandom = attackerRandom;
-    }
-
     /// <summary>Where a team's units appear (its start position on the map).</summary>
-    public (float X, float Z) StartPoint(int teamId) => _startPoints[teamId];
+    public (float X, float Z) StartPoint(int teamId) => startPoints[teamId];
 
     /// <summary>The spawn stream: which unit dies, which type is born, whether a ramp spawns it finished.</summary>
-    public SeededRandom Random { get; }
+    public SeededRandom Random { get; } = spawnRandom;
 
-    public void Tick(int frame) => _ids.Tick(frame);
+    public void Tick(int frame) => ids.Tick(frame);
 
     public int Spawn(int teamId, int count, int? unitDefId, bool complete)
     {
@@ -106,13 +80,13 @@ internal sealed class UnitLifecycle
         var destroyed = 0;
         for (var i = 0; i < count && _units.Count > 0; i++)
         {
-            var victim = _picker.PickRandomUnit(Random, teamId);
+            var victim = picker.PickRandomUnit(Random, teamId);
             if (victim == 0)
             {
                 break;
             }
 
-            Destroy(victim, _picker.PickAttackerFor(_attackerRandom, victim));
+            Destroy(victim, picker.PickAttackerFor(attackerRandom, victim));
             destroyed++;
         }
 
@@ -137,11 +111,11 @@ internal sealed class UnitLifecycle
                 AttackerId: attackerSlot >= 0 ? attackerId : 0,
                 AttackerDefId: attackerSlot >= 0 ? u.DefId[attackerSlot] : 0,
                 AttackerTeam: attackerSlot >= 0 ? u.Team[attackerSlot] : -1));
-            _destroyed.Keep(u, unitId);
+            destroyedRows.Keep(u, unitId);
         }
 
         Removing?.Invoke(unitId);
-        _construction.Forget(s);
+        construction.Forget(s);
         var buildingSlot = u.Slot(u.CurrentBuild[s]);
         if (buildingSlot >= 0)
         {
@@ -156,7 +130,7 @@ internal sealed class UnitLifecycle
 
         u.Remove(unitId);
         _unitsPerTeam[team]--;
-        _ids.Release(unitId, _clock.Frame);
+        ids.Release(unitId, _clock.Frame);
         return true;
     }
 
@@ -199,7 +173,7 @@ internal sealed class UnitLifecycle
         var moved = 0;
         for (var i = 0; i < count; i++)
         {
-            var unit = _picker.PickRandomUnit(Random, fromTeamId);
+            var unit = picker.PickRandomUnit(Random, fromTeamId);
             if (unit == 0 || !Transfer(unit, toTeamId))
             {
                 break;
@@ -220,7 +194,7 @@ internal sealed class UnitLifecycle
     /// </summary>
     public int SpawnNanoframe(int teamId, int defId, float x, float z, int builderId)
     {
-        if (!_ids.TryTake(out var id))
+        if (!ids.TryTake(out var id))
         {
             return 0;
         }
@@ -231,12 +205,12 @@ internal sealed class UnitLifecycle
 
     private int SpawnOne(int teamId, int defId, bool complete)
     {
-        if (!_ids.TryTake(out var id))
+        if (!ids.TryTake(out var id))
         {
             return 0;
         }
 
-        var (sx, sz) = _startPoints[teamId];
+        var (sx, sz) = startPoints[teamId];
         var x = Math.Clamp(sx + (float)Random.NextDouble(-1500, 1500), 0, _mapSizeX);
         var z = Math.Clamp(sz + (float)Random.NextDouble(-1500, 1500), 0, _mapSizeZ);
         var heading = (short)Random.Next(-32768, 32768);
@@ -250,7 +224,7 @@ internal sealed class UnitLifecycle
         int builder)
     {
         var u = _units;
-        _destroyed.Forget(id);
+        destroyedRows.Forget(id);
         var ally = _roster().AllyTeamOf(teamId);
         var s = u.Add(id);
         u.DefId[s] = defId;
@@ -290,7 +264,7 @@ internal sealed class UnitLifecycle
             u.BuildProgress[s] = 0f;
             u.Health[s] = u.MaxHealth[s] * 0.01f;
             u.BuildFramesLeft[s] = Math.Clamp((int)(_defCatalog[defId].BuildTime / 60f), 30, 900);
-            _construction.Started();
+            construction.Started();
             u.FramesToTarget[s] = int.MaxValue; // nanoframes do not move
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BarHarness.Core.Tools;
 
 namespace BarHarness.Widget.Tests;
 
@@ -17,20 +18,7 @@ internal static class LuaToolchain
     }
 
     /// <summary>Full path of an executable on PATH, or null.</summary>
-    public static string? Find(string executable)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, executable);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? Find(string executable) => InstalledTool.Find(executable);
 
     /// <summary>Fails the test (never skips) when the tool is absent, naming the packages to install.</summary>
     public static string Require(string executable)

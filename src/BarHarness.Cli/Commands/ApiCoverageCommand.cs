@@ -10,11 +10,9 @@ internal static class ApiCoverageCommand
 {
     public static Command Create()
     {
-        var tsv = new Option<string?>("--tsv") { Description = "An engine API list to use instead of the bundled one" };
-        var listMissing = new Option<bool>("--list-missing")
-        {
-            Description = "Also list every reachable function that is neither implemented nor stubbed",
-        };
+        var tsv = DescribedOption.Create<string?>("--tsv", "An engine API list to use instead of the bundled one");
+        var listMissing = DescribedOption.Create<bool>(
+            "--list-missing", "Also list every reachable function that is neither implemented nor stubbed");
         var command = new Command(
             "api-coverage",
             "Print which widget-reachable Recoil API functions the synthetic engine implements")

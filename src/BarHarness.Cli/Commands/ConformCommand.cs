@@ -10,10 +10,8 @@ internal static class ConformCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("stream")
-        {
-            Description = "the widget's bytes (a JSON message per line, or length-prefixed), or a serve --record file",
-        };
+        var file = DescribedOption.Argument<string>(
+            "stream", "the widget's bytes (a JSON message per line, or length-prefixed), or a serve --record file");
         var max = DefaultedOption.Create<int>("--max", 50, "print at most this many violations (all are counted)");
         var command = new Command(
             "conform",
@@ -26,16 +24,7 @@ internal static class ConformCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            ConformanceReport report;
-            try
-            {
-                report = StreamConformance.Check(path);
-            }
-            catch (HarnessInputException ex)
-            {
-                System.Console.Error.WriteLine("error: " + ex.Describe());
-                return ExitCodes.BadInput;
-            }
+            var report = StreamConformance.Check(path); // an unreadable stream is bad input: exit 2 (Program)
 
             foreach (var v in report.Violations.Take(Math.Max(0, parse.GetValue(max))))
             {

@@ -8,23 +8,15 @@ internal static class ExecCommand
 {
     public static Command Create()
     {
-        var script = new Argument<string>("script") { Description = "The Lua script" };
-        var units = new Option<int>("--units") { DefaultValueFactory = _ => 20, Description = "Units on the map" };
-        var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1, Description = "World seed" };
-        var frames = new Option<int>("--frames")
-        {
-            DefaultValueFactory = _ => 30,
-            Description = "Sim frames to run before the script",
-        };
-        var game = GameOption.Create();
-        var spectator = new Option<bool>("--spectator") { Description = "Local player is a full-view spectator" };
+        var script = DescribedOption.Argument<string>("script", "The Lua script");
+        var adHoc = new AdHocScenario("exec", units: 20, frames: 30, "Sim frames to run before the script");
         var command = new Command("exec", "Run a Lua script inside a widget environment of a synthetic game")
         {
-            script, units, seed, frames, spectator, game,
+            script, adHoc.Units, adHoc.Seed, adHoc.Frames, adHoc.Spectator, adHoc.Game,
         };
         command.SetAction(parse =>
         {
-            GameOption.Apply(parse, game);
+            GameOption.Apply(parse, adHoc.Game);
             var path = parse.GetValue(script)!;
             if (!File.Exists(path))
             {
@@ -34,13 +26,7 @@ internal static class ExecCommand
                     "an existing .lua file");
             }
 
-            var yaml = AdHocScenario.Yaml(
-                "exec",
-                Math.Max(1, parse.GetValue(frames)) / 30.0,
-                parse.GetValue(units),
-                parse.GetValue(spectator),
-                parse.GetValue(seed));
-            var scenario = new LoadedScenario("(exec)", ScenarioLoader.Parse(yaml, "(exec)"));
+            var scenario = adHoc.Parse(parse);
             var code = File.ReadAllText(path);
             string? scriptError = null;
             var result = Simulation.Play(scenario, new RunOptions

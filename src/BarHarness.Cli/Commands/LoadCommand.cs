@@ -14,42 +14,30 @@ internal static class LoadCommand
 
     public static Command Create()
     {
-        var widget = new Argument<string>("widget") { Description = "The widget file" };
-        var frames = new Option<int>("--frames")
-        {
-            DefaultValueFactory = _ => 300,
-            Description = "Sim frames to run (30 a game second; at least 1)",
-        };
-        var units = new Option<int>("--units") { DefaultValueFactory = _ => 200, Description = "Units on the map" };
-        var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1, Description = "World seed" };
-        var game = GameOption.Create();
-        var spectator = new Option<bool>("--spectator") { Description = "Local player is a full-view spectator" };
+        var widget = DescribedOption.Argument<string>("widget", "The widget file");
+        var adHoc = new AdHocScenario(
+            "load", units: 200, frames: 300, "Sim frames to run (30 a game second; at least 1)");
         const string Summary = "Load a widget, run it and print its infolog, timing per call-in, heap and network";
         var command = new Command("load", Summary)
         {
-            widget, frames, units, seed, spectator, game,
+            widget, adHoc.Frames, adHoc.Units, adHoc.Seed, adHoc.Spectator, adHoc.Game,
         };
         command.SetAction(parse =>
         {
-            GameOption.Apply(parse, game);
+            GameOption.Apply(parse, adHoc.Game);
             var path = Path.GetFullPath(parse.GetValue(widget)!);
             if (!File.Exists(path))
             {
                 throw new HarnessInputException(null, $"widget file not found: {path}", "an existing .lua file");
             }
 
-            if (parse.GetValue(frames) < 1)
+            var frames = parse.GetValue(adHoc.Frames);
+            if (frames < 1)
             {
-                throw new HarnessInputException(null, $"--frames {parse.GetValue(frames)}", "at least 1 sim frame");
+                throw new HarnessInputException(null, $"--frames {frames}", "at least 1 sim frame");
             }
 
-            var yaml = AdHocScenario.Yaml(
-                "load",
-                parse.GetValue(frames) / 30.0,
-                parse.GetValue(units),
-                parse.GetValue(spectator),
-                parse.GetValue(seed));
-            var scenario = new LoadedScenario("(load)", ScenarioLoader.Parse(yaml, "(load)"));
+            var scenario = adHoc.Parse(parse);
             var options = new RunOptions
             {
                 RepoRoot = RepoLocator.Find(),

@@ -19,22 +19,16 @@ internal static class ProxyCommand
     {
         var port = ServeCommand.CreatePortOption(
             "Port the widget connects to, on 127.0.0.1 (the widget's default is 8765)");
-        var upstream = new Option<string?>("--upstream")
-        {
-            Description = "Your consumer, host:port (without it only the Toxiproxy API runs; create proxies there)",
-        };
+        var upstream = DescribedOption.Create<string?>(
+            "--upstream", "Your consumer, host:port (without it only the Toxiproxy API runs; create proxies there)");
         var name = DefaultedOption.Create<string>("--name", DefaultProxyName, "The proxy's name in the Toxiproxy API");
         var apiPort = DefaultedOption.Create<int>(
             "--api-port", ToxiproxyApi.DefaultPort, "Port of the Toxiproxy HTTP API on 127.0.0.1");
-        var noApi = new Option<bool>("--no-api") { Description = "Do not start the Toxiproxy HTTP API" };
-        var record = new Option<string?>("--record")
-        {
-            Description = "Record every message to this .jsonl file as it arrives (replay turns it into a scenario)",
-        };
-        var faults = new Option<string?>("--faults")
-        {
-            Description = "Fault file: a YAML faults: list as in scenarios, times from the start",
-        };
+        var noApi = DescribedOption.Create<bool>("--no-api", "Do not start the Toxiproxy HTTP API");
+        var record = DescribedOption.Create<string?>(
+            "--record", "Record every message to this .jsonl file as it arrives (replay turns it into a scenario)");
+        var faults = DescribedOption.Create<string?>(
+            "--faults", "Fault file: a YAML faults: list as in scenarios, times from the start");
         var seconds = StopSignal.CreateSecondsOption();
         var seed = DefaultedOption.Create<ulong>("--seed", 1, "Seed for the faults' random draws (toxicity, jitter)");
         var command = new Command(

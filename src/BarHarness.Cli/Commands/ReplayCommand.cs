@@ -11,14 +11,8 @@ internal static class ReplayCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("recording")
-        {
-            Description = "A .jsonl file written by barharness serve --record",
-        };
-        var output = new Option<string?>("--out")
-        {
-            Description = "Where to write the scenario (default: scenarios/repro/replay-NAME.yaml)",
-        };
+        var file = DescribedOption.Argument<string>("recording", "A .jsonl file written by barharness serve --record");
+        var output = ReproOutOption.Create("the scenario", "replay-NAME.yaml");
         var seed = DefaultedOption.Create<ulong>(
             "--seed",
             1,
@@ -36,7 +30,7 @@ internal static class ReplayCommand
             var stream = RecordedStream.Load(path);
             var summary = RecordingSummary.From(stream);
             var name = "replay-" + ReproFileName.Slug(Path.GetFileNameWithoutExtension(path));
-            var outPath = Path.GetFullPath(parse.GetValue(output) ?? ReproFileName.DefaultPath(root, name));
+            var outPath = ReproOutOption.FullPath(parse, output, root, name);
             var scenario = ReplayScenarioBuilder.Build(
                 summary,
                 name,

@@ -11,38 +11,28 @@ internal static class RunCommand
     public static Command Create()
     {
         var scenarios = new ScenarioArguments();
-        var widget = new Option<string?>("--widget")
-        {
-            Description =
-                "Run this widget file instead of each scenario's (default: the bundled widget/export_livedata.lua)",
-        };
-        var seed = new Option<ulong?>("--seed") { Description = "Override every scenario's seed" };
-        var report = new Option<string?>("--report") { Description = "Report folder (default: reports/latest)" };
+        var widget = DescribedOption.Create<string?>(
+            "--widget",
+            "Run this widget file instead of each scenario's (default: the bundled widget/export_livedata.lua)");
+        var seed = DescribedOption.Create<ulong?>("--seed", "Override every scenario's seed");
+        var report = DescribedOption.Create<string?>("--report", "Report folder (default: reports/latest)");
         var format = ReportFormatOption.Create("Report formats: json,junit,mocha,md,html");
-        var baseline = new Option<string?>("--baseline")
-        {
-            Description = "A summary.json to compare against: fail on a regression beyond the noise threshold",
-        };
-        var net = new Option<string?>("--net")
-        {
-            Description = "sim (default) or real: the transport under the widget's socket",
-        };
-        var quiet = new Option<bool>("--quiet") { Description = "Only the final summary" };
-        var calibrate = new Option<bool>("--calibrate")
-        {
-            Description =
-                "Fit the deterministic cost coefficients to this run's real time (on a quiet machine) and print them",
-        };
-        var uninstrumented = new Option<bool>("--uninstrumented")
-        {
-            Description = "Real time only: no instruction hook (it makes Lua 5.4 about 2x slower), "
-                + "real Spring.GetTimer, budgets judged by real time; for a quiet machine, not for CI gates",
-        };
-        var maxDuration = new Option<double?>("--max-duration")
-        {
-            Description = "Play at most this many game seconds of each scenario "
-                + "(a quick smoke run; expectations are judged on the shortened run)",
-        };
+        var baseline = DescribedOption.Create<string?>(
+            "--baseline", "A summary.json to compare against: fail on a regression beyond the noise threshold");
+        var net = DescribedOption.Create<string?>(
+            "--net", "sim (default) or real: the transport under the widget's socket");
+        var quiet = DescribedOption.Create<bool>("--quiet", "Only the final summary");
+        var calibrate = DescribedOption.Create<bool>(
+            "--calibrate",
+            "Fit the deterministic cost coefficients to this run's real time (on a quiet machine) and print them");
+        var uninstrumented = DescribedOption.Create<bool>(
+            "--uninstrumented",
+            "Real time only: no instruction hook (it makes Lua 5.4 about 2x slower), "
+                + "real Spring.GetTimer, budgets judged by real time; for a quiet machine, not for CI gates");
+        var maxDuration = DescribedOption.Create<double?>(
+            "--max-duration",
+            "Play at most this many game seconds of each scenario "
+                + "(a quick smoke run; expectations are judged on the shortened run)");
         var parallel = DefaultedOption.Create<int>("--parallel", 1, "Scenarios run at once (0 = one per core)");
         var command = new Command(
             "run",

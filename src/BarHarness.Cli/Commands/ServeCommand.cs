@@ -14,18 +14,12 @@ internal static class ServeCommand
     {
         var host = DefaultedOption.Create<string>("--host", "127.0.0.1", "Address to listen on");
         var port = CreatePortOption("TCP port (the widget's default is 8765; 0 = any free port)");
-        var record = new Option<string?>("--record")
-        {
-            Description = "Record every message to this .jsonl file (replay turns it into a scenario)",
-        };
-        var faults = new Option<string?>("--faults")
-        {
-            Description = "Fault file: a YAML faults: list as in scenarios, times from the start",
-        };
-        var allowRemote = new Option<bool>("--allow-remote")
-        {
-            Description = "Allow a non-loopback --host (exposes the game's data to the network)",
-        };
+        var record = DescribedOption.Create<string?>(
+            "--record", "Record every message to this .jsonl file (replay turns it into a scenario)");
+        var faults = DescribedOption.Create<string?>(
+            "--faults", "Fault file: a YAML faults: list as in scenarios, times from the start");
+        var allowRemote = DescribedOption.Create<bool>(
+            "--allow-remote", "Allow a non-loopback --host (exposes the game's data to the network)");
         var seconds = StopSignal.CreateSecondsOption();
         var seed = DefaultedOption.Create<ulong>("--seed", 1, "Seed for the faults' random draws");
         var command = new Command(

@@ -9,25 +9,14 @@ internal static class ShrinkCommand
 {
     public static Command Create()
     {
-        var scenario = new Argument<string>("scenario") { Description = "The failing scenario file" };
-        var widget = new Option<string?>("--widget")
-        {
-            Description = "Run this widget instead of the scenario's (written into the reproduction)",
-        };
-        var output = new Option<string?>("--out")
-        {
-            Description = "Where to write the minimal scenario (default: scenarios/repro/NAME-min.yaml)",
-        };
-        var maxRuns = new Option<int>("--max-runs")
-        {
-            Description = "At most this many shrinking runs",
-            DefaultValueFactory = _ => 40,
-        };
-        var runTimeout = new Option<double?>("--run-timeout")
-        {
-            Description =
-                "Give up on a candidate after this many real seconds (default: 5x the first run, at least 60 s)",
-        };
+        var scenario = DescribedOption.Argument<string>("scenario", "The failing scenario file");
+        var widget = DescribedOption.Create<string?>(
+            "--widget", "Run this widget instead of the scenario's (written into the reproduction)");
+        var output = ReproOutOption.Create("the minimal scenario", "NAME-min.yaml");
+        var maxRuns = DefaultedOption.Create<int>("--max-runs", 40, "At most this many shrinking runs");
+        var runTimeout = DescribedOption.Create<double?>(
+            "--run-timeout",
+            "Give up on a candidate after this many real seconds (default: 5x the first run, at least 60 s)");
         var expectation = new Option<string[]>("--expectation")
         {
             Description = "Keep only these failing expectations (default: every one that failed)",
@@ -99,7 +88,7 @@ internal static class ShrinkCommand
             var result = shrinker.Shrink(definition, targets, line => Terminal.Line($"[grey]{line}[/]"));
 
             var minimal = Finish(result, widgetPath);
-            var outPath = Path.GetFullPath(parse.GetValue(output) ?? ReproFileName.DefaultPath(root, minimal.Name));
+            var outPath = ReproOutOption.FullPath(parse, output, root, minimal.Name);
             ScenarioWriter.Save(minimal, outPath);
             var display = ReproFileName.Display(root, outPath);
 

@@ -67,8 +67,7 @@ internal static unsafe class CameraFunctions
         var z = Field(l, "pz", c.Z);
         var y = Field(l, "py", Field(l, "height", c.Y));
         ctx.Camera = new CameraState(x, Math.Max(1, y), z);
-        NativeArgs.PushBool(l, true);
-        return 1;
+        return NativeArgs.Answer(l, true);
     }
 
     /// <summary>GetCameraVectors() → {forward, up, right} unit vectors of the top-down camera.</summary>
@@ -137,8 +136,7 @@ internal static unsafe class CameraFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, InView(ctx, x, y, z, NativeArgs.OptNumber(l, 4, 0)));
-        return 1;
+        return NativeArgs.Answer(l, InView(ctx, x, y, z, NativeArgs.OptNumber(l, 4, 0)));
     }
 
     /// <summary>IsAABBInView(minX, minY, minZ, maxX, maxY, maxZ).</summary>
@@ -156,8 +154,7 @@ internal static unsafe class CameraFunctions
 
         var (cx, cy, cz) = ((v[0] + v[3]) / 2, (v[1] + v[4]) / 2, (v[2] + v[5]) / 2);
         var r = Math.Sqrt(Math.Pow(v[3] - v[0], 2) + Math.Pow(v[4] - v[1], 2) + Math.Pow(v[5] - v[2], 2)) / 2;
-        NativeArgs.PushBool(l, InView(ctx, cx, cy, cz, r));
-        return 1;
+        return NativeArgs.Answer(l, InView(ctx, cx, cy, cz, r));
     }
 
     /// <summary>IsUnitInView(u) → whether a unit the player can see is on screen; nothing for others.</summary>
@@ -169,8 +166,7 @@ internal static unsafe class CameraFunctions
         }
 
         var u = ctx.World.Units;
-        NativeArgs.PushBool(l, InView(ctx, u.X[s], u.Y[s], u.Z[s], 0));
-        return 1;
+        return NativeArgs.Answer(l, InView(ctx, u.X[s], u.Y[s], u.Z[s], 0));
     }
 
     /// <summary>

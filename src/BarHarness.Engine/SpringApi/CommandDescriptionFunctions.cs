@@ -39,8 +39,7 @@ internal static unsafe class CommandDescriptionFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, index + 1);
-        return 1;
+        return NativeArgs.Answer(l, index + 1);
     }
 
     /// <summary>GetActiveCmdDescs() → the command menu of the current selection.</summary>
@@ -85,8 +84,7 @@ internal static unsafe class CommandDescriptionFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, index + 1);
-        return 1;
+        return NativeArgs.Answer(l, index + 1);
     }
 
     private static UnitDef? AlliedDef(EngineApiContext ctx, int unitId)

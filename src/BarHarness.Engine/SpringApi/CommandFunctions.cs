@@ -17,8 +17,7 @@ internal static unsafe class CommandFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, Order(ctx, unitId, cmd, LuaTables.NumberArray(l, 3), LuaTables.Options(l, 4)));
-        return 1;
+        return NativeArgs.Answer(l, Order(ctx, unitId, cmd, LuaTables.NumberArray(l, 3), LuaTables.Options(l, 4)));
     }
 
     public static int GiveOrderToUnitArray(IntPtr l) => OrderMany(l, "GiveOrderToUnitArray", keys: false);
@@ -42,8 +41,7 @@ internal static unsafe class CommandFunctions
             any |= Order(ctx, id, cmd, parameters, options);
         }
 
-        NativeArgs.PushBool(l, any);
-        return 1;
+        return NativeArgs.Answer(l, any);
     }
 
     /// <summary>GiveOrderArrayToUnit(unitID, {{cmdID, params, options}, ...}).</summary>
@@ -79,8 +77,7 @@ internal static unsafe class CommandFunctions
             }
         }
 
-        NativeArgs.PushBool(l, given);
-        return 1;
+        return NativeArgs.Answer(l, given);
     }
 
     public static int GetUnitCommands(IntPtr l) => PushQueue(l, "GetUnitCommands", factory: false);
@@ -97,8 +94,7 @@ internal static unsafe class CommandFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, ctx.World.Commands.Commands(unitId).Count);
-        return 1;
+        return NativeArgs.Answer(l, ctx.World.Commands.Commands(unitId).Count);
     }
 
     /// <summary>GetUnitCurrentCommand(unitID, [index=1]) → cmdID, options (coded), tag, params...</summary>
@@ -165,8 +161,7 @@ internal static unsafe class CommandFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, ctx.World.Commands.SelfDestruct.Countdown(unitId));
-        return 1;
+        return NativeArgs.Answer(l, ctx.World.Commands.SelfDestruct.Countdown(unitId));
     }
 
     internal static bool Order(EngineApiContext ctx, int unitId, int cmd, double[] parameters, CommandOptions options)
@@ -204,8 +199,7 @@ internal static unsafe class CommandFunctions
             any |= Order(ctx, id, cmd, parameters, options);
         }
 
-        NativeArgs.PushBool(l, any);
-        return 1;
+        return NativeArgs.Answer(l, any);
     }
 
     private static int PushQueue(IntPtr l, string function, bool factory)
@@ -226,8 +220,7 @@ internal static unsafe class CommandFunctions
         var count = NativeArgs.OptInt(l, 2, -1);
         if (count == 0)
         {
-            NativeArgs.PushInt(l, queue.Count);
-            return 1;
+            return NativeArgs.Answer(l, queue.Count);
         }
 
         var n = count < 0 ? queue.Count : Math.Min(count, queue.Count);

@@ -15,12 +15,10 @@ internal static unsafe class FeatureFunctions
         if (isNum == 0)
         {
             NativeArgs.Enter(l);
-            NativeArgs.PushBool(l, false);
-            return 1;
+            return NativeArgs.Answer(l, false);
         }
 
-        NativeArgs.PushBool(l, FeatureAccess.Read(l, 1, "ValidFeatureID", out _) is not null);
-        return 1;
+        return NativeArgs.Answer(l, FeatureAccess.Read(l, 1, "ValidFeatureID", out _) is not null);
     }
 
     /// <summary>GetAllFeatures() → the ids of every feature the player may read.</summary>
@@ -205,8 +203,7 @@ internal static unsafe class FeatureFunctions
 
         var flat = LuaApi.lua_type(l, 3) == LuaApi.LUA_TBOOLEAN && LuaApi.lua_toboolean(l, 3) != 0;
         var dy = flat ? 0 : a.Y - b.Y;
-        NativeArgs.PushFloat(l, MathF.Sqrt(Square(a.X - b.X) + (dy * dy) + Square(a.Z - b.Z)), ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, MathF.Sqrt(Square(a.X - b.X) + (dy * dy) + Square(a.Z - b.Z)), ctx.Float32);
     }
 
     /// <summary>GetFeatureRotation(f) → pitch, yaw, roll (level features: only yaw, from the heading).</summary>
@@ -371,8 +368,7 @@ internal static unsafe class FeatureFunctions
 
         var flat = NativeArgs.OptBool(l, 3, false);
         var dy = flat ? 0 : (u.Y[s] + (UnitAccess.Def(ctx, s).Height * 0.5f)) - (f.Y + (f.Def.Height * 0.5f));
-        NativeArgs.PushFloat(l, MathF.Sqrt(Square(x - f.X) + (dy * dy) + Square(z - f.Z)), ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, MathF.Sqrt(Square(x - f.X) + (dy * dy) + Square(z - f.Z)), ctx.Float32);
     }
 
     internal static void PushVector(IntPtr l, EngineApiContext ctx, double x, double y, double z)
@@ -390,8 +386,7 @@ internal static unsafe class FeatureFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, read(f));
-        return 1;
+        return NativeArgs.Answer(l, read(f));
     }
 
     private static int Number(IntPtr l, string function, Func<MapFeature, float> read)
@@ -402,8 +397,7 @@ internal static unsafe class FeatureFunctions
             return 0;
         }
 
-        NativeArgs.PushFloat(l, read(f), ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, read(f), ctx.Float32);
     }
 
     private static bool Numbers(IntPtr l, string function, int count, out float[] values)

@@ -52,8 +52,7 @@ internal static unsafe class GameInfoFunctions
         }
 
         var heading = (int)Math.Round(Math.Atan2(x, z) * (32768 / Math.PI));
-        NativeArgs.PushInt(l, Math.Clamp(heading, -32768, 32767));
-        return 1;
+        return NativeArgs.Answer(l, Math.Clamp(heading, -32768, 32767));
     }
 
     /// <summary>GetVectorFromHeading(heading) → x, z (a unit vector).</summary>
@@ -80,8 +79,7 @@ internal static unsafe class GameInfoFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, (((h + 8192) & 0xFFFF) / 16384) & 3);
-        return 1;
+        return NativeArgs.Answer(l, (((h + 8192) & 0xFFFF) / 16384) & 3);
     }
 
     /// <summary>GetHeadingFromFacing(facing) → heading of a build facing.</summary>
@@ -93,8 +91,7 @@ internal static unsafe class GameInfoFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, (short)((facing & 3) * 16384));
-        return 1;
+        return NativeArgs.Answer(l, (short)((facing & 3) * 16384));
     }
 
     /// <summary>GetLuaMemUsage() → this VM's KB and allocations, then the same for all Lua states.</summary>
@@ -113,7 +110,6 @@ internal static unsafe class GameInfoFunctions
     private static int False(IntPtr l)
     {
         NativeArgs.Enter(l);
-        NativeArgs.PushBool(l, false);
-        return 1;
+        return NativeArgs.Answer(l, false);
     }
 }

@@ -64,8 +64,7 @@ internal static unsafe class KeyAndRulesFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, code);
-        return 1;
+        return NativeArgs.Answer(l, code);
     }
 
     /// <summary>GetKeySymbol(code) → the key's name and its default name.</summary>

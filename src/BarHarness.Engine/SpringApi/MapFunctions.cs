@@ -20,8 +20,7 @@ internal static unsafe class MapFunctions
             return 0;
         }
 
-        NativeArgs.PushFloat(l, ctx.World.Terrain.HeightAt((float)x, (float)z), ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, ctx.World.Terrain.HeightAt((float)x, (float)z), ctx.Float32);
     }
 
     public static int GetGroundOrigHeight(IntPtr l) => GetGroundHeight(l);
@@ -82,8 +81,7 @@ internal static unsafe class MapFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, x >= 0 && z >= 0 && x <= ctx.World.MapSizeX && z <= ctx.World.MapSizeZ);
-        return 1;
+        return NativeArgs.Answer(l, x >= 0 && z >= 0 && x <= ctx.World.MapSizeX && z <= ctx.World.MapSizeZ);
     }
 
     public static int IsPosInLos(IntPtr l) => PositionSensor(l, "IsPosInLos", radar: false);
@@ -139,8 +137,7 @@ internal static unsafe class MapFunctions
             return 0;
         }
 
-        NativeArgs.PushFloat(l, 0, ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, 0, ctx.Float32);
     }
 
     /// <summary>GetMetalMapSize() → width and height in metal squares (16 elmos each).</summary>
@@ -161,8 +158,7 @@ internal static unsafe class MapFunctions
             return 0;
         }
 
-        NativeArgs.PushFloat(l, 0, ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, 0, ctx.Float32);
     }
 
     private static int PositionSensor(IntPtr l, string function, bool radar)
@@ -175,8 +171,7 @@ internal static unsafe class MapFunctions
 
         var covered = ctx.World.LocalHasFullView
             || (radar ? ctx.World.IsPositionInRadar(x, z, ally) : ctx.World.IsPositionInLos(x, z, ally));
-        NativeArgs.PushBool(l, covered);
-        return 1;
+        return NativeArgs.Answer(l, covered);
     }
 
     private static bool ReadPosition(IntPtr l, string function, EngineApiContext ctx, out float x, out float z,

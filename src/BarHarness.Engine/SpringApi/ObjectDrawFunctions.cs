@@ -39,8 +39,7 @@ internal static unsafe class ObjectDrawFunctions
         var u = ctx.World.Units;
         var drawn = !ctx.Drawing.Unit(u.IdAt[s]).NoDraw
             && CameraFunctions.InView(ctx, u.X[s], u.Y[s], u.Z[s], UnitAccess.Def(ctx, s).Radius);
-        NativeArgs.PushInt(l, drawn ? 1 : 0);
-        return 1;
+        return NativeArgs.Answer(l, drawn ? 1 : 0);
     }
 
     public static int GetUnitPaletteIndex(IntPtr l)
@@ -56,8 +55,7 @@ internal static unsafe class ObjectDrawFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, index);
-        return 1;
+        return NativeArgs.Answer(l, index);
     }
 
     /// <summary>GetUnitSelectionVolumeData(u) → Recoil's 10-value volume tuple.</summary>
@@ -197,8 +195,7 @@ internal static unsafe class ObjectDrawFunctions
         }
 
         var drawn = !ctx.Drawing.Feature(f.Id).NoDraw && CameraFunctions.InView(ctx, f.X, f.Y, f.Z, f.Def.Radius);
-        NativeArgs.PushInt(l, drawn ? 1 : 0);
-        return 1;
+        return NativeArgs.Answer(l, drawn ? 1 : 0);
     }
 
     public static int GetFeaturePaletteIndex(IntPtr l)
@@ -210,8 +207,7 @@ internal static unsafe class ObjectDrawFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, index);
-        return 1;
+        return NativeArgs.Answer(l, index);
     }
 
     public static int GetFeatureSelectionVolumeData(IntPtr l)
@@ -297,8 +293,7 @@ internal static unsafe class ObjectDrawFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, read(ctx.Drawing.Unit(ctx.World.Units.IdAt[s])));
-        return 1;
+        return NativeArgs.Answer(l, read(ctx.Drawing.Unit(ctx.World.Units.IdAt[s])));
     }
 
     private static int FeatureFlag(IntPtr l, string function, Func<ObjectDrawState, bool> read)
@@ -309,8 +304,7 @@ internal static unsafe class ObjectDrawFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, read(ctx.Drawing.Feature(f.Id)));
-        return 1;
+        return NativeArgs.Answer(l, read(ctx.Drawing.Feature(f.Id)));
     }
 
     private static int SetUnitFlag(IntPtr l, string function, Action<ObjectDrawState, bool> write)

@@ -55,13 +55,12 @@ internal static unsafe class PieceFunctions
     public static int GetFeaturePieceCollisionVolumeData(IntPtr l)
     {
         var h = Feature(l, "GetFeaturePieceCollisionVolumeData");
-        if (h is null || !Piece(l, h.Value, "GetFeaturePieceCollisionVolumeData", out _))
+        if (!Piece(l, h, "GetFeaturePieceCollisionVolumeData", out var holder, out _))
         {
             return 0;
         }
 
-        var ctx = h.Value.Ctx;
-        return CollisionVolume.Push(l, ctx, h.Value.Model.Radius, h.Value.Model.Height, null);
+        return CollisionVolume.Push(l, holder.Ctx, holder.Model.Radius, holder.Model.Height, null);
     }
 
     public static int GetModelRootPiece(IntPtr l) => Root(l, ModelHolder(l));
@@ -93,8 +92,7 @@ internal static unsafe class PieceFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, scriptPiece + 1);
-        return 1;
+        return NativeArgs.Answer(l, scriptPiece + 1);
     }
 
     /// <summary>GetUnitScriptNames(u) → {pieceName = scriptIndex} (0-based, as unit scripts count).</summary>
@@ -160,16 +158,21 @@ internal static unsafe class PieceFunctions
         return model is null ? null : new Holder(ctx, model, 0, 0, 0, 0);
     }
 
-    private static bool Piece(IntPtr l, Holder h, string function, out int index)
+    /// <summary>
+    /// The holder (a unit, feature or model the caller may read) and its piece argument (1-based, checked as a
+    /// number only when there is a holder); false when either is missing.
+    /// </summary>
+    private static bool Piece(IntPtr l, Holder? h, string function, out Holder holder, out int index)
     {
+        holder = h.GetValueOrDefault();
         index = -1;
-        if (!NativeArgs.CheckInt(l, 2, function, out var oneBased))
+        if (h is null || !NativeArgs.CheckInt(l, 2, function, out var oneBased))
         {
             return false;
         }
 
         index = oneBased - 1;
-        return index >= 0 && index < h.Model.Pieces.Count;
+        return index >= 0 && index < holder.Model.Pieces.Count;
     }
 
     private static int Root(IntPtr l, Holder? h)
@@ -179,8 +182,7 @@ internal static unsafe class PieceFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, 1);
-        return 1;
+        return NativeArgs.Answer(l, 1);
     }
 
     private static int List(IntPtr l, Holder? h)
@@ -222,13 +224,13 @@ internal static unsafe class PieceFunctions
     /// <summary>{name, parent, children, isEmpty, min, max, offset}, as Recoil's piece info.</summary>
     private static int Info(IntPtr l, Holder? h, string function)
     {
-        if (h is null || !Piece(l, h.Value, function, out var index))
+        if (!Piece(l, h, function, out var holder, out var index))
         {
             return 0;
         }
 
-        var ctx = h.Value.Ctx;
-        var model = h.Value.Model;
+        var ctx = holder.Ctx;
+        var model = holder.Model;
         var piece = model.Pieces[index];
         LuaApi.lua_createtable(l, 0, 7);
         LuaApi.PushString(l, piece.Name);
@@ -258,39 +260,37 @@ internal static unsafe class PieceFunctions
 
     private static int Position(IntPtr l, Holder? h, string function)
     {
-        if (h is null || !Piece(l, h.Value, function, out var index))
+        if (!Piece(l, h, function, out var holder, out var index))
         {
             return 0;
         }
 
-        var ctx = h.Value.Ctx;
-        var (x, y, z) = h.Value.Model.ModelSpaceOffset(index);
-        FeatureFunctions.PushVector(l, ctx, x, y, z);
+        var (x, y, z) = holder.Model.ModelSpaceOffset(index);
+        FeatureFunctions.PushVector(l, holder.Ctx, x, y, z);
         return 3;
     }
 
     /// <summary>A piece points along the model's front (+z) in model space.</summary>
     private static int Direction(IntPtr l, Holder? h, string function)
     {
-        if (h is null || !Piece(l, h.Value, function, out _))
+        if (!Piece(l, h, function, out var holder, out _))
         {
             return 0;
         }
 
-        FeatureFunctions.PushVector(l, h.Value.Ctx, 0, 0, 1);
+        FeatureFunctions.PushVector(l, holder.Ctx, 0, 0, 1);
         return 3;
     }
 
     /// <summary>World position and direction of the piece (the model turned by the object's heading).</summary>
     private static int PosDir(IntPtr l, Holder? h, string function)
     {
-        if (h is null || !Piece(l, h.Value, function, out var index))
+        if (!Piece(l, h, function, out var holder, out var index))
         {
             return 0;
         }
 
-        var ctx = h.Value.Ctx;
-        var holder = h.Value;
+        var ctx = holder.Ctx;
         var (ox, oy, oz) = holder.Model.ModelSpaceOffset(index);
         var (fx, fz) = Orientation.Front(holder.Heading);
         // world = pos + front * oz + up * oy + right * ox, with right = (-fz, 0, fx) for a level object.
@@ -304,19 +304,25 @@ internal static unsafe class PieceFunctions
     /// offset.</summary>
     private static int Matrix(IntPtr l, Holder? h, string function)
     {
-        if (h is null || !Piece(l, h.Value, function, out var index))
+        if (!Piece(l, h, function, out var holder, out var index))
         {
             return 0;
         }
 
-        var ctx = h.Value.Ctx;
-        var (x, y, z) = h.Value.Model.ModelSpaceOffset(index);
-        double[] m = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, x, y, z, 1];
-        foreach (var v in m)
+        var float32 = holder.Ctx.Float32;
+        for (var column = 0; column < 3; column++)
         {
-            NativeArgs.PushFloat(l, v, ctx.Float32);
+            for (var row = 0; row < 4; row++)
+            {
+                NativeArgs.PushFloat(l, row == column ? 1 : 0, float32);
+            }
         }
 
+        var (x, y, z) = holder.Model.ModelSpaceOffset(index);
+        NativeArgs.PushFloat(l, x, float32);
+        NativeArgs.PushFloat(l, y, float32);
+        NativeArgs.PushFloat(l, z, float32);
+        NativeArgs.PushFloat(l, 1, float32);
         return 16;
     }
 }

@@ -14,8 +14,7 @@ internal static unsafe class QueueAndRosterFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, ctx.World.Commands.FactoryCommands(unitId).Count);
-        return 1;
+        return NativeArgs.Answer(l, ctx.World.Commands.FactoryCommands(unitId).Count);
     }
 
     /// <summary>GetFactoryCounts(factory, [count=-1]) → {[unitDefID] = queued count}.</summary>
@@ -130,8 +129,7 @@ internal static unsafe class QueueAndRosterFunctions
 
         var top = ctx.ViewSize.Y;
         var bottom = top - 320;
-        NativeArgs.PushBool(l, x >= 0 && x <= 320 && y >= bottom && y <= top);
-        return 1;
+        return NativeArgs.Answer(l, x >= 0 && x <= 320 && y >= bottom && y <= top);
     }
 
     private static int Runs(IntPtr l, string function)

@@ -88,8 +88,7 @@ internal static unsafe class SelectionFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, ctx.World.Selection.IsSelected(unitId));
-        return 1;
+        return NativeArgs.Answer(l, ctx.World.Selection.IsSelected(unitId));
     }
 
     public static int GetUnitGroup(IntPtr l)
@@ -106,8 +105,7 @@ internal static unsafe class SelectionFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, group);
-        return 1;
+        return NativeArgs.Answer(l, group);
     }
 
     public static int SetUnitGroup(IntPtr l)
@@ -158,8 +156,7 @@ internal static unsafe class SelectionFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, ctx.World.Selection.GroupUnits(group).Count);
-        return 1;
+        return NativeArgs.Answer(l, ctx.World.Selection.GroupUnits(group).Count);
     }
 
     private static SortedDictionary<int, List<int>> ByDef(EngineApiContext ctx)

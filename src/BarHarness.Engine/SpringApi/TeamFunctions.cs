@@ -144,8 +144,7 @@ internal static unsafe class TeamFunctions
         var count = 1 + (w.Frame / (16 * GameClock.FramesPerSecond));
         if (LuaApi.lua_type(l, 2) <= LuaApi.LUA_TNIL)
         {
-            NativeArgs.PushInt(l, count);
-            return 1;
+            return NativeArgs.Answer(l, count);
         }
 
         var start = Math.Clamp(NativeArgs.OptInt(l, 2, 1), 1, count);

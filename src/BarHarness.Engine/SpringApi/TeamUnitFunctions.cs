@@ -14,8 +14,7 @@ internal static unsafe class TeamUnitFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, ctx.World.UnitCountOfTeam(team));
-        return 1;
+        return NativeArgs.Answer(l, ctx.World.UnitCountOfTeam(team));
     }
 
     /// <summary>GetTeamUnitsCounts(team) → {[unitDefID] = count}.</summary>
@@ -35,8 +34,7 @@ internal static unsafe class TeamUnitFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, ByDef(ctx, team).GetValueOrDefault(def)?.Count ?? 0);
-        return 1;
+        return NativeArgs.Answer(l, ByDef(ctx, team).GetValueOrDefault(def)?.Count ?? 0);
     }
 
     /// <summary>GetTeamUnitsByDefs(team, unitDefID | {unitDefID, ...}) → {unitID, ...}.</summary>
@@ -71,8 +69,7 @@ internal static unsafe class TeamUnitFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, roster.AllyTeamOf(a) == roster.AllyTeamOf(b));
-        return 1;
+        return NativeArgs.Answer(l, roster.AllyTeamOf(a) == roster.AllyTeamOf(b));
     }
 
     public static int ArePlayersAllied(IntPtr l)
@@ -86,8 +83,7 @@ internal static unsafe class TeamUnitFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, players[a].AllyTeamId == players[b].AllyTeamId);
-        return 1;
+        return NativeArgs.Answer(l, players[a].AllyTeamId == players[b].AllyTeamId);
     }
 
     /// <summary>GetTeamMaxUnits(team) → the unit limit per team and the team's units now.</summary>

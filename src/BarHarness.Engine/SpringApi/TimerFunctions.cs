@@ -26,7 +26,6 @@ internal static unsafe class TimerFunctions
         var start = (long)LuaApi.lua_touserdata(l, 2);
         var nanos = (double)(end - start);
         var inMs = NativeArgs.OptBool(l, 3, false);
-        NativeArgs.PushFloat(l, inMs ? nanos / 1e6 : nanos / 1e9, ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, inMs ? nanos / 1e6 : nanos / 1e9, ctx.Float32);
     }
 }

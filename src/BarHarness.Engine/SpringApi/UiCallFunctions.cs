@@ -111,8 +111,7 @@ internal static unsafe class UiCallFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, false);
-        return 1;
+        return NativeArgs.Answer(l, false);
     }
 
     /// <summary>GetPressedKeys() → {} (nothing held).</summary>

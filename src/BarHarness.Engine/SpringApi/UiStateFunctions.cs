@@ -71,8 +71,7 @@ internal static unsafe class UiStateFunctions
             group = -1;
         }
 
-        NativeArgs.PushInt(l, group);
-        return 1;
+        return NativeArgs.Answer(l, group);
     }
 
     /// <summary>GetMouseButtonsPressed(b1, ...) → one boolean per button index (1 left, 2 middle, 3 right).</summary>
@@ -136,8 +135,7 @@ internal static unsafe class UiStateFunctions
         var ctx = NativeArgs.Enter(l);
         var micros = ctx.Clock?.NowMicros ?? 0;
         var simFrameMicros = 1e6 / 30;
-        NativeArgs.PushFloat(l, (micros % simFrameMicros) / simFrameMicros, ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, (micros % simFrameMicros) / simFrameMicros, ctx.Float32);
     }
 
     /// <summary>GetTimerMicros() → a timer as GetTimer's (DiffTimers reads both).</summary>
@@ -443,14 +441,12 @@ internal static unsafe class UiStateFunctions
     private static int Bool(IntPtr l, bool value)
     {
         NativeArgs.Enter(l);
-        NativeArgs.PushBool(l, value);
-        return 1;
+        return NativeArgs.Answer(l, value);
     }
 
     private static int Text(IntPtr l, string value)
     {
         NativeArgs.Enter(l);
-        LuaApi.PushString(l, value);
-        return 1;
+        return NativeArgs.Answer(l, value);
     }
 }

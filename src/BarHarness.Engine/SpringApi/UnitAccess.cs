@@ -60,6 +60,20 @@ internal static class UnitAccess
         return 0;
     }
 
+    /// <summary>
+    /// The whole body of a native that answers one number of the unit's def (radius, mass, max range...), for a
+    /// unit readable at <paramref name="level"/>.
+    /// </summary>
+    public static int AnswerDefNumber(IntPtr l, string function, UnitReadLevel level, Func<UnitDef, float> read)
+    {
+        if (!Read(l, 1, function, level, out var ctx, out var s))
+        {
+            return 0;
+        }
+
+        return NativeArgs.Answer(l, read(Def(ctx, s)), ctx.Float32);
+    }
+
     /// <summary>Any live unit, readable or not (for natives that apply their own rule).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Live(IntPtr l, int index, string function, out EngineApiContext ctx, out int slot)

@@ -49,11 +49,14 @@ internal static unsafe class UnitDetailFunctions
             ? NativeArgs.Answer(l, ctx.World.Commands.States.Get(ctx.World.Units.IdAt[s]).Cloak)
             : 0;
 
-    public static int GetUnitRadius(IntPtr l) => DefNumber(l, "GetUnitRadius", d => d.Radius);
+    public static int GetUnitRadius(IntPtr l) =>
+        UnitAccess.AnswerDefNumber(l, "GetUnitRadius", UnitReadLevel.InLos, d => d.Radius);
 
-    public static int GetUnitHeight(IntPtr l) => DefNumber(l, "GetUnitHeight", d => d.Height);
+    public static int GetUnitHeight(IntPtr l) =>
+        UnitAccess.AnswerDefNumber(l, "GetUnitHeight", UnitReadLevel.InLos, d => d.Height);
 
-    public static int GetUnitMass(IntPtr l) => DefNumber(l, "GetUnitMass", d => d.MetalCost);
+    public static int GetUnitMass(IntPtr l) =>
+        UnitAccess.AnswerDefNumber(l, "GetUnitMass", UnitReadLevel.InLos, d => d.MetalCost);
 
     public static int GetUnitTooltip(IntPtr l) =>
         UnitAccess.Read(l, 1, "GetUnitTooltip", UnitReadLevel.InLos, out var ctx, out var s)
@@ -150,8 +153,7 @@ internal static unsafe class UnitDetailFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, (int)radius);
-        return 1;
+        return NativeArgs.Answer(l, (int)radius);
     }
 
     public static int IsUnitInRadar(IntPtr l) => UnitSensor(l, "IsUnitInRadar", radar: true);
@@ -180,8 +182,7 @@ internal static unsafe class UnitDetailFunctions
         var dx = u.X[sa] - u.X[sb];
         var dy = flat ? 0 : u.Y[sa] - u.Y[sb];
         var dz = u.Z[sa] - u.Z[sb];
-        NativeArgs.PushFloat(l, MathF.Sqrt((dx * dx) + (dy * dy) + (dz * dz)), ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, MathF.Sqrt((dx * dx) + (dy * dy) + (dz * dz)), ctx.Float32);
     }
 
     /// <summary>GetUnitNearestEnemy(u, [range=1e9], [useLos]) → the nearest enemy unit the player can see.</summary>
@@ -223,8 +224,7 @@ internal static unsafe class UnitDetailFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, best);
-        return 1;
+        return NativeArgs.Answer(l, best);
     }
 
     private static int UnitSensor(IntPtr l, string function, bool radar)
@@ -244,18 +244,6 @@ internal static unsafe class UnitDetailFunctions
 
         var bit = 1u << ally;
         var mask = radar ? u.RadarMask[s] : u.LosMask[s];
-        NativeArgs.PushBool(l, u.AllyTeam[s] == ally || (mask & bit) != 0);
-        return 1;
-    }
-
-    private static int DefNumber(IntPtr l, string function, Func<UnitDef, float> read)
-    {
-        if (!UnitAccess.Read(l, 1, function, UnitReadLevel.InLos, out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        NativeArgs.PushFloat(l, read(UnitAccess.Def(ctx, s)), ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, u.AllyTeam[s] == ally || (mask & bit) != 0);
     }
 }

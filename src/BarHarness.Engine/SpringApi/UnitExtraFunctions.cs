@@ -91,8 +91,7 @@ internal static unsafe class UnitExtraFunctions
         }
 
         var building = ctx.World.Units.CurrentBuild[s] != 0;
-        NativeArgs.PushFloat(l, building ? 1 : 0, ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, building ? 1 : 0, ctx.Float32);
     }
 
     /// <summary>GetUnitCostTable(u) → {metal = m, energy = e}, buildTime.</summary>
@@ -148,17 +147,8 @@ internal static unsafe class UnitExtraFunctions
 
     /// <summary>GetUnitMaxRange(u) → the longest weapon range (the LOS radius for an armed unit here, 0
     /// unarmed).</summary>
-    public static int GetUnitMaxRange(IntPtr l)
-    {
-        if (!UnitAccess.Read(l, 1, "GetUnitMaxRange", UnitReadLevel.Allied, out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        var d = UnitAccess.Def(ctx, s);
-        NativeArgs.PushFloat(l, d.WeaponCount > 0 ? d.LosRadius : 0, ctx.Float32);
-        return 1;
-    }
+    public static int GetUnitMaxRange(IntPtr l) => UnitAccess.AnswerDefNumber(
+        l, "GetUnitMaxRange", UnitReadLevel.Allied, d => d.WeaponCount > 0 ? d.LosRadius : 0);
 
     /// <summary>GetUnitLastAttacker(u) → nothing: hits carry no attacker in this world until one kills.</summary>
     public static int GetUnitLastAttacker(IntPtr l) =>
@@ -215,8 +205,7 @@ internal static unsafe class UnitExtraFunctions
             return 0;
         }
 
-        NativeArgs.PushFloat(l, ctx.World.Units.BuildFramesLeft[s] > 0 ? 0 : ExtractionRate, ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, ctx.World.Units.BuildFramesLeft[s] > 0 ? 0 : ExtractionRate, ctx.Float32);
     }
 
     /// <summary>GetUnitStorage(u) → metal storage, energy storage the unit adds (commanders hold 500 each
@@ -257,17 +246,11 @@ internal static unsafe class UnitExtraFunctions
 
     /// <summary>GetUnitSeismicSignature(u) → the def's seismic signature (mobile ground units: their radius /
     /// 8).</summary>
-    public static int GetUnitSeismicSignature(IntPtr l)
-    {
-        if (!UnitAccess.Read(l, 1, "GetUnitSeismicSignature", UnitReadLevel.Allied, out var ctx, out var s))
-        {
-            return 0;
-        }
-
-        var d = UnitAccess.Def(ctx, s);
-        NativeArgs.PushFloat(l, d.IsMobile && !d.CanFly ? MathF.Sqrt(d.MetalCost / 5f) : 0, ctx.Float32);
-        return 1;
-    }
+    public static int GetUnitSeismicSignature(IntPtr l) => UnitAccess.AnswerDefNumber(
+        l,
+        "GetUnitSeismicSignature",
+        UnitReadLevel.Allied,
+        d => d.IsMobile && !d.CanFly ? MathF.Sqrt(d.MetalCost / 5f) : 0);
 
     /// <summary>GetUnitInBuildStance(u) → whether a builder is building now; nothing for non-builders.</summary>
     public static int GetUnitInBuildStance(IntPtr l)
@@ -278,8 +261,7 @@ internal static unsafe class UnitExtraFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, ctx.World.Units.CurrentBuild[s] != 0);
-        return 1;
+        return NativeArgs.Answer(l, ctx.World.Units.CurrentBuild[s] != 0);
     }
 
     /// <summary>GetUnitDefDimensions(unitDefID) → {height, radius, midx, minx, maxx, midy, miny, maxy, midz, minz,
@@ -348,8 +330,7 @@ internal static unsafe class UnitExtraFunctions
             radius = ctx.World.UnitDefs[buildee].Radius;
         }
 
-        NativeArgs.PushFloat(l, BuildDistance + radius, ctx.Float32);
-        return 1;
+        return NativeArgs.Answer(l, BuildDistance + radius, ctx.Float32);
     }
 
     /// <summary>GetUnitFlanking(u, [key]) → BAR's flanking mode 1, move factor, min and max damage, direction,
@@ -365,20 +346,16 @@ internal static unsafe class UnitExtraFunctions
         switch (key)
         {
             case "mode":
-                NativeArgs.PushInt(l, 1);
-                return 1;
+                return NativeArgs.Answer(l, 1);
             case "dir":
                 FeatureFunctions.PushVector(l, ctx, 0, 0, 1);
                 return 3;
             case "moveFactor":
-                NativeArgs.PushFloat(l, 0.05, ctx.Float32);
-                return 1;
+                return NativeArgs.Answer(l, 0.05, ctx.Float32);
             case "minDamage":
-                NativeArgs.PushFloat(l, 1, ctx.Float32);
-                return 1;
+                return NativeArgs.Answer(l, 1, ctx.Float32);
             case "maxDamage":
-                NativeArgs.PushFloat(l, 2, ctx.Float32);
-                return 1;
+                return NativeArgs.Answer(l, 2, ctx.Float32);
             case null when LuaApi.lua_type(l, 2) <= LuaApi.LUA_TNIL:
                 NativeArgs.PushInt(l, 1);
                 NativeArgs.PushFloat(l, 0.05, ctx.Float32);
@@ -407,8 +384,7 @@ internal static unsafe class UnitExtraFunctions
                 "bad argument #2 to 'IsUnitInJammer' (Invalid allyTeam)", "IsUnitInJammer");
         }
 
-        NativeArgs.PushBool(l, false);
-        return 1;
+        return NativeArgs.Answer(l, false);
     }
 
     /// <summary>GetUnitPosErrorParams(u, [allyTeam]) → error vector, error delta, next update frame, error bit

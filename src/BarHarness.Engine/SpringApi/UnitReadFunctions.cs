@@ -146,8 +146,7 @@ internal static unsafe class UnitReadFunctions
             return 0;
         }
 
-        NativeArgs.PushInt(l, building);
-        return 1;
+        return NativeArgs.Answer(l, building);
     }
 
     public static int IsUnitAllied(IntPtr l) =>
@@ -163,8 +162,7 @@ internal static unsafe class UnitReadFunctions
         }
 
         // "Visible" here means drawn on screen: in LOS (or allied); the whole map is on screen.
-        NativeArgs.PushBool(l, ctx.World.IsInLocalLos(s));
-        return 1;
+        return NativeArgs.Answer(l, ctx.World.IsInLocalLos(s));
     }
 
     /// <summary>
@@ -193,8 +191,7 @@ internal static unsafe class UnitReadFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, w.Units.AllyTeam[s] == allyTeam || (w.Units.LosMask[s] & (1u << allyTeam)) != 0);
-        return 1;
+        return NativeArgs.Answer(l, w.Units.AllyTeam[s] == allyTeam || (w.Units.LosMask[s] & (1u << allyTeam)) != 0);
     }
 
     public static int ValidUnitID(IntPtr l)
@@ -203,12 +200,10 @@ internal static unsafe class UnitReadFunctions
         // No error here: Recoil checks lua_isnumber before parsing, so a non-number is just invalid.
         if (!NativeArgs.TryInt(l, 1, out var unitId))
         {
-            NativeArgs.PushBool(l, false);
-            return 1;
+            return NativeArgs.Answer(l, false);
         }
 
-        NativeArgs.PushBool(l, UnitAccess.VisibleSlot(ctx, unitId) >= 0);
-        return 1;
+        return NativeArgs.Answer(l, UnitAccess.VisibleSlot(ctx, unitId) >= 0);
     }
 
     public static int GetUnitLosState(IntPtr l)
@@ -227,8 +222,7 @@ internal static unsafe class UnitReadFunctions
         if (raw)
         {
             // Recoil's raw bits: 1 in LOS, 2 in radar, 4 previously in LOS, 8 continuous radar.
-            NativeArgs.PushInt(l, (los ? 1 : 0) | (radar ? 2 : 0) | (seen ? 4 : 0) | (radar && seen ? 8 : 0));
-            return 1;
+            return NativeArgs.Answer(l, (los ? 1 : 0) | (radar ? 2 : 0) | (seen ? 4 : 0) | (radar && seen ? 8 : 0));
         }
 
         LuaApi.lua_createtable(l, 0, 3);

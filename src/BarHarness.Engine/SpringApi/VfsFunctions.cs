@@ -17,8 +17,7 @@ internal static unsafe class VfsFunctions
             return 0;
         }
 
-        LuaApi.PushString(l, text);
-        return 1;
+        return NativeArgs.Answer(l, text);
     }
 
     public static int FileExists(IntPtr l)
@@ -29,8 +28,7 @@ internal static unsafe class VfsFunctions
             return 0;
         }
 
-        NativeArgs.PushBool(l, ctx.Vfs.FileExists(path));
-        return 1;
+        return NativeArgs.Answer(l, ctx.Vfs.FileExists(path));
     }
 
     public static int DirList(IntPtr l)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BarHarness.Core.Tools;
 
 namespace BarHarness.LuaHost.Widgets;
 
@@ -239,7 +240,7 @@ public static partial class Lua51SyntaxChecker
 
     private static List<Lua51SyntaxIssue>? RunLuac(string displayName, string path)
     {
-        string? luac = FindOnPath("luac5.1");
+        string? luac = InstalledTool.Find("luac5.1");
         if (luac is null)
         {
             return null;
@@ -269,21 +270,6 @@ public static partial class Lua51SyntaxChecker
             ? new List<Lua51SyntaxIssue> { new(displayName, int.Parse(m.Groups[1].Value,
                 System.Globalization.CultureInfo.InvariantCulture), m.Groups[2].Value.Trim() + " (luac5.1)", true) }
             : new List<Lua51SyntaxIssue> { new(displayName, 0, error.Trim(), true) };
-    }
-
-    public static string? FindOnPath(string program)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, program);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     [GeneratedRegex(@"<\s*(const|close)\s*>")]

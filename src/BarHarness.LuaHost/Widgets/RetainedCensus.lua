@@ -11,6 +11,10 @@ local System = H.System
 local type, pairs, next, tostring, getmetatable = type, pairs, next, tostring, getmetatable
 local getupvalue, getinfo = debug.getupvalue, debug.getinfo
 local sort, concat = table.sort, table.concat
+local huge = math.huge
+
+-- The types the census follows and counts: collectable objects (numbers, booleans and nil are held inline).
+local REFERENCE = { table = true, ["function"] = true, string = true, userdata = true }
 
 -- Object layouts (bytes), per VM: table header, array slot, hash node, string header, closure header,
 -- upvalue slot and object, userdata header.
@@ -74,7 +78,7 @@ local function addRoot(paths, values, path, value, depth, suffix)
 		for k, v in next, value do
 			addRoot(paths, values, path .. "." .. k, v, (depth or 0) + 1, suffix)
 		end
-	elseif t == "table" or t == "function" or t == "userdata" or t == "string" then
+	elseif REFERENCE[t] then
 		local full = suffix and (path .. suffix) or path
 		paths[#paths + 1] = full
 		values[full] = value
@@ -93,8 +97,7 @@ local function addUpvalues(paths, values, f, owner)
 	end
 	local chunk = info.source:gsub("^[@=]", "")
 	local where = " (upvalue of " .. chunk .. ":" .. info.linedefined .. " " .. owner .. ")"
-	local i = 1
-	while true do
+	for i = 1, huge do
 		local name, value = getupvalue(f, i)
 		if name == nil then
 			return
@@ -102,7 +105,6 @@ local function addUpvalues(paths, values, f, owner)
 		if name ~= "_ENV" then
 			addRoot(paths, values, name, value, 0, where)
 		end
-		i = i + 1
 	end
 end
 
@@ -145,12 +147,11 @@ local function walk(value, seen, stop)
 				local entries, array = 0, #v
 				for k, x in next, v do
 					entries = entries + 1
-					local tk, tx = type(k), type(x)
-					if tk == "table" or tk == "function" or tk == "string" or tk == "userdata" then
+					if REFERENCE[type(k)] then
 						n = n + 1
 						pending[n] = k
 					end
-					if tx == "table" or tx == "function" or tx == "string" or tx == "userdata" then
+					if REFERENCE[type(x)] then
 						n = n + 1
 						pending[n] = x
 					end
@@ -164,19 +165,16 @@ local function walk(value, seen, stop)
 			elseif t == "function" then
 				bytes = bytes + SIZE.closure
 				if not isHarnessCode(getinfo(v, "S")) then
-					local i = 1
-					while true do
+					for i = 1, huge do
 						local name, x = getupvalue(v, i)
 						if name == nil then
 							break
 						end
 						bytes = bytes + SIZE.upvalue
-						local tx = type(x)
-						if name ~= "_ENV" and (tx == "table" or tx == "function" or tx == "string" or tx == "userdata") then
+						if name ~= "_ENV" and REFERENCE[type(x)] then
 							n = n + 1
 							pending[n] = x
 						end
-						i = i + 1
 					end
 				end
 			elseif t == "userdata" then

@@ -1,3 +1,5 @@
+using BarHarness.World.Commands;
+
 namespace BarHarness.Scenarios.Definition;
 
 /// <summary>
@@ -10,13 +12,26 @@ public sealed record SelectUnits(double AtSeconds, int Count, bool Append, strin
 }
 
 /// <summary>
-/// The player orders the selected units: <see cref="Command"/> is a CMD name (move, patrol, fight, stop,
-/// wait, attack, guard, repair, selfd, fire_state, move_state, repeat, onoff) or build with
-/// <see cref="Unit"/>; <see cref="Params"/> as Recoil takes them ([x, y, z] for positions).
+/// The player orders the selected units: <see cref="Command"/> is a CMD name of <see cref="CommandIdsByName"/>
+/// (move, patrol, fight, stop, wait, attack, guard, repair, selfd, fire_state, move_state, repeat, onoff) or
+/// build with <see cref="Unit"/>; <see cref="Params"/> as Recoil takes them ([x, y, z] for positions).
 /// </summary>
 public sealed record OrderUnits(double AtSeconds, string Command, double[] Params, bool Shift, string? Unit)
     : GameEvent(AtSeconds)
 {
+    private static readonly (string Name, int Id)[] Commands =
+    [
+        ("move", CommandIds.Move), ("patrol", CommandIds.Patrol), ("fight", CommandIds.Fight),
+        ("stop", CommandIds.Stop), ("wait", CommandIds.Wait), ("attack", CommandIds.Attack),
+        ("guard", CommandIds.Guard), ("repair", CommandIds.Repair), ("selfd", CommandIds.SelfDestruct),
+        ("fire_state", CommandIds.FireState), ("move_state", CommandIds.MoveState), ("repeat", CommandIds.Repeat),
+        ("onoff", CommandIds.OnOff),
+    ];
+
+    /// <summary>The CMD names an order may give, with Recoil's ids (build names a unit instead).</summary>
+    public static IReadOnlyDictionary<string, int> CommandIdsByName { get; } =
+        Commands.ToDictionary(c => c.Name, c => c.Id, StringComparer.Ordinal);
+
     public override string Action => "order";
 }
 

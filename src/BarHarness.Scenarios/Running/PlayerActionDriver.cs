@@ -11,23 +11,6 @@ namespace BarHarness.Scenarios.Running;
 internal sealed class PlayerActionDriver(SyntheticWorld world, EngineApiContext engine, WidgetHost host,
     Action<string, CallInSample> measure)
 {
-    private static readonly Dictionary<string, int> CommandIdsByName = new(StringComparer.Ordinal)
-    {
-        ["move"] = CommandIds.Move,
-        ["patrol"] = CommandIds.Patrol,
-        ["fight"] = CommandIds.Fight,
-        ["stop"] = CommandIds.Stop,
-        ["wait"] = CommandIds.Wait,
-        ["attack"] = CommandIds.Attack,
-        ["guard"] = CommandIds.Guard,
-        ["repair"] = CommandIds.Repair,
-        ["selfd"] = CommandIds.SelfDestruct,
-        ["fire_state"] = CommandIds.FireState,
-        ["move_state"] = CommandIds.MoveState,
-        ["repeat"] = CommandIds.Repeat,
-        ["onoff"] = CommandIds.OnOff,
-    };
-
     private readonly HandlerState _handler = new(host.Runtime);
 
     /// <summary>Performs a player action; false for events that are not player actions.</summary>
@@ -78,7 +61,7 @@ internal sealed class PlayerActionDriver(SyntheticWorld world, EngineApiContext 
     {
         var id = o.Command == "build"
             ? -(world.UnitDefs.ByName(o.Unit!)?.Id ?? 0)
-            : CommandIdsByName[o.Command];
+            : OrderUnits.CommandIdsByName[o.Command];
         var options = o.Shift ? CommandOptions.Shift : CommandOptions.None;
         var optionsTable = new UnitCommand(id, o.Params, options, 0).OptionsTable();
         measure("CommandNotify", host.CallIn("CommandNotify", id, o.Params, optionsTable));

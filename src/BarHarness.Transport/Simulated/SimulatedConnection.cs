@@ -7,10 +7,15 @@ namespace BarHarness.Transport.Simulated;
 /// closing with unread input sends RST instead of FIN, data arriving at a closed end is answered
 /// with RST, and input already received stays readable after an RST.
 /// </summary>
-internal sealed class SimulatedConnection : IConnection
+internal sealed class SimulatedConnection(
+    SimulatedNetwork network,
+    long id,
+    NetEndpoint local,
+    NetEndpoint remote,
+    SocketBuffers buffers,
+    ConnectionState state) : IConnection
 {
-    private readonly SimulatedNetwork _network;
-    private readonly SocketBuffers _buffers;
+    private readonly SocketBuffers _buffers = buffers;
     private readonly ByteQueue _sendQueue = new();
     private readonly ByteQueue _receive = new();
     private SimulatedConnection? _peer;
@@ -24,32 +29,15 @@ internal sealed class SimulatedConnection : IConnection
     private long _read;
     private long _lost;
 
-    public SimulatedConnection(
-        SimulatedNetwork network,
-        long id,
-        NetEndpoint local,
-        NetEndpoint remote,
-        SocketBuffers buffers,
-        ConnectionState state)
-    {
-        _network = network;
-        _buffers = buffers;
-        Id = id;
-        LocalEndpoint = local;
-        RemoteEndpoint = remote;
-        State = state;
-        CreatedAtMicros = network.Clock.NowMicros;
-    }
+    public long Id { get; } = id;
 
-    public long Id { get; }
+    public NetEndpoint LocalEndpoint { get; } = local;
 
-    public NetEndpoint LocalEndpoint { get; }
+    public NetEndpoint RemoteEndpoint { get; } = remote;
 
-    public NetEndpoint RemoteEndpoint { get; }
+    public ConnectionState State { get; private set; } = state;
 
-    public ConnectionState State { get; private set; }
-
-    public long CreatedAtMicros { get; }
+    public long CreatedAtMicros { get; } = network.Clock.NowMicros;
 
     public int Available => _appClosed || _readShutdown ? 0 : _receive.Count;
 
@@ -92,7 +80,7 @@ internal sealed class SimulatedConnection : IConnection
             _read += n;
             var peer = _peer;
             // The window opened: the peer may transmit more once our window update reaches it.
-            _network.Schedule(_network.Options.LatencyMicros, () => peer?.Transmit());
+            network.Schedule(network.Options.LatencyMicros, () => peer?.Transmit());
             return TransferResult.Moved(n);
         }
 
@@ -201,7 +189,7 @@ internal sealed class SimulatedConnection : IConnection
 
         _rstSent = true;
         var peer = _peer;
-        _network.Schedule(_network.Options.LatencyMicros, peer.RstArrived);
+        network.Schedule(network.Options.LatencyMicros, peer.RstArrived);
     }
 
     private void Transmit()
@@ -223,13 +211,13 @@ internal sealed class SimulatedConnection : IConnection
             var segment = _sendQueue.Take(n);
             _outboundInFlight += n;
             peer._inboundInFlight += n;
-            _network.Schedule(_network.Options.LatencyMicros, () => peer.SegmentArrived(this, segment));
+            network.Schedule(network.Options.LatencyMicros, () => peer.SegmentArrived(this, segment));
         }
 
         if (SendShutdown && _sendQueue.Count == 0 && !_finSent)
         {
             _finSent = true;
-            _network.Schedule(_network.Options.LatencyMicros, peer.FinArrived);
+            network.Schedule(network.Options.LatencyMicros, peer.FinArrived);
         }
     }
 

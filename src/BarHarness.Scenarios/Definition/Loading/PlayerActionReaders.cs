@@ -7,9 +7,8 @@ namespace BarHarness.Scenarios.Definition.Loading;
 /// </summary>
 internal static class PlayerActionReaders
 {
-    private static readonly IReadOnlyDictionary<string, string> Commands = YamlValues.Names(
-        "move", "patrol", "fight", "stop", "wait", "attack", "guard", "repair", "selfd", "fire_state", "move_state",
-        "repeat", "onoff", "build");
+    private static readonly IReadOnlyDictionary<string, string> Commands =
+        YamlValues.Names([.. OrderUnits.CommandIdsByName.Keys, "build"]);
 
     private static readonly IReadOnlyDictionary<string, string> Modifiers = YamlValues.Names(
         "alt", "ctrl", "meta", "shift");
