@@ -3,14 +3,7 @@ namespace BarHarness.LuaHost.Tests;
 public sealed class Lua51SyntaxCheckerTests
 {
     [Theory]
-    [InlineData("local a = 1 // 2", "integer division")]
-    [InlineData("local a = 1 & 2", "bitwise operator '&'")]
-    [InlineData("local a = 1 | 2", "bitwise operator '|'")]
-    [InlineData("local a = ~1", "bitwise operator '~'")]
-    [InlineData("local a = 1 << 2", "shift")]
-    [InlineData("goto continue", "goto")]
-    [InlineData("::continue::", "labels")]
-    [InlineData("local x <const> = 5", "attribute")]
+    [CaseTable("Lua51SyntaxCheckerTests.Scanner_finds_5_2_plus_syntax.tsv")]
     public void Scanner_finds_5_2_plus_syntax(string code, string expected)
     {
         var issue = Assert.Single(Lua51SyntaxChecker.Scan("f.lua", code));

@@ -62,14 +62,7 @@ public sealed class ScenarioLoaderTests
     }
 
     [Theory]
-    [InlineData("90", 90)]
-    [InlineData("1.5", 1.5)]
-    [InlineData("\"90s\"", 90)]
-    [InlineData("2m", 120)]
-    [InlineData("2h", 7200)]
-    [InlineData("1h30m", 5400)]
-    [InlineData("1m30s", 90)]
-    [InlineData("500ms", 0.5)]
+    [CaseTable("Definition/ScenarioLoaderTests.Durations_are_numbers_of_seconds_or_strings_with_units.tsv")]
     public void Durations_are_numbers_of_seconds_or_strings_with_units(string written, double seconds)
     {
         Assert.Equal(seconds, Parse($"duration: {written}\n").DurationSeconds, 9);
@@ -374,19 +367,7 @@ public sealed class ScenarioLoaderTests
     }
 
     [Theory]
-    [InlineData("{name: latncy, at: 1}", "did you mean 'latency'?")]
-    [InlineData("{name: latency, at: 1}", "needs params.latency_ms")]
-    [InlineData("{name: latency, at: 1, params: {jitter_ms: 5}}", "missing 'latency_ms'")]
-    [InlineData("{name: latency, at: 1, params: {latency_ms: 5, jiter_ms: 5}}", "did you mean 'jitter_ms'?")]
-    [InlineData("{name: latency, at: 1, params: {latency_ms: -5}}", "out of range")]
-    [InlineData("{name: stop_read, at: 1, params: {bytes: 5}}", "takes no parameters")]
-    [InlineData("{name: disconnect, at: 1, duration: 5}", "instant")]
-    [InlineData("{name: restart, at: 1, until: 5}", "delay_s")]
-    [InlineData("{name: down, at: 1, duration: 2, until: 5}", "both")]
-    [InlineData("{name: down, at: 5, until: 5}", "not after")]
-    [InlineData("{name: down, at: 1, toxicity: 1.5}", "out of range")]
-    [InlineData("{name: down, at: 1, direction: sideways}", "not known")]
-    [InlineData("{name: garbage, at: 1, params: {bytes: 0}}", "out of range")]
+    [CaseTable("Definition/ScenarioLoaderTests.Fault_entries_are_checked_against_the_catalog.tsv")]
     public void Fault_entries_are_checked_against_the_catalog(string fault, string message)
     {
         var ex = Fails($"duration: 30\nfaults:\n  - {fault}\n");

@@ -5,13 +5,7 @@ namespace BarHarness.Scenarios.Tests.Definition;
 public sealed class YamlScalarTextTests
 {
     [Theory]
-    [InlineData("64KiB", 65536)]
-    [InlineData("64KB", 65536)]
-    [InlineData("64k", 65536)]
-    [InlineData("1MiB", 1048576)]
-    [InlineData("1.5 MiB", 1572864)]
-    [InlineData("100b", 100)]
-    [InlineData("4096", 4096)]
+    [CaseTable("Definition/YamlScalarTextTests.Byte_sizes_accept_binary_units.tsv")]
     public void Byte_sizes_accept_binary_units(string text, double bytes)
     {
         Assert.True(YamlScalarText.TryParseBytes(text, out var value));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BarHarness.TestServer.Faults;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -73,28 +74,37 @@ internal static class WorldTimelineGen
     private const int DurationSeconds = 8;
     private const int DurationMs = DurationSeconds * 1000;
 
-    // Every fault of the test server (scenarios/README.md), with parameters that make it bite in a short run.
-    private static readonly (string Name, bool Instant, string Params)[] FaultKinds =
+    /// <summary>
+    /// Parameters that make a fault bite in a short run; a fault not named here runs with its defaults.
+    /// </summary>
+    public static readonly (string Fault, string Parameters)[] BitingParameters =
     [
-        ("down", false, ""),
-        ("disconnect", true, ""),
-        ("reset_peer", false, "timeout_ms: 200"),
-        ("restart", true, "delay_s: 1"),
-        ("latency", false, "latency_ms: 300, jitter_ms: 100"),
-        ("bandwidth", false, "rate_kbps: 4"),
-        ("stop_read", false, ""),
-        ("slicer", false, "average_size: 16, size_variation: 8"),
-        ("limit_data", false, "bytes: 20000"),
-        ("slow_close", false, "delay_ms: 500"),
-        ("timeout", false, "timeout_ms: 0"),
-        ("garbage", true, "bytes: 300, line_length: 40"),
+        ("reset_peer", "timeout_ms: 200"),
+        ("restart", "delay_s: 1"),
+        ("latency", "latency_ms: 300, jitter_ms: 100"),
+        ("bandwidth", "rate_kbps: 4"),
+        ("slicer", "average_size: 16, size_variation: 8"),
+        ("limit_data", "bytes: 20000"),
+        ("slow_close", "delay_ms: 500"),
+        ("timeout", "timeout_ms: 0"),
+        ("garbage", "bytes: 300, line_length: 40"),
     ];
+
+    // Every fault of the test server's catalog, so a fault added there is generated here without an edit;
+    // sorted by name, so a seed picks the same faults whatever order reflection finds them in.
+    private static readonly (string Name, bool Instant, string Params)[] FaultKinds = FaultCatalog.Default.Schemas
+        .OrderBy(schema => schema.Name, StringComparer.Ordinal)
+        .Select(schema => (schema.Name, schema.IsInstant, BitingParametersOf(schema.Name)))
+        .ToArray();
 
     public static Gen<FaultEvent> Fault =>
         from kind in Gen.Elements(FaultKinds)
         from at in Gen.Choose(200, DurationMs - 1000)
         from length in Gen.Choose(200, 4000)
         select new FaultEvent(kind.Name, at, kind.Instant ? 0 : Math.Min(length, DurationMs - 100 - at), kind.Params);
+
+    private static string BitingParametersOf(string fault) =>
+        BitingParameters.FirstOrDefault(b => b.Fault == fault).Parameters ?? string.Empty;
 
     public static Gen<GameEventCase> GameEvent =>
         from at in Gen.Choose(100, DurationMs - 500)

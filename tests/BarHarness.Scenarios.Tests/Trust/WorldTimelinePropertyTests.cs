@@ -75,6 +75,16 @@ public sealed class WorldTimelinePropertyTests
         });
     }
 
+    [Fact]
+    public void Every_fault_given_biting_parameters_is_a_fault_of_the_catalog()
+    {
+        // A renamed fault would otherwise be generated with its defaults, quietly biting less.
+        var unknown = WorldTimelineGen.BitingParameters.Select(b => b.Fault)
+            .Where(name => !BarHarness.TestServer.Faults.FaultCatalog.Default.TryGet(name, out _));
+
+        Assert.Empty(unknown);
+    }
+
     [Property(MaxTest = 200, QuietOnSuccess = true)]
     public Property Generated_cases_load_as_valid_scenarios()
     {
