@@ -10,27 +10,19 @@
 -- ally team is exported only while the engine says it is in LOS; radar-only units are never
 -- exported. A unit that stops being visible is removed and reported as left_los.
 --
--- Usage: local Tracker = TrackerModule(protocol); local t = Tracker.new(engineFunctions)
+-- Usage: local Tracker = TrackerModule(protocol, UnitChangesModule); local t = Tracker.new(engineFunctions)
 
-return function(protocol)
+return function(protocol, UnitChanges)
 	local encodeUnit = protocol.encodeUnit
 	local encodeUnitRounded = protocol.encodeUnitRounded
 	local FMT_STD_DONE = protocol.UNIT_FORMAT.standardBuilt
 	local FMT_STD = protocol.UNIT_FORMAT.standard
 	local unitPrefix = protocol.unitPrefix
 	local THRESHOLD = protocol.THRESHOLD
-	local floor = math.floor
 	local sformat = string.format
 	local NAN = 0 / 0
 
 	local T = {}
-
-	local function intString(v)
-		if v == v and v == floor(v) and v < 2147483648 and v > -2147483648 then
-			return sformat("%d", v)
-		end
-		return "null"
-	end
 
 	--- engine: table of functions with the Spring names GetUnitPosition, GetUnitHealth,
 	--- GetUnitVelocity, GetUnitHeading, IsUnitInLos, GetUnitDefID, GetUnitTeam; optionally
@@ -58,10 +50,7 @@ return function(protocol)
 		local cursor = 1
 		local exportedCount = 0
 
-		local created, nCreated = {}, 0     -- records, mark == 1
-		local updated, nUpdated = {}, 0     -- records, mark == 2
-		local destroyed, nDestroyed = {}, 0 -- unit ids
-		local leftLos, nLeftLos = {}, 0     -- unit ids
+		local changes = UnitChanges.new(frags) -- what the receiver must still be told
 
 		local fullView = true
 		local myAllyTeam = 0
@@ -84,6 +73,9 @@ return function(protocol)
 
 		-- Removes a record from the sampling list, keeping [1, cursor-1] = already
 		-- sampled in this cycle, so no unit misses its turn.
+		-- While a snapshot is built, every record moved is reported (changes.moved).
+		local moved = changes.moved
+
 		local function unlist(u)
 			local i = u.idx
 			if not i or list[i] ~= u then
@@ -95,25 +87,30 @@ return function(protocol)
 					local m = list[c1]
 					list[i] = m
 					m.idx = i
+					if changes.building then moved(m, i) end
 				end
 				if c1 ~= count then
 					local m = list[count]
 					list[c1] = m
 					m.idx = c1
+					if changes.building then moved(m, c1) end
 				end
 				cursor = c1
 			elseif i ~= count then
 				local m = list[count]
 				list[i] = m
 				m.idx = i
+				if changes.building then moved(m, i) end
 			end
 			list[count] = nil
 			count = count - 1
 			u.idx = nil
 		end
 
-		-- Stops exporting a record and forgets it; `why` is "destroyed" or "left_los".
+		-- Stops exporting a record and forgets it; `why` is "destroyed" or "left_los" (a unit
+		-- UnitDestroyed named, found unreadable before it was settled, is destroyed all the same).
 		local function forget(u, why)
+			if u.dying then why = "destroyed" end
 			if units[u.id] == u then
 				units[u.id] = nil
 				frags[u.id] = nil
@@ -123,16 +120,7 @@ return function(protocol)
 			if u.exported then
 				u.exported = false
 				exportedCount = exportedCount - 1
-				if u.mark ~= 1 then -- the receiver knows this unit
-					if why == "destroyed" then
-						nDestroyed = nDestroyed + 1
-						destroyed[nDestroyed] = u.id
-					else
-						nLeftLos = nLeftLos + 1
-						leftLos[nLeftLos] = u.id
-					end
-				end
-				u.mark = 0
+				changes.removed(u, why)
 			end
 			stats.hidden = stats.hidden + 1
 		end
@@ -143,6 +131,10 @@ return function(protocol)
 				return nil
 			end
 			local u = units[unitID]
+			if u and u.dying then
+				forget(u, "destroyed") -- the id was reused before its removal was settled
+				u = nil
+			end
 			if u then
 				if team ~= nil and team ~= u.team then
 					self.setTeam(unitID, team)
@@ -161,6 +153,7 @@ return function(protocol)
 				x = NAN, y = NAN, z = NAN, hp = NAN, mhp = NAN, bp = NAN, vx = NAN, vy = NAN, vz = NAN, heading = NAN,
 				ex = NAN, ey = NAN, ez = NAN, ehp = NAN, emhp = NAN, ebp = NAN, evx = NAN, evy = NAN, evz = NAN, eheading = NAN,
 				idx = nil, seen = rescanGeneration, imm = def ~= nil and isImmobileDef(def) == true,
+				still = false, sampledAt = 0, snap = 0, pub = 0, cap = 0,
 			}
 			units[unitID] = u
 			count = count + 1
@@ -169,9 +162,39 @@ return function(protocol)
 			return u
 		end
 
+		--- Something happened to the unit (damage): read it at its next turn even if it was still.
+		function self.touch(unitID)
+			local u = units[unitID]
+			if u then u.still = false end
+		end
+
+		-- Destroyed units are settled (forgotten, queued for the next delta) by `settle`, a
+		-- bounded number a frame: a mass destruction must not land in one frame.
+		local dying, nDying, settled = {}, 0, 0
+
 		function self.destroyed(unitID)
 			local u = units[unitID]
-			if u then forget(u, "destroyed") end
+			if u and not u.dying then
+				u.dying = true
+				nDying = nDying + 1
+				dying[nDying] = u
+			end
+		end
+
+		--- Forgets up to `n` destroyed units. Returns how many remain.
+		function self.settle(n)
+			local last = settled + n
+			if last > nDying then last = nDying end
+			for i = settled + 1, last do
+				local u = dying[i]
+				dying[i] = nil
+				if not u.gone then forget(u, "destroyed") end
+			end
+			settled = last
+			if settled == nDying then
+				settled, nDying = 0, 0
+			end
+			return nDying - settled
 		end
 
 		--- The engine says the unit left LOS of an ally team (only matters without full view).
@@ -319,16 +342,12 @@ return function(protocol)
 			end
 			u.fragDetail = dt
 			nEncoded = nEncoded + 1
-			if not u.exported then
+			if u.exported then
+				changes.published(u, false)
+			else
 				u.exported = true
 				exportedCount = exportedCount + 1
-				u.mark = 1
-				nCreated = nCreated + 1
-				created[nCreated] = u
-			elseif u.mark == 0 then
-				u.mark = 2
-				nUpdated = nUpdated + 1
-				updated[nUpdated] = u
+				changes.published(u, true)
 			end
 		end
 
@@ -353,8 +372,10 @@ return function(protocol)
 			if detail == 2 then
 				if hp == u.hp and x == u.x and z == u.z and y == u.y and bp == u.bp and mhp == u.mhp
 					and u.fragDetail == 2 then
+					u.still = true
 					return -- nothing moved since the last sample
 				end
+				u.still = false
 			else
 				vx, vy, vz = spGetUnitVelocity(id)
 				h = spGetUnitHeading(id)
@@ -392,8 +413,10 @@ return function(protocol)
 				return forget(u, "left_los")
 			end
 			if x == u.x and z == u.z and y == u.y and u.fragDetail == 1 then
+				u.still = true
 				return
 			end
+			u.still = false
 			u.x, u.y, u.z = x, y, z
 			local t = moveT
 			if u.fragDetail ~= 1 or x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
@@ -403,11 +426,16 @@ return function(protocol)
 			end
 		end
 
-		--- Samples up to `quota` units, continuing the round-robin. Returns units visited.
-		function self.sample(quota)
+		--- Visits up to `quota` units, continuing the round-robin, and reads each one unless it
+		--- was still (unchanged) at its last read, less than `stillFrames` frames before `frame`,
+		--- and nothing touched it since: units that move are read every cycle, still ones every
+		--- cycle that is at least `stillFrames` after their last read. Returns visited, read.
+		function self.sample(quota, frame, stillFrames)
 			if quota > count then quota = count end
+			frame = frame or 0
+			local readBefore = frame - (stillFrames or 0)
 			local sampleUnit = detail >= 2 and sampleWithHealth or samplePositionOnly
-			local visited = 0
+			local visited, read = 0, 0
 			while visited < quota do
 				if cursor > count then
 					if count == 0 then break end
@@ -417,15 +445,19 @@ return function(protocol)
 				local u = list[cursor]
 				cursor = cursor + 1
 				visited = visited + 1
-				sampleUnit(u)
+				if not u.still or u.sampledAt <= readBefore then
+					u.sampledAt = frame
+					read = read + 1
+					sampleUnit(u)
+				end
 			end
-			stats.sampled = stats.sampled + visited
+			stats.sampled = stats.sampled + read
 			stats.encoded = nEncoded
 			if cursor > count then
 				cursor = 1
 				stats.cycles = stats.cycles + 1
 			end
-			return visited
+			return visited, read
 		end
 
 		-- Reconciliation with Spring.GetAllUnits, spread over frames: phase 1 adds listed
@@ -486,102 +518,27 @@ return function(protocol)
 			while self.stepRescan(count + 1024) do end
 		end
 
-		-- Message parts -------------------------------------------------------------------
-		--
-		-- Privacy needs no check here: a unit is exported only after a sample found it
-		-- visible, and it is forgotten as soon as UnitLeftLos arrives, its next sample finds
-		-- it unreadable, or the view narrows (setView re-checks at once). So every unit in a
-		-- message was visible within the sample_window the message declares (SCHEMA.md §7).
+		-- Message parts (livedata/unit_changes.lua) ------------------------------------------
 
-		local function clearPending()
-			for i = 1, nCreated do
-				created[i].mark = 0
-				created[i] = nil
-			end
-			for i = 1, nUpdated do
-				updated[i].mark = 0
-				updated[i] = nil
-			end
-			for i = 1, nDestroyed do destroyed[i] = nil end
-			for i = 1, nLeftLos do leftLos[i] = nil end
-			nCreated, nUpdated, nDestroyed, nLeftLos = 0, 0, 0, 0
-		end
-		self.discardPending = clearPending
+		self.discardPending = changes.discard
+		self.hasChanges = changes.hasChanges
+		self.appendDelta = changes.appendDelta
+		self.beginSnapshot = changes.beginSnapshot
+		self.finishSnapshot = changes.finishSnapshot
+		self.pendingCounts = changes.pendingCounts
 
 		--- Appends `"units":[...]` (every exported unit) to buf; clears pending changes,
 		--- since a snapshot supersedes them. Returns the new buffer length.
 		function self.appendSnapshot(buf, n)
-			n = n + 1
-			buf[n] = ',"units":['
-			local open = n
-			for i = 1, count do
-				local u = list[i]
-				if u.exported then
-					buf[n + 1] = frags[u.id]
-					buf[n + 2] = ","
-					n = n + 2
-				end
-			end
-			if n == open then
-				n = n + 1
-			end
-			buf[n] = "]" -- replaces the last comma
-			clearPending()
-			return n
+			return changes.appendSnapshot(buf, n, list, count)
 		end
 
-		local function appendRecords(buf, n, key, records, nRecords, mark)
-			n = n + 1
-			buf[n] = key
-			local first = true
-			for i = 1, nRecords do
-				local u = records[i]
-				if u.mark == mark and not u.gone then
-					if first then
-						first = false
-					else
-						n = n + 1
-						buf[n] = ","
-					end
-					n = n + 1
-					buf[n] = frags[u.id]
-				end
-			end
-			n = n + 1
-			buf[n] = "]"
-			return n
+		--- Captures up to `n` more list positions. Returns true when every unit is captured.
+		function self.stepSnapshot(n)
+			return changes.stepSnapshot(n, list, count)
 		end
 
-		local function appendIds(buf, n, key, ids, nIds)
-			n = n + 1
-			buf[n] = key
-			for i = 1, nIds do
-				if i > 1 then
-					n = n + 1
-					buf[n] = ","
-				end
-				n = n + 1
-				buf[n] = intString(ids[i])
-			end
-			n = n + 1
-			buf[n] = "]"
-			return n
-		end
-
-		--- True when a delta would carry unit changes.
-		function self.hasChanges()
-			return nCreated + nUpdated + nDestroyed + nLeftLos > 0
-		end
-
-		--- Appends the four change lists to buf and clears them. Returns new length.
-		function self.appendDelta(buf, n)
-			n = appendRecords(buf, n, ',"created":[', created, nCreated, 1)
-			n = appendRecords(buf, n, ',"updated":[', updated, nUpdated, 2)
-			n = appendIds(buf, n, ',"destroyed":[', destroyed, nDestroyed)
-			n = appendIds(buf, n, ',"left_los":[', leftLos, nLeftLos)
-			clearPending()
-			return n
-		end
+		function self.isBuildingSnapshot() return changes.building end
 
 		-- Introspection ---------------------------------------------------------------------
 
@@ -589,7 +546,6 @@ return function(protocol)
 		function self.exportedCount() return exportedCount end
 		function self.get(unitID) return units[unitID] end
 		function self.fragment(unitID) return frags[unitID] end
-		function self.pendingCounts() return nCreated, nUpdated, nDestroyed, nLeftLos end
 		function self.isFullView() return fullView end
 
 		return self

@@ -16,6 +16,12 @@ local RESCAN_FRAMES = 900  -- safety-net reconciliation with GetAllUnits (30 s).
 local RESCAN_CHUNK = 250   -- ... spread over frames, this many units a frame
 local SAMPLE_CHUNK = 64    -- units sampled between two looks at the clock
 local SAMPLE_SHARE_CAP = 0.55 -- sampling stops at this share of budgetMs in any frame
+-- A unit found unchanged is read again only at its first turn this many frames later
+-- (moving units are read every turn); the declared window grows by as much, and with the
+-- sampling cycle stays within the MAX_WINDOW frames a client may rely on (SCHEMA §7.1).
+local STILL_FRAMES = 12
+local MAX_WINDOW = 30
+local SNAPSHOT_FRAMES = 6 -- of MAX_WINDOW, kept for a snapshot built over frames (livedata/exporter.lua)
 
 function W.new(deps)
 	local spring = deps.spring
@@ -48,6 +54,7 @@ function W.new(deps)
 	local sampleWindow = 1          -- frames for one full sampling cycle (freshness bound)
 	local cycleStartFrame = 0       -- frame in which the current sampling cycle began
 	local prevCycleStartFrame = 0   -- ... and the previous one
+	local stillFrames, stillSince = 0, 0 -- longest wait of a still unit in force, and since when
 
 	local teamList = {}
 	local teamAlly = {}
@@ -146,41 +153,59 @@ function W.new(deps)
 		playersDirty = true
 	end
 
-	-- Samples a slice of the units (round-robin). Target: just enough for the freshness goal
-	-- (every unit read within maxUnitAgeFrames, times the adaptation divisor) and no more,
-	-- since CPU is the scarce thing; hard cap: a share of the frame budget, checked every
-	-- chunk, so a slice full of changing units cannot blow the frame.
-	function self.sampleUnits(frame, cfg, snapshotReason)
+	-- Samples a slice of the units (round-robin). Target: every unit visited within
+	-- maxUnitAgeFrames times the adaptation divisor, moving ones read at each visit and still
+	-- ones every STILL_FRAMES, and
+	-- no more, since CPU is the scarce thing; hard cap: a share of the frame budget (less what
+	-- this frame's unit events already cost, `eventUnits` of them, each about one read),
+	-- checked every chunk, so a slice full of changing units cannot blow the frame.
+	function self.sampleUnits(frame, cfg, snapshotReason, eventUnits)
 		local total = tracker.count()
 		if total > 0 then
 			local target = ceil(total / (cfg.maxUnitAgeFrames * budget:intervalMultiplier()))
+			local cap = cfg.budgetMs * SAMPLE_SHARE_CAP
 			if snapshotReason(frame) then
-				-- The snapshot (every unit's fragment joined) is this frame's big job: read half
-				-- the usual slice, so the two together stay near an ordinary frame.
+				-- A snapshot (a share of every unit's fragment joined) is this frame's big job:
+				-- read half the usual slice, so the two together stay near an ordinary frame.
 				target = ceil(target / 2)
+				cap = cap / 2
 			end
 			if target > total then target = total end
-			local cap = cfg.budgetMs * SAMPLE_SHARE_CAP
+			if eventUnits and eventUnits > 0 then
+				cap = cap - eventUnits * budget.costPerUnitMs
+			end
+			local reads = 0
+			local cycleFrames = frame - prevCycleStartFrame
+			local still = MAX_WINDOW - SNAPSHOT_FRAMES - cycleFrames
+			if still > STILL_FRAMES then still = STILL_FRAMES end
+			if still < 0 then still = 0 end
+			if still >= stillFrames then
+				stillFrames, stillSince = still, frame
+			elseif frame - stillSince > MAX_WINDOW then
+				stillFrames = still -- no unit waits on the longer wait any more
+			end
 			local cyclesBefore = tracker.stats.cycles
 			local ts = timerNow()
 			local visited, spent = 0, 0
-			while visited < target do
+			while visited < target and spent < cap do
 				local chunk = target - visited
 				if chunk > SAMPLE_CHUNK then chunk = SAMPLE_CHUNK end
-				local v = tracker.sample(chunk)
+				local v, r = tracker.sample(chunk, frame, still)
 				if v == 0 then break end
 				visited = visited + v
+				reads = reads + r
 				spent = msSince(ts)
 				if spent >= cap then break end
 			end
-			budget:observeSampling(visited, spent)
-			-- Freshness bound: units not yet read in this cycle were read during the previous
-			-- one, so nothing is older than the previous cycle's start (conservative, never low).
+			budget:observeSampling(reads, spent)
+			-- Freshness bound: units not yet visited in this cycle were visited during the
+			-- previous one, so nothing is older than the previous cycle's start (conservative,
+			-- never low), plus the frames a still unit may wait between reads.
 			if tracker.stats.cycles ~= cyclesBefore then
 				prevCycleStartFrame = cycleStartFrame
 				cycleStartFrame = frame
 			end
-			sampleWindow = frame - prevCycleStartFrame
+			sampleWindow = frame - prevCycleStartFrame + stillFrames
 			if sampleWindow < 1 then sampleWindow = 1 end
 		else
 			sampleWindow = 1
