@@ -479,12 +479,6 @@ function widget:UnitDestroyed(unitID)
 	end
 end
 
--- Health changed: a unit that was still is read at its next turn instead of up to
--- STILL_FRAMES later (livedata/world.lua).
-function widget:UnitDamaged(unitID)
-	if initialized then tracker.touch(unitID) end
-end
-
 function widget:UnitEnteredLos(unitID)
 	if initialized then
 		unitEvents = unitEvents + 1

@@ -56,26 +56,6 @@ local function setup(n, fullView)
 	return t, units, calls
 end
 
-T.test("a still unit waits stillFrames for its next read, a moving or touched one does not", function()
-	local t, units, calls = setup(2)
-	t.sample(2, 1, 10)
-	T.eq(calls.pos, 2, "first visit: both read")
-	delta(t)
-	t.sample(2, 2, 10)
-	T.eq(calls.pos, 4, "second visit: both read, both found unchanged (still)")
-	units[2].x = units[2].x + 5
-	local visited, read = t.sample(2, 3, 10)
-	T.eq(visited, 2); T.eq(read, 0, "still units are visited but not read within 10 frames")
-	t.touch(1)
-	visited, read = t.sample(2, 4, 10)
-	T.eq(read, 1, "the touched unit is read at its next visit")
-	visited, read = t.sample(2, 12, 10)
-	T.eq(read, 1, "unit 2, still since frame 2, is read 10 frames later")
-	T.eq(ids(delta(t).updated), "2", "and its move is sent")
-	visited, read = t.sample(2, 13, 0)
-	T.eq(read, 2, "stillFrames 0 reads every visit")
-end)
-
 T.test("new units appear as created once, unchanged units do not repeat", function()
 	local t = setup(5)
 	t.sample(5)

@@ -87,10 +87,9 @@ T.test("the sample window is the frames since the previous full cycle began", fu
 		world.sampleUnits(frame, cfg, never)
 		windows[frame] = world.sampleWindow()
 	end
-	-- 10 units a frame: a cycle ends every third frame, so no unit is older than two cycles,
-	-- plus the 12 frames a still unit may wait for its next read
+	-- 10 units a frame: a cycle ends every third frame, so no unit is older than two cycles
 	for frame = 7, 12 do
-		T.truthy(windows[frame] >= 15 and windows[frame] <= 18, "frame " .. frame .. ": " .. windows[frame])
+		T.truthy(windows[frame] >= 3 and windows[frame] <= 6, "frame " .. frame .. ": " .. windows[frame])
 	end
 	local _, noUnits = setup(0)
 	noUnits.sampleUnits(1, cfg, never)

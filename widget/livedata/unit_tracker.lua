@@ -153,19 +153,13 @@ return function(protocol, UnitChanges)
 				x = NAN, y = NAN, z = NAN, hp = NAN, mhp = NAN, bp = NAN, vx = NAN, vy = NAN, vz = NAN, heading = NAN,
 				ex = NAN, ey = NAN, ez = NAN, ehp = NAN, emhp = NAN, ebp = NAN, evx = NAN, evy = NAN, evz = NAN, eheading = NAN,
 				idx = nil, seen = rescanGeneration, imm = def ~= nil and isImmobileDef(def) == true,
-				still = false, sampledAt = 0, snap = 0, pub = 0, cap = 0,
+				snap = 0, pub = 0, cap = 0,
 			}
 			units[unitID] = u
 			count = count + 1
 			list[count] = u
 			u.idx = count
 			return u
-		end
-
-		--- Something happened to the unit (damage): read it at its next turn even if it was still.
-		function self.touch(unitID)
-			local u = units[unitID]
-			if u then u.still = false end
 		end
 
 		-- Destroyed units are settled (forgotten, queued for the next delta) by `settle`, a
@@ -372,10 +366,8 @@ return function(protocol, UnitChanges)
 			if detail == 2 then
 				if hp == u.hp and x == u.x and z == u.z and y == u.y and bp == u.bp and mhp == u.mhp
 					and u.fragDetail == 2 then
-					u.still = true
 					return -- nothing moved since the last sample
 				end
-				u.still = false
 			else
 				vx, vy, vz = spGetUnitVelocity(id)
 				h = spGetUnitHeading(id)
@@ -413,10 +405,8 @@ return function(protocol, UnitChanges)
 				return forget(u, "left_los")
 			end
 			if x == u.x and z == u.z and y == u.y and u.fragDetail == 1 then
-				u.still = true
 				return
 			end
-			u.still = false
 			u.x, u.y, u.z = x, y, z
 			local t = moveT
 			if u.fragDetail ~= 1 or x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
@@ -426,16 +416,11 @@ return function(protocol, UnitChanges)
 			end
 		end
 
-		--- Visits up to `quota` units, continuing the round-robin, and reads each one unless it
-		--- was still (unchanged) at its last read, less than `stillFrames` frames before `frame`,
-		--- and nothing touched it since: units that move are read every cycle, still ones every
-		--- cycle that is at least `stillFrames` after their last read. Returns visited, read.
-		function self.sample(quota, frame, stillFrames)
+		--- Samples up to `quota` units, continuing the round-robin. Returns units visited.
+		function self.sample(quota)
 			if quota > count then quota = count end
-			frame = frame or 0
-			local readBefore = frame - (stillFrames or 0)
 			local sampleUnit = detail >= 2 and sampleWithHealth or samplePositionOnly
-			local visited, read = 0, 0
+			local visited = 0
 			while visited < quota do
 				if cursor > count then
 					if count == 0 then break end
@@ -445,19 +430,15 @@ return function(protocol, UnitChanges)
 				local u = list[cursor]
 				cursor = cursor + 1
 				visited = visited + 1
-				if not u.still or u.sampledAt <= readBefore then
-					u.sampledAt = frame
-					read = read + 1
-					sampleUnit(u)
-				end
+				sampleUnit(u)
 			end
-			stats.sampled = stats.sampled + read
+			stats.sampled = stats.sampled + visited
 			stats.encoded = nEncoded
 			if cursor > count then
 				cursor = 1
 				stats.cycles = stats.cycles + 1
 			end
-			return visited, read
+			return visited
 		end
 
 		-- Reconciliation with Spring.GetAllUnits, spread over frames: phase 1 adds listed

@@ -16,12 +16,6 @@ local RESCAN_FRAMES = 900  -- safety-net reconciliation with GetAllUnits (30 s).
 local RESCAN_CHUNK = 250   -- ... spread over frames, this many units a frame
 local SAMPLE_CHUNK = 64    -- units sampled between two looks at the clock
 local SAMPLE_SHARE_CAP = 0.55 -- sampling stops at this share of budgetMs in any frame
--- A unit found unchanged is read again only at its first turn this many frames later
--- (moving units are read every turn); the declared window grows by as much, and with the
--- sampling cycle stays within the MAX_WINDOW frames a client may rely on (SCHEMA §7.1).
-local STILL_FRAMES = 12
-local MAX_WINDOW = 30
-local SNAPSHOT_FRAMES = 6 -- of MAX_WINDOW, kept for a snapshot built over frames (livedata/exporter.lua)
 
 function W.new(deps)
 	local spring = deps.spring
@@ -54,7 +48,6 @@ function W.new(deps)
 	local sampleWindow = 1          -- frames for one full sampling cycle (freshness bound)
 	local cycleStartFrame = 0       -- frame in which the current sampling cycle began
 	local prevCycleStartFrame = 0   -- ... and the previous one
-	local stillFrames, stillSince = 0, 0 -- longest wait of a still unit in force, and since when
 
 	local teamList = {}
 	local teamAlly = {}
@@ -153,12 +146,11 @@ function W.new(deps)
 		playersDirty = true
 	end
 
-	-- Samples a slice of the units (round-robin). Target: every unit visited within
-	-- maxUnitAgeFrames times the adaptation divisor, moving ones read at each visit and still
-	-- ones every STILL_FRAMES, and
-	-- no more, since CPU is the scarce thing; hard cap: a share of the frame budget (less what
-	-- this frame's unit events already cost, `eventUnits` of them, each about one read),
-	-- checked every chunk, so a slice full of changing units cannot blow the frame.
+	-- Samples a slice of the units (round-robin). Target: just enough for the freshness goal
+	-- (every unit read within maxUnitAgeFrames, times the adaptation divisor) and no more,
+	-- since CPU is the scarce thing; hard cap: a share of the frame budget (less what this
+	-- frame's unit events already cost, `eventUnits` of them, each about one read), checked
+	-- every chunk, so a slice full of changing units cannot blow the frame.
 	function self.sampleUnits(frame, cfg, snapshotReason, eventUnits)
 		local total = tracker.count()
 		if total > 0 then
@@ -174,38 +166,26 @@ function W.new(deps)
 			if eventUnits and eventUnits > 0 then
 				cap = cap - eventUnits * budget.costPerUnitMs
 			end
-			local reads = 0
-			local cycleFrames = frame - prevCycleStartFrame
-			local still = MAX_WINDOW - SNAPSHOT_FRAMES - cycleFrames
-			if still > STILL_FRAMES then still = STILL_FRAMES end
-			if still < 0 then still = 0 end
-			if still >= stillFrames then
-				stillFrames, stillSince = still, frame
-			elseif frame - stillSince > MAX_WINDOW then
-				stillFrames = still -- no unit waits on the longer wait any more
-			end
 			local cyclesBefore = tracker.stats.cycles
 			local ts = timerNow()
 			local visited, spent = 0, 0
 			while visited < target and spent < cap do
 				local chunk = target - visited
 				if chunk > SAMPLE_CHUNK then chunk = SAMPLE_CHUNK end
-				local v, r = tracker.sample(chunk, frame, still)
+				local v = tracker.sample(chunk)
 				if v == 0 then break end
 				visited = visited + v
-				reads = reads + r
 				spent = msSince(ts)
 				if spent >= cap then break end
 			end
-			budget:observeSampling(reads, spent)
-			-- Freshness bound: units not yet visited in this cycle were visited during the
-			-- previous one, so nothing is older than the previous cycle's start (conservative,
-			-- never low), plus the frames a still unit may wait between reads.
+			budget:observeSampling(visited, spent)
+			-- Freshness bound: units not yet read in this cycle were read during the previous
+			-- one, so nothing is older than the previous cycle's start (conservative, never low).
 			if tracker.stats.cycles ~= cyclesBefore then
 				prevCycleStartFrame = cycleStartFrame
 				cycleStartFrame = frame
 			end
-			sampleWindow = frame - prevCycleStartFrame + stillFrames
+			sampleWindow = frame - prevCycleStartFrame
 			if sampleWindow < 1 then sampleWindow = 1 end
 		else
 			sampleWindow = 1
