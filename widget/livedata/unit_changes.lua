@@ -5,8 +5,9 @@
 -- The tracker owns the records, the sampling list and the fragments; it reports here each
 -- publish (`published`), each forgotten record (`removed`) and, while a snapshot is built,
 -- each record its list moved (`moved`). A record's `mark` says which pending list holds it
--- (1 created, 2 updated, 0 none); `snap`/`cap`/`pub` say whether and when the snapshot under
--- way captured it and how often it was published.
+-- (1 created, 2 updated, 0 none); `snap` says whether the snapshot under way captured it:
+-- its generation if captured and not published since, minus it if published after capture.
+-- A record whose `idx` is nil was forgotten (the tracker keeps its records at 32 fields).
 --
 -- Privacy needs no check here: a unit is exported only after a sample found it visible, and
 -- it is forgotten as soon as UnitLeftLos arrives, its next sample finds it unreadable, or the
@@ -46,7 +47,9 @@ function C.new(frags)
 
 	--- A record was (re-)encoded: queue it as created (first export) or updated.
 	function self.published(u, firstExport)
-		u.pub = u.pub + 1
+		if self.building and u.snap == snapGen then
+			u.snap = -snapGen -- changed after its capture: the next delta carries it
+		end
 		if firstExport then
 			u.mark = 1
 			nCreated = nCreated + 1
@@ -62,7 +65,11 @@ function C.new(frags)
 	--- delta if the receiver knows it: while a snapshot is built, if the snapshot captured it.
 	function self.removed(u, why)
 		local known
-		if self.building then known = u.snap == snapGen else known = u.mark ~= 1 end
+		if self.building then
+			known = u.snap == snapGen or u.snap == -snapGen
+		else
+			known = u.mark ~= 1
+		end
 		if known then
 			if why == "destroyed" then
 				nDestroyed = nDestroyed + 1
@@ -78,7 +85,7 @@ function C.new(frags)
 	--- While a snapshot is built: the list moved record `m` to position `i`. A unit moved to a
 	--- position the capture has passed would be left out: finish sends it as created.
 	function self.moved(m, i)
-		if i < snapPos and m.snap ~= snapGen and m.exported then
+		if i < snapPos and m.exported and m.snap ~= snapGen and m.snap ~= -snapGen then
 			nMissed = nMissed + 1
 			missed[nMissed] = m
 		end
@@ -147,9 +154,8 @@ function C.new(frags)
 		if last > count then last = count end
 		for i = snapPos, last do
 			local u = list[i]
-			if u.exported and u.snap ~= gen then
+			if u.exported and u.snap ~= gen and u.snap ~= -gen then
 				u.snap = gen
-				u.cap = u.pub
 				k = k + 1
 				snapScratch[k] = frags[u.id]
 			end
@@ -181,26 +187,26 @@ function C.new(frags)
 		-- capture (it was the later change), nothing otherwise
 		for i = 1, nCreated do
 			local u = created[i]
-			if u.mark == 1 and u.snap == gen then
-				if u.pub > u.cap then
+			if u.mark == 1 then
+				if u.snap == -gen then
 					u.mark = 2
 					nUpdated = nUpdated + 1
 					updated[nUpdated] = u
-				else
+				elseif u.snap == gen then
 					u.mark = 0
 				end
 			end
 		end
 		for i = 1, nUpdated do
 			local u = updated[i]
-			if u.mark == 2 and u.snap == gen and u.pub <= u.cap then
+			if u.mark == 2 and u.snap == gen then
 				u.mark = 0
 			end
 		end
 		for i = 1, nMissed do
 			local u = missed[i]
 			missed[i] = nil
-			if u.exported and not u.gone and u.snap ~= gen and u.mark ~= 1 then
+			if u.exported and u.idx and u.snap ~= gen and u.snap ~= -gen and u.mark ~= 1 then
 				u.mark = 1
 				nCreated = nCreated + 1
 				created[nCreated] = u
@@ -216,7 +222,7 @@ function C.new(frags)
 		local first = true
 		for i = 1, nRecords do
 			local u = records[i]
-			if u.mark == mark and not u.gone then
+			if u.mark == mark and u.idx then
 				if first then
 					first = false
 				else
