@@ -2,11 +2,11 @@
 -- parts of messages: the pending created/updated/destroyed/left_los lists, the delta lists,
 -- the snapshot's "units", built at once or over several frames.
 --
--- The tracker owns the records, the sampling list and the fragments; it reports here each
--- publish (`published`), each forgotten record (`removed`) and, while a snapshot is built,
--- each record its list moved (`moved`). A record's `mark` says which pending list holds it
--- (1 created, 2 updated, 0 none); `snap` says whether the snapshot under way captured it:
--- its generation if captured and not published since, minus it if published after capture.
+-- The tracker owns the records, the sampling list and the fragments; it queues each publish
+-- in `created`/`updated` itself and reports here each forgotten record (`removed`) and, while
+-- a snapshot is built, each record its list moved (`moved`). A record's `mark` says which
+-- pending list holds it (1 created, 2 updated, 0 none); `snap` says whether a snapshot captured
+-- it: that snapshot's generation, negated by the tracker when it publishes the unit again.
 -- A record whose `idx` is nil was forgotten (the tracker keeps its records at 32 fields).
 --
 -- Privacy needs no check here: a unit is exported only after a sample found it visible, and
@@ -32,8 +32,10 @@ end
 function C.new(frags)
 	local self = { building = false } -- building: a snapshot is under way (read by the tracker)
 
-	local created, nCreated = {}, 0     -- records, mark == 1
-	local updated, nUpdated = {}, 0     -- records, mark == 2
+	-- Records published since the last message (the tracker appends to these itself, its
+	-- hottest path: no call per encoded unit): created has mark == 1, updated mark == 2.
+	local created, updated = {}, {}
+	self.created, self.updated, self.nCreated, self.nUpdated = created, updated, 0, 0
 	local destroyed, nDestroyed = {}, 0 -- unit ids
 	local leftLos, nLeftLos = {}, 0     -- unit ids
 
@@ -44,22 +46,6 @@ function C.new(frags)
 	local snapParts, nSnapParts = {}, 0  -- one string per step
 	local snapScratch = {}
 	local missed, nMissed = {}, 0        -- exported units moved behind snapPos uncaptured
-
-	--- A record was (re-)encoded: queue it as created (first export) or updated.
-	function self.published(u, firstExport)
-		if self.building and u.snap == snapGen then
-			u.snap = -snapGen -- changed after its capture: the next delta carries it
-		end
-		if firstExport then
-			u.mark = 1
-			nCreated = nCreated + 1
-			created[nCreated] = u
-		elseif u.mark == 0 then
-			u.mark = 2
-			nUpdated = nUpdated + 1
-			updated[nUpdated] = u
-		end
-	end
 
 	--- An exported record was forgotten; `why` is "destroyed" or "left_los". Named in the next
 	--- delta if the receiver knows it: while a snapshot is built, if the snapshot captured it.
@@ -92,17 +78,17 @@ function C.new(frags)
 	end
 
 	local function clearPending()
-		for i = 1, nCreated do
+		for i = 1, self.nCreated do
 			created[i].mark = 0
 			created[i] = nil
 		end
-		for i = 1, nUpdated do
+		for i = 1, self.nUpdated do
 			updated[i].mark = 0
 			updated[i] = nil
 		end
 		for i = 1, nDestroyed do destroyed[i] = nil end
 		for i = 1, nLeftLos do leftLos[i] = nil end
-		nCreated, nUpdated, nDestroyed, nLeftLos = 0, 0, 0, 0
+		self.nCreated, self.nUpdated, nDestroyed, nLeftLos = 0, 0, 0, 0
 	end
 
 	--- Forgets the pending changes and any snapshot under way (while not connected).
@@ -185,19 +171,19 @@ function C.new(frags)
 		self.building = false
 		-- created/updated records the snapshot holds: an update if they changed after
 		-- capture (it was the later change), nothing otherwise
-		for i = 1, nCreated do
+		for i = 1, self.nCreated do
 			local u = created[i]
 			if u.mark == 1 then
 				if u.snap == -gen then
 					u.mark = 2
-					nUpdated = nUpdated + 1
-					updated[nUpdated] = u
+					self.nUpdated = self.nUpdated + 1
+					updated[self.nUpdated] = u
 				elseif u.snap == gen then
 					u.mark = 0
 				end
 			end
 		end
-		for i = 1, nUpdated do
+		for i = 1, self.nUpdated do
 			local u = updated[i]
 			if u.mark == 2 and u.snap == gen then
 				u.mark = 0
@@ -208,8 +194,8 @@ function C.new(frags)
 			missed[i] = nil
 			if u.exported and u.idx and u.snap ~= gen and u.snap ~= -gen and u.mark ~= 1 then
 				u.mark = 1
-				nCreated = nCreated + 1
-				created[nCreated] = u
+				self.nCreated = self.nCreated + 1
+				created[self.nCreated] = u
 			end
 		end
 		nMissed = 0
@@ -256,20 +242,20 @@ function C.new(frags)
 
 	--- True when a delta would carry unit changes.
 	function self.hasChanges()
-		return nCreated + nUpdated + nDestroyed + nLeftLos > 0
+		return self.nCreated + self.nUpdated + nDestroyed + nLeftLos > 0
 	end
 
 	--- Appends the four change lists to buf and clears them. Returns new length.
 	function self.appendDelta(buf, n)
-		n = appendRecords(buf, n, ',"created":[', created, nCreated, 1)
-		n = appendRecords(buf, n, ',"updated":[', updated, nUpdated, 2)
+		n = appendRecords(buf, n, ',"created":[', created, self.nCreated, 1)
+		n = appendRecords(buf, n, ',"updated":[', updated, self.nUpdated, 2)
 		n = appendIds(buf, n, ',"destroyed":[', destroyed, nDestroyed)
 		n = appendIds(buf, n, ',"left_los":[', leftLos, nLeftLos)
 		clearPending()
 		return n
 	end
 
-	function self.pendingCounts() return nCreated, nUpdated, nDestroyed, nLeftLos end
+	function self.pendingCounts() return self.nCreated, self.nUpdated, nDestroyed, nLeftLos end
 
 	return self
 end

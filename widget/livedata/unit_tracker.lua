@@ -51,6 +51,7 @@ return function(protocol, UnitChanges)
 		local exportedCount = 0
 
 		local changes = UnitChanges.new(frags) -- what the receiver must still be told
+		local created, updated = changes.created, changes.updated
 
 		local fullView = true
 		local myAllyTeam = 0
@@ -342,12 +343,25 @@ return function(protocol, UnitChanges)
 			end
 			u.fragDetail = dt
 			nEncoded = nEncoded + 1
+			-- queued for the next delta (livedata/unit_changes.lua), inline: no call per unit
 			if u.exported then
-				changes.published(u, false)
+				if u.mark == 0 then
+					u.mark = 2
+					local k = changes.nUpdated + 1
+					changes.nUpdated = k
+					updated[k] = u
+				end
 			else
 				u.exported = true
 				exportedCount = exportedCount + 1
-				changes.published(u, true)
+				u.mark = 1
+				local k = changes.nCreated + 1
+				changes.nCreated = k
+				created[k] = u
+			end
+			local snap = u.snap
+			if snap > 0 then
+				u.snap = -snap -- changed after a snapshot captured it
 			end
 		end
 
