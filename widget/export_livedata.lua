@@ -68,7 +68,7 @@ local Config = includeModule("config")
 local SendQueue = includeModule("send_queue")
 local Backoff = includeModule("backoff")
 local Connection = includeModule("connection")
-local Tracker = includeModule("unit_tracker")(protocol)
+local Tracker = includeModule("unit_tracker")(protocol, includeModule("unit_changes"))
 local Budget = includeModule("budget")
 local ThrottledLog = includeModule("throttled_log")
 local World = includeModule("world")
@@ -93,6 +93,7 @@ local sformat = string.format
 local DAY_FRAMES = 2592000 -- Spring.GetGameFrame splits the frame count at this many frames
 local QUEUE_MAX_AGE_FRAMES = 90 -- a queued message older than this is discarded (declared)
 local DRAIN_INTERVAL = 1 / 30   -- seconds between reads of what the server sends
+local SETTLE_PER_FRAME = 250    -- destroyed units forgotten a frame (a mass destruction spreads)
 
 --------------------------------------------------------------------------------
 -- State
@@ -115,6 +116,7 @@ local log, queue, backoff, conn, tracker, budget, exporter
 
 local framesWithoutUpdate = 0   -- GameFrames since the last Update call-in
 local spentMs = 0               -- widget time since the last GameFrame
+local unitEvents = 0            -- unit call-ins since the last GameFrame (each costs about one read)
 local lastDrainClock = -1
 local lastRateClock = 0
 local lastRateCount = 0
@@ -383,7 +385,9 @@ function widget:GameFrame(n)
 	end
 	local frame = shared.frame
 
-	world.sampleUnits(frame, cfg, exporter.snapshotReason)
+	tracker.settle(SETTLE_PER_FRAME)
+	world.sampleUnits(frame, cfg, exporter.snapshotReason, unitEvents)
+	unitEvents = 0
 
 	framesWithoutUpdate = framesWithoutUpdate + 1
 	if framesWithoutUpdate > 30 then
@@ -462,19 +466,31 @@ function widget:PlayerChanged()
 end
 
 function widget:UnitCreated(unitID, unitDefID, unitTeam)
-	if initialized then tracker.add(unitID, unitDefID, unitTeam) end
+	if initialized then
+		unitEvents = unitEvents + 1
+		tracker.add(unitID, unitDefID, unitTeam)
+	end
 end
 
 function widget:UnitDestroyed(unitID)
-	if initialized then tracker.destroyed(unitID) end
+	if initialized then
+		unitEvents = unitEvents + 1
+		tracker.destroyed(unitID)
+	end
 end
 
 function widget:UnitEnteredLos(unitID)
-	if initialized then tracker.add(unitID) end
+	if initialized then
+		unitEvents = unitEvents + 1
+		tracker.add(unitID)
+	end
 end
 
 function widget:UnitLeftLos(unitID)
-	if initialized then tracker.leftLos(unitID) end
+	if initialized then
+		unitEvents = unitEvents + 1
+		tracker.leftLos(unitID)
+	end
 end
 
 function widget:UnitGiven(unitID, unitDefID, newTeam)

@@ -131,30 +131,32 @@ function E.makeSpring(w)
 		if not E.inLos(w, id) then return u.x + 13, u.y, u.z - 7 end -- radar error offset
 		return u.x, u.y, u.z
 	end
-	function S.GetUnitHealth(id)
-		checkId(id)
-		w.lastRead[id] = w.frame
-		local u = w.units[id]
-		if not u or not E.inLos(w, id) then return end
-		return u.hp, u.mhp, 0, 0, u.bp
-	end
-	-- The unit `id` names when it is in the local LOS, else nil (called straight from an S function).
+	-- The unit behind a per-unit read that needs LOS, or nil (the engine returns nothing).
 	local function unitInLos(id)
-		checkId(id, 1)
+		checkId(id, 1) -- one frame deeper than the S function the widget called
 		local u = w.units[id]
 		if u and E.inLos(w, id) then return u end
 	end
+	function S.GetUnitHealth(id)
+		w.lastRead[id] = w.frame
+		local u = unitInLos(id)
+		if not u then return end
+		return u.hp, u.mhp, 0, 0, u.bp
+	end
 	function S.GetUnitVelocity(id)
 		local u = unitInLos(id)
-		if u then return u.vx, u.vy, u.vz, math.sqrt(u.vx * u.vx + u.vz * u.vz) end
+		if not u then return end
+		return u.vx, u.vy, u.vz, math.sqrt(u.vx * u.vx + u.vz * u.vz)
 	end
 	function S.GetUnitHeading(id)
 		local u = unitInLos(id)
-		if u then return u.heading end
+		if not u then return end
+		return u.heading
 	end
 	function S.GetUnitDefID(id)
 		local u = unitInLos(id)
-		if u then return u.def end
+		if not u then return end
+		return u.def
 	end
 	function S.GetUnitTeam(id)
 		checkId(id)
@@ -213,8 +215,8 @@ function E.loadWidget(w, socketLib, root, extraSystem)
 	System.LOG = { DEBUG = 20, INFO = 30, NOTICE = 35, DEPRECATED = 37, WARNING = 40, ERROR = 50, FATAL = 60 }
 	System.Game = { mapName = "Test Map \226\152\131", mapSizeX = 8192, mapSizeZ = 4096, gameName = "Test" }
 	System.UnitDefs = {
-		[1] = { name = "armpw", humanName = "Pawn", metalCost = 54, energyCost = 900, buildTime = 1500,
-			health = 370, speed = 87.5, isBuilding = false, canFly = false },
+		[1] = { name = "armpw", humanName = "Pawn", metalCost = 54, energyCost = 900, buildTime = 1500, health = 370,
+			speed = 87.5, isBuilding = false, canFly = false },
 		[2] = { name = "armllt", humanName = "LLT \"quoted\"\n", metalCost = 85, energyCost = 680, buildTime = 2680,
 			health = 640, speed = 0, isBuilding = true },
 		[3] = { name = "bad\255", humanName = "x", metalCost = 0 / 0, energyCost = math.huge, buildTime = 1e30,

@@ -2,7 +2,7 @@
 local T = require("testlib")
 local json = T.module("json")
 local P = T.module("protocol")(json)
-local Tracker = T.module("unit_tracker")(P)
+local Tracker = T.module("unit_tracker")(P, T.module("unit_changes"))
 local dkjson = T.json()
 
 -- A minimal engine: units[id] = {x, y, z, hp, mhp, bp, team, def, los}
@@ -29,21 +29,16 @@ local function newWorld(n, team)
 	return units
 end
 
--- Decodes what one of the tracker's append functions writes after a `"type":"<kind>"` opening.
-local function decoded(kind, append)
+-- A message of `kind` whose body `append(buf, n)` writes, decoded.
+local function message(kind, append)
 	local buf = { '{"type":"' .. kind .. '"' }
 	local n = append(buf, 1)
 	n = n + 1; buf[n] = "}"
 	return dkjson.decode(table.concat(buf, "", 1, n))
 end
 
-local function delta(t)
-	return decoded("delta", t.appendDelta)
-end
-
-local function snapshot(t)
-	return decoded("snapshot", t.appendSnapshot)
-end
+local function delta(t) return message("delta", t.appendDelta) end
+local function snapshot(t) return message("snapshot", t.appendSnapshot) end
 
 local function ids(list)
 	local out = {}
@@ -86,6 +81,100 @@ T.test("moves below the threshold are not sent; moves at or beyond it are", func
 	T.eq(ids(delta(t).updated), "1")
 end)
 
+-- A snapshot built over frames: begin, steps, finish; then the delta that follows it.
+-- The ids a client holds after a snapshot and the delta that follows it (its created units).
+local function snapshotAndCreated(s, d)
+	local union = {}
+	for _, u in ipairs(s.units) do union[#union + 1] = u.id end
+	for _, u in ipairs(d.created) do union[#union + 1] = u.id end
+	return ids(union)
+end
+
+local function spreadSnapshot(t, step, between)
+	t.beginSnapshot()
+	local frame = 0
+	while not t.stepSnapshot(step) do
+		frame = frame + 1
+		if between then between(frame) end
+	end
+	return message("snapshot", t.finishSnapshot)
+end
+
+T.test("a snapshot built over frames holds every exported unit once", function()
+	local t = setup(10)
+	t.sample(10); delta(t)
+	local s = spreadSnapshot(t, 3)
+	T.eq(ids(s.units), "1,2,3,4,5,6,7,8,9,10")
+	T.falsy(t.hasChanges(), "nothing pending: the snapshot shows it all")
+	T.falsy(t.isBuildingSnapshot())
+end)
+
+T.test("changes during a spread snapshot: after capture in the next delta, before capture in the snapshot", function()
+	local t, units = setup(9)
+	t.sample(9); delta(t)
+	local s = spreadSnapshot(t, 3, function(frame)
+		if frame == 1 then
+			units[1].x = units[1].x + 5 -- captured in step 1: its change must follow
+			units[8].x = units[8].x + 5 -- not captured yet: the snapshot shows the change
+			t.sample(9)
+		end
+	end)
+	T.eq(ids(s.units), "1,2,3,4,5,6,7,8,9")
+	for _, u in ipairs(s.units) do
+		if u.id == 8 then T.eq(u.x, 85, "unit 8 captured after its change") end
+		if u.id == 1 then T.eq(u.x, 10, "unit 1 captured before its change") end
+	end
+	local d = delta(t)
+	T.eq(ids(d.updated), "1", "only the change the snapshot missed")
+	T.eq(#d.created, 0)
+end)
+
+T.test("units removed during a spread snapshot: named only if the snapshot holds them", function()
+	local t = setup(9)
+	t.sample(9); delta(t)
+	local s = spreadSnapshot(t, 3, function(frame)
+		if frame == 1 then
+			t.destroyed(2) -- captured: the client will hold it, so it is named
+			t.destroyed(5) -- not captured: the snapshot leaves it out, nothing to name
+			t.settle(10)
+		end
+	end)
+	local d = delta(t)
+	T.eq(snapshotAndCreated(s, d), "1,2,3,4,6,7,8,9", "unit 9, moved into 2's place, follows as created")
+	T.eq(ids(d.destroyed), "2")
+end)
+
+T.test("a unit moved behind the capture by a removal is sent as created after the snapshot", function()
+	local t = setup(9)
+	t.sample(9); delta(t)
+	local s = spreadSnapshot(t, 3, function(frame)
+		if frame == 1 then
+			t.destroyed(1) -- the tail unit (9) moves into position 1, already passed
+			t.settle(10)
+		end
+	end)
+	local d = delta(t)
+	T.eq(snapshotAndCreated(s, d), "1,2,3,4,5,6,7,8,9", "every unit reaches the client exactly once")
+	T.eq(ids(d.destroyed), "1")
+end)
+
+T.test("destroyed units are settled a bounded number at a time, as destroyed even when sampled first", function()
+	local t, units = setup(6)
+	t.sample(6); delta(t)
+	for id = 1, 5 do t.destroyed(id) end
+	T.eq(t.count(), 6, "nothing forgotten in the call-in itself")
+	T.eq(t.settle(2), 3, "two settled, three to go")
+	T.eq(ids(delta(t).destroyed), "1,2")
+	units[3] = nil -- the engine no longer answers for it
+	t.sample(6)
+	local d = delta(t)
+	T.eq(ids(d.destroyed), "3", "a dying unit found unreadable is destroyed, not left_los")
+	T.eq(#d.left_los, 0)
+	T.eq(t.settle(10), 0)
+	T.eq(ids(delta(t).destroyed), "4,5")
+	T.eq(t.count(), 1)
+end)
+
 T.test("round-robin slices visit every unit once per cycle", function()
 	local t, units, calls = setup(10)
 	for _ = 1, 3 do t.sample(4) end -- 12 visits: all 10 plus 2
@@ -101,6 +190,7 @@ T.test("removing units mid-cycle keeps everybody's turn", function()
 	t.sample(4)                        -- visited 1..4
 	t.destroyed(2)                     -- one visited unit goes
 	t.destroyed(9)                     -- one unvisited unit goes
+	t.settle(10)
 	t.sample(6)                        -- the rest of the cycle
 	local d = delta(t)
 	T.eq(ids(d.updated), "1,3,4,5,6,7,8,10", "every surviving unit updated exactly once")
@@ -111,6 +201,7 @@ T.test("a unit created and destroyed before any message is never mentioned", fun
 	local t, units = setup(2)
 	t.sample(2)
 	t.destroyed(1)
+	t.settle(10)
 	local d = delta(t)
 	T.eq(ids(d.created), "2"); T.eq(#d.destroyed, 0)
 end)

@@ -15,12 +15,18 @@ local function setup(opts)
 	end
 	local net = FakeNet.new()
 	local h = E.loadWidget(w, net.lib, T.root)
-	-- Privacy is judged against what was visible at the message's frame.
+	-- Privacy is judged against what was visible in the message's window (SCHEMA §7.1, §8).
 	w.visibleAt = {}
-	local oracle = Oracle.new(json, opts.framing or "newline", function(id, frame)
-		local seen = w.visibleAt[frame]
-		if seen then return seen[id] == true end
-		return E.inLos(w, id)
+	local oracle = Oracle.new(json, opts.framing or "newline", function(id, frame, window)
+		local recorded = false
+		for f = frame - window, frame do
+			local seen = w.visibleAt[f]
+			if seen then
+				recorded = true
+				if seen[id] then return true end
+			end
+		end
+		return not recorded and E.inLos(w, id)
 	end)
 	return w, net, h, oracle
 end
@@ -379,4 +385,38 @@ T.test("sample_window is an upper bound on how long ago every unit in a message 
 		T.truthy(checked > 1000, "units checked: " .. checked)
 		assertClean(oracle)
 	end
+end)
+
+T.test("a periodic snapshot of thousands of units is built over frames; the picture stays whole", function()
+	local w, net, h, oracle = setup({ units = 2600, spectator = true, fullView = true })
+	start(h, { snapshotIntervalSeconds = 1 })
+	local move = moveAll(w)
+	pump(w, h, net, oracle, 75, function(frame)
+		move(frame)
+		if frame % 3 == 0 then
+			local u = E.addUnit(w, frame % 3, 1, frame, frame)
+			E.call(h, "UnitCreated", u.id, u.def, u.team)
+			local id = w.ids[(frame * 37) % #w.ids + 1]
+			E.removeUnit(w, id)
+			E.call(h, "UnitDestroyed", id, 1, 0)
+		end
+	end)
+	assertClean(oracle)
+	local snapshot, previous
+	for i, m in ipairs(oracle.messages) do
+		if m.type == "snapshot" and m.reason == "interval" and not snapshot then
+			snapshot, previous = m, oracle.messages[i - 1]
+		end
+	end
+	T.truthy(snapshot, "an interval snapshot was sent")
+	T.truthy(snapshot.frame - previous.frame >= 3, "no message while its 2600 units were captured, "
+		.. previous.frame .. " -> " .. snapshot.frame)
+	T.truthy(#snapshot.units >= 2590, "it holds the units: " .. #snapshot.units)
+	T.truthy(snapshot.sample_window >= snapshot.frame - previous.frame - 1, "its window covers the capture frames")
+	local n = 0
+	for id in pairs(oracle.units) do
+		n = n + 1
+		T.truthy(w.units[id], "unit " .. id .. " exists in the world")
+	end
+	T.eq(n, #w.ids, "picture size")
 end)

@@ -3,7 +3,7 @@ local T = require("testlib")
 local E = require("fake_engine")
 local json = T.module("json")
 local protocol = T.module("protocol")(json)
-local Tracker = T.module("unit_tracker")(protocol)
+local Tracker = T.module("unit_tracker")(protocol, T.module("unit_changes"))
 local World = T.module("world")
 
 -- A governor that records what the world tells it (the real one is tested in spec_budget_and_log).

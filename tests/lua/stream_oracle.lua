@@ -2,7 +2,8 @@
 -- Feed it FakeNet:readItems() output; it decodes frames with dkjson and records every
 -- violation (invalid JSON, framing, fields, sequence gaps without a declared drop,
 -- missing hello/snapshot after connect, delta inconsistent with the receiver's picture,
--- privacy via an optional isAllowed(unitID, frame) callback).
+-- privacy via an optional isAllowed(unitID, frame, window) callback: may the unit be named in a
+-- message of `frame` whose values were read within `window` frames before it, SCHEMA §7.1).
 
 local O = {}
 O.__index = O
@@ -42,12 +43,12 @@ function O:newConnection()
 	self.units = {}
 end
 
-function O:checkUnitObject(u, frame, where)
+function O:checkUnitObject(u, frame, where, window)
 	if type(u) ~= "table" or not isInt(u.id) then
 		self:err(where .. ": unit without integer id")
 		return false
 	end
-	if self.isAllowed and not self.isAllowed(u.id, frame) then
+	if self.isAllowed and not self.isAllowed(u.id, frame, window or 0) then
 		self:err(where .. ": unit " .. u.id .. " must not be visible at frame " .. tostring(frame))
 	end
 	return true
@@ -93,7 +94,7 @@ function O:message(m, raw)
 			return
 		end
 		for _, u in ipairs(m.units) do
-			if self:checkUnitObject(u, m.frame, "snapshot") then
+			if self:checkUnitObject(u, m.frame, "snapshot", m.sample_window) then
 				if self.units[u.id] then self:err("snapshot lists unit " .. u.id .. " twice") end
 				self.units[u.id] = u
 			end
@@ -114,13 +115,13 @@ function O:message(m, raw)
 			self.units[id] = nil
 		end
 		for _, u in ipairs(m.created) do
-			if self:checkUnitObject(u, m.frame, "created") then
+			if self:checkUnitObject(u, m.frame, "created", m.sample_window) then
 				if self.units[u.id] then self:err("created known unit " .. u.id) end
 				self.units[u.id] = u
 			end
 		end
 		for _, u in ipairs(m.updated) do
-			if self:checkUnitObject(u, m.frame, "updated") then
+			if self:checkUnitObject(u, m.frame, "updated", m.sample_window) then
 				if not self.units[u.id] then self:err("updated unknown unit " .. u.id) end
 				self.units[u.id] = u
 			end

@@ -42,6 +42,13 @@ function X.new(deps)
 	tracker.setDetail(activeDetail)
 
 	local buf = {}                  -- reused message buffer
+	-- A snapshot in the making, built over at most SNAPSHOT_FRAMES frames so that no frame pays
+	-- for every unit's fragment (at least SNAPSHOT_STEP list positions a frame): why, since which
+	-- frame, and the largest sample window of its frames.
+	local SNAPSHOT_STEP = 1000
+	local SNAPSHOT_FRAMES = 5
+	local buildingReason, buildStartFrame, buildWindow = nil, 0, 0
+	local buildStep = SNAPSHOT_STEP
 
 	local self = {}
 
@@ -71,6 +78,13 @@ function X.new(deps)
 		return tconcat(buf, "", 1, n)
 	end
 
+	-- `key` (',"name":') and its JSON value into buf after slot n; returns the new n.
+	local function appendField(n, key, value)
+		buf[n + 1] = key
+		buf[n + 2] = value
+		return n + 2
+	end
+
 	local function enqueue(body, kind)
 		lastEnqueueClock = shared.clock
 		return queue:push(body, kind, shared.frame)
@@ -90,7 +104,11 @@ function X.new(deps)
 		enqueue(body, "hello")
 	end
 
-	local function enqueueSnapshot(frame, reason)
+	-- `since`: the frame the capture of its units began (the window grows by the frames since).
+	local function enqueueSnapshot(frame, reason, since)
+		if not since or world.sampleWindow() > buildWindow then
+			buildWindow = world.sampleWindow()
+		end
 		world.sampleTeams()
 		world.samplePlayers()
 		world.sampleGame(frame, true)
@@ -98,19 +116,21 @@ function X.new(deps)
 		buf[1] = protocol.bodyStart("snapshot", frame)
 		n = n + 1
 		buf[n] = sformat(',"protocol":"%s","reason":"%s","detail":"%s","sample_window":%d,"game":',
-			protocol.PROTOCOL, reason, detailName(), world.sampleWindow())
+			protocol.PROTOCOL, reason, detailName(), buildWindow + frame - (since or frame))
 		n = n + 1
 		buf[n] = world.gameJson()
-		n = n + 1
-		buf[n] = ',"players":'
-		n = n + 1
-		buf[n] = world.playersJson()
+		n = appendField(n, ',"players":', world.playersJson())
 		n = n + 1
 		buf[n] = ',"teams":['
 		n = world.appendTeams(buf, n)
 		n = n + 1
 		buf[n] = "]"
-		n = tracker.appendSnapshot(buf, n)
+		if since then
+			n = tracker.finishSnapshot(buf, n)
+		else
+			n = tracker.appendSnapshot(buf, n)
+		end
+		buildingReason = nil
 		local ok = enqueue(finishBody(n), "snapshot")
 		lastSnapshotFrame = frame
 		lastTeamFrame = frame
@@ -144,16 +164,10 @@ function X.new(deps)
 		n = n + 1
 		buf[n] = "]"
 		if playersChanged then
-			n = n + 1
-			buf[n] = ',"players":'
-			n = n + 1
-			buf[n] = world.playersJson()
+			n = appendField(n, ',"players":', world.playersJson())
 		end
 		if gameChanged then
-			n = n + 1
-			buf[n] = ',"game":'
-			n = n + 1
-			buf[n] = world.gameJson()
+			n = appendField(n, ',"game":', world.gameJson())
 		end
 		return enqueue(finishBody(n), "delta")
 	end
@@ -265,6 +279,9 @@ function X.new(deps)
 
 	-- Why this frame's export would be a snapshot, or nil for a delta (or no export).
 	local function snapshotReason(frame)
+		if buildingReason and tracker.isBuildingSnapshot() then
+			return buildingReason
+		end
 		if conn.state ~= "CONNECTED" or frame - lastExportFrame < exportInterval() then
 			return nil
 		end
@@ -283,6 +300,20 @@ function X.new(deps)
 
 	local function export(frame)
 		local fill = updateBackpressure(frame)
+		if buildingReason then
+			-- No delta while a snapshot is built: the snapshot would overwrite it. Pending
+			-- changes after a unit's capture follow the snapshot.
+			if world.sampleWindow() > buildWindow then
+				buildWindow = world.sampleWindow()
+			end
+			if not tracker.isBuildingSnapshot() then
+				buildingReason = nil -- cancelled (the connection went away meanwhile)
+			elseif tracker.stepSnapshot(buildStep) then
+				enqueueSnapshot(frame, buildingReason, buildStartFrame)
+				lastExportFrame = frame
+			end
+			return
+		end
 		if frame - lastExportFrame < exportInterval() then
 			return
 		end
@@ -293,7 +324,15 @@ function X.new(deps)
 			if reason == "resync" and fill > 0.5 then
 				return
 			end
-			enqueueSnapshot(frame, reason)
+			buildingReason, buildStartFrame, buildWindow = reason, frame, world.sampleWindow()
+			buildStep = floor(tracker.count() / SNAPSHOT_FRAMES) + 1
+			if buildStep < SNAPSHOT_STEP then buildStep = SNAPSHOT_STEP end
+			tracker.beginSnapshot()
+			if tracker.stepSnapshot(buildStep) then
+				enqueueSnapshot(frame, reason, frame)
+				lastExportFrame = frame
+			end
+			return
 		else
 			enqueueDelta(frame)
 		end
@@ -303,6 +342,7 @@ function X.new(deps)
 
 	--- A new connection: hello, then a full snapshot, at the full export rate.
 	function self.onConnected()
+		buildingReason = nil
 		enqueueHello()
 		enqueueSnapshot(shared.frame, "connect")
 		lastExportFrame = shared.frame

@@ -35,9 +35,14 @@ local function isFinite(v)
 end
 M.isFinite = isFinite
 
+-- True for anything JSON writes as null: not a number, NaN or +-Inf.
+local function isNull(v)
+	return type(v) ~= "number" or v ~= v or v >= HUGE or v <= -HUGE
+end
+
 --- Integer-valued number to JSON. Non-integral values are rounded; NaN/Inf -> null.
 local function int(v)
-	if type(v) ~= "number" or v ~= v or v >= HUGE or v <= -HUGE then
+	if isNull(v) then
 		return "null"
 	end
 	if v ~= floor(v) then
@@ -52,7 +57,7 @@ M.int = int
 
 --- Number with a fixed printf format (for example "%.1f"); NaN/Inf/non-number -> null.
 local function fixed(v, fmt)
-	if type(v) ~= "number" or v ~= v or v >= HUGE or v <= -HUGE then
+	if isNull(v) then
 		return "null"
 	end
 	return sformat(fmt, v)

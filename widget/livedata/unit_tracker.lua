@@ -10,27 +10,19 @@
 -- ally team is exported only while the engine says it is in LOS; radar-only units are never
 -- exported. A unit that stops being visible is removed and reported as left_los.
 --
--- Usage: local Tracker = TrackerModule(protocol); local t = Tracker.new(engineFunctions)
+-- Usage: local Tracker = TrackerModule(protocol, UnitChangesModule); local t = Tracker.new(engineFunctions)
 
-return function(protocol)
+return function(protocol, UnitChanges)
 	local encodeUnit = protocol.encodeUnit
 	local encodeUnitRounded = protocol.encodeUnitRounded
 	local FMT_STD_DONE = protocol.UNIT_FORMAT.standardBuilt
 	local FMT_STD = protocol.UNIT_FORMAT.standard
 	local unitPrefix = protocol.unitPrefix
 	local THRESHOLD = protocol.THRESHOLD
-	local floor = math.floor
 	local sformat = string.format
 	local NAN = 0 / 0
 
 	local T = {}
-
-	local function intString(v)
-		if v == v and v == floor(v) and v < 2147483648 and v > -2147483648 then
-			return sformat("%d", v)
-		end
-		return "null"
-	end
 
 	--- engine: table of functions with the Spring names GetUnitPosition, GetUnitHealth,
 	--- GetUnitVelocity, GetUnitHeading, IsUnitInLos, GetUnitDefID, GetUnitTeam; optionally
@@ -58,10 +50,8 @@ return function(protocol)
 		local cursor = 1
 		local exportedCount = 0
 
-		local created, nCreated = {}, 0     -- records, mark == 1
-		local updated, nUpdated = {}, 0     -- records, mark == 2
-		local destroyed, nDestroyed = {}, 0 -- unit ids
-		local leftLos, nLeftLos = {}, 0     -- unit ids
+		local changes = UnitChanges.new(frags) -- what the receiver must still be told
+		local created, updated = changes.created, changes.updated
 
 		local fullView = true
 		local myAllyTeam = 0
@@ -84,6 +74,9 @@ return function(protocol)
 
 		-- Removes a record from the sampling list, keeping [1, cursor-1] = already
 		-- sampled in this cycle, so no unit misses its turn.
+		-- While a snapshot is built, every record moved is reported (changes.moved).
+		local moved = changes.moved
+
 		local function unlist(u)
 			local i = u.idx
 			if not i or list[i] ~= u then
@@ -95,44 +88,48 @@ return function(protocol)
 					local m = list[c1]
 					list[i] = m
 					m.idx = i
+					if changes.building then moved(m, i) end
 				end
 				if c1 ~= count then
 					local m = list[count]
 					list[c1] = m
 					m.idx = c1
+					if changes.building then moved(m, c1) end
 				end
 				cursor = c1
 			elseif i ~= count then
 				local m = list[count]
 				list[i] = m
 				m.idx = i
+				if changes.building then moved(m, i) end
 			end
 			list[count] = nil
 			count = count - 1
 			u.idx = nil
 		end
 
-		-- Stops exporting a record and forgets it; `why` is "destroyed" or "left_los".
+		-- Destroyed units are settled (forgotten, queued for the next delta) by `settle`, a
+		-- bounded number a frame: a mass destruction must not land in one frame. `isDying` holds
+		-- the records named by UnitDestroyed and not yet settled (a set beside the records: a
+		-- record has exactly the 32 fields its table's hash part holds, see `add`).
+		local dying, nDying, settled = {}, 0, 0
+		local isDying = {}
+
+		-- Stops exporting a record and forgets it; `why` is "destroyed" or "left_los" (a unit
+		-- UnitDestroyed named, found unreadable before it was settled, is destroyed all the same).
+		-- A forgotten record is out of the list: `idx == nil` marks it gone.
 		local function forget(u, why)
+			if isDying[u] then why = "destroyed" end
 			if units[u.id] == u then
 				units[u.id] = nil
 				frags[u.id] = nil
 			end
 			unlist(u)
-			u.gone = true
+			u.idx = nil
 			if u.exported then
 				u.exported = false
 				exportedCount = exportedCount - 1
-				if u.mark ~= 1 then -- the receiver knows this unit
-					if why == "destroyed" then
-						nDestroyed = nDestroyed + 1
-						destroyed[nDestroyed] = u.id
-					else
-						nLeftLos = nLeftLos + 1
-						leftLos[nLeftLos] = u.id
-					end
-				end
-				u.mark = 0
+				changes.removed(u, why)
 			end
 			stats.hidden = stats.hidden + 1
 		end
@@ -143,6 +140,10 @@ return function(protocol)
 				return nil
 			end
 			local u = units[unitID]
+			if u and isDying[u] then
+				forget(u, "destroyed") -- the id was reused before its removal was settled
+				u = nil
+			end
 			if u then
 				if team ~= nil and team ~= u.team then
 					self.setTeam(unitID, team)
@@ -155,9 +156,11 @@ return function(protocol)
 			if def == nil then
 				def = spGetUnitDefID(unitID)
 			end
+			-- 32 fields, the size of the table's hash part: one more doubles every record (a
+			-- megabyte at 1000 units) and, in the harness, costs 10-15 % CPU time at 1000 units.
 			u = {
 				id = unitID, def = def, team = team, ally = teamAlly[team or -1],
-				exported = false, mark = 0, prefix = nil, fragDetail = 0, gone = false,
+				exported = false, mark = 0, prefix = nil, fragDetail = 0, snap = 0,
 				x = NAN, y = NAN, z = NAN, hp = NAN, mhp = NAN, bp = NAN, vx = NAN, vy = NAN, vz = NAN, heading = NAN,
 				ex = NAN, ey = NAN, ez = NAN, ehp = NAN, emhp = NAN, ebp = NAN, evx = NAN, evy = NAN, evz = NAN, eheading = NAN,
 				idx = nil, seen = rescanGeneration, imm = def ~= nil and isImmobileDef(def) == true,
@@ -171,7 +174,28 @@ return function(protocol)
 
 		function self.destroyed(unitID)
 			local u = units[unitID]
-			if u then forget(u, "destroyed") end
+			if u and not isDying[u] then
+				isDying[u] = true
+				nDying = nDying + 1
+				dying[nDying] = u
+			end
+		end
+
+		--- Forgets up to `n` destroyed units. Returns how many remain.
+		function self.settle(n)
+			local last = settled + n
+			if last > nDying then last = nDying end
+			for i = settled + 1, last do
+				local u = dying[i]
+				dying[i] = nil
+				if u.idx then forget(u, "destroyed") end
+				isDying[u] = nil
+			end
+			settled = last
+			if settled == nDying then
+				settled, nDying = 0, 0
+			end
+			return nDying - settled
 		end
 
 		--- The engine says the unit left LOS of an ally team (only matters without full view).
@@ -319,16 +343,25 @@ return function(protocol)
 			end
 			u.fragDetail = dt
 			nEncoded = nEncoded + 1
-			if not u.exported then
+			-- queued for the next delta (livedata/unit_changes.lua), inline: no call per unit
+			if u.exported then
+				if u.mark == 0 then
+					u.mark = 2
+					local k = changes.nUpdated + 1
+					changes.nUpdated = k
+					updated[k] = u
+				end
+			else
 				u.exported = true
 				exportedCount = exportedCount + 1
 				u.mark = 1
-				nCreated = nCreated + 1
-				created[nCreated] = u
-			elseif u.mark == 0 then
-				u.mark = 2
-				nUpdated = nUpdated + 1
-				updated[nUpdated] = u
+				local k = changes.nCreated + 1
+				changes.nCreated = k
+				created[k] = u
+			end
+			local snap = u.snap
+			if snap > 0 then
+				u.snap = -snap -- changed after a snapshot captured it
 			end
 		end
 
@@ -486,102 +519,27 @@ return function(protocol)
 			while self.stepRescan(count + 1024) do end
 		end
 
-		-- Message parts -------------------------------------------------------------------
-		--
-		-- Privacy needs no check here: a unit is exported only after a sample found it
-		-- visible, and it is forgotten as soon as UnitLeftLos arrives, its next sample finds
-		-- it unreadable, or the view narrows (setView re-checks at once). So every unit in a
-		-- message was visible within the sample_window the message declares (SCHEMA.md §7).
+		-- Message parts (livedata/unit_changes.lua) ------------------------------------------
 
-		local function clearPending()
-			for i = 1, nCreated do
-				created[i].mark = 0
-				created[i] = nil
-			end
-			for i = 1, nUpdated do
-				updated[i].mark = 0
-				updated[i] = nil
-			end
-			for i = 1, nDestroyed do destroyed[i] = nil end
-			for i = 1, nLeftLos do leftLos[i] = nil end
-			nCreated, nUpdated, nDestroyed, nLeftLos = 0, 0, 0, 0
-		end
-		self.discardPending = clearPending
+		self.discardPending = changes.discard
+		self.hasChanges = changes.hasChanges
+		self.appendDelta = changes.appendDelta
+		self.beginSnapshot = changes.beginSnapshot
+		self.finishSnapshot = changes.finishSnapshot
+		self.pendingCounts = changes.pendingCounts
 
 		--- Appends `"units":[...]` (every exported unit) to buf; clears pending changes,
 		--- since a snapshot supersedes them. Returns the new buffer length.
 		function self.appendSnapshot(buf, n)
-			n = n + 1
-			buf[n] = ',"units":['
-			local open = n
-			for i = 1, count do
-				local u = list[i]
-				if u.exported then
-					buf[n + 1] = frags[u.id]
-					buf[n + 2] = ","
-					n = n + 2
-				end
-			end
-			if n == open then
-				n = n + 1
-			end
-			buf[n] = "]" -- replaces the last comma
-			clearPending()
-			return n
+			return changes.appendSnapshot(buf, n, list, count)
 		end
 
-		local function appendRecords(buf, n, key, records, nRecords, mark)
-			n = n + 1
-			buf[n] = key
-			local first = true
-			for i = 1, nRecords do
-				local u = records[i]
-				if u.mark == mark and not u.gone then
-					if first then
-						first = false
-					else
-						n = n + 1
-						buf[n] = ","
-					end
-					n = n + 1
-					buf[n] = frags[u.id]
-				end
-			end
-			n = n + 1
-			buf[n] = "]"
-			return n
+		--- Captures up to `n` more list positions. Returns true when every unit is captured.
+		function self.stepSnapshot(n)
+			return changes.stepSnapshot(n, list, count)
 		end
 
-		local function appendIds(buf, n, key, ids, nIds)
-			n = n + 1
-			buf[n] = key
-			for i = 1, nIds do
-				if i > 1 then
-					n = n + 1
-					buf[n] = ","
-				end
-				n = n + 1
-				buf[n] = intString(ids[i])
-			end
-			n = n + 1
-			buf[n] = "]"
-			return n
-		end
-
-		--- True when a delta would carry unit changes.
-		function self.hasChanges()
-			return nCreated + nUpdated + nDestroyed + nLeftLos > 0
-		end
-
-		--- Appends the four change lists to buf and clears them. Returns new length.
-		function self.appendDelta(buf, n)
-			n = appendRecords(buf, n, ',"created":[', created, nCreated, 1)
-			n = appendRecords(buf, n, ',"updated":[', updated, nUpdated, 2)
-			n = appendIds(buf, n, ',"destroyed":[', destroyed, nDestroyed)
-			n = appendIds(buf, n, ',"left_los":[', leftLos, nLeftLos)
-			clearPending()
-			return n
-		end
+		function self.isBuildingSnapshot() return changes.building end
 
 		-- Introspection ---------------------------------------------------------------------
 
@@ -589,7 +547,6 @@ return function(protocol)
 		function self.exportedCount() return exportedCount end
 		function self.get(unitID) return units[unitID] end
 		function self.fragment(unitID) return frags[unitID] end
-		function self.pendingCounts() return nCreated, nUpdated, nDestroyed, nLeftLos end
 		function self.isFullView() return fullView end
 
 		return self

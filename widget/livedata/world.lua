@@ -148,23 +148,28 @@ function W.new(deps)
 
 	-- Samples a slice of the units (round-robin). Target: just enough for the freshness goal
 	-- (every unit read within maxUnitAgeFrames, times the adaptation divisor) and no more,
-	-- since CPU is the scarce thing; hard cap: a share of the frame budget, checked every
-	-- chunk, so a slice full of changing units cannot blow the frame.
-	function self.sampleUnits(frame, cfg, snapshotReason)
+	-- since CPU is the scarce thing; hard cap: a share of the frame budget (less what this
+	-- frame's unit events already cost, `eventUnits` of them, each about one read), checked
+	-- every chunk, so a slice full of changing units cannot blow the frame.
+	function self.sampleUnits(frame, cfg, snapshotReason, eventUnits)
 		local total = tracker.count()
 		if total > 0 then
 			local target = ceil(total / (cfg.maxUnitAgeFrames * budget:intervalMultiplier()))
+			local cap = cfg.budgetMs * SAMPLE_SHARE_CAP
 			if snapshotReason(frame) then
-				-- The snapshot (every unit's fragment joined) is this frame's big job: read half
-				-- the usual slice, so the two together stay near an ordinary frame.
+				-- A snapshot (a share of every unit's fragment joined) is this frame's big job:
+				-- read half the usual slice, so the two together stay near an ordinary frame.
 				target = ceil(target / 2)
+				cap = cap / 2
 			end
 			if target > total then target = total end
-			local cap = cfg.budgetMs * SAMPLE_SHARE_CAP
+			if eventUnits and eventUnits > 0 then
+				cap = cap - eventUnits * budget.costPerUnitMs
+			end
 			local cyclesBefore = tracker.stats.cycles
 			local ts = timerNow()
 			local visited, spent = 0, 0
-			while visited < target do
+			while visited < target and spent < cap do
 				local chunk = target - visited
 				if chunk > SAMPLE_CHUNK then chunk = SAMPLE_CHUNK end
 				local v = tracker.sample(chunk)
