@@ -129,33 +129,33 @@ T.test("changes during a spread snapshot: after capture in the next delta, befor
 	T.eq(#d.created, 0)
 end)
 
-T.test("units removed during a spread snapshot: named only if the snapshot holds them", function()
+-- Destroys `removed` (in that order) in the first frame of a 3-frame spread snapshot of 9 units;
+-- returns the units the client ends up with (snapshot, then created) and the ids named destroyed.
+local function destroyDuringSpread(removed)
 	local t = setup(9)
 	t.sample(9); delta(t)
 	local s = spreadSnapshot(t, 3, function(frame)
 		if frame == 1 then
-			t.destroyed(2) -- captured: the client will hold it, so it is named
-			t.destroyed(5) -- not captured: the snapshot leaves it out, nothing to name
+			for i = 1, #removed do t.destroyed(removed[i]) end
 			t.settle(10)
 		end
 	end)
 	local d = delta(t)
-	T.eq(snapshotAndCreated(s, d), "1,2,3,4,6,7,8,9", "unit 9, moved into 2's place, follows as created")
-	T.eq(ids(d.destroyed), "2")
+	return snapshotAndCreated(s, d), ids(d.destroyed)
+end
+
+T.test("units removed during a spread snapshot: named only if the snapshot holds them", function()
+	-- 2 is captured (the client will hold it, so it is named); 5 is not (nothing to name)
+	local held, named = destroyDuringSpread({ 2, 5 })
+	T.eq(held, "1,2,3,4,6,7,8,9", "unit 9, moved into 2's place, follows as created")
+	T.eq(named, "2")
 end)
 
 T.test("a unit moved behind the capture by a removal is sent as created after the snapshot", function()
-	local t = setup(9)
-	t.sample(9); delta(t)
-	local s = spreadSnapshot(t, 3, function(frame)
-		if frame == 1 then
-			t.destroyed(1) -- the tail unit (9) moves into position 1, already passed
-			t.settle(10)
-		end
-	end)
-	local d = delta(t)
-	T.eq(snapshotAndCreated(s, d), "1,2,3,4,5,6,7,8,9", "every unit reaches the client exactly once")
-	T.eq(ids(d.destroyed), "1")
+	-- the tail unit (9) moves into position 1, already passed
+	local held, named = destroyDuringSpread({ 1 })
+	T.eq(held, "1,2,3,4,5,6,7,8,9", "every unit reaches the client exactly once")
+	T.eq(named, "1")
 end)
 
 T.test("destroyed units are settled a bounded number at a time, as destroyed even when sampled first", function()

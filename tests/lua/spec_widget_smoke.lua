@@ -58,6 +58,16 @@ local function moveAll(w)
 	end
 end
 
+-- The client's picture holds exactly the world's units.
+local function assertPictureIsTheWorld(oracle, w)
+	local n = 0
+	for id in pairs(oracle.units) do
+		n = n + 1
+		T.truthy(w.units[id], "unit " .. id .. " exists in the world")
+	end
+	T.eq(n, #w.ids, "picture size")
+end
+
 local function assertClean(oracle)
 	if #oracle.errors > 0 then
 		T.fail(#oracle.errors .. " oracle errors, first: " .. oracle.errors[1])
@@ -137,12 +147,7 @@ T.test("created and destroyed units appear in deltas; the picture matches the wo
 		end
 	end)
 	assertClean(oracle)
-	local n = 0
-	for id in pairs(oracle.units) do
-		n = n + 1
-		T.truthy(w.units[id], "unit " .. id .. " exists in the world")
-	end
-	T.eq(n, #w.ids, "picture size")
+	assertPictureIsTheWorld(oracle, w)
 end)
 
 T.test("server down: backoff, reconnect, hello and snapshot first again, gaps declared", function()
@@ -413,10 +418,5 @@ T.test("a periodic snapshot of thousands of units is built over frames; the pict
 		.. previous.frame .. " -> " .. snapshot.frame)
 	T.truthy(#snapshot.units >= 2590, "it holds the units: " .. #snapshot.units)
 	T.truthy(snapshot.sample_window >= snapshot.frame - previous.frame - 1, "its window covers the capture frames")
-	local n = 0
-	for id in pairs(oracle.units) do
-		n = n + 1
-		T.truthy(w.units[id], "unit " .. id .. " exists in the world")
-	end
-	T.eq(n, #w.ids, "picture size")
+	assertPictureIsTheWorld(oracle, w)
 end)
