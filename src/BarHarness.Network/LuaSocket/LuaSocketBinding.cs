@@ -52,7 +52,7 @@ public sealed unsafe class LuaSocketBinding
         try
         {
             op.Binding.Api.TracebackSource = () => LuaApi.Traceback(l, null, 2);
-            return op.Body(new NativeArgs(l));
+            return op.Body(new SocketNativeArgs(l));
         }
         catch (Exception e)
         {
@@ -64,10 +64,11 @@ public sealed unsafe class LuaSocketBinding
         }
     }
 
-    private IEnumerable<(string Name, Func<NativeArgs, int> Body)> Natives()
+    private IEnumerable<(string Name, Func<SocketNativeArgs, int> Body)> Natives()
     {
         var api = Api;
-        TcpSocket S(NativeArgs a) => api.Find(a.Int(1)) ?? throw new InvalidOperationException("unknown socket handle");
+        TcpSocket S(SocketNativeArgs a) =>
+            api.Find(a.Int(1)) ?? throw new InvalidOperationException("unknown socket handle");
 
         yield return ("newobject", a => a.NewObject());
         yield return ("setmeta", a => a.SetMeta());
@@ -148,10 +149,10 @@ public sealed unsafe class LuaSocketBinding
         yield return ("gethostname", a => a.Push(LuaResult.Of(api.GetHostName())));
     }
 
-    private sealed record NativeOp(LuaSocketBinding Binding, Func<NativeArgs, int> Body);
+    private sealed record NativeOp(LuaSocketBinding Binding, Func<SocketNativeArgs, int> Body);
 
     /// <summary>Reads the arguments a native got (already checked by the glue) and pushes its results.</summary>
-    private readonly struct NativeArgs(IntPtr l)
+    private readonly struct SocketNativeArgs(IntPtr l)
     {
         public IntPtr L { get; } = l;
 
