@@ -29,6 +29,10 @@ internal static class RunCommand
             "--uninstrumented",
             "Real time only: no instruction hook (it makes Lua 5.4 about 2x slower), "
                 + "real Spring.GetTimer, budgets judged by real time; for a quiet machine, not for CI gates");
+        var noReplay = DescribedOption.Create<bool>(
+            "--no-budget-replay",
+            "Judge the first run only: by default a scenario that failed nothing but its budget is replayed "
+                + "(same seed, same work) and judged on the replay, the first run's failures kept in the report");
         var maxDuration = DescribedOption.Create<double?>(
             "--max-duration",
             "Play at most this many game seconds of each scenario "
@@ -49,6 +53,7 @@ internal static class RunCommand
         command.Options.Add(maxDuration);
         command.Options.Add(calibrate);
         command.Options.Add(uninstrumented);
+        command.Options.Add(noReplay);
         var game = GameOption.Create();
         command.Options.Add(game);
         command.SetAction(parse =>
@@ -96,6 +101,7 @@ internal static class RunCommand
                 SeedOverride = parse.GetValue(seed),
                 NetworkOverride = netMode,
                 Uninstrumented = parse.GetValue(uninstrumented),
+                ReplayBudgetFailures = !parse.GetValue(noReplay),
                 DescribeReproduction = ReproduceCommandLine.Format,
             };
             var reportDir = parse.GetValue(report) ?? Path.Combine(root, "reports", "latest");

@@ -37,6 +37,13 @@ internal static class SummaryView
         }
 
         AnsiConsole.Write(table);
+        foreach (var s in report.Scenarios.Where(s => s.FirstRunBudgetFailures.Count > 0))
+        {
+            var first = string.Join("; ", s.FirstRunBudgetFailures.Select(e => $"{e.Name}: got {e.Actual}"));
+            var verdict = s.Outcome == ScenarioOutcome.Pass ? "not repeated: the first run was disturbed" : "repeated";
+            Terminal.Line($"replayed {s.Name} after a budget failure ({first}); {verdict}");
+        }
+
         foreach (var s in report.Scenarios.Where(s => s.Outcome != ScenarioOutcome.Pass))
         {
             Terminal.Line($"[red]{ProgressView.Verdict(s.Outcome)}[/] {s.Name} ({s.File})");

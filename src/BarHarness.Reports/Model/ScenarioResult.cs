@@ -32,6 +32,13 @@ public sealed record ScenarioResult
 
     public IReadOnlyList<ExpectationResult> Expectations { get; init; } = [];
 
+    /// <summary>
+    /// When a first run failed only budget expectations, the run was replayed (same scenario, same seed,
+    /// the same work frame for frame) and this result is the replay's: these are the first run's failed
+    /// expectations. Empty when there was no replay.
+    /// </summary>
+    public IReadOnlyList<ExpectationResult> FirstRunBudgetFailures { get; init; } = [];
+
     public BudgetReport Budget { get; init; } = BudgetReport.Empty;
 
     public LeakReport Leak { get; init; } = LeakReport.Empty;

@@ -17,7 +17,7 @@ public sealed class ProbeSet(
         nameof(ScenarioResult.WidgetPath), nameof(ScenarioResult.WidgetSha256),
         nameof(ScenarioResult.DurationGameSeconds), nameof(ScenarioResult.WallSeconds),
         nameof(ScenarioResult.Outcome), nameof(ScenarioResult.ReproduceCommand),
-        nameof(ScenarioResult.Expectations),
+        nameof(ScenarioResult.Expectations), nameof(ScenarioResult.FirstRunBudgetFailures),
     ];
 
     private static readonly PropertyInfo[] ResultFields = typeof(ScenarioResult)

@@ -29,6 +29,13 @@ public sealed record RunOptions
     /// </summary>
     public bool Uninstrumented { get; init; }
 
+    /// <summary>
+    /// Replay a scenario that failed only budget expectations, and judge the replay (see
+    /// <see cref="BudgetReplay"/>): another process can disturb one frame's CPU time, never twice the same
+    /// frame, while the widget's own heavy frame comes back in the replay.
+    /// </summary>
+    public bool ReplayBudgetFailures { get; init; } = true;
+
     /// <summary>Round engine numbers to float32 like BAR's LUA_NUMBER.</summary>
     public bool Float32Numbers { get; init; }
 

@@ -32,7 +32,7 @@ public sealed class SuiteRunner
                 // Each scenario gets its own thread for its whole life: its VM is single-threaded.
                 ScenarioResult result = null!;
                 var thread = new Thread(
-                    () => result = Simulation.Play(scenarios[i], _options, progress).Result, 64 * 1024 * 1024);
+                    () => result = BudgetReplay.Play(scenarios[i], _options, progress), 64 * 1024 * 1024);
                 thread.Start();
                 thread.Join();
                 results[i] = result;

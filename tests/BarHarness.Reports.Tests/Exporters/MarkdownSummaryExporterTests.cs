@@ -29,6 +29,21 @@ public sealed class MarkdownSummaryExporterTests
     }
 
     [Fact]
+    public void A_replayed_scenario_says_so_with_the_first_runs_failure()
+    {
+        var replayed = SampleReports.Passing("units-1000", 3) with
+        {
+            FirstRunBudgetFailures = [new ExpectationResult("budget.max", false, "max ≤ 2 ms", "3.508 ms CPU time")],
+        };
+
+        var md = ExportHelper.Text(new MarkdownSummaryExporter(), SampleReports.Run(replayed));
+        var plain = ExportHelper.Text(new MarkdownSummaryExporter(), SampleReports.Run(SampleReports.Passing("a", 3)));
+
+        Assert.Contains("Replayed after a budget failure (budget.max: 3.508 ms CPU time); the replay passed", md);
+        Assert.DoesNotContain("Replayed", plain);
+    }
+
+    [Fact]
     public void Code_block_fence_outgrows_backticks_in_the_command()
     {
         var block = MarkdownText.CodeBlock("echo ```` done");

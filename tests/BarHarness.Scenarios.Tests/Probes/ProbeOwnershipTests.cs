@@ -70,17 +70,7 @@ public sealed class ProbeOwnershipTests
             new LoadedScenario("ownership.yaml", ScenarioLoader.Parse(SmallGame, "ownership.yaml")),
             new RunOptions { RepoRoot = RepositoryFiles.Root });
 
-    private static ScenarioResult Identity() => new()
-    {
-        Name = "x",
-        File = "x.yaml",
-        Seed = 1,
-        WidgetPath = "w.lua",
-        WidgetSha256 = string.Empty,
-        DurationGameSeconds = 0,
-        Outcome = ScenarioOutcome.Pass,
-        ReproduceCommand = string.Empty,
-    };
+    private static ScenarioResult Identity() => BareResult.Of(ScenarioOutcome.Pass);
 
     private sealed class RogueProbe : IProbe
     {

@@ -1,5 +1,6 @@
 using BarHarness.Reports.Model;
 using BarHarness.Scenarios.Shrinking;
+using BarHarness.Scenarios.Tests.Probes;
 
 namespace BarHarness.Scenarios.Tests.Shrinking;
 
@@ -57,17 +58,10 @@ public sealed class ScenarioShrinkerTests
         Assert.True(result.BudgetExhausted);
     }
 
-    private static ScenarioResult Result(IReadOnlyList<string> failing) => new()
-    {
-        Name = "s",
-        File = "s.yaml",
-        Seed = 1,
-        WidgetPath = "w.lua",
-        WidgetSha256 = string.Empty,
-        DurationGameSeconds = 1,
-        Outcome = failing.Count > 0 ? ScenarioOutcome.Fail : ScenarioOutcome.Pass,
-        ReproduceCommand = string.Empty,
-        Expectations = failing.Select(n => new ExpectationResult(n, false, "-", "-")).Append(new ExpectationResult("ok",
-            true, "-", "-")).ToList(),
-    };
+    private static ScenarioResult Result(IReadOnlyList<string> failing) =>
+        BareResult.Of(failing.Count > 0 ? ScenarioOutcome.Fail : ScenarioOutcome.Pass) with
+        {
+            Expectations = failing.Select(n => new ExpectationResult(n, false, "-", "-"))
+                .Append(new ExpectationResult("ok", true, "-", "-")).ToList(),
+        };
 }
