@@ -37,11 +37,12 @@ internal static class SummaryView
         }
 
         AnsiConsole.Write(table);
-        foreach (var s in report.Scenarios.Where(s => s.FirstRunBudgetFailures.Count > 0))
+        foreach (var s in report.Scenarios)
         {
-            var first = string.Join("; ", s.FirstRunBudgetFailures.Select(e => $"{e.Name}: got {e.Actual}"));
-            var verdict = s.Outcome == ScenarioOutcome.Pass ? "not repeated: the first run was disturbed" : "repeated";
-            Terminal.Line($"replayed {s.Name} after a budget failure ({first}); {verdict}");
+            if (Reports.Exporters.ReportFormat.BudgetReplay(s) is { } replayed)
+            {
+                Terminal.Line($"{s.Name}: {replayed}");
+            }
         }
 
         foreach (var s in report.Scenarios.Where(s => s.Outcome != ScenarioOutcome.Pass))

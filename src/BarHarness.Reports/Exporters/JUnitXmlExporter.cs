@@ -63,6 +63,10 @@ public sealed class JUnitXmlExporter : IReportExporter
         }
 
         WriteProperty(xml, "reproduce", scenario.ReproduceCommand);
+        if (ReportFormat.BudgetReplay(scenario) is { } replayed)
+        {
+            WriteProperty(xml, "budgetReplay", replayed);
+        }
         xml.WriteEndElement();
 
         if (scenario.Error is { } error)

@@ -93,12 +93,9 @@ public sealed class MarkdownSummaryExporter : IReportExporter
             md.AppendLine();
         }
 
-        if (s.FirstRunBudgetFailures.Count > 0)
+        if (ReportFormat.BudgetReplay(s) is { } replayed)
         {
-            var first = string.Join("; ", s.FirstRunBudgetFailures.Select(e => $"{e.Name}: {e.Actual}"));
-            md.Append("Replayed after a budget failure (").Append(MarkdownText.Cell(first))
-                .Append("); the replay ").Append(s.Outcome == ScenarioOutcome.Pass ? "passed" : "failed too")
-                .AppendLine(", and the figures above are the replay's.").AppendLine();
+            md.AppendLine(MarkdownText.Cell(replayed)).AppendLine();
         }
 
         md.Append("Network: ").Append(MarkdownText.Cell(s.NetworkTimeline.Story)).AppendLine(".").AppendLine();

@@ -37,4 +37,23 @@ public static class ReportFormat
         Model.ScenarioOutcome.Fail => "FAIL",
         _ => "ERROR",
     };
+
+    /// <summary>
+    /// The sentence every format gives a scenario that was replayed after a budget failure, or null when
+    /// it was not replayed.
+    /// </summary>
+    public static string? BudgetReplay(Model.ScenarioResult s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.FirstRunBudgetFailures.Count == 0)
+        {
+            return null;
+        }
+
+        var first = string.Join("; ", s.FirstRunBudgetFailures.Select(e => $"{e.Name}: {e.Actual}"));
+        var replay = s.Outcome == Model.ScenarioOutcome.Pass
+            ? "the replay passed (the first run was disturbed)"
+            : "the replay failed too";
+        return $"Replayed after a budget failure ({first}); {replay}. The figures are the replay's.";
+    }
 }

@@ -29,7 +29,7 @@ public sealed class MarkdownSummaryExporterTests
     }
 
     [Fact]
-    public void A_replayed_scenario_says_so_with_the_first_runs_failure()
+    public void A_replayed_scenario_says_so_in_every_format_with_the_first_runs_failure()
     {
         var replayed = SampleReports.Passing("units-1000", 3) with
         {
@@ -39,8 +39,13 @@ public sealed class MarkdownSummaryExporterTests
         var md = ExportHelper.Text(new MarkdownSummaryExporter(), SampleReports.Run(replayed));
         var plain = ExportHelper.Text(new MarkdownSummaryExporter(), SampleReports.Run(SampleReports.Passing("a", 3)));
 
-        Assert.Contains("Replayed after a budget failure (budget.max: 3.508 ms CPU time); the replay passed", md);
+        Assert.Contains(
+            "Replayed after a budget failure (budget.max: 3.508 ms CPU time); the replay passed (the first run", md);
         Assert.DoesNotContain("Replayed", plain);
+        var junit = ExportHelper.Text(new JUnitXmlExporter(), SampleReports.Run(replayed));
+        var html = ExportHelper.Text(new HtmlReportExporter(), SampleReports.Run(replayed));
+        Assert.Contains("name=\"budgetReplay\" value=\"Replayed after a budget failure (budget.max: 3.508 ms", junit);
+        Assert.Contains("<p>Replayed after a budget failure (budget.max: 3.508 ms CPU time); the replay passed", html);
     }
 
     [Fact]

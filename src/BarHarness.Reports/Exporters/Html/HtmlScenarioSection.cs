@@ -42,6 +42,11 @@ internal static class HtmlScenarioSection
     private static void WriteExpectations(StringBuilder html, ScenarioResult s)
     {
         html.Append("<h3>Expectations</h3>");
+        if (ReportFormat.BudgetReplay(s) is { } replayed)
+        {
+            html.Append("<p>").Append(HtmlText.Escape(replayed)).Append("</p>");
+        }
+
         HtmlTable.Write(
             html,
             ["Expectation", "Result", "Expected", "Actual", "Detail"],
