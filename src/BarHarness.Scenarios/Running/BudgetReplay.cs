@@ -28,7 +28,13 @@ public static class BudgetReplay
     {
         ArgumentNullException.ThrowIfNull(result);
         var failed = result.FailedExpectations.ToList();
-        return result.Error is null && failed.Count > 0
-            && failed.All(e => e.Name.StartsWith("budget.", StringComparison.Ordinal));
+        return result.Error is null && failed.Count > 0 && failed.All(IsBudget);
+    }
+
+    /// <summary>True for a <c>budget.*</c> expectation.</summary>
+    public static bool IsBudget(ExpectationResult expectation)
+    {
+        ArgumentNullException.ThrowIfNull(expectation);
+        return expectation.Name.StartsWith("budget.", StringComparison.Ordinal);
     }
 }
