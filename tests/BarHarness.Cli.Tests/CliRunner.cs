@@ -15,6 +15,20 @@ internal static class CliRunner
         }
     }
 
+    /// <summary>
+    /// Starts <paramref name="peer"/> (a client of the command, on its own task) once this command's turn
+    /// at the console has come, then runs the command: a peer with a deadline does not spend it waiting
+    /// behind other tests' commands.
+    /// </summary>
+    public static (int Exit, Task<T> Peer) RunWithPeer<T>(Func<T> peer, params string[] args)
+    {
+        lock (ConsoleGate)
+        {
+            var started = Task.Run(peer);
+            return (Program.Main(args), started);
+        }
+    }
+
     /// <summary>Runs the entry point with stdout captured (as a pipe would: plain text, no terminal).</summary>
     public static (int Exit, string Output) RunCapturing(params string[] args)
     {

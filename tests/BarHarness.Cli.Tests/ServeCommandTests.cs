@@ -31,11 +31,11 @@ public sealed class ServeCommandTests
         var port = TestEnvironment.FreeLoopbackPort();
 
         // First connection: hello, snapshot, delta; wait for the scheduled FIN; reconnect with hello + snapshot.
-        var client = Task.Run(() => CliRunner.Exec("lua5.1", "-e", ClientScript(port, [
+        var script = ClientScript(port, [
             [Msg(Hello, 0, 100), Msg(Snapshot, 1, 100), Msg(Delta, 2, 130)],
             [Msg(Hello, 3, 200), Msg(Snapshot, 4, 200)],
-        ])));
-        var exit = ServeAndRecord(port, seconds: 5, record, "--faults", schedule);
+        ]);
+        var (exit, client) = ServeAndRecord(script, port, seconds: 5, record, "--faults", schedule);
         var (luaCode, luaOutput) = await client;
 
         Assert.True(luaCode == 0, "lua client failed: " + luaOutput);
@@ -55,11 +55,8 @@ public sealed class ServeCommandTests
         var dir = CliRunner.TempDir();
         var record = Path.Combine(dir, "stream.jsonl");
         var port = TestEnvironment.FreeLoopbackPort();
-        var client = Task.Run(() => CliRunner.Exec(
-            "lua5.1",
-            "-e",
-            ClientScript(port, [[Msg(Hello, 0, 100), Msg(Snapshot, 5, 100)]])));
-        var exit = ServeAndRecord(port, seconds: 3, record);
+        var script = ClientScript(port, [[Msg(Hello, 0, 100), Msg(Snapshot, 5, 100)]]);
+        var (exit, client) = ServeAndRecord(script, port, seconds: 3, record);
         var (luaCode, luaOutput) = await client;
 
         Assert.True(luaCode == 0, "lua client failed: " + luaOutput);
@@ -85,8 +82,8 @@ public sealed class ServeCommandTests
 
     /// <summary>
     /// A Lua 5.1 client on real LuaSocket: one connection per batch; between batches it waits (blocking,
-    /// it is not a widget) until the server closes the connection. It tries to connect for a minute: the
-    /// serve command may wait its turn behind other CLI tests (they share the console).
+    /// it is not a widget) until the server closes the connection. It starts as serve's turn at the console
+    /// comes (CliRunner.RunWithPeer) and tries to connect for a minute.
     /// </summary>
     private static string ClientScript(int port, string[][] batches)
     {
@@ -117,11 +114,16 @@ public sealed class ServeCommandTests
         return lua.ToString();
     }
 
-    /// <summary>Runs `serve` on <paramref name="port"/> for <paramref name="seconds"/>, recording the stream.</summary>
-    private static int ServeAndRecord(int port, int seconds, string record, params string[] more)
+    /// <summary>
+    /// Runs `serve` on <paramref name="port"/> for <paramref name="seconds"/>, recording the stream, with the
+    /// Lua client <paramref name="script"/> started as serve's turn comes.
+    /// </summary>
+    private static (int Exit, Task<(int Code, string Output)> Client) ServeAndRecord(
+        string script, int port, int seconds, string record, params string[] more)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        return CliRunner.Run(
+        return CliRunner.RunWithPeer(
+            () => CliRunner.Exec("lua5.1", "-e", script),
             ["serve", "--port", port.ToString(invariant), "--seconds", seconds.ToString(invariant), "--record", record,
                 .. more]);
     }
