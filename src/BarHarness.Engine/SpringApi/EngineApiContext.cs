@@ -90,11 +90,8 @@ public sealed class EngineApiContext
         // table rehashes depends on hash collisions, and those on string seeds and heap addresses, which
         // differ between two runs of one seed (seen as 27-1,280 byte differences per frame). A widget
         // that times itself must see the same clock on every replay, or its adaptation diverges.
-        var costs = Options.TimerCosts;
         var baseNanos = (Clock?.NowMicros ?? 0) * 1000;
-        return baseNanos
-            + (long)(Runtime.Meter.Instructions * costs.NanosPerInstruction)
-            + (long)(Runtime.EngineCalls * costs.NanosPerEngineCall);
+        return baseNanos + Options.TimerCosts.Nanos(Runtime.Meter.Instructions, Runtime.EngineCalls);
     }
 
     /// <summary>A reusable buffer for unit lists being built (grows, never shrinks).</summary>

@@ -5,7 +5,7 @@ public sealed record EngineApiOptions
 {
     public TimerMode TimerMode { get; init; } = TimerMode.Virtual;
 
-    public VirtualTimerCostModel TimerCosts { get; init; } = new();
+    public VirtualTimerCostModel TimerCosts { get; init; } = VirtualTimerCostModel.Lua51;
 
     /// <summary>Folder mapped to VFS "LuaUI/Widgets/" (the widget's own folder); null = no files.</summary>
     public string? WidgetFolder { get; init; }

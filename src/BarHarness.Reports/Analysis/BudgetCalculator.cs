@@ -68,6 +68,7 @@ public static class BudgetCalculator
                 FrameCpuMicros = frames.Judged.CpuMicros.ToDistribution(),
                 OverBudgetCpu = frames.Judged.OverCpu(),
                 Contention = Contention(frames.Judged),
+                TimerToCpu = frames.Judged.TimerToCpu,
                 OverBudgetReal = frames.Judged.OverReal(),
                 OverBudgetCost = frames.Judged.OverCost(),
             },
@@ -87,6 +88,7 @@ public static class BudgetCalculator
                 frames.Bucket(b)!.Cost.ToDistribution())
             {
                 CpuMicros = frames.Bucket(b)!.CpuMicros.ToDistribution(),
+                TimerToCpu = frames.Bucket(b)!.TimerToCpu,
             })
             .ToArray();
     }

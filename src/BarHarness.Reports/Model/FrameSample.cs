@@ -42,4 +42,10 @@ public readonly record struct FrameSample(
 
     /// <summary>Real µs spent inside LuaSocket natives.</summary>
     public double SocketMicros { get; init; }
+
+    /// <summary>
+    /// How far the widget's own clock (Spring.GetTimer's virtual timer) advanced inside the frame's
+    /// call-ins, in µs; null when the widget reads the machine's clock (nothing to compare).
+    /// </summary>
+    public double? TimerMicros { get; init; }
 }

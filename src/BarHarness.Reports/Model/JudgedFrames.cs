@@ -18,6 +18,12 @@ public sealed record JudgedFrames
     /// <summary>Real time over thread CPU time for the judged frames (1 = never waited for a core).</summary>
     public double Contention { get; init; }
 
+    /// <summary>
+    /// The widget's Spring.GetTimer clock over its CPU time in these frames (1.0: the widget saw what
+    /// the verdicts judge); null when it read the machine's clock.
+    /// </summary>
+    public double? TimerToCpu { get; init; }
+
     /// <summary>Real widget µs per judged frame.</summary>
     public Distribution FrameRealMicros { get; init; } = Distribution.Empty;
 

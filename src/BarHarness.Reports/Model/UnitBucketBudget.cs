@@ -15,4 +15,7 @@ public sealed record UnitBucketBudget(
 {
     /// <summary>Widget CPU µs per frame in the bucket.</summary>
     public Distribution CpuMicros { get; init; } = Distribution.Empty;
+
+    /// <summary>The widget's Spring.GetTimer clock over its CPU time in the bucket; null with a real clock.</summary>
+    public double? TimerToCpu { get; init; }
 }

@@ -19,16 +19,20 @@ public sealed class BudgetProbe : IProbe
     private readonly FunctionProfiler? _profiler;
     private readonly LuaRuntime _runtime;
     private readonly NetworkProbe _network;
+    private readonly VirtualTimerCostModel? _timer;
     private int _lastFrameClosed;
 
     /// <param name="cost">The deterministic cost model; null in an uninstrumented run, which prices nothing.</param>
+    /// <param name="timer">The prices of the widget's virtual Spring.GetTimer; null when it reads real time.</param>
     internal BudgetProbe(
         BudgetExpectation expectation,
         CostModel? cost,
         FunctionProfiler? profiler,
         LuaRuntime runtime,
-        NetworkProbe network)
+        NetworkProbe network,
+        VirtualTimerCostModel? timer)
     {
+        _timer = timer;
         _expectation = expectation;
         _cost = cost;
         _profiler = profiler;
@@ -86,6 +90,7 @@ public sealed class BudgetProbe : IProbe
             CpuMicros = a.WidgetCpuNanos / 1000.0,
             InstrumentationMicros = a.InstrumentationNanos / 1000.0,
             SocketMicros = Micros(a.SocketTicks),
+            TimerMicros = _timer?.Nanos(a.Instructions, a.EngineCalls) / 1000.0,
         };
         Frames.Add(sample);
         RankSlowFrame(sample, a.CostliestCallIn, _profiler?.TakeFrameTop() ?? []);
@@ -155,15 +160,17 @@ public sealed class BudgetProbe : IProbe
             Judged($"{Ms(value)} ms", figure));
     }
 
-    // "1.40 ms CPU time (real 3.02 ms, contention 1.90x; deterministic cost 1.20 ms)"
+    // "1.40 ms CPU time (real 3.02 ms, contention 1.90x; deterministic cost 1.20 ms; Spring.GetTimer read 0.98x
+    // CPU time)"
     private string Judged(string value, Func<Distribution, double> figure)
     {
         var judged = Report.Judged;
         var cost = _cost is null
             ? "no deterministic cost, uninstrumented run"
             : $"deterministic cost {Ms(figure(judged.FrameCost) / 1000)} ms";
+        var timer = judged.TimerToCpu is double ratio ? $"; Spring.GetTimer read {ratio:0.00}x CPU time" : "";
         return $"{value} CPU time (real {Ms(figure(judged.FrameRealMicros) / 1000)} ms, "
-            + $"contention {judged.Contention:0.00}x; {cost})";
+            + $"contention {judged.Contention:0.00}x; {cost}{timer})";
     }
 
     private double Price(CallInSample s) =>

@@ -22,11 +22,9 @@ internal static class EngineBinding
         var options = new EngineApiOptions
         {
             TimerMode = realTimer || def.Timer == EngineTimerMode.Real ? EngineTimerMode.Real : EngineTimerMode.Virtual,
-            // Spring.GetTimer's virtual clock prices instructions and engine calls as the cost model does
-            // (never allocations: their sizes depend on heap layout, which a replay does not reproduce).
-            TimerCosts = new VirtualTimerCostModel(
-                NanosPerInstruction: CostModel.Reference.Coefficients.PerInstruction * 1000,
-                NanosPerEngineCall: CostModel.Reference.Coefficients.PerEngineCall * 1000),
+            // Spring.GetTimer's virtual clock prices instructions and engine calls as CPU time costs them on
+            // this VM (never allocations: their sizes depend on heap layout, which a replay does not reproduce).
+            TimerCosts = VirtualTimerCostModel.For(runtime.Vm),
             WidgetFolder = Path.GetDirectoryName(Path.GetFullPath(widgetPath)),
         };
         return SpringApiInstaller.Install(runtime, world, options, Catalog.Value, clock);

@@ -223,8 +223,9 @@ public sealed partial class Simulation : IDisposable
             _server, oracle, sockets, StreamExpected(), _def.Network.ServerUpAtStart);
         var instrumented = !_options.Uninstrumented;
         var profiler = _options.ProfileFunctions && instrumented ? new FunctionProfiler(_runtime) : null;
+        var timer = _engine.Options.TimerMode == TimerMode.Virtual ? _engine.Options.TimerCosts : null;
         var budget = new BudgetProbe(
-            _def.Expectations.Budget, instrumented ? CostModel.Reference : null, profiler, _runtime, network);
+            _def.Expectations.Budget, instrumented ? CostModel.Reference : null, profiler, _runtime, network, timer);
         var memory = new MemoryProbe(
             _def,
             _options.HeapSampleIntervalSeconds,

@@ -95,6 +95,26 @@ public class ReturnConventionTests
     }
 
     [Fact]
+    public void Virtual_timers_price_work_at_each_vms_cpu_prices()
+    {
+        Assert.Same(VirtualTimerCostModel.Lua51, VirtualTimerCostModel.For(LuaHost.Interop.LuaVmKind.Lua51));
+        Assert.Same(VirtualTimerCostModel.Lua54, VirtualTimerCostModel.For(LuaHost.Interop.LuaVmKind.Lua54));
+        Assert.Equal(7_000 + 900, VirtualTimerCostModel.Lua51.Nanos(1000, 10));
+
+        // The clock a widget reads advances by exactly that price for the work between two readings.
+        using var e = new LuaEngine();
+        var prices = e.Api.Options.TimerCosts;
+        var instructions = e.Runtime.Meter.Instructions;
+        var calls = e.Runtime.EngineCalls;
+        var ms = Convert.ToDouble(e.Value("local a = Spring.GetTimer() local s = 0 for i = 1, 200000 do s = s + i end "
+            + "return Spring.DiffTimers(Spring.GetTimer(), a, true)"));
+        var spentNanos = prices.Nanos(
+            e.Runtime.Meter.Instructions - instructions, e.Runtime.EngineCalls - calls);
+        Assert.True(ms > 0, "the instruction meter runs, so the virtual clock moves");
+        Assert.InRange(ms * 1e6, spentNanos - prices.Nanos(3000, 10), spentNanos);
+    }
+
+    [Fact]
     public void GetGameFrame_splits_the_frame_into_two_integers()
     {
         using var e = new LuaEngine();

@@ -54,4 +54,17 @@ public sealed class FrameStatisticsTests
         Assert.Equal(stats.All.Cost.Percentile(99), report.FrameCost.P99);
         Assert.Equal(1, report.Judged.AfterSeconds);
     }
+
+    [Fact]
+    public void Widget_clock_over_cpu_time_is_the_ratio_of_the_sums_and_only_over_timed_frames()
+    {
+        var window = new FrameWindowStatistics(2000);
+        Assert.Null(window.TimerToCpu);
+
+        window.Add(new FrameSample(1, 0, 10, 100, 100, 1000, 10, 1, 0, 0) { CpuMicros = 100, TimerMicros = 50 });
+        window.Add(new FrameSample(2, 0, 10, 300, 300, 1000, 10, 1, 0, 0) { CpuMicros = 300, TimerMicros = 350 });
+        window.Add(new FrameSample(3, 0, 10, 999, 999, 1000, 10, 1, 0, 0) { CpuMicros = 999 });
+
+        Assert.Equal(1.0, window.TimerToCpu!.Value, 9); // (50 + 350) / (100 + 300): the untimed frame is left out
+    }
 }

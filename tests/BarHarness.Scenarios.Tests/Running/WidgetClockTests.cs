@@ -1,0 +1,57 @@
+namespace BarHarness.Scenarios.Tests.Running;
+
+/// <summary>
+/// Spring.GetTimer gives the widget a deterministic clock priced like CPU time; every run measures how far
+/// that clock was from the CPU time the budget verdicts judge (<c>budget.judged.timerToCpu</c>), so a
+/// widget whose own budget logic was misled can be told so.
+/// </summary>
+public sealed class WidgetClockTests
+{
+    private const string Game = """
+        {name: widget-clock, seed: 5, duration: 3s, units: {initial: 12},
+         expectations: {budget: {p99_ms: 1000, after_s: 1}}}
+        """;
+
+    [Fact]
+    public void C_library_work_is_invisible_to_the_widgets_clock_and_the_report_says_so()
+    {
+        // Milliseconds of CPU time a frame in table.sort, a few hundred Lua instructions: the virtual clock
+        // reads almost nothing of it.
+        var sorts = Play("local t = {} for i = 1, 20000 do t[i] = (i * 7919) % 20011 end table.sort(t)");
+        var lua = Play("local s = 0 for i = 1, 20000 do s = s + i * 0.5 end");
+
+        var sortsRatio = Assert.NotNull(sorts.Budget.Judged.TimerToCpu);
+        var luaRatio = Assert.NotNull(lua.Budget.Judged.TimerToCpu);
+        Assert.True(sortsRatio < 0.2, $"a sorting widget's clock read {sortsRatio:0.00}x its CPU time");
+        Assert.True(luaRatio > 0.2, $"a Lua loop widget's clock read {luaRatio:0.00}x its CPU time");
+        Assert.True(luaRatio > 5 * sortsRatio);
+        Assert.Contains("Spring.GetTimer read", lua.Expectations.Single(e => e.Name == "budget.p99").Actual);
+        Assert.All(lua.Budget.UnitBuckets, b => Assert.NotNull(b.TimerToCpu));
+    }
+
+    [Fact]
+    public void A_widget_reading_the_machines_clock_has_no_ratio_to_report()
+    {
+        var result = Play("local s = 0 for i = 1, 2000 do s = s + i end", uninstrumented: true);
+
+        Assert.Null(result.Budget.Judged.TimerToCpu);
+        Assert.DoesNotContain("Spring.GetTimer", result.Expectations.Single(e => e.Name == "budget.p99").Actual);
+    }
+
+    private static ScenarioResult Play(string frameBody, bool uninstrumented = false)
+    {
+        using var folder = new TemporaryFolder();
+        var widget = folder.Write(
+            "clock_widget.lua",
+            "function widget:GetInfo() return { name = 'clock', layer = 0, enabled = true } end\n"
+                + $"function widget:GameFrame(n) {frameBody} end\n");
+        var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(Game, "(test)"));
+        var options = new RunOptions
+        {
+            RepoRoot = RepositoryFiles.Root,
+            WidgetOverride = widget,
+            Uninstrumented = uninstrumented,
+        };
+        return Simulation.Play(scenario, options).Result;
+    }
+}
