@@ -21,12 +21,12 @@ public enum TimerMode
 /// per VM (<see cref="For"/>): a widget that keeps its own clock within budget is then judged on nearly
 /// the same figures. Allocations are left out on purpose: their sizes depend on when tables rehash, which
 /// is not reproducible (see TimerNanos). How far the clock is from CPU time in a run is measured and
-/// reported (summary.json <c>budget.timerToCpu</c>).
+/// reported (summary.json <c>budget.judged.timerToCpu</c>).
 /// </summary>
 public sealed record VirtualTimerCostModel(double NanosPerInstruction, double NanosPerEngineCall)
 {
     // Least squares through the origin of per-frame widget CPU time on (instructions, engine calls), frames
-    // after 5 s of the load and resources scenarios, quiet reference machine, 2026-12-01 (README, "Budgets").
+    // after 5 s of the load and resources scenarios, quiet reference machine, 2026-12-01 (README, CI gate section).
     // The old price list (24 ns, 640 ns: the deterministic cost's, fitted to 5.4 real time) read 2.3-5x CPU.
 
     /// <summary>BAR's Lua 5.1 (native library): fitted 6.7 ns per instruction, 89 ns per engine call.</summary>
