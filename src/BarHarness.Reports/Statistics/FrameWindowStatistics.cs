@@ -10,7 +10,6 @@ public sealed class FrameWindowStatistics
     private readonly double _budgetMicros;
     private double _timerMicros;
     private double _timedCpuMicros;
-    private bool _timed;
 
     public FrameWindowStatistics(double budgetMicros)
     {
@@ -57,7 +56,6 @@ public sealed class FrameWindowStatistics
         OverBudgetCost += sample.Cost > _budgetMicros ? 1 : 0;
         if (sample.TimerMicros is double timer)
         {
-            _timed = true;
             _timerMicros += timer;
             _timedCpuMicros += sample.CpuMicros;
         }
@@ -67,7 +65,7 @@ public sealed class FrameWindowStatistics
     /// The widget's own clock over its CPU time in these frames: 1.0 when Spring.GetTimer told the widget
     /// what the budget verdicts judge, below 1 when it read less. Null with no timed frame or no CPU time.
     /// </summary>
-    public double? TimerToCpu => _timed && _timedCpuMicros > 0 ? _timerMicros / _timedCpuMicros : null;
+    public double? TimerToCpu => _timedCpuMicros > 0 ? _timerMicros / _timedCpuMicros : null;
 
     public OverBudget OverReal() => Over(OverBudgetReal);
 
