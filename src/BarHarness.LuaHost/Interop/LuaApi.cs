@@ -36,9 +36,11 @@ public static unsafe partial class LuaApi
     public const int LUA_TTHREAD = 8;
     public const int LUA_OK = 0;
     public const int LUA_ERRSYNTAX = 3;
+    public const int LUA_GCSTOP = 0;
     public const int LUA_GCCOLLECT = 2;
     public const int LUA_GCCOUNT = 3;
     public const int LUA_GCCOUNTB = 4;
+    public const int LUA_GCSTEP = 5;
     public const int LUA_MASKCOUNT = 1 << 3;
 
     private const string TracebackKey = "barharness.debugtraceback";

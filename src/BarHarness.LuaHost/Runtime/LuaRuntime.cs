@@ -18,6 +18,7 @@ public sealed unsafe partial class LuaRuntime : IDisposable
     private readonly int _internalRef;
     private readonly int _systemRef;
     private bool _disposed;
+    private long _heapAfterCollectorStep;
     private InstrumentationOverhead? _instrumentation;
 
     /// <summary>Engine API calls made so far; natives add one per call.</summary>
@@ -91,6 +92,10 @@ public sealed unsafe partial class LuaRuntime : IDisposable
         LuaApi.GetField(State, -1, "arm");
         LuaApi.SetField(State, LuaApi.LUA_REGISTRYINDEX, ArmKey);
         LuaApi.Pop(State, 1);
+        if (Options.CollectBetweenCallIns)
+        {
+            StopCollector();
+        }
     }
 
     public LuaRuntimeOptions Options { get; }
@@ -126,7 +131,39 @@ public sealed unsafe partial class LuaRuntime : IDisposable
     public long CollectAndMeasureHeap()
     {
         LuaApi.lua_gc(State, LuaApi.LUA_GCCOLLECT, 0);
+        if (Options.CollectBetweenCallIns)
+        {
+            StopCollector(); // Lua 5.1's full collection restarts the collector
+        }
+
         return HeapBytes;
+    }
+
+    /// <summary>
+    /// With <see cref="LuaRuntimeOptions.CollectBetweenCallIns"/>: steps the collector by as many kilobytes
+    /// as the heap grew since the last step (Lua's own pace: a step of n KB does the work n KB of
+    /// allocation would have paid for), then stops it again, as Recoil does after its collection pass.
+    /// Deterministic given the heap's growth. Returns the thread CPU ns the step took.
+    /// </summary>
+    public long StepCollector()
+    {
+        var start = ThreadCpuClock.NowNanos();
+        var grownKb = (HeapBytes - _heapAfterCollectorStep) / 1024;
+        if (grownKb > 0)
+        {
+            LuaApi.lua_gc(State, LuaApi.LUA_GCSTEP, (int)Math.Min(grownKb, int.MaxValue));
+        }
+
+        StopCollector();
+        return ThreadCpuClock.NowNanos() - start;
+    }
+
+    // Stopped, the collector runs only when told (a step, a full collection) or, on Lua 5.4, in an
+    // emergency when an allocation fails. The heap now is where the next step's debt starts.
+    private void StopCollector()
+    {
+        LuaApi.lua_gc(State, LuaApi.LUA_GCSTOP, 0);
+        _heapAfterCollectorStep = HeapBytes;
     }
 
     /// <summary>

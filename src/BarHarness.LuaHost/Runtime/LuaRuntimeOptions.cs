@@ -33,6 +33,14 @@ public sealed record LuaRuntimeOptions
     /// <summary>Soft heap cap: past it the next hook tick raises a Lua error in the widget (0 = none).</summary>
     public long MemoryCapBytes { get; init; } = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// Collect garbage as Recoil does: the collector is stopped while Lua runs and stepped only by
+    /// <see cref="LuaRuntime.StepCollector"/>, between call-ins (Recoil's <c>CLuaHandle::CollectGarbage</c>
+    /// steps it once per update and stops it again). False keeps Lua's own schedule, where a step lands in
+    /// whichever code allocates.
+    /// </summary>
+    public bool CollectBetweenCallIns { get; init; }
+
     /// <summary>Seed for math.randomseed, so widget randomness replays with the scenario.</summary>
     public ulong RandomSeed { get; init; } = 1;
 }

@@ -46,6 +46,7 @@ public static class BudgetCalculator
             FrameCpuMicros = all.CpuMicros.ToDistribution(),
             OverBudgetCpu = all.OverCpu(),
             FrameSocketMicros = all.SocketMicros.ToDistribution(),
+            FrameCollectorMicros = all.CollectorMicros.ToDistribution(),
             SocketShare = widgetTotal > 0 ? all.SocketMicros.Sum / widgetTotal : 0,
             Contention = threadCpuTotal > 0 ? widgetTotal / threadCpuTotal : 0,
             InstrumentationShare = threadCpuTotal > 0 ? instrumentsTotal / threadCpuTotal : 0,

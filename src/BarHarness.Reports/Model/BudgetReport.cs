@@ -24,12 +24,19 @@ public sealed record BudgetReport
 
     /// <summary>
     /// Widget thread CPU µs per sim frame, the harness's instruments' share taken out: the figure every
-    /// <c>budget.*</c> expectation judges (C-library work and GC steps count; preemption does not).
+    /// <c>budget.*</c> expectation judges (C-library work and collections it asks for count; preemption
+    /// and the collector's steps between call-ins, <see cref="FrameCollectorMicros"/>, do not).
     /// </summary>
     public Distribution FrameCpuMicros { get; init; } = Distribution.Empty;
 
     /// <summary>Frames whose widget CPU time exceeded the budget (the figure budgets judge).</summary>
     public OverBudget OverBudgetCpu { get; init; } = OverBudget.None;
+
+    /// <summary>
+    /// Thread CPU µs per sim frame of the Lua collector's steps, run between call-ins as Recoil runs them
+    /// (the frame pays; no call-in, and so no budget verdict, does).
+    /// </summary>
+    public Distribution FrameCollectorMicros { get; init; } = Distribution.Empty;
 
     /// <summary>Real µs per frame spent inside LuaSocket natives.</summary>
     public Distribution FrameSocketMicros { get; init; } = Distribution.Empty;

@@ -32,7 +32,7 @@ public readonly record struct FrameSample(
     long FaultFlags = 0)
 {
     /// <summary>
-    /// The widget's thread CPU µs in the frame's call-ins (C-library work and GC steps included,
+    /// The widget's thread CPU µs in the frame's call-ins (C-library work and collections it asks for included,
     /// preemption excluded), less what the harness's instruments account for: what budgets judge.
     /// </summary>
     public double CpuMicros { get; init; }
@@ -48,4 +48,10 @@ public readonly record struct FrameSample(
     /// call-ins, in µs; null when the widget reads the machine's clock (nothing to compare).
     /// </summary>
     public double? TimerMicros { get; init; }
+
+    /// <summary>
+    /// Thread CPU µs of the Lua collector's steps between the frame's call-ins (Recoil's schedule: the
+    /// frame pays for them, no call-in does). Not part of <see cref="CpuMicros"/>.
+    /// </summary>
+    public double CollectorMicros { get; init; }
 }

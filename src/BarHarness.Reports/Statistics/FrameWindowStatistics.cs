@@ -27,6 +27,9 @@ public sealed class FrameWindowStatistics
 
     public StreamingSummary SocketMicros { get; } = new();
 
+    /// <summary>Thread CPU µs per frame of the collector's steps between call-ins.</summary>
+    public StreamingSummary CollectorMicros { get; } = new();
+
     /// <summary>Thread CPU µs per frame the harness's instruments account for.</summary>
     public StreamingSummary InstrumentationMicros { get; } = new();
 
@@ -40,7 +43,7 @@ public sealed class FrameWindowStatistics
 
     /// <summary>Values and buckets held by the summaries.</summary>
     public long CellsHeld => (long)RealMicros.CellsHeld + Cost.CellsHeld + EngineMicros.CellsHeld
-        + CpuMicros.CellsHeld + SocketMicros.CellsHeld + InstrumentationMicros.CellsHeld;
+        + CpuMicros.CellsHeld + SocketMicros.CellsHeld + InstrumentationMicros.CellsHeld + CollectorMicros.CellsHeld;
 
     public void Add(in FrameSample sample)
     {
@@ -50,6 +53,7 @@ public sealed class FrameWindowStatistics
         EngineMicros.Add(sample.EngineMicros);
         CpuMicros.Add(sample.CpuMicros);
         SocketMicros.Add(sample.SocketMicros);
+        CollectorMicros.Add(sample.CollectorMicros);
         InstrumentationMicros.Add(sample.InstrumentationMicros);
         OverBudgetCpu += sample.CpuMicros > _budgetMicros ? 1 : 0;
         OverBudgetReal += sample.WidgetMicros > _budgetMicros ? 1 : 0;

@@ -59,6 +59,9 @@ public sealed class BudgetProbe : IProbe
 
     public void OnCallIn(string callIn, in CallInSample sample) => _accumulator.Add(callIn, sample, Price);
 
+    /// <summary>A collection step between call-ins took this much thread CPU time (ns).</summary>
+    internal void OnCollectorStep(long cpuNanos) => _accumulator.AddCollectorStep(cpuNanos);
+
     /// <summary>
     /// Closes the frame that is ending: GameFrame, the unit call-ins of that frame, and the draw ticks
     /// that followed it. Called before the next sim frame starts, and once at the end.
@@ -91,6 +94,7 @@ public sealed class BudgetProbe : IProbe
             InstrumentationMicros = a.InstrumentationNanos / 1000.0,
             SocketMicros = Micros(a.SocketTicks),
             TimerMicros = _timer?.Nanos(a.Instructions, a.EngineCalls) / 1000.0,
+            CollectorMicros = a.CollectorNanos / 1000.0,
         };
         Frames.Add(sample);
         RankSlowFrame(sample, a.CostliestCallIn, _profiler?.TakeFrameTop() ?? []);

@@ -31,6 +31,10 @@ internal sealed class FrameAccumulator
 
     public long AllocBytes { get; private set; }
 
+    /// <summary>Thread CPU ns of the collector's steps between call-ins (not in <see cref="WidgetCpuNanos"/>).
+    /// </summary>
+    public long CollectorNanos { get; private set; }
+
     public string CostliestCallIn { get; private set; } = "-";
 
     private long _costliestTicks = -1;
@@ -70,9 +74,12 @@ internal sealed class FrameAccumulator
         summary.CpuMicros.Add(sample.WidgetCpuMicroseconds);
     }
 
+    public void AddCollectorStep(long cpuNanos) => CollectorNanos += cpuNanos;
+
     public void ResetFrame()
     {
         Ticks = 0;
+        CollectorNanos = 0;
         WidgetCpuNanos = 0;
         InstrumentationNanos = 0;
         EngineTicks = 0;

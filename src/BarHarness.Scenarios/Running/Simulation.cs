@@ -52,6 +52,7 @@ public sealed partial class Simulation : IDisposable
             RandomSeed = seed,
             Float32Numbers = options.Float32Numbers,
             CountInstructions = !options.Uninstrumented,
+            CollectBetweenCallIns = true,
         });
         _engine = EngineBinding.Install(_runtime, _world, _clock, def, widgetPath, realTimer: options.Uninstrumented);
         _transport = NetworkBinding.CreateTransport(def.Network, options.NetworkOverride, _clock);
@@ -209,6 +210,7 @@ public sealed partial class Simulation : IDisposable
         _callIns.DrawWorld();
         Measure("DrawScreen", _host.CallIn("DrawScreen"));
         _callIns.AfterDrawScreen();
+        Probes.Budget.OnCollectorStep(_runtime.StepCollector()); // Recoil's pass, once per update
         _transport.Pump();
         _server.Step(_world.Frame);
     }
