@@ -25,15 +25,5 @@ public sealed class CollectorStepTests
             $"quiet widget {quiet.Budget.FrameCollectorMicros.Mean:0.0} µs, garbage maker {made.Mean:0.0} µs");
     }
 
-    private static ScenarioResult Play(string frameBody)
-    {
-        using var folder = new TemporaryFolder();
-        var widget = folder.Write(
-            "collector_widget.lua",
-            "function widget:GetInfo() return { name = 'collector', layer = 0, enabled = true } end\n"
-                + $"function widget:GameFrame(n) {frameBody} end\n");
-        var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(Game, "(test)"));
-        var options = new RunOptions { RepoRoot = RepositoryFiles.Root, WidgetOverride = widget };
-        return Simulation.Play(scenario, options).Result;
-    }
+    private static ScenarioResult Play(string frameBody) => FrameBodyWidget.Play(Game, frameBody);
 }

@@ -38,20 +38,6 @@ public sealed class WidgetClockTests
         Assert.DoesNotContain("Spring.GetTimer", result.Expectations.Single(e => e.Name == "budget.p99").Actual);
     }
 
-    private static ScenarioResult Play(string frameBody, bool uninstrumented = false)
-    {
-        using var folder = new TemporaryFolder();
-        var widget = folder.Write(
-            "clock_widget.lua",
-            "function widget:GetInfo() return { name = 'clock', layer = 0, enabled = true } end\n"
-                + $"function widget:GameFrame(n) {frameBody} end\n");
-        var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(Game, "(test)"));
-        var options = new RunOptions
-        {
-            RepoRoot = RepositoryFiles.Root,
-            WidgetOverride = widget,
-            Uninstrumented = uninstrumented,
-        };
-        return Simulation.Play(scenario, options).Result;
-    }
+    private static ScenarioResult Play(string frameBody, bool uninstrumented = false) =>
+        FrameBodyWidget.Play(Game, frameBody, uninstrumented);
 }
