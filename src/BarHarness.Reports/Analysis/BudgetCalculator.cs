@@ -70,6 +70,7 @@ public static class BudgetCalculator
                 OverBudgetCpu = frames.Judged.OverCpu(),
                 Contention = Contention(frames.Judged),
                 TimerToCpu = frames.Judged.TimerToCpu,
+                FrameCollectorMicros = frames.Judged.CollectorMicros.ToDistribution(),
                 OverBudgetReal = frames.Judged.OverReal(),
                 OverBudgetCost = frames.Judged.OverCost(),
             },

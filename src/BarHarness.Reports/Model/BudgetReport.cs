@@ -34,7 +34,7 @@ public sealed record BudgetReport
 
     /// <summary>
     /// Thread CPU µs per sim frame of the Lua collector's steps, run between call-ins as Recoil runs them
-    /// (the frame pays; no call-in, and so no budget verdict, does).
+    /// (the frame pays; no call-in, and so no frame-time verdict, does).
     /// </summary>
     public Distribution FrameCollectorMicros { get; init; } = Distribution.Empty;
 

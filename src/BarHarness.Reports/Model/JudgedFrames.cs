@@ -24,6 +24,9 @@ public sealed record JudgedFrames
     /// </summary>
     public double? TimerToCpu { get; init; }
 
+    /// <summary>Thread CPU µs per judged frame of the Lua collector's steps between call-ins.</summary>
+    public Distribution FrameCollectorMicros { get; init; } = Distribution.Empty;
+
     /// <summary>Real widget µs per judged frame.</summary>
     public Distribution FrameRealMicros { get; init; } = Distribution.Empty;
 

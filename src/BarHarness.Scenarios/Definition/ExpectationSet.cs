@@ -44,6 +44,12 @@ public sealed record BudgetExpectation(
     public const double DefaultBudgetMs = 2.0;
 
     public static BudgetExpectation Default { get; } = new(DefaultBudgetMs, null, null, null, 0);
+
+    /// <summary>
+    /// Upper bound of the Lua collector's mean CPU time a frame between call-ins (the widget's garbage,
+    /// collected as Recoil collects it: no call-in pays, the frame does), or null.
+    /// </summary>
+    public double? CollectorMeanMs { get; init; }
 }
 
 /// <summary>Heap after full collection: the fitted growth slope must stay below the bound.</summary>

@@ -210,6 +210,7 @@ public static class ScenarioWriter
         Optional(budget, "max_ms", b.MaxMs);
         Optional(budget, "max_over_budget_share", b.MaxOverBudgetShare);
         budget.Add($"after_s: {Number(b.AfterSeconds)}");
+        Optional(budget, "collector_mean_ms", b.CollectorMeanMs);
         Line(w, 1, "budget", "{" + string.Join(", ", budget) + "}");
         if (e.Memory is { } m)
         {

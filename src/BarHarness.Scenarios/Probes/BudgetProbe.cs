@@ -142,6 +142,17 @@ public sealed class BudgetProbe : IProbe
                 $"{over:P2} by CPU time (real time {judged.OverBudgetReal.Share:P2}, "
                     + $"contention {judged.Contention:0.00}x{cost}"));
         }
+
+        if (budget.CollectorMeanMs is double collector)
+        {
+            var steps = judged.FrameCollectorMicros;
+            verdicts.Add(new ExpectationResult(
+                "budget.collector_mean",
+                steps.Mean / 1000 <= collector,
+                $"the widget's garbage costs the collector ≤ {collector} ms a frame on average after "
+                    + $"{budget.AfterSeconds} s (steps between call-ins, as Recoil runs them)",
+                $"{Ms(steps.Mean / 1000)} ms a frame, worst step {Ms(steps.Max / 1000)} ms"));
+        }
     }
 
     public ScenarioResult Export(ScenarioResult result) => result with

@@ -63,6 +63,7 @@ internal static class ExpectationsSectionParser
         var max = reader.Read<double?>("max_ms", null, (n, w) => Ms(n, w));
         var share = reader.Read<double?>("max_over_budget_share", null, (n, w) => YamlValues.Number(n, w, 0, 1));
         var after = reader.Read("after_s", 0.0, (n, w) => YamlValues.Seconds(n, w, 0, ctx.DurationSeconds));
+        var collector = reader.Read<double?>("collector_mean_ms", null, (n, w) => Ms(n, w));
         reader.Finish();
         if (p99 is not null && max is not null && p99 > max)
         {
@@ -80,7 +81,7 @@ internal static class ExpectationsSectionParser
                 "after_s shorter than the scenario's duration");
         }
 
-        return new BudgetExpectation(budget, p99, max, share, after);
+        return new BudgetExpectation(budget, p99, max, share, after) { CollectorMeanMs = collector };
     }
 
     private static MemoryExpectation? ParseMemory(YamlNode? node, ParseContext ctx) =>
