@@ -31,9 +31,12 @@ public sealed class RunCommandTests
         File.WriteAllText(scenario, "name: tiny\nseed: 1\nduration: 3s\nunits: {initial: 20}\n");
         var calibrated = CliRunner.TempDir();
         var plain = CliRunner.TempDir();
-        CliRunner.Run("run", scenario, "--calibrate", "--report", calibrated, "--quiet");
+        var (_, output) = CliRunner.RunCapturing("run", scenario, "--calibrate", "--report", calibrated, "--quiet");
         CliRunner.Run("run", scenario, "--report", plain, "--quiet");
 
+        Assert.Matches(@"CPU time fitted on \d+ points: [\d.]+ ns an instruction \+ [\d.]+ ns an engine call; "
+            + @"Spring.GetTimer's lua5[14] prices are", output);
+        Assert.Matches(@"an instruction costs [\d.]+ ns by the fit and [\d.]+ ns by the timer", output);
         Assert.True(File.Exists(Path.Combine(calibrated, "cost-model-fitted.json")));
         var withFit = SummaryJsonReader.ReadFile(Path.Combine(calibrated, "summary.json")).CostModel!;
         var without = SummaryJsonReader.ReadFile(Path.Combine(plain, "summary.json")).CostModel!;

@@ -137,6 +137,16 @@ internal static class RunCommand
                     $"cost model fitted on {samples.Count} frames (R² {fitted.CalibrationRSquared:0.###}): ",
                     $"µs = {fitted.PerInstruction:G4}·instructions + {fitted.PerEngineCall:G4}·engine calls ",
                     $"+ {fitted.PerAllocByte:G4}·bytes + {fitted.PerAllocation:G4}·allocations");
+                var cpu = CpuPriceFit.Of(result.Scenarios.Select(s => s.Frames));
+                var timer = Engine.SpringApi.VirtualTimerCostModel.For(LuaVm.Active);
+                Terminal.Line(
+                    $"CPU time fitted on {cpu.Points} points: {cpu.NanosPerInstruction:0.##} ns an instruction + ",
+                    $"{cpu.NanosPerEngineCall:0.#} ns an engine call; Spring.GetTimer's {LuaVm.ActiveName} prices are ",
+                    $"{timer.NanosPerInstruction} + {timer.NanosPerEngineCall}");
+                var byTimer = cpu.EffectiveNanos(timer.NanosPerInstruction, timer.NanosPerEngineCall);
+                Terminal.Line(
+                    $"at this run's {cpu.InstructionsPerEngineCall:0} instructions an engine call, an instruction ",
+                    $"costs {cpu.EffectiveNanosPerInstruction:0.##} ns by the fit and {byTimer:0.##} ns by the timer");
                 // The report's costs were priced with the run's own coefficients, so those stay on it; the fit
                 // goes to its own file, for a later run to use (pricing a run's frames needs its counts).
                 Directory.CreateDirectory(reportDir);

@@ -27,6 +27,7 @@ public sealed record VirtualTimerCostModel(double NanosPerInstruction, double Na
 {
     // Least squares through the origin of per-frame widget CPU time on (instructions, engine calls), frames
     // after 5 s of the load and resources scenarios, quiet reference machine, 2026-12-01 (README, CI gate section).
+    // `barharness run --calibrate` prints the same fit on any machine (CpuPriceFit, over the chart's points).
     // The old price list (24 ns, 640 ns: the deterministic cost's, fitted to 5.4 real time) read 2.3-5x CPU.
 
     /// <summary>BAR's Lua 5.1 (native library): fitted 6.7 ns per instruction, 89 ns per engine call.</summary>

@@ -27,6 +27,23 @@ public sealed class FrameSeriesBuilderTests
     }
 
     [Fact]
+    public void Each_point_carries_its_frames_cpu_instrument_and_socket_time()
+    {
+        var builder = new FrameSeriesBuilder(capacity: 8);
+        for (var i = 0; i < 4; i++)
+        {
+            var frame = Frame(i, cost: i) with { CpuMicros = 100 + i, InstrumentationMicros = 10 + i };
+            builder.Add(frame with { SocketMicros = i });
+        }
+
+        var series = builder.Build();
+
+        Assert.Equal([100.0, 101, 102, 103], series.CpuMicros);
+        Assert.Equal([10.0, 11, 12, 13], series.InstrumentationMicros);
+        Assert.Equal([0.0, 1, 2, 3], series.SocketMicros);
+    }
+
+    [Fact]
     public void Points_held_stay_at_the_capacity_however_long_the_run()
     {
         var builder = new FrameSeriesBuilder(capacity: 64);
