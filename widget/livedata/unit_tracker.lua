@@ -17,6 +17,7 @@ return function(protocol, UnitChanges)
 	local encodeUnitRounded = protocol.encodeUnitRounded
 	local FMT_STD_DONE = protocol.UNIT_FORMAT.standardBuilt
 	local FMT_STD = protocol.UNIT_FORMAT.standard
+	local FMT_MIN = protocol.UNIT_FORMAT.minimal
 	local unitPrefix = protocol.unitPrefix
 	local THRESHOLD = protocol.THRESHOLD
 	local sformat = string.format
@@ -162,7 +163,8 @@ return function(protocol, UnitChanges)
 				id = unitID, def = def, team = team, ally = teamAlly[team or -1],
 				exported = false, mark = 0, prefix = nil, fragDetail = 0, snap = 0,
 				x = NAN, y = NAN, z = NAN, hp = NAN, mhp = NAN, bp = NAN, vx = NAN, vy = NAN, vz = NAN, heading = NAN,
-				ex = NAN, ey = NAN, ez = NAN, ehp = NAN, emhp = NAN, ebp = NAN, evx = NAN, evy = NAN, evz = NAN, eheading = NAN,
+				ex = NAN, ey = NAN, ez = NAN, ehp = NAN, emhp = NAN, ebp = NAN,
+				evx = NAN, evy = NAN, evz = NAN, eheading = NAN,
 				idx = nil, seen = rescanGeneration, imm = def ~= nil and isImmobileDef(def) == true,
 			}
 			units[unitID] = u
@@ -286,6 +288,31 @@ return function(protocol, UnitChanges)
 			end
 		end
 
+		-- Counts a re-encoded unit and queues it for the next delta (livedata/unit_changes.lua) as
+		-- created or updated, writing the change lists directly: no further call per unit.
+		local function enqueue(u)
+			nEncoded = nEncoded + 1
+			if u.exported then
+				if u.mark == 0 then
+					u.mark = 2
+					local k = changes.nUpdated + 1
+					changes.nUpdated = k
+					updated[k] = u
+				end
+			else
+				u.exported = true
+				exportedCount = exportedCount + 1
+				u.mark = 1
+				local k = changes.nCreated + 1
+				changes.nCreated = k
+				created[k] = u
+			end
+			local snap = u.snap
+			if snap > 0 then
+				u.snap = -snap -- changed after a snapshot captured it
+			end
+		end
+
 		-- Re-encodes a unit from the values just sampled (already stored on the record) and
 		-- queues it as created or updated.
 		local function publish(u, x, y, z, hp, mhp, bp, vx, vy, vz, h)
@@ -313,11 +340,11 @@ return function(protocol, UnitChanges)
 				x = x + 0.5; x = x - x % 1 -- floor(v + 0.5) without a function call
 				y = y + 0.5; y = y - y % 1
 				z = z + 0.5; z = z - z % 1
-				u.ex, u.ey, u.ez = x, y, z
+				u.ex = x; u.ey = y; u.ez = z
 				if dt >= 2 then
 					hp = hp + 0.5; hp = hp - hp % 1
 					mhp = mhp + 0.5; mhp = mhp - mhp % 1
-					u.ehp, u.emhp, u.ebp = hp, mhp, bp
+					u.ehp = hp; u.emhp = mhp; u.ebp = bp
 				end
 				if dt == 2 then
 					-- The default detail, and the hottest line of the widget: the two formats of
@@ -342,31 +369,72 @@ return function(protocol, UnitChanges)
 				rememberSlow(u)
 			end
 			u.fragDetail = dt
-			nEncoded = nEncoded + 1
-			-- queued for the next delta (livedata/unit_changes.lua), inline: no call per unit
-			if u.exported then
-				if u.mark == 0 then
-					u.mark = 2
-					local k = changes.nUpdated + 1
-					changes.nUpdated = k
-					updated[k] = u
-				end
-			else
-				u.exported = true
-				exportedCount = exportedCount + 1
-				u.mark = 1
-				local k = changes.nCreated + 1
-				changes.nCreated = k
-				created[k] = u
-			end
-			local snap = u.snap
-			if snap > 0 then
-				u.snap = -snap -- changed after a snapshot captured it
-			end
+			return enqueue(u)
 		end
 
-		-- Standard and comprehensive detail. Change tests are written out inline (no helper
-		-- call per value): this is the hottest code of the widget. `a - b >= t or b - a >= t`
+		-- Standard detail, the default, with sampling, change test and encoding in one function:
+		-- this is the hottest code of the widget. A moving unit costs about 110 Lua VM
+		-- instructions here, against 160 through sampleWithHealth and publish (measured with a
+		-- count hook: tests/lua/bench_tracker_instructions.lua). Change tests are written out
+		-- inline, as in sampleWithHealth; a unit without its JSON prefix yet, or with a value
+		-- that is not finite or out of %d's range, goes through publish.
+		local function sampleStandard(u)
+			local id = u.id
+			local hp, mhp, _, _, bp = spGetUnitHealth(id)
+			if hp == nil then
+				return forget(u, "left_los") -- died mid-frame, or no longer in LOS
+			end
+			local x, y, z = spGetUnitPosition(id)
+			if x == nil then
+				return forget(u, "left_los")
+			end
+			if hp == u.hp and x == u.x and z == u.z and y == u.y and bp == u.bp and mhp == u.mhp
+				and u.fragDetail == 2 then
+				return -- nothing moved since the last sample
+			end
+			-- One statement per field: a multiple assignment first copies every value to a temporary.
+			u.x = x; u.y = y; u.z = z; u.hp = hp; u.mhp = mhp; u.bp = bp
+			local t = moveT
+			if u.fragDetail == 2
+				and x - u.ex < t and u.ex - x < t and z - u.ez < t and u.ez - z < t
+				and y - u.ey < t and u.ey - y < t
+				and hp - u.ehp < hpT and u.ehp - hp < hpT and mhp - u.emhp < hpT and u.emhp - mhp < hpT
+				and bp - u.ebp < bpT and u.ebp - bp < bpT then
+				return -- every change within its threshold (all finite: NaN fails every `<`)
+			end
+			local prefix = u.prefix
+			if prefix == nil or not (x * x + y * y + z * z + hp * hp + mhp * mhp + bp * bp < LIM2) then
+				-- Rare: no JSON prefix yet, or a value not finite or out of %d's range. A value that
+				-- stays non-finite is not re-encoded (sampleWithHealth's test, for detail 2).
+				if u.fragDetail == 2 and not (x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
+					or y - u.ey >= t or u.ey - y >= t
+					or hp - u.ehp >= hpT or u.ehp - hp >= hpT or mhp - u.emhp >= hpT or u.emhp - mhp >= hpT
+					or bp - u.ebp >= bpT or u.ebp - bp >= bpT
+					or (x ~= x and u.ex ~= FAR) or (y ~= y and u.ey ~= FAR) or (z ~= z and u.ez ~= FAR)
+					or (hp ~= hp and u.ehp ~= FAR)) then
+					return
+				end
+				return publish(u, x, y, z, hp, mhp, bp)
+			end
+			x = x + 0.5; x = x - x % 1 -- floor(v + 0.5) without a function call
+			y = y + 0.5; y = y - y % 1
+			z = z + 0.5; z = z - z % 1
+			hp = hp + 0.5; hp = hp - hp % 1
+			mhp = mhp + 0.5; mhp = mhp - mhp % 1
+			u.ex = x; u.ey = y; u.ez = z; u.ehp = hp; u.emhp = mhp; u.ebp = bp
+			if bp == 1 then
+				frags[id] = sformat(FMT_STD_DONE, prefix, x, y, z, hp, mhp)
+			elseif bp > 0.999 and bp < 1 then
+				frags[id] = sformat(FMT_STD, prefix, x, y, z, hp, mhp, 0.999) -- SCHEMA §6.1: never 1.000
+			else
+				frags[id] = sformat(FMT_STD, prefix, x, y, z, hp, mhp, bp)
+			end
+			u.fragDetail = 2
+			return enqueue(u)
+		end
+
+		-- Comprehensive detail (and standard, though sampleStandard is used for it). Change tests
+		-- are written out inline (no helper call per value). `a - b >= t or b - a >= t`
 		-- is false for NaN, so a value that stays non-finite does not re-encode every sample;
 		-- a value that becomes NaN is re-encoded once (its remembered value is then FAR).
 		local function sampleWithHealth(u)
@@ -396,7 +464,7 @@ return function(protocol, UnitChanges)
 				end
 				u.vx, u.vy, u.vz, u.heading = vx, vy, vz, h
 			end
-			u.x, u.y, u.z, u.hp, u.mhp, u.bp = x, y, z, hp, mhp, bp
+			u.x = x; u.y = y; u.z = z; u.hp = hp; u.mhp = mhp; u.bp = bp
 			local t = moveT
 			if u.fragDetail ~= detail
 				or x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
@@ -427,19 +495,36 @@ return function(protocol, UnitChanges)
 			if x == u.x and z == u.z and y == u.y and u.fragDetail == 1 then
 				return
 			end
-			u.x, u.y, u.z = x, y, z
+			u.x = x; u.y = y; u.z = z
 			local t = moveT
-			if u.fragDetail ~= 1 or x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
-				or y - u.ey >= t or u.ey - y >= t
-				or (x ~= x and u.ex ~= FAR) or (y ~= y and u.ey ~= FAR) or (z ~= z and u.ez ~= FAR) then
-				publish(u, x, y, z)
+			if u.fragDetail == 1
+				and x - u.ex < t and u.ex - x < t and z - u.ez < t and u.ez - z < t
+				and y - u.ey < t and u.ey - y < t then
+				return -- within the threshold (all finite: NaN fails every `<`)
 			end
+			-- Encoded here, as in sampleStandard; the rare cases go through publish.
+			local prefix = u.prefix
+			if prefix == nil or not (x * x + y * y + z * z < LIM2) then
+				if u.fragDetail == 1 and not (x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
+					or y - u.ey >= t or u.ey - y >= t
+					or (x ~= x and u.ex ~= FAR) or (y ~= y and u.ey ~= FAR) or (z ~= z and u.ez ~= FAR)) then
+					return
+				end
+				return publish(u, x, y, z)
+			end
+			x = x + 0.5; x = x - x % 1
+			y = y + 0.5; y = y - y % 1
+			z = z + 0.5; z = z - z % 1
+			u.ex = x; u.ey = y; u.ez = z
+			frags[id] = sformat(FMT_MIN, prefix, x, y, z)
+			u.fragDetail = 1
+			return enqueue(u)
 		end
 
 		--- Samples up to `quota` units, continuing the round-robin. Returns units visited.
 		function self.sample(quota)
 			if quota > count then quota = count end
-			local sampleUnit = detail >= 2 and sampleWithHealth or samplePositionOnly
+			local sampleUnit = detail == 2 and sampleStandard or detail >= 3 and sampleWithHealth or samplePositionOnly
 			local visited = 0
 			while visited < quota do
 				if cursor > count then
