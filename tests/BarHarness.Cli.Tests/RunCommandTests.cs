@@ -43,4 +43,37 @@ public sealed class RunCommandTests
         Assert.Equal(without.PerInstruction, withFit.PerInstruction);
         Assert.Equal(without.CalibratedOn, withFit.CalibratedOn);
     }
+
+    [Fact]
+    public void A_cpu_timer_runs_reproduce_line_replays_its_readings_into_the_same_stream()
+    {
+        var scenario = Path.Combine(CliRunner.TempDir(), "traced.yaml");
+        File.WriteAllText(scenario, "name: traced\nseed: 3\nduration: 6s\nunits: {initial: 40}\n");
+        var first = CliRunner.TempDir();
+        var again = CliRunner.TempDir();
+        CliRunner.Run("run", scenario, "--report", first, "--quiet");
+        var recorded = SummaryJsonReader.ReadFile(Path.Combine(first, "summary.json")).Scenarios.Single();
+        var trace = Path.Combine(first, "timer-traces", "traced.timer.gz");
+
+        Assert.True(File.Exists(trace));
+        Assert.Contains("--timer-trace " + trace, recorded.ReproduceCommand, StringComparison.Ordinal);
+        CliRunner.Run("run", scenario, "--report", again, "--quiet", "--timer-trace", trace);
+        var replayed = SummaryJsonReader.ReadFile(Path.Combine(again, "summary.json")).Scenarios.Single();
+        Assert.Equal("cpu replayed", replayed.Budget.Timer);
+        Assert.Equal(0, replayed.Budget.TimerReadingsBeyondReplay);
+        Assert.Equal(recorded.Network.TimedStreamSha256, replayed.Network.TimedStreamSha256);
+        Assert.False(File.Exists(Path.Combine(again, "timer-traces", "traced.timer.gz")));
+    }
+
+    [Fact]
+    public void A_timer_trace_replays_one_scenario_only()
+    {
+        var folder = CliRunner.TempDir();
+        File.WriteAllText(Path.Combine(folder, "a.yaml"), "name: a\nduration: 1s\n");
+        File.WriteAllText(Path.Combine(folder, "b.yaml"), "name: b\nduration: 1s\n");
+        var trace = Path.Combine(folder, "a.timer.gz");
+        File.WriteAllText(trace, "x");
+
+        Assert.Equal(ExitCodes.BadInput, CliRunner.Run("run", folder, "--timer-trace", trace, "--quiet"));
+    }
 }

@@ -44,7 +44,7 @@ internal static class LoadCommand
                 WidgetOverride = path,
                 DescribeReproduction = ReproduceCommandLine.Format,
             };
-            var (result, probes, _) = Simulation.Play(scenario, options);
+            var (result, probes, _, _) = Simulation.Play(scenario, options);
             Terminal.Line($"Lua VM: {LuaVm.ActiveName} ({LuaVm.ActiveDescription})");
             if (probes is null)
             {

@@ -37,6 +37,10 @@ internal static class RunCommand
             "--max-duration",
             "Play at most this many game seconds of each scenario "
                 + "(a quick smoke run; expectations are judged on the shortened run)");
+        var timerTrace = DescribedOption.Create<string?>(
+            "--timer-trace",
+            "Give the widget's Spring.GetTimer the readings a timer: cpu run wrote (reports/latest/timer-traces/"
+                + "<name>.timer.gz), so it takes the same decisions again: with --seed, reproduces that run exactly");
         var parallel = DefaultedOption.Create<int>("--parallel", 1, "Scenarios run at once (0 = one per core)");
         var command = new Command(
             "run",
@@ -54,6 +58,7 @@ internal static class RunCommand
         command.Options.Add(calibrate);
         command.Options.Add(uninstrumented);
         command.Options.Add(noReplay);
+        command.Options.Add(timerTrace);
         var game = GameOption.Create();
         command.Options.Add(game);
         command.SetAction(parse =>
@@ -94,6 +99,8 @@ internal static class RunCommand
                 "real" => NetworkMode.Real,
                 var other => throw new HarnessInputException(null, $"--net {other} is not a transport", "sim or real"),
             };
+            var reportDir = parse.GetValue(report) ?? Path.Combine(root, "reports", "latest");
+            var tracePath = parse.GetValue(timerTrace);
             var options = new RunOptions
             {
                 RepoRoot = root,
@@ -103,8 +110,11 @@ internal static class RunCommand
                 Uninstrumented = parse.GetValue(uninstrumented),
                 ReplayBudgetFailures = !parse.GetValue(noReplay),
                 DescribeReproduction = ReproduceCommandLine.Format,
+                ReplayedTimerReadings = tracePath is null ? null : ReplayedTrace(tracePath, selected, options: parse,
+                    uninstrumented),
+                TimerTraceFile = tracePath,
+                TimerTraceFolder = Path.GetFullPath(Path.Combine(reportDir, "timer-traces")),
             };
-            var reportDir = parse.GetValue(report) ?? Path.Combine(root, "reports", "latest");
             var quietMode = parse.GetValue(quiet);
             var threads = parse.GetValue(parallel) <= 0 ? Environment.ProcessorCount : parse.GetValue(parallel);
 
@@ -191,6 +201,27 @@ internal static class RunCommand
             return exit;
         });
         return command;
+    }
+
+    // --timer-trace: the readings of one scenario's run, so it takes one scenario and a timer: cpu run.
+    private static IReadOnlyList<long> ReplayedTrace(
+        string path, IReadOnlyList<LoadedScenario> selected, ParseResult options, Option<bool> uninstrumented)
+    {
+        if (selected.Count != 1)
+        {
+            throw new HarnessInputException(
+                null, $"--timer-trace replays one scenario's run; {selected.Count} scenarios were selected",
+                "one scenario file");
+        }
+
+        if (options.GetValue(uninstrumented) || selected[0].Definition.Timer != Engine.SpringApi.TimerMode.Cpu)
+        {
+            throw new HarnessInputException(
+                null, "--timer-trace gives Spring.GetTimer recorded CPU-time readings, so it needs timer: cpu",
+                "a scenario with timer: cpu (the default), without --uninstrumented");
+        }
+
+        return TimerTraceFile.Read(path);
     }
 
     private static IReadOnlyList<LoadedScenario> ShortenedTo(IReadOnlyList<LoadedScenario> scenarios, double seconds)

@@ -14,7 +14,8 @@ public static class ReproduceCommandLine
         }
 
         var widget = r.WidgetOverride is null ? string.Empty : $" --widget {Quote(r.WidgetOverride)}";
-        return $"{Prefix} run {Quote(r.ScenarioFile)} --seed {r.Seed}{widget} --vm {LuaVm.ActiveName}";
+        var trace = r.TimerTrace is null ? string.Empty : $" --timer-trace {Quote(r.TimerTrace)}";
+        return $"{Prefix} run {Quote(r.ScenarioFile)} --seed {r.Seed}{widget} --vm {LuaVm.ActiveName}{trace}";
     }
 
     private static string Quote(string s) => s.Contains(' ', StringComparison.Ordinal) ? $"\"{s}\"" : s;

@@ -17,6 +17,9 @@ public sealed class EngineApiContext
         World = world;
         Runtime = runtime;
         Options = options;
+        TimerReadings = options.ReplayedTimerReadings is { } replayed
+            ? TimerReadings.Replay(replayed)
+            : TimerReadings.Record();
         Clock = clock;
         Float32 = runtime.Options.Float32Numbers;
         ViewSize = (options.ViewSizeX, options.ViewSizeY);
@@ -78,12 +81,17 @@ public sealed class EngineApiContext
     public IReadOnlyDictionary<string, long> StubCalls =>
         StubSites.Where(s => s.Calls > 0).ToDictionary(s => s.Name, s => s.Calls, StringComparer.Ordinal);
 
-    /// <summary>Nanoseconds on the timer clock now (virtual or real, per options).</summary>
+    /// <summary>Nanoseconds on the timer clock now (virtual, CPU or real, per options).</summary>
     public long TimerNanos()
     {
         if (Options.TimerMode == TimerMode.Real)
         {
             return (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
+        }
+
+        if (Options.TimerMode == TimerMode.Cpu)
+        {
+            return ((Clock?.NowMicros ?? 0) * 1000) + TimerReadings.Take(Runtime.CallInCpu.NowNanos);
         }
 
         // Instructions and engine calls only: both replay exactly. Allocation sizes do not: when a Lua
@@ -93,6 +101,12 @@ public sealed class EngineApiContext
         var baseNanos = (Clock?.NowMicros ?? 0) * 1000;
         return baseNanos + Options.TimerCosts.Nanos(Runtime.Meter.Instructions, Runtime.EngineCalls);
     }
+
+    /// <summary>
+    /// The widget CPU time behind every Spring.GetTimer reading of a <see cref="TimerMode.Cpu"/> run, in order:
+    /// <see cref="EngineApiOptions.ReplayedTimerReadings"/> when given, else recorded as they are taken.
+    /// </summary>
+    public TimerReadings TimerReadings { get; }
 
     /// <summary>A reusable buffer for unit lists being built (grows, never shrinks).</summary>
     internal int[] UnitBuffer(int atLeast)

@@ -7,6 +7,12 @@ public sealed record EngineApiOptions
 
     public VirtualTimerCostModel TimerCosts { get; init; } = VirtualTimerCostModel.Lua51;
 
+    /// <summary>
+    /// A <see cref="TimerMode.Cpu"/> run's readings to give the widget again, in order (another run's
+    /// <see cref="EngineApiContext.TimerReadings"/>); null records fresh ones.
+    /// </summary>
+    public IReadOnlyList<long>? ReplayedTimerReadings { get; init; }
+
     /// <summary>Folder mapped to VFS "LuaUI/Widgets/" (the widget's own folder); null = no files.</summary>
     public string? WidgetFolder { get; init; }
 

@@ -12,6 +12,13 @@ public enum TimerMode
 
     /// <summary>Spring.GetTimer reads the machine's Stopwatch: real, and so not reproducible.</summary>
     Real,
+
+    /// <summary>
+    /// Spring.GetTimer reads the run's virtual time plus the widget's CPU time over its call-ins (the clock
+    /// the budget verdicts judge, <c>CallInCpuClock</c>). The readings are measurements, so each is kept
+    /// (<see cref="TimerReadings"/>): replaying them makes the widget take the same decisions again.
+    /// </summary>
+    Cpu,
 }
 
 /// <summary>

@@ -54,6 +54,7 @@ public sealed unsafe partial class LuaRuntime : IDisposable
             InstructionLimitPerCall = Options.InstructionLimitPerCall,
             WallLimitTicks = (long)(Options.WallLimitSecondsPerCall * Stopwatch.Frequency),
         };
+        CallInCpu = new CallInCpuClock(Meter, Allocations, () => Instrumentation);
 
         LuaApi.lua_createtable(State, 0, 16);
         _internalRef = LuaApi.luaL_ref(State, LuaApi.LUA_REGISTRYINDEX);
@@ -120,6 +121,9 @@ public sealed unsafe partial class LuaRuntime : IDisposable
     /// widget's own.
     /// </summary>
     public InstrumentationOverhead Instrumentation => _instrumentation ??= InstrumentationOverhead.Measured;
+
+    /// <summary>The widget's CPU time over its call-ins (what <c>timer: cpu</c> gives Spring.GetTimer).</summary>
+    public CallInCpuClock CallInCpu { get; }
 
     public ConsoleLog Console { get; } = new();
 

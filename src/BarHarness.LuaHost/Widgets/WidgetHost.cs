@@ -271,6 +271,7 @@ public sealed unsafe class WidgetHost
             System.Runtime.JitInfo.GetCompilationTime(currentThread: true).Ticks,
             ThreadCpuClock.NowNanos());
         _runtime.Meter.BeginCall(start.Ticks);
+        _runtime.CallInCpu.Begin(start.CpuNanos);
         return start;
     }
 
@@ -299,7 +300,7 @@ public sealed unsafe class WidgetHost
         // So is one reading of the CPU clock (the window runs from inside the first reading to inside
         // the second).
         var jitNanos = (System.Runtime.JitInfo.GetCompilationTime(currentThread: true).Ticks - start.JitTicks) * 100;
-        return new CallInSample(
+        var sample = new CallInSample(
             0,
             end - start.Ticks,
             instructions,
@@ -314,12 +315,19 @@ public sealed unsafe class WidgetHost
                     + ThreadCpuClock.ReadCostNanos),
             NativeTime.EngineTicks - start.EngineTicks,
             NativeTime.SocketTicks - start.SocketTicks);
+        _runtime.CallInCpu.End(sample.CpuNanos - sample.InstrumentationNanos);
+        return sample;
     }
 
-    private void BeginCall() => _runtime.Meter.BeginCall(Stopwatch.GetTimestamp());
+    private void BeginCall()
+    {
+        _runtime.Meter.BeginCall(Stopwatch.GetTimestamp());
+        _runtime.CallInCpu.Begin(ThreadCpuClock.NowNanos());
+    }
 
     private void EndCall()
     {
+        _runtime.CallInCpu.End();
         var tripped = _runtime.Meter.Tripped is not null;
         _runtime.Meter.EndCall();
         if (tripped)

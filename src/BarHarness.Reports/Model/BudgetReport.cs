@@ -66,6 +66,21 @@ public sealed record BudgetReport
     /// <summary>Measured CPU ns one reading of the CPU clock costs (subtracted once per call-in).</summary>
     public double ClockReadNanos { get; init; }
 
+    /// <summary>
+    /// What the widget's Spring.GetTimer read: <c>cpu</c> (virtual time plus the widget's CPU time over its
+    /// call-ins), <c>cpu replayed</c> (an earlier cpu run's readings), <c>virtual</c> (virtual time plus priced
+    /// instructions and engine calls) or <c>real</c> (the machine's clock).
+    /// </summary>
+    public string Timer { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Spring.GetTimer readings the widget took in a cpu-timer run (each kept for a replay); 0 otherwise.
+    /// </summary>
+    public long TimerReadings { get; init; }
+
+    /// <summary>In a replay: readings taken live because the recorded ones ran out (0: it followed them all).</summary>
+    public long TimerReadingsBeyondReplay { get; init; }
+
     /// <summary>Frames whose real widget time exceeded the budget.</summary>
     public OverBudget OverBudgetReal { get; init; } = OverBudget.None;
 

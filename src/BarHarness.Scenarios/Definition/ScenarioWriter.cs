@@ -23,7 +23,7 @@ public static class ScenarioWriter
         Line(w, 0, "tags", "[" + string.Join(", ", s.Tags.Select(Quote)) + "]");
         Line(w, 0, "seed", s.Seed.ToString(CultureInfo.InvariantCulture));
         Line(w, 0, "duration", Number(s.DurationSeconds));
-        Line(w, 0, "timer", s.Timer == TimerMode.Real ? "real" : "virtual");
+        Line(w, 0, "timer", s.Timer switch { TimerMode.Real => "real", TimerMode.Virtual => "virtual", _ => "cpu" });
         if (s.DirectorPath is not null)
         {
             Line(w, 0, "director", Quote(PathFor(s.DirectorPath, targetDirectory)));

@@ -20,19 +20,21 @@ public sealed class BudgetProbe : IProbe
     private readonly LuaRuntime _runtime;
     private readonly NetworkProbe _network;
     private readonly VirtualTimerCostModel? _timer;
+    private readonly WidgetTimer _widgetTimer;
     private int _lastFrameClosed;
 
     /// <param name="cost">The deterministic cost model; null in an uninstrumented run, which prices nothing.</param>
-    /// <param name="timer">The prices of the widget's virtual Spring.GetTimer; null when it reads real time.</param>
+    /// <param name="widgetTimer">What the widget's Spring.GetTimer reads, and its readings.</param>
     internal BudgetProbe(
         BudgetExpectation expectation,
         CostModel? cost,
         FunctionProfiler? profiler,
         LuaRuntime runtime,
         NetworkProbe network,
-        VirtualTimerCostModel? timer)
+        WidgetTimer widgetTimer)
     {
-        _timer = timer;
+        _widgetTimer = widgetTimer;
+        _timer = widgetTimer.Mode == TimerMode.Virtual ? widgetTimer.Prices : null;
         _expectation = expectation;
         _cost = cost;
         _profiler = profiler;
@@ -111,6 +113,9 @@ public sealed class BudgetProbe : IProbe
             HookNanosPerInstruction = _runtime.Instrumentation.NanosPerInstruction,
             CounterNanosPerAllocation = _runtime.Instrumentation.NanosPerAllocation,
             ClockReadNanos = ThreadCpuClock.ReadCostNanos,
+            Timer = _widgetTimer.Name,
+            TimerReadings = _widgetTimer.Mode == TimerMode.Cpu ? _widgetTimer.Readings.Taken : 0,
+            TimerReadingsBeyondReplay = _widgetTimer.Readings.ReadingsBeyondReplay,
         };
     }
 
@@ -183,7 +188,9 @@ public sealed class BudgetProbe : IProbe
         var cost = _cost is null
             ? "no deterministic cost, uninstrumented run"
             : $"deterministic cost {Ms(figure(judged.FrameCost) / 1000)} ms";
-        var timer = judged.TimerToCpu is double ratio ? $"; Spring.GetTimer read {ratio:0.00}x CPU time" : "";
+        var timer = judged.TimerToCpu is double ratio ? $"; Spring.GetTimer read {ratio:0.00}x CPU time"
+            : _widgetTimer.Mode == TimerMode.Cpu ? "; Spring.GetTimer read CPU time"
+            : "";
         return $"{value} CPU time (real {Ms(figure(judged.FrameRealMicros) / 1000)} ms, "
             + $"contention {judged.Contention:0.00}x; {cost}{timer})";
     }

@@ -3,8 +3,9 @@ namespace BarHarness.Scenarios.Running;
 /// <summary>
 /// Plays a scenario and, when it failed budget expectations and nothing else, plays it once more and
 /// keeps the replay's result, with the first run's failures beside it
-/// (<see cref="ScenarioResult.FirstRunBudgetFailures"/>). A run is deterministic, so the replay does the
-/// same work frame for frame: a frame the widget makes too heavy is too heavy again and the scenario
+/// (<see cref="ScenarioResult.FirstRunBudgetFailures"/>). A run is deterministic given its seed and its
+/// widget's Spring.GetTimer readings (a <c>timer: cpu</c> replay is handed the first run's), so the replay
+/// does the same work frame for frame: a frame the widget makes too heavy is too heavy again and the scenario
 /// still fails, while a frame another process disturbed (one that takes 1.0 ms alone took 3.5 ms of CPU
 /// time while test processes ran beside it) is not disturbed twice.
 /// </summary>
@@ -13,13 +14,18 @@ public static class BudgetReplay
     public static ScenarioResult Play(LoadedScenario scenario, RunOptions options, IProgress<RunProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var first = Simulation.Play(scenario, options, progress).Result;
+        var played = Simulation.Play(scenario, options, progress);
+        var first = played.Result;
         if (!options.ReplayBudgetFailures || !FailedOnlyBudget(first))
         {
             return first;
         }
 
-        var replay = Simulation.Play(scenario, options, progress: null).Result;
+        // A timer: cpu run's widget acted on its CPU-time readings: the replay hands it the same ones.
+        var replayOptions = played.TimerReadings is { } readings && options.ReplayedTimerReadings is null
+            ? options with { ReplayedTimerReadings = readings }
+            : options;
+        var replay = Simulation.Play(scenario, replayOptions, progress: null).Result;
         return replay with { FirstRunBudgetFailures = [.. first.FailedExpectations] };
     }
 

@@ -17,11 +17,13 @@ internal static class EngineBinding
         SimClock clock,
         ScenarioDefinition def,
         string widgetPath,
-        bool realTimer = false)
+        RunOptions run)
     {
         var options = new EngineApiOptions
         {
-            TimerMode = realTimer || def.Timer == EngineTimerMode.Real ? EngineTimerMode.Real : EngineTimerMode.Virtual,
+            // An uninstrumented run measures real time only, and so does its widget's clock.
+            TimerMode = run.Uninstrumented ? EngineTimerMode.Real : def.Timer,
+            ReplayedTimerReadings = run.ReplayedTimerReadings,
             // Spring.GetTimer's virtual clock prices instructions and engine calls as CPU time costs them on
             // this VM (never allocations: their sizes depend on heap layout, which a replay does not reproduce).
             TimerCosts = VirtualTimerCostModel.For(runtime.Vm),

@@ -36,6 +36,23 @@ public sealed record RunOptions
     /// </summary>
     public bool ReplayBudgetFailures { get; init; } = true;
 
+    /// <summary>
+    /// Readings to give the widget's Spring.GetTimer in a <c>timer: cpu</c> run, in order (--timer-trace, or the
+    /// first run's in a budget replay): the widget then takes the first run's decisions again. Null: fresh ones.
+    /// </summary>
+    public IReadOnlyList<long>? ReplayedTimerReadings { get; init; }
+
+    /// <summary>
+    /// The trace file <see cref="ReplayedTimerReadings"/> came from, named in reproduce lines; null when none.
+    /// </summary>
+    public string? TimerTraceFile { get; init; }
+
+    /// <summary>
+    /// Where each <c>timer: cpu</c> scenario's readings are written (<see cref="TimerTraceFile"/> format,
+    /// <c>name.timer.gz</c>) for its reproduce line to replay; null writes none.
+    /// </summary>
+    public string? TimerTraceFolder { get; init; }
+
     /// <summary>Round engine numbers to float32 like BAR's LUA_NUMBER.</summary>
     public bool Float32Numbers { get; init; }
 

@@ -7,7 +7,11 @@ namespace BarHarness.Scenarios.Running;
 /// <summary>
 /// A scenario played to its end: the report, and the probes that measured it (null if the harness failed).
 /// </summary>
-public sealed record PlayedScenario(ScenarioResult Result, ProbeSet? Probes, ulong WorldStateHash);
+/// <param name="TimerReadings">
+/// A <c>timer: cpu</c> run's Spring.GetTimer readings (for a replay); null otherwise.
+/// </param>
+public sealed record PlayedScenario(
+    ScenarioResult Result, ProbeSet? Probes, ulong WorldStateHash, IReadOnlyList<long>? TimerReadings = null);
 
 /// <summary>Playing a scenario from its file to its report: step to the end, finish, judge, export.</summary>
 public sealed partial class Simulation
@@ -40,6 +44,12 @@ public sealed partial class Simulation
             }
 
             simulation.Finish();
+            var readings = simulation.TimerMode == TimerMode.Cpu ? simulation.TimerReadings.Values : null;
+            if (readings is not null && TracePath(def, options) is { } trace)
+            {
+                TimerTraceFile.Write(trace, readings, Reproduction.Of(scenario, seed, options).Describe());
+            }
+
             var verdicts = simulation.Probes.Judge(def.Expectations);
             var result = simulation.Probes.Export(identity with
             {
@@ -48,7 +58,7 @@ public sealed partial class Simulation
                 Outcome = verdicts.All(v => v.Passed) ? ScenarioOutcome.Pass : ScenarioOutcome.Fail,
                 Expectations = verdicts,
             });
-            return new PlayedScenario(result, simulation.Probes, simulation.WorldStateHash);
+            return new PlayedScenario(result, simulation.Probes, simulation.WorldStateHash, readings);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -61,6 +71,16 @@ public sealed partial class Simulation
                 0);
         }
     }
+
+    /// <summary>
+    /// Where a <c>timer: cpu</c> run writes its readings: in the options' trace folder, unless they are being
+    /// replayed from a file already (the reproduce line names that one).
+    /// </summary>
+    internal static string? TracePath(ScenarioDefinition def, RunOptions options) =>
+        options.TimerTraceFile is null && options.TimerTraceFolder is { } folder
+            && def.Timer == TimerMode.Cpu && !options.Uninstrumented
+            ? Path.Combine(folder, TimerTraceFile.FileName(def.Name))
+            : null;
 
     private void ReportProgress(IProgress<RunProgress>? progress, double wallSeconds)
     {

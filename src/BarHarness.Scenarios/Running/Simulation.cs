@@ -54,7 +54,7 @@ public sealed partial class Simulation : IDisposable
             CountInstructions = !options.Uninstrumented,
             CollectBetweenCallIns = true,
         });
-        _engine = EngineBinding.Install(_runtime, _world, _clock, def, widgetPath, realTimer: options.Uninstrumented);
+        _engine = EngineBinding.Install(_runtime, _world, _clock, def, widgetPath, options);
         _transport = NetworkBinding.CreateTransport(def.Network, options.NetworkOverride, _clock);
         var sockets = NetworkBinding.InstallSocket(_runtime, _transport, _clock, () => _world.Frame);
         _truth = new WorldTruthRecorder(_world);
@@ -100,6 +100,12 @@ public sealed partial class Simulation : IDisposable
 
     /// <summary>Every sim frame planned has run, the game ended two draw seconds ago, or time ran out.</summary>
     public bool IsOver { get; private set; }
+
+    /// <summary>The widget CPU time behind each Spring.GetTimer reading of a <c>timer: cpu</c> run.</summary>
+    public TimerReadings TimerReadings => _engine.TimerReadings;
+
+    /// <summary>What the widget's Spring.GetTimer reads in this run.</summary>
+    public TimerMode TimerMode => _engine.Options.TimerMode;
 
     /// <summary>A hash of the world's state, to check that a seed reproduces a run.</summary>
     public ulong WorldStateHash => _world.StateHash();
@@ -225,9 +231,13 @@ public sealed partial class Simulation : IDisposable
             _server, oracle, sockets, StreamExpected(), _def.Network.ServerUpAtStart);
         var instrumented = !_options.Uninstrumented;
         var profiler = _options.ProfileFunctions && instrumented ? new FunctionProfiler(_runtime) : null;
-        var timer = _engine.Options.TimerMode == TimerMode.Virtual ? _engine.Options.TimerCosts : null;
         var budget = new BudgetProbe(
-            _def.Expectations.Budget, instrumented ? CostModel.Reference : null, profiler, _runtime, network, timer);
+            _def.Expectations.Budget,
+            instrumented ? CostModel.Reference : null,
+            profiler,
+            _runtime,
+            network,
+            WidgetTimer.Of(_engine));
         var memory = new MemoryProbe(
             _def,
             _options.HeapSampleIntervalSeconds,

@@ -46,8 +46,29 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(2, s.Expectations.Budget.BudgetMs);
         Assert.True(s.Expectations.NoLuaErrors);
         Assert.True(s.Expectations.NoBlockingCalls);
-        Assert.Equal(TimerMode.Virtual, s.Timer);
+        Assert.Equal(TimerMode.Cpu, s.Timer);
         Assert.Empty(s.Faults);
+    }
+
+    [Theory]
+    [InlineData("cpu", TimerMode.Cpu)]
+    [InlineData("virtual", TimerMode.Virtual)]
+    [InlineData("real", TimerMode.Real)]
+    public void Timer_names_the_clock_spring_gettimer_reads(string written, TimerMode expected)
+    {
+        var s = ScenarioLoader.Parse($"duration: 1s\ntimer: {written}\n", "t.yaml");
+
+        Assert.Equal(expected, s.Timer);
+    }
+
+    [Fact]
+    public void An_unknown_timer_is_bad_input_naming_the_choices()
+    {
+        var e = Assert.Throws<HarnessInputException>(
+            () => ScenarioLoader.Parse("duration: 1s\ntimer: wall\n", "t.yaml"));
+
+        Assert.Contains("cpu", e.Describe(), StringComparison.Ordinal);
+        Assert.Equal(2, e.Location?.Line);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class ProbeOwnershipTests
     [Fact]
     public void Each_probe_judges_only_the_expectations_it_owns()
     {
-        var (result, probes, _) = Play();
+        var (result, probes, _, _) = Play();
         var byProbe = probes!.All.ToDictionary(
             p => p.GetType().Name,
             p =>

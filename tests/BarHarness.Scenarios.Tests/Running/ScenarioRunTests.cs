@@ -6,7 +6,11 @@ namespace BarHarness.Scenarios.Tests.Running;
 public sealed class ScenarioRunTests
 {
     private static PlayedScenario Run(
-        string yaml, ulong? seed = null, string? widget = null, bool uninstrumented = false)
+        string yaml,
+        ulong? seed = null,
+        string? widget = null,
+        bool uninstrumented = false,
+        IReadOnlyList<long>? timerReadings = null)
     {
         var scenario = new LoadedScenario("(test)", ScenarioLoader.Parse(yaml, "(test)"));
         var options = new RunOptions
@@ -15,6 +19,7 @@ public sealed class ScenarioRunTests
             SeedOverride = seed,
             WidgetOverride = widget,
             Uninstrumented = uninstrumented,
+            ReplayedTimerReadings = timerReadings,
         };
         return Simulation.Play(scenario, options);
     }
@@ -30,11 +35,15 @@ public sealed class ScenarioRunTests
           - { name: disconnect, at: 4s }
         """;
 
-    [Fact]
-    public void Same_seed_replays_the_same_world_and_the_same_bytes_at_the_same_virtual_times()
+    [Theory]
+    [InlineData("cpu")]
+    [InlineData("virtual")]
+    public void Same_seed_and_timer_readings_replay_the_same_world_and_bytes_at_the_same_virtual_times(string timer)
     {
-        var a = Run(SmallGame);
-        var b = Run(SmallGame);
+        // timer: cpu hands the second run the first's Spring.GetTimer readings; timer: virtual needs none.
+        var yaml = SmallGame + "\ntimer: " + timer + "\n";
+        var a = Run(yaml);
+        var b = Run(yaml, timerReadings: timer == "cpu" ? a.TimerReadings : null);
         Assert.Equal(ScenarioOutcome.Pass, a.Result.Outcome);
         Assert.NotEmpty(a.Probes!.Network.StreamHash);
         Assert.True(a.Probes!.Network.BytesReceivedByServer > 0);
@@ -55,7 +64,7 @@ public sealed class ScenarioRunTests
             expectations:
               budget: {p99_ms: 1000, after_s: 1}
             """;
-        var (result, probes, _) = Run(yaml, uninstrumented: true);
+        var (result, probes, _, _) = Run(yaml, uninstrumented: true);
 
         Assert.Equal(ScenarioOutcome.Pass, result.Outcome);
         Assert.True(probes!.Network.BytesReceivedByServer > 0);
@@ -78,7 +87,7 @@ public sealed class ScenarioRunTests
     [Fact]
     public void The_end_of_run_byte_accounting_is_checked_and_balances_across_a_disconnect()
     {
-        var (result, probes, _) = Run(SmallGame);
+        var (result, probes, _, _) = Run(SmallGame);
         var accounting = Assert.IsType<BarHarness.TestServer.Oracle.AccountingInput>(probes!.Network.Accounting);
         Assert.Equal(probes!.Network.BytesHandedToSend, accounting.BytesHandedToSend);
         Assert.True(accounting.BytesHandedToSend > 0);
@@ -93,7 +102,7 @@ public sealed class ScenarioRunTests
     [Fact]
     public void Every_frame_carries_the_measured_send_queue_and_the_freshness_of_the_servers_newest_data()
     {
-        var (result, _, _) = Run(SmallGame);
+        var (result, _, _, _) = Run(SmallGame);
         var frames = result.Frames;
         var queued = Assert.IsAssignableFrom<IReadOnlyList<int>>(frames.QueueDepth);
         var freshness = Assert.IsAssignableFrom<IReadOnlyList<double>>(frames.FreshnessSeconds);
@@ -118,7 +127,7 @@ public sealed class ScenarioRunTests
             expectations:
               budget: {p99_ms: 0.001, after_s: 2}
             """;
-        var (result, probes, _) = Run(yaml);
+        var (result, probes, _, _) = Run(yaml);
 
         var verdict = result.Expectations.Single(e => e.Name == "budget.p99");
         var judged = result.Budget.Judged;
@@ -143,7 +152,7 @@ public sealed class ScenarioRunTests
     [Fact]
     public void The_widget_reconnects_after_a_disconnect_and_sends_a_snapshot_first()
     {
-        var (result, probes, _) = Run(SmallGame);
+        var (result, probes, _, _) = Run(SmallGame);
         Assert.True(probes!.Network.ConnectionsAccepted >= 2, $"connections: {probes!.Network.ConnectionsAccepted}");
         Assert.DoesNotContain(
             probes!.Network.Violations,
@@ -162,7 +171,7 @@ public sealed class ScenarioRunTests
             end
 
             """);
-        var (result, probes, _) = Run(SmallGame, widget: widget);
+        var (result, probes, _, _) = Run(SmallGame, widget: widget);
         Assert.Equal(ScenarioOutcome.Fail, result.Outcome);
         var failed = Assert.Single(result.FailedExpectations, e => e.Name == "no_lua_errors");
         Assert.Contains("bad_widget.lua\"]:3: boom at 45", failed.Actual);
@@ -186,7 +195,7 @@ public sealed class ScenarioRunTests
               end
             end
             """);
-        var (result, probes, _) = Run(SmallGame, widget: widget);
+        var (result, probes, _, _) = Run(SmallGame, widget: widget);
         Assert.DoesNotContain(probes!.Lifecycle.WidgetEvents, e => e.Kind == WidgetEventKind.Error);
         Assert.Contains(probes!.Console.Lines, l => l.Text == "first frame 1");
     }

