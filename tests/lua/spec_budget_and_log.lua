@@ -22,11 +22,15 @@ T.test("sustained overload raises the level one step per window; quiet lowers it
 	T.eq(g.level, 4, "capped at the top of the ladder")
 	T.eq(g:detailCap(), 1)
 	T.eq(g:intervalMultiplier(), 4)
+	for _ = 1, 10 do g:observeFrame(1.0) end
+	T.eq(g.level, 4, "a window over the low-water mark does not restore")
 	for _ = 1, 10 do g:observeFrame(0.5) end
-	T.eq(g.level, 4, "a moderate window does not restore")
+	T.eq(g.level, 4, "one window near the low-water mark does not restore")
+	for _ = 1, 10 do g:observeFrame(0.5) end
+	T.eq(g.level, 3, "two windows under the low-water mark restore one step")
+	for _ = 1, 10 do g:observeFrame(0.1) end
+	T.eq(g.level, 2, "a window under half the low-water mark restores one step at once")
 	for _ = 1, 20 do g:observeFrame(0.1) end
-	T.eq(g.level, 3, "two quiet windows restore one step")
-	for _ = 1, 200 do g:observeFrame(0.1) end
 	T.eq(g.level, 0)
 end)
 

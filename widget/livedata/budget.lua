@@ -4,7 +4,8 @@
 -- never past a hard share of the budget (checked while sampling). On top of that, this
 -- governor keeps a degradation ladder for sustained overload (sample and export less
 -- often, then with less detail): raised when frames keep exceeding `highWater` of the
--- budget, lowered again, one step at a time, when a long window stays under `lowWater`.
+-- budget, lowered again, one step at a time, when a long window stays under `lowWater`
+-- (one window when it stays under half of it).
 -- It also keeps the measured cost per sampled unit, for statistics.
 -- Pure arithmetic on figures the owner measures (Spring.GetTimer/DiffTimers), so it can
 -- be tested without an engine.
@@ -88,7 +89,10 @@ function G:observeFrame(ms)
 		end
 	elseif self.maxInWindow < self.budgetMs * self.lowWater then
 		self.quietWindows = self.quietWindows + 1
-		if self.quietWindows >= self.recoverWindows and self.level > 0 then
+		-- A step down at most doubles the work (the rate divisor halves), so a window whose worst
+		-- frame was under half the low-water mark can take it at once: the load fell, restore fast.
+		local needed = self.maxInWindow * 2 < self.budgetMs * self.lowWater and 1 or self.recoverWindows
+		if self.quietWindows >= needed and self.level > 0 then
 			self.level = self.level - 1
 			self.quietWindows = 0
 			changed = true

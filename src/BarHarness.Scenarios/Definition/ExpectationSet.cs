@@ -66,15 +66,26 @@ public sealed record MemoryExpectation(double MaxGrowthKbPerMinute, double After
 /// <param name="FreshnessFrames">Every visible unit's exported state at most this many sim frames old, or null.</param>
 /// <param name="Accuracy">Exported values match the world (within float32 and the widget's move threshold) (default
 /// false).</param>
+/// <param name="FreshnessAfterSeconds">
+/// The freshness bound judges messages from this game time on (default 0); every sample is still reported.
+/// </param>
+/// <param name="FreshnessMaxUnits">
+/// The freshness bound judges messages while the local player sees at most this many units (default: any number).
+/// </param>
 public sealed record OracleExpectation(
     bool ValidStream,
     bool NoSilentLoss,
     bool Privacy,
     bool SnapshotAfterReconnect,
     int? FreshnessFrames,
-    bool Accuracy)
+    bool Accuracy,
+    double FreshnessAfterSeconds = 0,
+    int? FreshnessMaxUnits = null)
 {
     public static OracleExpectation Default { get; } = new(true, true, true, true, null, false);
+
+    /// <summary>The freshness bound judges only part of the run (after a time, or up to a number of units).</summary>
+    public bool FreshnessScoped => FreshnessAfterSeconds > 0 || FreshnessMaxUnits is not null;
 
     /// <summary>
     /// The scenario wrote an <c>oracle:</c> section. Without one, a widget that never tries to connect

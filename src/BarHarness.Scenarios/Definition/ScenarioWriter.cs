@@ -237,6 +237,8 @@ public static class ScenarioWriter
             $"snapshot_after_reconnect: {Bool(o.SnapshotAfterReconnect)}",
         };
         Optional(oracle, "freshness_frames", o.FreshnessFrames);
+        Optional(oracle, "freshness_after_s", o.FreshnessAfterSeconds > 0 ? o.FreshnessAfterSeconds : null);
+        Optional(oracle, "freshness_max_units", o.FreshnessMaxUnits);
         oracle.Add($"accuracy: {Bool(o.Accuracy)}");
         if (o.Written || o != OracleExpectation.Default)
         {

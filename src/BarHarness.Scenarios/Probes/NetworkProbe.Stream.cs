@@ -77,13 +77,21 @@ public sealed partial class NetworkProbe
 
         if (o.FreshnessFrames is int frames)
         {
-            var h = stats.Freshness;
+            var h = stats.JudgedFreshness;
             var p99 = h.Samples == 0 ? 0 : h.Quantile(0.99);
+            var actual = h.Samples == 0 ? "no samples" : $"p99 {p99} frames, max {h.Max} ({h.Samples} samples)";
+            if (o.FreshnessScoped)
+            {
+                var all = stats.Freshness;
+                actual += $"; whole run p99 {(all.Samples == 0 ? 0 : all.Quantile(0.99))} frames, max {all.Max} "
+                    + $"({all.Samples} samples)";
+            }
+
             verdicts.Add(new ExpectationResult(
                 "oracle.freshness",
                 h.Samples > 0 && p99 <= frames,
-                $"p99 age of exported unit state ≤ {frames} frames",
-                h.Samples == 0 ? "no samples" : $"p99 {p99} frames, max {h.Max} ({h.Samples} samples)",
+                $"p99 age of exported unit state ≤ {frames} frames{FreshnessScope(o)}",
+                actual,
                 h.Samples > 0 ? null : Timeline.Story));
         }
 
@@ -92,6 +100,19 @@ public sealed partial class NetworkProbe
             Add(OracleVerdicts.Accuracy,
                 "exported values match the engine within the sample window (SCHEMA §7.1, §7.2)");
         }
+    }
+
+    // " from 65 s, while at most 1000 units are visible" (the coverage bound, §7.3, holds everywhere).
+    private static string FreshnessScope(OracleExpectation o)
+    {
+        var from = o.FreshnessAfterSeconds > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" from {o.FreshnessAfterSeconds:0.##} s")
+            : string.Empty;
+        var comma = from.Length > 0 ? "," : string.Empty;
+        var units = o.FreshnessMaxUnits is int n
+            ? string.Create(CultureInfo.InvariantCulture, $"{comma} while at most {n} units are visible")
+            : string.Empty;
+        return from + units;
     }
 
     private string AccountingLine() => Accounting is { } a

@@ -58,7 +58,7 @@ public sealed partial class Simulation : IDisposable
         _transport = NetworkBinding.CreateTransport(def.Network, options.NetworkOverride, _clock);
         var sockets = NetworkBinding.InstallSocket(_runtime, _transport, _clock, () => _world.Frame);
         _truth = new WorldTruthRecorder(_world);
-        var oracle = new StreamOracle(new OracleOptions(), _truth);
+        var oracle = new StreamOracle(OracleOptionsFor(def.Expectations.Oracle), _truth);
         _server = new Server(
             _transport,
             random.Fork("server"),
@@ -248,6 +248,14 @@ public sealed partial class Simulation : IDisposable
             _world.VisibleUnitCountForLocalPlayer);
         return new ProbeSet(lifecycle, budget, memory, network, console);
     }
+
+    // Where the scenario's freshness bound applies (every sample is kept either way).
+    private static OracleOptions OracleOptionsFor(OracleExpectation expected) => new()
+    {
+        FreshnessJudgedFromFrame =
+            (int)Math.Ceiling(expected.FreshnessAfterSeconds * ScenarioDefinition.FramesPerSecond),
+        FreshnessJudgedUpToVisibleUnits = expected.FreshnessMaxUnits ?? int.MaxValue,
+    };
 
     // A widget that never makes a socket is not a streaming widget: the stream checks are not applied
     // to it. The bundled widget streams by design, so they always apply to it; so they do when the

@@ -22,6 +22,7 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
     private readonly List<int> _ghostScratch = [];
     private HashSet<int> _visibleAtLastSample = [];
     private HashSet<int> _visibleNow = [];
+    private readonly List<int> _ages = [];
     private int? _lastUnitMessageFrame;
     private int? _lastSampleFrame;
 
@@ -303,7 +304,7 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
             var age = frame - _lastAccurateFrame.GetValueOrDefault(unitId, since);
             if (pictureComplete)
             {
-                stats.Freshness.Add(age);
+                _ages.Add(age);
             }
 
             if (pictureComplete && age > bound && _reportedStale.Add(unitId))
@@ -319,6 +320,18 @@ internal sealed class GroundTruthChecker(ITruthSource truth, OracleOptions optio
             }
         }
 
+        var judged = frame >= options.FreshnessJudgedFromFrame
+            && _visibleNow.Count <= options.FreshnessJudgedUpToVisibleUnits;
+        foreach (var age in _ages)
+        {
+            stats.Freshness.Add(age);
+            if (judged)
+            {
+                stats.JudgedFreshness.Add(age);
+            }
+        }
+
+        _ages.Clear();
         foreach (var gone in _visibleAtLastSample)
         {
             if (!_visibleNow.Contains(gone))

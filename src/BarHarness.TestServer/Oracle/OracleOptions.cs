@@ -36,6 +36,18 @@ public sealed record OracleOptions
     /// </summary>
     public int MaxStaleFrames { get; init; } = 90;
 
+    /// <summary>
+    /// Freshness samples from messages stamped before this frame are kept in <see cref="OracleStats.Freshness"/>
+    /// only, not in <see cref="OracleStats.JudgedFreshness"/> (a scenario's <c>freshness_after_s</c>).
+    /// </summary>
+    public int FreshnessJudgedFromFrame { get; init; }
+
+    /// <summary>
+    /// Freshness samples from messages while the local player sees more units than this are kept in
+    /// <see cref="OracleStats.Freshness"/> only (a scenario's <c>freshness_max_units</c>).
+    /// </summary>
+    public int FreshnessJudgedUpToVisibleUnits { get; init; } = int.MaxValue;
+
     /// <summary>SCHEMA §6.1: build progress has three decimals and a 0.001 change threshold.</summary>
     public double BuildProgressTolerance { get; init; } = 0.0016;
 

@@ -42,7 +42,16 @@ public sealed class OracleStats
 
     public int? LastFrame { get; internal set; }
 
+    /// <summary>Every freshness sample of the run.</summary>
     public FreshnessHistogram Freshness { get; } = new();
+
+    /// <summary>
+    /// The samples a freshness bound judges: those of messages inside the options' frame and visible-unit scope
+    /// (<see cref="OracleOptions.FreshnessJudgedFromFrame"/>,
+    /// <see cref="OracleOptions.FreshnessJudgedUpToVisibleUnits"/>);
+    /// the same as <see cref="Freshness"/> when the scope is the whole run.
+    /// </summary>
+    public FreshnessHistogram JudgedFreshness { get; } = new();
 
     public IReadOnlyDictionary<string, long> MessagesByType => _byType;
 

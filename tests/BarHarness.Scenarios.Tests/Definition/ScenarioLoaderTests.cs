@@ -62,6 +62,23 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void The_freshness_bound_can_be_scoped_to_a_time_and_a_number_of_visible_units()
+    {
+        var s = ScenarioLoader.Parse(
+            "duration: 90s\nexpectations:\n"
+                + "  oracle: {freshness_frames: 3, freshness_after_s: 65, freshness_max_units: 1000}\n",
+            "t.yaml");
+
+        Assert.Equal(65, s.Expectations.Oracle.FreshnessAfterSeconds);
+        Assert.Equal(1000, s.Expectations.Oracle.FreshnessMaxUnits);
+        Assert.True(s.Expectations.Oracle.FreshnessScoped);
+        Assert.False(ScenarioLoader.Parse("duration: 1s\n", "t.yaml").Expectations.Oracle.FreshnessScoped);
+        var late = Assert.Throws<HarnessInputException>(() => ScenarioLoader.Parse(
+            "duration: 10s\nexpectations:\n  oracle: {freshness_frames: 3, freshness_after_s: 20}\n", "t.yaml"));
+        Assert.Equal(3, late.Location?.Line);
+    }
+
+    [Fact]
     public void An_unknown_timer_is_bad_input_naming_the_choices()
     {
         var e = Assert.Throws<HarnessInputException>(

@@ -52,6 +52,20 @@ public sealed class ContractMutantTests
     }
 
     [Fact]
+    public void A_widget_that_keeps_its_overload_rate_after_the_load_falls_fails_freshness_where_the_clean_one_passes()
+    {
+        // The scenario judges 3-frame freshness from 5 s after its load falls (freshness_after_s): the clean widget
+        // restores its rate by then, the mutant reads every unit a quarter as often for the rest of the game.
+        const string Overload = "resources/cpu-budget-exceeded.yaml";
+        var clean = RunStandard(Overload, []);
+        var mutant = RunStandard(Overload, [ContractMutants.NeverRestoresItsRate]);
+
+        Assert.True(clean.Expectation("oracle.freshness").Passed, clean.Describe());
+        Assert.False(mutant.Expectation("oracle.freshness").Passed, mutant.Describe());
+        Assert.True(mutant.Expectation("oracle.coverage").Passed, "the mutant stays within §7.3's 90 frames");
+    }
+
+    [Fact]
     public void A_widget_that_stops_exporting_but_keeps_heartbeating_fails_coverage()
     {
         var run = RunStandard(Minimal, [ContractMutants.StopsExportingAfterThreeSeconds]);

@@ -47,9 +47,16 @@ internal static class ContractMutants
             + "\t\t\tif hp == u.hp and x == u.x and z == u.z and y == u.y and bp == u.bp and mhp == u.mhp\n",
         "positions re-read only every 30th sample; the stale ones go out under current stamps");
 
+    public static readonly Mutation NeverRestoresItsRate = new(
+        "never-restores-its-rate",
+        "livedata/budget.lua",
+        "\t\t\tself.level = self.level - 1\n",
+        "\t\t\tself.level = self.level\n",
+        "adapts to overload by reading and exporting less often, and keeps doing so when the load falls");
+
     public static IEnumerable<Mutation> All =>
     [
         RenamesHealthFields, StopsExportingAfterThreeSeconds, StampsOldFrames, DiscardsQueuedMessagesSilently,
-        ResyncsWithoutSnapshot, ReusesOldPositions,
+        ResyncsWithoutSnapshot, ReusesOldPositions, NeverRestoresItsRate,
     ];
 }

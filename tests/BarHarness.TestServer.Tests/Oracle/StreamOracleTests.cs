@@ -287,6 +287,40 @@ public class StreamOracleTests
         Assert.Equal(2, stale.UnitId);
     }
 
+    [Theory]
+    [InlineData(0, int.MaxValue, true)]    // the whole run: the stale unit at frame 150 is judged
+    [InlineData(100, int.MaxValue, true)]  // from frame 100: still judged
+    [InlineData(151, int.MaxValue, false)] // from frame 151: nothing judged
+    [InlineData(0, 1, false)]              // while at most 1 unit is visible: 2 are, nothing judged
+    [InlineData(0, 2, true)]               // while at most 2: judged
+    public void Freshness_outside_the_judged_scope_is_reported_and_not_judged(int fromFrame, int maxUnits, bool judged)
+    {
+        var truth = new FakeWorldTruth().With(1, 0, false, UnitVisibility.Full);
+        truth.Moving[2] = f => new UnitTruth(2, 0, false, UnitVisibility.Full, 100 + f, 10, 200, 500);
+        var options = new OracleOptions
+        {
+            MaxStaleFrames = 1000,
+            FreshnessJudgedFromFrame = fromFrame,
+            FreshnessJudgedUpToVisibleUnits = maxUnits,
+        };
+        var h = new OracleHarness(truth, options).Connection(
+            1,
+            Hello(16777215, 0),
+            Snapshot(0, 0, new Unit(1, 0, 100, 10, 200), new Unit(2, 0, 100, 10, 200)),
+            Heartbeat(1, 150));
+
+        var stats = h.Oracle.Stats;
+        Assert.InRange(stats.Freshness.Max, 148, 150);
+        if (judged)
+        {
+            Assert.Equal(stats.Freshness.Max, stats.JudgedFreshness.Max);
+        }
+        else
+        {
+            Assert.Equal(0, stats.JudgedFreshness.Samples);
+        }
+    }
+
     [Fact]
     public void A_unit_sampled_inside_the_declared_window_is_aged_from_its_sample_not_from_the_message()
     {

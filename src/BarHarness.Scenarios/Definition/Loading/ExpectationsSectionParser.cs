@@ -22,7 +22,7 @@ internal static class ExpectationsSectionParser
             "reconnect_within_s",
             null,
             (n, w) => YamlValues.Seconds(n, w, 0, ctx.DurationSeconds));
-        var oracle = ParseOracle(reader.Optional("oracle"));
+        var oracle = ParseOracle(reader.Optional("oracle"), ctx);
         var console = reader.Read<double?>(
             "max_console_lines_per_min",
             null,
@@ -97,7 +97,7 @@ internal static class ExpectationsSectionParser
             return new MemoryExpectation(growth, after);
         });
 
-    private static OracleExpectation ParseOracle(YamlNode? node)
+    private static OracleExpectation ParseOracle(YamlNode? node, ParseContext ctx)
     {
         var d = OracleExpectation.Default;
         return MappingReader.ReadSection(node, "expectations.oracle", d, reader => new OracleExpectation(
@@ -106,7 +106,10 @@ internal static class ExpectationsSectionParser
             reader.Read("privacy", d.Privacy, YamlValues.Bool),
             reader.Read("snapshot_after_reconnect", d.SnapshotAfterReconnect, YamlValues.Bool),
             reader.Read<int?>("freshness_frames", null, (n, w) => YamlValues.Integer(n, w, 1, 1_000_000)),
-            reader.Read("accuracy", d.Accuracy, YamlValues.Bool))
+            reader.Read("accuracy", d.Accuracy, YamlValues.Bool),
+            reader.Read(
+                "freshness_after_s", 0.0, (n, w) => YamlValues.Seconds(n, w, 0, ctx.DurationSeconds)),
+            reader.Read<int?>("freshness_max_units", null, (n, w) => YamlValues.Integer(n, w, 1, 1_000_000)))
         { Written = true });
     }
 
