@@ -369,7 +369,7 @@ end
 function widget:GameFrame(n)
 	if not initialized then return end
 	local t0 = timerNow()
-	if spentMs > 0 and budget:observeFrame(spentMs) then
+	if spentMs > 0 and budget:observeFrame(spentMs, tracker.count()) then
 		exporter.applyDetail()
 		if conn.state == "CONNECTED" then
 			exporter.enqueueStatus("budget")

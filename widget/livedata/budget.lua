@@ -5,7 +5,8 @@
 -- governor keeps a degradation ladder for sustained overload (sample and export less
 -- often, then with less detail): raised when frames keep exceeding `highWater` of the
 -- budget, lowered again, one step at a time, when a long window stays under `lowWater`
--- (one window when it stays under half of it).
+-- (one window when it stays under half of it, or when the units tracked are half or less of
+-- those the level was raised at).
 -- It also keeps the measured cost per sampled unit, for statistics.
 -- Pure arithmetic on figures the owner measures (Spring.GetTimer/DiffTimers), so it can
 -- be tested without an engine.
@@ -39,6 +40,7 @@ function G.new(opts)
 	g.recoverWindows = opts.recoverWindows or 5
 	g.costPerUnitMs = opts.initialCostPerUnitMs or 0.002
 	g.level = 0
+	g.raisedAt = {} -- level -> units tracked when the level was raised to it
 	g.frames = 0
 	g.over = 0
 	g.maxInWindow = 0
@@ -62,8 +64,9 @@ function G:observeSampling(units, ms)
 	end
 end
 
---- Records the widget's total time in one frame. Returns true when the level changed.
-function G:observeFrame(ms)
+--- Records the widget's total time in one frame and, optionally, the units it tracks. Returns
+--- true when the level changed.
+function G:observeFrame(ms, units)
 	if ms ~= ms or ms < 0 then
 		return false
 	end
@@ -85,8 +88,16 @@ function G:observeFrame(ms)
 		self.quietWindows = 0
 		if self.level < G.MAX_LEVEL then
 			self.level = self.level + 1
+			self.raisedAt[self.level] = units
 			changed = true
 		end
+	elseif self.level > 0 and units and (self.raisedAt[self.level] or 0) >= units * 2
+		and self.maxInWindow < self.budgetMs * self.highWater then
+		-- The level below overloaded at twice these units or more (a battle ended): at half the
+		-- units its work is half what it was, whatever the clock says of a machine busy elsewhere.
+		self.level = self.level - 1
+		self.quietWindows = 0
+		changed = true
 	elseif self.maxInWindow < self.budgetMs * self.lowWater then
 		self.quietWindows = self.quietWindows + 1
 		-- A step down at most doubles the work (the rate divisor halves), so a window whose worst

@@ -50,8 +50,9 @@ internal static class ContractMutants
     public static readonly Mutation NeverRestoresItsRate = new(
         "never-restores-its-rate",
         "livedata/budget.lua",
-        "\t\t\tself.level = self.level - 1\n",
-        "\t\t\tself.level = self.level\n",
+        "\tif changed then\n\t\tself.changes = self.changes + 1\n",
+        "\tif self.level < (self.peak or 0) then self.level = self.peak end\n\tself.peak = self.level\n"
+            + "\tif changed then\n\t\tself.changes = self.changes + 1\n",
         "adapts to overload by reading and exporting less often, and keeps doing so when the load falls");
 
     public static IEnumerable<Mutation> All =>
