@@ -28,9 +28,9 @@ public static class Program
         };
         var vm = new Option<string?>("--vm")
         {
-            Description = "Lua VM: lua51 (a native Lua 5.1 library, BAR's language; needs the library) "
-                + "or lua54 (Lua 5.4 with a 5.1 profile, the default, runs anywhere). Windows: set "
-                + "BARHARNESS_LUA51_LIBRARY to a lua5.1.dll",
+            Description = "Lua VM: lua51 (a native Lua 5.1 library, BAR's language; the default where the "
+                + "library loads) or lua54 (Lua 5.4 with a 5.1 profile; runs anywhere, the default elsewhere). "
+                + "BARHARNESS_VM sets it too. Windows: set BARHARNESS_LUA51_LIBRARY to a lua5.1.dll",
             Recursive = true,
         };
         root.Options.Add(vm);
