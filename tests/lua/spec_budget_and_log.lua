@@ -36,25 +36,27 @@ end)
 
 T.test("the level falls a step a window while the units are half or less of those it was raised at", function()
 	local g = G.new({ budgetMs = 1, window = 10, overloadFrames = 3, recoverWindows = 5 })
-	for _ = 1, 20 do g:observeFrame(0.9, 3000) end
-	for _ = 1, 10 do g:observeFrame(0.9, 1000) end
-	T.eq(g.level, 3, "raised at 3000, 3000 and 1000 units")
-	for _ = 1, 10 do g:observeFrame(0.5, 1000) end
-	T.eq(g.level, 3, "a window over the low-water mark at the units of the last raise keeps the level")
-	for _ = 1, 10 do g:observeFrame(0.5, 600) end
-	T.eq(g.level, 3, "more than half the units of the last raise keeps it")
-	for _ = 1, 10 do g:observeFrame(0.5, 500) end
-	T.eq(g.level, 2, "half of them: one step")
-	for _ = 1, 10 do g:observeFrame(0.5, 1600) end
-	T.eq(g.level, 2, "more than half of the level's own raise (3000) keeps it")
-	for _ = 1, 20 do g:observeFrame(0.5, 1500) end
-	T.eq(g.level, 0, "half of 3000: a step a window")
-	for _ = 1, 10 do g:observeFrame(0.9, 1500) end
-	T.eq(g.level, 1, "it rises again when the frames say so")
-	for i = 1, 10 do g:observeFrame(i <= 2 and 0.9 or 0.45, 700) end
-	T.eq(g.level, 1, "no step down in a window with a frame over the high-water mark")
-	for _ = 1, 10 do g:observeFrame(0.45, 700) end
-	T.eq(g.level, 0, "then one")
+	-- { windows of 10 frames, frame ms (a function of the frame's index when it varies), units, level after, why }
+	local steps = {
+		{ 2, 0.9, 3000, 2, "raised at 3000 units twice" },
+		{ 1, 0.9, 1000, 3, "and at 1000" },
+		{ 1, 0.5, 1000, 3, "a window over the low-water mark at the units of the last raise keeps the level" },
+		{ 1, 0.5, 600, 3, "more than half the units of the last raise keeps it" },
+		{ 1, 0.5, 500, 2, "half of them: one step" },
+		{ 1, 0.5, 1600, 2, "more than half of the level's own raise (3000) keeps it" },
+		{ 2, 0.5, 1500, 0, "half of 3000: a step a window" },
+		{ 1, 0.9, 1500, 1, "it rises again when the frames say so" },
+		{ 1, function(i) return i <= 2 and 0.9 or 0.45 end, 700, 1,
+			"no step down in a window with a frame over the high-water mark" },
+		{ 1, 0.45, 700, 0, "then one" },
+	}
+	for _, step in ipairs(steps) do
+		local windows, ms, units, level, why = step[1], step[2], step[3], step[4], step[5]
+		for i = 1, windows * 10 do
+			g:observeFrame(type(ms) == "function" and ms(i) or ms, units)
+		end
+		T.eq(g.level, level, why)
+	end
 end)
 
 T.test("single spikes do not change the level", function()

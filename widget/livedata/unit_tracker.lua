@@ -373,11 +373,13 @@ return function(protocol, UnitChanges)
 		end
 
 		-- Standard detail, the default, with sampling, change test and encoding in one function:
-		-- this is the hottest code of the widget. A moving unit costs about 110 Lua VM
-		-- instructions here, against 160 through sampleWithHealth and publish (measured with a
+		-- this is the hottest code of the widget. A moving unit costs 132 Lua VM instructions,
+		-- sampling to delta, against 162 when the encoding was a call of its own (measured with a
 		-- count hook: tests/lua/bench_tracker_instructions.lua). Change tests are written out
-		-- inline, as in sampleWithHealth; a unit without its JSON prefix yet, or with a value
-		-- that is not finite or out of %d's range, goes through publish.
+		-- inline; a unit without its JSON prefix yet, or with a value that is not finite or out of
+		-- %d's range, goes through publish. Every sample reads the position, buildings' too:
+		-- SCHEMA §7.1 promises every value was read within sample_window, and a building's
+		-- position can change (a gadget may move it, the engine may report a non-finite value).
 		local function sampleStandard(u)
 			local id = u.id
 			local hp, mhp, _, _, bp = spGetUnitHealth(id)
@@ -405,7 +407,7 @@ return function(protocol, UnitChanges)
 			local prefix = u.prefix
 			if prefix == nil or not (x * x + y * y + z * z + hp * hp + mhp * mhp + bp * bp < LIM2) then
 				-- Rare: no JSON prefix yet, or a value not finite or out of %d's range. A value that
-				-- stays non-finite is not re-encoded (sampleWithHealth's test, for detail 2).
+				-- stays non-finite is not re-encoded (sampleComprehensive's test, for detail 2).
 				if u.fragDetail == 2 and not (x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
 					or y - u.ey >= t or u.ey - y >= t
 					or hp - u.ehp >= hpT or u.ehp - hp >= hpT or mhp - u.emhp >= hpT or u.emhp - mhp >= hpT
@@ -433,49 +435,32 @@ return function(protocol, UnitChanges)
 			return enqueue(u)
 		end
 
-		-- Comprehensive detail (and standard, though sampleStandard is used for it). Change tests
-		-- are written out inline (no helper call per value). `a - b >= t or b - a >= t`
-		-- is false for NaN, so a value that stays non-finite does not re-encode every sample;
-		-- a value that becomes NaN is re-encoded once (its remembered value is then FAR).
-		local function sampleWithHealth(u)
+		-- Comprehensive detail: velocity and heading too. Change tests are written out inline (no
+		-- helper call per value). `a - b >= t or b - a >= t` is false for NaN, so a value that stays
+		-- non-finite does not re-encode every sample; a value that becomes NaN is re-encoded once
+		-- (its remembered value is then FAR).
+		local function sampleComprehensive(u)
 			local id = u.id
 			local hp, mhp, _, _, bp = spGetUnitHealth(id)
-			if hp == nil then
+			local x, y, z = spGetUnitPosition(id)
+			local vx, vy, vz = spGetUnitVelocity(id)
+			local h = spGetUnitHeading(id)
+			if hp == nil or x == nil or vx == nil or h == nil then
 				return forget(u, "left_los") -- died mid-frame, or no longer in LOS
 			end
-			-- Every sample reads the position, buildings' too: SCHEMA §7.1 promises every value was
-			-- read within sample_window, and a building's position can change (a gadget may move
-			-- it, the engine may report a non-finite value).
-			local x, y, z = spGetUnitPosition(id)
-			if x == nil then
-				return forget(u, "left_los")
-			end
-			local vx, vy, vz, h
-			if detail == 2 then
-				if hp == u.hp and x == u.x and z == u.z and y == u.y and bp == u.bp and mhp == u.mhp
-					and u.fragDetail == 2 then
-					return -- nothing moved since the last sample
-				end
-			else
-				vx, vy, vz = spGetUnitVelocity(id)
-				h = spGetUnitHeading(id)
-				if vx == nil or h == nil then
-					return forget(u, "left_los")
-				end
-				u.vx, u.vy, u.vz, u.heading = vx, vy, vz, h
-			end
+			u.vx, u.vy, u.vz, u.heading = vx, vy, vz, h
 			u.x = x; u.y = y; u.z = z; u.hp = hp; u.mhp = mhp; u.bp = bp
 			local t = moveT
-			if u.fragDetail ~= detail
+			if u.fragDetail ~= 3
 				or x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
 				or y - u.ey >= t or u.ey - y >= t
 				or hp - u.ehp >= hpT or u.ehp - hp >= hpT or mhp - u.emhp >= hpT or u.emhp - mhp >= hpT
 				or bp - u.ebp >= bpT or u.ebp - bp >= bpT
 				or (x ~= x and u.ex ~= FAR) or (y ~= y and u.ey ~= FAR) or (z ~= z and u.ez ~= FAR)
 				or (hp ~= hp and u.ehp ~= FAR)
-				or (detail == 3 and (vx - u.evx >= velT or u.evx - vx >= velT or vy - u.evy >= velT
-					or u.evy - vy >= velT or vz - u.evz >= velT or u.evz - vz >= velT
-					or h - u.eheading >= headingT or u.eheading - h >= headingT)) then
+				or vx - u.evx >= velT or u.evx - vx >= velT or vy - u.evy >= velT
+				or u.evy - vy >= velT or vz - u.evz >= velT or u.evz - vz >= velT
+				or h - u.eheading >= headingT or u.eheading - h >= headingT then
 				publish(u, x, y, z, hp, mhp, bp, vx, vy, vz, h)
 			end
 		end
@@ -524,7 +509,7 @@ return function(protocol, UnitChanges)
 		--- Samples up to `quota` units, continuing the round-robin. Returns units visited.
 		function self.sample(quota)
 			if quota > count then quota = count end
-			local sampleUnit = detail == 2 and sampleStandard or detail >= 3 and sampleWithHealth or samplePositionOnly
+			local sampleUnit = detail == 2 and sampleStandard or detail >= 3 and sampleComprehensive or samplePositionOnly
 			local visited = 0
 			while visited < quota do
 				if cursor > count then
