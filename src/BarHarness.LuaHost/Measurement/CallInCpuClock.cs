@@ -30,6 +30,13 @@ public sealed class CallInCpuClock
     /// <summary>Judged CPU time of every finished call-in, ns.</summary>
     public long FinishedNanos => _finishedNanos;
 
+    /// <summary>
+    /// Readings taken inside the current (or last) call-in. Each read the thread CPU clock, a system call of
+    /// <see cref="ThreadCpuClock.ReadCostNanos"/> that BAR's timer does not make: harness time, taken out of
+    /// the call-in's CPU time like the instruments.
+    /// </summary>
+    public int ReadsInCall { get; private set; }
+
     /// <summary>A call-in starts; <paramref name="cpuNanos"/> is the thread CPU clock's reading at its start.</summary>
     public void Begin(long cpuNanos)
     {
@@ -37,6 +44,7 @@ public sealed class CallInCpuClock
         _startCpu = cpuNanos;
         _startInstructions = _meter.Instructions;
         _startAllocations = _allocations.Count;
+        ReadsInCall = 0;
     }
 
     /// <summary>A call-in ended, having cost the widget <paramref name="judgedNanos"/> of CPU time.</summary>
@@ -55,6 +63,11 @@ public sealed class CallInCpuClock
     /// <summary>The widget's CPU time up to now, ns.</summary>
     public long NowNanos()
     {
+        if (_inCall)
+        {
+            ReadsInCall++;
+        }
+
         var now = _inCall ? _finishedNanos + SoFar() : _finishedNanos;
         _lastReading = Math.Max(_lastReading, now);
         return _lastReading;
@@ -65,6 +78,8 @@ public sealed class CallInCpuClock
         var spent = ThreadCpuClock.NowNanos() - _startCpu;
         var instruments = _instrumentation().NanosFor(
             _meter.Instructions - _startInstructions, _allocations.Count - _startAllocations);
-        return Math.Max(0, spent - instruments - ThreadCpuClock.ReadCostNanos);
+        // One clock read opens the call-in's window; the widget's readings made the others.
+        var clockReads = (1 + ReadsInCall) * ThreadCpuClock.ReadCostNanos;
+        return Math.Max(0, spent - instruments - clockReads);
     }
 }

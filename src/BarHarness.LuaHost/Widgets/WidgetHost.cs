@@ -298,7 +298,7 @@ public sealed unsafe class WidgetHost
         var observerNanos = (long)((_runtime.Meter.ObserverTicks - start.ObserverTicks) * (1e9 / Stopwatch.Frequency));
         // The harness's managed natives compiled on first use (.NET's JIT, on this thread): harness time.
         // So is one reading of the CPU clock (the window runs from inside the first reading to inside
-        // the second).
+        // the second), and one for each Spring.GetTimer reading of a timer: cpu run (CallInCpuClock).
         var jitNanos = (System.Runtime.JitInfo.GetCompilationTime(currentThread: true).Ticks - start.JitTicks) * 100;
         var sample = new CallInSample(
             0,
@@ -312,7 +312,7 @@ public sealed unsafe class WidgetHost
             Math.Min(
                 cpu,
                 _runtime.Instrumentation.NanosFor(instructions, allocations) + observerNanos + jitNanos
-                    + ThreadCpuClock.ReadCostNanos),
+                    + ((1 + _runtime.CallInCpu.ReadsInCall) * ThreadCpuClock.ReadCostNanos)),
             NativeTime.EngineTicks - start.EngineTicks,
             NativeTime.SocketTicks - start.SocketTicks);
         _runtime.CallInCpu.End(sample.CpuNanos - sample.InstrumentationNanos);

@@ -38,6 +38,19 @@ public sealed class WidgetClockTests
     }
 
     [Fact]
+    public void Under_timer_cpu_the_clocks_own_system_calls_are_not_charged_to_the_widget()
+    {
+        // Each reading is a clock_gettime system call BAR's timer does not make; 5,000 a frame would cost
+        // 5,000 times budget.clockReadNanos on their own.
+        var result = FrameBodyWidget.Play(CpuGame, "for i = 1, 5000 do local t = Spring.GetTimer() end");
+
+        var p50Nanos = result.Budget.Judged.FrameCpuMicros.P50 * 1000;
+        var syscalls = 5000 * result.Budget.ClockReadNanos;
+        Assert.True(p50Nanos < syscalls, $"p50 {p50Nanos:0} ns a frame, the reads alone {syscalls:0} ns");
+        Assert.True(result.Budget.TimerReadings >= 5000 * 80, $"{result.Budget.TimerReadings} readings");
+    }
+
+    [Fact]
     public void Under_timer_virtual_the_same_widget_overspends_because_its_clock_cannot_see_the_copies()
     {
         var result = FrameBodyWidget.Play(Game, SelfTimedCopies);
