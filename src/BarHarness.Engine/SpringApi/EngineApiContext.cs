@@ -11,12 +11,14 @@ namespace BarHarness.Engine.SpringApi;
 public sealed class EngineApiContext
 {
     private int[] _unitBuffer = new int[1024];
+    private readonly Func<long> _widgetCpuNow;
 
     public EngineApiContext(SyntheticWorld world, LuaRuntime runtime, EngineApiOptions options, SimClock? clock = null)
     {
         World = world;
         Runtime = runtime;
         Options = options;
+        _widgetCpuNow = runtime.CallInCpu.NowNanos; // one delegate, not one per Spring.GetTimer
         TimerReadings = options.ReplayedTimerReadings is { } replayed
             ? TimerReadings.Replay(replayed)
             : TimerReadings.Record();
@@ -91,7 +93,7 @@ public sealed class EngineApiContext
 
         if (Options.TimerMode == TimerMode.Cpu)
         {
-            return ((Clock?.NowMicros ?? 0) * 1000) + TimerReadings.Take(Runtime.CallInCpu.NowNanos);
+            return ((Clock?.NowMicros ?? 0) * 1000) + TimerReadings.Take(_widgetCpuNow);
         }
 
         // Instructions and engine calls only: both replay exactly. Allocation sizes do not: when a Lua
