@@ -16,15 +16,17 @@ internal static class CliRunner
     }
 
     /// <summary>
-    /// Starts <paramref name="peer"/> (a client of the command, on its own task) once this command's turn
-    /// at the console has come, then runs the command: a peer with a deadline does not spend it waiting
-    /// behind other tests' commands.
+    /// Starts <paramref name="peer"/> (a client of the command, on a thread of its own) once this command's
+    /// turn at the console has come, then runs the command: a peer with a deadline does not spend it waiting
+    /// behind other tests' commands, nor for a pool thread while the other tests' threads wait for the
+    /// console (a pool work item waited out serve's 5 s in a loaded CI run).
     /// </summary>
     public static (int Exit, Task<T> Peer) RunWithPeer<T>(Func<T> peer, params string[] args)
     {
         lock (ConsoleGate)
         {
-            var started = Task.Run(peer);
+            var started = Task.Factory.StartNew(
+                peer, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             return (Program.Main(args), started);
         }
     }
