@@ -372,6 +372,23 @@ return function(protocol, UnitChanges)
 			return enqueue(u)
 		end
 
+		-- Whether a unit's sampled position (and, given hp, its health) moved past a change threshold
+		-- since it was encoded, or became non-finite. `a - b >= t or b - a >= t` is false for NaN, so a
+		-- value that stays non-finite does not re-encode every sample; a value that becomes NaN is
+		-- re-encoded once (its remembered value is then FAR). The hot paths test finite values inline.
+		local function changedSinceEncoded(u, x, y, z, hp, mhp, bp)
+			local t = moveT
+			if x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t or y - u.ey >= t or u.ey - y >= t
+				or (x ~= x and u.ex ~= FAR) or (y ~= y and u.ey ~= FAR) or (z ~= z and u.ez ~= FAR) then
+				return true
+			end
+			if hp == nil then
+				return false
+			end
+			return hp - u.ehp >= hpT or u.ehp - hp >= hpT or mhp - u.emhp >= hpT or u.emhp - mhp >= hpT
+				or bp - u.ebp >= bpT or u.ebp - bp >= bpT or (hp ~= hp and u.ehp ~= FAR)
+		end
+
 		-- Standard detail, the default, with sampling, change test and encoding in one function:
 		-- this is the hottest code of the widget. A moving unit costs 132 Lua VM instructions,
 		-- sampling to delta, against 162 when the encoding was a call of its own (measured with a
@@ -406,14 +423,8 @@ return function(protocol, UnitChanges)
 			end
 			local prefix = u.prefix
 			if prefix == nil or not (x * x + y * y + z * z + hp * hp + mhp * mhp + bp * bp < LIM2) then
-				-- Rare: no JSON prefix yet, or a value not finite or out of %d's range. A value that
-				-- stays non-finite is not re-encoded (sampleComprehensive's test, for detail 2).
-				if u.fragDetail == 2 and not (x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
-					or y - u.ey >= t or u.ey - y >= t
-					or hp - u.ehp >= hpT or u.ehp - hp >= hpT or mhp - u.emhp >= hpT or u.emhp - mhp >= hpT
-					or bp - u.ebp >= bpT or u.ebp - bp >= bpT
-					or (x ~= x and u.ex ~= FAR) or (y ~= y and u.ey ~= FAR) or (z ~= z and u.ez ~= FAR)
-					or (hp ~= hp and u.ehp ~= FAR)) then
+				-- Rare: no JSON prefix yet, or a value not finite or out of %d's range.
+				if u.fragDetail == 2 and not changedSinceEncoded(u, x, y, z, hp, mhp, bp) then
 					return
 				end
 				return publish(u, x, y, z, hp, mhp, bp)
@@ -435,10 +446,7 @@ return function(protocol, UnitChanges)
 			return enqueue(u)
 		end
 
-		-- Comprehensive detail: velocity and heading too. Change tests are written out inline (no
-		-- helper call per value). `a - b >= t or b - a >= t` is false for NaN, so a value that stays
-		-- non-finite does not re-encode every sample; a value that becomes NaN is re-encoded once
-		-- (its remembered value is then FAR).
+		-- Comprehensive detail: velocity and heading too, tested inline beside changedSinceEncoded.
 		local function sampleComprehensive(u)
 			local id = u.id
 			local hp, mhp, _, _, bp = spGetUnitHealth(id)
@@ -450,14 +458,7 @@ return function(protocol, UnitChanges)
 			end
 			u.vx, u.vy, u.vz, u.heading = vx, vy, vz, h
 			u.x = x; u.y = y; u.z = z; u.hp = hp; u.mhp = mhp; u.bp = bp
-			local t = moveT
-			if u.fragDetail ~= 3
-				or x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
-				or y - u.ey >= t or u.ey - y >= t
-				or hp - u.ehp >= hpT or u.ehp - hp >= hpT or mhp - u.emhp >= hpT or u.emhp - mhp >= hpT
-				or bp - u.ebp >= bpT or u.ebp - bp >= bpT
-				or (x ~= x and u.ex ~= FAR) or (y ~= y and u.ey ~= FAR) or (z ~= z and u.ez ~= FAR)
-				or (hp ~= hp and u.ehp ~= FAR)
+			if u.fragDetail ~= 3 or changedSinceEncoded(u, x, y, z, hp, mhp, bp)
 				or vx - u.evx >= velT or u.evx - vx >= velT or vy - u.evy >= velT
 				or u.evy - vy >= velT or vz - u.evz >= velT or u.evz - vz >= velT
 				or h - u.eheading >= headingT or u.eheading - h >= headingT then
@@ -490,9 +491,7 @@ return function(protocol, UnitChanges)
 			-- Encoded here, as in sampleStandard; the rare cases go through publish.
 			local prefix = u.prefix
 			if prefix == nil or not (x * x + y * y + z * z < LIM2) then
-				if u.fragDetail == 1 and not (x - u.ex >= t or u.ex - x >= t or z - u.ez >= t or u.ez - z >= t
-					or y - u.ey >= t or u.ey - y >= t
-					or (x ~= x and u.ex ~= FAR) or (y ~= y and u.ey ~= FAR) or (z ~= z and u.ez ~= FAR)) then
+				if u.fragDetail == 1 and not changedSinceEncoded(u, x, y, z) then
 					return
 				end
 				return publish(u, x, y, z)
@@ -509,7 +508,9 @@ return function(protocol, UnitChanges)
 		--- Samples up to `quota` units, continuing the round-robin. Returns units visited.
 		function self.sample(quota)
 			if quota > count then quota = count end
-			local sampleUnit = detail == 2 and sampleStandard or detail >= 3 and sampleComprehensive or samplePositionOnly
+			local sampleUnit = detail == 2 and sampleStandard
+				or detail >= 3 and sampleComprehensive
+				or samplePositionOnly
 			local visited = 0
 			while visited < quota do
 				if cursor > count then

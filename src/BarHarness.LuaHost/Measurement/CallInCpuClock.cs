@@ -27,9 +27,6 @@ public sealed class CallInCpuClock
         _instrumentation = instrumentation;
     }
 
-    /// <summary>Judged CPU time of every finished call-in, ns.</summary>
-    public long FinishedNanos => _finishedNanos;
-
     /// <summary>
     /// Readings taken inside the current (or last) call-in. Each read the thread CPU clock, a system call of
     /// <see cref="ThreadCpuClock.ReadCostNanos"/> that BAR's timer does not make: harness time, taken out of
